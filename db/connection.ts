@@ -1,0 +1,83 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../electron/contract/errors';
+import { assertHexKey } from './keyfile';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface OpenOptions {
+  /** Folder of the drizzle-kit migrations (db/migrations), shipped beside the app. */
+  migrationsFolder: string;
+  /** Null opens a plain, unencrypted file: only for benchmarks and drizzle-kit's comparisons. */
+  keyHex: string | null;
+}
+
+function applyKey(sqlite: Database.Database, keyHex: string): void {
+  assertHexKey(keyHex);
+  // SQLCipher 4 compatible; a raw x'…' key skips the passphrase KDF on every open.
+  sqlite.pragma(`cipher='sqlcipher'`);
+  sqlite.pragma('legacy=4');
+  sqlite.pragma(`key="x'${keyHex}'"`);
+}
+
+function checkReadable(sqlite: Database.Database, encrypted: boolean): void {
+  try {
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') throw new AppError(encrypted ? 'WRONG_KEY' : 'DB_CORRUPT');
+    if (code === 'SQLITE_CORRUPT') throw new AppError('DB_CORRUPT');
+    throw err;
+  }
+}
+
+function lastJournalStamp(migrationsFolder: string): number {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number }[];
+  };
+  return Math.max(...journal.entries.map((e) => e.when));
+}
+
+/** A database written by a newer version of the app is refused, never downgraded. */
+function refuseNewer(sqlite: Database.Database, migrationsFolder: string): void {
+  const table = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE name='__drizzle_migrations'`).get();
+  if (!table) return;
+  const row = sqlite.prepare('SELECT max(created_at) AS last FROM __drizzle_migrations').get() as { last: number | null };
+  if (row.last !== null && row.last > lastJournalStamp(migrationsFolder)) throw new AppError('DB_TOO_NEW');
+}
+
+/**
+ * drizzle's migrator runs in a transaction, where PRAGMA foreign_keys cannot change, so a table
+ * rebuild would cascade. Foreign keys go off around it and are checked before coming back on.
+ */
+export function runMigrations(db: Db, migrationsFolder: string): void {
+  const sqlite = db.$client;
+  refuseNewer(sqlite, migrationsFolder);
+  sqlite.pragma('foreign_keys=OFF');
+  migrate(db, { migrationsFolder });
+  const broken = sqlite.pragma('foreign_key_check') as unknown[];
+  if (broken.length > 0) throw new AppError('DB_CORRUPT', { params: { violations: broken.length } });
+  sqlite.pragma('foreign_keys=ON');
+}
+
+export function openDatabase(file: string, options: OpenOptions): Db {
+  const sqlite = new Database(file);
+  try {
+    if (options.keyHex !== null) applyKey(sqlite, options.keyHex);
+    checkReadable(sqlite, options.keyHex !== null);
+    sqlite.pragma('journal_mode=WAL');
+    // A legal register: a committed loan must survive a power cut.
+    sqlite.pragma('synchronous=FULL');
+    sqlite.pragma('busy_timeout=5000');
+    const db = drizzle(sqlite, { schema }) as Db;
+    runMigrations(db, options.migrationsFolder);
+    return db;
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+}

@@ -1,0 +1,134 @@
+import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCb, type ScryptOptions } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../electron/contract/errors';
+
+/**
+ * The database key: 256 random bits made at first run and never typed by anyone. The key file
+ * holds it wrapped twice: by a KeyProtector (Electron safeStorage in the desktop app, a local
+ * machine key in the web shell and tests) and under the recovery passphrase (scrypt).
+ */
+export interface KeyProtector {
+  readonly kind: 'safeStorage' | 'machineKey';
+  available(): boolean;
+  protect(secret: Buffer): Buffer;
+  unprotect(blob: Buffer): Buffer;
+}
+
+const HEX_KEY = /^[0-9a-f]{64}$/;
+const SCRYPT = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
+
+const sealedSchema = z.object({ iv: z.string(), tag: z.string(), data: z.string() });
+const keyFileSchema = z.object({
+  version: z.literal(1),
+  protected: z.object({ kind: z.enum(['safeStorage', 'machineKey']), blob: z.string() }).nullable(),
+  recovery: sealedSchema.extend({
+    kdf: z.literal('scrypt'),
+    salt: z.string(),
+    N: z.number().int(),
+    r: z.number().int(),
+    p: z.number().int(),
+  }),
+});
+type KeyFile = z.infer<typeof keyFileSchema>;
+
+export function assertHexKey(key: string): void {
+  if (!HEX_KEY.test(key)) throw new AppError('WRONG_KEY');
+}
+
+function scrypt(passphrase: string, salt: Buffer, params: typeof SCRYPT): Promise<Buffer> {
+  const opts: ScryptOptions = params;
+  return new Promise((resolve, reject) =>
+    scryptCb(passphrase.normalize('NFC'), salt, 32, opts, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+}
+
+export function seal(key: Buffer, plain: Buffer): z.infer<typeof sealedSchema> {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const data = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+}
+
+/** Throws on a wrong key: GCM's tag check is what tells a wrong passphrase from a right one. */
+export function unseal(key: Buffer, sealed: z.infer<typeof sealedSchema>): Buffer {
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
+  decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]);
+}
+
+function readKeyFile(path: string): KeyFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new AppError('KEY_FILE_CORRUPT');
+  }
+  const parsed = keyFileSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError('KEY_FILE_CORRUPT');
+  return parsed.data;
+}
+
+function writeKeyFile(path: string, file: KeyFile): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, JSON.stringify(file, null, 2), { mode: 0o600 });
+  renameSync(tmp, path);
+}
+
+function protectKey(protector: KeyProtector | null, keyHex: string): KeyFile['protected'] {
+  if (!protector?.available()) return null;
+  return { kind: protector.kind, blob: protector.protect(Buffer.from(keyHex, 'utf8')).toString('base64') };
+}
+
+async function sealUnderPassphrase(passphrase: string, keyHex: string): Promise<KeyFile['recovery']> {
+  const salt = randomBytes(16);
+  const wrapKey = await scrypt(passphrase, salt, SCRYPT);
+  const sealed = seal(wrapKey, Buffer.from(keyHex, 'utf8'));
+  return { kdf: 'scrypt', salt: salt.toString('base64'), N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p, ...sealed };
+}
+
+export function keyFileExists(path: string): boolean {
+  return existsSync(path);
+}
+
+/** First run: makes the key, writes the key file, returns the key as 64 hex digits. */
+export async function createKeyFile(path: string, protector: KeyProtector | null, passphrase: string): Promise<string> {
+  const keyHex = randomBytes(32).toString('hex');
+  writeKeyFile(path, { version: 1, protected: protectKey(protector, keyHex), recovery: await sealUnderPassphrase(passphrase, keyHex) });
+  return keyHex;
+}
+
+/** Opens the key without anyone typing: null when this machine's protector cannot unwrap it. */
+export function readKeyWithProtector(path: string, protector: KeyProtector | null): string | null {
+  const file = readKeyFile(path);
+  if (!file.protected || !protector?.available() || file.protected.kind !== protector.kind) return null;
+  try {
+    const keyHex = protector.unprotect(Buffer.from(file.protected.blob, 'base64')).toString('utf8');
+    assertHexKey(keyHex);
+    return keyHex;
+  } catch {
+    return null;
+  }
+}
+
+export async function readKeyWithPassphrase(path: string, passphrase: string): Promise<string> {
+  const { recovery } = readKeyFile(path);
+  const params = { N: recovery.N, r: recovery.r, p: recovery.p, maxmem: SCRYPT.maxmem };
+  const wrapKey = await scrypt(passphrase, Buffer.from(recovery.salt, 'base64'), params);
+  let keyHex: string;
+  try {
+    keyHex = unseal(wrapKey, recovery).toString('utf8');
+  } catch {
+    throw new AppError('WRONG_PASSPHRASE');
+  }
+  assertHexKey(keyHex);
+  return keyHex;
+}
+
+/** After a recovery on a new PC: wraps the key for this machine so the next start needs no passphrase. */
+export function rewrapForMachine(path: string, protector: KeyProtector, keyHex: string): void {
+  const file = readKeyFile(path);
+  writeKeyFile(path, { ...file, protected: protectKey(protector, keyHex) });
+}

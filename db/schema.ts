@@ -1,0 +1,153 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+export const ROLES = ['clerk', 'custodian', 'manager', 'auditor', 'admin'] as const;
+export const BUSINESS_TYPES = ['catering', 'non_catering'] as const;
+export const BOX_KINDS = ['tenant', 'customer', 'personnel', 'work_log', 'letters', 'other'] as const;
+export const BOX_STATUSES = ['in_stock', 'on_loan', 'transferred', 'pending_destruction', 'destroyed', 'missing'] as const;
+export const CONFIDENTIALITY = ['public', 'internal', 'secret', 'confidential'] as const;
+export const RETENTION_CLASSES = ['permanent', 'y30', 'y10', 'custom'] as const;
+/** Expected contents of a tenant box, domain.md §4.3.2 a–g. */
+export const DOC_CATEGORIES = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+});
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
+  passwordHash: text('password_hash').notNull(),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  lockedUntil: text('locked_until'),
+  passwordChangedAt: text('password_changed_at').notNull().default(now),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+export const owners = sqliteTable(
+  'owners',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    unitNo: text('unit_no').notNull().default(''),
+    floor: text('floor').notNull().default(''),
+    businessType: text('business_type', { enum: BUSINESS_TYPES }).notNull(),
+    contactPerson: text('contact_person').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    leaseStart: text('lease_start'),
+    moveOutDate: text('move_out_date'),
+    note: text('note').notNull().default(''),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [index('owners_unit_idx').on(t.unitNo), index('owners_floor_idx').on(t.floor)],
+);
+
+export const boxes = sqliteTable(
+  'boxes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    kind: text('kind', { enum: BOX_KINDS }).notNull(),
+    title: text('title').notNull(),
+    ownerId: integer('owner_id').references(() => owners.id),
+    volume: integer('volume').notNull().default(1),
+    yearFrom: integer('year_from'),
+    yearTo: integer('year_to'),
+    room: text('room').notNull().default(''),
+    cabinet: text('cabinet').notNull().default(''),
+    shelf: text('shelf').notNull().default(''),
+    position: text('position').notNull().default(''),
+    confidentiality: text('confidentiality', { enum: CONFIDENTIALITY }).notNull(),
+    retentionClass: text('retention_class', { enum: RETENTION_CLASSES }).notNull(),
+    retentionYears: integer('retention_years'),
+    retentionStart: text('retention_start'),
+    status: text('status', { enum: BOX_STATUSES }).notNull().default('in_stock'),
+    note: text('note').notNull().default(''),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('boxes_code_uq').on(t.code),
+    uniqueIndex('boxes_owner_volume_uq').on(t.ownerId, t.volume),
+    index('boxes_status_idx').on(t.status, t.id),
+    index('boxes_kind_idx').on(t.kind, t.id),
+    index('boxes_location_idx').on(t.room, t.cabinet, t.shelf, t.position),
+  ],
+);
+
+export const boxDocuments = sqliteTable(
+  'box_documents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    boxId: integer('box_id').notNull().references(() => boxes.id),
+    docDate: text('doc_date').notNull(),
+    title: text('title').notNull(),
+    category: text('category', { enum: DOC_CATEGORIES }).notNull(),
+    pages: integer('pages').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('box_documents_box_idx').on(t.boxId, t.docDate)],
+);
+
+export const boxMoves = sqliteTable(
+  'box_moves',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    boxId: integer('box_id').notNull().references(() => boxes.id),
+    fromLocation: text('from_location', { mode: 'json' }).$type<Location | null>(),
+    toLocation: text('to_location', { mode: 'json' }).$type<Location>().notNull(),
+    reason: text('reason').notNull().default(''),
+    movedBy: integer('moved_by').notNull().references(() => users.id),
+    movedAt: text('moved_at').notNull().default(now),
+  },
+  (t) => [index('box_moves_box_idx').on(t.boxId, t.id)],
+);
+
+export const codeCounters = sqliteTable('code_counters', {
+  prefix: text('prefix').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey(),
+    at: text('at').notNull(),
+    actorId: integer('actor_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    boxCode: text('box_code'),
+    changes: text('changes').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_entity_idx').on(t.entity, t.entityId), index('audit_box_idx').on(t.boxCode)],
+);
+
+export interface Location {
+  room: string;
+  cabinet: string;
+  shelf: string;
+  position: string;
+}
+
+export type UserRow = typeof users.$inferSelect;
+export type OwnerRow = typeof owners.$inferSelect;
+export type BoxRow = typeof boxes.$inferSelect;
+export type BoxDocumentRow = typeof boxDocuments.$inferSelect;
+export type BoxMoveRow = typeof boxMoves.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;
+export type Role = (typeof ROLES)[number];

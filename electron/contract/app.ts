@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { BOX_KINDS, ROLES, type UserRow } from '../../db/schema';
+import { call } from './define';
+import { empty, password, requiredText, text, username } from './fields';
+
+export const APP_STATES = ['setup', 'locked', 'ready'] as const;
+
+export type PublicUser = Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'disabled' | 'mustChangePassword' | 'lockedUntil' | 'createdAt'>;
+
+export interface AppStatus {
+  state: (typeof APP_STATES)[number];
+  siteName: string | null;
+  /** Why a passphrase is asked for: the OS keychain could not unwrap the key on this machine. */
+  lockedReason: 'keystore' | null;
+}
+
+export const passphrase = z.string().min(12, { error: 'v.passphraseLength' }).max(500);
+
+export const setupInput = z
+  .object({
+    siteName: requiredText(100),
+    admin: z.object({ username, displayName: requiredText(40), password }),
+    passphrase,
+    passphraseConfirm: z.string().max(500),
+  })
+  .strict()
+  .refine((v) => v.passphrase === v.passphraseConfirm, { error: 'v.passphraseMismatch', path: ['passphraseConfirm'] });
+
+export const loginInput = z.object({ username: text(40).min(1, { error: 'v.required' }), password: z.string().min(1, { error: 'v.required' }).max(200) }).strict();
+
+const codePattern = requiredText(60).refine((p) => (p.match(/\{#+\}/g) ?? []).length === 1, { error: 'v.codePattern' });
+const kindPrefix = text(8).regex(/^[A-Z0-9]*$/, { error: 'v.kindPrefix' });
+
+export const settingsSchema = z.object({
+  siteName: requiredText(100),
+  codePattern,
+  kindPrefixes: z.object(Object.fromEntries(BOX_KINDS.map((k) => [k, kindPrefix])) as Record<(typeof BOX_KINDS)[number], typeof kindPrefix>).strict(),
+  idleMinutes: z.number().int().min(1).max(240),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const userCreateInput = z.object({ username, displayName: requiredText(40), role: z.enum(ROLES), password }).strict();
+export const userUpdateInput = z.object({ id: z.number().int().positive(), displayName: requiredText(40), role: z.enum(ROLES), disabled: z.boolean() }).strict();
+export const userResetPasswordInput = z.object({ id: z.number().int().positive(), password }).strict();
+export const passwordChangeInput = z
+  .object({ current: z.string().min(1).max(200), next: password, nextConfirm: z.string().max(200) })
+  .strict()
+  .refine((v) => v.next === v.nextConfirm, { error: 'v.passwordMismatch', path: ['nextConfirm'] });
+
+export const appCalls = {
+  'app-status': call<AppStatus>()({ input: empty, access: 'public' }),
+  'app-setup': call<AppStatus>()({ input: setupInput, access: 'public' }),
+  'app-unlock': call<AppStatus>()({ input: z.object({ passphrase: z.string().min(1).max(500) }).strict(), access: 'public' }),
+  'session-login': call<{ handle: string; user: PublicUser }>()({ input: loginInput, access: 'public' }),
+  'session-current': call<PublicUser | null>()({ input: empty, access: 'public' }),
+  'session-logout': call<null>()({ input: empty, access: 'signed-in' }),
+  'session-change-password': call<null>()({ input: passwordChangeInput, access: 'signed-in' }),
+  'settings-get': call<Settings>()({ input: empty, access: 'signed-in' }),
+  'settings-update': call<Settings>()({ input: settingsSchema.strict(), access: ['admin', 'custodian'] }),
+  'user-list': call<PublicUser[]>()({ input: empty, access: ['admin'] }),
+  'user-create': call<PublicUser>()({ input: userCreateInput, access: ['admin'] }),
+  'user-update': call<PublicUser>()({ input: userUpdateInput, access: ['admin'] }),
+  'user-reset-password': call<PublicUser>()({ input: userResetPasswordInput, access: ['admin'] }),
+};

@@ -1,0 +1,65 @@
+/**
+ * Errors are values: every failure the renderer can see is one of these codes, translated by the
+ * UI (renderer/i18n). Services throw AppError; the dispatcher turns it into a result.
+ */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNKNOWN_CALL',
+  'PAYLOAD_TOO_LARGE',
+  'NOT_READY',
+  'ALREADY_SET_UP',
+  'NOT_SIGNED_IN',
+  'FORBIDDEN',
+  'BAD_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'WRONG_PASSPHRASE',
+  'WRONG_KEY',
+  'KEY_FILE_CORRUPT',
+  'KEYSTORE_UNAVAILABLE',
+  'DB_TOO_NEW',
+  'DB_CORRUPT',
+  'NOT_FOUND',
+  'DUPLICATE_CODE',
+  'OWNER_HAS_VOLUME',
+  'CODE_PATTERN_INVALID',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export interface AppErrorPayload {
+  code: ErrorCode;
+  /** Field-level problems for VALIDATION; the renderer maps them onto form fields. */
+  issues?: FieldIssue[];
+  /** Values the translated message interpolates, e.g. the conflicting code. */
+  params?: Record<string, string | number>;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues?: FieldIssue[];
+  readonly params?: Record<string, string | number>;
+
+  constructor(code: ErrorCode, extra: Omit<AppErrorPayload, 'code'> = {}) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = extra.issues;
+    this.params = extra.params;
+  }
+
+  toPayload(): AppErrorPayload {
+    const payload: AppErrorPayload = { code: this.code };
+    if (this.issues) payload.issues = this.issues;
+    if (this.params) payload.params = this.params;
+    return payload;
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorPayload };

@@ -1,0 +1,19 @@
+import type { z } from 'zod';
+import { appCalls } from './app';
+import { boxCalls } from './boxes';
+import { mergeNamed, type Access, type CallSpec } from './define';
+import { ownerCalls } from './owners';
+
+/** Every IPC call of the app: the one list that main, preload, web shell and renderer share. */
+export const contract = mergeNamed(appCalls, ownerCalls, boxCalls);
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = Contract[N] extends CallSpec<z.ZodType, infer O, Access> ? O : never;
+export const callNames = Object.keys(contract) as CallName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { BUSINESS_TYPES, type BoxRow, type OwnerRow } from '../../db/schema';
+import { call } from './define';
+import { id, listLimit, optionalDate, phone, requiredText, text } from './fields';
+
+export const ownerFields = z.object({
+  name: requiredText(100),
+  unitNo: text(40),
+  floor: text(20),
+  businessType: z.enum(BUSINESS_TYPES),
+  contactPerson: text(40),
+  phone,
+  leaseStart: optionalDate,
+  moveOutDate: optionalDate,
+  note: text(2000),
+});
+
+const leaseOrder = (v: { leaseStart: string | null; moveOutDate: string | null }) =>
+  !v.leaseStart || !v.moveOutDate || v.leaseStart <= v.moveOutDate;
+
+export const ownerCreateInput = ownerFields.strict().refine(leaseOrder, { error: 'v.moveOutBeforeLease', path: ['moveOutDate'] });
+export const ownerUpdateInput = ownerFields.extend({ id }).strict().refine(leaseOrder, { error: 'v.moveOutBeforeLease', path: ['moveOutDate'] });
+export type OwnerInput = z.infer<typeof ownerCreateInput>;
+
+export const ownerListInput = z
+  .object({
+    query: text(100).default(''),
+    floor: text(20).optional(),
+    businessType: z.enum(BUSINESS_TYPES).optional(),
+    cursor: id.optional(),
+    limit: listLimit,
+  })
+  .strict();
+
+export type OwnerListRow = OwnerRow & { boxCount: number };
+export interface OwnerDetail {
+  owner: OwnerRow;
+  boxes: Pick<BoxRow, 'id' | 'code' | 'title' | 'volume' | 'status' | 'kind'>[];
+}
+
+export const ownerCalls = {
+  'owner-list': call<{ rows: OwnerListRow[]; nextCursor: number | null }>()({ input: ownerListInput, access: 'signed-in' }),
+  'owner-get': call<OwnerDetail>()({ input: z.object({ id }).strict(), access: 'signed-in' }),
+  'owner-create': call<OwnerRow>()({ input: ownerCreateInput, access: ['custodian'] }),
+  'owner-update': call<OwnerRow>()({ input: ownerUpdateInput, access: ['custodian'] }),
+};

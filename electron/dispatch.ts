@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import { contract, isCallName, type CallName } from './contract';
+import type { Access } from './contract/define';
+import { AppError, type Result } from './contract/errors';
+import type { HandlerContext, Handlers, SignedInContext } from './handlers/types';
+import type { Runtime } from './runtime';
+import { actorOf, getUser } from './services/users';
+import { getSettings } from './services/settings';
+
+export interface CallRequest {
+  name: unknown;
+  payload: unknown;
+  handle: unknown;
+}
+
+function validationError(error: z.ZodError): AppError {
+  return new AppError('VALIDATION', {
+    issues: error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })),
+  });
+}
+
+/** The user behind the handle, or null; a disabled account's sessions end at once. */
+function sessionUser(runtime: Runtime, handle: string | null) {
+  if (!runtime.isReady() || !handle) return null;
+  const db = runtime.requireDb();
+  const userId = runtime.sessions.touch(handle, getSettings(db).idleMinutes);
+  if (userId === null) return null;
+  const user = getUser(db, userId);
+  if (user.disabled) {
+    runtime.sessions.close(handle);
+    return null;
+  }
+  return user;
+}
+
+function authorise(name: CallName, ctx: HandlerContext): HandlerContext | SignedInContext {
+  const access: Access = contract[name].access;
+  if (access === 'public') return ctx;
+  const db = ctx.runtime.requireDb();
+  if (!ctx.user) throw new AppError('NOT_SIGNED_IN');
+  if (access !== 'signed-in' && !access.includes(ctx.user.role)) throw new AppError('FORBIDDEN');
+  return { ...ctx, user: ctx.user, actor: actorOf(ctx.user), db };
+}
+
+/**
+ * Every call from either shell comes through here: the name must be in the contract, the payload
+ * must parse with its schema, the caller must hold a role the contract allows. Only then does a
+ * handler run; whatever happens, the caller gets a Result, never an exception or a stack trace.
+ */
+export function createDispatcher(runtime: Runtime, handlers: Handlers<CallName>, log: (err: unknown) => void = console.error) {
+  return async function dispatch(request: CallRequest): Promise<Result<unknown>> {
+    try {
+      const { name } = request;
+      if (!isCallName(name)) throw new AppError('UNKNOWN_CALL');
+      const parsed = contract[name].input.safeParse(request.payload ?? {});
+      if (!parsed.success) throw validationError(parsed.error);
+      const handle = typeof request.handle === 'string' && request.handle.length <= 100 ? request.handle : null;
+      const ctx = authorise(name, { runtime, handle, user: sessionUser(runtime, handle) });
+      const handler = handlers[name] as (input: unknown, ctx: HandlerContext | SignedInContext) => unknown;
+      return { ok: true, value: await handler(parsed.data, ctx) };
+    } catch (err) {
+      if (err instanceof AppError) return { ok: false, error: err.toPayload() };
+      log(err);
+      return { ok: false, error: { code: 'INTERNAL' } };
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;

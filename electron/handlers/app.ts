@@ -1,0 +1,37 @@
+import type { appCalls } from '../contract/app';
+import { AppError } from '../contract/errors';
+import { getSettings, updateSettings } from '../services/settings';
+import { authenticate, changeOwnPassword, createUser, getUser, listUsers, resetPassword, toPublicUser, updateUser } from '../services/users';
+import type { Handlers } from './types';
+
+export const appHandlers: Handlers<keyof typeof appCalls> = {
+  'app-status': (_input, { runtime }) => runtime.status(),
+  'app-setup': (input, { runtime }) => runtime.setup(input),
+  'app-unlock': (input, { runtime }) => runtime.unlock(input.passphrase),
+  'session-login': async (input, { runtime }) => {
+    const user = await authenticate(runtime.requireDb(), input.username, input.password);
+    return { handle: runtime.sessions.open(user.id), user: toPublicUser(user) };
+  },
+  'session-current': (_input, { user }) => (user ? toPublicUser(user) : null),
+  'session-logout': (_input, { runtime, handle }) => {
+    if (handle) runtime.sessions.close(handle);
+    return null;
+  },
+  'session-change-password': async (input, { db, actor }) => {
+    await changeOwnPassword(db, actor, input.current, input.next);
+    return null;
+  },
+  'settings-get': (_input, { db }) => getSettings(db),
+  'settings-update': (input, { db, actor }) => updateSettings(db, actor, input),
+  'user-list': (_input, { db }) => listUsers(db),
+  'user-create': (input, { db, actor }) => createUser(db, actor, input),
+  'user-update': (input, { db, actor, user }) => {
+    // An admin who demoted or disabled themself could leave nobody able to manage accounts.
+    if (input.id === user.id && (input.disabled || input.role !== 'admin')) throw new AppError('FORBIDDEN');
+    return updateUser(db, actor, input);
+  },
+  'user-reset-password': (input, { db, actor }) => {
+    getUser(db, input.id);
+    return resetPassword(db, actor, input.id, input.password);
+  },
+};

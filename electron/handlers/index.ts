@@ -1,0 +1,9 @@
+import type { CallName } from '../contract';
+import { mergeNamed } from '../contract/define';
+import { appHandlers } from './app';
+import { boxHandlers } from './boxes';
+import { ownerHandlers } from './owners';
+import type { Handlers } from './types';
+
+/** The one handler table behind both shells; the type makes a missing handler a compile error. */
+export const handlerTable: Handlers<CallName> = mergeNamed(appHandlers, ownerHandlers, boxHandlers);

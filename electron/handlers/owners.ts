@@ -1,0 +1,10 @@
+import type { ownerCalls } from '../contract/owners';
+import { createOwner, getOwner, listOwners, updateOwner } from '../services/owners';
+import type { Handlers } from './types';
+
+export const ownerHandlers: Handlers<keyof typeof ownerCalls> = {
+  'owner-list': (input, { db }) => listOwners(db, input),
+  'owner-get': (input, { db }) => getOwner(db, input.id),
+  'owner-create': (input, { db, actor }) => createOwner(db, actor, input),
+  'owner-update': (input, { db, actor }) => updateOwner(db, actor, input),
+};

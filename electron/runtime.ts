@@ -1,0 +1,101 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { openDatabase, type Db } from '../db/connection';
+import { createKeyFile, keyFileExists, readKeyWithPassphrase, readKeyWithProtector, rewrapForMachine, type KeyProtector } from '../db/keyfile';
+import { settings as settingsTable } from '../db/schema';
+import type { AppStatus, setupInput } from './contract/app';
+import { AppError } from './contract/errors';
+import { SYSTEM_ACTOR } from './services/actor';
+import { DEFAULT_SETTINGS, getSettings } from './services/settings';
+import { SessionStore } from './services/sessions';
+import { createUser, userCount } from './services/users';
+
+export interface RuntimeOptions {
+  dataDir: string;
+  /** safeStorage in Electron, a machine key in the web shell and tests; null where neither works. */
+  protector: KeyProtector | null;
+  migrationsFolder: string;
+}
+
+export const dataFiles = (dataDir: string) => ({ db: join(dataDir, 'archive.db'), keyFile: join(dataDir, 'archive.keys.json') });
+
+/**
+ * The app's life outside any one window: whether it is set up, whether the database is open, and
+ * who is signed in. Both shells (Electron and the web shell) drive the same Runtime.
+ */
+export class Runtime {
+  readonly sessions = new SessionStore();
+  readonly files: ReturnType<typeof dataFiles>;
+  private db: Db | null = null;
+  private lockedReason: AppStatus['lockedReason'] = null;
+
+  constructor(private readonly options: RuntimeOptions) {
+    this.files = dataFiles(options.dataDir);
+  }
+
+  /** Opens the database without asking anyone when the key file and this machine allow it. */
+  start(): AppStatus {
+    if (this.db || !keyFileExists(this.files.keyFile)) return this.status();
+    const keyHex = readKeyWithProtector(this.files.keyFile, this.options.protector);
+    if (keyHex === null) this.lockedReason = 'keystore';
+    else this.open(keyHex);
+    return this.status();
+  }
+
+  status(): AppStatus {
+    if (this.db) return { state: 'ready', siteName: getSettings(this.db).siteName, lockedReason: null };
+    if (!keyFileExists(this.files.keyFile)) return { state: 'setup', siteName: null, lockedReason: null };
+    return { state: 'locked', siteName: null, lockedReason: this.lockedReason };
+  }
+
+  requireDb(): Db {
+    if (!this.db) throw new AppError('NOT_READY');
+    return this.db;
+  }
+
+  isReady(): boolean {
+    return this.db !== null;
+  }
+
+  async setup(input: z.output<typeof setupInput>): Promise<AppStatus> {
+    if (keyFileExists(this.files.keyFile) || this.db) throw new AppError('ALREADY_SET_UP');
+    // A database without its key file can never be opened again; refuse rather than bury it.
+    if (existsSync(this.files.db)) throw new AppError('KEY_FILE_CORRUPT');
+    const keyHex = await createKeyFile(this.files.keyFile, this.options.protector, input.passphrase);
+    try {
+      const db = this.open(keyHex);
+      db.insert(settingsTable).values({ key: 'app', value: { ...DEFAULT_SETTINGS, siteName: input.siteName } }).run();
+      if (userCount(db) === 0) await createUser(db, SYSTEM_ACTOR, { ...input.admin, role: 'admin' });
+    } catch (err) {
+      this.discardHalfSetup();
+      throw err;
+    }
+    return this.status();
+  }
+
+  async unlock(passphrase: string): Promise<AppStatus> {
+    if (this.db) return this.status();
+    const keyHex = await readKeyWithPassphrase(this.files.keyFile, passphrase);
+    this.open(keyHex);
+    if (this.options.protector?.available()) rewrapForMachine(this.files.keyFile, this.options.protector, keyHex);
+    this.lockedReason = null;
+    return this.status();
+  }
+
+  close(): void {
+    this.sessions.closeAll();
+    this.db?.$client.close();
+    this.db = null;
+  }
+
+  private open(keyHex: string): Db {
+    this.db = openDatabase(this.files.db, { keyHex, migrationsFolder: this.options.migrationsFolder });
+    return this.db;
+  }
+
+  private discardHalfSetup(): void {
+    this.close();
+    for (const file of [this.files.db, `${this.files.db}-wal`, `${this.files.db}-shm`, this.files.keyFile]) rmSync(file, { force: true });
+  }
+}

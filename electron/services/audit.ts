@@ -1,0 +1,55 @@
+import canonicalize from 'canonicalize';
+import { createHash } from 'node:crypto';
+import { desc } from 'drizzle-orm';
+import type { Db } from '../../db/connection';
+import { auditLog, type AuditRow } from '../../db/schema';
+import { nowIso, type Actor } from './actor';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId: string | number | null;
+  boxCode?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+type ChainFields = Omit<AuditRow, 'hash'>;
+
+/** The hash covers the previous hash and the entry's canonical JSON, so any edit breaks the chain. */
+export function entryHash(row: ChainFields): string {
+  return createHash('sha256').update(row.prevHash).update(canonicalize(row) ?? '').digest('hex');
+}
+
+/** Only the fields that changed, as {field: [before, after]}; whole rows for creations. */
+export function diffFields(before: unknown, after: unknown): unknown {
+  if (before === null || before === undefined || after === null || after === undefined) return { before: before ?? null, after: after ?? null };
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  const changed: Record<string, [unknown, unknown]> = {};
+  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    if (key === 'updatedAt') continue;
+    if (JSON.stringify(b[key]) !== JSON.stringify(a[key])) changed[key] = [b[key] ?? null, a[key] ?? null];
+  }
+  return changed;
+}
+
+/** Appends one chained entry. Call it inside the mutation's own transaction. */
+export function appendAudit(tx: Db, actor: Actor, entry: AuditEntry): void {
+  const last = tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
+  const row: ChainFields = {
+    seq: (last?.seq ?? 0) + 1,
+    at: nowIso(),
+    actorId: actor.id,
+    actorName: actor.name,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId === null ? null : String(entry.entityId),
+    boxCode: entry.boxCode ?? null,
+    changes: JSON.stringify(diffFields(entry.before, entry.after)),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  tx.insert(auditLog).values({ ...row, hash: entryHash(row) }).run();
+}

@@ -1,0 +1,191 @@
+import { aliasedTable, and, count, desc, eq, lt, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../../db/connection';
+import { boxDocuments, boxes, boxMoves, owners, users, type BoxRow, type Location } from '../../db/schema';
+import type { BoxCreateInput, BoxDetail, BoxListInput, BoxListResult, boxMoveInput, boxUpdateInput, documentAddInput, documentUpdateInput } from '../contract/boxes';
+import { AppError } from '../contract/errors';
+import { nowIso, type Actor } from './actor';
+import type { AuditEntry } from './audit';
+import { takeCode } from './box-codes';
+import { checklistFor } from './checklist';
+import { getOwnerRow } from './owners';
+import { indexBox, searchConditions } from './search-index';
+import { getSettings } from './settings';
+import { mutate } from './transaction';
+
+/** Searches count matches up to here; beyond it the UI says "1,000+". */
+export const COUNT_CAP = 1000;
+
+const locationOf = (b: Location): Location => ({ room: b.room, cabinet: b.cabinet, shelf: b.shelf, position: b.position });
+const sameLocation = (a: Location, b: Location) => JSON.stringify(locationOf(a)) === JSON.stringify(locationOf(b));
+
+export function getBoxRow(db: Db, id: number): BoxRow {
+  const row = db.select().from(boxes).where(eq(boxes.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+export function getBox(db: Db, id: number): BoxDetail {
+  const creator = aliasedTable(users, 'creator');
+  const head = db.select({ box: boxes, createdByName: creator.displayName }).from(boxes).innerJoin(creator, eq(creator.id, boxes.createdBy)).where(eq(boxes.id, id)).get();
+  if (!head) throw new AppError('NOT_FOUND');
+  const owner = head.box.ownerId === null ? null : getOwnerRow(db, head.box.ownerId);
+  const documents = db.select().from(boxDocuments).where(eq(boxDocuments.boxId, id)).orderBy(desc(boxDocuments.docDate), desc(boxDocuments.id)).all();
+  const moves = db
+    .select({ move: boxMoves, movedByName: users.displayName })
+    .from(boxMoves)
+    .innerJoin(users, eq(users.id, boxMoves.movedBy))
+    .where(eq(boxMoves.boxId, id))
+    .orderBy(desc(boxMoves.id))
+    .all()
+    .map((m) => ({ ...m.move, movedByName: m.movedByName }));
+  return {
+    box: { ...head.box, createdByName: head.createdByName },
+    owner,
+    documents,
+    moves,
+    checklist: checklistFor(head.box, owner, documents.map((d) => d.category)),
+  };
+}
+
+export function findBoxByCode(db: Db, code: string): { id: number } {
+  const row = db.select({ id: boxes.id }).from(boxes).where(eq(boxes.code, code)).get();
+  if (!row) throw new AppError('NOT_FOUND', { params: { code } });
+  return row;
+}
+
+function listConditions(input: BoxListInput): (SQL | undefined)[] {
+  return [
+    ...searchConditions(input.query),
+    input.kind && eq(boxes.kind, input.kind),
+    input.status && eq(boxes.status, input.status),
+    input.floor ? eq(owners.floor, input.floor) : undefined,
+    input.ownerId ? eq(boxes.ownerId, input.ownerId) : undefined,
+    input.room ? eq(boxes.room, input.room) : undefined,
+    input.cabinet ? eq(boxes.cabinet, input.cabinet) : undefined,
+  ];
+}
+
+/** Newest first, paged by keyset (id below the cursor), with a capped match count. */
+export function listBoxes(db: Db, input: BoxListInput): BoxListResult {
+  const where = listConditions(input);
+  const rows = db
+    .select({ box: boxes, ownerName: owners.name, ownerUnit: owners.unitNo, ownerFloor: owners.floor })
+    .from(boxes)
+    .leftJoin(owners, eq(owners.id, boxes.ownerId))
+    .where(and(...where, input.cursor ? lt(boxes.id, input.cursor) : undefined))
+    .orderBy(desc(boxes.id))
+    .limit(input.limit + 1)
+    .all();
+  const capped = db
+    .select({ id: boxes.id })
+    .from(boxes)
+    .leftJoin(owners, eq(owners.id, boxes.ownerId))
+    .where(and(...where))
+    .limit(COUNT_CAP + 1)
+    .as('capped');
+  const total = db.select({ n: count() }).from(capped).get()?.n ?? 0;
+  const page = rows.slice(0, input.limit).map((r) => ({ ...r.box, ownerName: r.ownerName, ownerUnit: r.ownerUnit, ownerFloor: r.ownerFloor }));
+  return {
+    rows: page,
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
+    nextCursor: rows.length > input.limit ? page[page.length - 1].id : null,
+  };
+}
+
+function assertOwnerVolumeFree(tx: Db, ownerId: number | null, volume: number, exceptBoxId?: number): void {
+  if (ownerId === null) return;
+  getOwnerRow(tx, ownerId);
+  const clash = tx.select({ id: boxes.id }).from(boxes).where(and(eq(boxes.ownerId, ownerId), eq(boxes.volume, volume))).get();
+  if (clash && clash.id !== exceptBoxId) throw new AppError('OWNER_HAS_VOLUME', { params: { volume }, issues: [{ path: ['volume'], message: 'v.volumeTaken' }] });
+}
+
+function assertCodeFree(tx: Db, code: string): void {
+  if (tx.select({ id: boxes.id }).from(boxes).where(eq(boxes.code, code)).get()) {
+    throw new AppError('DUPLICATE_CODE', { params: { code }, issues: [{ path: ['code'], message: 'v.codeTaken' }] });
+  }
+}
+
+function recordMove(tx: Db, actor: Actor, boxId: number, from: Location | null, to: Location, reason: string): void {
+  tx.insert(boxMoves).values({ boxId, fromLocation: from, toLocation: locationOf(to), reason, movedBy: actor.id ?? 0, movedAt: nowIso() }).run();
+}
+
+export function createBox(db: Db, actor: Actor, input: BoxCreateInput): BoxDetail {
+  const id = mutate(db, actor, (tx) => {
+    assertOwnerVolumeFree(tx, input.ownerId, input.volume);
+    const code = input.code || takeCode(tx, getSettings(tx), input.kind);
+    assertCodeFree(tx, code);
+    const row = tx.insert(boxes).values({ ...input, code, createdBy: actor.id ?? 0 }).returning().get();
+    recordMove(tx, actor, row.id, null, row, '入库登记');
+    indexBox(tx, row.id);
+    return { result: row.id, audit: { action: 'box-create', entity: 'box', entityId: row.id, boxCode: code, after: row } };
+  });
+  return getBox(db, id);
+}
+
+export function updateBox(db: Db, actor: Actor, input: z.output<typeof boxUpdateInput>): BoxDetail {
+  const { id, moveReason, ...fields } = input;
+  mutate(db, actor, (tx) => {
+    const before = getBoxRow(tx, id);
+    assertOwnerVolumeFree(tx, fields.ownerId, fields.volume, id);
+    const moved = !sameLocation(before, fields);
+    if (moved && !moveReason) throw new AppError('VALIDATION', { issues: [{ path: ['moveReason'], message: 'v.moveReason' }] });
+    const after = tx.update(boxes).set({ ...fields, updatedAt: nowIso() }).where(eq(boxes.id, id)).returning().get();
+    if (moved) recordMove(tx, actor, id, locationOf(before), after, moveReason);
+    indexBox(tx, id);
+    return { result: null, audit: { action: 'box-update', entity: 'box', entityId: id, boxCode: after.code, before, after } };
+  });
+  return getBox(db, id);
+}
+
+export function moveBox(db: Db, actor: Actor, input: z.output<typeof boxMoveInput>): BoxDetail {
+  const { id, reason, ...to } = input;
+  mutate(db, actor, (tx) => {
+    const before = getBoxRow(tx, id);
+    const after = tx.update(boxes).set({ ...to, updatedAt: nowIso() }).where(eq(boxes.id, id)).returning().get();
+    recordMove(tx, actor, id, locationOf(before), to, reason);
+    indexBox(tx, id);
+    return { result: null, audit: { action: 'box-move', entity: 'box', entityId: id, boxCode: after.code, before: locationOf(before), after: { ...to, reason } } };
+  });
+  return getBox(db, id);
+}
+
+function documentAudit(action: string, box: BoxRow, before: unknown, after: unknown): AuditEntry {
+  return { action, entity: 'box-document', entityId: box.id, boxCode: box.code, before, after };
+}
+
+export function addDocument(db: Db, actor: Actor, input: z.output<typeof documentAddInput>): BoxDetail {
+  mutate(db, actor, (tx) => {
+    const box = getBoxRow(tx, input.boxId);
+    const row = tx.insert(boxDocuments).values({ ...input, createdBy: actor.id ?? 0 }).returning().get();
+    return { result: null, audit: documentAudit('box-document-add', box, null, row) };
+  });
+  return getBox(db, input.boxId);
+}
+
+function getDocument(tx: Db, id: number) {
+  const row = tx.select().from(boxDocuments).where(eq(boxDocuments.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+export function updateDocument(db: Db, actor: Actor, input: z.output<typeof documentUpdateInput>): BoxDetail {
+  const { id, ...fields } = input;
+  const boxId = mutate(db, actor, (tx) => {
+    const before = getDocument(tx, id);
+    const after = tx.update(boxDocuments).set(fields).where(eq(boxDocuments.id, id)).returning().get();
+    return { result: before.boxId, audit: documentAudit('box-document-update', getBoxRow(tx, before.boxId), before, after) };
+  });
+  return getBox(db, boxId);
+}
+
+/** The removed entry stays in the audit log whole, so the contents list can always be rebuilt. */
+export function removeDocument(db: Db, actor: Actor, id: number): BoxDetail {
+  const boxId = mutate(db, actor, (tx) => {
+    const before = getDocument(tx, id);
+    tx.delete(boxDocuments).where(eq(boxDocuments.id, id)).run();
+    return { result: before.boxId, audit: documentAudit('box-document-remove', getBoxRow(tx, before.boxId), before, null) };
+  });
+  return getBox(db, boxId);
+}

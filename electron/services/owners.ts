@@ -1,0 +1,65 @@
+import { and, asc, count, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../../db/connection';
+import { boxes, owners, type OwnerRow } from '../../db/schema';
+import type { OwnerDetail, OwnerInput, OwnerListRow, ownerListInput, ownerUpdateInput } from '../contract/owners';
+import { AppError } from '../contract/errors';
+import { nowIso, type Actor } from './actor';
+import { containsPattern } from './like';
+import { indexOwnerBoxes } from './search-index';
+import { mutate } from './transaction';
+
+export function getOwnerRow(db: Db, id: number): OwnerRow {
+  const row = db.select().from(owners).where(eq(owners.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+export function getOwner(db: Db, id: number): OwnerDetail {
+  const owner = getOwnerRow(db, id);
+  const ownerBoxes = db
+    .select({ id: boxes.id, code: boxes.code, title: boxes.title, volume: boxes.volume, status: boxes.status, kind: boxes.kind })
+    .from(boxes)
+    .where(eq(boxes.ownerId, id))
+    .orderBy(asc(boxes.volume))
+    .all();
+  return { owner, boxes: ownerBoxes };
+}
+
+export function listOwners(db: Db, input: z.output<typeof ownerListInput>): { rows: OwnerListRow[]; nextCursor: number | null } {
+  const conditions: (SQL | undefined)[] = [];
+  if (input.query) {
+    const p = containsPattern(input.query);
+    conditions.push(or(sql`${owners.name} LIKE ${p} ESCAPE '\\'`, sql`${owners.unitNo} LIKE ${p} ESCAPE '\\'`, sql`${owners.contactPerson} LIKE ${p} ESCAPE '\\'`, sql`${owners.phone} LIKE ${p} ESCAPE '\\'`));
+  }
+  if (input.floor) conditions.push(eq(owners.floor, input.floor));
+  if (input.businessType) conditions.push(eq(owners.businessType, input.businessType));
+  if (input.cursor) conditions.push(lt(owners.id, input.cursor));
+  const rows = db
+    .select({ owner: owners, boxCount: sql<number>`(SELECT ${count()} FROM ${boxes} WHERE ${boxes.ownerId} = ${owners.id})` })
+    .from(owners)
+    .where(and(...conditions))
+    .orderBy(desc(owners.id))
+    .limit(input.limit + 1)
+    .all();
+  const page = rows.slice(0, input.limit).map((r) => ({ ...r.owner, boxCount: r.boxCount }));
+  return { rows: page, nextCursor: rows.length > input.limit ? page[page.length - 1].id : null };
+}
+
+export function createOwner(db: Db, actor: Actor, input: OwnerInput): OwnerRow {
+  return mutate(db, actor, (tx) => {
+    const row = tx.insert(owners).values(input).returning().get();
+    return { result: row, audit: { action: 'owner-create', entity: 'owner', entityId: row.id, after: row } };
+  });
+}
+
+/** A changed name or unit number changes how the owner's boxes are found, so they are reindexed. */
+export function updateOwner(db: Db, actor: Actor, input: z.output<typeof ownerUpdateInput>): OwnerRow {
+  const { id, ...fields } = input;
+  return mutate(db, actor, (tx) => {
+    const before = getOwnerRow(tx, id);
+    const row = tx.update(owners).set({ ...fields, updatedAt: nowIso() }).where(eq(owners.id, id)).returning().get();
+    indexOwnerBoxes(tx, id);
+    return { result: row, audit: { action: 'owner-update', entity: 'owner', entityId: id, before, after: row } };
+  });
+}

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+
+interface Session {
+  userId: number;
+  lastSeen: number;
+}
+
+/**
+ * Sessions live in the main process only; the renderer holds an opaque random handle. A session
+ * idle for longer than the configured minutes is gone, and the UI goes back to the login screen.
+ */
+export class SessionStore {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  open(userId: number): string {
+    const handle = randomBytes(32).toString('base64url');
+    this.sessions.set(handle, { userId, lastSeen: this.now() });
+    return handle;
+  }
+
+  /** The user behind a handle, refreshing its idle timer; null when unknown or expired. */
+  touch(handle: string | null | undefined, idleMinutes: number): number | null {
+    if (!handle) return null;
+    const session = this.sessions.get(handle);
+    if (!session) return null;
+    if (this.now() - session.lastSeen > idleMinutes * 60_000) {
+      this.sessions.delete(handle);
+      return null;
+    }
+    session.lastSeen = this.now();
+    return session.userId;
+  }
+
+  close(handle: string): void {
+    this.sessions.delete(handle);
+  }
+
+  closeAll(): void {
+    this.sessions.clear();
+  }
+}

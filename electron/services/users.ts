@@ -1,0 +1,113 @@
+import { asc, count, eq } from 'drizzle-orm';
+import type { Db } from '../../db/connection';
+import { users, type UserRow } from '../../db/schema';
+import type { z } from 'zod';
+import type { PublicUser, userCreateInput, userUpdateInput } from '../contract/app';
+import { AppError } from '../contract/errors';
+import { nowIso, type Actor } from './actor';
+import { hashPassword, verifyPassword } from './passwords';
+import { mutate } from './transaction';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 5;
+
+export function toPublicUser(row: UserRow): PublicUser {
+  const { id, username, displayName, role, disabled, mustChangePassword, lockedUntil, createdAt } = row;
+  return { id, username, displayName, role, disabled, mustChangePassword, lockedUntil, createdAt };
+}
+
+export const actorOf = (user: Pick<UserRow, 'id' | 'displayName' | 'role'>): Actor => ({ id: user.id, name: user.displayName, role: user.role });
+
+export function getUser(db: Db, id: number): UserRow {
+  const row = db.select().from(users).where(eq(users.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+export function listUsers(db: Db): PublicUser[] {
+  return db.select().from(users).orderBy(asc(users.id)).all().map(toPublicUser);
+}
+
+export function userCount(db: Db): number {
+  return db.select({ n: count() }).from(users).get()?.n ?? 0;
+}
+
+function assertUsernameFree(tx: Db, username: string): void {
+  if (tx.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) {
+    throw new AppError('VALIDATION', { issues: [{ path: ['username'], message: 'v.usernameTaken' }] });
+  }
+}
+
+export async function createUser(db: Db, actor: Actor, input: z.output<typeof userCreateInput>): Promise<PublicUser> {
+  const passwordHash = await hashPassword(input.password);
+  return mutate(db, actor, (tx) => {
+    assertUsernameFree(tx, input.username);
+    const row = tx.insert(users).values({ username: input.username, displayName: input.displayName, role: input.role, passwordHash, mustChangePassword: actor.id !== null }).returning().get();
+    const user = toPublicUser(row);
+    return { result: user, audit: { action: 'user-create', entity: 'user', entityId: row.id, after: user } };
+  });
+}
+
+export function updateUser(db: Db, actor: Actor, input: z.output<typeof userUpdateInput>): PublicUser {
+  return mutate(db, actor, (tx) => {
+    const before = toPublicUser(getUser(tx, input.id));
+    const row = tx.update(users).set({ displayName: input.displayName, role: input.role, disabled: input.disabled }).where(eq(users.id, input.id)).returning().get();
+    const after = toPublicUser(row);
+    return { result: after, audit: { action: 'user-update', entity: 'user', entityId: input.id, before, after } };
+  });
+}
+
+/** An admin's reset also unlocks the account and forces a change at next login. */
+export async function resetPassword(db: Db, actor: Actor, id: number, password: string): Promise<PublicUser> {
+  const passwordHash = await hashPassword(password);
+  return mutate(db, actor, (tx) => {
+    getUser(tx, id);
+    const row = tx.update(users).set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, passwordChangedAt: nowIso() }).where(eq(users.id, id)).returning().get();
+    return { result: toPublicUser(row), audit: { action: 'user-reset-password', entity: 'user', entityId: id } };
+  });
+}
+
+export async function changeOwnPassword(db: Db, actor: Actor, current: string, next: string): Promise<void> {
+  const user = getUser(db, actor.id ?? 0);
+  if (!(await verifyPassword(current, user.passwordHash))) {
+    throw new AppError('VALIDATION', { issues: [{ path: ['current'], message: 'v.currentPasswordWrong' }] });
+  }
+  const passwordHash = await hashPassword(next);
+  mutate(db, actor, (tx) => {
+    tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: nowIso() }).where(eq(users.id, user.id)).run();
+    return { result: null, audit: { action: 'password-change', entity: 'user', entityId: user.id } };
+  });
+}
+
+function recordFailure(db: Db, user: UserRow): never {
+  const failedAttempts = user.failedAttempts + 1;
+  const lock = failedAttempts >= MAX_FAILED_LOGINS;
+  const lockedUntil = lock ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+  mutate(db, actorOf(user), (tx) => {
+    tx.update(users).set({ failedAttempts: lock ? 0 : failedAttempts, lockedUntil }).where(eq(users.id, user.id)).run();
+    const audit = [{ action: 'login-failed', entity: 'user', entityId: user.id }];
+    if (lock) audit.push({ action: 'account-locked', entity: 'user', entityId: user.id });
+    return { result: null, audit };
+  });
+  if (lock) throw new AppError('ACCOUNT_LOCKED', { params: { minutes: LOCKOUT_MINUTES } });
+  throw new AppError('BAD_CREDENTIALS');
+}
+
+/** Checks a login; five failures in a row lock the account for five minutes. */
+export async function authenticate(db: Db, username: string, password: string): Promise<UserRow> {
+  const user = db.select().from(users).where(eq(users.username, username)).get();
+  if (!user) {
+    await hashPassword(password); // same cost as a real check, so timing does not reveal user names
+    throw new AppError('BAD_CREDENTIALS');
+  }
+  if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
+  if (user.lockedUntil && user.lockedUntil > nowIso()) {
+    const minutes = Math.ceil((Date.parse(user.lockedUntil) - Date.now()) / 60_000);
+    throw new AppError('ACCOUNT_LOCKED', { params: { minutes } });
+  }
+  if (!(await verifyPassword(password, user.passwordHash))) recordFailure(db, user);
+  return mutate(db, actorOf(user), (tx) => {
+    const row = tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, user.id)).returning().get();
+    return { result: row, audit: { action: 'login', entity: 'user', entityId: user.id } };
+  });
+}

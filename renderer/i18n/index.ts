@@ -1,0 +1,41 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { z } from 'zod';
+import { app } from '../app/i18n';
+import { catalogue } from '../features/catalogue/i18n';
+import { common } from './common';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const LANG_KEY = 'archive-desk-language';
+
+const namespaces = { common, app, catalogue };
+
+function resources() {
+  return Object.fromEntries(
+    LANGUAGES.map((lng) => [lng, Object.fromEntries(Object.entries(namespaces).map(([ns, r]) => [ns, r[lng]]))]),
+  );
+}
+
+/** zod's own messages follow the UI language, so inline form errors read in Chinese. */
+function applyZodLocale(lng: string): void {
+  z.config(lng === 'en' ? z.locales.en() : z.locales.zhCN());
+}
+
+export function initI18n(lng: Language = (localStorage.getItem(LANG_KEY) as Language | null) ?? 'zh-CN') {
+  applyZodLocale(lng);
+  void i18n.use(initReactI18next).init({
+    resources: resources(),
+    lng,
+    fallbackLng: 'zh-CN',
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+  });
+  return i18n;
+}
+
+export function setLanguage(lng: Language): void {
+  localStorage.setItem(LANG_KEY, lng);
+  applyZodLocale(lng);
+  void i18n.changeLanguage(lng);
+}

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { CallInput, CallName, CallOutput } from '../../electron/contract';
+import type { Result } from '../../electron/contract/errors';
+import { machineKeyProtector } from '../../db/machine-key';
+import { createDispatcher } from '../../electron/dispatch';
+import { handlerTable } from '../../electron/handlers';
+import { Runtime } from '../../electron/runtime';
+import type { Role } from '../../db/schema';
+
+export const MIGRATIONS = resolve(__dirname, '../../db/migrations');
+export const PASSPHRASE = '测试恢复口令-correct horse';
+export const PASSWORD = 'Passw0rd!2026';
+
+export interface TestApp {
+  dir: string;
+  runtime: Runtime;
+  dispatch: ReturnType<typeof createDispatcher>;
+  /** Calls through the handler table as the given session handle (or none). */
+  call<N extends CallName>(name: N, input: CallInput<N> | unknown, handle?: string | null): Promise<Result<CallOutput<N>>>;
+  /** Like call, but fails the test on an error result. */
+  ok<N extends CallName>(name: N, input: CallInput<N>, handle?: string | null): Promise<CallOutput<N>>;
+  /** Creates (once) and signs in a user of that role; returns the session handle. */
+  as(role: Role): Promise<string>;
+  close(): void;
+}
+
+/** A real app over a real encrypted database in a fresh temp folder, set up with an admin. */
+export async function createTestApp(options: { setup?: boolean } = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'archive-desk-'));
+  const runtime = new Runtime({ dataDir: join(dir, 'data'), protector: machineKeyProtector(join(dir, 'machine.key')), migrationsFolder: MIGRATIONS });
+  runtime.start();
+  const dispatch = createDispatcher(runtime, handlerTable, () => undefined);
+  const handles = new Map<Role, string>();
+
+  const call = (async (name: CallName, input: unknown, handle: string | null = null) => dispatch({ name, payload: input, handle })) as TestApp['call'];
+  const ok = (async (name: CallName, input: unknown, handle: string | null = null) => {
+    const result = await dispatch({ name, payload: input, handle });
+    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+    return result.value;
+  }) as TestApp['ok'];
+
+  const as = async (role: Role): Promise<string> => {
+    const known = handles.get(role);
+    if (known) return known;
+    const admin = handles.get('admin') ?? (await ok('session-login', { username: 'admin', password: PASSWORD })).handle;
+    handles.set('admin', admin);
+    if (role !== 'admin') {
+      await ok('user-create', { username: role, displayName: `${role}-测试`, role, password: PASSWORD }, admin);
+      handles.set(role, (await ok('session-login', { username: role, password: PASSWORD })).handle);
+    }
+    return handles.get(role)!;
+  };
+
+  if (options.setup !== false) {
+    await ok('app-setup', {
+      siteName: '万象广场运营部',
+      admin: { username: 'admin', displayName: '系统管理员', password: PASSWORD },
+      passphrase: PASSPHRASE,
+      passphraseConfirm: PASSPHRASE,
+    });
+  }
+
+  return {
+    dir,
+    runtime,
+    dispatch,
+    call,
+    ok,
+    as,
+    close: () => {
+      runtime.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
