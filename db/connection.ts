@@ -14,6 +14,8 @@ export interface OpenOptions {
   migrationsFolder: string;
   /** Null opens a plain, unencrypted file: only for benchmarks and drizzle-kit's comparisons. */
   keyHex: string | null;
+  /** The SQLite addon built for Electron's ABI when running unpackaged under Electron. */
+  nativeBinding?: string;
 }
 
 function applyKey(sqlite: Database.Database, keyHex: string): void {
@@ -65,7 +67,7 @@ export function runMigrations(db: Db, migrationsFolder: string): void {
 }
 
 export function openDatabase(file: string, options: OpenOptions): Db {
-  const sqlite = new Database(file);
+  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     if (options.keyHex !== null) applyKey(sqlite, options.keyHex);
     checkReadable(sqlite, options.keyHex !== null);

@@ -16,6 +16,7 @@ export interface RuntimeOptions {
   /** safeStorage in Electron, a machine key in the web shell and tests; null where neither works. */
   protector: KeyProtector | null;
   migrationsFolder: string;
+  nativeBinding?: string;
 }
 
 export const dataFiles = (dataDir: string) => ({ db: join(dataDir, 'archive.db'), keyFile: join(dataDir, 'archive.keys.json') });
@@ -90,7 +91,7 @@ export class Runtime {
   }
 
   private open(keyHex: string): Db {
-    this.db = openDatabase(this.files.db, { keyHex, migrationsFolder: this.options.migrationsFolder });
+    this.db = openDatabase(this.files.db, { keyHex, migrationsFolder: this.options.migrationsFolder, nativeBinding: this.options.nativeBinding });
     return this.db;
   }
 

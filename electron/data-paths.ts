@@ -1,0 +1,31 @@
+import { homedir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+
+/**
+ * Where the web shell keeps its data when no folder is given: the OS's per-user data folder, the
+ * machine key in the config folder apart from it (a copied data folder does not carry its key).
+ */
+export interface DataPaths {
+  dataDir: string;
+  machineKey: string;
+}
+
+/** A data folder chosen by hand (--data, ARCHIVE_DESK_DATA): its machine key sits beside it. */
+export const dataPathsUnder = (dataDir: string): DataPaths => ({ dataDir, machineKey: join(dataDir, '..', `${basename(dataDir)}.machine.key`) });
+
+export function defaultDataPaths(env = process.env, platform = process.platform): DataPaths {
+  if (env.ARCHIVE_DESK_DATA) return dataPathsUnder(resolve(env.ARCHIVE_DESK_DATA));
+  const home = homedir();
+  if (platform === 'win32') {
+    const base = env.APPDATA ?? join(home, 'AppData', 'Roaming');
+    return { dataDir: join(base, 'Archive Desk', 'data'), machineKey: join(env.LOCALAPPDATA ?? base, 'Archive Desk', 'machine.key') };
+  }
+  if (platform === 'darwin') {
+    const base = join(home, 'Library', 'Application Support', 'Archive Desk');
+    return { dataDir: join(base, 'data'), machineKey: join(base, 'machine.key') };
+  }
+  return {
+    dataDir: join(env.XDG_DATA_HOME ?? join(home, '.local', 'share'), 'archive-desk'),
+    machineKey: join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'archive-desk', 'machine.key'),
+  };
+}

@@ -1,0 +1,49 @@
+import { BrowserWindow, app, session, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const rendererIndex = (appRoot: string) => join(appRoot, 'dist', 'renderer', 'index.html');
+
+/** Only our own page may talk to main: a frame from anywhere else is not the renderer we built. */
+export function isOwnFrame(url: string | undefined, appRoot: string): boolean {
+  return url !== undefined && url.split('#')[0] === pathToFileURL(rendererIndex(appRoot)).href;
+}
+
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+export function hardenApp(): void {
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+export function createMainWindow(appRoot: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 680,
+    title: '档案前台 Archive Desk',
+    show: false,
+    webPreferences: {
+      preload: join(appRoot, 'dist', 'electron', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.webContents.on('before-input-event', (_event, input) => {
+    if (input.type === 'keyDown' && input.key === 'F12' && !app.isPackaged) win.webContents.toggleDevTools();
+  });
+  void win.loadFile(rendererIndex(appRoot));
+  return win;
+}

@@ -1,0 +1,53 @@
+// Shared by `npm start` and `npm test`: runs with no dependencies installed, and installs them.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+export function run(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32', ...options });
+  if (result.status !== 0) {
+    console.error(`✗ ${cmd} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+/**
+ * `npm ci` when node_modules is missing or older than the lock file. The Electron binary is
+ * skipped here (it cannot always be downloaded); start.mjs fetches it separately when it can.
+ */
+export function ensureNodeModules() {
+  const marker = join(root, 'node_modules', '.package-lock.json');
+  const lock = join(root, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  console.log('• Installing npm packages (npm ci)…');
+  run(npm, ['ci', '--no-audit', '--no-fund'], { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+}
+
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+const hasCjkFont = () => has('fc-list') && execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim() !== '';
+
+/** Debian packages the browser tests and printed-form checks need: chromium, CJK fonts, poppler. */
+export function ensureSystemPackages() {
+  const missing = [];
+  if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
+  if (!hasCjkFont()) missing.push('fonts-noto-cjk');
+  if (!has('pdftotext')) missing.push('poppler-utils');
+  if (missing.length === 0) return;
+  const canApt = process.platform === 'linux' && has('apt-get') && process.getuid?.() === 0;
+  if (!canApt) {
+    console.error(`✗ Missing system packages: ${missing.join(' ')}. Install them (Debian/Ubuntu: sudo apt-get install -y ${missing.join(' ')}) and run again.`);
+    process.exit(1);
+  }
+  console.log(`• Installing ${missing.join(', ')} (apt-get)…`);
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+export function build() {
+  console.log('• Building…');
+  run(npm, ['run', '--silent', 'build']);
+}

@@ -1,0 +1,37 @@
+import type { CallName } from '../../electron/contract';
+import { callNames } from '../../electron/contract';
+import type { Role } from '../../db/schema';
+import { useSession } from '../../renderer/api/session-store';
+import type { DesktopBridge } from '../../renderer/api/transport';
+import { createTestApp, type TestApp } from './app';
+
+export interface TestBridge {
+  app: TestApp;
+  /** Signs the renderer's session store in as a user of that role (created on first use). */
+  signInAs(role: Role): Promise<void>;
+  close(): void;
+}
+
+/**
+ * For component tests: window.archiveDesk backed by the real handler table over a real encrypted
+ * database, with payloads structured-cloned as Electron's IPC would.
+ */
+export async function installTestBridge(options: { setup?: boolean } = {}): Promise<TestBridge> {
+  const app = await createTestApp(options);
+  window.archiveDesk = Object.fromEntries(
+    callNames.map((name: CallName) => [name, (payload: unknown, handle: string | null) => app.dispatch({ name, payload: structuredClone(payload), handle }).then((r) => structuredClone(r))]),
+  ) as DesktopBridge;
+  return {
+    app,
+    signInAs: async (role) => {
+      const handle = await app.as(role);
+      const user = await app.ok('session-current', {}, handle);
+      if (user) useSession.getState().signIn(handle, user);
+    },
+    close: () => {
+      useSession.getState().signOut();
+      delete window.archiveDesk;
+      app.close();
+    },
+  };
+}
