@@ -26,9 +26,10 @@ const keyFileSchema = z.object({
   recovery: sealedSchema.extend({
     kdf: z.literal('scrypt'),
     salt: z.string(),
-    N: z.number().int(),
-    r: z.number().int(),
-    p: z.number().int(),
+    // Node reads 0 as "the default", which would turn a damaged file into a "wrong passphrase".
+    N: z.number().int().positive(),
+    r: z.number().int().positive(),
+    p: z.number().int().positive(),
   }),
 });
 type KeyFile = z.infer<typeof keyFileSchema>;
@@ -116,7 +117,10 @@ export function readKeyWithProtector(path: string, protector: KeyProtector | nul
 export async function readKeyWithPassphrase(path: string, passphrase: string): Promise<string> {
   const { recovery } = readKeyFile(path);
   const params = { N: recovery.N, r: recovery.r, p: recovery.p, maxmem: SCRYPT.maxmem };
-  const wrapKey = await scrypt(passphrase, Buffer.from(recovery.salt, 'base64'), params);
+  // Parameters scrypt refuses (N not a power of two, too much memory) were never written by us.
+  const wrapKey = await scrypt(passphrase, Buffer.from(recovery.salt, 'base64'), params).catch(() => {
+    throw new AppError('KEY_FILE_CORRUPT');
+  });
   let keyHex: string;
   try {
     keyHex = unseal(wrapKey, recovery).toString('utf8');

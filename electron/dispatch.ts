@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { contract, isCallName, type CallName } from './contract';
+import { CALLS_BEFORE_PASSWORD_CHANGE } from './contract/app';
 import type { Access } from './contract/define';
 import { AppError, type Result } from './contract/errors';
 import type { HandlerContext, Handlers, SignedInContext } from './handlers/types';
@@ -38,6 +39,7 @@ function authorise(name: CallName, ctx: HandlerContext): HandlerContext | Signed
   if (access === 'public') return ctx;
   const db = ctx.runtime.requireDb();
   if (!ctx.user) throw new AppError('NOT_SIGNED_IN');
+  if (ctx.user.mustChangePassword && !CALLS_BEFORE_PASSWORD_CHANGE.includes(name)) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   if (access !== 'signed-in' && !access.includes(ctx.user.role)) throw new AppError('FORBIDDEN');
   return { ...ctx, user: ctx.user, actor: actorOf(ctx.user), db };
 }

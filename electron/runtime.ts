@@ -7,6 +7,7 @@ import { settings as settingsTable } from '../db/schema';
 import type { AppStatus, setupInput } from './contract/app';
 import { AppError } from './contract/errors';
 import { SYSTEM_ACTOR } from './services/actor';
+import { ensureSearchIndex } from './services/search-index';
 import { DEFAULT_SETTINGS, getSettings } from './services/settings';
 import { SessionStore } from './services/sessions';
 import { createUser, userCount } from './services/users';
@@ -30,6 +31,8 @@ export class Runtime {
   readonly files: ReturnType<typeof dataFiles>;
   private db: Db | null = null;
   private lockedReason: AppStatus['lockedReason'] = null;
+  /** A setup between its checks and its files: a second one must not start over it. */
+  private settingUp = false;
 
   constructor(private readonly options: RuntimeOptions) {
     this.files = dataFiles(options.dataDir);
@@ -60,17 +63,22 @@ export class Runtime {
   }
 
   async setup(input: z.output<typeof setupInput>): Promise<AppStatus> {
-    if (keyFileExists(this.files.keyFile) || this.db) throw new AppError('ALREADY_SET_UP');
+    if (this.settingUp || keyFileExists(this.files.keyFile) || this.db) throw new AppError('ALREADY_SET_UP');
     // A database without its key file can never be opened again; refuse rather than bury it.
     if (existsSync(this.files.db)) throw new AppError('KEY_FILE_CORRUPT');
-    const keyHex = await createKeyFile(this.files.keyFile, this.options.protector, input.passphrase);
+    this.settingUp = true;
     try {
-      const db = this.open(keyHex);
-      db.insert(settingsTable).values({ key: 'app', value: { ...DEFAULT_SETTINGS, siteName: input.siteName } }).run();
-      if (userCount(db) === 0) await createUser(db, SYSTEM_ACTOR, { ...input.admin, role: 'admin' });
-    } catch (err) {
-      this.discardHalfSetup();
-      throw err;
+      const keyHex = await createKeyFile(this.files.keyFile, this.options.protector, input.passphrase);
+      try {
+        const db = this.open(keyHex);
+        db.insert(settingsTable).values({ key: 'app', value: { ...DEFAULT_SETTINGS, siteName: input.siteName } }).run();
+        if (userCount(db) === 0) await createUser(db, SYSTEM_ACTOR, { ...input.admin, role: 'admin' });
+      } catch (err) {
+        this.discardHalfSetup();
+        throw err;
+      }
+    } finally {
+      this.settingUp = false;
     }
     return this.status();
   }
@@ -78,6 +86,8 @@ export class Runtime {
   async unlock(passphrase: string): Promise<AppStatus> {
     if (this.db) return this.status();
     const keyHex = await readKeyWithPassphrase(this.files.keyFile, passphrase);
+    // Another unlock may have opened the database while this passphrase was being checked.
+    if (this.db) return this.status();
     this.open(keyHex);
     if (this.options.protector?.available()) rewrapForMachine(this.files.keyFile, this.options.protector, keyHex);
     this.lockedReason = null;
@@ -91,8 +101,15 @@ export class Runtime {
   }
 
   private open(keyHex: string): Db {
-    this.db = openDatabase(this.files.db, { keyHex, migrationsFolder: this.options.migrationsFolder, nativeBinding: this.options.nativeBinding });
-    return this.db;
+    const db = openDatabase(this.files.db, { keyHex, migrationsFolder: this.options.migrationsFolder, nativeBinding: this.options.nativeBinding });
+    try {
+      ensureSearchIndex(db);
+    } catch (err) {
+      db.$client.close();
+      throw err;
+    }
+    this.db = db;
+    return db;
   }
 
   private discardHalfSetup(): void {

@@ -19,7 +19,7 @@ export const passphrase = z.string().min(12, { error: 'v.passphraseLength' }).ma
 export const setupInput = z
   .object({
     siteName: requiredText(100),
-    admin: z.object({ username, displayName: requiredText(40), password }),
+    admin: z.object({ username, displayName: requiredText(40), password }).strict(),
     passphrase,
     passphraseConfirm: z.string().max(500),
   })
@@ -28,7 +28,11 @@ export const setupInput = z
 
 export const loginInput = z.object({ username: text(40).min(1, { error: 'v.required' }), password: z.string().min(1, { error: 'v.required' }).max(200) }).strict();
 
-const codePattern = requiredText(60).refine((p) => (p.match(/\{#+\}/g) ?? []).length === 1, { error: 'v.codePattern' });
+/** Exactly one sequence field, and nothing a barcode scanner or the code field would refuse. */
+const codePattern = requiredText(60).refine(
+  (p) => (p.match(/\{#+\}/g) ?? []).length === 1 && /^[A-Za-z0-9_\-./]*$/.test(p.replace(/\{(KIND|YYYY|YY|#+)\}/g, '')),
+  { error: 'v.codePattern' },
+);
 const kindPrefix = text(8).regex(/^[A-Z0-9]*$/, { error: 'v.kindPrefix' });
 
 export const settingsSchema = z.object({
@@ -43,14 +47,17 @@ export const userCreateInput = z.object({ username, displayName: requiredText(40
 export const userUpdateInput = z.object({ id: z.number().int().positive(), displayName: requiredText(40), role: z.enum(ROLES), disabled: z.boolean() }).strict();
 export const userResetPasswordInput = z.object({ id: z.number().int().positive(), password }).strict();
 export const passwordChangeInput = z
-  .object({ current: z.string().min(1).max(200), next: password, nextConfirm: z.string().max(200) })
+  .object({ current: z.string().min(1, { error: 'v.required' }).max(200), next: password, nextConfirm: z.string().max(200) })
   .strict()
   .refine((v) => v.next === v.nextConfirm, { error: 'v.passwordMismatch', path: ['nextConfirm'] });
+
+/** All a user with an initial or reset password may do until they choose their own. */
+export const CALLS_BEFORE_PASSWORD_CHANGE: readonly string[] = ['session-current', 'session-logout', 'session-change-password'];
 
 export const appCalls = {
   'app-status': call<AppStatus>()({ input: empty, access: 'public' }),
   'app-setup': call<AppStatus>()({ input: setupInput, access: 'public' }),
-  'app-unlock': call<AppStatus>()({ input: z.object({ passphrase: z.string().min(1).max(500) }).strict(), access: 'public' }),
+  'app-unlock': call<AppStatus>()({ input: z.object({ passphrase: z.string().min(1, { error: 'v.required' }).max(500) }).strict(), access: 'public' }),
   'session-login': call<{ handle: string; user: PublicUser }>()({ input: loginInput, access: 'public' }),
   'session-current': call<PublicUser | null>()({ input: empty, access: 'public' }),
   'session-logout': call<null>()({ input: empty, access: 'signed-in' }),

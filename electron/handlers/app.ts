@@ -1,7 +1,7 @@
 import type { appCalls } from '../contract/app';
 import { AppError } from '../contract/errors';
 import { getSettings, updateSettings } from '../services/settings';
-import { authenticate, changeOwnPassword, createUser, getUser, listUsers, resetPassword, toPublicUser, updateUser } from '../services/users';
+import { authenticate, changeOwnPassword, createUser, listUsers, resetPassword, toPublicUser, updateUser } from '../services/users';
 import type { Handlers } from './types';
 
 export const appHandlers: Handlers<keyof typeof appCalls> = {
@@ -30,8 +30,9 @@ export const appHandlers: Handlers<keyof typeof appCalls> = {
     if (input.id === user.id && (input.disabled || input.role !== 'admin')) throw new AppError('FORBIDDEN');
     return updateUser(db, actor, input);
   },
-  'user-reset-password': (input, { db, actor }) => {
-    getUser(db, input.id);
-    return resetPassword(db, actor, input.id, input.password);
+  'user-reset-password': async (input, { db, actor, runtime }) => {
+    const user = await resetPassword(db, actor, input.id, input.password);
+    runtime.sessions.closeUser(input.id);
+    return user;
   },
 };

@@ -36,6 +36,27 @@ export function indexOwnerBoxes(tx: Db, ownerId: number): void {
   for (const { id } of tx.select({ id: boxes.id }).from(boxes).where(eq(boxes.ownerId, ownerId)).all()) indexBox(tx, id);
 }
 
+const rowCount = (db: Db, table: 'boxes' | 'box_fts' | 'box_chars'): number => db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0;
+
+/**
+ * Every box has one row in each index. Boxes written before the index existed (a database from
+ * before migration 0001) or before a migration rebuilt it are missing, so on opening a database
+ * whose counts disagree both indexes are rebuilt from the catalogue.
+ */
+export function ensureSearchIndex(db: Db): void {
+  const boxCount = rowCount(db, 'boxes');
+  if (rowCount(db, 'box_fts') === boxCount && rowCount(db, 'box_chars') === boxCount) return;
+  db.transaction(
+    (tx) => {
+      const t = tx as unknown as Db;
+      t.run(sql`INSERT INTO box_fts(box_fts) VALUES ('delete-all')`);
+      t.run(sql`INSERT INTO box_chars(box_chars) VALUES ('delete-all')`);
+      for (const { id } of t.select({ id: boxes.id }).from(boxes).all()) indexBox(t, id);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
 const quote = (s: string): string => `"${s.replaceAll('"', '""')}"`;
 
 /**

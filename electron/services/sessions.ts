@@ -37,6 +37,11 @@ export class SessionStore {
     this.sessions.delete(handle);
   }
 
+  /** After an admin resets a password, whoever held the old one is signed out everywhere. */
+  closeUser(userId: number): void {
+    for (const [handle, session] of this.sessions) if (session.userId === userId) this.sessions.delete(handle);
+  }
+
   closeAll(): void {
     this.sessions.clear();
   }

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { PublicUser, userCreateInput, userUpdateInput } from '../contract/app';
 import { AppError } from '../contract/errors';
 import { nowIso, type Actor } from './actor';
+import type { AuditEntry } from './audit';
 import { hashPassword, verifyPassword } from './passwords';
 import { mutate } from './transaction';
 
@@ -79,18 +80,29 @@ export async function changeOwnPassword(db: Db, actor: Actor, current: string, n
   });
 }
 
+const isLocked = (user: UserRow): boolean => user.lockedUntil !== null && user.lockedUntil > nowIso();
+
+function lockedError(user: UserRow): AppError {
+  return new AppError('ACCOUNT_LOCKED', { params: { minutes: Math.ceil((Date.parse(user.lockedUntil ?? '') - Date.now()) / 60_000) } });
+}
+
+/**
+ * The account is read again inside the write transaction: attempts running side by side (the
+ * password check is asynchronous) must each count, and none may lift a lock another one set.
+ */
 function recordFailure(db: Db, user: UserRow): never {
-  const failedAttempts = user.failedAttempts + 1;
-  const lock = failedAttempts >= MAX_FAILED_LOGINS;
-  const lockedUntil = lock ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-  mutate(db, actorOf(user), (tx) => {
+  const error = mutate(db, actorOf(user), (tx) => {
+    const current = getUser(tx, user.id);
+    const audit: AuditEntry[] = [{ action: 'login-failed', entity: 'user', entityId: user.id }];
+    if (isLocked(current)) return { result: lockedError(current), audit };
+    const failedAttempts = current.failedAttempts + 1;
+    const lock = failedAttempts >= MAX_FAILED_LOGINS;
+    const lockedUntil = lock ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
     tx.update(users).set({ failedAttempts: lock ? 0 : failedAttempts, lockedUntil }).where(eq(users.id, user.id)).run();
-    const audit = [{ action: 'login-failed', entity: 'user', entityId: user.id }];
     if (lock) audit.push({ action: 'account-locked', entity: 'user', entityId: user.id });
-    return { result: null, audit };
+    return { result: lock ? new AppError('ACCOUNT_LOCKED', { params: { minutes: LOCKOUT_MINUTES } }) : new AppError('BAD_CREDENTIALS'), audit };
   });
-  if (lock) throw new AppError('ACCOUNT_LOCKED', { params: { minutes: LOCKOUT_MINUTES } });
-  throw new AppError('BAD_CREDENTIALS');
+  throw error;
 }
 
 /** Checks a login; five failures in a row lock the account for five minutes. */
@@ -101,12 +113,13 @@ export async function authenticate(db: Db, username: string, password: string): 
     throw new AppError('BAD_CREDENTIALS');
   }
   if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
-  if (user.lockedUntil && user.lockedUntil > nowIso()) {
-    const minutes = Math.ceil((Date.parse(user.lockedUntil) - Date.now()) / 60_000);
-    throw new AppError('ACCOUNT_LOCKED', { params: { minutes } });
-  }
+  if (isLocked(user)) throw lockedError(user);
   if (!(await verifyPassword(password, user.passwordHash))) recordFailure(db, user);
   return mutate(db, actorOf(user), (tx) => {
+    // The account may have been locked or disabled while the password was being checked.
+    const current = getUser(tx, user.id);
+    if (current.disabled) throw new AppError('ACCOUNT_DISABLED');
+    if (isLocked(current)) throw lockedError(current);
     const row = tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, user.id)).returning().get();
     return { result: row, audit: { action: 'login', entity: 'user', entityId: user.id } };
   });

@@ -24,6 +24,7 @@ export const common = {
       DUPLICATE_CODE: '档案编号 {{code}} 已存在',
       OWNER_HAS_VOLUME: '该租户/客户已有第 {{volume}} 卷档案（一户一档），请填写新的卷号',
       CODE_PATTERN_INVALID: '编号规则无效',
+      PASSWORD_CHANGE_REQUIRED: '请先修改初始密码',
       INTERNAL: '操作未能完成，请重试；如仍失败请联系系统管理员',
     },
     v: {
@@ -35,7 +36,7 @@ export const common = {
       passphraseLength: '恢复口令至少 12 个字符',
       passphraseMismatch: '两次输入的恢复口令不一致',
       username: '用户名为 2–40 位字母、数字或 _ . -',
-      codePattern: '编号规则必须包含且只包含一个序号位，如 {####}',
+      codePattern: '编号规则须含且只含一个序号位（如 {####}），其余只能是字母、数字和 - _ . /',
       kindPrefix: '前缀只能是大写字母和数字',
       moveOutBeforeLease: '退租日期不能早于租赁开始日期',
       boxCode: '档案编号只能包含大写字母、数字和 - _ . /',
@@ -90,6 +91,7 @@ export const common = {
       DUPLICATE_CODE: 'Box code {{code}} already exists',
       OWNER_HAS_VOLUME: 'This owner already has volume {{volume}} (one owner, one file); choose a new volume number',
       CODE_PATTERN_INVALID: 'Invalid code pattern',
+      PASSWORD_CHANGE_REQUIRED: 'Change your initial password first',
       INTERNAL: 'The operation did not complete; try again, or call the administrator',
     },
     v: {
@@ -101,7 +103,7 @@ export const common = {
       passphraseLength: 'At least 12 characters',
       passphraseMismatch: 'The passphrases differ',
       username: '2–40 letters, digits or _ . -',
-      codePattern: 'The pattern needs exactly one sequence field such as {####}',
+      codePattern: 'Exactly one sequence field such as {####}; otherwise letters, digits and - _ . / only',
       kindPrefix: 'Capital letters and digits only',
       moveOutBeforeLease: 'Move-out cannot be before the lease start',
       boxCode: 'Capital letters, digits and - _ . / only',

@@ -48,7 +48,10 @@ export async function createTestApp(options: { setup?: boolean } = {}): Promise<
     handles.set('admin', admin);
     if (role !== 'admin') {
       await ok('user-create', { username: role, displayName: `${role}-测试`, role, password: PASSWORD }, admin);
-      handles.set(role, (await ok('session-login', { username: role, password: PASSWORD })).handle);
+      const { handle } = await ok('session-login', { username: role, password: PASSWORD });
+      // An admin-set password must be changed before anything else; keep the same one for tests.
+      await ok('session-change-password', { current: PASSWORD, next: PASSWORD, nextConfirm: PASSWORD }, handle);
+      handles.set(role, handle);
     }
     return handles.get(role)!;
   };

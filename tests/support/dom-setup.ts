@@ -16,5 +16,8 @@ if (!window.ResizeObserver) {
   };
 }
 
+// rc-virtual-list scrolls its holder; jsdom has no layout, so scrolling is a no-op there.
+if (!Element.prototype.scrollTo) Element.prototype.scrollTo = () => {};
+
 initI18n('zh-CN');
 afterEach(() => cleanup());

@@ -1,0 +1,200 @@
+import { createHash } from 'node:crypto';
+import { cpSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from '../../db/connection';
+import type { AuditRow } from '../../db/schema';
+import type { CallInput, CallName } from '../../electron/contract';
+import { AppError, type ErrorCode } from '../../electron/contract/errors';
+import { createTestApp, PASSWORD, type TestApp } from './app';
+
+let template: Promise<string> | undefined;
+
+/** A set-up app (createTestApp's), made once per test file, closed, and kept as a folder to copy. */
+function setUpTemplate(): Promise<string> {
+  template ??= createTestApp().then((app) => {
+    app.runtime.close();
+    return app.dir;
+  });
+  return template;
+}
+
+// Registered on the root suite of every test file that imports this module.
+afterAll(async () => {
+  if (template) rmSync(await template, { recursive: true, force: true });
+});
+
+/**
+ * Same as createTestApp(): a real Runtime over a real encrypted database in a fresh temp folder,
+ * set up with the admin, but copied from a template instead of set up anew, because the setup's
+ * passphrase KDF is deliberately slow and most tests only need its result.
+ */
+export async function createSetUpApp(): Promise<TestApp> {
+  const source = await setUpTemplate();
+  const app = await createTestApp({ setup: false });
+  cpSync(join(source, 'data'), join(app.dir, 'data'), { recursive: true });
+  cpSync(join(source, 'machine.key'), join(app.dir, 'machine.key'));
+  const status = app.runtime.start();
+  if (status.state !== 'ready') throw new Error(`the copied test app did not open: ${JSON.stringify(status)}`);
+  return app;
+}
+
+export const THIS_YEAR = new Date().getFullYear();
+/** The code the default pattern gives the n-th box of a kind this year, e.g. ZH-2026-0001. */
+export const autoCode = (n: number, prefix = 'ZH') => `${prefix}-${THIS_YEAR}-${String(n).padStart(4, '0')}`;
+
+/** 10 MB: far beyond any field's cap and beyond what any handler should ever see. */
+export const HUGE = 'x'.repeat(10 * 1024 * 1024);
+
+export function validOwnerInput(over: Partial<CallInput<'owner-create'>> = {}): CallInput<'owner-create'> {
+  return {
+    name: '万达影城',
+    unitNo: 'L1-001',
+    floor: 'L1',
+    businessType: 'non_catering',
+    contactPerson: '李明',
+    phone: '0571-88886666',
+    leaseStart: '2024-01-01',
+    moveOutDate: null,
+    note: '',
+    ...over,
+  };
+}
+
+/** A personnel box by default: no owner needed. Tenant boxes pass kind and ownerId. */
+export function validBoxInput(over: Partial<CallInput<'box-create'>> = {}): CallInput<'box-create'> {
+  return {
+    code: '',
+    kind: 'personnel',
+    title: '人事档案',
+    ownerId: null,
+    volume: 1,
+    yearFrom: 2024,
+    yearTo: 2025,
+    room: '一号档案室',
+    cabinet: 'C01',
+    shelf: '2',
+    position: '5',
+    confidentiality: 'internal',
+    retentionClass: 'y30',
+    retentionYears: null,
+    retentionStart: null,
+    note: '',
+    ...over,
+  };
+}
+
+/** The update payload that leaves a box exactly as it is (plus any overrides). */
+export function boxUpdateFrom(box: Omit<CallInput<'box-update'>, 'id' | 'moveReason'> & { id: number }, over: Partial<CallInput<'box-update'>> = {}): CallInput<'box-update'> {
+  const { id, kind, title, ownerId, volume, yearFrom, yearTo, room, cabinet, shelf, position, confidentiality, retentionClass, retentionYears, retentionStart, note } = box;
+  return { id, kind, title, ownerId, volume, yearFrom, yearTo, room, cabinet, shelf, position, confidentiality, retentionClass, retentionYears, retentionStart, note, moveReason: '', ...over };
+}
+
+export function validDocumentInput(boxId: number, over: Partial<CallInput<'box-document-add'>> = {}): CallInput<'box-document-add'> {
+  return { boxId, docDate: '2025-03-01', title: '租户基本情况记录表', category: 'a', pages: 2, note: '', ...over };
+}
+
+export const validSettings = (over: Partial<CallInput<'settings-update'>> = {}): CallInput<'settings-update'> => ({
+  siteName: '万象广场运营部',
+  codePattern: '{KIND}-{YYYY}-{####}',
+  kindPrefixes: { tenant: 'ZH', customer: 'KH', personnel: 'RS', work_log: 'RZ', letters: 'FW', other: 'QT' },
+  idleMinutes: 10,
+  ...over,
+});
+
+/**
+ * One well-formed payload per call, every optional field filled in, so the contract sweeps can
+ * break each field in turn. The mapped type makes a call missing here a compile error.
+ */
+export const validPayloads: { [N in CallName]: CallInput<N> } = {
+  'app-status': {},
+  'app-setup': {
+    siteName: '万象广场运营部',
+    admin: { username: 'admin2', displayName: '管理员', password: PASSWORD },
+    passphrase: '一个足够长的恢复口令-abc',
+    passphraseConfirm: '一个足够长的恢复口令-abc',
+  },
+  'app-unlock': { passphrase: '一个足够长的恢复口令-abc' },
+  'session-login': { username: 'admin', password: PASSWORD },
+  'session-current': {},
+  'session-logout': {},
+  'session-change-password': { current: PASSWORD, next: 'N3w-passw0rd!', nextConfirm: 'N3w-passw0rd!' },
+  'settings-get': {},
+  'settings-update': validSettings(),
+  'user-list': {},
+  'user-create': { username: 'clerk2', displayName: '前台文员', role: 'clerk', password: PASSWORD },
+  'user-update': { id: 2, displayName: '前台文员', role: 'clerk', disabled: false },
+  'user-reset-password': { id: 2, password: PASSWORD },
+  'owner-list': { query: '万达', floor: 'L1', businessType: 'catering', cursor: 10, limit: 20 },
+  'owner-get': { id: 1 },
+  'owner-create': validOwnerInput(),
+  'owner-update': { ...validOwnerInput(), id: 1 },
+  'box-list': { query: '万达', kind: 'tenant', status: 'in_stock', floor: 'L1', ownerId: 1, room: '一号档案室', cabinet: 'C01', cursor: 10, limit: 20 },
+  'box-get': { id: 1 },
+  'box-find-by-code': { code: 'ZH-2026-0001' },
+  'box-next-code': { kind: 'tenant' },
+  'box-create': validBoxInput({ code: 'RS-MANUAL-1' }),
+  'box-update': boxUpdateFrom({ ...validBoxInput(), id: 1 }, { moveReason: '调整位置' }),
+  'box-move': { id: 1, room: '二号档案室', cabinet: 'C02', shelf: '1', position: '1', reason: '整理库房' },
+  'box-document-add': validDocumentInput(1),
+  'box-document-update': { id: 1, docDate: '2025-04-01', title: '消防验收单', category: 'b', pages: 3, note: '' },
+  'box-document-remove': { id: 1 },
+};
+
+/** The error code of a failed Result, or a description of the unexpected success. */
+export function errorCode(result: { ok: boolean; error?: { code: string } }): string {
+  return result.ok ? 'ok' : result.error!.code;
+}
+
+/** Runs fn and returns the AppError code it threw (or a description of what else happened). */
+export async function thrownCode(fn: () => unknown): Promise<ErrorCode | string> {
+  try {
+    await fn();
+  } catch (err) {
+    return err instanceof AppError ? err.code : `not an AppError: ${String(err)}`;
+  }
+  return 'no error';
+}
+
+/**
+ * Every table's row count and (for ordinary tables) a digest of its rows, plus the audit log's
+ * length: two equal snapshots mean a call changed nothing at all.
+ */
+export function snapshot(db: Db): { tables: Record<string, string>; auditLength: number } {
+  const sqlite = db.$client;
+  const tables = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string; sql: string | null }[];
+  const result: Record<string, string> = {};
+  for (const { name, sql } of tables) {
+    const quoted = `"${name.replaceAll('"', '""')}"`;
+    const rows = (sqlite.prepare(`SELECT count(*) AS n FROM ${quoted}`).get() as { n: number }).n;
+    const virtual = sql?.startsWith('CREATE VIRTUAL TABLE') ?? false;
+    const digest = virtual ? '' : createHash('sha256').update(JSON.stringify(sqlite.prepare(`SELECT * FROM ${quoted}`).raw().all(), bufferAsHex)).digest('hex');
+    result[name] = `${rows}:${digest}`;
+  }
+  const auditLength = (sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+  return { tables: result, auditLength };
+}
+
+function bufferAsHex(_key: string, value: unknown): unknown {
+  return value && typeof value === 'object' && (value as { type?: string }).type === 'Buffer' ? Buffer.from((value as { data: number[] }).data).toString('hex') : value;
+}
+
+export function auditRows(db: Db): AuditRow[] {
+  return db.$client
+    .prepare('SELECT seq, at, actor_id AS actorId, actor_name AS actorName, action, entity, entity_id AS entityId, box_code AS boxCode, changes, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq')
+    .all() as AuditRow[];
+}
+
+export function tableNames(db: Db): string[] {
+  return (db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+}
+
+/** Signs in as a custodian and creates an owner; returns the owner's id. */
+export async function createOwner(app: TestApp, over: Partial<CallInput<'owner-create'>> = {}): Promise<number> {
+  return (await app.ok('owner-create', validOwnerInput(over), await app.as('custodian'))).id;
+}
+
+/** Creates a box as the custodian; returns its id and code. */
+export async function createBox(app: TestApp, over: Partial<CallInput<'box-create'>> = {}): Promise<{ id: number; code: string }> {
+  const { box } = await app.ok('box-create', validBoxInput(over), await app.as('custodian'));
+  return { id: box.id, code: box.code };
+}
