@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { boxes, owners, type OwnerRow } from '../../db/schema';
@@ -36,7 +36,7 @@ export function listOwners(db: Db, input: z.output<typeof ownerListInput>): { ro
   if (input.businessType) conditions.push(eq(owners.businessType, input.businessType));
   if (input.cursor) conditions.push(lt(owners.id, input.cursor));
   const rows = db
-    .select({ owner: owners, boxCount: sql<number>`(SELECT ${count()} FROM ${boxes} WHERE ${boxes.ownerId} = ${owners.id})` })
+    .select({ owner: owners, boxCount: sql<number>`(SELECT count(*) FROM boxes b WHERE b.owner_id = owners.id)` })
     .from(owners)
     .where(and(...conditions))
     .orderBy(desc(owners.id))

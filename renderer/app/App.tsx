@@ -1,0 +1,61 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Result, Spin } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../api/session-store';
+import { ChangePasswordModal } from './account/ChangePasswordModal';
+import { LoginScreen } from './auth/LoginScreen';
+import { SetupScreen } from './auth/SetupScreen';
+import { UnlockScreen } from './auth/UnlockScreen';
+import { useErrorText } from './forms';
+import { AppRoutes } from './layout/AppRoutes';
+import { statusQuery } from './queries';
+import { useRestoredSession } from './session';
+
+/** What to show follows the archive's state: first-run setup, locked (passphrase), or signed in. */
+export function App() {
+  const { t } = useTranslation('app');
+  const errorText = useErrorText();
+  const status = useQuery(statusQuery);
+
+  if (status.isPending) return <Spin fullscreen description={t('status.loading')} />;
+  if (status.isError)
+    return (
+      <Result
+        status="error"
+        title={t('status.loadFailed')}
+        subTitle={errorText(status.error)}
+        extra={<Button type="primary" onClick={() => void status.refetch()}>{t('status.retry')}</Button>}
+      />
+    );
+  switch (status.data.state) {
+    case 'setup':
+      return <SetupScreen />;
+    case 'locked':
+      return <UnlockScreen status={status.data} />;
+    case 'ready':
+      return <SignedInGate siteName={status.data.siteName} />;
+  }
+}
+
+function SignedInGate({ siteName }: { siteName: string | null }) {
+  const { t } = useTranslation('app');
+  const user = useSession((s) => s.user);
+  const restoring = useRestoredSession();
+  const queryClient = useQueryClient();
+
+  // What one user loaded must not show to the next one at this desk.
+  useEffect(
+    () =>
+      useSession.subscribe((state, previous) => {
+        if (previous.user && !state.user) queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'app-status' });
+      }),
+    [queryClient],
+  );
+
+  if (restoring) return <Spin fullscreen description={t('status.loading')} />;
+  if (!user) return <LoginScreen siteName={siteName} />;
+  // Main refuses everything else until an initial or reset password is replaced.
+  if (user.mustChangePassword) return <ChangePasswordModal open forced />;
+  return <AppRoutes siteName={siteName} />;
+}

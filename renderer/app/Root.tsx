@@ -1,0 +1,40 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HashRouter } from 'react-router';
+import { App } from './App';
+import { isEnglish } from './locale';
+import { officeTheme } from './theme';
+
+export function createQueryClient(): QueryClient {
+  // Errors are values with codes: retrying a FORBIDDEN or NOT_FOUND only delays the message.
+  return new QueryClient({
+    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 }, mutations: { retry: false } },
+  });
+}
+
+/** antd's own texts (pagination, pickers, empty tables) follow the UI language. */
+function LocalizedAntd({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={isEnglish(i18n.language) ? enUS : zhCN} theme={officeTheme} button={{ autoInsertSpace: false }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** The whole renderer below the DOM root; main.tsx and the component tests both mount this. */
+export function Root({ queryClient }: { queryClient: QueryClient }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <LocalizedAntd>
+        <HashRouter>
+          <App />
+        </HashRouter>
+      </LocalizedAntd>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,94 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Col, Divider, Input, Row, Typography } from 'antd';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { setupInput } from '../../../electron/contract/app';
+import { call } from '../../api/client';
+import { PASSWORD_MISMATCH, passwordConfirmShape, passwordsMatch } from '../confirm-password';
+import { Field, HookForm } from '../field';
+import { useServerErrors } from '../forms';
+import { statusQuery } from '../queries';
+import { AuthFrame } from './AuthFrame';
+
+const setupForm = setupInput.safeExtend({ admin: setupInput.shape.admin.extend(passwordConfirmShape).refine(passwordsMatch, PASSWORD_MISMATCH) });
+type SetupValues = z.output<typeof setupForm>;
+
+/** Drops the client-only confirmation, which the strict contract schema would refuse. */
+function toSetupInput({ admin: { passwordConfirm: _, ...admin }, ...rest }: SetupValues) {
+  return { ...rest, admin };
+}
+
+/** First run: name the site, create the administrator, choose the recovery passphrase. */
+export function SetupScreen() {
+  const { t } = useTranslation('app');
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const { control, handleSubmit, setError } = useForm({
+    resolver: zodResolver(setupForm),
+    defaultValues: {
+      siteName: '',
+      admin: { username: 'admin', displayName: '', password: '', passwordConfirm: '' },
+      passphrase: '',
+      passphraseConfirm: '',
+    },
+  });
+  const onError = useServerErrors(setError);
+  const setup = useMutation({
+    mutationFn: (values: SetupValues) => call('app-setup', toSetupInput(values)),
+    onSuccess: (status) => {
+      void message.success(t('setup.done'));
+      queryClient.setQueryData(statusQuery.queryKey, status);
+    },
+    onError,
+  });
+
+  return (
+    <AuthFrame title={t('setup.title')} width={600}>
+      <HookForm onSubmit={handleSubmit((values) => setup.mutate(values))}>
+        <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
+        <Field control={control} name="siteName" label={t('setup.siteName')} required>
+          {(field) => <Input {...field} autoFocus placeholder={t('setup.siteNamePlaceholder')} />}
+        </Field>
+
+        <Divider titlePlacement="start">{t('setup.adminSection')}</Divider>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Field control={control} name="admin.username" label={t('account.username')} required>
+              {(field) => <Input {...field} autoComplete="off" />}
+            </Field>
+          </Col>
+          <Col span={12}>
+            <Field control={control} name="admin.displayName" label={t('account.displayName')} required>
+              {(field) => <Input {...field} />}
+            </Field>
+          </Col>
+          <Col span={12}>
+            <Field control={control} name="admin.password" label={t('account.password')} required extra={t('password.rule')}>
+              {(field) => <Input.Password {...field} autoComplete="new-password" />}
+            </Field>
+          </Col>
+          <Col span={12}>
+            <Field control={control} name="admin.passwordConfirm" label={t('account.passwordConfirm')} required>
+              {(field) => <Input.Password {...field} autoComplete="new-password" />}
+            </Field>
+          </Col>
+        </Row>
+
+        <Divider titlePlacement="start">{t('setup.passphraseSection')}</Divider>
+        <Alert type="warning" showIcon className="form-alert" title={t('setup.passphraseWarningTitle')} description={t('setup.passphraseWarning')} />
+        <Field control={control} name="passphrase" label={t('setup.passphrase')} required>
+          {(field) => <Input.Password {...field} autoComplete="new-password" />}
+        </Field>
+        <Field control={control} name="passphraseConfirm" label={t('setup.passphraseConfirm')} required>
+          {(field) => <Input.Password {...field} autoComplete="new-password" />}
+        </Field>
+
+        <Button type="primary" htmlType="submit" block loading={setup.isPending}>
+          {t('setup.submit')}
+        </Button>
+      </HookForm>
+    </AuthFrame>
+  );
+}

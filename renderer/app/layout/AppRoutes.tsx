@@ -1,0 +1,29 @@
+import { Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
+import { catalogueRoutes } from '../../features/catalogue/routes';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { UsersScreen } from '../users/UsersScreen';
+import { MainLayout } from './MainLayout';
+import { RequireCall } from './RequireCall';
+
+export function AppRoutes({ siteName }: { siteName: string | null }) {
+  return (
+    <Routes>
+      <Route element={<MainLayout siteName={siteName} />}>
+        <Route index element={<Navigate to="/boxes" replace />} />
+        {catalogueRoutes.map((route) => (
+          <Route key={route.path} path={route.path} element={route.element} />
+        ))}
+        <Route path="users" element={<RequireCall call="user-list"><UsersScreen /></RequireCall>} />
+        <Route path="settings" element={<RequireCall call="settings-update"><SettingsScreen /></RequireCall>} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation('app');
+  return <Result status="404" title={t('notFound')} />;
+}

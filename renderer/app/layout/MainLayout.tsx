@@ -1,0 +1,55 @@
+import { useQuery } from '@tanstack/react-query';
+import { Layout, Menu, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../../api/session-store';
+import { canCall } from '../permissions';
+import { callQuery } from '../queries';
+import { useIdleSignOut } from './idle';
+import { LanguageSwitch } from './LanguageSwitch';
+import { NAV_ITEMS } from './nav';
+import { ScanInput } from './ScanInput';
+import { UserMenu } from './UserMenu';
+
+export function MainLayout({ siteName }: { siteName: string | null }) {
+  const { t } = useTranslation('app');
+  const { t: tc } = useTranslation('common');
+  const user = useSession((s) => s.user);
+  const navigate = useNavigate();
+  const section = useLocation().pathname.split('/')[1] ?? '';
+  const settings = useQuery(callQuery('settings-get', {}));
+  useIdleSignOut(settings.data?.idleMinutes);
+
+  const items = NAV_ITEMS.filter((item) => canCall(user, item.call)).map((item) => ({
+    key: item.key,
+    icon: item.icon,
+    label: t(`nav.${item.key}`),
+  }));
+
+  return (
+    <Layout className="main-layout">
+      <Layout.Sider width={200} breakpoint="lg" collapsedWidth={56} theme="light" className="main-sider">
+        <div className="brand">
+          <span className="brand-mark">档</span>
+          <span className="brand-name">{tc('appName')}</span>
+        </div>
+        <Menu mode="inline" selectedKeys={[section]} items={items} onClick={({ key }) => void navigate(`/${key}`)} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="main-header">
+          <Typography.Text strong className="site-name" ellipsis>
+            {siteName ?? tc('appName')}
+          </Typography.Text>
+          <ScanInput />
+          <Space size={12} className="header-tools">
+            <LanguageSwitch />
+            {user && <UserMenu user={user} />}
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="main-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

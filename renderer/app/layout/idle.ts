@@ -1,0 +1,27 @@
+import { useEffect } from 'react';
+import { signOutEverywhere } from '../session';
+
+const ACTIVITY_EVENTS = ['keydown', 'mousedown', 'wheel', 'touchstart'] as const;
+const CHECK_EVERY_MS = 15_000;
+
+/**
+ * Signs out a desk left alone for `minutes` (settings → idle minutes), so an unattended screen
+ * does not keep showing files; main expires the session on its side as well.
+ */
+export function useIdleSignOut(minutes: number | undefined): void {
+  useEffect(() => {
+    if (!minutes) return;
+    let lastActivity = Date.now();
+    const touch = () => {
+      lastActivity = Date.now();
+    };
+    ACTIVITY_EVENTS.forEach((name) => window.addEventListener(name, touch, { passive: true }));
+    const timer = window.setInterval(() => {
+      if (Date.now() - lastActivity >= minutes * 60_000) void signOutEverywhere(true);
+    }, CHECK_EVERY_MS);
+    return () => {
+      ACTIVITY_EVENTS.forEach((name) => window.removeEventListener(name, touch));
+      window.clearInterval(timer);
+    };
+  }, [minutes]);
+}

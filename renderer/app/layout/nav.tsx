@@ -1,0 +1,18 @@
+import { ContainerOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { CallName } from '../../../electron/contract';
+
+export interface NavItem {
+  /** First path segment, also the i18n key under nav.* */
+  key: 'boxes' | 'owners' | 'users' | 'settings';
+  icon: ReactNode;
+  /** The call the screen is built on: the menu shows the item to whoever may make it. */
+  call: CallName;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'boxes', icon: <ContainerOutlined />, call: 'box-list' },
+  { key: 'owners', icon: <ShopOutlined />, call: 'owner-list' },
+  { key: 'users', icon: <TeamOutlined />, call: 'user-list' },
+  { key: 'settings', icon: <SettingOutlined />, call: 'settings-update' },
+];

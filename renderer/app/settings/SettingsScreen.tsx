@@ -1,0 +1,117 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Input, InputNumber, Row, Skeleton, Typography } from 'antd';
+import { useForm, useWatch, type Control } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { settingsSchema, type Settings } from '../../../electron/contract/app';
+import { BOX_KINDS } from '../../../db/schema';
+import { call } from '../../api/client';
+import { Field, HookForm } from '../field';
+import { useErrorText, useServerErrors, type CodeFields } from '../forms';
+import { Page } from '../layout/Page';
+import { callQuery } from '../queries';
+import { fillCodePattern, numberCode } from '../../../electron/contract/box-code-pattern';
+
+const CODE_FIELDS: CodeFields<Settings> = { CODE_PATTERN_INVALID: 'codePattern' };
+
+export function SettingsScreen() {
+  const { t } = useTranslation('app');
+  const errorText = useErrorText();
+  const settings = useQuery(callQuery('settings-get', {}));
+  return (
+    <Page title={t('nav.settings')}>
+      {settings.isError && <Alert type="error" showIcon title={errorText(settings.error)} />}
+      {settings.isPending && <Skeleton active />}
+      {settings.data && <SettingsForm settings={settings.data} />}
+    </Page>
+  );
+}
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const { t } = useTranslation('app');
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const { control, handleSubmit, setError, reset, formState } = useForm({ resolver: zodResolver(settingsSchema), defaultValues: settings });
+  const onError = useServerErrors(setError, CODE_FIELDS);
+  const save = useMutation({
+    mutationFn: (input: Settings) => call('settings-update', input),
+    onSuccess: (saved) => {
+      reset(saved);
+      void message.success(t('settings.saved'));
+      // The header shows the site name from app-status.
+      void queryClient.invalidateQueries({ queryKey: ['app-status'] });
+      void queryClient.invalidateQueries({ queryKey: ['settings-get'] });
+    },
+    onError,
+  });
+
+  return (
+    <HookForm onSubmit={handleSubmit((input) => save.mutate(input))}>
+      <Row gutter={16}>
+        <Col xs={24} xl={10}>
+          <Card size="small" title={t('settings.general')} className="settings-card">
+            <Field control={control} name="siteName" label={t('setup.siteName')} required extra={t('settings.siteNameHint')}>
+              {(field) => <Input {...field} autoFocus />}
+            </Field>
+            <Field control={control} name="idleMinutes" label={t('settings.idleMinutes')} required extra={t('settings.idleHint')}>
+              {(field) => <InputNumber {...field} min={1} max={240} precision={0} suffix={t('settings.minutes')} className="number-input" />}
+            </Field>
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card size="small" title={t('settings.numbering')} className="settings-card">
+            <Field control={control} name="codePattern" label={t('settings.codePattern')} required extra={t('settings.codePatternHelp')}>
+              {(field) => <Input {...field} className="mono" spellCheck={false} />}
+            </Field>
+            <KindPrefixes control={control} />
+          </Card>
+        </Col>
+      </Row>
+      <div className="form-actions">
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {t('settings.save')}
+        </Button>
+        <Button onClick={() => reset(settings)} disabled={!formState.isDirty}>
+          {t('settings.undo')}
+        </Button>
+      </div>
+    </HookForm>
+  );
+}
+
+/** One row per box kind: its prefix and the code the next box of that kind would get this year. */
+function KindPrefixes({ control }: { control: Control<Settings> }) {
+  const { t } = useTranslation('app');
+  const { t: tc } = useTranslation('common');
+  const [pattern, prefixes] = useWatch({ control, name: ['codePattern', 'kindPrefixes'] });
+  const year = new Date().getFullYear();
+  return (
+    <div className="prefix-grid" role="table" aria-label={t('settings.kindPrefixes')}>
+      <div className="prefix-row prefix-head" role="row">
+        <span role="columnheader">{t('settings.kind')}</span>
+        <span role="columnheader">{t('settings.prefix')}</span>
+        <span role="columnheader">{t('settings.example')}</span>
+      </div>
+      {BOX_KINDS.map((kind) => (
+        <div className="prefix-row" role="row" key={kind}>
+          <span role="cell">{tc(`enums.boxKind.${kind}`)}</span>
+          <Field control={control} name={`kindPrefixes.${kind}`} label={null} className="prefix-field">
+            {(field) => (
+              <Input
+                {...field}
+                onChange={(e) => field.onChange(e.target.value.toUpperCase())}
+                aria-label={`${tc(`enums.boxKind.${kind}`)} ${t('settings.prefix')}`}
+                maxLength={8}
+                className="mono"
+                spellCheck={false}
+              />
+            )}
+          </Field>
+          <Typography.Text code role="cell" className="prefix-example">
+            {numberCode(fillCodePattern(pattern, prefixes[kind], year), 1)}
+          </Typography.Text>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Input } from 'antd';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { userResetPasswordInput, type PublicUser } from '../../../electron/contract/app';
+import { call } from '../../api/client';
+import { PASSWORD_MISMATCH, passwordConfirmShape, passwordsMatch } from '../confirm-password';
+import { Field } from '../field';
+import { FormModal } from '../form-modal';
+import { useServerErrors } from '../forms';
+
+const resetForm = userResetPasswordInput.safeExtend(passwordConfirmShape).refine(passwordsMatch, PASSWORD_MISMATCH);
+
+export function ResetPasswordModal({ user, onClose }: { user: PublicUser; onClose: () => void }) {
+  const { t } = useTranslation('app');
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const { control, handleSubmit, setError, setFocus } = useForm({
+    resolver: zodResolver(resetForm),
+    defaultValues: { id: user.id, password: '', passwordConfirm: '' },
+  });
+  const onError = useServerErrors(setError);
+  const resetPassword = useMutation({
+    mutationFn: ({ passwordConfirm: _, ...input }: z.output<typeof resetForm>) => call('user-reset-password', input),
+    onSuccess: () => {
+      void message.success(t('users.passwordReset', { name: user.displayName }));
+      void queryClient.invalidateQueries({ queryKey: ['user-list'] });
+      onClose();
+    },
+    onError,
+  });
+
+  return (
+    <FormModal
+      open
+      title={t('users.resetTitle', { name: user.displayName, username: user.username })}
+      width={420}
+      okText={t('users.resetPassword')}
+      onSubmit={handleSubmit((values) => resetPassword.mutate(values))}
+      onCancel={onClose}
+      onShown={() => setFocus('password')}
+      submitting={resetPassword.isPending}
+    >
+      <Alert type="info" showIcon className="form-alert" title={t('users.resetHint')} />
+      <Field control={control} name="password" label={t('password.next')} required extra={t('password.rule')}>
+        {(field) => <Input.Password {...field} autoComplete="new-password" />}
+      </Field>
+      <Field control={control} name="passwordConfirm" label={t('password.nextConfirm')} required>
+        {(field) => <Input.Password {...field} autoComplete="new-password" />}
+      </Field>
+    </FormModal>
+  );
+}

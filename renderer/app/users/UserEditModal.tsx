@@ -1,0 +1,60 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Input, Switch } from 'antd';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { CallInput } from '../../../electron/contract';
+import { userUpdateInput, type PublicUser } from '../../../electron/contract/app';
+import { call } from '../../api/client';
+import { useSession } from '../../api/session-store';
+import { Field } from '../field';
+import { FormModal } from '../form-modal';
+import { useServerErrors } from '../forms';
+import { RoleSelect } from './RoleSelect';
+
+export function UserEditModal({ user, onClose }: { user: PublicUser; onClose: () => void }) {
+  const { t } = useTranslation('app');
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  // An administrator who demotes or disables themself could leave nobody able to manage accounts.
+  const isSelf = useSession((s) => s.user?.id === user.id);
+  const { control, handleSubmit, setError, setFocus } = useForm({
+    resolver: zodResolver(userUpdateInput),
+    defaultValues: { id: user.id, displayName: user.displayName, role: user.role, disabled: user.disabled },
+  });
+  const onError = useServerErrors(setError);
+  const update = useMutation({
+    mutationFn: (input: CallInput<'user-update'>) => call('user-update', input),
+    onSuccess: () => {
+      void message.success(t('saved'));
+      void queryClient.invalidateQueries({ queryKey: ['user-list'] });
+      onClose();
+    },
+    onError,
+  });
+
+  return (
+    <FormModal
+      open
+      title={t('users.editTitle', { username: user.username })}
+      width={440}
+      onSubmit={handleSubmit((input) => update.mutate(input))}
+      onCancel={onClose}
+      onShown={() => setFocus('displayName', { shouldSelect: true })}
+      submitting={update.isPending}
+    >
+      {isSelf && <Alert type="info" showIcon className="form-alert" title={t('users.selfHint')} />}
+      <Field control={control} name="displayName" label={t('account.displayName')} required>
+        {(field) => <Input {...field} />}
+      </Field>
+      <Field control={control} name="role" label={t('account.role')} required>
+        {(field) => <RoleSelect {...field} disabled={isSelf} />}
+      </Field>
+      <Field control={control} name="disabled" label={t('users.disabledLabel')} extra={t('users.noDelete')}>
+        {({ value, onChange, ref, id }) => (
+          <Switch id={id} ref={ref} checked={value} onChange={onChange} disabled={isSelf} checkedChildren={t('users.statusDisabled')} unCheckedChildren={t('users.statusEnabled')} />
+        )}
+      </Field>
+    </FormModal>
+  );
+}

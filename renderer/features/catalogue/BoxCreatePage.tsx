@@ -1,0 +1,96 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Input } from 'antd';
+import { useEffect } from 'react';
+import { FormProvider, useForm, useFormContext, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { CallInput } from '../../../electron/contract';
+import { boxCreateInput } from '../../../electron/contract/boxes';
+import { id as idSchema } from '../../../electron/contract/fields';
+import { Field } from '../../app/field';
+import { useServerErrors, type CodeFields } from '../../app/forms';
+import { useCanCall } from './access';
+import { BoxFields } from './BoxFields';
+import { BoxFormFrame } from './BoxFormFrame';
+import { emptyIsRequired, useGoBack } from './formSupport';
+import { paths } from './paths';
+import { useCreateBox, useNextCode } from './queries';
+
+type CreateValues = CallInput<'box-create'>;
+
+const CODE_FIELDS: CodeFields<CreateValues> = { DUPLICATE_CODE: 'code', OWNER_HAS_VOLUME: 'volume' };
+
+function newBoxValues(ownerId: number | null): CreateValues {
+  return {
+    code: '',
+    kind: 'tenant',
+    title: '',
+    ownerId,
+    volume: 1,
+    yearFrom: null,
+    yearTo: null,
+    room: '',
+    cabinet: '',
+    shelf: '',
+    position: '',
+    confidentiality: 'internal',
+    retentionClass: 'y30',
+    retentionYears: null,
+    retentionStart: null,
+    note: '',
+  };
+}
+
+/** ?ownerId= comes from an owner page's "为此租户新建档案". */
+function useOwnerParam(): number | null {
+  const [params] = useSearchParams();
+  const parsed = idSchema.safeParse(Number(params.get('ownerId')));
+  return parsed.success ? parsed.data : null;
+}
+
+/** Blank means "number it for me": the placeholder shows the number the server would take now. */
+function CodeField() {
+  const { t } = useTranslation('catalogue');
+  const form = useFormContext<CreateValues>();
+  const kind = useWatch({ control: form.control, name: 'kind' });
+  const nextCode = useNextCode(kind, useCanCall('box-next-code'));
+  return (
+    <Field control={form.control} name="code" label={t('fields.code')} extra={t('form.codeHint')}>
+      {(field) => (
+        <Input
+          {...field}
+          onChange={(event) => field.onChange(event.target.value.toUpperCase())}
+          placeholder={nextCode.data ? t('form.autoCode', { code: nextCode.data.code }) : undefined}
+          className="mono"
+          autoComplete="off"
+          spellCheck={false}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function BoxCreatePage() {
+  const { t } = useTranslation('catalogue');
+  const navigate = useNavigate();
+  const ownerId = useOwnerParam();
+  const goBack = useGoBack(ownerId === null ? paths.boxes : paths.owner(ownerId));
+  const form = useForm({ resolver: zodResolver(boxCreateInput, { error: emptyIsRequired }), defaultValues: newBoxValues(ownerId) });
+  const onError = useServerErrors(form.setError, CODE_FIELDS);
+  const create = useCreateBox();
+  const { setFocus } = form;
+
+  useEffect(() => setFocus('code'), [setFocus]);
+
+  const submit = form.handleSubmit((values) =>
+    create.mutate(values, { onSuccess: (detail) => void navigate(paths.box(detail.box.id), { replace: true }), onError }),
+  );
+
+  return (
+    <FormProvider {...form}>
+      <BoxFormFrame title={t('form.createTitle')} onSubmit={submit} onCancel={goBack} submitting={create.isPending}>
+        <BoxFields initialOwnerId={null} leading={<CodeField />} />
+      </BoxFormFrame>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,47 @@
+import { EditOutlined, SwapOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { BoxDetail } from '../../../electron/contract/boxes';
+import { useCanCall } from './access';
+import { BoxStatusTag } from './BoxStatusTag';
+import { paths } from './paths';
+
+/** The code is what the desk reads off the label, so it is the largest thing on the page. */
+export function BoxHeader({ box, onMove }: { box: BoxDetail['box']; onMove: () => void }) {
+  const { t } = useTranslation(['catalogue', 'common']);
+  const navigate = useNavigate();
+  const mayEdit = useCanCall('box-update');
+  const mayMove = useCanCall('box-move');
+  return (
+    <Card>
+      <Flex justify="space-between" align="start" gap={16} wrap>
+        <div>
+          <div className="cat-box-code mono">
+            {box.code}
+          </div>
+          <Typography.Title level={4} style={{ margin: '4px 0 8px' }}>
+            {box.title}
+          </Typography.Title>
+          <Space size={4} wrap>
+            <BoxStatusTag status={box.status} />
+            <Tag>{t(`common:enums.boxKind.${box.kind}`)}</Tag>
+            <Tag>{t('box.volume', { volume: box.volume })}</Tag>
+          </Space>
+        </div>
+        <Space>
+          {mayMove && (
+            <Button icon={<SwapOutlined />} onClick={onMove}>
+              {t('move.action')}
+            </Button>
+          )}
+          {mayEdit && (
+            <Button type="primary" icon={<EditOutlined />} onClick={() => void navigate(paths.editBox(box.id))}>
+              {t('common:actions.edit')}
+            </Button>
+          )}
+        </Space>
+      </Flex>
+    </Card>
+  );
+}

@@ -1,0 +1,78 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Typography } from 'antd';
+import { useMemo, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { BoxListRow } from '../../../electron/contract/boxes';
+import { Page } from '../../app/layout/Page';
+import { useCanCall } from './access';
+import { BoxFilters } from './BoxFilters';
+import { useBoxColumns } from './boxColumns';
+import { InfiniteTable } from './InfiniteTable';
+import { boxFiltersFromParams, withParam } from './listParams';
+import { paths } from './paths';
+import { useBoxList, usePagedRows, type BoxFilters as Filters } from './queries';
+
+const TABLE_CLASS = 'catalogue-box-table';
+
+function MatchCount({ total, capped }: { total: number; capped: boolean }) {
+  const { t } = useTranslation('catalogue');
+  return <Typography.Text type="secondary">{t(capped ? 'list.countCapped' : 'list.count', { count: total })}</Typography.Text>;
+}
+
+/** 档案目录: search and filters over every box, loaded page by page as the user scrolls. */
+export function BoxListPage() {
+  const { t } = useTranslation('catalogue');
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => boxFiltersFromParams(params), [params]);
+  const list = useBoxList(filters);
+  const columns = useBoxColumns();
+  const mayCreate = useCanCall('box-create');
+
+  const { rows, loadMore } = usePagedRows(list);
+  const first = list.data?.pages[0];
+  const open = (box: BoxListRow) => void navigate(paths.box(box.id));
+  const setFilter = (key: keyof Filters, value: string | undefined) => setParams((p) => withParam(p, key, value), { replace: true });
+
+  // Enter on a settled search opens the top match: type a code, press Enter, the box is open.
+  const onSearchEnter = () => {
+    if (!list.isPlaceholderData && rows.length > 0) open(rows[0]);
+  };
+  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'ArrowDown') return;
+    event.preventDefault();
+    document.querySelector<HTMLElement>(`.${TABLE_CLASS} .ant-table-row`)?.focus();
+  };
+
+  return (
+    <Page
+      title={t('list.title')}
+      extra={
+        <Flex gap={12} align="center">
+          {first && <MatchCount total={first.total} capped={first.totalCapped} />}
+          {mayCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(paths.newBox(filters.ownerId))}>
+              {t('list.new')}
+            </Button>
+          )}
+        </Flex>
+      }
+    >
+      <Flex vertical gap={12}>
+        <BoxFilters filters={filters} onChange={setFilter} onSearchEnter={onSearchEnter} onSearchKeyDown={onSearchKeyDown} />
+        <InfiniteTable
+          className={TABLE_CLASS}
+          rows={rows}
+          columns={columns}
+          loading={list.isFetching}
+          hasMore={list.hasNextPage}
+          onLoadMore={loadMore}
+          onOpen={open}
+          resetKey={JSON.stringify(filters)}
+          emptyText={t('list.empty')}
+        />
+      </Flex>
+    </Page>
+  );
+}

@@ -1,0 +1,44 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Input, Typography } from 'antd';
+import { FormProvider, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { boxMoveInput, type BoxDetail } from '../../../electron/contract/boxes';
+import { Field } from '../../app/field';
+import { FormModal } from '../../app/form-modal';
+import { useServerErrors } from '../../app/forms';
+import { formatLocation } from './format';
+import { LocationFields } from './LocationFields';
+import { useMoveBox } from './queries';
+
+/** 移位: a new shelf place and the reason, which the location history keeps. */
+export function MoveBoxModal({ box, onClose }: { box: BoxDetail['box']; onClose: () => void }) {
+  const { t } = useTranslation('catalogue');
+  const form = useForm({
+    resolver: zodResolver(boxMoveInput),
+    defaultValues: { id: box.id, room: box.room, cabinet: box.cabinet, shelf: box.shelf, position: box.position, reason: '' },
+  });
+  const onError = useServerErrors(form.setError);
+  const move = useMoveBox();
+  const submit = form.handleSubmit((values) => move.mutate(values, { onSuccess: onClose, onError }));
+
+  return (
+    <FormModal
+      open
+      title={t('move.title', { code: box.code })}
+      width={600}
+      okText={t('move.submit')}
+      onSubmit={submit}
+      onCancel={onClose}
+      onShown={() => form.setFocus('room')}
+      submitting={move.isPending}
+    >
+      <FormProvider {...form}>
+        <Typography.Paragraph type="secondary">{t('move.current', { location: formatLocation(box) })}</Typography.Paragraph>
+        <LocationFields />
+        <Field control={form.control} name="reason" label={t('fields.moveReason')} required>
+          {(field) => <Input {...field} autoComplete="off" placeholder={t('move.reasonPlaceholder')} />}
+        </Field>
+      </FormProvider>
+    </FormModal>
+  );
+}

@@ -1,0 +1,122 @@
+import {
+  hashKey,
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+  type QueryClient,
+  type UseInfiniteQueryResult,
+} from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import type { CallInput } from '../../../electron/contract';
+import type { BoxDetail } from '../../../electron/contract/boxes';
+import { call } from '../../api/client';
+import { callQuery } from '../../app/queries';
+
+/** Rows per keyset page: a few screens of a virtual table, small enough to answer at once. */
+const PAGE_SIZE = 100;
+/** Every debounced keystroke is a query of its own; forgotten ones are dropped soon so memory stays flat. */
+const LIST_GC_MS = 30_000;
+const OWNER_OPTIONS_LIMIT = 20;
+
+export type BoxFilters = Omit<CallInput<'box-list'>, 'cursor' | 'limit'>;
+export type OwnerFilters = Omit<CallInput<'owner-list'>, 'cursor' | 'limit'>;
+
+/**
+ * A list comes back scrolled to the top, so of what was loaded only the first page is worth keeping:
+ * holding the rest costs memory, and refetching a stale list would fetch every page again.
+ */
+function useFirstPageOnLeave(name: 'box-list' | 'owner-list', filters: BoxFilters | OwnerFilters) {
+  const client = useQueryClient();
+  // The key's hash (JSON) as the dependency: a new but equal filters object is the same list.
+  const hash = hashKey([name, filters]);
+  useEffect(() => {
+    const firstPage = (data: InfiniteData<unknown> | undefined) => data && { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) };
+    return () => {
+      client.setQueryData(JSON.parse(hash) as unknown[], firstPage);
+    };
+  }, [client, hash]);
+}
+
+/** Keyed like `callQuery`, [name, input], so invalidating [name] reaches these too. */
+export function useBoxList(filters: BoxFilters) {
+  useFirstPageOnLeave('box-list', filters);
+  return useInfiniteQuery({
+    queryKey: ['box-list', filters],
+    queryFn: ({ pageParam }) => call('box-list', { ...filters, cursor: pageParam, limit: PAGE_SIZE }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // While the next keystroke's answer is on its way the old rows stay, so the table does not flash.
+    placeholderData: keepPreviousData,
+    gcTime: LIST_GC_MS,
+  });
+}
+
+export function useOwnerList(filters: OwnerFilters) {
+  useFirstPageOnLeave('owner-list', filters);
+  return useInfiniteQuery({
+    queryKey: ['owner-list', filters],
+    queryFn: ({ pageParam }) => call('owner-list', { ...filters, cursor: pageParam, limit: PAGE_SIZE }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+    gcTime: LIST_GC_MS,
+  });
+}
+
+/** The rows of every page loaded so far, and a loadMore that is safe to call on every scroll event. */
+export function usePagedRows<P extends { rows: unknown[] }>(list: UseInfiniteQueryResult<InfiniteData<P>>) {
+  const rows = useMemo((): P['rows'][number][] => list.data?.pages.flatMap((page) => page.rows) ?? [], [list.data]);
+  // Scroll events outrun re-renders: by default each call would cancel and restart the same page.
+  const loadMore = () => void list.fetchNextPage({ cancelRefetch: false });
+  return { rows, loadMore };
+}
+
+export function useOwnerOptions(query: string) {
+  return useQuery({ ...callQuery('owner-list', { query, limit: OWNER_OPTIONS_LIMIT }), placeholderData: keepPreviousData, gcTime: LIST_GC_MS });
+}
+
+export function useBox(id: number) {
+  return useQuery(callQuery('box-get', { id }));
+}
+
+export function useOwner(id: number | null | undefined) {
+  return useQuery({ ...callQuery('owner-get', { id: id ?? 0 }), enabled: id != null });
+}
+
+/** A preview only: the server takes the number when the box is saved. */
+export function useNextCode(kind: CallInput<'box-next-code'>['kind'], enabled: boolean) {
+  return useQuery({ ...callQuery('box-next-code', { kind }), enabled, staleTime: 0 });
+}
+
+/** A box write answers with the whole detail: show it at once, and let the lists refetch. */
+function storeBoxDetail(client: QueryClient, detail: BoxDetail): void {
+  client.setQueryData(callQuery('box-get', { id: detail.box.id }).queryKey, detail);
+  for (const name of ['box-list', 'box-next-code', 'owner-get', 'owner-list'] as const) void client.invalidateQueries({ queryKey: [name] });
+}
+
+function useBoxWrite<I>(write: (input: I) => Promise<BoxDetail>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: write, onSuccess: (detail) => storeBoxDetail(client, detail) });
+}
+
+export const useCreateBox = () => useBoxWrite((input: CallInput<'box-create'>) => call('box-create', input));
+export const useUpdateBox = () => useBoxWrite((input: CallInput<'box-update'>) => call('box-update', input));
+export const useMoveBox = () => useBoxWrite((input: CallInput<'box-move'>) => call('box-move', input));
+export const useAddDocument = () => useBoxWrite((input: CallInput<'box-document-add'>) => call('box-document-add', input));
+export const useUpdateDocument = () => useBoxWrite((input: CallInput<'box-document-update'>) => call('box-document-update', input));
+export const useRemoveDocument = () => useBoxWrite((input: CallInput<'box-document-remove'>) => call('box-document-remove', input));
+
+/** Owner names and units show on box lists and details too, so those refetch as well. */
+export function useSaveOwner() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, values }: { id: number | null; values: CallInput<'owner-create'> }) =>
+      id === null ? call('owner-create', values) : call('owner-update', { ...values, id }),
+    onSuccess: () => {
+      for (const name of ['owner-list', 'owner-get', 'box-list', 'box-get'] as const) void client.invalidateQueries({ queryKey: [name] });
+    },
+  });
+}

@@ -1,0 +1,16 @@
+import './app/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { initTransport } from './api/transport';
+import { followLanguage } from './app/locale';
+import { createQueryClient, Root } from './app/Root';
+import { initI18n } from './i18n';
+
+initTransport();
+followLanguage(initI18n());
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root queryClient={createQueryClient()} />
+  </StrictMode>,
+);

@@ -1,0 +1,43 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createQueryClient, Root } from '../../renderer/app/Root';
+import type { TestBridge } from '../support/bridge';
+import { boxInput, bridgeSignedInAs, ownerInput } from './catalogue-fixtures';
+
+let bridge: TestBridge;
+
+beforeEach(async () => {
+  bridge = await bridgeSignedInAs('custodian');
+});
+afterEach(() => bridge.close());
+
+function formItem(label: string): HTMLElement {
+  return screen.getByLabelText(label).closest('.ant-form-item') as HTMLElement;
+}
+
+describe('box form', () => {
+  it('starts in the code field and shows a Chinese inline error for an empty title', async () => {
+    window.location.hash = '#/boxes/new';
+    const user = userEvent.setup({ delay: null });
+    render(<Root queryClient={createQueryClient()} />);
+
+    expect(await screen.findByLabelText('档案编号', {}, { timeout: 10_000 })).toHaveFocus();
+    await user.click(screen.getByText('保存'));
+    expect(await within(formItem('题名')).findByText('必填')).toBeInTheDocument();
+  });
+
+  it('puts a duplicate code on the code field', async () => {
+    const custodian = await bridge.app.as('custodian');
+    await bridge.app.ok('box-create', boxInput({ code: 'QT-DUP-001', title: '杂项文件' }), custodian);
+    const owner = await bridge.app.ok('owner-create', ownerInput({ name: '万达影城', unitNo: 'L6-001', floor: 'L6' }), custodian);
+    window.location.hash = `#/boxes/new?ownerId=${owner.id}`;
+    const user = userEvent.setup({ delay: null });
+    render(<Root queryClient={createQueryClient()} />);
+
+    await user.type(await screen.findByLabelText('档案编号', {}, { timeout: 10_000 }), 'qt-dup-001');
+    await user.type(screen.getByLabelText('题名'), '万达影城租户档案{enter}');
+
+    expect(await within(formItem('档案编号')).findByText('档案编号 QT-DUP-001 已存在', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(within(formItem('题名')).queryByText('必填')).not.toBeInTheDocument();
+  });
+});
