@@ -16,6 +16,8 @@ export interface OpenOptions {
   keyHex: string | null;
   /** The SQLite addon built for Electron's ABI when running unpackaged under Electron. */
   nativeBinding?: string;
+  /** For tools that only read (audit verification): no pragmas that write, no migrations. */
+  readonly?: boolean;
 }
 
 function applyKey(sqlite: Database.Database, keyHex: string): void {
@@ -67,10 +69,11 @@ export function runMigrations(db: Db, migrationsFolder: string): void {
 }
 
 export function openDatabase(file: string, options: OpenOptions): Db {
-  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const sqlite = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   try {
     if (options.keyHex !== null) applyKey(sqlite, options.keyHex);
     checkReadable(sqlite, options.keyHex !== null);
+    if (options.readonly) return drizzle(sqlite, { schema }) as Db;
     sqlite.pragma('journal_mode=WAL');
     // A legal register: a committed loan must survive a power cut.
     sqlite.pragma('synchronous=FULL');

@@ -5,8 +5,8 @@ import { createDispatcher } from '../electron/dispatch';
 import { handlerTable } from '../electron/handlers';
 import { appHandlers } from '../electron/handlers/app';
 import type { Handlers } from '../electron/handlers/types';
-import { createTestApp, type TestApp } from './support/app';
-import { createBox, createOwner, errorCode, HUGE, snapshot, validPayloads, validSettings } from './support/fixtures';
+import { createTestApp, PASSWORD, type TestApp } from './support/app';
+import { createBox, createOwner, createSetUpApp, errorCode, HUGE, snapshot, validPayloads, validSettings } from './support/fixtures';
 
 let app: TestApp;
 const handles = {} as Record<Role, string>;
@@ -265,6 +265,33 @@ describe('before setup', () => {
       expect(errorCode(await fresh.call('session-login', validPayloads['session-login']))).toBe('NOT_READY');
     } finally {
       fresh.close();
+    }
+  });
+});
+
+describe('the permission matrix', () => {
+  // A fresh app of its own: these calls succeed, and their writes must not reach the tests above.
+  let own: TestApp;
+  const ownHandles = {} as Record<Role, string>;
+  const payloads: Record<string, unknown> = { ...validPayloads };
+  beforeAll(async () => {
+    own = await createSetUpApp();
+    for (const role of ROLES) ownHandles[role] = await own.as(role);
+    // Account changes go to a spare account, so the sessions the matrix uses stay signed in.
+    const spare = await own.ok('user-create', { username: 'spare', displayName: '备用', role: 'clerk', password: PASSWORD }, ownHandles.admin);
+    payloads['user-update'] = { ...validPayloads['user-update'], id: spare.id };
+    payloads['user-reset-password'] = { ...validPayloads['user-reset-password'], id: spare.id };
+  });
+  afterAll(() => own.close());
+
+  const signedIn = callNames.filter((name) => accessOf(name) !== 'public' && name !== 'session-logout');
+  it.each(signedIn)('%s: reaches its handler for every role the contract allows', async (name) => {
+    const access = accessOf(name);
+    const allowed = access === 'signed-in' ? ROLES : (access as readonly Role[]);
+    for (const role of allowed) {
+      const code = errorCode(await own.dispatch({ name, payload: payloads[name], handle: ownHandles[role] }));
+      // Past the role check a handler may still refuse (NOT_FOUND for an id that does not exist).
+      expect({ role, code, refusedAtTheDoor: ['FORBIDDEN', 'NOT_SIGNED_IN', 'PASSWORD_CHANGE_REQUIRED', 'VALIDATION'].includes(code) }).toMatchObject({ role, refusedAtTheDoor: false });
     }
   });
 });

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { appCalls } from './app';
+import { auditCalls } from './audit';
 import { boxCalls } from './boxes';
 import { mergeNamed, type Access, type CallSpec } from './define';
 import { ownerCalls } from './owners';
 
 /** Every IPC call of the app: the one list that main, preload, web shell and renderer share. */
-export const contract = mergeNamed(appCalls, ownerCalls, boxCalls);
+export const contract = mergeNamed(appCalls, ownerCalls, boxCalls, auditCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

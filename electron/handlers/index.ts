@@ -1,9 +1,10 @@
 import type { CallName } from '../contract';
 import { mergeNamed } from '../contract/define';
 import { appHandlers } from './app';
+import { auditHandlers } from './audit';
 import { boxHandlers } from './boxes';
 import { ownerHandlers } from './owners';
 import type { Handlers } from './types';
 
 /** The one handler table behind both shells; the type makes a missing handler a compile error. */
-export const handlerTable: Handlers<CallName> = mergeNamed(appHandlers, ownerHandlers, boxHandlers);
+export const handlerTable: Handlers<CallName> = mergeNamed(appHandlers, ownerHandlers, boxHandlers, auditHandlers);

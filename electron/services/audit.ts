@@ -1,15 +1,15 @@
-import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { auditLog, type AuditRow } from '../../db/schema';
+import type { AuditAction, AuditEntity } from '../contract/audit';
 import { nowIso, type Actor } from './actor';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEntry {
-  action: string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId: string | number | null;
   boxCode?: string | null;
   before?: unknown;
@@ -18,9 +18,13 @@ export interface AuditEntry {
 
 type ChainFields = Omit<AuditRow, 'hash'>;
 
-/** The hash covers the previous hash and the entry's canonical JSON, so any edit breaks the chain. */
+/**
+ * The hash covers the previous hash and the entry's canonical content: its fields as a JSON array
+ * in a fixed order, so any edit, deletion or reordering breaks the chain.
+ */
 export function entryHash(row: ChainFields): string {
-  return createHash('sha256').update(row.prevHash).update(canonicalize(row) ?? '').digest('hex');
+  const content = JSON.stringify([row.seq, row.at, row.actorId, row.actorName, row.action, row.entity, row.entityId, row.boxCode, row.changes]);
+  return createHash('sha256').update(row.prevHash).update(content).digest('hex');
 }
 
 /** Only the fields that changed, as {field: [before, after]}; whole rows for creations. */

@@ -5,6 +5,7 @@ import { boxDocuments, boxes, boxMoves, owners, users, type BoxRow, type Locatio
 import type { BoxCreateInput, BoxDetail, BoxListInput, BoxListResult, boxMoveInput, boxUpdateInput, documentAddInput, documentUpdateInput } from '../contract/boxes';
 import { AppError } from '../contract/errors';
 import { nowIso, type Actor } from './actor';
+import type { AuditAction } from '../contract/audit';
 import type { AuditEntry } from './audit';
 import { takeCode } from './box-codes';
 import { checklistFor } from './checklist';
@@ -151,7 +152,7 @@ export function moveBox(db: Db, actor: Actor, input: z.output<typeof boxMoveInpu
   return getBox(db, id);
 }
 
-function documentAudit(action: string, box: BoxRow, before: unknown, after: unknown): AuditEntry {
+function documentAudit(action: AuditAction, box: BoxRow, before: unknown, after: unknown): AuditEntry {
   return { action, entity: 'box-document', entityId: box.id, boxCode: box.code, before, after };
 }
 

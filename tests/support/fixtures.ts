@@ -138,6 +138,11 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   'box-document-add': validDocumentInput(1),
   'box-document-update': { id: 1, docDate: '2025-04-01', title: '消防验收单', category: 'b', pages: 3, note: '' },
   'box-document-remove': { id: 1 },
+  'audit-list': { actorId: 1, entity: 'box', action: 'box-create', boxCode: 'ZH-2026-0001', from: '2026-01-01T00:00:00.000Z', to: '2026-12-31T23:59:59.999Z', cursor: 10, limit: 20 },
+  'audit-actions': {},
+  'audit-verify': {},
+  'audit-head': {},
+  'audit-export': { actorId: 1, entity: 'box', action: 'box-create', boxCode: 'ZH-2026-0001', from: '2026-01-01T00:00:00.000Z', to: '2026-12-31T23:59:59.999Z', format: 'xlsx' },
 };
 
 /** The error code of a failed Result, or a description of the unexpected success. */
