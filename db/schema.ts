@@ -11,6 +11,12 @@ export const CONFIDENTIALITY = ['public', 'internal', 'secret', 'confidential'] 
 export const RETENTION_CLASSES = ['permanent', 'y30', 'y10', 'custom'] as const;
 /** Expected contents of a tenant box, domain.md §4.3.2 a–g. */
 export const DOC_CATEGORIES = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
+export const LOAN_TYPES = ['short', 'long'] as const;
+export const LOAN_STATUSES = ['requested', 'approved', 'rejected', 'out', 'returned', 'cancelled'] as const;
+export const RETURN_CONDITIONS = ['intact', 'damaged', 'documents_missing'] as const;
+export const RENEWAL_STATUSES = ['requested', 'approved', 'rejected'] as const;
+export const INCIDENT_KINDS = ['damaged', 'documents_missing'] as const;
+export const INCIDENT_STATUSES = ['open', 'closed'] as const;
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -137,6 +143,88 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_entity_idx').on(t.entity, t.entityId), index('audit_box_idx').on(t.boxCode)],
 );
 
+/**
+ * The loan register 《借用/借阅记录表》 (§4.4): borrower details are copied from the account at
+ * request time, so the record still says who borrowed even after the account changes.
+ */
+export const loans = sqliteTable(
+  'loans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    loanNo: text('loan_no').notNull(),
+    boxId: integer('box_id').notNull().references(() => boxes.id),
+    borrowerUserId: integer('borrower_user_id').references(() => users.id),
+    borrowerName: text('borrower_name').notNull(),
+    borrowerDepartment: text('borrower_department').notNull().default(''),
+    borrowerPhone: text('borrower_phone').notNull().default(''),
+    purpose: text('purpose').notNull(),
+    loanType: text('loan_type', { enum: LOAN_TYPES }).notNull(),
+    days: integer('days').notNull(),
+    copyRequested: integer('copy_requested', { mode: 'boolean' }).notNull(),
+    copyAllowed: integer('copy_allowed', { mode: 'boolean' }).notNull().default(false),
+    note: text('note').notNull().default(''),
+    status: text('status', { enum: LOAN_STATUSES }).notNull().default('requested'),
+    requestedAt: text('requested_at').notNull().default(now),
+    requestedBy: integer('requested_by').notNull().references(() => users.id),
+    decidedAt: text('decided_at'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decisionReason: text('decision_reason').notNull().default(''),
+    handedOutAt: text('handed_out_at'),
+    handedOutBy: integer('handed_out_by').references(() => users.id),
+    dueDate: text('due_date'),
+    returnedAt: text('returned_at'),
+    receivedBy: integer('received_by').references(() => users.id),
+    returnCondition: text('return_condition', { enum: RETURN_CONDITIONS }),
+  },
+  (t) => [
+    uniqueIndex('loans_loan_no_uq').on(t.loanNo),
+    index('loans_box_idx').on(t.boxId, t.id),
+    index('loans_borrower_user_idx').on(t.borrowerUserId, t.id),
+    index('loans_borrower_name_idx').on(t.borrowerName, t.id),
+    index('loans_status_due_idx').on(t.status, t.dueDate),
+  ],
+);
+
+export const loanRenewals = sqliteTable(
+  'loan_renewals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    loanId: integer('loan_id').notNull().references(() => loans.id),
+    days: integer('days').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: RENEWAL_STATUSES }).notNull().default('requested'),
+    requestedAt: text('requested_at').notNull().default(now),
+    requestedBy: integer('requested_by').notNull().references(() => users.id),
+    decidedAt: text('decided_at'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decisionReason: text('decision_reason').notNull().default(''),
+    newDueDate: text('new_due_date'),
+  },
+  (t) => [index('loan_renewals_loan_idx').on(t.loanId, t.id), index('loan_renewals_status_idx').on(t.status)],
+);
+
+/** Damage or loss found on return (§4.5.3), with who is responsible and what follows. */
+export const incidents = sqliteTable(
+  'incidents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    boxId: integer('box_id').notNull().references(() => boxes.id),
+    loanId: integer('loan_id').references(() => loans.id),
+    kind: text('kind', { enum: INCIDENT_KINDS }).notNull(),
+    description: text('description').notNull(),
+    responsible: text('responsible').notNull(),
+    followUp: text('follow_up').notNull().default(''),
+    missingDocumentIds: text('missing_document_ids', { mode: 'json' }).$type<number[]>().notNull(),
+    status: text('status', { enum: INCIDENT_STATUSES }).notNull().default('open'),
+    createdAt: text('created_at').notNull().default(now),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    closedAt: text('closed_at'),
+    closedBy: integer('closed_by').references(() => users.id),
+    resolution: text('resolution').notNull().default(''),
+  },
+  (t) => [index('incidents_box_status_idx').on(t.boxId, t.status), index('incidents_status_idx').on(t.status)],
+);
+
 export interface Location {
   room: string;
   cabinet: string;
@@ -150,4 +238,7 @@ export type BoxRow = typeof boxes.$inferSelect;
 export type BoxDocumentRow = typeof boxDocuments.$inferSelect;
 export type BoxMoveRow = typeof boxMoves.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+export type LoanRow = typeof loans.$inferSelect;
+export type LoanRenewalRow = typeof loanRenewals.$inferSelect;
+export type IncidentRow = typeof incidents.$inferSelect;
 export type Role = (typeof ROLES)[number];

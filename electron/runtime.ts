@@ -7,6 +7,7 @@ import { settings as settingsTable } from '../db/schema';
 import type { AppStatus, setupInput } from './contract/app';
 import { AppError } from './contract/errors';
 import { SYSTEM_ACTOR } from './services/actor';
+import { unavailablePrinter, type Printer } from './services/printing/printer';
 import { ensureSearchIndex } from './services/search-index';
 import { DEFAULT_SETTINGS, getSettings } from './services/settings';
 import { SessionStore } from './services/sessions';
@@ -18,6 +19,8 @@ export interface RuntimeOptions {
   protector: KeyProtector | null;
   migrationsFolder: string;
   nativeBinding?: string;
+  /** Made by the shell (a hidden window in Electron, headless Chromium elsewhere), which also closes it. */
+  printer?: Printer;
 }
 
 export const dataFiles = (dataDir: string) => ({ db: join(dataDir, 'archive.db'), keyFile: join(dataDir, 'archive.keys.json') });
@@ -29,6 +32,8 @@ export const dataFiles = (dataDir: string) => ({ db: join(dataDir, 'archive.db')
 export class Runtime {
   readonly sessions = new SessionStore();
   readonly files: ReturnType<typeof dataFiles>;
+  /** Without one, every print fails with PRINTER_UNAVAILABLE. */
+  readonly printer: Printer;
   private db: Db | null = null;
   private lockedReason: AppStatus['lockedReason'] = null;
   /** A setup between its checks and its files: a second one must not start over it. */
@@ -36,6 +41,7 @@ export class Runtime {
 
   constructor(private readonly options: RuntimeOptions) {
     this.files = dataFiles(options.dataDir);
+    this.printer = options.printer ?? unavailablePrinter;
   }
 
   /** Opens the database without asking anyone when the key file and this machine allow it. */

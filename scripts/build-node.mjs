@@ -8,7 +8,8 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers'],
+  // playwright-core finds its own files at run time; the web shell loads it from node_modules.
+  external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'playwright-core'],
 };
 
 await Promise.all([

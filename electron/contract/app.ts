@@ -40,6 +40,8 @@ export const settingsSchema = z.object({
   codePattern,
   kindPrefixes: z.object(Object.fromEntries(BOX_KINDS.map((k) => [k, kindPrefix])) as Record<(typeof BOX_KINDS)[number], typeof kindPrefix>).strict(),
   idleMinutes: z.number().int().min(1).max(240),
+  /** Renewals a loan may have (approved or pending), §4.6.4. */
+  maxRenewals: z.number().int().min(0).max(10),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -22,10 +22,22 @@ export const AUDIT_ACTIONS = [
   'box-document-update',
   'box-document-remove',
   'export',
+  'loan-request',
+  'loan-cancel',
+  'loan-approve',
+  'loan-reject',
+  'loan-hand-out',
+  'loan-return',
+  'loan-renewal-request',
+  'loan-renewal-approve',
+  'loan-renewal-reject',
+  'incident-open',
+  'incident-close',
+  'print',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITIES = ['user', 'settings', 'owner', 'box', 'box-document', 'audit_log'] as const;
+export const AUDIT_ENTITIES = ['user', 'settings', 'owner', 'box', 'box-document', 'audit_log', 'loan', 'incident'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const auditListInput = z

@@ -3,10 +3,11 @@ import { appCalls } from './app';
 import { auditCalls } from './audit';
 import { boxCalls } from './boxes';
 import { mergeNamed, type Access, type CallSpec } from './define';
+import { loanCalls } from './loans';
 import { ownerCalls } from './owners';
 
 /** Every IPC call of the app: the one list that main, preload, web shell and renderer share. */
-export const contract = mergeNamed(appCalls, ownerCalls, boxCalls, auditCalls);
+export const contract = mergeNamed(appCalls, ownerCalls, boxCalls, auditCalls, loanCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

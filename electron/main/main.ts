@@ -5,6 +5,7 @@ import { createDispatcher } from '../dispatch';
 import { handlerTable } from '../handlers';
 import { Runtime } from '../runtime';
 import { CALL_CHANNEL } from './channel';
+import { electronPrinter } from './print-electron';
 import { safeStorageProtector } from './safe-storage';
 import { createMainWindow, hardenApp, isOwnFrame } from './window';
 
@@ -25,6 +26,7 @@ function run(): void {
     protector: safeStorageProtector,
     migrationsFolder: join(appRoot, 'db', 'migrations'),
     nativeBinding: electronNativeBinding(appRoot),
+    printer: electronPrinter(),
   });
   const dispatch = createDispatcher(runtime, handlerTable);
   let win: BrowserWindow | null = null;
@@ -40,7 +42,10 @@ function run(): void {
     win.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => runtime.close());
+  app.on('before-quit', () => {
+    void runtime.printer.close();
+    runtime.close();
+  });
 
   void app.whenReady().then(() => {
     hardenApp();
@@ -50,7 +55,11 @@ function run(): void {
       console.error('archive could not be opened:', err);
     }
     win = createMainWindow(appRoot);
-    win.on('closed', () => (win = null));
+    win.on('closed', () => {
+      win = null;
+      // The hidden print window would otherwise keep 'window-all-closed' from ever firing.
+      void runtime.printer.close();
+    });
   });
 }
 

@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   codePattern: '{KIND}-{YYYY}-{####}',
   kindPrefixes: { tenant: 'ZH', customer: 'KH', personnel: 'RS', work_log: 'RZ', letters: 'FW', other: 'QT' },
   idleMinutes: 10,
+  maxRenewals: 2,
 };
 
 export function getSettings(db: Db): Settings {

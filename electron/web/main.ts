@@ -5,6 +5,7 @@ import { dataPathsUnder, defaultDataPaths } from '../data-paths';
 import { createDispatcher } from '../dispatch';
 import { handlerTable } from '../handlers';
 import { Runtime } from '../runtime';
+import { chromiumPrinter } from './print-chromium';
 import { startWebShell, type WebShellOptions } from './server';
 
 const DEFAULT_PORT = 5199;
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' } } });
   const appRoot = resolve(__dirname, '..', '..');
   const paths = values.data ? dataPathsUnder(resolve(values.data)) : defaultDataPaths();
-  const runtime = new Runtime({ dataDir: paths.dataDir, protector: machineKeyProtector(paths.machineKey), migrationsFolder: resolve(appRoot, 'db', 'migrations') });
+  const runtime = new Runtime({ dataDir: paths.dataDir, protector: machineKeyProtector(paths.machineKey), migrationsFolder: resolve(appRoot, 'db', 'migrations'), printer: chromiumPrinter() });
   const status = runtime.start();
   const shell = await listen({
     dispatch: createDispatcher(runtime, handlerTable),
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   console.log(`Archive Desk web shell (${status.state}), data in ${paths.dataDir}`);
   console.log(`Open: ${shell.url}`);
   const stop = () => {
-    void shell.close().finally(() => {
+    void Promise.allSettled([shell.close(), runtime.printer.close()]).finally(() => {
       runtime.close();
       process.exit(0);
     });

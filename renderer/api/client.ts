@@ -11,9 +11,22 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Main no longer knows the handle a call was made with (its idle timeout, or signed out elsewhere):
+ * lock the desk, keeping the screen for after the password; with nobody signed in there is nothing
+ * to keep. A handle already replaced by an unlock is left alone.
+ */
+function sessionLost(handle: string): void {
+  const session = useSession.getState();
+  if (session.handle !== handle) return;
+  if (session.user) session.lock();
+  else session.signOut(true);
+}
+
 export async function callResult<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {
-  const result = (await invoke(name, input, useSession.getState().handle)) as Result<CallOutput<N>>;
-  if (!result.ok && result.error.code === 'NOT_SIGNED_IN' && useSession.getState().handle) useSession.getState().signOut(true);
+  const handle = useSession.getState().handle;
+  const result = (await invoke(name, input, handle)) as Result<CallOutput<N>>;
+  if (!result.ok && result.error.code === 'NOT_SIGNED_IN' && handle) sessionLost(handle);
   return result;
 }
 

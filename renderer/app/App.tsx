@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/session-store';
 import { ChangePasswordModal } from './account/ChangePasswordModal';
+import { LockScreen } from './auth/LockScreen';
 import { LoginScreen } from './auth/LoginScreen';
 import { SetupScreen } from './auth/SetupScreen';
 import { UnlockScreen } from './auth/UnlockScreen';
@@ -41,6 +42,7 @@ export function App() {
 function SignedInGate({ siteName }: { siteName: string | null }) {
   const { t } = useTranslation('app');
   const user = useSession((s) => s.user);
+  const locked = useSession((s) => s.locked);
   const restoring = useRestoredSession();
   const queryClient = useQueryClient();
 
@@ -55,7 +57,12 @@ function SignedInGate({ siteName }: { siteName: string | null }) {
 
   if (restoring) return <Spin fullscreen description={t('status.loading')} />;
   if (!user) return <LoginScreen siteName={siteName} />;
-  // Main refuses everything else until an initial or reset password is replaced.
-  if (user.mustChangePassword) return <ChangePasswordModal open forced />;
-  return <AppRoutes siteName={siteName} />;
+  // The lock screen is a sibling over the screens, never instead of them: they stay mounted.
+  return (
+    <>
+      {/* Main refuses everything else until an initial or reset password is replaced. */}
+      {user.mustChangePassword ? <ChangePasswordModal open forced /> : <AppRoutes siteName={siteName} />}
+      {locked && <LockScreen user={user} siteName={siteName} />}
+    </>
+  );
 }

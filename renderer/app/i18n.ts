@@ -1,7 +1,7 @@
 /** Namespace `app`: the shell (setup, unlock, sign-in, layout), accounts and settings. */
 export const app = {
   'zh-CN': {
-    nav: { boxes: '档案目录', owners: '租户/客户', users: '用户管理', settings: '系统设置' },
+    nav: { boxes: '档案目录', owners: '租户/客户', users: '用户管理', audit: '审计日志', settings: '系统设置' },
     header: {
       scanPlaceholder: '扫描或输入档案编号',
       scanShortcut: '按 F2 或 Ctrl+K 随时回到此处扫码',
@@ -40,6 +40,12 @@ export const app = {
       submit: '打开档案库',
     },
     login: { title: '登录', username: '用户名', password: '密码', submit: '登录', expired: '登录已超时，请重新登录' },
+    lock: {
+      title: '已锁定',
+      notice: '为保护档案信息，屏幕已锁定。输入密码即可继续，未保存的填写内容仍然保留。',
+      unlock: '解锁',
+      switchUser: '换个用户登录',
+    },
     password: {
       title: '修改密码',
       forcedNotice: '这是初始或被重置的密码，请先设置您自己的新密码。',
@@ -74,9 +80,11 @@ export const app = {
     settings: {
       general: '基本设置',
       siteNameHint: '显示在页眉和打印的表单上',
-      idleMinutes: '闲置自动退出',
-      idleHint: '无人操作超过该时间后自动退出登录（1–240 分钟）',
+      idleMinutes: '闲置自动锁定',
+      idleHint: '无人操作超过该时间后锁定屏幕，须输入密码才能继续（1–240 分钟）',
       minutes: '分钟',
+      maxRenewals: '最多续借次数',
+      maxRenewalsHint: '每笔借阅最多可续借的次数（含待审批的申请，0–10）',
       numbering: '档案编号规则',
       codePattern: '编号规则',
       codePatternHelp: '{KIND} 类别前缀；{YYYY} 四位年份，{YY} 两位年份；{####} 流水号，# 的个数为位数',
@@ -90,7 +98,7 @@ export const app = {
     },
   },
   en: {
-    nav: { boxes: 'Boxes', owners: 'Tenants/customers', users: 'Users', settings: 'Settings' },
+    nav: { boxes: 'Boxes', owners: 'Tenants/customers', users: 'Users', audit: 'Audit log', settings: 'Settings' },
     header: {
       scanPlaceholder: 'Scan or type a box code',
       scanShortcut: 'Press F2 or Ctrl+K to come back here and scan',
@@ -129,6 +137,12 @@ export const app = {
       submit: 'Open the archive',
     },
     login: { title: 'Sign in', username: 'User name', password: 'Password', submit: 'Sign in', expired: 'Your session timed out; please sign in again' },
+    lock: {
+      title: 'Locked',
+      notice: 'The screen is locked to protect the files. Enter your password to go on; anything you had not saved is still there.',
+      unlock: 'Unlock',
+      switchUser: 'Sign in as someone else',
+    },
     password: {
       title: 'Change password',
       forcedNotice: 'This password was assigned to you; set your own before going on.',
@@ -163,9 +177,11 @@ export const app = {
     settings: {
       general: 'General',
       siteNameHint: 'Shown in the header and on printed forms',
-      idleMinutes: 'Sign out when idle',
-      idleHint: 'Signs out after this long without activity (1–240 minutes)',
+      idleMinutes: 'Lock when idle',
+      idleHint: 'Locks the screen after this long without activity; the password unlocks it (1–240 minutes)',
       minutes: 'min',
+      maxRenewals: 'Maximum renewals',
+      maxRenewalsHint: 'How many renewals one loan may have, pending ones included (0–10)',
       numbering: 'Box code pattern',
       codePattern: 'Pattern',
       codePatternHelp: '{KIND} kind prefix; {YYYY} year, {YY} two-digit year; {####} sequence, one digit per #',

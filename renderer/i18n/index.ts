@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { z } from 'zod';
 import { app } from '../app/i18n';
+import { audit } from '../features/audit/i18n';
 import { catalogue } from '../features/catalogue/i18n';
 import { common } from './common';
 
@@ -9,7 +10,7 @@ export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const LANG_KEY = 'archive-desk-language';
 
-const namespaces = { common, app, catalogue };
+const namespaces = { common, app, catalogue, audit };
 
 function resources() {
   return Object.fromEntries(

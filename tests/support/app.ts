@@ -7,6 +7,7 @@ import { machineKeyProtector } from '../../db/machine-key';
 import { createDispatcher } from '../../electron/dispatch';
 import { handlerTable } from '../../electron/handlers';
 import { Runtime } from '../../electron/runtime';
+import { chromiumPrinter } from '../../electron/web/print-chromium';
 import type { Role } from '../../db/schema';
 
 export const MIGRATIONS = resolve(__dirname, '../../db/migrations');
@@ -29,7 +30,7 @@ export interface TestApp {
 /** A real app over a real encrypted database in a fresh temp folder, set up with an admin. */
 export async function createTestApp(options: { setup?: boolean } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'archive-desk-'));
-  const runtime = new Runtime({ dataDir: join(dir, 'data'), protector: machineKeyProtector(join(dir, 'machine.key')), migrationsFolder: MIGRATIONS });
+  const runtime = new Runtime({ dataDir: join(dir, 'data'), protector: machineKeyProtector(join(dir, 'machine.key')), migrationsFolder: MIGRATIONS, printer: chromiumPrinter() });
   runtime.start();
   const dispatch = createDispatcher(runtime, handlerTable, () => undefined);
   const handles = new Map<Role, string>();
@@ -73,6 +74,7 @@ export async function createTestApp(options: { setup?: boolean } = {}): Promise<
     ok,
     as,
     close: () => {
+      void runtime.printer.close();
       runtime.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -98,8 +98,23 @@ export const validSettings = (over: Partial<CallInput<'settings-update'>> = {}):
   codePattern: '{KIND}-{YYYY}-{####}',
   kindPrefixes: { tenant: 'ZH', customer: 'KH', personnel: 'RS', work_log: 'RZ', letters: 'FW', other: 'QT' },
   idleMinutes: 10,
+  maxRenewals: 2,
   ...over,
 });
+
+/** A short loan of a box to a person without an account (box by code). */
+export function validLoanInput(over: Partial<CallInput<'loan-request'>> = {}): CallInput<'loan-request'> {
+  return {
+    boxCode: 'ZH-2026-0001',
+    borrower: { kind: 'person', name: '王芳', department: '财务部', phone: '0571-88881234' },
+    purpose: '核对租户押金',
+    loanType: 'short',
+    days: 3,
+    copyRequested: false,
+    note: '',
+    ...over,
+  };
+}
 
 /**
  * One well-formed payload per call, every optional field filled in, so the contract sweeps can
@@ -143,6 +158,19 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   'audit-verify': {},
   'audit-head': {},
   'audit-export': { actorId: 1, entity: 'box', action: 'box-create', boxCode: 'ZH-2026-0001', from: '2026-01-01T00:00:00.000Z', to: '2026-12-31T23:59:59.999Z', format: 'xlsx' },
+  'loan-request': validLoanInput({ borrower: { kind: 'person', name: '王芳', department: '财务部', phone: '0571-88881234' }, copyRequested: true, note: '核对押金' }),
+  'loan-cancel': { id: 1 },
+  'loan-decide': { id: 1, approve: true, copyAllowed: true, reason: '同意' },
+  'loan-hand-out': { id: 1 },
+  'loan-return': { id: 1, condition: 'documents_missing', missingDocumentIds: [1], incident: { description: '缺少消防验收单', responsible: '王芳', followUp: '限期找回' } },
+  'loan-renewal-request': { loanId: 1, days: 2, reason: '审计尚未结束' },
+  'loan-renewal-decide': { id: 1, approve: false, reason: '请先归还' },
+  'loan-get': { id: 1 },
+  'loan-list': { status: 'out', overdue: true, boxId: 1, borrowerUserId: 2, borrowerName: '王芳', from: '2026-01-01', to: '2026-12-31', cursor: 10, limit: 20 },
+  'loan-dashboard': {},
+  'incident-close': { id: 1, resolution: '文件已找回' },
+  'loan-slip-pdf': { id: 1 },
+  'loan-register-export': { from: '2026-01-01', to: '2026-12-31', format: 'xlsx' },
 };
 
 /** The error code of a failed Result, or a description of the unexpected success. */

@@ -1,6 +1,7 @@
 import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
+import { AuditPage } from '../../features/audit/AuditPage';
 import { catalogueRoutes } from '../../features/catalogue/routes';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
@@ -16,6 +17,7 @@ export function AppRoutes({ siteName }: { siteName: string | null }) {
           <Route key={route.path} path={route.path} element={route.element} />
         ))}
         <Route path="users" element={<RequireCall call="user-list"><UsersScreen /></RequireCall>} />
+        <Route path="audit" element={<RequireCall call="audit-list"><AuditPage /></RequireCall>} />
         <Route path="settings" element={<RequireCall call="settings-update"><SettingsScreen /></RequireCall>} />
         <Route path="*" element={<NotFound />} />
       </Route>

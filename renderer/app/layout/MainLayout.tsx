@@ -5,7 +5,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../api/session-store';
 import { canCall } from '../permissions';
 import { callQuery } from '../queries';
-import { useIdleSignOut } from './idle';
+import { useIdleLock } from './idle';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NAV_ITEMS } from './nav';
 import { ScanInput } from './ScanInput';
@@ -18,7 +18,7 @@ export function MainLayout({ siteName }: { siteName: string | null }) {
   const navigate = useNavigate();
   const section = useLocation().pathname.split('/')[1] ?? '';
   const settings = useQuery(callQuery('settings-get', {}));
-  useIdleSignOut(settings.data?.idleMinutes);
+  useIdleLock(settings.data?.idleMinutes);
 
   const items = NAV_ITEMS.filter((item) => canCall(user, item.call)).map((item) => ({
     key: item.key,

@@ -1,14 +1,15 @@
 import { useEffect } from 'react';
-import { signOutEverywhere } from '../session';
+import { lockDesk } from '../session';
 
 const ACTIVITY_EVENTS = ['keydown', 'mousedown', 'wheel', 'touchstart'] as const;
 const CHECK_EVERY_MS = 15_000;
 
 /**
- * Signs out a desk left alone for `minutes` (settings → idle minutes), so an unattended screen
- * does not keep showing files; main expires the session on its side as well.
+ * Locks a desk left alone for `minutes` (settings → idle minutes), so an unattended screen does
+ * not keep showing files. The screens stay mounted behind the lock, so a half-filled form is still
+ * there after the password; main expires its session on its side as well.
  */
-export function useIdleSignOut(minutes: number | undefined): void {
+export function useIdleLock(minutes: number | undefined): void {
   useEffect(() => {
     if (!minutes) return;
     let lastActivity = Date.now();
@@ -17,7 +18,7 @@ export function useIdleSignOut(minutes: number | undefined): void {
     };
     ACTIVITY_EVENTS.forEach((name) => window.addEventListener(name, touch, { passive: true }));
     const timer = window.setInterval(() => {
-      if (Date.now() - lastActivity >= minutes * 60_000) void signOutEverywhere(true);
+      if (Date.now() - lastActivity >= minutes * 60_000) lockDesk();
     }, CHECK_EVERY_MS);
     return () => {
       ACTIVITY_EVENTS.forEach((name) => window.removeEventListener(name, touch));

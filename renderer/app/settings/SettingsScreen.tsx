@@ -56,6 +56,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
             <Field control={control} name="idleMinutes" label={t('settings.idleMinutes')} required extra={t('settings.idleHint')}>
               {(field) => <InputNumber {...field} min={1} max={240} precision={0} suffix={t('settings.minutes')} className="number-input" />}
             </Field>
+            <Field control={control} name="maxRenewals" label={t('settings.maxRenewals')} required extra={t('settings.maxRenewalsHint')}>
+              {(field) => <InputNumber {...field} min={0} max={10} precision={0} className="number-input" />}
+            </Field>
           </Card>
         </Col>
         <Col xs={24} xl={14}>

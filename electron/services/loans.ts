@@ -1,0 +1,176 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../../db/connection';
+import { boxDocuments, boxes, codeCounters, incidents, loans, type BoxRow, type LoanRow } from '../../db/schema';
+import type { AuditEntry } from './audit';
+import { AppError } from '../contract/errors';
+import type { borrowerInput, Loan, loanDecisionInput, loanRequestInput, loanReturnInput } from '../contract/loans';
+import { nowIso, type Actor } from './actor';
+import { getBoxRow } from './boxes';
+import { getLoan } from './loan-views';
+import { addDays, localDate } from './local-date';
+import { getSettings } from './settings';
+import { mutate } from './transaction';
+import { getUser } from './users';
+
+/** A box has at most one loan in one of these states at a time. */
+const ACTIVE_STATUSES = ['requested', 'approved', 'out'] as const;
+
+export function getLoanRow(db: Db, id: number): LoanRow {
+  const row = db.select().from(loans).where(eq(loans.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+export const wrongState = (status: string) => new AppError('LOAN_WRONG_STATE', { params: { status } });
+
+/** Nobody approves their own request, nor a loan to themself (domain.md "People and roles"). */
+export function assertNotSelf(actor: Actor, requestedBy: number, borrowerUserId: number | null): void {
+  if (actor.id === requestedBy || actor.id === borrowerUserId) throw new AppError('SELF_APPROVAL');
+}
+
+/** JY-2026-0001: numbered per local calendar year; the counter key cannot clash with a box stem (no ':' in codes). */
+function takeLoanNo(tx: Db): string {
+  const year = localDate().slice(0, 4);
+  const key = `loan:JY-${year}`;
+  const n = (tx.select().from(codeCounters).where(eq(codeCounters.prefix, key)).get()?.last ?? 0) + 1;
+  tx.insert(codeCounters).values({ prefix: key, last: n }).onConflictDoUpdate({ target: codeCounters.prefix, set: { last: n } }).run();
+  return `JY-${year}-${String(n).padStart(4, '0')}`;
+}
+
+/** Account borrowers are copied onto the loan, so the register stands if the account changes later. */
+function borrowerFields(tx: Db, borrower: z.output<typeof borrowerInput>) {
+  if (borrower.kind === 'person') return { borrowerUserId: null, borrowerName: borrower.name, borrowerDepartment: borrower.department, borrowerPhone: borrower.phone };
+  const user = getUser(tx, borrower.userId);
+  if (user.disabled) throw new AppError('BORROWER_DISABLED');
+  // Accounts belong to the department that keeps the archive, named by the site name.
+  return { borrowerUserId: user.id, borrowerName: user.displayName, borrowerDepartment: getSettings(tx).siteName, borrowerPhone: '' };
+}
+
+function assertLendable(tx: Db, box: BoxRow): void {
+  if (box.status !== 'in_stock') throw new AppError('LOAN_BOX_UNAVAILABLE', { params: { status: box.status } });
+  const active = tx.select({ loanNo: loans.loanNo }).from(loans).where(and(eq(loans.boxId, box.id), inArray(loans.status, ACTIVE_STATUSES))).get();
+  if (active) throw new AppError('LOAN_BOX_BUSY', { params: { loanNo: active.loanNo } });
+}
+
+const loanAudit = (action: AuditEntry['action'], box: BoxRow, before: unknown, after: LoanRow & Record<string, unknown>): AuditEntry => ({
+  action,
+  entity: 'loan',
+  entityId: after.id,
+  boxCode: box.code,
+  before,
+  after,
+});
+
+export function requestLoan(db: Db, actor: Actor, input: z.output<typeof loanRequestInput>): Loan {
+  const id = mutate(db, actor, (tx) => {
+    const box = tx.select().from(boxes).where(eq(boxes.code, input.boxCode)).get();
+    if (!box) throw new AppError('NOT_FOUND', { params: { code: input.boxCode } });
+    assertLendable(tx, box);
+    const row = tx
+      .insert(loans)
+      .values({
+        loanNo: takeLoanNo(tx),
+        boxId: box.id,
+        ...borrowerFields(tx, input.borrower),
+        purpose: input.purpose,
+        loanType: input.loanType,
+        days: input.days,
+        copyRequested: input.copyRequested,
+        note: input.note,
+        requestedAt: nowIso(),
+        requestedBy: actor.id ?? 0,
+      })
+      .returning()
+      .get();
+    return { result: row.id, audit: loanAudit('loan-request', box, null, row) };
+  });
+  return getLoan(db, id);
+}
+
+/** Runs a state change of one loan inside its transaction, re-reading the loan there. */
+function changeLoan(db: Db, actor: Actor, id: number, change: (tx: Db, loan: LoanRow, box: BoxRow) => AuditEntry | AuditEntry[]): Loan {
+  mutate(db, actor, (tx) => {
+    const loan = getLoanRow(tx, id);
+    return { result: null, audit: change(tx, loan, getBoxRow(tx, loan.boxId)) };
+  });
+  return getLoan(db, id);
+}
+
+const setLoan = (tx: Db, id: number, fields: Partial<LoanRow>) => tx.update(loans).set(fields).where(eq(loans.id, id)).returning().get();
+const setBoxStatus = (tx: Db, id: number, status: BoxRow['status']) => tx.update(boxes).set({ status, updatedAt: nowIso() }).where(eq(boxes.id, id)).run();
+
+export function cancelLoan(db: Db, actor: Actor, id: number): Loan {
+  return changeLoan(db, actor, id, (tx, loan, box) => {
+    if (loan.status !== 'requested' && loan.status !== 'approved') throw wrongState(loan.status);
+    return loanAudit('loan-cancel', box, loan, setLoan(tx, id, { status: 'cancelled' }));
+  });
+}
+
+export function decideLoan(db: Db, actor: Actor, input: z.output<typeof loanDecisionInput>): Loan {
+  return changeLoan(db, actor, input.id, (tx, loan, box) => {
+    if (loan.status !== 'requested') throw wrongState(loan.status);
+    assertNotSelf(actor, loan.requestedBy, loan.borrowerUserId);
+    // Copying is its own consent (§4.6.2): only granted on an approval of a request that asked for it.
+    if (input.copyAllowed && !(input.approve && loan.copyRequested)) throw new AppError('VALIDATION', { issues: [{ path: ['copyAllowed'], message: 'v.copyNotRequested' }] });
+    const after = setLoan(tx, loan.id, {
+      status: input.approve ? 'approved' : 'rejected',
+      copyAllowed: input.copyAllowed,
+      decidedAt: nowIso(),
+      decidedBy: actor.id,
+      decisionReason: input.reason,
+    });
+    return loanAudit(input.approve ? 'loan-approve' : 'loan-reject', box, loan, after);
+  });
+}
+
+/** Re-reads loan and box inside the IMMEDIATE transaction, so of two hand-outs at once exactly one wins. */
+export function handOutLoan(db: Db, actor: Actor, id: number): Loan {
+  return changeLoan(db, actor, id, (tx, loan, box) => {
+    if (loan.status === 'requested') throw new AppError('LOAN_NOT_APPROVED');
+    if (loan.status !== 'approved') throw wrongState(loan.status);
+    if (box.status !== 'in_stock') throw new AppError('LOAN_BOX_UNAVAILABLE', { params: { status: box.status } });
+    const after = setLoan(tx, id, { status: 'out', handedOutAt: nowIso(), handedOutBy: actor.id, dueDate: addDays(localDate(), loan.days) });
+    setBoxStatus(tx, box.id, 'on_loan');
+    return loanAudit('loan-hand-out', box, { ...loan, boxStatus: box.status }, { ...after, boxStatus: 'on_loan' });
+  });
+}
+
+function assertDocumentsOfBox(tx: Db, boxId: number, ids: number[]): void {
+  if (!ids.length) return;
+  const found = tx.select({ id: boxDocuments.id }).from(boxDocuments).where(and(eq(boxDocuments.boxId, boxId), inArray(boxDocuments.id, ids))).all();
+  if (found.length !== new Set(ids).size) throw new AppError('VALIDATION', { issues: [{ path: ['missingDocumentIds'], message: 'v.documentNotInBox' }] });
+}
+
+/**
+ * The box is back on the shelf whatever its condition; damage or loss opens an incident with the
+ * people responsible (§4.5.3), which then blocks renewals of the box until closed.
+ */
+export function returnLoan(db: Db, actor: Actor, input: z.output<typeof loanReturnInput>): Loan {
+  return changeLoan(db, actor, input.id, (tx, loan, box) => {
+    if (loan.status !== 'out') throw new AppError('BOX_NOT_ON_LOAN', { params: { status: loan.status } });
+    assertDocumentsOfBox(tx, box.id, input.missingDocumentIds);
+    const after = setLoan(tx, loan.id, { status: 'returned', returnedAt: nowIso(), receivedBy: actor.id, returnCondition: input.condition });
+    setBoxStatus(tx, box.id, 'in_stock');
+    const entries: AuditEntry[] = [loanAudit('loan-return', box, { ...loan, boxStatus: box.status }, { ...after, boxStatus: 'in_stock' })];
+    if (input.condition !== 'intact') {
+      const incident = tx
+        .insert(incidents)
+        .values({
+          boxId: box.id,
+          loanId: loan.id,
+          kind: input.condition,
+          description: input.incident.description,
+          responsible: input.incident.responsible,
+          followUp: input.incident.followUp,
+          missingDocumentIds: [...new Set(input.missingDocumentIds)],
+          createdAt: nowIso(),
+          createdBy: actor.id ?? 0,
+        })
+        .returning()
+        .get();
+      entries.push({ action: 'incident-open', entity: 'incident', entityId: incident.id, boxCode: box.code, before: null, after: incident });
+    }
+    return entries;
+  });
+}

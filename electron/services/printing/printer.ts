@@ -1,0 +1,18 @@
+import { AppError } from '../../contract/errors';
+
+/**
+ * Turns one self-contained HTML document into a PDF: A4, backgrounds printed, page size and
+ * margins taken from the document's CSS `@page`. The implementations live with the shells
+ * (electron/main/print-electron.ts, electron/web/print-chromium.ts) so services stay Electron-free.
+ */
+export interface Printer {
+  pdf(html: string): Promise<Buffer>;
+  /** Frees the browser behind it; a later pdf() starts it again. */
+  close(): Promise<void>;
+}
+
+/** Where no printer was given or none can work (no Chromium found): every print says so. */
+export const unavailablePrinter: Printer = {
+  pdf: () => Promise.reject(new AppError('PRINTER_UNAVAILABLE')),
+  close: () => Promise.resolve(),
+};

@@ -1,0 +1,40 @@
+import { Typography, type TableColumnsType } from 'antd';
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseChanges } from './changes';
+import { fieldLabel } from './fieldLabels';
+import { EMPTY, formatInstant, objectText } from './format';
+import { HashText } from './HashText';
+import { actionLabel, entityLabel, isWarningAction } from './labels';
+import type { AuditTableRow } from './queries';
+
+/** The changed fields' names, e.g. "题名、柜号", so an edit can be told apart without opening it. */
+function changedFields(t: TFunction, entry: AuditTableRow): string {
+  const changes = parseChanges(entry.changes);
+  return changes.kind === 'fields' ? changes.lines.map((line) => fieldLabel(t, entry.entity, line.field)).join(t('catalogue:form.listSeparator')) : EMPTY;
+}
+
+/** Widths are fixed because a virtual table cannot measure its rows; 变更字段 takes what is left. */
+export function useAuditColumns(): TableColumnsType<AuditTableRow> {
+  const { t } = useTranslation(['audit', 'catalogue', 'app', 'common']);
+  return useMemo(
+    () => [
+      { key: 'seq', title: t('columns.seq'), dataIndex: 'seq', width: 72, align: 'right', render: (seq: number) => <span className="mono">{seq}</span> },
+      { key: 'at', title: t('columns.at'), dataIndex: 'at', width: 190, render: (at: string) => <span className="mono">{formatInstant(at)}</span> },
+      { key: 'actor', title: t('columns.actor'), dataIndex: 'actorName', width: 130, ellipsis: true },
+      {
+        key: 'action',
+        title: t('columns.action'),
+        dataIndex: 'action',
+        width: 140,
+        render: (action: string) => (isWarningAction(action) ? <Typography.Text type="danger">{actionLabel(t, action)}</Typography.Text> : actionLabel(t, action)),
+      },
+      { key: 'entity', title: t('columns.entity'), width: 150, ellipsis: true, render: (_, entry) => objectText(entityLabel(t, entry.entity), entry.entityId) },
+      { key: 'boxCode', title: t('columns.boxCode'), dataIndex: 'boxCode', width: 150, render: (code: string | null) => (code ? <span className="mono">{code}</span> : EMPTY) },
+      { key: 'changes', title: t('columns.changes'), ellipsis: true, render: (_, entry) => changedFields(t, entry) },
+      { key: 'hash', title: t('columns.hash'), dataIndex: 'hash', width: 120, render: (hash: string) => <HashText hash={hash} /> },
+    ],
+    [t],
+  );
+}

@@ -1,0 +1,116 @@
+import type { TFunction } from 'i18next';
+import type { AuditEntity } from '../../../electron/contract/audit';
+import { EMPTY, formatInstant } from './format';
+
+/**
+ * The i18n key of each field name an entity's changes may hold, reusing the labels the forms show
+ * (catalogue, app) and the audit namespace's own for fields no form has. Unknown fields show as stored.
+ */
+const COMMON_FIELDS: Record<string, string> = {
+  id: 'audit:fields.id',
+  createdBy: 'audit:fields.createdBy',
+  createdAt: 'audit:fields.createdAt',
+  updatedAt: 'catalogue:fields.updatedAt',
+  note: 'catalogue:fields.note',
+};
+
+const ENTITY_FIELDS: Partial<Record<AuditEntity, Record<string, string>>> = {
+  box: {
+    code: 'catalogue:fields.code',
+    kind: 'catalogue:fields.kind',
+    title: 'catalogue:fields.title',
+    ownerId: 'audit:fields.ownerId',
+    volume: 'catalogue:fields.volume',
+    yearFrom: 'catalogue:fields.yearFrom',
+    yearTo: 'catalogue:fields.yearTo',
+    room: 'catalogue:fields.room',
+    cabinet: 'catalogue:fields.cabinet',
+    shelf: 'catalogue:fields.shelf',
+    position: 'catalogue:fields.position',
+    confidentiality: 'catalogue:fields.confidentiality',
+    retentionClass: 'catalogue:fields.retentionClass',
+    retentionYears: 'catalogue:fields.retentionYears',
+    retentionStart: 'catalogue:fields.retentionStart',
+    status: 'catalogue:fields.status',
+    reason: 'catalogue:fields.moveReason',
+  },
+  'box-document': {
+    boxId: 'audit:fields.boxId',
+    docDate: 'catalogue:contents.date',
+    title: 'catalogue:contents.docTitle',
+    category: 'catalogue:contents.category',
+    pages: 'catalogue:contents.pages',
+  },
+  owner: {
+    name: 'catalogue:owners.name',
+    unitNo: 'catalogue:fields.unitNo',
+    floor: 'catalogue:fields.floor',
+    businessType: 'catalogue:owners.businessType',
+    contactPerson: 'catalogue:owners.contactPerson',
+    phone: 'catalogue:owners.phone',
+    leaseStart: 'catalogue:owners.leaseStart',
+    moveOutDate: 'catalogue:owners.moveOutDate',
+  },
+  user: {
+    username: 'app:account.username',
+    displayName: 'app:account.displayName',
+    role: 'app:account.role',
+    disabled: 'app:users.disabledLabel',
+    mustChangePassword: 'app:users.mustChange',
+    lockedUntil: 'audit:fields.lockedUntil',
+  },
+  audit_log: {
+    format: 'audit:fields.format',
+    filters: 'audit:fields.filters',
+    rows: 'audit:fields.rows',
+  },
+  settings: {
+    siteName: 'app:setup.siteName',
+    codePattern: 'app:settings.codePattern',
+    kindPrefixes: 'app:settings.kindPrefixes',
+    idleMinutes: 'app:settings.idleMinutes',
+  },
+};
+
+/** Stored enum values shown with the labels the rest of the app uses: the i18n prefix per field. */
+const FIELD_ENUMS: Record<string, string> = {
+  kind: 'common:enums.boxKind',
+  status: 'common:enums.boxStatus',
+  confidentiality: 'common:enums.confidentiality',
+  retentionClass: 'common:enums.retentionClass',
+  businessType: 'common:enums.businessType',
+  role: 'common:enums.role',
+  category: 'common:enums.docCategory',
+  // An export's filters.
+  action: 'audit:actions',
+  entity: 'audit:entities',
+};
+
+/** Objects whose keys have labels: settings' kindPrefixes {tenant: 'ZH', …}, an export's filters. */
+const KEY_LABELS: Record<string, string> = { kindPrefixes: 'common:enums.boxKind', filters: 'audit:filters' };
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+export function fieldLabel(t: TFunction, entity: string, field: string): string {
+  const key = ENTITY_FIELDS[entity as AuditEntity]?.[field] ?? COMMON_FIELDS[field];
+  return key ? t(key) : field;
+}
+
+/** A stored value as a person reads it: enum labels, 是/否, local times, "—" for nothing. */
+export function formatValue(t: TFunction, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return EMPTY;
+  if (typeof value === 'boolean') return t(value ? 'audit:values.yes' : 'audit:values.no');
+  if (typeof value === 'string' && INSTANT.test(value)) return formatInstant(value);
+  const enumPrefix = FIELD_ENUMS[field];
+  if (enumPrefix && typeof value === 'string') return t(`${enumPrefix}.${value}`, { defaultValue: value });
+  if (Array.isArray(value)) return value.map((item) => formatValue(t, field, item)).join(t('catalogue:form.listSeparator'));
+  if (typeof value === 'object') {
+    const keyPrefix = KEY_LABELS[field];
+    const entries = Object.entries(value);
+    if (entries.length === 0) return EMPTY;
+    return entries
+      .map(([key, inner]) => t('audit:values.entry', { key: keyPrefix ? t(`${keyPrefix}.${key}`, { defaultValue: key }) : key, value: formatValue(t, key, inner) }))
+      .join(t('audit:values.entrySeparator'));
+  }
+  return String(value);
+}

@@ -1,0 +1,15 @@
+import dayjs from 'dayjs';
+
+export const EMPTY = '—';
+const SHORT_HASH = 8;
+
+/** Entries are stamped in UTC; the desk reads them in local time, to the second. */
+export function formatInstant(value: string): string {
+  return dayjs(value).format('YYYY-MM-DD HH:mm:ss');
+}
+
+/** The first characters identify an entry well enough on screen; the whole hash is in the tooltip. */
+export const shortHash = (hash: string) => `${hash.slice(0, SHORT_HASH)}…`;
+
+/** "档案 #12"; settings have a key rather than a number, and the label says enough. */
+export const objectText = (entityLabel: string, entityId: string | null) => (entityId && /^\d+$/.test(entityId) ? `${entityLabel} #${entityId}` : entityLabel);

@@ -1,0 +1,137 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createQueryClient, Root } from '../../renderer/app/Root';
+import type { TestBridge } from '../support/bridge';
+import { boxUpdateFrom } from '../support/fixtures';
+import { boxInput, bridgeSignedInAs } from './catalogue-fixtures';
+
+let bridge: TestBridge;
+
+beforeEach(async () => {
+  window.location.hash = '';
+  bridge = await bridgeSignedInAs('auditor');
+});
+afterEach(() => bridge.close());
+
+const renderAudit = () => {
+  window.location.hash = '#/audit';
+  render(<Root queryClient={createQueryClient()} />);
+};
+
+/** jsdom has no object URLs and no downloads: the link's click records the file instead. */
+function captureDownloads() {
+  const saved: { name: string; blob: Blob }[] = [];
+  const blobs = new Map<string, Blob>();
+  URL.createObjectURL = (blob: Blob) => {
+    const url = `blob:test/${blobs.size}`;
+    blobs.set(url, blob);
+    return url;
+  };
+  URL.revokeObjectURL = () => {};
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    saved.push({ name: this.download, blob: blobs.get(this.href)! });
+  });
+  const restore = () => {
+    click.mockRestore();
+    Reflect.deleteProperty(URL, 'createObjectURL');
+    Reflect.deleteProperty(URL, 'revokeObjectURL');
+  };
+  return { saved, restore };
+}
+
+const readText = (blob: Blob) =>
+  new Promise<string>((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.readAsText(blob);
+  });
+
+const tableRows = () => Array.from(document.querySelectorAll<HTMLElement>('.audit-table .ant-table-row'));
+
+/** Two boxes made and one edited through the real calls, as the custodian. */
+async function recordSomeWork() {
+  const custodian = await bridge.app.as('custodian');
+  const first = await bridge.app.ok('box-create', boxInput({ code: 'QT-AUD-001', title: '2024年物业巡查记录' }), custodian);
+  await bridge.app.ok('box-create', boxInput({ code: 'QT-AUD-002', title: '2024年对外发函' }), custodian);
+  await bridge.app.ok('box-update', boxUpdateFrom(first.box, { title: '2024年物业巡查记录（更正）', cabinet: 'A02', moveReason: '归架' }), custodian);
+}
+
+describe('audit viewer', { timeout: 60_000 }, () => {
+  it('is in the menu for the auditor and lists the entries real calls made, newest first', async () => {
+    await recordSomeWork();
+    renderAudit();
+
+    expect(await screen.findByRole('menuitem', { name: /审计日志/ }, { timeout: 20_000 })).toBeInTheDocument();
+    expect(await screen.findByText('修改档案', {}, { timeout: 20_000 })).toBeInTheDocument();
+    expect(screen.getAllByText('新建档案')).toHaveLength(2);
+    const first = tableRows()[0];
+    expect(within(first).getByText('修改档案')).toBeInTheDocument();
+    expect(within(first).getByText('QT-AUD-001')).toBeInTheDocument();
+    expect(within(first).getByText('custodian-测试')).toBeInTheDocument();
+    // The changed fields' names, translated with the catalogue's labels.
+    expect(within(first).getByText('题名、柜号')).toBeInTheDocument();
+  });
+
+  it('filters by box code', async () => {
+    await recordSomeWork();
+    const user = userEvent.setup({ delay: null });
+    renderAudit();
+    await screen.findByText('修改档案', {}, { timeout: 20_000 });
+
+    await user.type(screen.getByLabelText('档案编号'), 'qt-aud-002');
+    await waitFor(() => expect(tableRows()).toHaveLength(1), { timeout: 10_000 });
+    expect(within(tableRows()[0]).getByText('QT-AUD-002')).toBeInTheDocument();
+    expect(within(tableRows()[0]).getByText('新建档案')).toBeInTheDocument();
+    expect(window.location.hash).toContain('boxCode=QT-AUD-002');
+  });
+
+  it('shows an edit as a translated before/after table', async () => {
+    await recordSomeWork();
+    const user = userEvent.setup({ delay: null });
+    renderAudit();
+    await user.click(await screen.findByText('修改档案', {}, { timeout: 20_000 }));
+
+    const drawer = await screen.findByRole('dialog');
+    expect(within(drawer).getByText(/第 \d+ 条记录 · 修改档案/)).toBeInTheDocument();
+    const titleRow = within(drawer).getByText('题名').closest('tr')!;
+    expect(within(titleRow).getByText('2024年物业巡查记录')).toHaveClass('audit-diff-before');
+    expect(within(titleRow).getByText('2024年物业巡查记录（更正）')).toHaveClass('audit-diff-after');
+    expect(within(drawer).getByText('柜号')).toBeInTheDocument();
+  });
+
+  it('verifies the chain and says it is intact', async () => {
+    await recordSomeWork();
+    const { entries, headHash } = await bridge.app.ok('audit-head', {}, await bridge.app.as('auditor'));
+    const user = userEvent.setup({ delay: null });
+    renderAudit();
+
+    await user.click(await screen.findByRole('button', { name: /校验完整性/ }, { timeout: 20_000 }));
+    expect(await screen.findByText(`审计链完整，共 ${entries} 条记录，链头 ${headHash.slice(0, 8)}…`, {}, { timeout: 20_000 })).toBeInTheDocument();
+  });
+
+  it('exports what the filters select and names the file', async () => {
+    await recordSomeWork();
+    const downloads = captureDownloads();
+    const user = userEvent.setup({ delay: null });
+    window.location.hash = '#/audit?boxCode=QT-AUD-001';
+    render(<Root queryClient={createQueryClient()} />);
+
+    await user.click(await screen.findByRole('button', { name: /导出 CSV/ }, { timeout: 20_000 }));
+    await waitFor(() => expect(downloads.saved).toHaveLength(1), { timeout: 20_000 });
+    const [file] = downloads.saved;
+    downloads.restore();
+    expect(file.name).toMatch(/\.csv$/);
+    expect(await screen.findByText(`已导出：${file.name}`)).toBeInTheDocument();
+    const csv = await readText(file.blob);
+    expect(csv).toContain('QT-AUD-001');
+    expect(csv).not.toContain('QT-AUD-002');
+  });
+
+  it('is not offered to a clerk, and its address shows 403', async () => {
+    bridge.close();
+    bridge = await bridgeSignedInAs('clerk');
+    renderAudit();
+    expect(await screen.findByText('您的角色无权访问此页面', {}, { timeout: 20_000 })).toBeInTheDocument();
+    expect(screen.queryByRole('menuitem', { name: /审计日志/ })).not.toBeInTheDocument();
+  });
+});
