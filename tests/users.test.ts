@@ -128,6 +128,19 @@ describe('initial and reset passwords', () => {
     expect(errorCode(await app.call('box-list', {}, handle))).toBe('ok');
   });
 
+  it('can be forced by the admin without a reset: the user is signed out and must choose a new one', async () => {
+    const user = await createUser('zheng');
+    const handle = await signInReady('zheng');
+    await app.ok('user-update', { id: user.id, displayName: user.displayName, role: 'clerk', disabled: false, mustChangePassword: true }, admin);
+    expect(errorCode(await app.call('box-list', {}, handle))).toBe('NOT_SIGNED_IN');
+    const again = await app.ok('session-login', { username: 'zheng', password: PASSWORD });
+    expect(again.user.mustChangePassword).toBe(true);
+    expect(errorCode(await app.call('box-list', {}, again.handle))).toBe('PASSWORD_CHANGE_REQUIRED');
+    // Leaving the flag out of an edit keeps it as it is.
+    await app.ok('user-update', { id: user.id, displayName: '郑改名', role: 'clerk', disabled: false }, admin);
+    expect((await app.ok('session-current', {}, again.handle))?.mustChangePassword).toBe(true);
+  });
+
   it('signs the user out everywhere when the admin resets the password', async () => {
     const user = await createUser('qian');
     const handle = await signInReady('qian');

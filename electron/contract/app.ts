@@ -46,7 +46,10 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const userCreateInput = z.object({ username, displayName: requiredText(40), role: z.enum(ROLES), password }).strict();
-export const userUpdateInput = z.object({ id: z.number().int().positive(), displayName: requiredText(40), role: z.enum(ROLES), disabled: z.boolean() }).strict();
+/** mustChangePassword: the admin can make a user choose a new password at the next sign-in; absent leaves it. */
+export const userUpdateInput = z
+  .object({ id: z.number().int().positive(), displayName: requiredText(40), role: z.enum(ROLES), disabled: z.boolean(), mustChangePassword: z.boolean().optional() })
+  .strict();
 export const userResetPasswordInput = z.object({ id: z.number().int().positive(), password }).strict();
 export const passwordChangeInput = z
   .object({ current: z.string().min(1, { error: 'v.required' }).max(200), next: password, nextConfirm: z.string().max(200) })

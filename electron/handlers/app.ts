@@ -25,10 +25,13 @@ export const appHandlers: Handlers<keyof typeof appCalls> = {
   'settings-update': (input, { db, actor }) => updateSettings(db, actor, input),
   'user-list': (_input, { db }) => listUsers(db),
   'user-create': (input, { db, actor }) => createUser(db, actor, input),
-  'user-update': (input, { db, actor, user }) => {
+  'user-update': (input, { db, actor, user, runtime }) => {
     // An admin who demoted or disabled themself could leave nobody able to manage accounts.
     if (input.id === user.id && (input.disabled || input.role !== 'admin')) throw new AppError('FORBIDDEN');
-    return updateUser(db, actor, input);
+    const updated = updateUser(db, actor, input);
+    // A forced change takes effect now: whoever is signed in must sign in again and choose one.
+    if (input.mustChangePassword) runtime.sessions.closeUser(input.id);
+    return updated;
   },
   'user-reset-password': async (input, { db, actor, runtime }) => {
     const user = await resetPassword(db, actor, input.id, input.password);

@@ -52,7 +52,7 @@ export async function createUser(db: Db, actor: Actor, input: z.output<typeof us
 export function updateUser(db: Db, actor: Actor, input: z.output<typeof userUpdateInput>): PublicUser {
   return mutate(db, actor, (tx) => {
     const before = toPublicUser(getUser(tx, input.id));
-    const row = tx.update(users).set({ displayName: input.displayName, role: input.role, disabled: input.disabled }).where(eq(users.id, input.id)).returning().get();
+    const row = tx.update(users).set({ displayName: input.displayName, role: input.role, disabled: input.disabled, mustChangePassword: input.mustChangePassword }).where(eq(users.id, input.id)).returning().get();
     const after = toPublicUser(row);
     return { result: after, audit: { action: 'user-update', entity: 'user', entityId: input.id, before, after } };
   });

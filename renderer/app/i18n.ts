@@ -1,7 +1,7 @@
 /** Namespace `app`: the shell (setup, unlock, sign-in, layout), accounts and settings. */
 export const app = {
   'zh-CN': {
-    nav: { boxes: '档案目录', owners: '租户/客户', users: '用户管理', audit: '审计日志', settings: '系统设置' },
+    nav: { boxes: '档案目录', owners: '租户/客户', lending: '借阅', users: '用户管理', audit: '审计日志', settings: '系统设置' },
     header: {
       scanPlaceholder: '扫描或输入档案编号',
       scanShortcut: '按 F2 或 Ctrl+K 随时回到此处扫码',
@@ -74,6 +74,8 @@ export const app = {
       createdAt: '创建时间',
       actions: '操作',
       disabledLabel: '账户状态',
+      forceChangeLabel: '下次登录须修改密码',
+      forceChangeHint: '保存后该用户立即退出，重新登录时须设置新密码',
       noDelete: '账户不可删除；人员离职或调岗请停用账户，其经办记录保留。',
       selfHint: '这是您自己的账户：不能更改自己的角色，也不能停用自己。',
     },
@@ -98,7 +100,7 @@ export const app = {
     },
   },
   en: {
-    nav: { boxes: 'Boxes', owners: 'Tenants/customers', users: 'Users', audit: 'Audit log', settings: 'Settings' },
+    nav: { boxes: 'Boxes', owners: 'Tenants/customers', lending: 'Lending', users: 'Users', audit: 'Audit log', settings: 'Settings' },
     header: {
       scanPlaceholder: 'Scan or type a box code',
       scanShortcut: 'Press F2 or Ctrl+K to come back here and scan',
@@ -171,6 +173,8 @@ export const app = {
       createdAt: 'Created',
       actions: 'Actions',
       disabledLabel: 'Account status',
+      forceChangeLabel: 'Must change password at next sign-in',
+      forceChangeHint: 'On saving, the user is signed out and must choose a new password',
       noDelete: 'Accounts are never deleted; disable the account of someone who left, their records stay.',
       selfHint: 'This is your own account: you cannot change your role or disable yourself.',
     },

@@ -117,9 +117,11 @@ test('the idle lock keeps a half-filled form and gives it back after the passwor
 
   await page.getByRole('menuitem', { name: '档案目录' }).click();
   await clickButton(page, '新建档案');
+  // The list's search box is labelled 搜索编号、题名…: wait for the form before typing into 题名.
+  await page.getByRole('heading', { name: '新建档案' }).waitFor();
   const form = page.locator('.main-content');
   await pick(page, form, '类别', '工作日志');
-  await page.getByLabel('题名').fill(BOX_TITLE);
+  await page.getByLabel('题名', { exact: true }).fill(BOX_TITLE);
   await page.getByLabel('库房').fill('二号档案室');
 
   await page.clock.fastForward('01:30');
@@ -134,7 +136,7 @@ test('the idle lock keeps a half-filled form and gives it back after the passwor
   await lockScreen().getByLabel('密码', { exact: true }).press('Enter');
   await lockScreen().waitFor({ state: 'detached' });
 
-  expect(await page.getByLabel('题名').inputValue()).toBe(BOX_TITLE);
+  expect(await page.getByLabel('题名', { exact: true }).inputValue()).toBe(BOX_TITLE);
   expect(await page.getByLabel('库房').inputValue()).toBe('二号档案室');
   // Saved on the new session.
   await clickButton(page, '保存');

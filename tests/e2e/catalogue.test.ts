@@ -82,7 +82,8 @@ test('the custodian registers a tenant and its box', async () => {
 
   // Saving opens the new owner's page.
   await clickButton(page, '为此租户新建档案');
-  await page.getByLabel('题名').fill(`${OWNER}租户档案`);
+  await page.getByRole('heading', { name: '新建档案' }).waitFor();
+  await page.getByLabel('题名', { exact: true }).fill(`${OWNER}租户档案`);
   await page.getByLabel('库房').fill('一号档案室');
   await page.getByLabel('柜号').fill('L3-02');
   await page.getByLabel('层', { exact: true }).fill('2');
@@ -112,7 +113,8 @@ test('the box is found by a 2- and a 4-character Chinese query, by code and by s
 
 test('an edit is kept across a reload, and the move is in the location history', async () => {
   await clickButton(page, '编辑');
-  await page.getByLabel('题名').fill(`${OWNER}租户档案（2026更正）`);
+  await page.getByRole('heading', { name: '编辑档案' }).waitFor();
+  await page.getByLabel('题名', { exact: true }).fill(`${OWNER}租户档案（2026更正）`);
   await page.getByLabel('柜号').fill('L3-03');
   await page.getByLabel('移位原因').fill('按楼层重新归架');
   await clickButton(page, '保存');

@@ -20,7 +20,7 @@ export function UserEditModal({ user, onClose }: { user: PublicUser; onClose: ()
   const isSelf = useSession((s) => s.user?.id === user.id);
   const { control, handleSubmit, setError, setFocus } = useForm({
     resolver: zodResolver(userUpdateInput),
-    defaultValues: { id: user.id, displayName: user.displayName, role: user.role, disabled: user.disabled },
+    defaultValues: { id: user.id, displayName: user.displayName, role: user.role, disabled: user.disabled, mustChangePassword: user.mustChangePassword },
   });
   const onError = useServerErrors(setError);
   const update = useMutation({
@@ -54,6 +54,9 @@ export function UserEditModal({ user, onClose }: { user: PublicUser; onClose: ()
         {({ value, onChange, ref, id }) => (
           <Switch id={id} ref={ref} checked={value} onChange={onChange} disabled={isSelf} checkedChildren={t('users.statusDisabled')} unCheckedChildren={t('users.statusEnabled')} />
         )}
+      </Field>
+      <Field control={control} name="mustChangePassword" label={t('users.forceChangeLabel')} extra={t('users.forceChangeHint')}>
+        {({ value, onChange, ref, id }) => <Switch id={id} ref={ref} checked={value} onChange={onChange} disabled={isSelf} />}
       </Field>
     </FormModal>
   );

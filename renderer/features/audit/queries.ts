@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 import { callQuery } from '../../app/queries';
 import { usePagedRows } from '../catalogue/queries';
 import type { AuditFilters } from './auditParams';
-import { saveExportFile } from './saveExportFile';
+import { saveExportFile } from '../../app/download';
 
 /** Entries per keyset page: a few screens of the virtual table. */
 const PAGE_SIZE = 100;

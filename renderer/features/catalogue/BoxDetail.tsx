@@ -1,6 +1,7 @@
 import { Col, Flex, Row } from 'antd';
 import { useState } from 'react';
 import type { BoxDetail } from '../../../electron/contract/boxes';
+import { BoxLoans } from '../lending/BoxLoans';
 import { BoxHeader } from './BoxHeader';
 import { BoxInfo } from './BoxInfo';
 import { Checklist } from './Checklist';
@@ -29,6 +30,7 @@ function BoxDetailView({ detail }: { detail: BoxDetail }) {
           <Flex vertical gap={16}>
             {detail.checklist && <Checklist items={detail.checklist} />}
             <MoveHistory moves={detail.moves} />
+            <BoxLoans boxId={box.id} />
           </Flex>
         </Col>
       </Row>

@@ -12,7 +12,10 @@ export async function clickButton(page: Page, text: string): Promise<void> {
 /** Opens an antd Select by its label (within a dialog or form) and picks the option with that text. */
 export async function pick(page: Page, within: Locator, label: string, option: string): Promise<void> {
   await within.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  // Wait out the opening animation: a click during it lands on what is beneath and closes the list.
+  const dropdown = page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"])');
+  await dropdown.waitFor();
+  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
 }
 
 /** Waits for the login screen first: the setup form before it has a 用户名 field too. */

@@ -1,4 +1,4 @@
-import type { ExportFile } from '../../../electron/contract/audit';
+import type { ExportFile } from '../../electron/contract/audit';
 
 /**
  * Hands the file to the browser's download (Electron asks where to save it): the bytes become a

@@ -1,0 +1,85 @@
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Input, Space, Typography } from 'antd';
+import type { KeyboardEvent } from 'react';
+import { useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { CallInput } from '../../../electron/contract';
+import type { BoxDetail } from '../../../electron/contract/boxes';
+import { call } from '../../api/client';
+import { Field } from '../../app/field';
+import { applyFieldIssues } from '../../app/forms';
+import { BoxStatusTag } from '../catalogue/BoxStatusTag';
+
+type Values = CallInput<'loan-request'>;
+export type BoxPreview = BoxDetail['box'];
+
+/** Scanning is a lookup, so the box is known (and refused if it is not on the shelf) before anything is typed. */
+export function useBoxLookup() {
+  return useMutation({ mutationFn: async (code: string): Promise<BoxPreview> => (await call('box-get', await call('box-find-by-code', { code }))).box });
+}
+
+/**
+ * The scanner types the code and presses Enter: that Enter looks the box up and moves on to the
+ * borrower instead of submitting the half-filled form.
+ */
+export function BoxCodeField({ lookup, onFound }: { lookup: ReturnType<typeof useBoxLookup>; onFound: () => void }) {
+  const { t } = useTranslation('lending');
+  const form = useFormContext<Values>();
+  const find = (code: string) => {
+    const trimmed = code.trim();
+    if (!trimmed || (lookup.data?.code === trimmed && !lookup.isError)) return;
+    form.clearErrors('boxCode');
+    lookup.mutate(trimmed, {
+      onSuccess: onFound,
+      onError: (error) => applyFieldIssues(error, form.setError, { NOT_FOUND: 'boxCode' }),
+    });
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    find(event.currentTarget.value);
+  };
+  return (
+    <>
+      <Field control={form.control} name="boxCode" label={t('fields.boxCode')} required extra={t('request.scanHint')}>
+        {(field) => (
+          <Input
+            {...field}
+            onChange={(event) => field.onChange(event.target.value.toUpperCase())}
+            onBlur={() => {
+              field.onBlur();
+              find(field.value);
+            }}
+            onKeyDown={onKeyDown}
+            className="mono"
+            size="large"
+            autoFocus
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
+      </Field>
+      {lookup.data && !lookup.isPending && <BoxPreviewLine box={lookup.data} />}
+    </>
+  );
+}
+
+function BoxPreviewLine({ box }: { box: BoxPreview }) {
+  const { t } = useTranslation(['lending', 'common']);
+  const line = (
+    <Space>
+      <Typography.Text strong>{box.title}</Typography.Text>
+      <BoxStatusTag status={box.status} />
+    </Space>
+  );
+  if (box.status === 'in_stock') return <div className="lend-box-preview">{line}</div>;
+  return (
+    <Alert
+      className="lend-box-preview"
+      type="error"
+      showIcon
+      title={line}
+      description={t('request.notInStock', { status: t(`common:enums.boxStatus.${box.status}`) })}
+    />
+  );
+}

@@ -1,0 +1,94 @@
+import { PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Popconfirm, Space } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Loan, LoanRenewal } from '../../../electron/contract/loans';
+import { useSession } from '../../api/session-store';
+import { useErrorText } from '../../app/forms';
+import { useCanCall } from '../catalogue/access';
+import { LoanDecisionModal } from './LoanDecisionModal';
+import { useCancelLoan, useHandOut, usePrintSlip } from './queries';
+import { RenewalDecisionModal, RenewalRequestModal } from './RenewalModals';
+import { ReturnModal } from './ReturnModal';
+
+type Dialog = { kind: 'decide'; approve: boolean } | { kind: 'return' } | { kind: 'renew' } | { kind: 'decideRenewal'; renewal: LoanRenewal; approve: boolean } | null;
+
+/** A renewal is asked for before the due date (§4.6.4); the server has the last word on "today". */
+const beforeDue = (loan: Loan) => loan.dueDate !== null && dayjs().format('YYYY-MM-DD') < loan.dueDate;
+
+/**
+ * What the signed-in role may do to the loan in its present state. Only clerks and custodians
+ * request loans, so a manager is never the requester; a manager who is the borrower is not
+ * offered the decision (the server refuses SELF_APPROVAL anyway).
+ */
+export function LoanActions({ loan }: { loan: Loan }) {
+  const { t } = useTranslation('lending');
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const user = useSession((s) => s.user);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const close = () => setDialog(null);
+  const handOut = useHandOut();
+  const cancel = useCancelLoan();
+  const print = usePrintSlip();
+  const onError = (error: unknown) => void message.error(errorText(error));
+
+  const mayDecide = useCanCall('loan-decide') && loan.borrower.userId !== user?.id;
+  const mayHandOut = useCanCall('loan-hand-out');
+  const mayCancel = useCanCall('loan-cancel');
+  const mayReturn = useCanCall('loan-return');
+  const mayRenew = useCanCall('loan-renewal-request');
+  const mayDecideRenewal = useCanCall('loan-renewal-decide') && loan.borrower.userId !== user?.id;
+  const pendingRenewal = loan.renewals.find((r) => r.status === 'requested');
+
+  return (
+    <Space wrap>
+      {loan.status === 'requested' && mayDecide && (
+        <>
+          <Button type="primary" onClick={() => setDialog({ kind: 'decide', approve: true })}>
+            {t('actions.approve')}
+          </Button>
+          <Button danger onClick={() => setDialog({ kind: 'decide', approve: false })}>
+            {t('actions.reject')}
+          </Button>
+        </>
+      )}
+      {loan.status === 'approved' && mayHandOut && (
+        <Popconfirm title={t('actions.handOutConfirm')} onConfirm={() => handOut.mutate({ id: loan.id }, { onError })}>
+          <Button type="primary" loading={handOut.isPending}>
+            {t('actions.handOut')}
+          </Button>
+        </Popconfirm>
+      )}
+      {(loan.status === 'requested' || loan.status === 'approved') && mayCancel && (
+        <Popconfirm title={t('actions.cancelConfirm')} onConfirm={() => cancel.mutate({ id: loan.id }, { onError })}>
+          <Button loading={cancel.isPending}>{t('actions.cancel')}</Button>
+        </Popconfirm>
+      )}
+      {loan.status === 'out' && mayReturn && (
+        <Button type="primary" onClick={() => setDialog({ kind: 'return' })}>
+          {t('actions.return')}
+        </Button>
+      )}
+      {loan.status === 'out' && mayRenew && !pendingRenewal && beforeDue(loan) && <Button onClick={() => setDialog({ kind: 'renew' })}>{t('actions.renew')}</Button>}
+      {loan.status === 'out' && pendingRenewal && mayDecideRenewal && (
+        <>
+          <Button type="primary" onClick={() => setDialog({ kind: 'decideRenewal', renewal: pendingRenewal, approve: true })}>
+            {t('actions.approveRenewal')}
+          </Button>
+          <Button danger onClick={() => setDialog({ kind: 'decideRenewal', renewal: pendingRenewal, approve: false })}>
+            {t('actions.rejectRenewal')}
+          </Button>
+        </>
+      )}
+      <Button icon={<PrinterOutlined />} loading={print.isPending} onClick={() => print.mutate(loan.id, { onError })}>
+        {t('actions.print')}
+      </Button>
+      {dialog?.kind === 'decide' && <LoanDecisionModal loan={loan} approve={dialog.approve} onClose={close} />}
+      {dialog?.kind === 'return' && <ReturnModal loan={loan} onClose={close} />}
+      {dialog?.kind === 'renew' && <RenewalRequestModal loan={loan} onClose={close} />}
+      {dialog?.kind === 'decideRenewal' && <RenewalDecisionModal renewal={dialog.renewal} approve={dialog.approve} onClose={close} />}
+    </Space>
+  );
+}

@@ -1,0 +1,55 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CallInput } from '../../../electron/contract';
+import type { Loan } from '../../../electron/contract/loans';
+import { call } from '../../api/client';
+import { saveExportFile } from '../../app/download';
+import { callQuery } from '../../app/queries';
+import { usePagedRows } from '../catalogue/queries';
+
+/** Rows per keyset page: a few screens of the virtual table. */
+const PAGE_SIZE = 100;
+
+export type LoanFilters = Omit<CallInput<'loan-list'>, 'cursor' | 'limit'>;
+
+/** Keyed [name, input] like `callQuery`, so invalidating ['loan-list'] reaches it. */
+export function useLoanList(filters: LoanFilters) {
+  const list = useInfiniteQuery({
+    queryKey: ['loan-list', filters],
+    queryFn: ({ pageParam }) => call('loan-list', { ...filters, cursor: pageParam, limit: PAGE_SIZE }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+  return { list, ...usePagedRows(list) };
+}
+
+export const useLoanDashboard = () => useQuery(callQuery('loan-dashboard', {}));
+export const useLoan = (id: number) => useQuery(callQuery('loan-get', { id }));
+/** The box's newest loans, for its detail page. */
+export const useBoxLoans = (boxId: number) => useQuery(callQuery('loan-list', { boxId, limit: 20 }));
+
+/**
+ * Every lending write answers with the whole loan: show it at once, and refetch what it moves
+ * (the desk's counts and list, and the box, whose status follows hand-out and return).
+ */
+export function useLoanWrite<I>(write: (input: I) => Promise<Loan>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: (loan) => {
+      client.setQueryData(callQuery('loan-get', { id: loan.id }).queryKey, loan);
+      for (const name of ['loan-list', 'loan-dashboard', 'box-get', 'box-list'] as const) void client.invalidateQueries({ queryKey: [name] });
+    },
+  });
+}
+
+export const useRequestLoan = () => useLoanWrite((input: CallInput<'loan-request'>) => call('loan-request', input));
+export const useDecideLoan = () => useLoanWrite((input: CallInput<'loan-decide'>) => call('loan-decide', input));
+export const useHandOut = () => useLoanWrite((input: CallInput<'loan-hand-out'>) => call('loan-hand-out', input));
+export const useCancelLoan = () => useLoanWrite((input: CallInput<'loan-cancel'>) => call('loan-cancel', input));
+export const useReturnLoan = () => useLoanWrite((input: CallInput<'loan-return'>) => call('loan-return', input));
+export const useRequestRenewal = () => useLoanWrite((input: CallInput<'loan-renewal-request'>) => call('loan-renewal-request', input));
+export const useDecideRenewal = () => useLoanWrite((input: CallInput<'loan-renewal-decide'>) => call('loan-renewal-decide', input));
+
+export const usePrintSlip = () =>
+  useMutation({ mutationFn: (id: number) => call('loan-slip-pdf', { id }), onSuccess: (file) => saveExportFile(file) });
