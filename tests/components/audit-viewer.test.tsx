@@ -4,6 +4,7 @@ import { createQueryClient, Root } from '../../renderer/app/Root';
 import type { TestBridge } from '../support/bridge';
 import { boxUpdateFrom } from '../support/fixtures';
 import { boxInput, bridgeSignedInAs } from './catalogue-fixtures';
+import { captureDownloads, readText } from '../support/downloads';
 
 let bridge: TestBridge;
 
@@ -17,34 +18,6 @@ const renderAudit = () => {
   window.location.hash = '#/audit';
   render(<Root queryClient={createQueryClient()} />);
 };
-
-/** jsdom has no object URLs and no downloads: the link's click records the file instead. */
-function captureDownloads() {
-  const saved: { name: string; blob: Blob }[] = [];
-  const blobs = new Map<string, Blob>();
-  URL.createObjectURL = (blob: Blob) => {
-    const url = `blob:test/${blobs.size}`;
-    blobs.set(url, blob);
-    return url;
-  };
-  URL.revokeObjectURL = () => {};
-  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    saved.push({ name: this.download, blob: blobs.get(this.href)! });
-  });
-  const restore = () => {
-    click.mockRestore();
-    Reflect.deleteProperty(URL, 'createObjectURL');
-    Reflect.deleteProperty(URL, 'revokeObjectURL');
-  };
-  return { saved, restore };
-}
-
-const readText = (blob: Blob) =>
-  new Promise<string>((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.readAsText(blob);
-  });
 
 const tableRows = () => Array.from(document.querySelectorAll<HTMLElement>('.audit-table .ant-table-row'));
 

@@ -10,6 +10,7 @@ import { InfiniteTable } from '../catalogue/InfiniteTable';
 import { DashboardCards } from './DashboardCards';
 import { activeCard, cardView, narrowRows, paramsFromView, viewFromParams, type CardKey, type DeskView } from './deskView';
 import { useLoanColumns } from './loanColumns';
+import { RegisterExport } from './RegisterExport';
 import { lendingPaths } from './paths';
 import { useLoanDashboard, useLoanList } from './queries';
 
@@ -23,6 +24,7 @@ export function LendingDesk() {
   const { list, rows, loadMore } = useLoanList(view.filters);
   const columns = useLoanColumns();
   const mayRequest = useCanCall('loan-request');
+  const mayExport = useCanCall('loan-register-export');
 
   // A narrowed card needs every loan that is out, not the pages scrolled to so far.
   const { hasNextPage, isFetching, fetchNextPage } = list;
@@ -41,11 +43,14 @@ export function LendingDesk() {
     <Page
       title={t('title')}
       extra={
-        mayRequest && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(lendingPaths.newLoan)}>
-            {t('list.new')}
-          </Button>
-        )
+        <Flex gap={8}>
+          {mayExport && <RegisterExport />}
+          {mayRequest && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(lendingPaths.newLoan)}>
+              {t('list.new')}
+            </Button>
+          )}
+        </Flex>
       }
     >
       <Flex vertical gap={12}>

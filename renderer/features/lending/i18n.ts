@@ -33,6 +33,7 @@ export const lending = {
     incidentKind: { damaged: '损坏', documents_missing: '缺件' },
     incidentStatus: { open: '未结', closed: '已结案' },
     dashboard: { dueToday: '今日到期', overdue: '已逾期', awaitingApproval: '待审批', renewalsAwaitingApproval: '续借待批', out: '借出中', openIncidents: '未结事故' },
+    register: { title: '借阅登记簿', period: '登记期间（按申请日期）', pdf: '打印 PDF', xlsx: '导出 Excel', csv: '导出 CSV', saved: '已保存：{{name}}' },
     list: {
       allStatuses: '全部状态',
       overdueOnly: '逾期',
@@ -127,6 +128,7 @@ export const lending = {
     incidentKind: { damaged: 'Damaged', documents_missing: 'Documents missing' },
     incidentStatus: { open: 'Open', closed: 'Closed' },
     dashboard: { dueToday: 'Due today', overdue: 'Overdue', awaitingApproval: 'Awaiting approval', renewalsAwaitingApproval: 'Renewals to decide', out: 'Out', openIncidents: 'Open incidents' },
+    register: { title: 'Loan register', period: 'Period (by request date)', pdf: 'Print PDF', xlsx: 'Export Excel', csv: 'Export CSV', saved: 'Saved: {{name}}' },
     list: {
       allStatuses: 'All statuses',
       overdueOnly: 'Overdue',
