@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, newPage, removeData, startShell, type RunningShell } from './support/shell';
-import { clickButton, pick, signIn, signOut } from './support/ui';
+import { openApp, type E2eApp } from './support/shell';
+import { clickButton, pick, signIn, signOut, tableRow } from './support/ui';
 
 const ADMIN_PASSWORD = 'Admin-passw0rd-2026';
 const INITIAL_PASSWORD = 'Initial-passw0rd';
@@ -12,26 +12,19 @@ const PASSPHRASE = '请妥善保管的恢复口令-2026';
 const BOX_TITLE = '2025年消防巡查记录';
 const LOCKED_MESSAGE = /账户已锁定，请 \d+ 分钟后再试/;
 
-let shell: RunningShell;
-let browser: Browser;
+let app: E2eApp;
 let page: Page;
 
 beforeAll(async () => {
-  shell = await startShell();
-  browser = await launchChromium();
-  page = await newPage(browser);
-  page.setDefaultTimeout(10_000);
+  app = await openApp();
+  page = app.page;
   // The page's clock runs as usual until the idle test jumps it ahead.
   await page.clock.install();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await shell?.stop();
-  if (shell) removeData(shell);
-});
+afterAll(() => app?.close());
 
-const rowWith = (text: string) => page.locator('.ant-table-row', { hasText: text });
+const rowWith = (text: string) => tableRow(page, text);
 const passwordField = () => page.getByLabel('密码', { exact: true });
 const lockScreen = () => page.getByRole('dialog', { name: '已锁定' });
 
@@ -63,7 +56,7 @@ async function changeOwnPassword(current: string, next: string): Promise<void> {
 }
 
 test('first run: setup, and the admin creates a custodian and an auditor', async () => {
-  await page.goto(shell.url);
+  await page.goto(app.shell.url);
   await page.getByLabel('站点名称').fill('万象广场运营部');
   await page.getByLabel('用户名').fill('admin');
   await page.getByLabel('姓名').fill('系统管理员');

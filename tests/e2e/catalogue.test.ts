@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, newPage, removeData, startShell, type RunningShell } from './support/shell';
-import { clickButton, pick, signIn, signOut } from './support/ui';
+import { openApp, type E2eApp } from './support/shell';
+import { clickButton, pick, signIn, signOut, tableRow } from './support/ui';
 
 const ADMIN_PASSWORD = 'Admin-passw0rd-2026';
 const INITIAL_PASSWORD = 'Initial-passw0rd';
@@ -9,24 +9,17 @@ const CUSTODIAN_PASSWORD = 'Custodian-passw0rd';
 const PASSPHRASE = '请妥善保管的恢复口令-2026';
 const OWNER = '杭州西贝餐饮管理有限公司';
 
-let shell: RunningShell;
-let browser: Browser;
+let app: E2eApp;
 let page: Page;
 
 beforeAll(async () => {
-  shell = await startShell();
-  browser = await launchChromium();
-  page = await newPage(browser);
-  page.setDefaultTimeout(10_000);
+  app = await openApp();
+  page = app.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await shell?.stop();
-  if (shell) removeData(shell);
-});
+afterAll(() => app?.close());
 
-const rowWith = (text: string) => page.locator('.ant-table-row', { hasText: text });
+const rowWith = (text: string) => tableRow(page, text);
 
 async function searchCatalogue(query: string): Promise<void> {
   await page.getByRole('menuitem', { name: '档案目录' }).click();
@@ -35,7 +28,7 @@ async function searchCatalogue(query: string): Promise<void> {
 }
 
 test('first run: setup, the admin creates the custodian, who signs in and sets a password', async () => {
-  await page.goto(shell.url);
+  await page.goto(app.shell.url);
   await page.getByLabel('站点名称').fill('万象广场运营部');
   await page.getByLabel('用户名').fill('admin');
   await page.getByLabel('姓名').fill('系统管理员');

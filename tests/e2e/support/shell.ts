@@ -52,3 +52,28 @@ export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
   return context.newPage();
 }
+
+export interface E2eApp {
+  shell: RunningShell;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** A fresh web shell on its own data folder and a Chromium page on it; close() removes both. */
+export async function openApp(): Promise<E2eApp> {
+  const shell = await startShell();
+  const browser = await launchChromium();
+  const page = await newPage(browser);
+  page.setDefaultTimeout(10_000);
+  return {
+    shell,
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      await shell.stop();
+      removeData(shell);
+    },
+  };
+}

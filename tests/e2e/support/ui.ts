@@ -30,3 +30,5 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: '用户菜单' }).click();
   await page.getByText('退出登录').click();
 }
+
+export const tableRow = (page: Page, text: string) => page.locator('.ant-table-row', { hasText: text });
