@@ -239,6 +239,5 @@ export type BoxDocumentRow = typeof boxDocuments.$inferSelect;
 export type BoxMoveRow = typeof boxMoves.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 export type LoanRow = typeof loans.$inferSelect;
-export type LoanRenewalRow = typeof loanRenewals.$inferSelect;
 export type IncidentRow = typeof incidents.$inferSelect;
 export type Role = (typeof ROLES)[number];
