@@ -64,7 +64,8 @@ const quote = (s: string): string => `"${s.replaceAll('"', '""')}"`;
  * go to the trigram index, shorter ones to the per-character index as a phrase.
  */
 export function searchConditions(query: string): SQL[] {
-  const terms = query.replaceAll(FIELD_SEPARATOR, '').toLowerCase().split(/\s+/).filter(Boolean);
+  // FTS5 reads its query as a C string: a NUL would end it mid-quote. Control characters split terms.
+  const terms = query.replaceAll(FIELD_SEPARATOR, '').replace(/[\u0000-\u001f\u007f]/g, ' ').toLowerCase().split(/\s+/).filter(Boolean);
   return terms.map((term) => {
     if (Array.from(term).length >= TRIGRAM_MIN) return sql`${boxes.id} IN (SELECT rowid FROM box_fts WHERE box_fts MATCH ${quote(term)})`;
     const chars = spacedChars(term);
