@@ -38,6 +38,8 @@ export function createMainWindow(appRoot: string): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // A middle click on a link would open a window; navigation is refused anyway (lockDown).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());

@@ -1,0 +1,61 @@
+import { runInNewContext } from 'node:vm';
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
+import { callNames } from '../../electron/contract';
+import { CALL_CHANNEL } from '../../electron/main/channel';
+
+/**
+ * The preload, built as Electron loads it, run with a stand-in for `electron`: it must expose one
+ * object, holding exactly one function per contract call, each of which only invokes the call
+ * channel — no ipcRenderer, no Node, nothing else reaches the page.
+ */
+async function runPreload() {
+  const bundle = await build({
+    entryPoints: [resolve(__dirname, '../../electron/main/preload.ts')],
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'cjs',
+    external: ['electron'],
+    logLevel: 'silent',
+  });
+  const code = bundle.outputFiles[0].text;
+  const exposed: { name: string; api: Record<string, unknown> }[] = [];
+  const invoked: unknown[][] = [];
+  const required: string[] = [];
+  const electron = {
+    contextBridge: { exposeInMainWorld: (name: string, api: Record<string, unknown>) => exposed.push({ name, api }) },
+    ipcRenderer: { invoke: (...args: unknown[]) => (invoked.push(args), Promise.resolve({ ok: true, value: null })), send: () => undefined, on: () => undefined },
+  };
+  const module = { exports: {} };
+  runInNewContext(code, {
+    module,
+    exports: module.exports,
+    require: (id: string) => {
+      required.push(id);
+      if (id === 'electron') return electron;
+      throw new Error(`the preload required ${id}`);
+    },
+  });
+  return { exposed, invoked, required, code };
+}
+
+describe('the preload', () => {
+  it('exposes exactly the contract: one function per call name, nothing else', async () => {
+    const { exposed, required } = await runPreload();
+    // A sandboxed preload may require only what Electron provides.
+    expect([...new Set(required)]).toEqual(['electron']);
+    expect(exposed.map((e) => e.name)).toEqual(['archiveDesk']);
+    const { api } = exposed[0];
+    expect(Object.keys(api).sort()).toEqual([...callNames].sort());
+    for (const name of callNames) expect({ name, type: typeof api[name] }).toEqual({ name, type: 'function' });
+    expect(Object.getOwnPropertyNames(api).length).toBe(callNames.length);
+  });
+
+  it('each function only invokes the call channel with its own name', async () => {
+    const { exposed, invoked } = await runPreload();
+    const { api } = exposed[0];
+    for (const name of callNames) await (api[name] as (p: unknown, h: string | null) => Promise<unknown>)({ probe: name }, 'handle-1');
+    expect(invoked).toEqual(callNames.map((name) => [CALL_CHANNEL, name, { probe: name }, 'handle-1']));
+  });
+});
