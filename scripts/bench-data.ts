@@ -1,0 +1,101 @@
+// The benchmark's database: seeded once per (boxes, loans, seed number, seed code, migrations) and
+// kept in bench/.cache (git-ignored), with a plain (unencrypted) copy made from it beside.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { readKeyWithProtector } from '../db/keyfile';
+import { machineKeyProtector } from '../db/machine-key';
+import { dataPathsUnder } from '../electron/data-paths';
+import { dataFiles } from '../electron/runtime';
+
+export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const MIGRATIONS = join(ROOT, 'db', 'migrations');
+export const CACHE = join(ROOT, 'bench', '.cache');
+
+export interface SeedParams {
+  boxes: number;
+  loans: number;
+  seed: number;
+}
+
+export interface BenchData {
+  dir: string;
+  dataDir: string;
+  db: string;
+  plain: string;
+  keyHex: string;
+  machineKey: string;
+  seededNow: boolean;
+  seedSeconds: number | null;
+}
+
+/** Changes to the seed's code or to the schema make a new database; old ones are removed. */
+function cacheKey(params: SeedParams): string {
+  const hash = createHash('sha256').update(JSON.stringify(params));
+  for (const file of ['scripts/seed.ts', 'scripts/seed-bulk.ts', 'db/migrations/meta/_journal.json']) hash.update(readFileSync(join(ROOT, file)));
+  return `b${params.boxes}-l${params.loans}-s${params.seed}-${hash.digest('hex').slice(0, 12)}`;
+}
+
+const keyOf = (dataDir: string): string => {
+  const key = readKeyWithProtector(dataFiles(dataDir).keyFile, machineKeyProtector(dataPathsUnder(dataDir).machineKey));
+  if (!key) throw new Error(`cannot read the key of ${dataDir}`);
+  return key;
+};
+
+/**
+ * A plain copy: VACUUM INTO an encrypted copy, then SQLite3MultipleCiphers' `PRAGMA rekey=''`
+ * decrypts it in place (rekey is refused in WAL mode, hence journal_mode=DELETE around it).
+ */
+function exportPlain(db: string, keyHex: string, plain: string): void {
+  rmSync(plain, { force: true });
+  const keyed = (file: string) => {
+    const sqlite = new Database(file);
+    sqlite.pragma(`cipher='sqlcipher'`);
+    sqlite.pragma('legacy=4');
+    sqlite.pragma(`key="x'${keyHex}'"`);
+    return sqlite;
+  };
+  const source = keyed(db);
+  source.prepare('VACUUM INTO ?').run(plain);
+  source.close();
+  const copy = keyed(plain);
+  copy.pragma('journal_mode=DELETE');
+  copy.pragma(`rekey=''`);
+  copy.pragma('journal_mode=WAL');
+  copy.close();
+  const check = new Database(plain);
+  check.prepare('SELECT count(*) FROM boxes').get();
+  check.close();
+}
+
+export function ensureBenchData(params: SeedParams, log: (line: string) => void): BenchData {
+  const key = cacheKey(params);
+  const dir = join(CACHE, key);
+  const dataDir = join(dir, 'data');
+  let seededNow = false;
+  let seedSeconds: number | null = null;
+  if (!existsSync(join(dir, 'seeded'))) {
+    mkdirSync(CACHE, { recursive: true });
+    for (const old of readdirSync(CACHE)) if (old.startsWith(`b${params.boxes}-`)) rmSync(join(CACHE, old), { recursive: true, force: true });
+    const staging = join(CACHE, `staging-${key}`);
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
+    log(`seeding ${params.boxes} boxes, ${params.loans} loans (seed ${params.seed}) into ${dir} — once, then cached`);
+    const started = Date.now();
+    execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'seed.ts'), '--boxes', String(params.boxes), '--loans', String(params.loans), '--seed', String(params.seed), '--data', join(staging, 'data')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    seedSeconds = (Date.now() - started) / 1000;
+    const plainStarted = Date.now();
+    exportPlain(join(staging, 'data', 'archive.db'), keyOf(join(staging, 'data')), join(staging, 'plain.db'));
+    log(`plain copy made in ${((Date.now() - plainStarted) / 1000).toFixed(1)} s`);
+    execFileSync('touch', [join(staging, 'seeded')]);
+    renameSync(staging, dir);
+    seededNow = true;
+  }
+  return { dir, dataDir, db: dataFiles(dataDir).db, plain: join(dir, 'plain.db'), keyHex: keyOf(dataDir), machineKey: dataPathsUnder(dataDir).machineKey, seededNow, seedSeconds };
+}

@@ -1,0 +1,119 @@
+// The catalogue screen in Chromium over the seeded database, through the built web shell: time
+// from opening the screen to its first rows, then scrolling to the end page by page while every
+// animation frame's length is recorded in the page.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ROOT } from './bench-data';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ROW = '.catalogue-box-table .ant-table-row';
+
+export interface UiFigures {
+  firstRowsMs: number[];
+  /** The id of the last row shown: 1 when the scroll got to the oldest box. */
+  lastRowId: number;
+  scrollSeconds: number;
+  reachedEnd: boolean;
+  maxFrameMs: number;
+  framesOver50: number;
+  frames: number;
+}
+
+function startShell(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'web', 'main.cjs'), '--data', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web shell did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      resolve({ url: match[1], stop: () => new Promise<void>((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))) });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`web shell exited (${code}):\n${output}`)));
+  });
+}
+
+export async function benchCatalogueUi(dataDir: string, options: { opens: number; scrollBudgetSeconds: number; password: string }): Promise<UiFigures> {
+  const shell = await startShell(dataDir);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' })).newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto(shell.url);
+    await page.getByLabel('用户名').fill('clerk');
+    await page.getByLabel('密码', { exact: true }).fill(options.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '用户菜单' }).waitFor();
+
+    // Opening the screen: from the route change to the first row painted, measured in the page.
+    const firstRowsMs: number[] = [];
+    for (let i = 0; i < options.opens + 1; i++) {
+      await page.evaluate(() => (location.hash = '#/'));
+      await page.waitForTimeout(300);
+      const ms = await page.evaluate(
+        (selector) =>
+          new Promise<number>((resolve) => {
+            const start = performance.now();
+            location.hash = '#/boxes';
+            const poll = () => (document.querySelector(selector) ? requestAnimationFrame(() => resolve(performance.now() - start)) : requestAnimationFrame(poll));
+            poll();
+          }),
+        ROW,
+      );
+      if (i > 0) firstRowsMs.push(ms); // the first open also loads the screen's code
+    }
+
+    // Scroll to the end: jump to the bottom of what is loaded, let the next page come, repeat.
+    await page.evaluate(() => {
+      const w = window as unknown as { frames_: number[] };
+      w.frames_ = [];
+      let last = performance.now();
+      const tick = (now: number) => {
+        w.frames_.push(now - last);
+        last = now;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const started = Date.now();
+    let reachedEnd = false;
+
+    while ((Date.now() - started) / 1000 < options.scrollBudgetSeconds) {
+      const state = await page.evaluate(() => {
+        const holder = document.querySelector<HTMLElement>('.catalogue-box-table .ant-table-tbody-virtual-holder');
+        if (!holder) return { height: 0, atEnd: false };
+        holder.scrollTop = holder.scrollHeight;
+        holder.dispatchEvent(new Event('scroll'));
+        return { height: holder.scrollHeight, atEnd: false };
+      });
+      await page.waitForFunction((h) => {
+        const holder = document.querySelector<HTMLElement>('.catalogue-box-table .ant-table-tbody-virtual-holder');
+        return !holder || holder.scrollHeight > h;
+      }, state.height, { timeout: 3000 }).catch(() => (reachedEnd = true));
+      if (reachedEnd) break;
+    }
+    const lastRowId = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll<HTMLElement>('.catalogue-box-table .ant-table-row')];
+      return rows.length ? Number(rows[rows.length - 1].getAttribute('data-row-key')) : 0;
+    });
+    const scrollSeconds = (Date.now() - started) / 1000;
+    const frames = await page.evaluate(() => (window as unknown as { frames_: number[] }).frames_.slice(1));
+    return {
+      firstRowsMs,
+      lastRowId,
+      scrollSeconds,
+      reachedEnd,
+      maxFrameMs: Math.max(...frames),
+      framesOver50: frames.filter((f) => f > 50).length,
+      frames: frames.length,
+    };
+  } finally {
+    await browser.close();
+    await shell.stop();
+  }
+}
