@@ -20,7 +20,7 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-function applyKey(sqlite: Database.Database, keyHex: string): void {
+export function applyKey(sqlite: Database.Database, keyHex: string): void {
   assertHexKey(keyHex);
   // SQLCipher 4 compatible; a raw x'…' key skips the passphrase KDF on every open.
   sqlite.pragma(`cipher='sqlcipher'`);

@@ -20,19 +20,31 @@ const HEX_KEY = /^[0-9a-f]{64}$/;
 const SCRYPT = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
 
 const sealedSchema = z.object({ iv: z.string(), tag: z.string(), data: z.string() });
-const keyFileSchema = z.object({
-  version: z.literal(1),
+export const recoverySchema = sealedSchema.extend({
+  kdf: z.literal('scrypt'),
+  salt: z.string(),
+  // Node reads 0 as "the default", which would turn a damaged file into a "wrong passphrase".
+  N: z.number().int().positive(),
+  r: z.number().int().positive(),
+  p: z.number().int().positive(),
+});
+/** The key wrapped under the recovery passphrase: what a backup carries so another PC can open it. */
+export type RecoveryBlob = z.infer<typeof recoverySchema>;
+
+const wrappedSchema = z.object({
   protected: z.object({ kind: z.enum(['safeStorage', 'machineKey']), blob: z.string() }).nullable(),
-  recovery: sealedSchema.extend({
-    kdf: z.literal('scrypt'),
-    salt: z.string(),
-    // Node reads 0 as "the default", which would turn a damaged file into a "wrong passphrase".
-    N: z.number().int().positive(),
-    r: z.number().int().positive(),
-    p: z.number().int().positive(),
-  }),
+  recovery: recoverySchema,
+});
+const keyFileSchema = wrappedSchema.extend({
+  version: z.literal(1),
+  /**
+   * A re-key in progress: the new key is written here before the database changes, so a crash at
+   * any point leaves a database that either `recovery`/`protected` or `next` opens.
+   */
+  next: wrappedSchema.optional(),
 });
 type KeyFile = z.infer<typeof keyFileSchema>;
+export type KeySlot = 'current' | 'next';
 
 export function assertHexKey(key: string): void {
   if (!HEX_KEY.test(key)) throw new AppError('WRONG_KEY');
@@ -83,7 +95,7 @@ function protectKey(protector: KeyProtector | null, keyHex: string): KeyFile['pr
   return { kind: protector.kind, blob: protector.protect(Buffer.from(keyHex, 'utf8')).toString('base64') };
 }
 
-async function sealUnderPassphrase(passphrase: string, keyHex: string): Promise<KeyFile['recovery']> {
+async function sealUnderPassphrase(passphrase: string, keyHex: string): Promise<RecoveryBlob> {
   const salt = randomBytes(16);
   const wrapKey = await scrypt(passphrase, salt, SCRYPT);
   const sealed = seal(wrapKey, Buffer.from(keyHex, 'utf8'));
@@ -101,12 +113,27 @@ export async function createKeyFile(path: string, protector: KeyProtector | null
   return keyHex;
 }
 
+/** A new install restored from a backup keeps the backup's passphrase-wrapped key as it is. */
+export function createKeyFileFromRecovery(path: string, protector: KeyProtector | null, keyHex: string, recovery: RecoveryBlob): void {
+  writeKeyFile(path, { version: 1, protected: protectKey(protector, keyHex), recovery });
+}
+
+const slotOf = (file: KeyFile, slot: KeySlot) => (slot === 'current' ? file : file.next);
+
+export function hasNextKey(path: string): boolean {
+  return readKeyFile(path).next !== undefined;
+}
+
+export function readRecoveryBlob(path: string): RecoveryBlob {
+  return readKeyFile(path).recovery;
+}
+
 /** Opens the key without anyone typing: null when this machine's protector cannot unwrap it. */
-export function readKeyWithProtector(path: string, protector: KeyProtector | null): string | null {
-  const file = readKeyFile(path);
-  if (!file.protected || !protector?.available() || file.protected.kind !== protector.kind) return null;
+export function readKeyWithProtector(path: string, protector: KeyProtector | null, slot: KeySlot = 'current'): string | null {
+  const wrapped = slotOf(readKeyFile(path), slot);
+  if (!wrapped?.protected || !protector?.available() || wrapped.protected.kind !== protector.kind) return null;
   try {
-    const keyHex = protector.unprotect(Buffer.from(file.protected.blob, 'base64')).toString('utf8');
+    const keyHex = protector.unprotect(Buffer.from(wrapped.protected.blob, 'base64')).toString('utf8');
     assertHexKey(keyHex);
     return keyHex;
   } catch {
@@ -114,8 +141,13 @@ export function readKeyWithProtector(path: string, protector: KeyProtector | nul
   }
 }
 
-export async function readKeyWithPassphrase(path: string, passphrase: string): Promise<string> {
-  const { recovery } = readKeyFile(path);
+export async function readKeyWithPassphrase(path: string, passphrase: string, slot: KeySlot = 'current'): Promise<string> {
+  const wrapped = slotOf(readKeyFile(path), slot);
+  if (!wrapped) throw new AppError('WRONG_PASSPHRASE');
+  return unsealRecovery(wrapped.recovery, passphrase);
+}
+
+export async function unsealRecovery(recovery: RecoveryBlob, passphrase: string): Promise<string> {
   const params = { N: recovery.N, r: recovery.r, p: recovery.p, maxmem: SCRYPT.maxmem };
   // Parameters scrypt refuses (N not a power of two, too much memory) were never written by us.
   const wrapKey = await scrypt(passphrase, Buffer.from(recovery.salt, 'base64'), params).catch(() => {
@@ -135,4 +167,30 @@ export async function readKeyWithPassphrase(path: string, passphrase: string): P
 export function rewrapForMachine(path: string, protector: KeyProtector, keyHex: string): void {
   const file = readKeyFile(path);
   writeKeyFile(path, { ...file, protected: protectKey(protector, keyHex) });
+}
+
+/** A new recovery passphrase for the same key; the caller has checked the old one. */
+export async function rewrapRecovery(path: string, keyHex: string, passphrase: string): Promise<void> {
+  const file = readKeyFile(path);
+  writeKeyFile(path, { ...file, recovery: await sealUnderPassphrase(passphrase, keyHex) });
+}
+
+/** Step one of a re-key: the new key is on disk, under both wrappings, before the database changes. */
+export async function stageNextKey(path: string, protector: KeyProtector | null, passphrase: string): Promise<string> {
+  const file = readKeyFile(path);
+  const keyHex = randomBytes(32).toString('hex');
+  writeKeyFile(path, { ...file, next: { protected: protectKey(protector, keyHex), recovery: await sealUnderPassphrase(passphrase, keyHex) } });
+  return keyHex;
+}
+
+/** The database opened with the staged key: it becomes the key. */
+export function promoteNextKey(path: string): void {
+  const { next, ...file } = readKeyFile(path);
+  if (next) writeKeyFile(path, { ...file, ...next });
+}
+
+/** The database still opens with the current key: the staged one was never used. */
+export function dropNextKey(path: string): void {
+  const { next, ...file } = readKeyFile(path);
+  if (next) writeKeyFile(path, file);
 }

@@ -1,12 +1,33 @@
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { openDatabase, type Db } from '../db/connection';
-import { createKeyFile, keyFileExists, readKeyWithPassphrase, readKeyWithProtector, rewrapForMachine, type KeyProtector } from '../db/keyfile';
+import {
+  createKeyFile,
+  createKeyFileFromRecovery,
+  dropNextKey,
+  hasNextKey,
+  keyFileExists,
+  promoteNextKey,
+  readKeyWithPassphrase,
+  readKeyWithProtector,
+  readRecoveryBlob,
+  rewrapForMachine,
+  rewrapRecovery,
+  stageNextKey,
+  unsealRecovery,
+  type KeyProtector,
+  type RecoveryBlob,
+} from '../db/keyfile';
+import { version as appVersion } from '../package.json';
 import { settings as settingsTable } from '../db/schema';
 import type { AppStatus, setupInput } from './contract/app';
 import { AppError } from './contract/errors';
-import { SYSTEM_ACTOR } from './services/actor';
+import { SYSTEM_ACTOR, type Actor } from './services/actor';
+import { backedUpToday, backUpAll, checkBackupFile, getBackupSettings, readManifest, type BackupContext } from './services/backups';
+import { dailyBackupDue } from './services/backup-schedule';
+import { rekeyConnection, rekeyFile } from './services/rekey';
+import { mutate } from './services/transaction';
 import { unavailablePrinter, type Printer } from './services/printing/printer';
 import { ensureSearchIndex } from './services/search-index';
 import { DEFAULT_SETTINGS, getSettings } from './services/settings';
@@ -21,6 +42,8 @@ export interface RuntimeOptions {
   nativeBinding?: string;
   /** Made by the shell (a hidden window in Electron, headless Chromium elsewhere), which also closes it. */
   printer?: Printer;
+  /** The clock of the backup schedule; tests move it. */
+  now?: () => Date;
 }
 
 export const dataFiles = (dataDir: string) => ({ db: join(dataDir, 'archive.db'), keyFile: join(dataDir, 'archive.keys.json') });
@@ -35,6 +58,9 @@ export class Runtime {
   /** Without one, every print fails with PRINTER_UNAVAILABLE. */
   readonly printer: Printer;
   private db: Db | null = null;
+  /** The open database's key: backups are checked with it, a restored copy is re-keyed to it. */
+  private keyHex: string | null = null;
+  private scheduleTimer: NodeJS.Timeout | null = null;
   private lockedReason: AppStatus['lockedReason'] = null;
   /** A setup between its checks and its files: a second one must not start over it. */
   private settingUp = false;
@@ -49,7 +75,7 @@ export class Runtime {
     if (this.db || !keyFileExists(this.files.keyFile)) return this.status();
     const keyHex = readKeyWithProtector(this.files.keyFile, this.options.protector);
     if (keyHex === null) this.lockedReason = 'keystore';
-    else this.open(keyHex);
+    else this.openEitherKey(keyHex, () => readKeyWithProtector(this.files.keyFile, this.options.protector, 'next'));
     return this.status();
   }
 
@@ -92,18 +118,225 @@ export class Runtime {
   async unlock(passphrase: string): Promise<AppStatus> {
     if (this.db) return this.status();
     const keyHex = await readKeyWithPassphrase(this.files.keyFile, passphrase);
+    const nextKey = hasNextKey(this.files.keyFile) ? await readKeyWithPassphrase(this.files.keyFile, passphrase, 'next').catch(() => null) : null;
     // Another unlock may have opened the database while this passphrase was being checked.
     if (this.db) return this.status();
-    this.open(keyHex);
+    this.openEitherKey(keyHex, () => nextKey);
     if (this.options.protector?.available()) rewrapForMachine(this.files.keyFile, this.options.protector, keyHex);
     this.lockedReason = null;
     return this.status();
   }
 
+  /** Closing the app makes the day's backup if the schedule asks for one and none was made. */
   close(): void {
+    this.stopSchedule();
+    if (this.db && getBackupSettings(this.db).onClose) this.scheduledBackup({ onClose: true });
+    this.closeDb();
+  }
+
+  private closeDb(): void {
     this.sessions.closeAll();
     this.db?.$client.close();
     this.db = null;
+    this.keyHex = null;
+  }
+
+  now(): Date {
+    return (this.options.now ?? (() => new Date()))();
+  }
+
+  backupContext(): BackupContext {
+    if (!this.keyHex) throw new AppError('NOT_READY');
+    return {
+      keyHex: this.keyHex,
+      recovery: readRecoveryBlob(this.files.keyFile),
+      appVersion,
+      migrationsFolder: this.options.migrationsFolder,
+      nativeBinding: this.options.nativeBinding,
+      now: () => this.now(),
+    };
+  }
+
+  backUpNow(actor: Actor) {
+    return backUpAll(this.requireDb(), actor, this.backupContext());
+  }
+
+  /**
+   * The daily backup once its time has passed, or the closing one, unless a good one exists
+   * today. A failed folder is recorded by backUpAll; nothing here may stop the app.
+   */
+  scheduledBackup(options: { onClose?: boolean } = {}): boolean {
+    const db = this.db;
+    if (!db) return false;
+    const config = getBackupSettings(db);
+    const now = this.now();
+    const due = options.onClose ? config.folders.length > 0 && !backedUpToday(db, now) : dailyBackupDue(config, now, backedUpToday(db, now));
+    if (!due) return false;
+    try {
+      backUpAll(db, SYSTEM_ACTOR, this.backupContext());
+    } catch (err) {
+      console.error('scheduled backup failed', err);
+    }
+    return true;
+  }
+
+  /** Checks once a minute whether the daily backup is due. */
+  startSchedule(intervalMs = 60_000): void {
+    this.stopSchedule();
+    this.scheduleTimer = setInterval(() => this.scheduledBackup(), intervalMs);
+    this.scheduleTimer.unref();
+  }
+
+  private stopSchedule(): void {
+    if (this.scheduleTimer) clearInterval(this.scheduleTimer);
+    this.scheduleTimer = null;
+  }
+
+  /** The recovery passphrase is checked, then the same key is wrapped under the new one. */
+  async changePassphrase(actor: Actor, current: string, next: string): Promise<void> {
+    const db = this.requireDb();
+    const keyHex = this.keyHex!;
+    if ((await readKeyWithPassphrase(this.files.keyFile, current)) !== keyHex) throw new AppError('WRONG_PASSPHRASE');
+    await rewrapRecovery(this.files.keyFile, keyHex, next);
+    mutate(db, actor, () => ({ result: null, audit: { action: 'passphrase-change', entity: 'database', entityId: null } }));
+  }
+
+  /**
+   * A new random key: staged in the key file first, then the database re-keyed, then the staged
+   * key promoted. A crash between any two steps leaves a database that start() opens with one of
+   * the two keys (openEitherKey). Backups made before keep the old key and their own recovery blob.
+   */
+  async rekey(actor: Actor, passphrase: string): Promise<void> {
+    const db = this.requireDb();
+    if ((await readKeyWithPassphrase(this.files.keyFile, passphrase)) !== this.keyHex) throw new AppError('WRONG_PASSPHRASE');
+    const next = await stageNextKey(this.files.keyFile, this.options.protector, passphrase);
+    rekeyConnection(db.$client, next);
+    promoteNextKey(this.files.keyFile);
+    this.keyHex = next;
+    mutate(db, actor, () => ({ result: null, audit: { action: 'database-rekey', entity: 'database', entityId: null } }));
+  }
+
+  /**
+   * The key a backup opens with: this install's, or (a backup from another PC, or from before a
+   * re-key) the one its manifest carries under the recovery passphrase it was made with.
+   */
+  private async backupKey(file: string, passphrase: string | undefined, fallback: string | null): Promise<{ keyHex: string; recovery: RecoveryBlob }> {
+    const manifest = readManifest(file);
+    const recovery = manifest.recovery as RecoveryBlob;
+    let keyHex = fallback;
+    if (keyHex) {
+      try {
+        this.checkAgainstManifest(file, keyHex);
+        return { keyHex, recovery };
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'WRONG_KEY')) throw err;
+      }
+    }
+    if (!passphrase) throw new AppError('BACKUP_NEEDS_PASSPHRASE');
+    keyHex = await unsealRecovery(recovery, passphrase);
+    try {
+      this.checkAgainstManifest(file, keyHex);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'WRONG_KEY') throw new AppError('BACKUP_INVALID', { params: { file } });
+      throw err;
+    }
+    return { keyHex, recovery };
+  }
+
+  /** The copy must hold what its manifest says it held: counts and audit chain head. */
+  private checkAgainstManifest(file: string, keyHex: string) {
+    const manifest = readManifest(file);
+    const opened = checkBackupFile(file, keyHex, this.options);
+    if (opened.audit.headHash !== manifest.audit.headHash || opened.audit.entries !== manifest.audit.entries || JSON.stringify(opened.counts) !== JSON.stringify(manifest.counts)) {
+      throw new AppError('BACKUP_INVALID', { params: { file } });
+    }
+    return opened;
+  }
+
+  /** Whether a backup opens with this install's key (else the passphrase it was made under is needed). */
+  inspectBackup(file: string) {
+    const manifest = readManifest(file);
+    let sameKey = true;
+    try {
+      this.checkAgainstManifest(file, this.keyHex ?? '');
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'WRONG_KEY')) throw err;
+      sameKey = false;
+    }
+    const { createdAt, appVersion: version, siteName, counts, audit } = manifest;
+    return { file, manifest: { createdAt, appVersion: version, siteName, counts, audit }, sameKey };
+  }
+
+  /**
+   * Replaces the archive with a backup. The current database is moved aside (never overwritten)
+   * and comes back if the restored one does not open. Everyone is signed out.
+   */
+  async restore(actor: Actor, file: string, passphrase?: string): Promise<void> {
+    this.requireDb();
+    const currentKey = this.keyHex!;
+    const { keyHex } = await this.backupKey(file, passphrase, currentKey);
+    const incoming = `${this.files.db}.restoring`;
+    rmSync(incoming, { force: true });
+    copyFileSync(file, incoming);
+    try {
+      if (keyHex !== currentKey) rekeyFile(incoming, keyHex, currentKey, this.options.nativeBinding);
+    } catch (err) {
+      rmSync(incoming, { force: true });
+      throw err;
+    }
+    this.closeDb();
+    const aside = `${this.files.db}.before-restore-${this.now().toISOString().replace(/[:.]/g, '-')}`;
+    const moved = [this.files.db, `${this.files.db}-wal`, `${this.files.db}-shm`].filter((f) => existsSync(f));
+    for (const f of moved) renameSync(f, f.replace(this.files.db, aside));
+    try {
+      renameSync(incoming, this.files.db);
+      const db = this.open(currentKey);
+      mutate(db, actor, () => ({ result: null, audit: { action: 'backup-restore', entity: 'database', entityId: null, after: { file, movedAsideTo: aside } } }));
+    } catch (err) {
+      this.closeDb();
+      rmSync(this.files.db, { force: true });
+      for (const f of moved) renameSync(f.replace(this.files.db, aside), f);
+      this.open(currentKey);
+      throw err;
+    }
+  }
+
+  /** A new PC: the backup and the passphrase it was made under become this install's archive. */
+  async restoreAtSetup(file: string, passphrase: string): Promise<AppStatus> {
+    if (this.settingUp || keyFileExists(this.files.keyFile) || this.db) throw new AppError('ALREADY_SET_UP');
+    if (existsSync(this.files.db)) throw new AppError('KEY_FILE_CORRUPT');
+    this.settingUp = true;
+    try {
+      const { keyHex, recovery } = await this.backupKey(file, passphrase, null);
+      try {
+        const incoming = `${this.files.db}.restoring`;
+        mkdirSync(dirname(incoming), { recursive: true });
+        copyFileSync(file, incoming);
+        createKeyFileFromRecovery(this.files.keyFile, this.options.protector, keyHex, recovery);
+        renameSync(incoming, this.files.db);
+        this.open(keyHex);
+      } catch (err) {
+        this.discardHalfSetup();
+        rmSync(`${this.files.db}.restoring`, { force: true });
+        throw err;
+      }
+    } finally {
+      this.settingUp = false;
+    }
+    return this.status();
+  }
+
+  /** After a crash midway through a re-key, the database opens with the old key or the staged one. */
+  private openEitherKey(keyHex: string, nextKey: () => string | null): void {
+    try {
+      this.open(keyHex);
+      if (hasNextKey(this.files.keyFile)) dropNextKey(this.files.keyFile);
+    } catch (err) {
+      const next = err instanceof AppError && err.code === 'WRONG_KEY' ? nextKey() : null;
+      if (!next) throw err;
+      this.open(next);
+      promoteNextKey(this.files.keyFile);
+    }
   }
 
   private open(keyHex: string): Db {
@@ -115,11 +348,12 @@ export class Runtime {
       throw err;
     }
     this.db = db;
+    this.keyHex = keyHex;
     return db;
   }
 
   private discardHalfSetup(): void {
-    this.close();
+    this.closeDb();
     for (const file of [this.files.db, `${this.files.db}-wal`, `${this.files.db}-shm`, this.files.keyFile]) rmSync(file, { force: true });
   }
 }

@@ -34,10 +34,14 @@ export const AUDIT_ACTIONS = [
   'incident-open',
   'incident-close',
   'print',
+  'backup-create',
+  'backup-restore',
+  'passphrase-change',
+  'database-rekey',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITIES = ['user', 'settings', 'owner', 'box', 'box-document', 'audit_log', 'loan', 'incident'] as const;
+export const AUDIT_ENTITIES = ['user', 'settings', 'owner', 'box', 'box-document', 'audit_log', 'loan', 'incident', 'database'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const auditListInput = z

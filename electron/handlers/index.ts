@@ -2,10 +2,11 @@ import type { CallName } from '../contract';
 import { mergeNamed } from '../contract/define';
 import { appHandlers } from './app';
 import { auditHandlers } from './audit';
+import { backupHandlers } from './backups';
 import { boxHandlers } from './boxes';
 import { loanHandlers } from './loans';
 import { ownerHandlers } from './owners';
 import type { Handlers } from './types';
 
 /** The one handler table behind both shells; the type makes a missing handler a compile error. */
-export const handlerTable: Handlers<CallName> = mergeNamed(appHandlers, ownerHandlers, boxHandlers, auditHandlers, loanHandlers);
+export const handlerTable: Handlers<CallName> = mergeNamed(appHandlers, ownerHandlers, boxHandlers, auditHandlers, loanHandlers, backupHandlers);

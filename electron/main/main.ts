@@ -54,6 +54,7 @@ function run(): void {
     } catch (err) {
       console.error('archive could not be opened:', err);
     }
+    runtime.startSchedule();
     win = createMainWindow(appRoot);
     win.on('closed', () => {
       win = null;

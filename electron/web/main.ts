@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const paths = values.data ? dataPathsUnder(resolve(values.data)) : defaultDataPaths();
   const runtime = new Runtime({ dataDir: paths.dataDir, protector: machineKeyProtector(paths.machineKey), migrationsFolder: resolve(appRoot, 'db', 'migrations'), printer: chromiumPrinter() });
   const status = runtime.start();
+  runtime.startSchedule();
   const shell = await listen({
     dispatch: createDispatcher(runtime, handlerTable),
     rendererDir: resolve(appRoot, 'dist', 'renderer'),

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { passphrase } from './app';
+import { call } from './define';
+import { empty, requiredText } from './fields';
+
+/** A folder or backup file on the machine running the app (a USB drive, a second disk). */
+const absolutePath = requiredText(500).refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), { error: 'v.absolutePath' });
+
+export const backupSettingsSchema = z
+  .object({
+    folders: z.array(absolutePath).max(5),
+    /** Backups kept per folder; older ones are deleted after a good new one. */
+    keep: z.number().int().min(1).max(365),
+    /** Local time of the daily backup; null: none. */
+    dailyAt: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'v.time' })
+      .nullable(),
+    /** Back up when the app closes if there is no good backup today. */
+    onClose: z.boolean(),
+  })
+  .strict();
+export type BackupSettings = z.infer<typeof backupSettingsSchema>;
+
+export type TableCounts = Record<string, number>;
+
+/** What a backup carries beside it, as `<backup>.json`. */
+export interface BackupManifest {
+  format: 'archive-desk-backup';
+  version: 1;
+  createdAt: string;
+  appVersion: string;
+  /** drizzle's stamp of the last migration applied: a restore refuses a newer one. */
+  migration: number | null;
+  siteName: string;
+  counts: TableCounts;
+  /** The audit chain as it stood in the backup: a restored copy is checked against it. */
+  audit: { entries: number; headHash: string };
+  /** The database key wrapped under the recovery passphrase (never the machine-wrapped one). */
+  recovery: unknown;
+}
+
+export interface BackupFile {
+  file: string;
+  bytes: number;
+  manifest: BackupManifest;
+}
+
+export interface FolderStatus {
+  folder: string;
+  lastGood: { at: string; file: string } | null;
+  lastError: { at: string; code: string } | null;
+}
+
+export interface BackupResult {
+  folder: string;
+  ok: boolean;
+  file: string | null;
+  error: string | null;
+}
+
+export interface BackupOverview {
+  settings: BackupSettings;
+  folders: FolderStatus[];
+  /** Newest good backup in any folder; null: never. */
+  lastGoodAt: string | null;
+  /** No good backup for 7 days (or never, once the archive holds anything). */
+  overdue: boolean;
+}
+
+export interface BackupInspection {
+  file: string;
+  manifest: Pick<BackupManifest, 'createdAt' | 'appVersion' | 'siteName' | 'counts' | 'audit'>;
+  /** The backup opens with this install's key; otherwise the recovery passphrase is needed. */
+  sameKey: boolean;
+}
+
+export const backupFileInput = z.object({ file: absolutePath }).strict();
+export const backupRestoreInput = z
+  .object({ file: absolutePath, passphrase: z.string().max(500).optional(), confirm: z.literal(true) })
+  .strict();
+export const passphraseChangeInput = z
+  .object({ current: z.string().min(1, { error: 'v.required' }).max(500), next: passphrase, nextConfirm: z.string().max(500) })
+  .strict()
+  .refine((v) => v.next === v.nextConfirm, { error: 'v.passphraseMismatch', path: ['nextConfirm'] });
+export const rekeyInput = z.object({ passphrase: z.string().min(1, { error: 'v.required' }).max(500), confirm: z.literal(true) }).strict();
+/** New PC: the app is not set up yet, and a backup with its passphrase becomes the archive. */
+export const restoreAtSetupInput = z.object({ file: absolutePath, passphrase: z.string().min(1, { error: 'v.required' }).max(500) }).strict();
+
+const custodians = ['admin', 'custodian'] as const;
+
+export const backupCalls = {
+  'backup-overview': call<BackupOverview>()({ input: empty, access: ['admin', 'custodian', 'manager'] }),
+  'backup-settings-update': call<BackupSettings>()({ input: backupSettingsSchema, access: custodians }),
+  'backup-run': call<BackupResult[]>()({ input: empty, access: custodians }),
+  'backup-list': call<BackupFile[]>()({ input: z.object({ folder: absolutePath }).strict(), access: custodians }),
+  'backup-inspect': call<BackupInspection>()({ input: backupFileInput, access: custodians }),
+  'backup-restore': call<null>()({ input: backupRestoreInput, access: custodians }),
+  'passphrase-change': call<null>()({ input: passphraseChangeInput, access: custodians }),
+  'database-rekey': call<null>()({ input: rekeyInput, access: custodians }),
+  'app-restore': call<null>()({ input: restoreAtSetupInput, access: 'public' }),
+};
