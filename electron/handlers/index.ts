@@ -3,9 +3,10 @@ import { mergeNamed } from '../contract/define';
 import { appHandlers } from './app';
 import { auditHandlers } from './audit';
 import { boxHandlers } from './boxes';
+import { custodyHandlers } from './custody';
 import { loanHandlers } from './loans';
 import { ownerHandlers } from './owners';
 import type { Handlers } from './types';
 
 /** The one handler table behind both shells; the type makes a missing handler a compile error. */
-export const handlerTable: Handlers<CallName> = mergeNamed(appHandlers, ownerHandlers, boxHandlers, auditHandlers, loanHandlers);
+export const handlerTable: Handlers<CallName> = mergeNamed(appHandlers, ownerHandlers, boxHandlers, auditHandlers, loanHandlers, custodyHandlers);

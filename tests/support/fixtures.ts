@@ -6,6 +6,7 @@ import type { AuditRow } from '../../db/schema';
 import type { CallInput, CallName } from '../../electron/contract';
 import { AppError, type ErrorCode } from '../../electron/contract/errors';
 import { createTestApp, PASSWORD, type TestApp } from './app';
+import { custodyPayloads } from './payloads-custody';
 
 let template: Promise<string> | undefined;
 
@@ -171,6 +172,7 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   'incident-close': { id: 1, resolution: '文件已找回' },
   'loan-slip-pdf': { id: 1 },
   'loan-register-export': { from: '2026-01-01', to: '2026-12-31', format: 'xlsx' },
+  ...custodyPayloads,
 };
 
 /** The error code of a failed Result, or a description of the unexpected success. */
