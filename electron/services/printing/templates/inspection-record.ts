@@ -22,7 +22,7 @@ export function inspectionRecordHtml(i: Inspection, meta: PrintMeta): string {
 <tr><th>应查</th><td>${i.total} 盒</td><th>已查</th><td>${i.checked} 盒</td><th>有问题</th><td>${i.withFindings} 盒</td></tr>
 </table>
 <table class="form register">
-<colgroup><col style="width:5%"><col style="width:13%"><col><col style="width:15%"><col style="width:5%"><col style="width:5%"><col style="width:6%"><col style="width:6%"><col style="width:17%"><col style="width:12%"></colgroup>
+<colgroup><col style="width:5%"><col style="width:13%"><col><col style="width:14%"><col style="width:5%"><col style="width:5%"><col style="width:6%"><col style="width:6%"><col style="width:20%"><col style="width:12%"></colgroup>
 <tr><th>序号</th><th>档案编号</th><th>案卷题名</th><th>存放位置</th><th>在架</th><th>齐全</th><th>存放正确</th><th>状况</th><th>检查发现</th><th>跟进（责任人·状态）</th></tr>
 ${i.items.map((item) => itemRow(item, followUpOf.get(item.id) ?? ''))}
 </table>

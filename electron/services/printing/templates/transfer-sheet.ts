@@ -15,7 +15,7 @@ function boxRows(t: Transfer): SafeHtml {
   const rows = Array.from({ length: count }, (_, i) => {
     const b = t.boxes[i];
     return b
-      ? html`<tr><td>${i + 1}</td><td class="nowrap">${b.code}</td><td class="left">${b.title}</td><td>${b.itemCount}</td><td class="left">${b.remarks}</td></tr>`
+      ? html`<tr><td>${i + 1}</td><td style="white-space:nowrap">${b.code}</td><td class="left">${b.title}</td><td>${b.itemCount}</td><td class="left">${b.remarks}</td></tr>`
       : html`<tr><td>${i + 1}</td><td></td><td></td><td></td><td></td></tr>`;
   });
   return html`<tr><td colspan="4" style="padding:0"><table class="inner">
@@ -37,7 +37,7 @@ function signedBy(side: SignOffSide | null): SafeHtml {
 export function transferSheetHtml(t: Transfer, meta: PrintMeta): string {
   const signedDate = t.signedAt ? localDateTime(t.signedAt) : '';
   const body = html`<style>.sig-img { height: 14mm; max-width: 60mm; display: block; margin: 0.5mm 0; } .form td.sig { height: 18mm; vertical-align: top; }</style>
-<table class="form register">
+<table class="form">
 <colgroup><col style="width:16%"><col style="width:34%"><col style="width:16%"><col style="width:34%"></colgroup>
 ${section('一、移交事项')}
 ${row('移出部门', t.fromDepartment, '接收部门', t.toDepartment)}
