@@ -44,7 +44,7 @@ describe('档案移交签收表', () => {
     const box = await createBox(app, { title: `人事档案 ${EVIL}` });
     await app.ok('box-document-add', { boxId: box.id, docDate: '2025-03-01', title: '劳动合同', category: 'g', pages: 3, note: '' }, cast.custodian);
     const t = await approvedTransfer(app, cast, [box.code], { personnelMoveDate: '2026-11-02' });
-    await app.ok('transfer-sign-off', { id: t.id, handover: { kind: 'account', userId: cast.custodianId, password: PASSWORD }, receiver: { kind: 'person', name: '赵敏', signature: scribblePng() } }, cast.custodian);
+    await app.ok('transfer-sign-off', { id: t.id, handover: { kind: 'account', username: 'custodian', password: PASSWORD }, receiver: { kind: 'person', name: '赵敏', signature: scribblePng() } }, cast.custodian);
     const file = await app.ok('transfer-sheet-pdf', { id: t.id }, cast.auditor);
     expect(file.fileName).toBe(`档案移交签收表-${t.transferNo}.pdf`);
     const path = save(file, 'transfer-sheet.pdf');

@@ -93,7 +93,7 @@ describe('transfer orders', () => {
     expect(cancelled.status).toBe('cancelled');
     // The box is free for another order.
     const again = await approvedTransfer(app, cast, [box.code]);
-    await app.ok('transfer-sign-off', signOff(cast, again.id), cast.custodian);
+    await app.ok('transfer-sign-off', signOff(again.id), cast.custodian);
     await refusedUnchanged(() => app.call('transfer-cancel', { id: again.id }, cast.custodian), 'TRANSFER_WRONG_STATE', { status: 'signed' });
   });
 });
@@ -101,7 +101,7 @@ describe('transfer orders', () => {
 describe('sign-off 签收', () => {
   it('an account with its password and a named person with a drawn signature sign; the boxes become 已移交 with the receiving department', async () => {
     const t = await approvedTransfer(app, cast, [box.code]);
-    const signed = await app.ok('transfer-sign-off', signOff(cast, t.id), cast.custodian);
+    const signed = await app.ok('transfer-sign-off', signOff(t.id), cast.custodian);
     expect(signed).toMatchObject({
       status: 'signed',
       handover: { userId: cast.custodianId, name: 'custodian-测试', signature: null },
@@ -119,19 +119,19 @@ describe('sign-off 签收', () => {
 
   it('takes two accounts, each with its own password', async () => {
     const t = await approvedTransfer(app, cast, [box.code]);
-    const signed = await app.ok('transfer-sign-off', { id: t.id, handover: { kind: 'account', userId: cast.custodianId, password: PASSWORD }, receiver: { kind: 'account', userId: cast.clerkId, password: PASSWORD } }, cast.clerk);
+    const signed = await app.ok('transfer-sign-off', { id: t.id, handover: { kind: 'account', username: 'custodian', password: PASSWORD }, receiver: { kind: 'account', username: 'clerk', password: PASSWORD } }, cast.clerk);
     expect([signed.handover?.name, signed.receiver?.name]).toEqual(['custodian-测试', 'clerk-测试']);
   });
 
   it('refuses an unapproved order (TRANSFER_NOT_APPROVED), changing nothing', async () => {
     const t = await app.ok('transfer-create', validTransfer([box.code]), cast.custodian);
-    await refusedUnchanged(() => app.call('transfer-sign-off', signOff(cast, t.id), cast.custodian), 'TRANSFER_NOT_APPROVED');
+    await refusedUnchanged(() => app.call('transfer-sign-off', signOff(t.id), cast.custodian), 'TRANSFER_NOT_APPROVED');
     expect((await boxOf()).status).toBe('in_stock');
   });
 
   it('refuses the same person on both sides: one account twice, or a name that is the other side’s account', async () => {
     const t = await approvedTransfer(app, cast, [box.code]);
-    const account = { kind: 'account' as const, userId: cast.custodianId, password: PASSWORD };
+    const account = { kind: 'account' as const, username: 'custodian', password: PASSWORD };
     await refusedUnchanged(() => app.call('transfer-sign-off', { id: t.id, handover: account, receiver: account }, cast.custodian), 'SIGNOFF_SAME_PERSON');
     await refusedUnchanged(
       () => app.call('transfer-sign-off', { id: t.id, handover: account, receiver: { kind: 'person', name: 'custodian-测试', signature: TINY_PNG } }, cast.custodian),
@@ -141,28 +141,30 @@ describe('sign-off 签收', () => {
     await refusedUnchanged(() => app.call('transfer-sign-off', { id: t.id, handover: person, receiver: { ...person, name: ' 赵敏' } }, cast.custodian), 'SIGNOFF_SAME_PERSON');
   });
 
-  it('refuses a wrong password (naming whose), a disabled account, and a signature that is not a PNG or too large', async () => {
+  it('refuses a wrong password (naming whose), an unknown user name, a disabled account, and a signature that is not a PNG or too large', async () => {
     const t = await approvedTransfer(app, cast, [box.code]);
-    const wrong: CallInput<'transfer-sign-off'> = { ...signOff(cast, t.id), handover: { kind: 'account', userId: cast.custodianId, password: 'not-the-password' } };
+    const wrong: CallInput<'transfer-sign-off'> = { ...signOff(t.id), handover: { kind: 'account', username: 'custodian', password: 'not-the-password' } };
     await refusedUnchanged(() => app.call('transfer-sign-off', wrong, cast.custodian), 'SIGNOFF_BAD_PASSWORD', { name: 'custodian-测试' });
+    const unknown: CallInput<'transfer-sign-off'> = { ...signOff(t.id), handover: { kind: 'account', username: 'nobody', password: PASSWORD } };
+    await refusedUnchanged(() => app.call('transfer-sign-off', unknown, cast.custodian), 'SIGNOFF_BAD_PASSWORD', { name: 'nobody' });
     await app.ok('user-update', { id: cast.clerkId, displayName: 'clerk-测试', role: 'clerk', disabled: true }, cast.admin);
-    const disabled: CallInput<'transfer-sign-off'> = { ...signOff(cast, t.id), receiver: { kind: 'account', userId: cast.clerkId, password: PASSWORD } };
+    const disabled: CallInput<'transfer-sign-off'> = { ...signOff(t.id), receiver: { kind: 'account', username: 'clerk', password: PASSWORD } };
     await refusedUnchanged(() => app.call('transfer-sign-off', disabled, cast.custodian), 'SIGNOFF_ACCOUNT_UNAVAILABLE');
     for (const signature of ['data:image/jpeg;base64,/9j/4AAQ', 'data:image/png;base64,AAAA', `data:image/png;base64,iVBORw0KGgo${'A'.repeat(200_000)}`]) {
-      await refusedUnchanged(() => app.call('transfer-sign-off', { ...signOff(cast, t.id), receiver: { kind: 'person', name: '赵敏', signature } }, cast.custodian), 'VALIDATION');
+      await refusedUnchanged(() => app.call('transfer-sign-off', { ...signOff(t.id), receiver: { kind: 'person', name: '赵敏', signature } }, cast.custodian), 'VALIDATION');
     }
   });
 
   it('refuses when a box went out on loan after the approval, and signs nothing', async () => {
     const t = await approvedTransfer(app, cast, [box.code]);
     await loanOut(app, cast, box.code);
-    await refusedUnchanged(() => app.call('transfer-sign-off', signOff(cast, t.id), cast.custodian), 'TRANSFER_BOX_ON_LOAN', { code: box.code });
+    await refusedUnchanged(() => app.call('transfer-sign-off', signOff(t.id), cast.custodian), 'TRANSFER_BOX_ON_LOAN', { code: box.code });
     expect((await app.ok('transfer-get', { id: t.id }, cast.custodian)).status).toBe('approved');
   });
 
   it('a transferred box can be neither lent nor put on another order', async () => {
     const t = await approvedTransfer(app, cast, [box.code]);
-    await app.ok('transfer-sign-off', signOff(cast, t.id), cast.custodian);
+    await app.ok('transfer-sign-off', signOff(t.id), cast.custodian);
     await refusedUnchanged(() => app.call('transfer-create', validTransfer([box.code]), cast.custodian), 'TRANSFER_BOX_UNAVAILABLE', { code: box.code, status: 'transferred' });
     expect(errorCode(await app.call('loan-request', { boxCode: box.code, borrower: { kind: 'person', name: '王芳', department: '财务部', phone: '1' }, purpose: '核对', loanType: 'short', days: 1, copyRequested: false, note: '' }, cast.clerk))).toBe('LOAN_BOX_UNAVAILABLE');
   });

@@ -22,9 +22,9 @@ export const signatureDataUrl = z
   // The PNG signature bytes (89 50 4E 47) are "iVBORw0KGgo" in base64.
   .refine((s) => s.startsWith('data:image/png;base64,iVBORw0KGgo'), { error: 'v.signature' });
 
-/** One side of the sign-off: an account confirming with its own password, or a person with a drawn signature. */
+/** One side of the sign-off: an account (user name) confirming with its own password, or a person with a drawn signature. */
 export const signOffParty = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('account'), userId: id, password: z.string().min(1, { error: 'v.required' }).max(200) }).strict(),
+  z.object({ kind: z.literal('account'), username: requiredText(40), password: z.string().min(1, { error: 'v.required' }).max(200) }).strict(),
   z.object({ kind: z.literal('person'), name: requiredText(40), signature: signatureDataUrl }).strict(),
 ]);
 

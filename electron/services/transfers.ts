@@ -18,9 +18,8 @@ import { nowIso, type Actor } from './actor';
 import type { AuditEntry } from './audit';
 import { itemCounts, takeFormNo } from './form-numbers';
 import { addDays, localDate } from './local-date';
-import { verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from './passwords';
 import { mutate } from './transaction';
-import { getUser } from './users';
 
 /** A box is on at most one order that has not ended. */
 const OPEN_STATUSES = ['requested', 'approved'] as const;
@@ -194,7 +193,12 @@ interface Signer {
 /** An account side proves itself with its own password; a disabled or locked account cannot sign. */
 async function signerOf(db: Db, party: Party): Promise<Signer> {
   if (party.kind === 'person') return { userId: null, name: party.name, signature: party.signature };
-  const user = getUser(db, party.userId);
+  const user = db.select().from(users).where(eq(users.username, party.username)).get();
+  // An unknown user name reads like a wrong password, so the desk cannot probe for accounts.
+  if (!user) {
+    await hashPassword(party.password);
+    throw new AppError('SIGNOFF_BAD_PASSWORD', { params: { name: party.username } });
+  }
   if (user.disabled || (user.lockedUntil !== null && user.lockedUntil > nowIso())) throw new AppError('SIGNOFF_ACCOUNT_UNAVAILABLE', { params: { name: user.displayName } });
   if (!(await verifyPassword(party.password, user.passwordHash))) throw new AppError('SIGNOFF_BAD_PASSWORD', { params: { name: user.displayName } });
   return { userId: user.id, name: user.displayName, signature: null };

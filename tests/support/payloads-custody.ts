@@ -15,7 +15,7 @@ export const custodyPayloads: { [N in CustodyCall]: CallInput<N> } = {
   'transfer-create': { boxCodes: ['RS-2026-0001'], fromDepartment: '运营部', toDepartment: '行政人事部', reason: '员工调动，人事档案移交', personnelMoveDate: '2026-11-20' },
   'transfer-decide': { id: 1, approve: false, reason: '清单有误' },
   'transfer-cancel': { id: 1 },
-  'transfer-sign-off': { id: 1, handover: { kind: 'account', userId: 2, password: 'Passw0rd!2026' }, receiver: { kind: 'person', name: '赵敏', signature: TINY_PNG } },
+  'transfer-sign-off': { id: 1, handover: { kind: 'account', username: 'custodian', password: 'Passw0rd!2026' }, receiver: { kind: 'person', name: '赵敏', signature: TINY_PNG } },
   'transfer-get': { id: 1 },
   'transfer-list': { status: 'approved', cursor: 10, limit: 20 },
   'transfer-sheet-pdf': { id: 1 },
