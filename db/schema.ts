@@ -17,6 +17,13 @@ export const RETURN_CONDITIONS = ['intact', 'damaged', 'documents_missing'] as c
 export const RENEWAL_STATUSES = ['requested', 'approved', 'rejected'] as const;
 export const INCIDENT_KINDS = ['damaged', 'documents_missing'] as const;
 export const INCIDENT_STATUSES = ['open', 'closed'] as const;
+export const TRANSFER_STATUSES = ['requested', 'approved', 'rejected', 'cancelled', 'signed'] as const;
+export const DESTRUCTION_STATUSES = ['proposed', 'approved', 'rejected', 'cancelled', 'executed'] as const;
+export const DESTRUCTION_METHODS = ['shred', 'pulp', 'incinerate', 'other'] as const;
+export const INSPECTION_STATUSES = ['open', 'completed'] as const;
+/** A box's physical state at inspection; the risks §4.5.1 names (damp, insects) have their own. */
+export const BOX_CONDITIONS = ['good', 'damaged', 'damp', 'pests'] as const;
+export const FOLLOW_UP_STATUSES = ['open', 'closed'] as const;
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -76,6 +83,8 @@ export const boxes = sqliteTable(
     retentionYears: integer('retention_years'),
     retentionStart: text('retention_start'),
     status: text('status', { enum: BOX_STATUSES }).notNull().default('in_stock'),
+    /** Who holds the box: '' for the archive itself; the receiving department after a transfer. */
+    custodianDepartment: text('custodian_department').notNull().default(''),
     note: text('note').notNull().default(''),
     createdBy: integer('created_by').notNull().references(() => users.id),
     createdAt: text('created_at').notNull().default(now),
@@ -225,6 +234,165 @@ export const incidents = sqliteTable(
   (t) => [index('incidents_box_status_idx').on(t.boxId, t.status), index('incidents_status_idx').on(t.status)],
 );
 
+/**
+ * 《档案移交签收表》 (§4.7): approved by a manager, then signed on the spot by the person handing
+ * over and the person receiving. A side is an account (confirmed with its own password) or a
+ * named person whose drawn signature (PNG data URL) is kept on the record.
+ */
+export const transfers = sqliteTable(
+  'transfers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    transferNo: text('transfer_no').notNull(),
+    fromDepartment: text('from_department').notNull(),
+    toDepartment: text('to_department').notNull(),
+    reason: text('reason').notNull(),
+    /** Personnel files (§4.7.2): the staff member's move date; collection is due a week later. */
+    personnelMoveDate: text('personnel_move_date'),
+    status: text('status', { enum: TRANSFER_STATUSES }).notNull().default('requested'),
+    requestedAt: text('requested_at').notNull().default(now),
+    requestedBy: integer('requested_by').notNull().references(() => users.id),
+    decidedAt: text('decided_at'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decisionReason: text('decision_reason').notNull().default(''),
+    cancelledAt: text('cancelled_at'),
+    cancelledBy: integer('cancelled_by').references(() => users.id),
+    handoverUserId: integer('handover_user_id').references(() => users.id),
+    handoverName: text('handover_name'),
+    handoverSignature: text('handover_signature'),
+    receiverUserId: integer('receiver_user_id').references(() => users.id),
+    receiverName: text('receiver_name'),
+    receiverSignature: text('receiver_signature'),
+    signedAt: text('signed_at'),
+    /** The account at the desk that recorded the sign-off. */
+    signedRecordedBy: integer('signed_recorded_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('transfers_no_uq').on(t.transferNo), index('transfers_status_idx').on(t.status, t.id)],
+);
+
+export const transferBoxes = sqliteTable(
+  'transfer_boxes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    transferId: integer('transfer_id').notNull().references(() => transfers.id),
+    boxId: integer('box_id').notNull().references(() => boxes.id),
+    /** Documents in the box when the order was made: the sheet's 件数. */
+    itemCount: integer('item_count').notNull(),
+    remarks: text('remarks').notNull().default(''),
+  },
+  (t) => [uniqueIndex('transfer_boxes_uq').on(t.transferId, t.boxId), index('transfer_boxes_box_idx').on(t.boxId)],
+);
+
+/** 冻结: a box under dispute or audit cannot be proposed for destruction while a hold is active. */
+export const holds = sqliteTable(
+  'holds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    boxId: integer('box_id').notNull().references(() => boxes.id),
+    reason: text('reason').notNull(),
+    placedAt: text('placed_at').notNull().default(now),
+    placedBy: integer('placed_by').notNull().references(() => users.id),
+    liftedAt: text('lifted_at'),
+    liftedBy: integer('lifted_by').references(() => users.id),
+    liftReason: text('lift_reason').notNull().default(''),
+  },
+  (t) => [index('holds_box_idx').on(t.boxId, t.liftedAt)],
+);
+
+/** A destruction proposal, and once executed the destruction register 《档案销毁清册》 (§4.9). */
+export const destructions = sqliteTable(
+  'destructions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    registerNo: text('register_no').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: DESTRUCTION_STATUSES }).notNull().default('proposed'),
+    proposedAt: text('proposed_at').notNull().default(now),
+    proposedBy: integer('proposed_by').notNull().references(() => users.id),
+    decidedAt: text('decided_at'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decisionReason: text('decision_reason').notNull().default(''),
+    method: text('method', { enum: DESTRUCTION_METHODS }),
+    methodNote: text('method_note').notNull().default(''),
+    destroyedOn: text('destroyed_on'),
+    executorName: text('executor_name'),
+    supervisor1: text('supervisor1'),
+    supervisor2: text('supervisor2'),
+    executedAt: text('executed_at'),
+    executedBy: integer('executed_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('destructions_no_uq').on(t.registerNo), index('destructions_status_idx').on(t.status, t.id)],
+);
+
+export const destructionBoxes = sqliteTable(
+  'destruction_boxes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    destructionId: integer('destruction_id').notNull().references(() => destructions.id),
+    boxId: integer('box_id').notNull().references(() => boxes.id),
+    itemCount: integer('item_count').notNull(),
+    /** The date the retention ran out, as computed when proposed. */
+    retentionEnd: text('retention_end').notNull(),
+  },
+  (t) => [uniqueIndex('destruction_boxes_uq').on(t.destructionId, t.boxId), index('destruction_boxes_box_idx').on(t.boxId)],
+);
+
+/** The monthly inspection 档案检查 (§4.8): one per calendar month, of the boxes in stock. */
+export const inspections = sqliteTable(
+  'inspections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** 'YYYY-MM' on the local calendar. */
+    month: text('month').notNull(),
+    status: text('status', { enum: INSPECTION_STATUSES }).notNull().default('open'),
+    startedAt: text('started_at').notNull().default(now),
+    startedBy: integer('started_by').notNull().references(() => users.id),
+    completedAt: text('completed_at'),
+    completedBy: integer('completed_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('inspections_month_uq').on(t.month)],
+);
+
+export const inspectionItems = sqliteTable(
+  'inspection_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    inspectionId: integer('inspection_id').notNull().references(() => inspections.id),
+    boxId: integer('box_id').notNull().references(() => boxes.id),
+    /** Shelf order at the start, the order the inspector walks. */
+    seq: integer('seq').notNull(),
+    present: integer('present', { mode: 'boolean' }),
+    complete: integer('complete', { mode: 'boolean' }),
+    correctlyFiled: integer('correctly_filed', { mode: 'boolean' }),
+    condition: text('condition', { enum: BOX_CONDITIONS }),
+    note: text('note').notNull().default(''),
+    checkedAt: text('checked_at'),
+    checkedBy: integer('checked_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('inspection_items_uq').on(t.inspectionId, t.boxId), index('inspection_items_seq_idx').on(t.inspectionId, t.seq)],
+);
+
+/** A finding of an inspection, followed up by its owner until closed. */
+export const followUps = sqliteTable(
+  'follow_ups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    inspectionId: integer('inspection_id').notNull().references(() => inspections.id),
+    itemId: integer('item_id').notNull().references(() => inspectionItems.id),
+    boxId: integer('box_id').notNull().references(() => boxes.id),
+    findings: text('findings', { mode: 'json' }).$type<string[]>().notNull(),
+    note: text('note').notNull().default(''),
+    owner: text('owner').notNull(),
+    status: text('status', { enum: FOLLOW_UP_STATUSES }).notNull().default('open'),
+    createdAt: text('created_at').notNull().default(now),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    closedAt: text('closed_at'),
+    closedBy: integer('closed_by').references(() => users.id),
+    resolution: text('resolution').notNull().default(''),
+  },
+  (t) => [index('follow_ups_status_idx').on(t.status, t.id), index('follow_ups_item_idx').on(t.itemId)],
+);
+
 export interface Location {
   room: string;
   cabinet: string;
@@ -240,4 +408,10 @@ export type BoxMoveRow = typeof boxMoves.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 export type LoanRow = typeof loans.$inferSelect;
 export type IncidentRow = typeof incidents.$inferSelect;
+export type TransferRow = typeof transfers.$inferSelect;
+export type HoldRow = typeof holds.$inferSelect;
+export type DestructionRow = typeof destructions.$inferSelect;
+export type InspectionRow = typeof inspections.$inferSelect;
+export type InspectionItemRow = typeof inspectionItems.$inferSelect;
+export type FollowUpRow = typeof followUps.$inferSelect;
 export type Role = (typeof ROLES)[number];

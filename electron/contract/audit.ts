@@ -33,6 +33,23 @@ export const AUDIT_ACTIONS = [
   'loan-renewal-reject',
   'incident-open',
   'incident-close',
+  'transfer-request',
+  'transfer-approve',
+  'transfer-reject',
+  'transfer-cancel',
+  'transfer-sign-off',
+  'hold-place',
+  'hold-lift',
+  'destruction-propose',
+  'destruction-approve',
+  'destruction-reject',
+  'destruction-cancel',
+  'destruction-execute',
+  'inspection-start',
+  'inspection-check',
+  'inspection-complete',
+  'follow-up-open',
+  'follow-up-close',
   'print',
   'backup-create',
   'backup-restore',
@@ -41,7 +58,7 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITIES = ['user', 'settings', 'owner', 'box', 'box-document', 'audit_log', 'loan', 'incident', 'database'] as const;
+export const AUDIT_ENTITIES = ['user', 'settings', 'owner', 'box', 'box-document', 'audit_log', 'loan', 'incident', 'transfer', 'hold', 'destruction', 'inspection', 'follow-up', 'database'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const auditListInput = z

@@ -4,11 +4,15 @@ import { auditCalls } from './audit';
 import { backupCalls } from './backups';
 import { boxCalls } from './boxes';
 import { mergeNamed, type Access, type CallSpec } from './define';
+import { destructionCalls } from './destructions';
+import { holdCalls } from './holds';
+import { inspectionCalls } from './inspections';
 import { loanCalls } from './loans';
 import { ownerCalls } from './owners';
+import { transferCalls } from './transfers';
 
 /** Every IPC call of the app: the one list that main, preload, web shell and renderer share. */
-export const contract = mergeNamed(appCalls, ownerCalls, boxCalls, auditCalls, loanCalls, backupCalls);
+export const contract = mergeNamed(appCalls, ownerCalls, boxCalls, auditCalls, loanCalls, transferCalls, holdCalls, destructionCalls, inspectionCalls, backupCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

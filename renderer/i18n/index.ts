@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { app } from '../app/i18n';
 import { audit } from '../features/audit/i18n';
 import { catalogue } from '../features/catalogue/i18n';
+import { custody } from '../features/custody/i18n';
 import { lending } from '../features/lending/i18n';
 import { common } from './common';
 
@@ -11,7 +12,7 @@ export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const LANG_KEY = 'archive-desk-language';
 
-const namespaces = { common, app, catalogue, audit, lending };
+const namespaces = { common, app, catalogue, audit, lending, custody };
 
 function resources() {
   return Object.fromEntries(

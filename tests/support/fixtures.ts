@@ -7,6 +7,7 @@ import type { CallInput, CallName } from '../../electron/contract';
 import { AppError, type ErrorCode } from '../../electron/contract/errors';
 import { createTestApp, PASSWORD, type TestApp } from './app';
 import { backupPayloads } from './payloads-backups';
+import { custodyPayloads } from './payloads-custody';
 
 let template: Promise<string> | undefined;
 
@@ -173,6 +174,7 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   'loan-slip-pdf': { id: 1 },
   'loan-register-export': { from: '2026-01-01', to: '2026-12-31', format: 'xlsx' },
   ...backupPayloads,
+  ...custodyPayloads,
 };
 
 /** The error code of a failed Result, or a description of the unexpected success. */

@@ -1,0 +1,171 @@
+import type { CallInput } from '../electron/contract';
+import { addDays, localDate } from '../electron/services/local-date';
+import type { TestApp } from './support/app';
+import { PASSWORD } from './support/app';
+import { auditRows, createBox, createSetUpApp, errorCode, snapshot, THIS_YEAR } from './support/fixtures';
+import { approvedTransfer, custodyCast, signOff, validTransfer, type CustodyCast } from './support/custody';
+import { loanOut } from './support/lending';
+import { TINY_PNG } from './support/payloads-custody';
+
+let app: TestApp;
+let cast: CustodyCast;
+let box: { id: number; code: string };
+beforeEach(async () => {
+  app = await createSetUpApp();
+  cast = await custodyCast(app);
+  box = await createBox(app);
+});
+afterEach(() => app.close());
+
+const state = () => snapshot(app.runtime.requireDb());
+const boxOf = async (id = box.id) => (await app.ok('box-get', { id }, cast.custodian)).box;
+
+async function refusedUnchanged(call: () => Promise<{ ok: boolean; error?: { code: string; params?: unknown } }>, code: string, params?: Record<string, string | number>) {
+  const before = state();
+  const result = await call();
+  expect(errorCode(result)).toBe(code);
+  if (params) expect(result.error?.params).toEqual(params);
+  expect(state()).toEqual(before);
+}
+
+describe('transfer orders', () => {
+  it('lists the boxes with their item counts, numbered YJ-<year>-0001, waiting for approval', async () => {
+    await app.ok('box-document-add', { boxId: box.id, docDate: '2025-03-01', title: '劳动合同', category: 'g', pages: 3, note: '' }, cast.custodian);
+    const other = await createBox(app, { title: '人事档案（二）' });
+    const t = await app.ok('transfer-create', validTransfer([box.code, other.code]), cast.custodian);
+    expect(t).toMatchObject({
+      transferNo: `YJ-${THIS_YEAR}-0001`,
+      fromDepartment: '运营部',
+      toDepartment: '行政人事部',
+      status: 'requested',
+      requestedByName: 'custodian-测试',
+      personnelMoveDate: null,
+      collectBy: null,
+      handover: null,
+      receiver: null,
+    });
+    expect(t.boxes.map((b) => [b.code, b.itemCount])).toEqual([
+      [box.code, 1],
+      [other.code, 0],
+    ]);
+    // Nothing moves before sign-off.
+    expect((await boxOf()).status).toBe('in_stock');
+    const list = await app.ok('transfer-list', { limit: 10 }, cast.auditor);
+    expect(list.rows.map((r) => [r.transferNo, r.boxCount])).toEqual([[`YJ-${THIS_YEAR}-0001`, 2]]);
+  });
+
+  it('shows the one-week collection deadline for personnel files (§4.7.2), overdue once past it', async () => {
+    const moved = addDays(localDate(), -10);
+    const t = await app.ok('transfer-create', validTransfer([box.code], { personnelMoveDate: moved }), cast.custodian);
+    expect(t.collectBy).toBe(addDays(moved, 7));
+    expect(t.collectOverdue).toBe(true);
+    const recent = await createBox(app);
+    const fresh = await app.ok('transfer-create', validTransfer([recent.code], { personnelMoveDate: localDate() }), cast.custodian);
+    expect(fresh).toMatchObject({ collectBy: addDays(localDate(), 7), collectOverdue: false });
+  });
+
+  it('refuses a box on loan (TRANSFER_BOX_ON_LOAN), a box already on an open order, an unknown code, and the same department on both sides', async () => {
+    await loanOut(app, cast, box.code);
+    await refusedUnchanged(() => app.call('transfer-create', validTransfer([box.code]), cast.custodian), 'TRANSFER_BOX_ON_LOAN', { code: box.code });
+    const free = await createBox(app);
+    const t = await app.ok('transfer-create', validTransfer([free.code]), cast.custodian);
+    await refusedUnchanged(() => app.call('transfer-create', validTransfer([free.code]), cast.custodian), 'TRANSFER_BOX_BUSY', { code: free.code, transferNo: t.transferNo });
+    await refusedUnchanged(() => app.call('transfer-create', validTransfer(['RS-2099-0001']), cast.custodian), 'NOT_FOUND');
+    await refusedUnchanged(() => app.call('transfer-create', validTransfer([free.code], { toDepartment: '运营部' }), cast.custodian), 'VALIDATION');
+    await refusedUnchanged(() => app.call('transfer-create', validTransfer([free.code, free.code]), cast.custodian), 'VALIDATION');
+  });
+
+  it('is approved or rejected (with a reason) by a manager, never by the one who made it', async () => {
+    const t = await app.ok('transfer-create', validTransfer([box.code]), cast.manager);
+    await refusedUnchanged(() => app.call('transfer-decide', { id: t.id, approve: true, reason: '' }, cast.manager), 'SELF_APPROVAL');
+    await refusedUnchanged(() => app.call('transfer-decide', { id: t.id, approve: false, reason: '' }, cast.manager), 'VALIDATION');
+    expect(errorCode(await app.call('transfer-decide', { id: t.id, approve: true, reason: '' }, cast.custodian))).toBe('FORBIDDEN');
+    await app.ok('transfer-cancel', { id: t.id }, cast.manager);
+    const mine = await app.ok('transfer-create', validTransfer([box.code]), cast.custodian);
+    const rejected = await app.ok('transfer-decide', { id: mine.id, approve: false, reason: '清单不全' }, cast.manager);
+    expect(rejected).toMatchObject({ status: 'rejected', decidedByName: 'manager-测试', decisionReason: '清单不全' });
+    await refusedUnchanged(() => app.call('transfer-decide', { id: mine.id, approve: true, reason: '' }, cast.manager), 'TRANSFER_WRONG_STATE', { status: 'rejected' });
+  });
+
+  it('can be cancelled before sign-off, not after', async () => {
+    const t = await approvedTransfer(app, cast, [box.code]);
+    const cancelled = await app.ok('transfer-cancel', { id: t.id }, cast.custodian);
+    expect(cancelled.status).toBe('cancelled');
+    // The box is free for another order.
+    const again = await approvedTransfer(app, cast, [box.code]);
+    await app.ok('transfer-sign-off', signOff(again.id), cast.custodian);
+    await refusedUnchanged(() => app.call('transfer-cancel', { id: again.id }, cast.custodian), 'TRANSFER_WRONG_STATE', { status: 'signed' });
+  });
+});
+
+describe('sign-off 签收', () => {
+  it('an account with its password and a named person with a drawn signature sign; the boxes become 已移交 with the receiving department', async () => {
+    const t = await approvedTransfer(app, cast, [box.code]);
+    const signed = await app.ok('transfer-sign-off', signOff(t.id), cast.custodian);
+    expect(signed).toMatchObject({
+      status: 'signed',
+      handover: { userId: cast.custodianId, name: 'custodian-测试', signature: null },
+      receiver: { userId: null, name: '赵敏', signature: TINY_PNG },
+    });
+    expect(signed.signedAt).not.toBeNull();
+    expect(await boxOf()).toMatchObject({ status: 'transferred', custodianDepartment: '行政人事部' });
+    const custody = await app.ok('box-custody', { boxId: box.id }, cast.auditor);
+    expect(custody).toMatchObject({ custodianDepartment: '行政人事部', transfers: [{ transferNo: t.transferNo, status: 'signed' }] });
+    // The log notes that a signature was given without copying the image into it.
+    const entry = auditRows(app.runtime.requireDb()).find((r) => r.action === 'transfer-sign-off' && r.entity === 'transfer')!;
+    expect(entry.changes).not.toContain('base64');
+    expect(auditRows(app.runtime.requireDb()).filter((r) => r.action === 'transfer-sign-off' && r.entity === 'box').map((r) => r.boxCode)).toEqual([box.code]);
+  });
+
+  it('takes two accounts, each with its own password', async () => {
+    const t = await approvedTransfer(app, cast, [box.code]);
+    const signed = await app.ok('transfer-sign-off', { id: t.id, handover: { kind: 'account', username: 'custodian', password: PASSWORD }, receiver: { kind: 'account', username: 'clerk', password: PASSWORD } }, cast.clerk);
+    expect([signed.handover?.name, signed.receiver?.name]).toEqual(['custodian-测试', 'clerk-测试']);
+  });
+
+  it('refuses an unapproved order (TRANSFER_NOT_APPROVED), changing nothing', async () => {
+    const t = await app.ok('transfer-create', validTransfer([box.code]), cast.custodian);
+    await refusedUnchanged(() => app.call('transfer-sign-off', signOff(t.id), cast.custodian), 'TRANSFER_NOT_APPROVED');
+    expect((await boxOf()).status).toBe('in_stock');
+  });
+
+  it('refuses the same person on both sides: one account twice, or a name that is the other side’s account', async () => {
+    const t = await approvedTransfer(app, cast, [box.code]);
+    const account = { kind: 'account' as const, username: 'custodian', password: PASSWORD };
+    await refusedUnchanged(() => app.call('transfer-sign-off', { id: t.id, handover: account, receiver: account }, cast.custodian), 'SIGNOFF_SAME_PERSON');
+    await refusedUnchanged(
+      () => app.call('transfer-sign-off', { id: t.id, handover: account, receiver: { kind: 'person', name: 'custodian-测试', signature: TINY_PNG } }, cast.custodian),
+      'SIGNOFF_SAME_PERSON',
+    );
+    const person = { kind: 'person' as const, name: '赵敏', signature: TINY_PNG };
+    await refusedUnchanged(() => app.call('transfer-sign-off', { id: t.id, handover: person, receiver: { ...person, name: ' 赵敏' } }, cast.custodian), 'SIGNOFF_SAME_PERSON');
+  });
+
+  it('refuses a wrong password (naming whose), an unknown user name, a disabled account, and a signature that is not a PNG or too large', async () => {
+    const t = await approvedTransfer(app, cast, [box.code]);
+    const wrong: CallInput<'transfer-sign-off'> = { ...signOff(t.id), handover: { kind: 'account', username: 'custodian', password: 'not-the-password' } };
+    await refusedUnchanged(() => app.call('transfer-sign-off', wrong, cast.custodian), 'SIGNOFF_BAD_PASSWORD', { name: 'custodian-测试' });
+    const unknown: CallInput<'transfer-sign-off'> = { ...signOff(t.id), handover: { kind: 'account', username: 'nobody', password: PASSWORD } };
+    await refusedUnchanged(() => app.call('transfer-sign-off', unknown, cast.custodian), 'SIGNOFF_BAD_PASSWORD', { name: 'nobody' });
+    await app.ok('user-update', { id: cast.clerkId, displayName: 'clerk-测试', role: 'clerk', disabled: true }, cast.admin);
+    const disabled: CallInput<'transfer-sign-off'> = { ...signOff(t.id), receiver: { kind: 'account', username: 'clerk', password: PASSWORD } };
+    await refusedUnchanged(() => app.call('transfer-sign-off', disabled, cast.custodian), 'SIGNOFF_ACCOUNT_UNAVAILABLE');
+    for (const signature of ['data:image/jpeg;base64,/9j/4AAQ', 'data:image/png;base64,AAAA', `data:image/png;base64,iVBORw0KGgo${'A'.repeat(200_000)}`]) {
+      await refusedUnchanged(() => app.call('transfer-sign-off', { ...signOff(t.id), receiver: { kind: 'person', name: '赵敏', signature } }, cast.custodian), 'VALIDATION');
+    }
+  });
+
+  it('refuses when a box went out on loan after the approval, and signs nothing', async () => {
+    const t = await approvedTransfer(app, cast, [box.code]);
+    await loanOut(app, cast, box.code);
+    await refusedUnchanged(() => app.call('transfer-sign-off', signOff(t.id), cast.custodian), 'TRANSFER_BOX_ON_LOAN', { code: box.code });
+    expect((await app.ok('transfer-get', { id: t.id }, cast.custodian)).status).toBe('approved');
+  });
+
+  it('a transferred box can be neither lent nor put on another order', async () => {
+    const t = await approvedTransfer(app, cast, [box.code]);
+    await app.ok('transfer-sign-off', signOff(t.id), cast.custodian);
+    await refusedUnchanged(() => app.call('transfer-create', validTransfer([box.code]), cast.custodian), 'TRANSFER_BOX_UNAVAILABLE', { code: box.code, status: 'transferred' });
+    expect(errorCode(await app.call('loan-request', { boxCode: box.code, borrower: { kind: 'person', name: '王芳', department: '财务部', phone: '1' }, purpose: '核对', loanType: 'short', days: 1, copyRequested: false, note: '' }, cast.clerk))).toBe('LOAN_BOX_UNAVAILABLE');
+  });
+});
