@@ -94,4 +94,15 @@ describe('closing an incident', () => {
     expect(state()).toEqual(after);
     expect(auditRows(app.runtime.requireDb()).at(-1)).toMatchObject({ action: 'incident-close', entity: 'incident', entityId: String(incident.id) });
   });
+
+  it('lists a box\'s incidents newest first, open or closed, page by page', async () => {
+    const first = await openIncident();
+    const second = await openIncident();
+    await app.ok('incident-close', { id: first.id, resolution: '已修复' }, cast.custodian);
+    expect((await app.ok('incident-list', { boxId: first.boxId }, cast.auditor)).rows.map((i) => [i.id, i.status])).toEqual([[first.id, 'closed']]);
+    expect((await app.ok('incident-list', { status: 'open' }, cast.clerk)).rows.map((i) => i.id)).toEqual([second.id]);
+    const page1 = await app.ok('incident-list', { limit: 1 }, cast.auditor);
+    expect(page1.rows.map((i) => i.id)).toEqual([second.id]);
+    expect(await app.ok('incident-list', { limit: 1, cursor: page1.nextCursor! }, cast.auditor)).toEqual({ rows: [expect.objectContaining({ id: first.id, resolution: '已修复' })], nextCursor: null });
+  });
 });

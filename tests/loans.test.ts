@@ -58,6 +58,14 @@ describe('loan requests', () => {
     expect((await app.ok('loan-get', { id: loan.id }, cast.auditor)).borrower.name).toBe('clerk-测试');
   });
 
+  it('offers the desk the enabled accounts to pick a borrower from, without any sign-in data', async () => {
+    await app.ok('user-update', { id: cast.managerId, displayName: 'manager-测试', role: 'manager', disabled: true }, cast.admin);
+    const directory = await app.ok('user-directory', {}, cast.clerk);
+    expect(directory.map((u) => u.username).sort()).toEqual(['admin', 'auditor', 'clerk', 'custodian']);
+    expect(directory.find((u) => u.id === cast.clerkId)).toEqual({ id: cast.clerkId, username: 'clerk', displayName: 'clerk-测试', role: 'clerk' });
+    expect(errorCode(await app.call('user-directory', {}, cast.auditor))).toBe('FORBIDDEN');
+  });
+
   it('refuses an unknown box code (NOT_FOUND) and an unknown or disabled borrower account', async () => {
     await refusedUnchanged(() => request({ boxCode: 'RS-2099-9999' }), 'NOT_FOUND');
     await refusedUnchanged(() => request({ borrower: { kind: 'user', userId: 999 } }), 'NOT_FOUND');
@@ -234,6 +242,23 @@ describe('the register', () => {
     expect((await app.ok('loan-list', { borrowerName: '王芳' }, cast.auditor)).rows.map((l) => l.id)).toEqual([ids[2], ids[0]]);
     expect((await app.ok('loan-list', { status: 'returned', from: localDate(), to: localDate() }, cast.auditor)).rows).toHaveLength(3);
     expect((await app.ok('loan-list', { from: '2000-01-01', to: '2000-12-31' }, cast.auditor)).rows).toHaveLength(0);
+  });
+
+  it('finds a recorded person\'s loans by name and phone, apart from a namesake and an account of the same name', async () => {
+    const wang = { kind: 'person' as const, name: '王芳', department: '财务部', phone: '0571-88881234' };
+    const namesake = { ...wang, department: '工程部', phone: '139-0000-1111' };
+    const first = await loanOut(app, cast, box.code, { borrower: wang });
+    await app.ok('loan-return', { id: first.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }, cast.custodian);
+    const other = await app.ok('loan-request', validLoanInput({ boxCode: (await createBox(app)).code, borrower: namesake }), cast.clerk);
+    const second = await app.ok('loan-request', validLoanInput({ boxCode: box.code, borrower: wang }), cast.clerk);
+    await app.ok('user-update', { id: cast.managerId, displayName: '王芳', role: 'manager', disabled: false }, cast.admin);
+    const account = await app.ok('loan-request', validLoanInput({ boxCode: (await createBox(app)).code, borrower: { kind: 'user', userId: cast.managerId } }), cast.clerk);
+
+    const ids = async (filter: CallInput<'loan-list'>) => (await app.ok('loan-list', filter, cast.auditor)).rows.map((l) => l.id);
+    expect(await ids({ borrowerName: '王芳', borrowerPhone: wang.phone })).toEqual([second.id, first.id]);
+    expect(await ids({ borrowerName: '王芳', borrowerPhone: namesake.phone })).toEqual([other.id]);
+    expect(await ids({ borrowerUserId: cast.managerId })).toEqual([account.id]);
+    expect(await ids({ borrowerName: '王芳', borrowerPhone: wang.phone, limit: 1 })).toEqual([second.id]);
   });
 
   it('records every step in the audit log under the loan, with the box code', async () => {

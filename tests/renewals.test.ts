@@ -135,4 +135,27 @@ describe('overdue loans and the dashboard', () => {
     await app.ok('loan-return', { id: late.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }, cast.custodian);
     expect((await app.ok('loan-list', { overdue: true }, cast.auditor)).rows.map((l) => l.id)).toEqual([dueToday.id]);
   });
+
+  it('lists, as the dashboard counts them, the loans due today and those with a renewal to decide', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    at('2026-05-04');
+    const dueToday = await loanOut(app, cast, (await createBox(app)).code, { days: 3 });
+    const renewing = await loanOut(app, cast, (await createBox(app)).code, { loanType: 'long', days: 7 });
+    const renewed = await loanOut(app, cast, (await createBox(app)).code, { loanType: 'long', days: 6 });
+    await renew(renewing.id);
+    await renew(renewed.id);
+    await app.ok('loan-renewal-decide', { id: await pendingRenewalId(renewed.id), approve: true, reason: '' }, cast.manager);
+    at('2026-05-07');
+
+    const ids = async (filter: { dueToday?: boolean; renewalPending?: boolean }) => (await app.ok('loan-list', filter, cast.auditor)).rows.map((l) => l.id);
+    const counts = await app.ok('loan-dashboard', {}, cast.auditor);
+    expect(await ids({ dueToday: true })).toEqual([dueToday.id]);
+    expect(await ids({ renewalPending: true })).toEqual([renewing.id]);
+    expect([counts.dueToday, counts.renewalsAwaitingApproval]).toEqual([1, 1]);
+
+    // A renewal still pending when its loan came back is moot: neither counted nor listed.
+    await app.ok('loan-return', { id: renewing.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }, cast.custodian);
+    expect(await ids({ renewalPending: true })).toEqual([]);
+    expect((await app.ok('loan-dashboard', {}, cast.auditor)).renewalsAwaitingApproval).toBe(0);
+  });
 });

@@ -6,6 +6,8 @@ import { empty, password, requiredText, text, username } from './fields';
 export const APP_STATES = ['setup', 'locked', 'ready'] as const;
 
 export type PublicUser = Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'disabled' | 'mustChangePassword' | 'lockedUntil' | 'createdAt'>;
+/** An active account as the lending desk may pick it as a borrower: who, not how they sign in. */
+export type DirectoryUser = Pick<UserRow, 'id' | 'username' | 'displayName' | 'role'>;
 
 export interface AppStatus {
   state: (typeof APP_STATES)[number];
@@ -70,6 +72,7 @@ export const appCalls = {
   'settings-get': call<Settings>()({ input: empty, access: 'signed-in' }),
   'settings-update': call<Settings>()({ input: settingsSchema.strict(), access: ['admin', 'custodian'] }),
   'user-list': call<PublicUser[]>()({ input: empty, access: ['admin'] }),
+  'user-directory': call<DirectoryUser[]>()({ input: empty, access: ['clerk', 'custodian', 'manager', 'admin'] }),
   'user-create': call<PublicUser>()({ input: userCreateInput, access: ['admin'] }),
   'user-update': call<PublicUser>()({ input: userUpdateInput, access: ['admin'] }),
   'user-reset-password': call<PublicUser>()({ input: userResetPasswordInput, access: ['admin'] }),

@@ -76,15 +76,23 @@ export const loanListInput = z
     status: z.enum(LOAN_STATUSES).optional(),
     /** Out and past the due date, listed every day until returned. */
     overdue: z.boolean().optional(),
+    /** Out and due back today. */
+    dueToday: z.boolean().optional(),
+    /** Out with a renewal waiting for the manager. */
+    renewalPending: z.boolean().optional(),
     boxId: id.optional(),
     borrowerUserId: id.optional(),
     borrowerName: text(40).optional(),
+    /** With borrowerName: a person recorded by name and phone (not an account of the same name). */
+    borrowerPhone: phone.optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
     cursor: id.optional(),
     limit: listLimit,
   })
   .strict();
+
+export const incidentListInput = z.object({ boxId: id.optional(), status: z.enum(INCIDENT_STATUSES).optional(), cursor: id.optional(), limit: listLimit }).strict();
 
 export const incidentCloseInput = z.object({ id, resolution: requiredText(500) }).strict();
 
@@ -177,6 +185,7 @@ export const loanCalls = {
   'loan-get': call<Loan>()({ input: z.object({ id }).strict(), access: 'signed-in' }),
   'loan-list': call<{ rows: Loan[]; nextCursor: number | null }>()({ input: loanListInput, access: 'signed-in' }),
   'loan-dashboard': call<LoanDashboard>()({ input: empty, access: 'signed-in' }),
+  'incident-list': call<{ rows: Incident[]; nextCursor: number | null }>()({ input: incidentListInput, access: 'signed-in' }),
   'incident-close': call<Incident>()({ input: incidentCloseInput, access: ['custodian', 'manager'] }),
   'loan-slip-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: 'signed-in' }),
   'loan-register-export': call<ExportFile>()({ input: z.object({ from: isoDate, to: isoDate, format: z.enum(['pdf', 'csv', 'xlsx']) }).strict(), access: ['clerk', 'custodian', 'manager', 'auditor'] }),

@@ -1,7 +1,7 @@
 import type { appCalls } from '../contract/app';
 import { AppError } from '../contract/errors';
 import { getSettings, updateSettings } from '../services/settings';
-import { authenticate, changeOwnPassword, createUser, listUsers, resetPassword, toPublicUser, updateUser } from '../services/users';
+import { authenticate, changeOwnPassword, createUser, listActiveUsers, listUsers, resetPassword, toPublicUser, updateUser } from '../services/users';
 import type { Handlers } from './types';
 
 export const appHandlers: Handlers<keyof typeof appCalls> = {
@@ -24,6 +24,7 @@ export const appHandlers: Handlers<keyof typeof appCalls> = {
   'settings-get': (_input, { db }) => getSettings(db),
   'settings-update': (input, { db, actor }) => updateSettings(db, actor, input),
   'user-list': (_input, { db }) => listUsers(db),
+  'user-directory': (_input, { db }) => listActiveUsers(db),
   'user-create': (input, { db, actor }) => createUser(db, actor, input),
   'user-update': (input, { db, actor, user, runtime }) => {
     // An admin who demoted or disabled themself could leave nobody able to manage accounts.

@@ -1,5 +1,5 @@
 import type { loanCalls } from '../contract/loans';
-import { closeIncident } from '../services/incidents';
+import { closeIncident, listIncidents } from '../services/incidents';
 import { getLoan, listLoans, loanDashboard } from '../services/loan-views';
 import { cancelLoan, decideLoan, handOutLoan, requestLoan, returnLoan } from '../services/loans';
 import { loanRegisterExport, loanSlipPdf } from '../services/printing/loans';
@@ -17,6 +17,7 @@ export const loanHandlers: Handlers<keyof typeof loanCalls> = {
   'loan-get': (input, { db }) => getLoan(db, input.id),
   'loan-list': (input, { db }) => listLoans(db, input),
   'loan-dashboard': (_input, { db }) => loanDashboard(db),
+  'incident-list': (input, { db }) => listIncidents(db, input),
   'incident-close': (input, { db, actor }) => closeIncident(db, actor, input.id, input.resolution),
   'loan-slip-pdf': (input, ctx) => loanSlipPdf(ctx, input.id),
   'loan-register-export': (input, ctx) => loanRegisterExport(ctx, input),

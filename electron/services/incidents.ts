@@ -1,8 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { boxDocuments, boxes, incidents, users, type IncidentRow } from '../../db/schema';
 import { AppError } from '../contract/errors';
-import type { Incident } from '../contract/loans';
+import type { Incident, incidentListInput } from '../contract/loans';
 import { nowIso, type Actor } from './actor';
 import { mutate } from './transaction';
 
@@ -34,6 +35,14 @@ const withCreator = (db: Db) => db.select({ incident: incidents, createdByName: 
 
 export function incidentsOfLoans(db: Db, loanIds: number[]): Incident[] {
   return loanIds.length ? toIncidents(db, withCreator(db).where(inArray(incidents.loanId, loanIds)).orderBy(incidents.id).all()) : [];
+}
+
+/** A box's incidents (or every one), newest first, keyset-paged by id. */
+export function listIncidents(db: Db, input: z.output<typeof incidentListInput>): { rows: Incident[]; nextCursor: number | null } {
+  const where = [input.boxId ? eq(incidents.boxId, input.boxId) : undefined, input.status ? eq(incidents.status, input.status) : undefined, input.cursor ? lt(incidents.id, input.cursor) : undefined];
+  const rows = withCreator(db).where(and(...where)).orderBy(desc(incidents.id)).limit(input.limit + 1).all();
+  const page = toIncidents(db, rows.slice(0, input.limit));
+  return { rows: page, nextCursor: rows.length > input.limit ? page[page.length - 1].id : null };
 }
 
 export function getIncident(db: Db, id: number): Incident {

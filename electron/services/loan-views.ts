@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/connection';
@@ -107,6 +107,8 @@ export function getLoan(db: Db, id: number): Loan {
 }
 
 const overdueCondition = (today: string) => and(eq(loans.status, 'out'), lt(loans.dueDate, today));
+/** Loans with a renewal awaiting a decision: few at any time, found by the renewals' status index. */
+const pendingRenewalLoanIds = (db: Db) => db.select({ id: loanRenewals.loanId }).from(loanRenewals).where(eq(loanRenewals.status, 'requested'));
 
 /** Newest first, keyset-paged by id; `from`/`to` are local calendar days of the request. */
 export function listLoans(db: Db, input: z.output<typeof loanListInput>): { rows: Loan[]; nextCursor: number | null } {
@@ -114,9 +116,12 @@ export function listLoans(db: Db, input: z.output<typeof loanListInput>): { rows
   const where: (SQL | undefined)[] = [
     input.status && eq(loans.status, input.status),
     input.overdue ? overdueCondition(today) : undefined,
+    input.dueToday ? and(eq(loans.status, 'out'), eq(loans.dueDate, today)) : undefined,
+    input.renewalPending ? and(eq(loans.status, 'out'), inArray(loans.id, pendingRenewalLoanIds(db))) : undefined,
     input.boxId ? eq(loans.boxId, input.boxId) : undefined,
     input.borrowerUserId ? eq(loans.borrowerUserId, input.borrowerUserId) : undefined,
     input.borrowerName ? eq(loans.borrowerName, input.borrowerName) : undefined,
+    input.borrowerPhone !== undefined ? and(isNull(loans.borrowerUserId), eq(loans.borrowerPhone, input.borrowerPhone)) : undefined,
     input.from ? gte(loans.requestedAt, localDayStart(input.from)) : undefined,
     input.to ? lt(loans.requestedAt, localDayStart(addDays(input.to, 1))) : undefined,
     input.cursor ? lt(loans.id, input.cursor) : undefined,

@@ -2,7 +2,7 @@ import { asc, count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { users, type UserRow } from '../../db/schema';
 import type { z } from 'zod';
-import type { PublicUser, userCreateInput, userUpdateInput } from '../contract/app';
+import type { DirectoryUser, PublicUser, userCreateInput, userUpdateInput } from '../contract/app';
 import { AppError } from '../contract/errors';
 import { nowIso, type Actor } from './actor';
 import type { AuditEntry } from './audit';
@@ -27,6 +27,16 @@ export function getUser(db: Db, id: number): UserRow {
 
 export function listUsers(db: Db): PublicUser[] {
   return db.select().from(users).orderBy(asc(users.id)).all().map(toPublicUser);
+}
+
+/** Enabled accounts by name, for picking a borrower; a disabled account cannot borrow. */
+export function listActiveUsers(db: Db): DirectoryUser[] {
+  return db
+    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role })
+    .from(users)
+    .where(eq(users.disabled, false))
+    .orderBy(asc(users.displayName), asc(users.id))
+    .all();
 }
 
 export function userCount(db: Db): number {

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createQueryClient, Root } from '../../renderer/app/Root';
 import type { TestBridge } from '../support/bridge';
@@ -63,5 +63,39 @@ describe('loan request form', { timeout: 60_000 }, () => {
     expect(days).toHaveValue('6');
     await user.click(screen.getByText('短期（≤3天）'));
     expect(days).toHaveValue('3');
+  });
+
+  it('lends to an account picked by typing part of its name, by keyboard alone', async () => {
+    const box = await createBox(bridge.app);
+    const custodian = await bridge.app.ok('user-directory', {}, await bridge.app.as('custodian'));
+    const custodianId = custodian.find((u) => u.username === 'custodian')!.id;
+    const user = await openFormAndScan(box.code);
+    await screen.findByText('在库', {}, { timeout: 10_000 });
+
+    await user.click(screen.getByText('本单位账户'));
+    const account = await screen.findByLabelText('借阅账户');
+    await waitFor(() => expect(account).toHaveFocus());
+    await user.type(account, 'custo');
+    expect(await screen.findByText('custodian-测试（档案管理员）', {}, { timeout: 10_000 })).toBeInTheDocument();
+    // rc-select reads the legacy `which`, which user-event leaves 0 under jsdom (a real Enter sets it).
+    fireEvent.keyDown(account, { key: 'Enter', which: 13, keyCode: 13 });
+    fireEvent.keyUp(account, { key: 'Enter', which: 13, keyCode: 13 });
+    await user.type(screen.getByLabelText('借阅目的'), '核对档案{enter}');
+
+    expect(await screen.findByText('借阅申请已提交，等待部门经理审批', {}, { timeout: 10_000 })).toBeInTheDocument();
+    const [loan] = (await bridge.app.ok('loan-list', { boxId: box.id, limit: 10 }, await bridge.app.as('clerk'))).rows;
+    expect(loan.borrower).toMatchObject({ userId: custodianId, name: 'custodian-测试' });
+  });
+
+  it('asks for the account when none was picked', async () => {
+    const box = await createBox(bridge.app);
+    const user = await openFormAndScan(box.code);
+    await screen.findByText('在库', {}, { timeout: 10_000 });
+    await user.click(screen.getByText('本单位账户'));
+    await user.type(screen.getByLabelText('借阅目的'), '核对档案');
+    await user.click(screen.getByText('提交申请'));
+
+    const account = screen.getByLabelText('借阅账户').closest('.ant-form-item') as HTMLElement;
+    expect(await within(account).findByText('必填')).toBeInTheDocument();
   });
 });

@@ -9,6 +9,7 @@ import { Field, HookForm } from '../../app/field';
 import { useServerErrors, type CodeFields } from '../../app/forms';
 import { Page } from '../../app/layout/Page';
 import { emptyIsRequired, escapeCancels, useGoBack } from '../catalogue/formSupport';
+import { BorrowerFields, firstBorrowerField } from './BorrowerFields';
 import { BoxCodeField, useBoxLookup } from './BoxCodeField';
 import { lendingPaths } from './paths';
 import { useRequestLoan } from './queries';
@@ -18,10 +19,7 @@ type Values = CallInput<'loan-request'>;
 /** The box's refusals belong under the box code, where the scan went in. */
 const CODE_FIELDS: CodeFields<Values> = { NOT_FOUND: 'boxCode', LOAN_BOX_UNAVAILABLE: 'boxCode', LOAN_BOX_BUSY: 'boxCode' };
 
-/**
- * A borrower of another department, recorded by name. Only an admin may list accounts (user-list),
- * and an admin cannot request loans, so an account borrower is never offered here.
- */
+/** Most borrowers come from other departments, so the form starts with a person recorded by name. */
 const NEW_LOAN: Values = {
   boxCode: '',
   borrower: { kind: 'person', name: '', department: '', phone: '' },
@@ -67,24 +65,8 @@ export function LoanRequestPage() {
         <Card className="lend-form-card">
           <FormProvider {...form}>
             <HookForm onSubmit={onSubmit}>
-              <BoxCodeField lookup={lookup} onFound={() => form.setFocus('borrower.name')} />
-              <Row gutter={16}>
-                <Col xs={24} md={8}>
-                  <Field control={control} name="borrower.name" label={t('fields.name')} required>
-                    {(field) => <Input {...field} autoComplete="off" />}
-                  </Field>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Field control={control} name="borrower.department" label={t('fields.department')} required>
-                    {(field) => <Input {...field} autoComplete="off" />}
-                  </Field>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Field control={control} name="borrower.phone" label={t('fields.phone')} required>
-                    {(field) => <Input {...field} autoComplete="off" />}
-                  </Field>
-                </Col>
-              </Row>
+              <BoxCodeField lookup={lookup} onFound={() => form.setFocus(firstBorrowerField(form.getValues('borrower.kind')))} />
+              <BorrowerFields />
               <Field control={control} name="purpose" label={t('fields.purpose')} required>
                 {(field) => <Input {...field} autoComplete="off" />}
               </Field>

@@ -23,6 +23,8 @@ export function useLoanList(filters: LoanFilters) {
   return { list, ...usePagedRows(list) };
 }
 
+/** Accounts a loan may be lent to; they change rarely, so one fetch per desk visit is plenty. */
+export const useUserDirectory = () => useQuery({ ...callQuery('user-directory', {}), staleTime: 60_000 });
 export const useLoanDashboard = () => useQuery(callQuery('loan-dashboard', {}));
 export const useLoan = (id: number) => useQuery(callQuery('loan-get', { id }));
 /** The box's newest loans, for its detail page. */
