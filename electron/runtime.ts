@@ -6,7 +6,7 @@ import { createKeyFile, keyFileExists, readKeyWithPassphrase, readKeyWithProtect
 import { settings as settingsTable } from '../db/schema';
 import type { AppStatus, setupInput } from './contract/app';
 import { AppError, type AppErrorPayload } from './contract/errors';
-import { acquireLock, releaseLock } from './instance-lock';
+import { acquireLock, lockFile, releaseLock } from './instance-lock';
 import { SYSTEM_ACTOR } from './services/actor';
 import { unavailablePrinter, type Printer } from './services/printing/printer';
 import { ensureSearchIndex } from './services/search-index';
@@ -139,7 +139,7 @@ export class Runtime {
   private takeLock(): void {
     if (this.locked) return;
     const lock = acquireLock(this.options.dataDir);
-    if (!lock.acquired) throw new AppError('ALREADY_RUNNING', { params: { pid: lock.holder.pid, ...(lock.holder.url ? { url: lock.holder.url } : {}) } });
+    if (!lock.acquired) throw new AppError('ALREADY_RUNNING', { params: { pid: lock.holder.pid, lockFile: lockFile(this.options.dataDir), ...(lock.holder.url ? { url: lock.holder.url } : {}) } });
     this.locked = true;
   }
 
