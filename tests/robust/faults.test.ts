@@ -267,3 +267,26 @@ describe('a database from a newer version', () => {
     expect(sha(file)).toBe(written);
   });
 });
+
+describe('storage failures in the middle of a session', () => {
+  it('are told by name, not as INTERNAL', async () => {
+    const runtime = runtimeAt(join(work, 'data'));
+    runtime.start();
+    const handle = runtime.sessions.open(custodianId);
+    for (const [code, expected] of [
+      ['SQLITE_FULL', 'DISK_FULL'],
+      ['ENOSPC', 'DISK_FULL'],
+      ['SQLITE_READONLY', 'DATA_READ_ONLY'],
+      ['SQLITE_READONLY_DBMOVED', 'DATA_READ_ONLY'],
+      ['EROFS', 'DATA_READ_ONLY'],
+      ['SQLITE_CORRUPT', 'DB_CORRUPT'],
+      ['SQLITE_CORRUPT_INDEX', 'DB_CORRUPT'],
+      ['SQLITE_MISUSE', 'INTERNAL'],
+    ]) {
+      const failing = { ...handlerTable, 'box-list': () => Promise.reject(Object.assign(new Error(`${code}: /secret/path`), { code })) };
+      const dispatch = createDispatcher(runtime, failing, () => undefined);
+      expect({ code, answer: await dispatch({ name: 'box-list', payload: {}, handle }) }).toEqual({ code, answer: { ok: false, error: { code: expected } } });
+    }
+    runtime.close();
+  });
+});
