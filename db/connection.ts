@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../electron/contract/errors';
 import { assertHexKey } from './keyfile';
@@ -28,15 +28,51 @@ export function applyKey(sqlite: Database.Database, keyHex: string): void {
   sqlite.pragma(`key="x'${keyHex}'"`);
 }
 
+/**
+ * Reads the schema and runs SQLite's quick check (every page, no index cross-check), so a damaged
+ * file is refused at opening with DB_CORRUPT rather than failing one screen at a time later.
+ */
 function checkReadable(sqlite: Database.Database, encrypted: boolean): void {
   try {
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'SQLITE_NOTADB') throw new AppError(encrypted ? 'WRONG_KEY' : 'DB_CORRUPT');
-    if (code === 'SQLITE_CORRUPT') throw new AppError('DB_CORRUPT');
-    throw err;
+    throw storageFault(err) ?? err;
   }
+  let verdict: unknown;
+  try {
+    verdict = sqlite.pragma('quick_check(1)', { simple: true });
+  } catch (err) {
+    // Past page 1 the key is known to be right: a page that will not decrypt is a damaged page.
+    throw (err as { code?: string }).code === 'SQLITE_NOTADB' ? new AppError('DB_CORRUPT') : (storageFault(err) ?? err);
+  }
+  if (verdict !== 'ok') throw new AppError('DB_CORRUPT');
+}
+
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What a failure of the disk or the file means to the person at the desk, or null when it is none
+ * of these: a full disk, a folder or disk that cannot be written, a damaged database.
+ */
+export function storageFault(err: unknown, dataDir?: string): AppError | null {
+  if (err instanceof AppError) return err;
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  // SQLite cannot make its -wal/-shm files beside the database in a folder it may not write to.
+  if (code === 'SQLITE_CANTOPEN' && dataDir !== undefined && !writable(dataDir)) return new AppError('DATA_READ_ONLY');
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return new AppError('DISK_FULL');
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return new AppError('DATA_READ_ONLY');
+  if (code.startsWith('SQLITE_CORRUPT')) return new AppError('DB_CORRUPT');
+  return null;
 }
 
 function lastJournalStamp(migrationsFolder: string): number {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { storageFault } from '../db/connection';
 import { contract, isCallName, type CallName } from './contract';
 import { CALLS_BEFORE_PASSWORD_CHANGE } from './contract/app';
 import type { Access } from './contract/define';
@@ -61,7 +62,9 @@ export function createDispatcher(runtime: Runtime, handlers: Handlers<CallName>,
       const handler = handlers[name] as (input: unknown, ctx: HandlerContext | SignedInContext) => unknown;
       return { ok: true, value: await handler(parsed.data, ctx) };
     } catch (err) {
-      if (err instanceof AppError) return { ok: false, error: err.toPayload() };
+      // A full disk, a read-only folder or a damaged file is told as such, with its way forward.
+      const known = storageFault(err);
+      if (known) return { ok: false, error: known.toPayload() };
       log(err);
       return { ok: false, error: { code: 'INTERNAL' } };
     }

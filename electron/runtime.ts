@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
-import { openDatabase, type Db } from '../db/connection';
+import { openDatabase, storageFault, type Db } from '../db/connection';
 import {
   createKeyFile,
   createKeyFileFromRecovery,
@@ -22,7 +22,8 @@ import {
 import { version as appVersion } from '../package.json';
 import { settings as settingsTable } from '../db/schema';
 import type { AppStatus, setupInput } from './contract/app';
-import { AppError } from './contract/errors';
+import { AppError, type AppErrorPayload } from './contract/errors';
+import { acquireLock, lockFile, releaseLock } from './instance-lock';
 import { SYSTEM_ACTOR, type Actor } from './services/actor';
 import { backedUpToday, backUpAll, checkBackupFile, getBackupSettings, readManifest, type BackupContext } from './services/backups';
 import { dailyBackupDue } from './services/backup-schedule';
@@ -61,6 +62,9 @@ export class Runtime {
   /** The open database's key: backups are checked with it, a restored copy is re-keyed to it. */
   private keyHex: string | null = null;
   private scheduleTimer: NodeJS.Timeout | null = null;
+  /** Why the archive could not be opened at start (disk, folder, file, another instance); cleared by a retry. */
+  private fault: AppErrorPayload | null = null;
+  private locked = false;
   private lockedReason: AppStatus['lockedReason'] = null;
   /** A setup between its checks and its files: a second one must not start over it. */
   private settingUp = false;
@@ -70,16 +74,37 @@ export class Runtime {
     this.printer = options.printer ?? unavailablePrinter;
   }
 
-  /** Opens the database without asking anyone when the key file and this machine allow it. */
+  /**
+   * Opens the database without asking anyone when the key file and this machine allow it. What
+   * stops it (a full or read-only disk, a damaged file, another instance) becomes the status's
+   * fault, for the start screen to explain; status() after the cause is fixed tries again.
+   */
   start(): AppStatus {
-    if (this.db || !keyFileExists(this.files.keyFile)) return this.status();
-    const keyHex = readKeyWithProtector(this.files.keyFile, this.options.protector);
-    if (keyHex === null) this.lockedReason = 'keystore';
-    else this.openEitherKey(keyHex, () => readKeyWithProtector(this.files.keyFile, this.options.protector, 'next'));
+    if (this.db) return this.status();
+    this.fault = null;
+    try {
+      this.takeLock();
+      if (!keyFileExists(this.files.keyFile)) {
+        // A database without its key file can only be opened once the key file is put back.
+        if (existsSync(this.files.db)) throw new AppError('KEY_FILE_MISSING');
+        return this.status();
+      }
+      const keyHex = readKeyWithProtector(this.files.keyFile, this.options.protector);
+      if (keyHex === null) this.lockedReason = 'keystore';
+      else this.openEitherKey(keyHex, () => readKeyWithProtector(this.files.keyFile, this.options.protector, 'next'));
+    } catch (err) {
+      this.fault = this.faultOf(err);
+    }
     return this.status();
   }
 
+  /** app-status: a fault is looked at again each time, so "retry" works once the cause is gone. */
+  refresh(): AppStatus {
+    return this.fault ? this.start() : this.status();
+  }
+
   status(): AppStatus {
+    if (this.fault) return { state: 'fault', siteName: null, lockedReason: null, fault: this.fault };
     if (this.db) return { state: 'ready', siteName: getSettings(this.db).siteName, lockedReason: null };
     if (!keyFileExists(this.files.keyFile)) return { state: 'setup', siteName: null, lockedReason: null };
     return { state: 'locked', siteName: null, lockedReason: this.lockedReason };
@@ -97,9 +122,10 @@ export class Runtime {
   async setup(input: z.output<typeof setupInput>): Promise<AppStatus> {
     if (this.settingUp || keyFileExists(this.files.keyFile) || this.db) throw new AppError('ALREADY_SET_UP');
     // A database without its key file can never be opened again; refuse rather than bury it.
-    if (existsSync(this.files.db)) throw new AppError('KEY_FILE_CORRUPT');
+    if (existsSync(this.files.db)) throw new AppError('KEY_FILE_MISSING');
     this.settingUp = true;
     try {
+      this.takeLock();
       const keyHex = await createKeyFile(this.files.keyFile, this.options.protector, input.passphrase);
       try {
         const db = this.open(keyHex);
@@ -109,6 +135,8 @@ export class Runtime {
         this.discardHalfSetup();
         throw err;
       }
+    } catch (err) {
+      throw storageFault(err, this.options.dataDir) ?? err;
     } finally {
       this.settingUp = false;
     }
@@ -132,6 +160,23 @@ export class Runtime {
     this.stopSchedule();
     if (this.db && getBackupSettings(this.db).onClose) this.scheduledBackup({ onClose: true });
     this.closeDb();
+    if (this.locked) releaseLock(this.options.dataDir);
+    this.locked = false;
+  }
+
+  private takeLock(): void {
+    if (this.locked) return;
+    const lock = acquireLock(this.options.dataDir);
+    if (!lock.acquired) throw new AppError('ALREADY_RUNNING', { params: { pid: lock.holder.pid, lockFile: lockFile(this.options.dataDir), ...(lock.holder.url ? { url: lock.holder.url } : {}) } });
+    this.locked = true;
+  }
+
+  /** The code the start screen explains, with the paths a person needs to act on it. */
+  private faultOf(err: unknown): AppErrorPayload {
+    const known = storageFault(err, this.options.dataDir);
+    if (!known) console.error('archive could not be opened:', err);
+    const payload = (known ?? new AppError('INTERNAL')).toPayload();
+    return { ...payload, params: { dataDir: this.options.dataDir, ...this.files, ...payload.params } };
   }
 
   private closeDb(): void {

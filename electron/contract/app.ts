@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { BOX_KINDS, ROLES, type UserRow } from '../../db/schema';
 import { call } from './define';
+import type { AppErrorPayload } from './errors';
 import { empty, password, requiredText, text, username } from './fields';
 
-export const APP_STATES = ['setup', 'locked', 'ready'] as const;
+export const APP_STATES = ['setup', 'locked', 'ready', 'fault'] as const;
 
 export type PublicUser = Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'disabled' | 'mustChangePassword' | 'lockedUntil' | 'createdAt'>;
 /** An active account as the lending desk may pick it as a borrower: who, not how they sign in. */
@@ -14,6 +15,8 @@ export interface AppStatus {
   siteName: string | null;
   /** Why a passphrase is asked for: the OS keychain could not unwrap the key on this machine. */
   lockedReason: 'keystore' | null;
+  /** In state 'fault' only: what keeps the archive from opening, with the paths involved. */
+  fault?: AppErrorPayload;
 }
 
 export const passphrase = z.string().min(12, { error: 'v.passphraseLength' }).max(500);

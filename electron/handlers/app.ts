@@ -5,7 +5,7 @@ import { authenticate, changeOwnPassword, createUser, listActiveUsers, listUsers
 import type { Handlers } from './types';
 
 export const appHandlers: Handlers<keyof typeof appCalls> = {
-  'app-status': (_input, { runtime }) => runtime.status(),
+  'app-status': (_input, { runtime }) => runtime.refresh(),
   'app-setup': (input, { runtime }) => runtime.setup(input),
   'app-unlock': (input, { runtime }) => runtime.unlock(input.passphrase),
   'session-login': async (input, { runtime }) => {

@@ -4,6 +4,7 @@ import { machineKeyProtector } from '../../db/machine-key';
 import { dataPathsUnder, defaultDataPaths } from '../data-paths';
 import { createDispatcher } from '../dispatch';
 import { handlerTable } from '../handlers';
+import { publishUrl } from '../instance-lock';
 import { Runtime } from '../runtime';
 import { chromiumPrinter } from './print-chromium';
 import { startWebShell, type WebShellOptions } from './server';
@@ -26,6 +27,13 @@ async function main(): Promise<void> {
   const paths = values.data ? dataPathsUnder(resolve(values.data)) : defaultDataPaths();
   const runtime = new Runtime({ dataDir: paths.dataDir, protector: machineKeyProtector(paths.machineKey), migrationsFolder: resolve(appRoot, 'db', 'migrations'), printer: chromiumPrinter() });
   const status = runtime.start();
+  // One archive, one writer: a second start points to the page the first one serves.
+  if (status.fault?.code === 'ALREADY_RUNNING') {
+    const { pid, url } = status.fault.params ?? {};
+    console.error(`档案前台已在运行（进程 ${pid}），请打开：${url ?? '已打开的窗口'}`);
+    console.error(`Archive Desk is already running (process ${pid}) on this data folder: ${url ?? 'use the window already open'}`);
+    process.exit(1);
+  }
   runtime.startSchedule();
   const shell = await listen({
     dispatch: createDispatcher(runtime, handlerTable),
@@ -34,6 +42,7 @@ async function main(): Promise<void> {
   });
   console.log(`Archive Desk web shell (${status.state}), data in ${paths.dataDir}`);
   console.log(`Open: ${shell.url}`);
+  publishUrl(paths.dataDir, shell.url);
   const stop = () => {
     void Promise.allSettled([shell.close(), runtime.printer.close()]).finally(() => {
       runtime.close();

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/session-store';
 import { ChangePasswordModal } from './account/ChangePasswordModal';
+import { FaultScreen } from './auth/FaultScreen';
 import { LockScreen } from './auth/LockScreen';
 import { LoginScreen } from './auth/LoginScreen';
 import { SetupScreen } from './auth/SetupScreen';
@@ -13,7 +14,7 @@ import { AppRoutes } from './layout/AppRoutes';
 import { statusQuery } from './queries';
 import { useRestoredSession } from './session';
 
-/** What to show follows the archive's state: first-run setup, locked (passphrase), or signed in. */
+/** What to show follows the archive's state: first-run setup, locked (passphrase), signed in, or why it did not open. */
 export function App() {
   const { t } = useTranslation('app');
   const errorText = useErrorText();
@@ -36,6 +37,8 @@ export function App() {
       return <UnlockScreen status={status.data} />;
     case 'ready':
       return <SignedInGate siteName={status.data.siteName} />;
+    case 'fault':
+      return <FaultScreen status={status.data} retrying={status.isFetching} onRetry={() => void status.refetch()} />;
   }
 }
 

@@ -187,6 +187,9 @@ describe('generated payloads against every call', () => {
         fc.asyncProperty(payloadFor(name), async (payload) => {
           stats.runs += 1;
           const result: Result<unknown> = await app.dispatch({ name, payload, handle });
+          // Whatever comes back must cross either shell: structured clone (Electron IPC) and JSON (web shell).
+          expect(() => structuredClone(result)).not.toThrow();
+          expect(typeof JSON.stringify(result)).toBe('string');
           if (result.ok) {
             stats.ok += 1;
             before = snapshot(db);

@@ -1,0 +1,54 @@
+import { Alert, Button, Descriptions, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { AppStatus } from '../../../electron/contract/app';
+import { AuthFrame } from './AuthFrame';
+
+const EXPLAINED = ['DISK_FULL', 'DATA_READ_ONLY', 'ALREADY_RUNNING', 'DB_CORRUPT', 'WRONG_KEY', 'KEY_FILE_MISSING', 'KEY_FILE_CORRUPT', 'DB_TOO_NEW'];
+/** Which paths each fault needs a person to look at or act on. */
+const PATHS: Record<string, readonly ('dataDir' | 'db' | 'keyFile' | 'lockFile')[]> = {
+  DATA_READ_ONLY: ['dataDir'],
+  ALREADY_RUNNING: ['lockFile'],
+  DB_CORRUPT: ['db'],
+  WRONG_KEY: ['keyFile', 'db'],
+  KEY_FILE_MISSING: ['keyFile'],
+  KEY_FILE_CORRUPT: ['keyFile'],
+  DB_TOO_NEW: ['db'],
+};
+
+/**
+ * The archive did not open: what happened in words an office clerk follows, the file or folder
+ * involved (copyable, for the administrator), and "try again" once the cause is dealt with.
+ */
+export function FaultScreen({ status, onRetry, retrying }: { status: AppStatus; onRetry: () => void; retrying: boolean }) {
+  const { t } = useTranslation('app');
+  const fault = status.fault;
+  const params = fault?.params ?? {};
+  const key = fault && EXPLAINED.includes(fault.code) ? fault.code : 'other';
+  const paths = PATHS[key] ?? ['dataDir'];
+  const url = typeof params.url === 'string' && params.url.startsWith('http://127.0.0.1:') ? params.url : null;
+
+  return (
+    <AuthFrame title={t('fault.title')} width={560}>
+      <Alert type="error" showIcon className="form-alert" title={t(`fault.${key}.title`)} description={t(`fault.${key}.action`, { pid: params.pid })} />
+      <Descriptions column={1} size="small" bordered className="form-alert">
+        {paths
+          .filter((p) => typeof params[p] === 'string')
+          .map((p) => (
+            <Descriptions.Item key={p} label={t(`fault.${p}`)}>
+              <Typography.Text copyable code>
+                {String(params[p])}
+              </Typography.Text>
+            </Descriptions.Item>
+          ))}
+      </Descriptions>
+      {url && (
+        <Button block href={url} className="form-alert">
+          {t('fault.openRunning')}
+        </Button>
+      )}
+      <Button type="primary" block autoFocus loading={retrying} onClick={onRetry}>
+        {t('fault.retry')}
+      </Button>
+    </AuthFrame>
+  );
+}
