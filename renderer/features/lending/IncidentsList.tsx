@@ -18,13 +18,12 @@ export function IncidentsList({ incidents, title }: { incidents: Incident[]; tit
       ) : (
         <Flex vertical gap={12}>
           {incidents.map((incident) => (
-            <Descriptions key={incident.id} size="small" bordered column={1}>
+            <Descriptions key={incident.id} size="small" bordered column={1} className="lend-incident">
               <Descriptions.Item label={t('fields.status')}>
-                <Flex gap={8} align="center" wrap justify="space-between">
+                <Flex gap={8} align="center" justify="space-between">
                   <span>
                     <Tag color="red">{t(`incidentKind.${incident.kind}`)}</Tag>
                     <Tag color={incident.status === 'open' ? 'orange' : 'green'}>{t(`incidentStatus.${incident.status}`)}</Tag>
-                    {t('detail.by', { name: incident.createdByName, at: formatAt(incident.createdAt) })}
                   </span>
                   {incident.status === 'open' && mayClose && (
                     <Button size="small" onClick={() => setClosing(incident)}>
@@ -33,6 +32,7 @@ export function IncidentsList({ incidents, title }: { incidents: Incident[]; tit
                   )}
                 </Flex>
               </Descriptions.Item>
+              <Descriptions.Item label={t('detail.recorded')}>{t('detail.by', { name: incident.createdByName, at: formatAt(incident.createdAt) })}</Descriptions.Item>
               <Descriptions.Item label={t('detail.description')}>{incident.description}</Descriptions.Item>
               {incident.missingDocumentTitles.length > 0 && <Descriptions.Item label={t('detail.missingDocuments')}>{incident.missingDocumentTitles.join('、')}</Descriptions.Item>}
               <Descriptions.Item label={t('detail.responsible')}>{incident.responsible}</Descriptions.Item>

@@ -53,7 +53,7 @@ export function LoanInfo({ loan }: { loan: Loan }) {
           <BorrowerLink borrower={borrower} />
         </Descriptions.Item>
         <Descriptions.Item label={t('fields.department')}>{borrower.department}</Descriptions.Item>
-        <Descriptions.Item label={t('fields.phone')}>{borrower.phone}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.phone')}>{borrower.phone || '—'}</Descriptions.Item>
         <Descriptions.Item label={t('fields.loanType')}>
           {t(`loanType.${loan.loanType}`)} · {t('list.days', { count: loan.days })}
         </Descriptions.Item>

@@ -72,6 +72,7 @@ export const lending = {
       missingDocuments: '缺失文件',
       description: '情况说明',
       resolution: '处理结果',
+      recorded: '登记',
     },
     actions: {
       approve: '批准',
@@ -173,6 +174,7 @@ export const lending = {
       missingDocuments: 'Missing documents',
       description: 'Description',
       resolution: 'Resolution',
+      recorded: 'Recorded',
     },
     actions: {
       approve: 'Approve',
