@@ -38,6 +38,7 @@ export const common = {
       RENEWAL_INCIDENT_OPEN: '该档案有未结案的损毁/缺失事件，不能续借',
       INCIDENT_CLOSED: '该事件已结案',
       PRINTER_UNAVAILABLE: '无法生成打印文件：未找到 Chromium 浏览器，请联系系统管理员安装',
+      PRINT_DIALOG_UNAVAILABLE: '浏览器版不能直接调用打印机，请保存 PDF 后打印',
       INTERNAL: '操作未能完成，请重试；如仍失败请联系系统管理员',
     },
     v: {
@@ -124,6 +125,7 @@ export const common = {
       RENEWAL_INCIDENT_OPEN: 'This box has an open damage/loss incident; it cannot be renewed',
       INCIDENT_CLOSED: 'This incident is already closed',
       PRINTER_UNAVAILABLE: 'Cannot produce the print file: no Chromium browser was found; ask the administrator to install it',
+      PRINT_DIALOG_UNAVAILABLE: 'The browser version cannot reach the printer: save the PDF and print that',
       INTERNAL: 'The operation did not complete; try again, or call the administrator',
     },
     v: {

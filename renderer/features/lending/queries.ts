@@ -67,3 +67,6 @@ export function useCloseIncident() {
 
 export const usePrintSlip = () =>
   useMutation({ mutationFn: (id: number) => call('loan-slip-pdf', { id }), onSuccess: (file) => saveExportFile(file) });
+/** The desktop app prints through the system dialog; the browser version downloads the PDF to print. */
+export const hasPrintDialog = () => window.archiveDesk !== undefined;
+export const usePrintDialog = () => useMutation({ mutationFn: (id: number) => call('loan-slip-print', { id }) });
