@@ -261,6 +261,11 @@ describe('the register', () => {
     expect(await ids({ borrowerName: '王芳', borrowerPhone: wang.phone, limit: 1 })).toEqual([second.id]);
   });
 
+  it('refuses the print dialog where the shell has none (the web shell: save the PDF instead), recording nothing', async () => {
+    const loan = await app.ok('loan-request', validLoanInput({ boxCode: box.code }), cast.clerk);
+    await refusedUnchanged(() => app.call('loan-slip-print', { id: loan.id }, cast.clerk), 'PRINT_DIALOG_UNAVAILABLE');
+  });
+
   it('records every step in the audit log under the loan, with the box code', async () => {
     const loan = await loanOut(app, cast, box.code);
     await app.ok('loan-return', { id: loan.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }, cast.custodian);

@@ -188,5 +188,7 @@ export const loanCalls = {
   'incident-list': call<{ rows: Incident[]; nextCursor: number | null }>()({ input: incidentListInput, access: 'signed-in' }),
   'incident-close': call<Incident>()({ input: incidentCloseInput, access: ['custodian', 'manager'] }),
   'loan-slip-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: 'signed-in' }),
+  /** The desktop app's print dialog for the slip; `printed` is false when the user cancelled. */
+  'loan-slip-print': call<{ printed: boolean }>()({ input: z.object({ id }).strict(), access: 'signed-in' }),
   'loan-register-export': call<ExportFile>()({ input: z.object({ from: isoDate, to: isoDate, format: z.enum(['pdf', 'csv', 'xlsx']) }).strict(), access: ['clerk', 'custodian', 'manager', 'auditor'] }),
 };

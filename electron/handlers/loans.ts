@@ -2,7 +2,7 @@ import type { loanCalls } from '../contract/loans';
 import { closeIncident, listIncidents } from '../services/incidents';
 import { getLoan, listLoans, loanDashboard } from '../services/loan-views';
 import { cancelLoan, decideLoan, handOutLoan, requestLoan, returnLoan } from '../services/loans';
-import { loanRegisterExport, loanSlipPdf } from '../services/printing/loans';
+import { loanRegisterExport, loanSlipPdf, loanSlipPrint } from '../services/printing/loans';
 import { decideRenewal, requestRenewal } from '../services/renewals';
 import type { Handlers } from './types';
 
@@ -20,5 +20,6 @@ export const loanHandlers: Handlers<keyof typeof loanCalls> = {
   'incident-list': (input, { db }) => listIncidents(db, input),
   'incident-close': (input, { db, actor }) => closeIncident(db, actor, input.id, input.resolution),
   'loan-slip-pdf': (input, ctx) => loanSlipPdf(ctx, input.id),
+  'loan-slip-print': (input, ctx) => loanSlipPrint(ctx, input.id),
   'loan-register-export': (input, ctx) => loanRegisterExport(ctx, input),
 };

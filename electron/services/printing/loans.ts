@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { AppError } from '../../contract/errors';
 import type { ExportFile } from '../../contract/audit';
 import type { Loan, loanCalls } from '../../contract/loans';
 import type { SignedInContext } from '../../handlers/types';
@@ -32,6 +33,16 @@ export async function loanSlipPdf(ctx: PrintContext, id: number): Promise<Export
   mutate(ctx.db, ctx.actor, () => ({ result: null, audit: { action: 'print', entity: 'loan', entityId: loan.id, boxCode: loan.boxCode, after: { form: '借阅登记表', loanNo: loan.loanNo } } }));
   const pdf = await (ctx.printer ?? ctx.runtime.printer).pdf(loanSlipHtml(loan, printMeta(ctx)));
   return pdfFile(`借阅登记表-${loan.loanNo}.pdf`, pdf);
+}
+
+/** Sends the slip to the print dialog; recorded only once the user has printed it, not when they cancelled. */
+export async function loanSlipPrint(ctx: PrintContext, id: number): Promise<{ printed: boolean }> {
+  const printer = ctx.printer ?? ctx.runtime.printer;
+  if (!printer.dialog) throw new AppError('PRINT_DIALOG_UNAVAILABLE');
+  const loan = getLoan(ctx.db, id);
+  const printed = await printer.dialog(loanSlipHtml(loan, printMeta(ctx)));
+  if (printed) mutate(ctx.db, ctx.actor, () => ({ result: null, audit: { action: 'print', entity: 'loan', entityId: loan.id, boxCode: loan.boxCode, after: { form: '借阅登记表', loanNo: loan.loanNo, via: 'dialog' } } }));
+  return { printed };
 }
 
 /** Every loan requested in the period (local calendar days), oldest first, at most `cap`. */

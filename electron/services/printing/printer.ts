@@ -7,6 +7,11 @@ import { AppError } from '../../contract/errors';
  */
 export interface Printer {
   pdf(html: string): Promise<Buffer>;
+  /**
+   * Opens the system print dialog on the form; resolves false when the user cancelled it. Only
+   * where the shell has one (Electron); the web shell's headless Chromium has none.
+   */
+  dialog?(html: string): Promise<boolean>;
   /** Frees the browser behind it; a later pdf() starts it again. */
   close(): Promise<void>;
 }

@@ -1,39 +1,45 @@
-import { Card, List, Typography } from 'antd';
+import { Card, Flex, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { BorrowerLink } from './BorrowerLink';
 import { formatAt } from './format';
+import { IncidentsList } from './IncidentsList';
 import { LoanStatusTag } from './LoanStatusTag';
 import { lendingPaths } from './paths';
-import { useBoxLoans } from './queries';
+import { useBoxIncidents, useBoxLoans } from './queries';
 
-/** 借阅记录 on a box's page: its loans, newest first, each opening the loan. */
+/** 借阅记录 on a box's page: its loans, newest first, each opening the loan; then its incidents, if it has any. */
 export function BoxLoans({ boxId }: { boxId: number }) {
   const { t } = useTranslation('lending');
   const loans = useBoxLoans(boxId);
+  const incidents = useBoxIncidents(boxId);
   return (
-    <Card title={t('boxLoans.title')}>
-      <List
-        size="small"
-        loading={loans.isPending}
-        dataSource={loans.data?.rows ?? []}
-        locale={{ emptyText: t('boxLoans.empty') }}
-        renderItem={(loan) => (
-          <List.Item extra={<LoanStatusTag status={loan.status} />}>
-            <List.Item.Meta
-              title={
-                <Link to={lendingPaths.loan(loan.id)} className="mono">
-                  {loan.loanNo}
-                </Link>
-              }
-              description={
-                <Typography.Text type="secondary">
-                  {loan.borrower.name} · {loan.borrower.department} · {formatAt(loan.requestedAt)}
-                </Typography.Text>
-              }
-            />
-          </List.Item>
-        )}
-      />
-    </Card>
+    <Flex vertical gap={16}>
+      <Card title={t('boxLoans.title')}>
+        <List
+          size="small"
+          loading={loans.isPending}
+          dataSource={loans.data?.rows ?? []}
+          locale={{ emptyText: t('boxLoans.empty') }}
+          renderItem={(loan) => (
+            <List.Item extra={<LoanStatusTag status={loan.status} />}>
+              <List.Item.Meta
+                title={
+                  <Link to={lendingPaths.loan(loan.id)} className="mono">
+                    {loan.loanNo}
+                  </Link>
+                }
+                description={
+                  <Typography.Text type="secondary">
+                    <BorrowerLink borrower={loan.borrower} /> · {loan.borrower.department} · {formatAt(loan.requestedAt)}
+                  </Typography.Text>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+      {incidents.data && incidents.data.rows.length > 0 && <IncidentsList incidents={incidents.data.rows} title={t('boxLoans.incidents')} />}
+    </Flex>
   );
 }

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Select, Switch } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { LOAN_STATUSES, type Loan } from '../../../electron/contract/loans';
@@ -8,7 +8,7 @@ import { Page } from '../../app/layout/Page';
 import { useCanCall } from '../catalogue/access';
 import { InfiniteTable } from '../catalogue/InfiniteTable';
 import { DashboardCards } from './DashboardCards';
-import { activeCard, cardView, narrowRows, paramsFromView, viewFromParams, type CardKey, type DeskView } from './deskView';
+import { activeCard, cardFilters, filtersFromParams, paramsFromFilters, type CardKey, type DeskFilters } from './deskView';
 import { useLoanColumns } from './loanColumns';
 import { RegisterExport } from './RegisterExport';
 import { lendingPaths } from './paths';
@@ -19,23 +19,16 @@ export function LendingDesk() {
   const { t } = useTranslation('lending');
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const view = useMemo(() => viewFromParams(params), [params]);
+  const filters = useMemo(() => filtersFromParams(params), [params]);
   const dashboard = useLoanDashboard();
-  const { list, rows, loadMore } = useLoanList(view.filters);
+  const { list, rows, loadMore } = useLoanList(filters);
   const columns = useLoanColumns();
   const mayRequest = useCanCall('loan-request');
   const mayExport = useCanCall('loan-register-export');
 
-  // A narrowed card needs every loan that is out, not the pages scrolled to so far.
-  const { hasNextPage, isFetching, fetchNextPage } = list;
-  useEffect(() => {
-    if (view.card && hasNextPage && !isFetching) void fetchNextPage();
-  }, [view.card, hasNextPage, isFetching, fetchNextPage]);
-
-  const shown = useMemo(() => narrowRows(rows, view.card), [rows, view.card]);
-  const show = (next: DeskView) => setParams(paramsFromView(next), { replace: true });
+  const show = (next: DeskFilters) => setParams(paramsFromFilters(next), { replace: true });
   const pickCard = (key: CardKey) => {
-    const next = cardView(key);
+    const next = cardFilters(key);
     if (next) show(next);
   };
 
@@ -54,24 +47,24 @@ export function LendingDesk() {
       }
     >
       <Flex vertical gap={12}>
-        <DashboardCards counts={dashboard.data} active={activeCard(view)} onPick={pickCard} pickable={(key) => cardView(key) !== null} />
+        <DashboardCards counts={dashboard.data} active={activeCard(filters)} onPick={pickCard} pickable={(key) => cardFilters(key) !== null} />
         <Flex gap={16} align="center" wrap>
           <Select<Loan['status'] | ''>
             style={{ width: 160 }}
             aria-label={t('fields.status')}
-            value={view.card ? 'out' : (view.filters.status ?? '')}
-            onChange={(status) => show({ filters: { ...view.filters, status: status || undefined }, card: null })}
+            value={filters.status ?? ''}
+            onChange={(status) => show({ ...filters, status: status || undefined })}
             options={[{ value: '', label: t('list.allStatuses') }, ...LOAN_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
           />
           <label>
             <Flex gap={8} align="center">
-              <Switch size="small" checked={view.filters.overdue ?? false} onChange={(on) => show({ filters: { ...view.filters, overdue: on || undefined }, card: null })} />
+              <Switch size="small" checked={filters.overdue ?? false} onChange={(on) => show({ ...filters, overdue: on || undefined })} />
               {t('list.overdueOnly')}
             </Flex>
           </label>
         </Flex>
         <InfiniteTable<Loan>
-          rows={shown}
+          rows={rows}
           columns={columns}
           loading={list.isFetching}
           hasMore={list.hasNextPage}

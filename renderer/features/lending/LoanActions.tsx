@@ -1,4 +1,4 @@
-import { PrinterOutlined } from '@ant-design/icons';
+import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -8,7 +8,7 @@ import { useSession } from '../../api/session-store';
 import { useErrorText } from '../../app/forms';
 import { useCanCall } from '../catalogue/access';
 import { LoanDecisionModal } from './LoanDecisionModal';
-import { useCancelLoan, useHandOut, usePrintSlip } from './queries';
+import { hasPrintDialog, useCancelLoan, useHandOut, usePrintDialog, usePrintSlip } from './queries';
 import { RenewalDecisionModal, RenewalRequestModal } from './RenewalModals';
 import { ReturnModal } from './ReturnModal';
 
@@ -31,7 +31,8 @@ export function LoanActions({ loan }: { loan: Loan }) {
   const close = () => setDialog(null);
   const handOut = useHandOut();
   const cancel = useCancelLoan();
-  const print = usePrintSlip();
+  const savePdf = usePrintSlip();
+  const printDialog = usePrintDialog();
   const onError = (error: unknown) => void message.error(errorText(error));
 
   const mayDecide = useCanCall('loan-decide') && loan.borrower.userId !== user?.id;
@@ -82,9 +83,20 @@ export function LoanActions({ loan }: { loan: Loan }) {
           </Button>
         </>
       )}
-      <Button icon={<PrinterOutlined />} loading={print.isPending} onClick={() => print.mutate(loan.id, { onError })}>
-        {t('actions.print')}
-      </Button>
+      {hasPrintDialog() ? (
+        <>
+          <Button icon={<PrinterOutlined />} loading={printDialog.isPending} onClick={() => printDialog.mutate(loan.id, { onError })}>
+            {t('actions.print')}
+          </Button>
+          <Button icon={<FilePdfOutlined />} loading={savePdf.isPending} onClick={() => savePdf.mutate(loan.id, { onError })}>
+            {t('actions.savePdf')}
+          </Button>
+        </>
+      ) : (
+        <Button icon={<PrinterOutlined />} loading={savePdf.isPending} onClick={() => savePdf.mutate(loan.id, { onError })}>
+          {t('actions.print')}
+        </Button>
+      )}
       {dialog?.kind === 'decide' && <LoanDecisionModal loan={loan} approve={dialog.approve} onClose={close} />}
       {dialog?.kind === 'return' && <ReturnModal loan={loan} onClose={close} />}
       {dialog?.kind === 'renew' && <RenewalRequestModal loan={loan} onClose={close} />}

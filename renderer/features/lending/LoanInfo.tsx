@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Loan } from '../../../electron/contract/loans';
 import { paths } from '../catalogue/paths';
 import { formatAt } from './format';
+import { BorrowerLink } from './BorrowerLink';
 import { LoanStatusTag } from './LoanStatusTag';
 
 /** 申请 → 审批 → 借出 → 归还; a rejected or cancelled loan stops, in red, at the step it reached. */
@@ -48,9 +49,11 @@ export function LoanInfo({ loan }: { loan: Loan }) {
           </Link>{' '}
           {loan.boxTitle}
         </Descriptions.Item>
-        <Descriptions.Item label={t('fields.borrower')}>{borrower.name}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.borrower')}>
+          <BorrowerLink borrower={borrower} />
+        </Descriptions.Item>
         <Descriptions.Item label={t('fields.department')}>{borrower.department}</Descriptions.Item>
-        <Descriptions.Item label={t('fields.phone')}>{borrower.phone}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.phone')}>{borrower.phone || '—'}</Descriptions.Item>
         <Descriptions.Item label={t('fields.loanType')}>
           {t(`loanType.${loan.loanType}`)} · {t('list.days', { count: loan.days })}
         </Descriptions.Item>

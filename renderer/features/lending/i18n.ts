@@ -72,6 +72,7 @@ export const lending = {
       missingDocuments: '缺失文件',
       description: '情况说明',
       resolution: '处理结果',
+      recorded: '登记',
     },
     actions: {
       approve: '批准',
@@ -85,6 +86,7 @@ export const lending = {
       approveRenewal: '批准续借',
       rejectRenewal: '驳回续借',
       print: '打印借阅单',
+      savePdf: '保存 PDF',
       allowCopy: '同意摘抄/复制',
       rejectReason: '驳回理由',
     },
@@ -97,7 +99,9 @@ export const lending = {
       followUp: '后续处理',
     },
     renewalForm: { title: '申请续借', days: '续借天数', reason: '续借理由' },
-    boxLoans: { title: '借阅记录', empty: '暂无借阅' },
+    boxLoans: { title: '借阅记录', empty: '暂无借阅', incidents: '损毁/缺失事故' },
+    borrowerHistory: { title: '{{name}} 的借阅记录', titleEmpty: '借阅人的借阅记录' },
+    incidentClose: { action: '结案', title: '事故结案', submit: '确认结案', confirm: '确定结案？', confirmText: '结案后不能撤销，处理结果将记入审计日志。' },
   },
   en: {
     title: 'Lending desk',
@@ -171,6 +175,7 @@ export const lending = {
       missingDocuments: 'Missing documents',
       description: 'Description',
       resolution: 'Resolution',
+      recorded: 'Recorded',
     },
     actions: {
       approve: 'Approve',
@@ -184,6 +189,7 @@ export const lending = {
       approveRenewal: 'Approve renewal',
       rejectRenewal: 'Reject renewal',
       print: 'Print loan slip',
+      savePdf: 'Save PDF',
       allowCopy: 'Allow excerpt/copy',
       rejectReason: 'Reason for rejecting',
     },
@@ -196,6 +202,8 @@ export const lending = {
       followUp: 'Follow-up',
     },
     renewalForm: { title: 'Ask to renew', days: 'Extra days', reason: 'Reason' },
-    boxLoans: { title: 'Loans', empty: 'No loans' },
+    boxLoans: { title: 'Loans', empty: 'No loans', incidents: 'Damage/loss incidents' },
+    borrowerHistory: { title: 'Loans of {{name}}', titleEmpty: 'Loans of the borrower' },
+    incidentClose: { action: 'Close', title: 'Close the incident', submit: 'Close incident', confirm: 'Close this incident?', confirmText: 'A closed incident cannot be reopened; the resolution goes into the audit log.' },
   },
 };

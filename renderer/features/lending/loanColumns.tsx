@@ -2,6 +2,7 @@ import { Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Loan } from '../../../electron/contract/loans';
+import { BorrowerLink } from './BorrowerLink';
 import { LoanStatusTag } from './LoanStatusTag';
 
 export function useLoanColumns(): TableColumnsType<Loan> {
@@ -11,7 +12,7 @@ export function useLoanColumns(): TableColumnsType<Loan> {
       { key: 'loanNo', title: t('fields.loanNo'), dataIndex: 'loanNo', width: 150, render: (no: string) => <span className="mono">{no}</span> },
       { key: 'boxCode', title: t('fields.boxCode'), dataIndex: 'boxCode', width: 150, render: (code: string) => <span className="mono">{code}</span> },
       { key: 'boxTitle', title: t('fields.boxTitle'), dataIndex: 'boxTitle', ellipsis: true },
-      { key: 'borrower', title: t('fields.borrower'), width: 100, render: (_, loan) => loan.borrower.name },
+      { key: 'borrower', title: t('fields.borrower'), width: 100, render: (_, loan) => <BorrowerLink borrower={loan.borrower} /> },
       { key: 'department', title: t('fields.department'), width: 120, ellipsis: true, render: (_, loan) => loan.borrower.department },
       { key: 'loanType', title: t('fields.loanType'), width: 120, render: (_, loan) => t(`loanType.${loan.loanType}`) },
       { key: 'status', title: t('fields.status'), width: 100, render: (_, loan) => <LoanStatusTag status={loan.status} /> },

@@ -27,8 +27,9 @@ export function useLoanList(filters: LoanFilters) {
 export const useUserDirectory = () => useQuery({ ...callQuery('user-directory', {}), staleTime: 60_000 });
 export const useLoanDashboard = () => useQuery(callQuery('loan-dashboard', {}));
 export const useLoan = (id: number) => useQuery(callQuery('loan-get', { id }));
-/** The box's newest loans, for its detail page. */
+/** The box's newest loans and incidents, for its detail page. */
 export const useBoxLoans = (boxId: number) => useQuery(callQuery('loan-list', { boxId, limit: 20 }));
+export const useBoxIncidents = (boxId: number) => useQuery(callQuery('incident-list', { boxId, limit: 20 }));
 
 /**
  * Every lending write answers with the whole loan: show it at once, and refetch what it moves
@@ -53,5 +54,19 @@ export const useReturnLoan = () => useLoanWrite((input: CallInput<'loan-return'>
 export const useRequestRenewal = () => useLoanWrite((input: CallInput<'loan-renewal-request'>) => call('loan-renewal-request', input));
 export const useDecideRenewal = () => useLoanWrite((input: CallInput<'loan-renewal-decide'>) => call('loan-renewal-decide', input));
 
+/** Closing shows on the loan, the box's incidents and the desk's count, and frees the box for renewals. */
+export function useCloseIncident() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallInput<'incident-close'>) => call('incident-close', input),
+    onSuccess: () => {
+      for (const name of ['incident-list', 'loan-get', 'loan-list', 'loan-dashboard'] as const) void client.invalidateQueries({ queryKey: [name] });
+    },
+  });
+}
+
 export const usePrintSlip = () =>
   useMutation({ mutationFn: (id: number) => call('loan-slip-pdf', { id }), onSuccess: (file) => saveExportFile(file) });
+/** The desktop app prints through the system dialog; the browser version downloads the PDF to print. */
+export const hasPrintDialog = () => window.archiveDesk !== undefined;
+export const usePrintDialog = () => useMutation({ mutationFn: (id: number) => call('loan-slip-print', { id }) });
