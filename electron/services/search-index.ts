@@ -44,7 +44,12 @@ export function indexOwnerBoxes(tx: Db, ownerId: number): void {
   for (const { id } of tx.select({ id: boxes.id }).from(boxes).where(eq(boxes.ownerId, ownerId)).all()) indexBox(tx, id);
 }
 
-const rowCount = (db: Db, table: 'boxes' | 'box_fts' | 'box_chars'): number => db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0;
+/**
+ * An index's rows are counted in its %_docsize shadow table (one row per document; contentless_delete
+ * removes it with the document): a plain b-tree count. count(*) on the FTS5 table itself walks every
+ * document and cost ~40 ms of each cold open at 100,000 boxes.
+ */
+const rowCount = (db: Db, table: 'boxes' | 'box_fts_docsize' | 'box_chars_docsize'): number => db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0;
 
 /**
  * Fills both indexes from the whole catalogue in one pass: one join and two prepared inserts. The
@@ -71,7 +76,7 @@ export function rebuildSearchIndex(db: Db): void {
  */
 export function ensureSearchIndex(db: Db): void {
   const boxCount = rowCount(db, 'boxes');
-  if (rowCount(db, 'box_fts') === boxCount && rowCount(db, 'box_chars') === boxCount) return;
+  if (rowCount(db, 'box_fts_docsize') === boxCount && rowCount(db, 'box_chars_docsize') === boxCount) return;
   db.transaction(() => rebuildSearchIndex(db), { behavior: 'immediate' });
 }
 
