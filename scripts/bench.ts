@@ -254,13 +254,18 @@ async function main(): Promise<void> {
   const rssAfter = process.memoryUsage().rss / 2 ** 20;
 
   let ui: UiFigures | null = null;
+  let uiError: string | null = null;
   if (!values['skip-ui']) {
     if (!existsSync(join(ROOT, 'dist', 'web', 'main.cjs')) || !existsSync(join(ROOT, 'dist', 'renderer'))) {
       log('building the web shell (npm run build)');
       execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
     }
     log('catalogue screen in Chromium');
-    ui = await benchCatalogueUi(data.dataDir, { opens: RUNS, scrollBudgetSeconds: 120, password: PASSWORD });
+    ui = await benchCatalogueUi(data.dataDir, { opens: RUNS, scrollBudgetSeconds: 120, password: PASSWORD }).catch((err: unknown) => {
+      uiError = String(err).split('\n')[0];
+      log(`catalogue screen failed: ${uiError}`);
+      return null;
+    });
   }
 
   // ---- the table ------------------------------------------------------------------------------
@@ -318,6 +323,7 @@ async function main(): Promise<void> {
       slipMs: slipTimes,
       ratios: { reads: readRatios, writes: writeRatios },
       ui,
+      uiError,
     },
     benchSeconds: (performance.now() - benchStarted) / 1000,
   };
