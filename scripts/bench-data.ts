@@ -90,12 +90,15 @@ export function ensureBenchData(params: SeedParams, log: (line: string) => void)
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     seedSeconds = (Date.now() - started) / 1000;
-    const plainStarted = Date.now();
-    exportPlain(join(staging, 'data', 'archive.db'), keyOf(join(staging, 'data')), join(staging, 'plain.db'));
-    log(`plain copy made in ${((Date.now() - plainStarted) / 1000).toFixed(1)} s`);
     execFileSync('touch', [join(staging, 'seeded')]);
     renameSync(staging, dir);
     seededNow = true;
+  }
+  if (!existsSync(join(dir, 'plain.db'))) {
+    const plainStarted = Date.now();
+    exportPlain(join(dataDir, 'archive.db'), keyOf(dataDir), join(dir, 'plain.db.partial'));
+    renameSync(join(dir, 'plain.db.partial'), join(dir, 'plain.db'));
+    log(`plain copy made in ${((Date.now() - plainStarted) / 1000).toFixed(1)} s`);
   }
   return { dir, dataDir, db: dataFiles(dataDir).db, plain: join(dir, 'plain.db'), keyHex: keyOf(dataDir), machineKey: dataPathsUnder(dataDir).machineKey, seededNow, seedSeconds };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { auditLog, type AuditRow } from '../../db/schema';
@@ -24,7 +24,9 @@ type ChainFields = Omit<AuditRow, 'hash'>;
  */
 export function entryHash(row: ChainFields): string {
   const content = JSON.stringify([row.seq, row.at, row.actorId, row.actorName, row.action, row.entity, row.entityId, row.boxCode, row.changes]);
-  return createHash('sha256').update(row.prevHash).update(content).digest('hex');
+  // One-shot hash of prevHash + content: the same digest as a streamed update of each, without a
+  // Hash object per entry (verifying 5M entries is mostly this function).
+  return hash('sha256', row.prevHash + content);
 }
 
 /** Only the fields that changed, as {field: [before, after]}; whole rows for creations. */

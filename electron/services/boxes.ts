@@ -10,7 +10,7 @@ import type { AuditEntry } from './audit';
 import { takeCode } from './box-codes';
 import { checklistFor } from './checklist';
 import { getOwnerRow } from './owners';
-import { indexBox, searchConditions } from './search-index';
+import { indexBox, searchPlan, type SearchPlan } from './search-index';
 import { getSettings } from './settings';
 import { mutate } from './transaction';
 
@@ -55,9 +55,8 @@ export function findBoxByCode(db: Db, code: string): { id: number } {
   return row;
 }
 
-function listConditions(input: BoxListInput): (SQL | undefined)[] {
+function filterConditions(input: BoxListInput): (SQL | undefined)[] {
   return [
-    ...searchConditions(input.query),
     input.kind && eq(boxes.kind, input.kind),
     input.status && eq(boxes.status, input.status),
     input.floor ? eq(owners.floor, input.floor) : undefined,
@@ -67,21 +66,27 @@ function listConditions(input: BoxListInput): (SQL | undefined)[] {
   ];
 }
 
+const listFields = { box: boxes, ownerName: owners.name, ownerUnit: owners.unitNo, ownerFloor: owners.floor };
+
+/** Boxes with their owner; under a search, driven by the first term's index (see searchPlan). */
+function matchingBoxes(db: Db, driver: SearchPlan['driver']) {
+  const plain = db.select(listFields).from(boxes).leftJoin(owners, eq(owners.id, boxes.ownerId)).$dynamic();
+  if (!driver) return plain;
+  // CROSS JOIN keeps the index outermost (SQLite never reorders it), so rows come in its rowid order.
+  return db.select(listFields).from(driver.table).crossJoin(boxes).leftJoin(owners, eq(owners.id, boxes.ownerId)).$dynamic() as unknown as typeof plain;
+}
+
 /** Newest first, paged by keyset (id below the cursor), with a capped match count. */
 export function listBoxes(db: Db, input: BoxListInput): BoxListResult {
-  const where = listConditions(input);
-  const rows = db
-    .select({ box: boxes, ownerName: owners.name, ownerUnit: owners.unitNo, ownerFloor: owners.floor })
-    .from(boxes)
-    .leftJoin(owners, eq(owners.id, boxes.ownerId))
-    .where(and(...where, input.cursor ? lt(boxes.id, input.cursor) : undefined))
-    .orderBy(desc(boxes.id))
+  const { driver, rest } = searchPlan(input.query);
+  const newest = driver ? driver.table.rowid : boxes.id;
+  const where = [driver?.match, driver ? eq(boxes.id, driver.table.rowid) : undefined, ...rest, ...filterConditions(input)];
+  const rows = matchingBoxes(db, driver)
+    .where(and(...where, input.cursor ? lt(newest, input.cursor) : undefined))
+    .orderBy(desc(newest))
     .limit(input.limit + 1)
     .all();
-  const capped = db
-    .select({ id: boxes.id })
-    .from(boxes)
-    .leftJoin(owners, eq(owners.id, boxes.ownerId))
+  const capped = matchingBoxes(db, driver)
     .where(and(...where))
     .limit(COUNT_CAP + 1)
     .as('capped');
