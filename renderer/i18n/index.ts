@@ -5,13 +5,14 @@ import { app } from '../app/i18n';
 import { audit } from '../features/audit/i18n';
 import { catalogue } from '../features/catalogue/i18n';
 import { lending } from '../features/lending/i18n';
+import { backups } from '../features/backups/i18n';
 import { common } from './common';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const LANG_KEY = 'archive-desk-language';
 
-const namespaces = { common, app, catalogue, audit, lending };
+const namespaces = { common, app, catalogue, audit, lending, backups };
 
 function resources() {
   return Object.fromEntries(
