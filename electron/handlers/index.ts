@@ -4,9 +4,10 @@ import { appHandlers } from './app';
 import { auditHandlers } from './audit';
 import { backupHandlers } from './backups';
 import { boxHandlers } from './boxes';
+import { labelHandlers } from './labels';
 import { loanHandlers } from './loans';
 import { ownerHandlers } from './owners';
 import type { Handlers } from './types';
 
 /** The one handler table behind both shells; the type makes a missing handler a compile error. */
-export const handlerTable: Handlers<CallName> = mergeNamed(appHandlers, ownerHandlers, boxHandlers, auditHandlers, loanHandlers, backupHandlers);
+export const handlerTable: Handlers<CallName> = mergeNamed(appHandlers, ownerHandlers, boxHandlers, auditHandlers, loanHandlers, backupHandlers, labelHandlers);

@@ -45,6 +45,7 @@ export const common = {
       BACKUP_VERIFY_FAILED: '写入“{{folder}}”的备份校验未通过，已删除；请检查该磁盘后重试',
       BACKUP_INVALID: '“{{file}}”不是本软件的有效备份，或文件已损坏/不完整',
       BACKUP_NEEDS_PASSPHRASE: '此备份来自另一台电脑或已更换过密钥，请输入备份时的恢复口令',
+      LABELS_TOO_MANY: '一次最多打印 {{max}} 张标签，请缩小范围',
       INTERNAL: '操作未能完成，请重试；如仍失败请联系系统管理员',
     },
     v: {
@@ -140,6 +141,7 @@ export const common = {
       BACKUP_VERIFY_FAILED: 'The backup written to "{{folder}}" failed its check and was removed; check that disk and try again',
       BACKUP_INVALID: '"{{file}}" is not a valid backup of this app, or it is damaged or incomplete',
       BACKUP_NEEDS_PASSPHRASE: 'This backup comes from another PC or an earlier key: enter the recovery passphrase it was made with',
+      LABELS_TOO_MANY: 'At most {{max}} labels at a time; narrow the range',
       INTERNAL: 'The operation did not complete; try again, or call the administrator',
     },
     v: {

@@ -1,8 +1,9 @@
 import type { CallInput } from '../../electron/contract';
 import type { backupCalls } from '../../electron/contract/backups';
+import type { labelCalls } from '../../electron/contract/labels';
 
-/** One valid payload per backup call (spread into validPayloads). */
-export const backupPayloads: { [N in keyof typeof backupCalls]: CallInput<N> } = {
+/** One valid payload per backup and label call (spread into validPayloads). */
+export const backupPayloads: { [N in keyof typeof backupCalls | keyof typeof labelCalls]: CallInput<N> } = {
   'backup-overview': {},
   'backup-settings-update': { folders: ['/media/usb/档案备份', 'D:\\备份'], keep: 30, dailyAt: '18:00', onClose: true },
   'backup-run': {},
@@ -11,5 +12,6 @@ export const backupPayloads: { [N in keyof typeof backupCalls]: CallInput<N> } =
   'backup-restore': { file: '/media/usb/档案备份/archive-desk-20260101-180000.db', passphrase: '一个足够长的恢复口令-abc', confirm: true },
   'passphrase-change': { current: '一个足够长的恢复口令-abc', next: '另一个足够长的恢复口令-xyz', nextConfirm: '另一个足够长的恢复口令-xyz' },
   'database-rekey': { passphrase: '一个足够长的恢复口令-abc', confirm: true },
+  'box-labels-pdf': { ids: [1] },
   'app-restore': { file: '/media/usb/档案备份/archive-desk-20260101-180000.db', passphrase: '一个足够长的恢复口令-abc' },
 };

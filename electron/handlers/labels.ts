@@ -1,0 +1,7 @@
+import type { labelCalls } from '../contract/labels';
+import { boxLabelsPdf } from '../services/printing/labels';
+import type { Handlers } from './types';
+
+export const labelHandlers: Handlers<keyof typeof labelCalls> = {
+  'box-labels-pdf': (input, ctx) => boxLabelsPdf(ctx, input),
+};
