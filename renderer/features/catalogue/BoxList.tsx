@@ -9,6 +9,7 @@ import { useCanCall } from './access';
 import { BoxFilters } from './BoxFilters';
 import { useBoxColumns } from './boxColumns';
 import { InfiniteTable } from './InfiniteTable';
+import { LabelsButton } from './LabelButtons';
 import { boxFiltersFromParams, withParam } from './listParams';
 import { paths } from './paths';
 import { useBoxList, usePagedRows, type BoxFilters as Filters } from './queries';
@@ -51,6 +52,7 @@ export function BoxListPage() {
       extra={
         <Flex gap={12} align="center">
           {first && <MatchCount total={first.total} capped={first.totalCapped} />}
+          <LabelsButton ids={rows.map((r) => r.id)} />
           {mayCreate && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(paths.newBox(filters.ownerId))}>
               {t('list.new')}
