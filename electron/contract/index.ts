@@ -3,13 +3,14 @@ import { appCalls } from './app';
 import { auditCalls } from './audit';
 import { backupCalls } from './backups';
 import { boxCalls } from './boxes';
+import { importCalls } from './imports';
 import { labelCalls } from './labels';
 import { mergeNamed, type Access, type CallSpec } from './define';
 import { loanCalls } from './loans';
 import { ownerCalls } from './owners';
 
 /** Every IPC call of the app: the one list that main, preload, web shell and renderer share. */
-export const contract = mergeNamed(appCalls, ownerCalls, boxCalls, auditCalls, loanCalls, backupCalls, labelCalls);
+export const contract = mergeNamed(appCalls, ownerCalls, boxCalls, auditCalls, loanCalls, backupCalls, labelCalls, importCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

@@ -4,10 +4,11 @@ import { appHandlers } from './app';
 import { auditHandlers } from './audit';
 import { backupHandlers } from './backups';
 import { boxHandlers } from './boxes';
+import { importHandlers } from './imports';
 import { labelHandlers } from './labels';
 import { loanHandlers } from './loans';
 import { ownerHandlers } from './owners';
 import type { Handlers } from './types';
 
 /** The one handler table behind both shells; the type makes a missing handler a compile error. */
-export const handlerTable: Handlers<CallName> = mergeNamed(appHandlers, ownerHandlers, boxHandlers, auditHandlers, loanHandlers, backupHandlers, labelHandlers);
+export const handlerTable: Handlers<CallName> = mergeNamed(appHandlers, ownerHandlers, boxHandlers, auditHandlers, loanHandlers, backupHandlers, labelHandlers, importHandlers);
