@@ -10,6 +10,7 @@ import { BoxFilters } from './BoxFilters';
 import { useBoxColumns } from './boxColumns';
 import { InfiniteTable } from './InfiniteTable';
 import { LabelsButton } from './LabelButtons';
+import { BoxExport } from './BoxExport';
 import { boxFiltersFromParams, withParam } from './listParams';
 import { paths } from './paths';
 import { useBoxList, usePagedRows, type BoxFilters as Filters } from './queries';
@@ -53,6 +54,7 @@ export function BoxListPage() {
       extra={
         <Flex gap={12} align="center">
           {first && <MatchCount total={first.total} capped={first.totalCapped} />}
+          <BoxExport filters={filters} />
           <LabelsButton ids={rows.map((r) => r.id)} />
           {mayImport && (
             <Button icon={<ImportOutlined />} onClick={() => void navigate('/boxes/import')}>

@@ -36,6 +36,7 @@ export const catalogue = {
       customYears: '定期{{count}}年',
       from: '{{label}}（自 {{date}} 起算）',
     },
+    export: { action: '导出', xlsx: 'Excel（.xlsx）', csv: 'CSV', saved: '已导出 {{name}}' },
     labels: {
       action: '打印标签',
       one: '打印标签',
@@ -167,6 +168,7 @@ export const catalogue = {
       customYears_other: '{{count}} years',
       from: '{{label}} (from {{date}})',
     },
+    export: { action: 'Export', xlsx: 'Excel (.xlsx)', csv: 'CSV', saved: 'Exported {{name}}' },
     labels: {
       action: 'Print labels',
       one: 'Print label',
