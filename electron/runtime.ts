@@ -27,7 +27,7 @@ import { acquireLock, lockFile, releaseLock } from './instance-lock';
 import { SYSTEM_ACTOR, type Actor } from './services/actor';
 import { backedUpToday, backUpAll, checkBackupFile, getBackupSettings, readManifest, type BackupContext } from './services/backups';
 import { dailyBackupDue } from './services/backup-schedule';
-import { rekeyConnection, rekeyFile } from './services/rekey';
+import { rekeyedCopy, rekeyFile } from './services/rekey';
 import { mutate } from './services/transaction';
 import { unavailablePrinter, type Printer } from './services/printing/printer';
 import { ensureSearchIndex } from './services/search-index';
@@ -247,18 +247,28 @@ export class Runtime {
   }
 
   /**
-   * A new random key: staged in the key file first, then the database re-keyed, then the staged
-   * key promoted. A crash between any two steps leaves a database that start() opens with one of
-   * the two keys (openEitherKey). Backups made before keep the old key and their own recovery blob.
+   * A new random key. It is staged in the key file first; then a re-keyed copy of the database is
+   * made and renamed over the live file; then the staged key is promoted. A crash between any two
+   * steps leaves a database that start() opens with one of the two keys (openEitherKey). Backups
+   * made before keep the old key and carry their own recovery blob.
    */
   async rekey(actor: Actor, passphrase: string): Promise<void> {
-    const db = this.requireDb();
+    this.requireDb();
     if ((await readKeyWithPassphrase(this.files.keyFile, passphrase)) !== this.keyHex) throw new AppError('WRONG_PASSPHRASE');
     const next = await stageNextKey(this.files.keyFile, this.options.protector, passphrase);
-    rekeyConnection(db.$client, next);
+    // From here to the reopen nothing awaits, so no write of this process falls between copy and swap.
+    const db = this.requireDb();
+    const copy = `${this.files.db}.rekeying`;
+    rekeyedCopy(db.$client, copy, this.keyHex!, next, this.options.nativeBinding);
+    db.$client.close();
+    this.db = null;
+    // A clean close folds the WAL into the file; a WAL left over would be replayed into the new file.
+    rmSync(`${this.files.db}-wal`, { force: true });
+    rmSync(`${this.files.db}-shm`, { force: true });
+    renameSync(copy, this.files.db);
+    const reopened = this.open(next);
     promoteNextKey(this.files.keyFile);
-    this.keyHex = next;
-    mutate(db, actor, () => ({ result: null, audit: { action: 'database-rekey', entity: 'database', entityId: null } }));
+    mutate(reopened, actor, () => ({ result: null, audit: { action: 'database-rekey', entity: 'database', entityId: null } }));
   }
 
   /**
@@ -373,6 +383,7 @@ export class Runtime {
 
   /** After a crash midway through a re-key, the database opens with the old key or the staged one. */
   private openEitherKey(keyHex: string, nextKey: () => string | null): void {
+    rmSync(`${this.files.db}.rekeying`, { force: true });
     try {
       this.open(keyHex);
       if (hasNextKey(this.files.keyFile)) dropNextKey(this.files.keyFile);

@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   'backup-restore',
   'passphrase-change',
   'database-rekey',
+  'import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -3,6 +3,8 @@ import { appCalls } from './app';
 import { auditCalls } from './audit';
 import { backupCalls } from './backups';
 import { boxCalls } from './boxes';
+import { importCalls } from './imports';
+import { labelCalls } from './labels';
 import { mergeNamed, type Access, type CallSpec } from './define';
 import { destructionCalls } from './destructions';
 import { holdCalls } from './holds';
@@ -12,7 +14,7 @@ import { ownerCalls } from './owners';
 import { transferCalls } from './transfers';
 
 /** Every IPC call of the app: the one list that main, preload, web shell and renderer share. */
-export const contract = mergeNamed(appCalls, ownerCalls, boxCalls, auditCalls, loanCalls, transferCalls, holdCalls, destructionCalls, inspectionCalls, backupCalls);
+export const contract = mergeNamed(appCalls, ownerCalls, boxCalls, auditCalls, loanCalls, transferCalls, holdCalls, destructionCalls, inspectionCalls, backupCalls, labelCalls, importCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

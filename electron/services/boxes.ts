@@ -117,15 +117,21 @@ function recordMove(tx: Db, actor: Actor, boxId: number, from: Location | null, 
   tx.insert(boxMoves).values({ boxId, fromLocation: from, toLocation: locationOf(to), reason, movedBy: actor.id ?? 0, movedAt: nowIso() }).run();
 }
 
+/** One new box inside the caller's transaction (a single box, or an import's thousands); returns its audit entry. */
+export function insertBox(tx: Db, actor: Actor, input: BoxCreateInput, moveReason = '入库登记'): { id: number; audit: AuditEntry } {
+  assertOwnerVolumeFree(tx, input.ownerId, input.volume);
+  const code = input.code || takeCode(tx, getSettings(tx), input.kind);
+  assertCodeFree(tx, code);
+  const row = tx.insert(boxes).values({ ...input, code, createdBy: actor.id ?? 0 }).returning().get();
+  recordMove(tx, actor, row.id, null, row, moveReason);
+  indexBox(tx, row.id);
+  return { id: row.id, audit: { action: 'box-create', entity: 'box', entityId: row.id, boxCode: code, after: row } };
+}
+
 export function createBox(db: Db, actor: Actor, input: BoxCreateInput): BoxDetail {
   const id = mutate(db, actor, (tx) => {
-    assertOwnerVolumeFree(tx, input.ownerId, input.volume);
-    const code = input.code || takeCode(tx, getSettings(tx), input.kind);
-    assertCodeFree(tx, code);
-    const row = tx.insert(boxes).values({ ...input, code, createdBy: actor.id ?? 0 }).returning().get();
-    recordMove(tx, actor, row.id, null, row, '入库登记');
-    indexBox(tx, row.id);
-    return { result: row.id, audit: { action: 'box-create', entity: 'box', entityId: row.id, boxCode: code, after: row } };
+    const made = insertBox(tx, actor, input);
+    return { result: made.id, audit: made.audit };
   });
   return getBox(db, id);
 }

@@ -6,13 +6,15 @@ import { audit } from '../features/audit/i18n';
 import { catalogue } from '../features/catalogue/i18n';
 import { custody } from '../features/custody/i18n';
 import { lending } from '../features/lending/i18n';
+import { backups } from '../features/backups/i18n';
+import { importNs } from '../features/import/i18n';
 import { common } from './common';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const LANG_KEY = 'archive-desk-language';
 
-const namespaces = { common, app, catalogue, audit, lending, custody };
+const namespaces = {common, app, catalogue, audit, lending, custody, backups, import: importNs};
 
 function resources() {
   return Object.fromEntries(

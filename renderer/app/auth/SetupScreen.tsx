@@ -10,6 +10,7 @@ import { PASSWORD_MISMATCH, passwordConfirmShape, passwordsMatch } from '../conf
 import { Field, HookForm } from '../field';
 import { useServerErrors } from '../forms';
 import { statusQuery } from '../queries';
+import { RestoreAtSetup } from '../../features/backups/RestoreAtSetup';
 import { AuthFrame } from './AuthFrame';
 
 const setupForm = setupInput.safeExtend({ admin: setupInput.shape.admin.extend(passwordConfirmShape).refine(passwordsMatch, PASSWORD_MISMATCH) });
@@ -89,6 +90,7 @@ export function SetupScreen() {
           {t('setup.submit')}
         </Button>
       </HookForm>
+      <RestoreAtSetup />
     </AuthFrame>
   );
 }

@@ -2,6 +2,8 @@ import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { AuditPage } from '../../features/audit/AuditPage';
+import { backupRoutes } from '../../features/backups/routes';
+import { importRoutes } from '../../features/import/routes';
 import { catalogueRoutes } from '../../features/catalogue/routes';
 import { lendingRoutes } from '../../features/lending/routes';
 import { SettingsScreen } from '../settings/SettingsScreen';
@@ -14,7 +16,7 @@ export function AppRoutes({ siteName }: { siteName: string | null }) {
     <Routes>
       <Route element={<MainLayout siteName={siteName} />}>
         <Route index element={<Navigate to="/boxes" replace />} />
-        {[...catalogueRoutes, ...lendingRoutes].map((route) => (
+        {[...importRoutes, ...catalogueRoutes, ...lendingRoutes, ...backupRoutes].map((route) => (
           <Route key={route.path} path={route.path} element={route.element} />
         ))}
         <Route path="users" element={<RequireCall call="user-list"><UsersScreen /></RequireCall>} />

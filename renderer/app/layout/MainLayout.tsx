@@ -3,6 +3,7 @@ import { Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../api/session-store';
+import { OverdueBanner } from '../../features/backups/OverdueBanner';
 import { canCall } from '../permissions';
 import { callQuery } from '../queries';
 import { useIdleLock } from './idle';
@@ -47,6 +48,7 @@ export function MainLayout({ siteName }: { siteName: string | null }) {
           </Space>
         </Layout.Header>
         <Layout.Content className="main-content">
+          {canCall(user, 'backup-overview') && <OverdueBanner />}
           <Outlet />
         </Layout.Content>
       </Layout>

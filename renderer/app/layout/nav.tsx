@@ -1,10 +1,10 @@
-import { AuditOutlined, ContainerOutlined, ReadOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, CloudServerOutlined, ContainerOutlined, ReadOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { CallName } from '../../../electron/contract';
 
 export interface NavItem {
   /** First path segment, also the i18n key under nav.* */
-  key: 'boxes' | 'owners' | 'lending' | 'users' | 'audit' | 'settings';
+  key: 'boxes' | 'owners' | 'lending' | 'users' | 'audit' | 'backups' | 'settings';
   icon: ReactNode;
   /** The call the screen is built on: the menu shows the item to whoever may make it. */
   call: CallName;
@@ -16,5 +16,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'lending', icon: <ReadOutlined />, call: 'loan-list' },
   { key: 'users', icon: <TeamOutlined />, call: 'user-list' },
   { key: 'audit', icon: <AuditOutlined />, call: 'audit-list' },
+  { key: 'backups', icon: <CloudServerOutlined />, call: 'backup-overview' },
   { key: 'settings', icon: <SettingOutlined />, call: 'settings-update' },
 ];

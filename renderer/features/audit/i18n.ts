@@ -63,6 +63,7 @@ export const audit = {
       'backup-restore': '从备份恢复',
       'passphrase-change': '修改恢复口令',
       'database-rekey': '更换数据库密钥',
+      import: '导入',
     } satisfies Labels<AuditAction>,
     entities: { box: '档案', 'box-document': '卷内文件', owner: '租户/客户', user: '用户账户', settings: '系统设置', audit_log: '审计日志', loan: '借阅', incident: '损毁/缺失事件', transfer: '移交', hold: '冻结', destruction: '销毁', inspection: '月度检查', 'follow-up': '检查问题跟进', database: '档案库' } satisfies Labels<AuditEntity>,
     fields: {
@@ -157,6 +158,7 @@ export const audit = {
       'backup-restore': 'Restored from backup',
       'passphrase-change': 'Recovery passphrase changed',
       'database-rekey': 'Database key changed',
+      import: 'Import',
     } satisfies Labels<AuditAction>,
     entities: { box: 'Box', 'box-document': 'Item', owner: 'Owner', user: 'Account', settings: 'Settings', audit_log: 'Audit log', loan: 'Loan', incident: 'Incident', transfer: 'Transfer', hold: 'Hold', destruction: 'Destruction', inspection: 'Inspection', 'follow-up': 'Follow-up', database: 'Archive database' } satisfies Labels<AuditEntity>,
     fields: {

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import type { BoxDetail } from '../../../electron/contract/boxes';
 import { useCanCall } from './access';
 import { BoxStatusTag } from './BoxStatusTag';
+import { BoxLabelButton } from './LabelButtons';
 import { paths } from './paths';
 
 /** The code is what the desk reads off the label, so it is the largest thing on the page. */
@@ -30,6 +31,7 @@ export function BoxHeader({ box, onMove }: { box: BoxDetail['box']; onMove: () =
           </Space>
         </div>
         <Space>
+          <BoxLabelButton id={box.id} />
           {mayMove && (
             <Button icon={<SwapOutlined />} onClick={onMove}>
               {t('move.action')}

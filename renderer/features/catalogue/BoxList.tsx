@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
 import { useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,8 @@ import { useCanCall } from './access';
 import { BoxFilters } from './BoxFilters';
 import { useBoxColumns } from './boxColumns';
 import { InfiniteTable } from './InfiniteTable';
+import { LabelsButton } from './LabelButtons';
+import { BoxExport } from './BoxExport';
 import { boxFiltersFromParams, withParam } from './listParams';
 import { paths } from './paths';
 import { useBoxList, usePagedRows, type BoxFilters as Filters } from './queries';
@@ -29,6 +31,7 @@ export function BoxListPage() {
   const list = useBoxList(filters);
   const columns = useBoxColumns();
   const mayCreate = useCanCall('box-create');
+  const mayImport = useCanCall('import-boxes-run');
 
   const { rows, loadMore } = usePagedRows(list);
   const first = list.data?.pages[0];
@@ -51,6 +54,13 @@ export function BoxListPage() {
       extra={
         <Flex gap={12} align="center">
           {first && <MatchCount total={first.total} capped={first.totalCapped} />}
+          <BoxExport filters={filters} />
+          <LabelsButton ids={rows.map((r) => r.id)} />
+          {mayImport && (
+            <Button icon={<ImportOutlined />} onClick={() => void navigate('/boxes/import')}>
+              {t('import:open')}
+            </Button>
+          )}
           {mayCreate && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(paths.newBox(filters.ownerId))}>
               {t('list.new')}

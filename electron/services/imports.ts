@@ -1,0 +1,238 @@
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import type { z } from 'zod';
+import type { Db } from '../../db/connection';
+import { boxes, owners } from '../../db/schema';
+import { boxCreateInput, type BoxCreateInput } from '../contract/boxes';
+import { AppError } from '../contract/errors';
+import { BOX_IMPORT_FIELDS, IMPORT_MAX_ROWS, type BoxImportField, type ImportCheck, type importFileInput, type ImportProblem, type importRunInput } from '../contract/imports';
+import type { Actor } from './actor';
+import type { AuditEntry } from './audit';
+import { insertBox } from './boxes';
+import { mutate } from './transaction';
+
+type Sheet = { encoding: ImportCheck['encoding']; headers: string[]; rows: string[][] };
+
+/** Headers the office's Excel registers use (seed 003), matched after removing spaces and brackets. */
+const HEADER_ALIASES: Record<BoxImportField, string[]> = {
+  code: ['档案编号', '档号', '编号', '盒号', '档案盒编号'],
+  kind: ['类别', '档案类别', '档案类型', '类型'],
+  title: ['题名', '案卷题名', '档案名称', '名称', '标题'],
+  ownerName: ['租户', '租户名称', '客户', '客户名称', '租户/客户', '商户名称', '单位名称', '户名'],
+  unitNo: ['铺位号', '铺位', '商铺号', '单元号'],
+  volume: ['卷号', '卷', '第几卷'],
+  yearFrom: ['起始年度', '起始年份', '年度', '开始年度'],
+  yearTo: ['截止年度', '结束年度', '终止年度'],
+  confidentiality: ['密级', '保密等级'],
+  retention: ['保管期限', '保存期限', '期限'],
+  room: ['库房', '档案室'],
+  cabinet: ['柜号', '档案柜'],
+  shelf: ['层', '层号', '架层'],
+  position: ['位置', '格', '位'],
+  note: ['备注', '说明'],
+};
+const norm = (h: string) => h.replace(/[\s（）()【】[\]:：*]/g, '').toLowerCase();
+
+const KIND: Record<string, BoxCreateInput['kind']> = { 租户档案: 'tenant', 租户: 'tenant', 客户档案: 'customer', 客户: 'customer', 人事档案: 'personnel', 人事: 'personnel', 工作日志: 'work_log', 日志: 'work_log', '对外发函/通知': 'letters', 发函: 'letters', 通知: 'letters', 其它: 'other', 其他: 'other' };
+const CONFIDENTIALITY: Record<string, BoxCreateInput['confidentiality']> = { 公开: 'public', 内部: 'internal', 秘密: 'secret', 机密: 'confidential', '': 'internal' };
+
+function retention(value: string): Pick<BoxCreateInput, 'retentionClass' | 'retentionYears'> | null {
+  const v = value.replace(/\s/g, '');
+  if (v === '永久' || v === '长期') return { retentionClass: 'permanent', retentionYears: null };
+  const years = /^(?:定期)?(\d{1,3})年?$/.exec(v);
+  if (!years) return null;
+  const n = Number(years[1]);
+  if (n === 30) return { retentionClass: 'y30', retentionYears: null };
+  if (n === 10) return { retentionClass: 'y10', retentionYears: null };
+  return { retentionClass: 'custom', retentionYears: n };
+}
+
+/** UTF-8 when it decodes cleanly; otherwise GBK/GB18030, as Chinese Excel saves "CSV". */
+export function decodeCsv(bytes: Buffer): { text: string; encoding: 'utf-8' | 'gb18030' } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('text' in value) return String(value.text);
+    return '';
+  }
+  return String(value);
+}
+
+async function readSheet(input: z.output<typeof importFileInput>): Promise<Sheet> {
+  const bytes = Buffer.from(input.base64, 'base64');
+  let encoding: Sheet['encoding'] = 'xlsx';
+  let table: string[][];
+  if (/\.csv$/i.test(input.fileName)) {
+    const decoded = decodeCsv(bytes);
+    encoding = decoded.encoding;
+    table = Papa.parse<string[]>(decoded.text, { skipEmptyLines: 'greedy' }).data;
+  } else {
+    const book = new ExcelJS.Workbook();
+    try {
+      await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch {
+      throw new AppError('IMPORT_UNREADABLE');
+    }
+    const sheet = book.worksheets[0];
+    if (!sheet) throw new AppError('IMPORT_UNREADABLE');
+    table = [];
+    sheet.eachRow({ includeEmpty: true }, (row, n) => {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = cellText(cell.value).trim()));
+      table[n - 1] = Array.from(cells, (c) => c ?? '');
+    });
+    table = Array.from(table, (r) => r ?? []);
+  }
+  const [headers = [], ...rows] = table;
+  if (rows.length > IMPORT_MAX_ROWS) throw new AppError('IMPORT_TOO_MANY_ROWS', { params: { rows: rows.length, max: IMPORT_MAX_ROWS } });
+  return { encoding, headers: headers.map((h) => String(h ?? '').trim()), rows: rows.map((r) => r.map((c) => String(c ?? '').trim())) };
+}
+
+function guessMapping(headers: string[], given: Partial<Record<BoxImportField, string>> = {}): Partial<Record<BoxImportField, string>> {
+  const mapping: Partial<Record<BoxImportField, string>> = {};
+  for (const field of BOX_IMPORT_FIELDS) {
+    const named = given[field];
+    if (named !== undefined) {
+      if (named !== '') mapping[field] = named;
+      continue;
+    }
+    const found = headers.find((h) => HEADER_ALIASES[field].some((a) => norm(a) === norm(h)));
+    if (found) mapping[field] = found;
+  }
+  return mapping;
+}
+
+interface ParsedRow {
+  row: number;
+  input: BoxCreateInput;
+  ownerName: string;
+  unitNo: string;
+}
+
+/** Each row checked on its own and against the file and the archive: every problem, in sheet order. */
+function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField, string>>, skip: ReadonlySet<number>) {
+  const problems: ImportProblem[] = [];
+  const parsed: ParsedRow[] = [];
+  const col = Object.fromEntries(Object.entries(mapping).map(([f, h]) => [f, sheet.headers.indexOf(h)])) as Partial<Record<BoxImportField, number>>;
+  for (const field of ['title', 'kind'] as const) if ((col[field] ?? -1) < 0) problems.push({ row: 1, field, message: 'v.importColumnMissing', value: HEADER_ALIASES[field][0]! });
+  if (problems.length > 0) return { problems, parsed };
+
+  const ownerIds = new Map(db.select({ id: owners.id, name: owners.name }).from(owners).all().map((o) => [o.name, o.id]));
+  const codesInFile = new Map<string, number>();
+  const volumesInFile = new Map<string, number>();
+  sheet.rows.forEach((cells, index) => {
+    const row = index + 2;
+    if (skip.has(row) || cells.every((c) => c === '')) return;
+    const get = (f: BoxImportField) => (col[f] !== undefined && col[f]! >= 0 ? (cells[col[f]!] ?? '') : '');
+    const problem = (field: BoxImportField | null, message: string, value = '') => problems.push({ row, field, message, value });
+    const kind = KIND[get('kind').replace(/\s/g, '')];
+    if (!kind) problem('kind', get('kind') ? 'v.importUnknownValue' : 'v.required', get('kind'));
+    const confidentiality = CONFIDENTIALITY[get('confidentiality')];
+    if (!confidentiality) problem('confidentiality', 'v.importUnknownValue', get('confidentiality'));
+    const kept = get('retention') === '' ? { retentionClass: 'y10' as const, retentionYears: null } : retention(get('retention'));
+    if (!kept) problem('retention', 'v.importUnknownValue', get('retention'));
+    const year = (f: 'yearFrom' | 'yearTo') => {
+      const v = get(f);
+      if (v === '') return null;
+      if (/^\d{4}$/.test(v)) return Number(v);
+      problem(f, 'v.importYear', v);
+      return null;
+    };
+    const yearFrom = year('yearFrom');
+    const yearTo = year('yearTo') ?? yearFrom;
+    const volume = get('volume') === '' ? 1 : Number(get('volume'));
+    const ownerName = get('ownerName');
+    const input = {
+      code: get('code'),
+      kind: kind ?? 'other',
+      title: get('title'),
+      // Owners are looked up (or made) at import; a stand-in id lets the box rules check the rest.
+      ownerId: ownerName ? (ownerIds.get(ownerName) ?? Number.MAX_SAFE_INTEGER) : null,
+      volume,
+      yearFrom,
+      yearTo,
+      confidentiality: confidentiality ?? 'internal',
+      ...(kept ?? { retentionClass: 'y10' as const, retentionYears: null }),
+      retentionStart: null,
+      room: get('room'),
+      cabinet: get('cabinet'),
+      shelf: get('shelf'),
+      position: get('position'),
+      note: get('note'),
+    };
+    const result = boxCreateInput.safeParse(input);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const field = (issue.path[0] === 'ownerId' ? 'ownerName' : issue.path[0] === 'retentionYears' ? 'retention' : issue.path[0]) as BoxImportField;
+        problem(BOX_IMPORT_FIELDS.includes(field) ? field : null, issue.message.startsWith('v.') ? issue.message : 'v.importInvalid', get(field));
+      }
+      return;
+    }
+    const code = result.data.code;
+    if (code) {
+      const first = codesInFile.get(code);
+      if (first !== undefined) problem('code', 'v.importDuplicateInFile', `${code}@${first}`);
+      else if (db.select({ id: boxes.id }).from(boxes).where(eq(boxes.code, code)).get()) problem('code', 'v.codeTaken', code);
+      codesInFile.set(code, first ?? row);
+    }
+    if (ownerName) {
+      const key = `${ownerName}\u0000${volume}`;
+      if (volumesInFile.has(key)) problem('volume', 'v.importDuplicateInFile', `${volume}@${volumesInFile.get(key)}`);
+      volumesInFile.set(key, row);
+    }
+    parsed.push({ row, input: result.data, ownerName, unitNo: get('unitNo') });
+  });
+  return { problems, parsed };
+}
+
+export async function checkBoxImport(db: Db, input: z.output<typeof importFileInput>): Promise<ImportCheck> {
+  const sheet = await readSheet(input);
+  const mapping = guessMapping(sheet.headers, input.mapping);
+  const { problems, parsed } = checkRows(db, sheet, mapping, new Set());
+  const known = new Set(db.select({ name: owners.name }).from(owners).all().map((o) => o.name));
+  const newOwners = new Set(parsed.map((p) => p.ownerName).filter((n) => n && !known.has(n))).size;
+  return { encoding: sheet.encoding, headers: sheet.headers, mapping, rows: sheet.rows.length, problems, newOwners };
+}
+
+/**
+ * All rows in one transaction, or none: a row with a problem that was not skipped refuses the
+ * whole import. Owners named but not yet known are created first, in the same transaction.
+ */
+export async function runBoxImport(db: Db, actor: Actor, input: z.output<typeof importRunInput>): Promise<{ boxes: number; owners: number }> {
+  const sheet = await readSheet(input);
+  const mapping = guessMapping(sheet.headers, input.mapping);
+  const { problems, parsed } = checkRows(db, sheet, mapping, new Set(input.skipRows));
+  if (problems.length > 0) throw new AppError('IMPORT_HAS_PROBLEMS', { params: { count: problems.length } });
+  return mutate(db, actor, (tx) => {
+    const audit: AuditEntry[] = [];
+    const ownerIds = new Map(tx.select({ id: owners.id, name: owners.name }).from(owners).all().map((o) => [o.name, o.id]));
+    let newOwners = 0;
+    for (const row of parsed) {
+      let ownerId: number | null = null;
+      if (row.ownerName) {
+        ownerId = ownerIds.get(row.ownerName) ?? null;
+        if (ownerId === null) {
+          const owner = tx.insert(owners).values({ name: row.ownerName, unitNo: row.unitNo, floor: '', businessType: 'non_catering', contactPerson: '', phone: '', leaseStart: null, moveOutDate: null, note: '导入' }).returning().get();
+          ownerIds.set(owner.name, owner.id);
+          ownerId = owner.id;
+          newOwners += 1;
+          audit.push({ action: 'owner-create', entity: 'owner', entityId: owner.id, after: owner });
+        }
+      }
+      audit.push(insertBox(tx, actor, { ...row.input, ownerId }, '导入').audit);
+    }
+    audit.push({ action: 'import', entity: 'box', entityId: null, after: { file: input.fileName, boxes: parsed.length, owners: newOwners, skippedRows: input.skipRows } });
+    return { result: { boxes: parsed.length, owners: newOwners }, audit };
+  });
+}

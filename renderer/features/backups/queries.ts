@@ -1,0 +1,19 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CallInput, CallName, CallOutput } from '../../../electron/contract';
+import { call } from '../../api/client';
+import { callQuery } from '../../app/queries';
+
+export const useBackupOverview = () => useQuery(callQuery('backup-overview', {}));
+export const useBackupList = (folder: string | null) => useQuery({ ...callQuery('backup-list', { folder: folder ?? '/' }), enabled: folder !== null });
+
+/** A backup-screen write: the overview (last good backup per folder) and listings follow it. */
+export function useBackupWrite<N extends CallName>(name: N, onSuccess?: (out: CallOutput<N>) => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallInput<N>) => call(name, input),
+    onSuccess: (out) => {
+      for (const key of ['backup-overview', 'backup-list'] as const) void client.invalidateQueries({ queryKey: [key] });
+      onSuccess?.(out);
+    },
+  });
+}

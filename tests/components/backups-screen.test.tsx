@@ -1,0 +1,70 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import ExcelJS from 'exceljs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createQueryClient, Root } from '../../renderer/app/Root';
+import type { TestBridge } from '../support/bridge';
+import { auditRows, createBox } from '../support/fixtures';
+import { bridgeSignedInAs } from './catalogue-fixtures';
+
+let bridge: TestBridge;
+beforeEach(async () => {
+  bridge = await bridgeSignedInAs('custodian');
+});
+afterEach(() => bridge.close());
+
+describe('备份与恢复', { timeout: 180_000 }, () => {
+  it('backs up now, shows the last good backup, and restores one after confirmation', async () => {
+    const usb = join(bridge.app.dir, 'usb');
+    mkdirSync(usb);
+    const handle = await bridge.app.as('custodian');
+    await bridge.app.ok('backup-settings-update', { folders: [usb], keep: 30, dailyAt: '18:00', onClose: true }, handle);
+    await createBox(bridge.app, { title: '备份前的档案' });
+    window.location.hash = '#/backups';
+    const user = userEvent.setup({ delay: null });
+    render(<Root queryClient={createQueryClient()} />);
+
+    expect(await screen.findByText(/已超过 7 天没有成功的备份/, {}, { timeout: 10_000 })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /立即备份/ }));
+    expect(await screen.findByText('已备份到 1 个位置', {}, { timeout: 20_000 })).toBeInTheDocument();
+    expect(await screen.findByText(/最近一次成功备份/)).toBeInTheDocument();
+
+    await createBox(bridge.app, { title: '备份后的档案' });
+    await user.click(screen.getByRole('button', { name: /查看备份/ }));
+    await user.click(await screen.findByRole('button', { name: /^恢\s*复$/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText(/档案盒 1 个/)).toBeInTheDocument();
+    const run = within(dialog).getByRole('button', { name: /^恢\s*复$/ });
+    expect(run).toBeDisabled();
+    await user.click(within(dialog).getByRole('checkbox', { name: /我已了解，恢复此备份/ }));
+    await user.click(run);
+    await waitFor(() => expect(auditRows(bridge.app.runtime.requireDb()).at(-1)?.action).toBe('backup-restore'), { timeout: 20_000 });
+    // Sessions end with a restore, so the rows are read straight from the restored database.
+    const titles = bridge.app.runtime.requireDb().$client.prepare('SELECT title FROM boxes').pluck().all();
+    expect(titles).toEqual(['备份前的档案']);
+  });
+
+  it('import wizard: lists a bad row, imports once it is skipped', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('目录');
+    sheet.addRow(['档案编号', '类别', '题名', '保管期限']);
+    sheet.addRow(['RZ-2018-01', '工作日志', '2018年工作日志', '10年']);
+    sheet.addRow(['RZ-2018-02', '日记', '2018年值班记录', '10年']);
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    window.location.hash = '#/boxes/import';
+    const user = userEvent.setup({ delay: null });
+    const { container } = render(<Root queryClient={createQueryClient()} />);
+    await screen.findByText('从 Excel 导入档案', {}, { timeout: 10_000 });
+    const input = container.querySelector<HTMLInputElement>('input[type=file]')!;
+    await user.upload(input, new File([bytes], '工作日志.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    expect(await screen.findByText('无法识别的值“日记”', {}, { timeout: 20_000 })).toBeInTheDocument();
+    const run = screen.getByRole('button', { name: /导入 2 行/ });
+    expect(run).toBeDisabled();
+    await user.click(screen.getByRole('checkbox', { name: '跳过 3' }));
+    await user.click(screen.getByRole('button', { name: /导入 1 行/ }));
+    expect(await screen.findByText('已导入 1 个档案，新建 0 个租户/客户', {}, { timeout: 20_000 })).toBeInTheDocument();
+    const found = await bridge.app.ok('box-list', { query: 'RZ-2018-01' }, await bridge.app.as('custodian'));
+    expect(found.rows.map((r) => r.title)).toEqual(['2018年工作日志']);
+  });
+});

@@ -1,0 +1,136 @@
+import ExcelJS from 'exceljs';
+import type { CallInput } from '../electron/contract';
+import { decodeCsv } from '../electron/services/imports';
+import type { TestApp } from './support/app';
+import { createBox, createOwner, createSetUpApp, errorCode, snapshot } from './support/fixtures';
+
+let app: TestApp;
+beforeEach(async () => {
+  app = await createSetUpApp();
+});
+afterEach(() => app.close());
+
+/** The office's register as seed 003 lays it out: Chinese headers, one box a row. */
+const HEADERS = ['档案编号', '类别', '题名', '租户名称', '铺位号', '卷号', '起始年度', '截止年度', '密级', '保管期限', '库房', '柜号', '层', '位置', '备注'];
+
+async function xlsx(rows: (string | number)[][]): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('档案目录');
+  sheet.addRow(HEADERS);
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+}
+
+const boxRow = (n: number): (string | number)[] => [
+  `ZH-2019-${String(n).padStart(5, '0')}`,
+  '租户档案',
+  `租户档案 第${n}号`,
+  `商户${Math.ceil(n / 3)}有限公司`,
+  `L${(n % 6) + 1}-${String(n % 200).padStart(3, '0')}`,
+  ((n - 1) % 3) + 1,
+  2019,
+  2023,
+  '内部',
+  n % 2 ? '30年' : '永久',
+  '一号档案室',
+  `C${String(n % 40).padStart(2, '0')}`,
+  String((n % 6) + 1),
+  String((n % 12) + 1),
+  '',
+];
+
+/** GBK bytes of a three-line CSV, as Excel on a Chinese Windows saves it. */
+const GBK_CSV =
+  'b5b5b0b8b1e0bac52cc0e0b1f02ccce2c3fb2cd7e2bba7c3fbb3c62cc6cccebbbac52cbeedbac52cc6f0cabcc4eab6c82cbdd8d6b9c4eab6c82cb1a3' +
+  'b9dcc6dacfde2cbfe2b7bf2cb9f1bac50d0a5a482d47424b2d303030312cd7e2bba7b5b5b0b82cd0c7b0cdbfcbd7e2bba7b5b5b0b82cd0c7b0cdbfcb' +
+  'bfa7b7c8d3d0cfdeb9abcbbe2c4c312d3032332c312c323032302c323032342c3330c4ea2cd2bbbac5b5b5b0b8cad22c4330310d0a4b482d47424b2d' +
+  '303030322cbfcdbba7b5b5b0b82cbfcdbba7cdb6cbdfb4a6c0edbcc7c2bc2cd5c5c8fdb2cdd2fbb5ea2c42312d3030322c312c323032332c32303233' +
+  '2cd3c0bec32cb6febac5b5b5b0b8cad22c4330320d0a';
+
+describe('import boxes from Excel', () => {
+  it('lists exactly the three bad rows of 5,000, imports nothing until they are fixed or skipped, then all in one go', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => boxRow(i + 1));
+    rows[99]![2] = ''; // sheet row 101: no title
+    rows[2499]![6] = '二〇二〇'; // sheet row 2501: a year in words
+    rows[4199]![0] = rows[9]![0]!; // sheet row 4201: the code of sheet row 11
+    const custodian = await app.as('custodian');
+    const file: CallInput<'import-boxes-check'> = { fileName: '档案目录2019.xlsx', base64: await xlsx(rows) };
+
+    const started = Date.now();
+    const check = await app.ok('import-boxes-check', file, custodian);
+    const checkMs = Date.now() - started;
+    expect(check.rows).toBe(5000);
+    expect(check.mapping).toMatchObject({ code: '档案编号', kind: '类别', title: '题名', ownerName: '租户名称', volume: '卷号', retention: '保管期限' });
+    expect(check.problems.map((p) => [p.row, p.field, p.message])).toEqual([
+      [101, 'title', 'v.required'],
+      [2501, 'yearFrom', 'v.importYear'],
+      [4201, 'code', 'v.importDuplicateInFile'],
+    ]);
+
+    const before = snapshot(app.runtime.requireDb());
+    const refused = await app.call('import-boxes-run', file, custodian);
+    expect(errorCode(refused)).toBe('IMPORT_HAS_PROBLEMS');
+    expect(snapshot(app.runtime.requireDb())).toEqual(before);
+
+    const ranAt = Date.now();
+    const done = await app.ok('import-boxes-run', { ...file, skipRows: [101, 2501, 4201] }, custodian);
+    console.log(`5,000-row xlsx: check ${checkMs} ms, import ${Date.now() - ranAt} ms`);
+    expect(done).toEqual({ boxes: 4997, owners: 1667 });
+    const list = await app.ok('box-list', { query: 'ZH-2019-00011' }, custodian);
+    expect(list.rows.map((r) => r.code)).toEqual(['ZH-2019-00011']);
+    // Imported again, every code is already taken: reported, not merged.
+    const again = await app.ok('import-boxes-check', file, custodian);
+    expect(again.problems.filter((p) => p.message === 'v.codeTaken')).toHaveLength(4997);
+  }, 300_000);
+
+  it('names missing columns, unknown values, a code already in the archive and a file that is not a spreadsheet', async () => {
+    const custodian = await app.as('custodian');
+    const ownerId = await createOwner(app);
+    const taken = await createBox(app, { ownerId });
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('x').addRow(['编号', '名字']);
+    const wrong = await app.ok('import-boxes-check', { fileName: 'wrong.xlsx', base64: Buffer.from(await book.xlsx.writeBuffer()).toString('base64') }, custodian);
+    expect(wrong.problems.map((p) => [p.row, p.field, p.message])).toEqual([
+      [1, 'title', 'v.importColumnMissing'],
+      [1, 'kind', 'v.importColumnMissing'],
+    ]);
+    const rows = [boxRow(1), boxRow(2)];
+    rows[0]![1] = '合同档案';
+    rows[1]![0] = taken.code;
+    const odd = await app.ok('import-boxes-check', { fileName: 'odd.xlsx', base64: await xlsx(rows) }, custodian);
+    expect(odd.problems.map((p) => [p.row, p.field, p.message, p.value])).toEqual([
+      [2, 'kind', 'v.importUnknownValue', '合同档案'],
+      [3, 'code', 'v.codeTaken', taken.code],
+    ]);
+    expect(errorCode(await app.call('import-boxes-check', { fileName: 'photo.xlsx', base64: Buffer.from('not a zip').toString('base64') }, custodian))).toBe('IMPORT_UNREADABLE');
+  }, 60_000);
+
+  it('refuses more than 10,000 rows with a message saying so', async () => {
+    const lines = ['档案编号,类别,题名', ...Array.from({ length: 20_000 }, (_, i) => `RZ-${i},工作日志,日志${i}`)];
+    const result = await app.call('import-boxes-check', { fileName: 'big.csv', base64: Buffer.from(lines.join('\n')).toString('base64') }, await app.as('custodian'));
+    expect(result.ok ? null : result.error).toEqual({ code: 'IMPORT_TOO_MANY_ROWS', params: { rows: 20_000, max: 10_000 } });
+  }, 60_000);
+});
+
+describe('import boxes from CSV', () => {
+  it('reads a GBK CSV (as Chinese Excel saves it) and imports it', async () => {
+    const bytes = Buffer.from(GBK_CSV, 'hex');
+    expect(decodeCsv(bytes).encoding).toBe('gb18030');
+    const custodian = await app.as('custodian');
+    const file = { fileName: '档案目录.csv', base64: bytes.toString('base64') };
+    const check = await app.ok('import-boxes-check', file, custodian);
+    expect(check).toMatchObject({ encoding: 'gb18030', rows: 2, problems: [], newOwners: 2 });
+    expect(check.headers.slice(0, 3)).toEqual(['档案编号', '类别', '题名']);
+    await app.ok('import-boxes-run', file, custodian);
+    const box = (await app.ok('box-list', { query: 'ZH-GBK-0001' }, custodian)).rows[0]!;
+    expect(box).toMatchObject({ code: 'ZH-GBK-0001', title: '星巴克租户档案' });
+    const detail = await app.ok('box-get', { id: box.id }, custodian);
+    expect(detail.box).toMatchObject({ retentionClass: 'y30', yearFrom: 2020, yearTo: 2024, room: '一号档案室' });
+    expect(detail.owner?.name).toBe('星巴克咖啡有限公司');
+  }, 60_000);
+
+  it('reads UTF-8 with a BOM as UTF-8', () => {
+    const decoded = decodeCsv(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('档案编号,题名\n', 'utf8')]));
+    expect(decoded).toEqual({ text: '档案编号,题名\n', encoding: 'utf-8' });
+  });
+});
