@@ -14,7 +14,7 @@ export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const LANG_KEY = 'archive-desk-language';
 
-const namespaces = {common, app, catalogue, audit, lending, custody, backups, import: importNs};
+const namespaces = { common, app, catalogue, audit, lending, custody, backups, import: importNs };
 
 function resources() {
   return Object.fromEntries(
