@@ -49,6 +49,7 @@ function summaryOf({ t, requestedByName, decidedByName }: TransferQueryRow, boxC
     collectOverdue: collectBy !== null && OPEN_STATUSES.some((s) => s === t.status) && collectBy < today,
     status: t.status,
     requestedAt: t.requestedAt,
+    requestedById: t.requestedBy,
     requestedByName,
     decidedAt: t.decidedAt,
     decidedByName,

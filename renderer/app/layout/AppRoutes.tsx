@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { AuditPage } from '../../features/audit/AuditPage';
 import { catalogueRoutes } from '../../features/catalogue/routes';
+import { custodyRoutes } from '../../features/custody/routes';
 import { lendingRoutes } from '../../features/lending/routes';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
@@ -14,7 +15,7 @@ export function AppRoutes({ siteName }: { siteName: string | null }) {
     <Routes>
       <Route element={<MainLayout siteName={siteName} />}>
         <Route index element={<Navigate to="/boxes" replace />} />
-        {[...catalogueRoutes, ...lendingRoutes].map((route) => (
+        {[...catalogueRoutes, ...lendingRoutes, ...custodyRoutes].map((route) => (
           <Route key={route.path} path={route.path} element={route.element} />
         ))}
         <Route path="users" element={<RequireCall call="user-list"><UsersScreen /></RequireCall>} />
