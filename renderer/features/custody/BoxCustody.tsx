@@ -58,7 +58,6 @@ export function BoxCustody({ boxId }: { boxId: number }) {
   const active = data?.holds.find((h) => h.liftedAt === null);
   return (
     <Card
-      size="small"
       title={t('title')}
       extra={
         mayHold &&
