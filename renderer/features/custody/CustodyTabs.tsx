@@ -40,7 +40,8 @@ export function CustodyTabs({ children }: { children: ReactNode }) {
         onChange={(key) => void navigate(TABS.find((tab) => tab.key === key)!.path)}
         items={allowed.map((tab) => ({ key: tab.key, label: t(`tabs.${tab.key}`) }))}
       />
-      <InspectionReminder />
+      {/* The inspection tab says the same itself. */}
+      {active !== 'inspection' && <InspectionReminder />}
       {children}
     </>
   );
