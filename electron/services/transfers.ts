@@ -20,6 +20,7 @@ import { itemCounts, takeFormNo } from './form-numbers';
 import { addDays, localDate } from './local-date';
 import { hashPassword, verifyPassword } from './passwords';
 import { mutate } from './transaction';
+import { recordFailure } from './users';
 
 /** A box is on at most one order that has not ended. */
 const OPEN_STATUSES = ['requested', 'approved'] as const;
@@ -201,7 +202,15 @@ async function signerOf(db: Db, party: Party): Promise<Signer> {
     throw new AppError('SIGNOFF_BAD_PASSWORD', { params: { name: party.username } });
   }
   if (user.disabled || (user.lockedUntil !== null && user.lockedUntil > nowIso())) throw new AppError('SIGNOFF_ACCOUNT_UNAVAILABLE', { params: { name: user.displayName } });
-  if (!(await verifyPassword(party.password, user.passwordHash))) throw new AppError('SIGNOFF_BAD_PASSWORD', { params: { name: user.displayName } });
+  if (!(await verifyPassword(party.password, user.passwordHash))) {
+    // Counted like a failed login, so the desk cannot be used to guess a password; the lock still says so.
+    try {
+      recordFailure(db, user);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'BAD_CREDENTIALS') throw new AppError('SIGNOFF_BAD_PASSWORD', { params: { name: user.displayName } });
+      throw error;
+    }
+  }
   return { userId: user.id, name: user.displayName, signature: null };
 }
 
