@@ -3,6 +3,7 @@ import { Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../api/session-store';
+import { CustodyNavLabel } from '../../features/custody/CustodyTabs';
 import { canCall } from '../permissions';
 import { callQuery } from '../queries';
 import { useIdleLock } from './idle';
@@ -23,7 +24,7 @@ export function MainLayout({ siteName }: { siteName: string | null }) {
   const items = NAV_ITEMS.filter((item) => canCall(user, item.call)).map((item) => ({
     key: item.key,
     icon: item.icon,
-    label: t(`nav.${item.key}`),
+    label: item.key === 'custody' ? <CustodyNavLabel label={t(`nav.${item.key}`)} /> : t(`nav.${item.key}`),
   }));
 
   return (

@@ -1,4 +1,4 @@
-import { Alert, Tabs } from 'antd';
+import { Alert, Badge, Tabs } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -44,5 +44,17 @@ export function CustodyTabs({ children }: { children: ReactNode }) {
       {active !== 'inspection' && <InspectionReminder />}
       {children}
     </>
+  );
+}
+
+/** The 保管 menu entry, with a dot while this month's inspection is not done: the reminder wherever the user is. */
+export function CustodyNavLabel({ label }: { label: string }) {
+  const { t } = useTranslation('custody');
+  const status = useInspectionStatus();
+  const due = status.data !== undefined && !status.data.done;
+  return (
+    <Badge dot={due} offset={[6, 0]} title={due ? t(status.data?.current ? 'inspection.notDone' : 'inspection.notStarted', { month: status.data?.month }) : undefined}>
+      <span>{label}</span>
+    </Badge>
   );
 }
