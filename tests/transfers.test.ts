@@ -144,7 +144,11 @@ describe('sign-off 签收', () => {
   it('refuses a wrong password (naming whose), an unknown user name, a disabled account, and a signature that is not a PNG or too large', async () => {
     const t = await approvedTransfer(app, cast, [box.code]);
     const wrong: CallInput<'transfer-sign-off'> = { ...signOff(t.id), handover: { kind: 'account', username: 'custodian', password: 'not-the-password' } };
-    await refusedUnchanged(() => app.call('transfer-sign-off', wrong, cast.custodian), 'SIGNOFF_BAD_PASSWORD', { name: 'custodian-测试' });
+    // Nothing is signed, but the wrong password counts towards the lockout, as at login.
+    const transferBefore = await app.ok('transfer-get', { id: t.id }, cast.custodian);
+    expect(await app.call('transfer-sign-off', wrong, cast.custodian)).toMatchObject({ ok: false, error: { code: 'SIGNOFF_BAD_PASSWORD', params: { name: 'custodian-测试' } } });
+    expect(await app.ok('transfer-get', { id: t.id }, cast.custodian)).toEqual(transferBefore);
+    expect(auditRows(app.runtime.requireDb()).at(-1)).toMatchObject({ action: 'login-failed', entity: 'user', entityId: String(cast.custodianId) });
     const unknown: CallInput<'transfer-sign-off'> = { ...signOff(t.id), handover: { kind: 'account', username: 'nobody', password: PASSWORD } };
     await refusedUnchanged(() => app.call('transfer-sign-off', unknown, cast.custodian), 'SIGNOFF_BAD_PASSWORD', { name: 'nobody' });
     await app.ok('user-update', { id: cast.clerkId, displayName: 'clerk-测试', role: 'clerk', disabled: true }, cast.admin);
@@ -153,6 +157,15 @@ describe('sign-off 签收', () => {
     for (const signature of ['data:image/jpeg;base64,/9j/4AAQ', 'data:image/png;base64,AAAA', `data:image/png;base64,iVBORw0KGgo${'A'.repeat(200_000)}`]) {
       await refusedUnchanged(() => app.call('transfer-sign-off', { ...signOff(t.id), receiver: { kind: 'person', name: '赵敏', signature } }, cast.custodian), 'VALIDATION');
     }
+  });
+
+  it('five wrong sign-off passwords lock the account, as five wrong logins do', async () => {
+    const t = await approvedTransfer(app, cast, [box.code]);
+    const wrong: CallInput<'transfer-sign-off'> = { ...signOff(t.id), handover: { kind: 'account', username: 'custodian', password: 'not-the-password' } };
+    for (let i = 0; i < 4; i++) expect(errorCode(await app.call('transfer-sign-off', wrong, cast.clerk))).toBe('SIGNOFF_BAD_PASSWORD');
+    expect(errorCode(await app.call('transfer-sign-off', wrong, cast.clerk))).toBe('ACCOUNT_LOCKED');
+    expect(errorCode(await app.call('transfer-sign-off', signOff(t.id), cast.clerk))).toBe('SIGNOFF_ACCOUNT_UNAVAILABLE');
+    expect((await app.ok('transfer-get', { id: t.id }, cast.clerk)).status).toBe('approved');
   });
 
   it('refuses when a box went out on loan after the approval, and signs nothing', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DESTRUCTION_METHODS, DESTRUCTION_STATUSES, RETENTION_CLASSES } from '../../db/schema';
+import { DESTRUCTION_METHODS, DESTRUCTION_STATUSES, RETENTION_CLASSES, type BoxRow } from '../../db/schema';
 import type { ExportFile } from './audit';
 import { boxCode } from './boxes';
 import { call } from './define';
@@ -54,8 +54,8 @@ export interface RetentionRow {
   boxId: number;
   code: string;
   title: string;
-  kind: string;
-  status: string;
+  kind: BoxRow['kind'];
+  status: BoxRow['status'];
   retentionClass: (typeof RETENTION_CLASSES)[number];
   retentionYears: number;
   retentionStart: string;
@@ -86,7 +86,7 @@ export interface DestructionBox {
   retentionYears: number | null;
   retentionEnd: string;
   itemCount: number;
-  status: string;
+  status: BoxRow['status'];
 }
 
 export interface Destruction {
@@ -95,6 +95,7 @@ export interface Destruction {
   reason: string;
   status: (typeof DESTRUCTION_STATUSES)[number];
   proposedAt: string;
+  proposedById: number;
   proposedByName: string;
   decidedAt: string | null;
   decidedByName: string | null;

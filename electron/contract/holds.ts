@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DESTRUCTION_STATUSES, TRANSFER_STATUSES } from '../../db/schema';
 import { call } from './define';
 import { id, requiredText } from './fields';
 
@@ -21,8 +22,8 @@ export interface Hold {
 export interface BoxCustody {
   custodianDepartment: string;
   holds: Hold[];
-  transfers: { id: number; transferNo: string; toDepartment: string; status: string; signedAt: string | null }[];
-  destruction: { id: number; registerNo: string; status: string; destroyedOn: string | null } | null;
+  transfers: { id: number; transferNo: string; toDepartment: string; status: (typeof TRANSFER_STATUSES)[number]; signedAt: string | null }[];
+  destruction: { id: number; registerNo: string; status: (typeof DESTRUCTION_STATUSES)[number]; destroyedOn: string | null } | null;
 }
 
 export const holdCalls = {

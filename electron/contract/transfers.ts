@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TRANSFER_STATUSES } from '../../db/schema';
+import { TRANSFER_STATUSES, type BoxRow } from '../../db/schema';
 import type { ExportFile } from './audit';
 import { boxCode } from './boxes';
 import { call } from './define';
@@ -56,10 +56,10 @@ export interface TransferBox {
   boxId: number;
   code: string;
   title: string;
-  kind: string;
+  kind: BoxRow['kind'];
   itemCount: number;
   remarks: string;
-  status: string;
+  status: BoxRow['status'];
 }
 
 export interface SignOffSide {
@@ -82,6 +82,7 @@ export interface Transfer {
   collectOverdue: boolean;
   status: (typeof TRANSFER_STATUSES)[number];
   requestedAt: string;
+  requestedById: number;
   requestedByName: string;
   decidedAt: string | null;
   decidedByName: string | null;

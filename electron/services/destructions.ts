@@ -41,6 +41,7 @@ function summaryOf({ d, ...names }: DestructionQueryRow, boxCount: number): Dest
     reason: d.reason,
     status: d.status,
     proposedAt: d.proposedAt,
+    proposedById: d.proposedBy,
     proposedByName: names.proposedByName,
     decidedAt: d.decidedAt,
     decidedByName: names.decidedByName,

@@ -20,6 +20,7 @@ import { itemCounts, takeFormNo } from './form-numbers';
 import { addDays, localDate } from './local-date';
 import { hashPassword, verifyPassword } from './passwords';
 import { mutate } from './transaction';
+import { recordFailure } from './users';
 
 /** A box is on at most one order that has not ended. */
 const OPEN_STATUSES = ['requested', 'approved'] as const;
@@ -49,6 +50,7 @@ function summaryOf({ t, requestedByName, decidedByName }: TransferQueryRow, boxC
     collectOverdue: collectBy !== null && OPEN_STATUSES.some((s) => s === t.status) && collectBy < today,
     status: t.status,
     requestedAt: t.requestedAt,
+    requestedById: t.requestedBy,
     requestedByName,
     decidedAt: t.decidedAt,
     decidedByName,
@@ -200,7 +202,15 @@ async function signerOf(db: Db, party: Party): Promise<Signer> {
     throw new AppError('SIGNOFF_BAD_PASSWORD', { params: { name: party.username } });
   }
   if (user.disabled || (user.lockedUntil !== null && user.lockedUntil > nowIso())) throw new AppError('SIGNOFF_ACCOUNT_UNAVAILABLE', { params: { name: user.displayName } });
-  if (!(await verifyPassword(party.password, user.passwordHash))) throw new AppError('SIGNOFF_BAD_PASSWORD', { params: { name: user.displayName } });
+  if (!(await verifyPassword(party.password, user.passwordHash))) {
+    // Counted like a failed login, so the desk cannot be used to guess a password; the lock still says so.
+    try {
+      recordFailure(db, user);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'BAD_CREDENTIALS') throw new AppError('SIGNOFF_BAD_PASSWORD', { params: { name: user.displayName } });
+      throw error;
+    }
+  }
   return { userId: user.id, name: user.displayName, signature: null };
 }
 

@@ -97,10 +97,11 @@ function lockedError(user: UserRow): AppError {
 }
 
 /**
+ * Also counts a wrong password given to confirm a transfer sign-off (services/transfers.ts).
  * The account is read again inside the write transaction: attempts running side by side (the
  * password check is asynchronous) must each count, and none may lift a lock another one set.
  */
-function recordFailure(db: Db, user: UserRow): never {
+export function recordFailure(db: Db, user: UserRow): never {
   const error = mutate(db, actorOf(user), (tx) => {
     const current = getUser(tx, user.id);
     const audit: AuditEntry[] = [{ action: 'login-failed', entity: 'user', entityId: user.id }];

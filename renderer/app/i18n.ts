@@ -1,7 +1,7 @@
 /** Namespace `app`: the shell (setup, unlock, sign-in, layout), accounts and settings. */
 export const app = {
   'zh-CN': {
-    nav: { boxes: '档案目录', owners: '租户/客户', lending: '借阅', users: '用户管理', audit: '审计日志', backups: '备份与恢复', settings: '系统设置' },
+    nav: { boxes: '档案目录', owners: '租户/客户', lending: '借阅', custody: '保管', users: '用户管理', audit: '审计日志', backups: '备份与恢复', settings: '系统设置' },
     header: {
       scanPlaceholder: '扫描或输入档案编号',
       scanShortcut: '按 F2 或 Ctrl+K 随时回到此处扫码',
@@ -118,7 +118,7 @@ export const app = {
     },
   },
   en: {
-    nav: { boxes: 'Boxes', owners: 'Tenants/customers', lending: 'Lending', users: 'Users', audit: 'Audit log', backups: 'Backup & restore', settings: 'Settings' },
+    nav: { boxes: 'Boxes', owners: 'Tenants/customers', lending: 'Lending', custody: 'Custody', users: 'Users', audit: 'Audit log', backups: 'Backup & restore', settings: 'Settings' },
     header: {
       scanPlaceholder: 'Scan or type a box code',
       scanShortcut: 'Press F2 or Ctrl+K to come back here and scan',

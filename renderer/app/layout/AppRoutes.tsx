@@ -5,6 +5,7 @@ import { AuditPage } from '../../features/audit/AuditPage';
 import { backupRoutes } from '../../features/backups/routes';
 import { importRoutes } from '../../features/import/routes';
 import { catalogueRoutes } from '../../features/catalogue/routes';
+import { custodyRoutes } from '../../features/custody/routes';
 import { lendingRoutes } from '../../features/lending/routes';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
@@ -16,7 +17,7 @@ export function AppRoutes({ siteName }: { siteName: string | null }) {
     <Routes>
       <Route element={<MainLayout siteName={siteName} />}>
         <Route index element={<Navigate to="/boxes" replace />} />
-        {[...importRoutes, ...catalogueRoutes, ...lendingRoutes, ...backupRoutes].map((route) => (
+        {[...importRoutes, ...catalogueRoutes, ...lendingRoutes, ...custodyRoutes, ...backupRoutes].map((route) => (
           <Route key={route.path} path={route.path} element={route.element} />
         ))}
         <Route path="users" element={<RequireCall call="user-list"><UsersScreen /></RequireCall>} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../api/session-store';
 import { OverdueBanner } from '../../features/backups/OverdueBanner';
+import { CustodyNavLabel } from '../../features/custody/CustodyTabs';
 import { canCall } from '../permissions';
 import { callQuery } from '../queries';
 import { useIdleLock } from './idle';
@@ -24,7 +25,7 @@ export function MainLayout({ siteName }: { siteName: string | null }) {
   const items = NAV_ITEMS.filter((item) => canCall(user, item.call)).map((item) => ({
     key: item.key,
     icon: item.icon,
-    label: t(`nav.${item.key}`),
+    label: item.key === 'custody' ? <CustodyNavLabel label={t(`nav.${item.key}`)} /> : t(`nav.${item.key}`),
   }));
 
   return (

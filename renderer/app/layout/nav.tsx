@@ -1,10 +1,10 @@
-import { AuditOutlined, CloudServerOutlined, ContainerOutlined, ReadOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, CloudServerOutlined, ContainerOutlined, ReadOutlined, SafetyCertificateOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { CallName } from '../../../electron/contract';
 
 export interface NavItem {
   /** First path segment, also the i18n key under nav.* */
-  key: 'boxes' | 'owners' | 'lending' | 'users' | 'audit' | 'backups' | 'settings';
+  key: 'boxes' | 'owners' | 'lending' | 'custody' | 'users' | 'audit' | 'backups' | 'settings';
   icon: ReactNode;
   /** The call the screen is built on: the menu shows the item to whoever may make it. */
   call: CallName;
@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'boxes', icon: <ContainerOutlined />, call: 'box-list' },
   { key: 'owners', icon: <ShopOutlined />, call: 'owner-list' },
   { key: 'lending', icon: <ReadOutlined />, call: 'loan-list' },
+  { key: 'custody', icon: <SafetyCertificateOutlined />, call: 'transfer-list' },
   { key: 'users', icon: <TeamOutlined />, call: 'user-list' },
   { key: 'audit', icon: <AuditOutlined />, call: 'audit-list' },
   { key: 'backups', icon: <CloudServerOutlined />, call: 'backup-overview' },

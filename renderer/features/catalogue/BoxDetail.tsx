@@ -1,6 +1,7 @@
 import { Col, Flex, Row } from 'antd';
 import { useState } from 'react';
 import type { BoxDetail } from '../../../electron/contract/boxes';
+import { BoxCustody } from '../custody/BoxCustody';
 import { BoxLoans } from '../lending/BoxLoans';
 import { BoxHeader } from './BoxHeader';
 import { BoxInfo } from './BoxInfo';
@@ -31,6 +32,7 @@ function BoxDetailView({ detail }: { detail: BoxDetail }) {
             {detail.checklist && <Checklist items={detail.checklist} />}
             <MoveHistory moves={detail.moves} />
             <BoxLoans boxId={box.id} />
+            <BoxCustody boxId={box.id} />
           </Flex>
         </Col>
       </Row>

@@ -1,0 +1,101 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { App, Col, Input, Modal, Radio, Row, Typography } from 'antd';
+import { useForm, useWatch, type Control } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { CallInput } from '../../../electron/contract';
+import { transferSignOffInput, type Transfer } from '../../../electron/contract/transfers';
+import { Field } from '../../app/field';
+import { FormModal } from '../../app/form-modal';
+import { useServerErrors } from '../../app/forms';
+import { useCustodyWrite } from './queries';
+import { SignaturePad } from './SignaturePad';
+
+type Values = CallInput<'transfer-sign-off'>;
+type Side = 'handover' | 'receiver';
+
+const ACCOUNT = { kind: 'account', username: '', password: '' } as const;
+const PERSON = { kind: 'person', name: '', signature: '' } as const;
+
+/** One side: an account (user name + own password) or a person (name + signature drawn here). */
+function SideFields({ control, side, onKind }: { control: Control<Values>; side: Side; onKind: (kind: 'account' | 'person') => void }) {
+  const { t } = useTranslation('custody');
+  const kind = useWatch({ control, name: `${side}.kind` });
+  return (
+    <div className="signoff-side">
+      <Typography.Title level={5}>{t(`transfer.${side}`)}</Typography.Title>
+      <Radio.Group
+        value={kind}
+        onChange={(e) => onKind(e.target.value as 'account' | 'person')}
+        optionType="button"
+        options={[
+          { value: 'account', label: t('transfer.byAccount') },
+          { value: 'person', label: t('transfer.byPerson') },
+        ]}
+        style={{ marginBottom: 12 }}
+      />
+      {kind === 'account' ? (
+        <>
+          <Field control={control} name={`${side}.username`} label={t('transfer.account')} required>
+            {(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" />}
+          </Field>
+          <Field control={control} name={`${side}.password`} label={t('transfer.password')} required>
+            {(field) => <Input.Password {...field} value={field.value ?? ''} autoComplete="off" />}
+          </Field>
+        </>
+      ) : (
+        <>
+          <Field control={control} name={`${side}.name`} label={t('transfer.name')} required>
+            {(field) => <Input {...field} value={field.value ?? ''} autoComplete="off" />}
+          </Field>
+          <Field control={control} name={`${side}.signature`} label={t('transfer.signature')} required>
+            {({ id, onChange }) => <SignaturePad id={id} onChange={onChange} label={`${t(`transfer.${side}`)} ${t('transfer.signature')}`} />}
+          </Field>
+        </>
+      )}
+    </div>
+  );
+}
+
+/**
+ * 当场签收 (§4.7.2): both people at the same desk. Irreversible, so it asks once more before the
+ * boxes change hands.
+ */
+export function SignOffModal({ transfer, onClose }: { transfer: Transfer; onClose: () => void }) {
+  const { t } = useTranslation('custody');
+  const { message } = App.useApp();
+  const form = useForm<Values>({ resolver: zodResolver(transferSignOffInput), defaultValues: { id: transfer.id, handover: { ...ACCOUNT }, receiver: { ...PERSON } } });
+  const onError = useServerErrors(form.setError);
+  const signOff = useCustodyWrite('transfer-sign-off');
+  const setKind = (side: Side, kind: 'account' | 'person') => {
+    form.setValue(side, kind === 'account' ? { ...ACCOUNT } : { ...PERSON });
+    form.clearErrors(side);
+  };
+  const onSubmit = form.handleSubmit((values) =>
+    Modal.confirm({
+      title: t('transfer.signOff'),
+      content: t('transfer.signOffConfirm'),
+      okText: t('transfer.signOff'),
+      onOk: () =>
+        signOff.mutateAsync(values).then(
+          () => {
+            void message.success(t('transfer.signed'));
+            onClose();
+          },
+          onError,
+        ),
+    }),
+  );
+  return (
+    <FormModal open width={820} title={t('transfer.signOffTitle', { no: transfer.transferNo })} okText={t('transfer.signOff')} onSubmit={onSubmit} onCancel={onClose} submitting={signOff.isPending}>
+      <Typography.Paragraph type="secondary">{t('transfer.signOffHint')}</Typography.Paragraph>
+      <Row gutter={24}>
+        <Col xs={24} md={12}>
+          <SideFields control={form.control} side="handover" onKind={(k) => setKind('handover', k)} />
+        </Col>
+        <Col xs={24} md={12}>
+          <SideFields control={form.control} side="receiver" onKind={(k) => setKind('receiver', k)} />
+        </Col>
+      </Row>
+    </FormModal>
+  );
+}

@@ -1,0 +1,10 @@
+/** Where the custody screens live; the shell mounts `custodyRoutes` at the app root. */
+export const custodyPaths = {
+  transfers: '/custody/transfers',
+  newTransfer: '/custody/transfers/new',
+  transfer: (id: number) => `/custody/transfers/${id}`,
+  inspection: '/custody/inspection',
+  retention: '/custody/retention',
+  destructions: '/custody/destructions',
+  destruction: (id: number) => `/custody/destructions/${id}`,
+};

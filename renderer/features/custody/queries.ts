@@ -1,0 +1,48 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CallInput, CallName, CallOutput } from '../../../electron/contract';
+import { call } from '../../api/client';
+import { saveExportFile } from '../../app/download';
+import { callQuery } from '../../app/queries';
+
+/** Reads used by the custody screens. */
+export const useTransfers = (input: CallInput<'transfer-list'>) => useQuery(callQuery('transfer-list', input));
+export const useTransfer = (id: number) => useQuery(callQuery('transfer-get', { id }));
+export const useDestructions = (input: CallInput<'destruction-list'>) => useQuery(callQuery('destruction-list', input));
+export const useDestruction = (id: number) => useQuery(callQuery('destruction-get', { id }));
+export const useInspectionStatus = () => useQuery(callQuery('inspection-status', {}));
+export const useInspection = (id: number | undefined) => useQuery({ ...callQuery('inspection-get', { id: id ?? 0 }), enabled: id !== undefined });
+export const useInspections = () => useQuery(callQuery('inspection-list', {}));
+export const useFollowUps = () => useQuery(callQuery('follow-up-list', { status: 'open', limit: 200 }));
+export const useRetention = (input: CallInput<'retention-report'>) => useQuery(callQuery('retention-report', input));
+export const useBoxCustody = (boxId: number) => useQuery(callQuery('box-custody', { boxId }));
+
+/** Every custody write refetches what it can move: its own lists, the boxes, the reminders. */
+const TOUCHED: CallName[] = [
+  'transfer-list',
+  'transfer-get',
+  'destruction-list',
+  'destruction-get',
+  'retention-report',
+  'inspection-status',
+  'inspection-get',
+  'inspection-list',
+  'follow-up-list',
+  'box-custody',
+  'box-get',
+  'box-list',
+];
+
+export function useCustodyWrite<N extends CallName>(name: N) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallInput<N>): Promise<CallOutput<N>> => call(name, input),
+    onSuccess: () => {
+      for (const key of TOUCHED) void client.invalidateQueries({ queryKey: [key] });
+    },
+  });
+}
+
+/** Prints a form: the PDF goes to the browser's download (Electron asks where to save it). */
+export function usePrint<N extends 'transfer-sheet-pdf' | 'destruction-register-pdf' | 'inspection-record-pdf'>(name: N) {
+  return useMutation({ mutationFn: (id: number) => call(name, { id } as CallInput<N>), onSuccess: (file) => saveExportFile(file as CallOutput<'transfer-sheet-pdf'>) });
+}
