@@ -245,9 +245,11 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
       shelf: String(int(1, 6)),
       position: String(int(1, 12)),
       confidentiality: pick(['internal', 'internal', 'secret', 'public'] as const),
-      retentionClass: pick(['y10', 'y10', 'y30', 'permanent'] as const),
-      retentionYears: null,
-      retentionStart: moveOutDate,
+      // Tenants' files run from the move-out; the office's own yearly logs and letters keep 3 years
+      // from the year's end, so a decade-old archive has boxes due for destruction.
+      retentionClass: kind === 'tenant' ? pick(['y10', 'y10', 'y30', 'permanent'] as const) : kind === 'personnel' ? ('y30' as const) : ('custom' as const),
+      retentionYears: kind === 'tenant' || kind === 'personnel' ? null : 3,
+      retentionStart: kind === 'tenant' ? moveOutDate : `${year}-12-31`,
       status: 'in_stock',
       note: '',
       createdBy: custodian,
