@@ -82,7 +82,7 @@ describe('custody register exports', () => {
     await app.ok('inspection-check', { itemId: item.id, present: true, complete: false, correctlyFiled: true, condition: 'damp', note: '缺少装修验收单，盒底受潮', followUpOwner: '李强' }, cast.custodian);
 
     const file = await app.ok('inspection-export', { id: insp.id, format: 'xlsx' }, cast.manager);
-    expect(file.fileName).toMatch(new RegExp(`^档案检查记录${insp.month}-`));
+    expect(file.fileName).toMatch(new RegExp(`^${insp.month}档案检查记录-\\d{8}T\\d{6}\\.xlsx$`));
     const sheet = await sheetOf(file);
     expect(cells(sheet, 1, 12)).toEqual(['序号', '档案编号', '题名', '位置', '在架', '齐全', '存放正确', '保存状况', '发现问题', '备注', '检查人', '检查时间']);
     const rows = [2, 3].map((r) => cells(sheet, r, 10));

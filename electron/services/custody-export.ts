@@ -109,7 +109,7 @@ export function exportInspection(ctx: SignedInContext, input: z.output<typeof in
   const inspection = getInspection(ctx.db, input.id);
   return exportRecorded(
     ctx,
-    { title: `档案检查记录${inspection.month}`, entity: 'inspection', entityId: inspection.id, columns: INSPECTION_COLUMNS, rows: inspection.items, truncatedAt: null, filters: { month: inspection.month } },
+    { title: `${inspection.month}档案检查记录`, entity: 'inspection', entityId: inspection.id, columns: INSPECTION_COLUMNS, rows: inspection.items, truncatedAt: null, filters: { month: inspection.month } },
     input.format,
   );
 }
