@@ -64,7 +64,7 @@ describe('custody register exports', () => {
 
     const sheet = await sheetOf(await app.ok('destruction-export', { format: 'xlsx' }, cast.auditor));
     const header = cells(sheet, 1, 13) as string[];
-    expect(header).toEqual(['销毁登记号', '状态', '销毁原因', '盒数', '提议人', '提议时间', '审批人', '审批时间', '审批意见', '销毁方式', '销毁日期', '执行人', '监销人']);
+    expect(header).toEqual(['清册编号', '状态', '销毁原因', '盒数', '提议人', '提议时间', '审批人', '审批时间', '审批意见', '销毁方式', '销毁日期', '执行人', '监销人']);
     expect(cells(sheet, 2, 4)).toEqual([d.registerNo, '已销毁', '保管期限已满', 1]);
     expect(cells(sheet, 2, 13).slice(9)).toEqual(['粉碎', '2026-01-05', '李强', '王芳、张伟']);
 

@@ -39,7 +39,7 @@ const TRANSFER_COLUMNS: ExportColumn<TransferSummary>[] = [
 ];
 
 const DESTRUCTION_COLUMNS: ExportColumn<DestructionSummary>[] = [
-  { header: '销毁登记号', width: 16, value: (d) => d.registerNo },
+  { header: '清册编号', width: 16, value: (d) => d.registerNo },
   { header: '状态', width: 12, value: (d) => DESTRUCTION_STATUS[d.status] },
   { header: '销毁原因', width: 30, value: (d) => d.reason },
   { header: '盒数', width: 6, value: (d) => d.boxCount },
@@ -101,7 +101,7 @@ export function exportTransfers(ctx: SignedInContext, input: z.output<typeof tra
 export function exportDestructions(ctx: SignedInContext, input: z.output<typeof destructionExportInput>): Promise<ExportFile> {
   const { format, ...filters } = input;
   const { rows, truncatedAt } = allPages((cursor) => listDestructions(ctx.db, { ...filters, cursor, limit: 200 }));
-  return exportRecorded(ctx, { title: '档案销毁登记', entity: 'destruction', entityId: null, columns: DESTRUCTION_COLUMNS, rows, truncatedAt, filters }, format);
+  return exportRecorded(ctx, { title: '档案销毁清册登记', entity: 'destruction', entityId: null, columns: DESTRUCTION_COLUMNS, rows, truncatedAt, filters }, format);
 }
 
 /** One month's inspection, box by box, as checked. */
