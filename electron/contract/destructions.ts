@@ -50,6 +50,8 @@ export const destructionExecuteInput = z
 
 export const destructionListInput = z.object({ status: z.enum(DESTRUCTION_STATUSES).optional(), cursor: id.optional(), limit: listLimit }).strict();
 
+export const destructionExportInput = destructionListInput.omit({ cursor: true, limit: true }).extend({ format: z.enum(['xlsx', 'csv']) }).strict();
+
 export interface RetentionRow {
   boxId: number;
   code: string;
@@ -121,4 +123,5 @@ export const destructionCalls = {
   'destruction-get': call<Destruction>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'] }),
   'destruction-list': call<{ rows: DestructionSummary[]; nextCursor: number | null }>()({ input: destructionListInput, access: ['custodian', 'manager', 'auditor'] }),
   'destruction-register-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'] }),
+  'destruction-export': call<ExportFile>()({ input: destructionExportInput, access: ['custodian', 'manager', 'auditor'] }),
 };

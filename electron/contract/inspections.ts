@@ -35,6 +35,8 @@ export const inspectionScanInput = z.object({ inspectionId: id, code: boxCode.pi
 export const followUpListInput = z.object({ status: z.enum(FOLLOW_UP_STATUSES).optional(), inspectionId: id.optional(), limit: listLimit }).strict();
 export const followUpCloseInput = z.object({ id, resolution: requiredText(500) }).strict();
 
+export const inspectionExportInput = z.object({ id, format: z.enum(['xlsx', 'csv']) }).strict();
+
 export interface InspectionItem {
   id: number;
   seq: number;
@@ -106,6 +108,7 @@ export const inspectionCalls = {
   'inspection-scan': call<InspectionItem>()({ input: inspectionScanInput, access: ['custodian'] }),
   'inspection-complete': call<Inspection>()({ input: z.object({ id }).strict(), access: ['custodian'] }),
   'inspection-record-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'] }),
+  'inspection-export': call<ExportFile>()({ input: inspectionExportInput, access: ['custodian', 'manager', 'auditor'] }),
   'follow-up-list': call<FollowUp[]>()({ input: followUpListInput, access: ['custodian', 'manager', 'auditor'] }),
   'follow-up-close': call<FollowUp>()({ input: followUpCloseInput, access: ['custodian', 'manager'] }),
 };

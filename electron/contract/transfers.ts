@@ -52,6 +52,8 @@ export const transferSignOffInput = z.object({ id, handover: signOffParty, recei
 
 export const transferListInput = z.object({ status: z.enum(TRANSFER_STATUSES).optional(), cursor: id.optional(), limit: listLimit }).strict();
 
+export const transferExportInput = transferListInput.omit({ cursor: true, limit: true }).extend({ format: z.enum(['xlsx', 'csv']) }).strict();
+
 export interface TransferBox {
   boxId: number;
   code: string;
@@ -104,5 +106,6 @@ export const transferCalls = {
   'transfer-get': call<Transfer>()({ input: z.object({ id }).strict(), access: 'signed-in' }),
   'transfer-list': call<{ rows: TransferSummary[]; nextCursor: number | null }>()({ input: transferListInput, access: 'signed-in' }),
   'transfer-sheet-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: 'signed-in' }),
+  'transfer-export': call<ExportFile>()({ input: transferExportInput, access: ['clerk', 'custodian', 'manager', 'auditor'] }),
 };
 

@@ -3,6 +3,7 @@ import type { holdCalls } from '../contract/holds';
 import type { inspectionCalls } from '../contract/inspections';
 import type { transferCalls } from '../contract/transfers';
 import { cancelDestruction, decideDestruction, executeDestruction, getDestruction, listDestructions, proposeDestruction } from '../services/destructions';
+import { exportDestructions, exportInspection, exportTransfers } from '../services/custody-export';
 import { boxCustody, liftHold, placeHold } from '../services/holds';
 import { checkItem, closeFollowUp, completeInspection, getInspection, inspectionStatus, listFollowUps, listInspections, scanItem, startInspection } from '../services/inspections';
 import { destructionRegisterPdf, inspectionRecordPdf, transferSheetPdf } from '../services/printing/custody';
@@ -21,6 +22,7 @@ export const custodyHandlers: Handlers<keyof CustodyCalls> = {
   'transfer-get': (input, { db }) => getTransfer(db, input.id),
   'transfer-list': (input, { db }) => listTransfers(db, input),
   'transfer-sheet-pdf': (input, ctx) => transferSheetPdf(ctx, input.id),
+  'transfer-export': (input, ctx) => exportTransfers(ctx, input),
   'hold-place': (input, { db, actor }) => placeHold(db, actor, input),
   'hold-lift': (input, { db, actor }) => liftHold(db, actor, input),
   'box-custody': (input, { db }) => boxCustody(db, input.boxId),
@@ -32,6 +34,7 @@ export const custodyHandlers: Handlers<keyof CustodyCalls> = {
   'destruction-get': (input, { db }) => getDestruction(db, input.id),
   'destruction-list': (input, { db }) => listDestructions(db, input),
   'destruction-register-pdf': (input, ctx) => destructionRegisterPdf(ctx, input.id),
+  'destruction-export': (input, ctx) => exportDestructions(ctx, input),
   'inspection-start': (_input, { db, actor }) => startInspection(db, actor),
   'inspection-get': (input, { db }) => getInspection(db, input.id),
   'inspection-list': (_input, { db }) => listInspections(db),
@@ -40,6 +43,7 @@ export const custodyHandlers: Handlers<keyof CustodyCalls> = {
   'inspection-scan': (input, { db, actor }) => scanItem(db, actor, input),
   'inspection-complete': (input, { db, actor }) => completeInspection(db, actor, input.id),
   'inspection-record-pdf': (input, ctx) => inspectionRecordPdf(ctx, input.id),
+  'inspection-export': (input, ctx) => exportInspection(ctx, input),
   'follow-up-list': (input, { db }) => listFollowUps(db, input),
   'follow-up-close': (input, { db, actor }) => closeFollowUp(db, actor, input.id, input.resolution),
 };

@@ -1,8 +1,9 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createQueryClient, Root } from '../../renderer/app/Root';
 import type { TestBridge } from '../support/bridge';
 import { approvedTransfer, custodyCast } from '../support/custody';
+import { captureDownloads, readText } from '../support/downloads';
 import { createBox } from '../support/fixtures';
 import { loanOut } from '../support/lending';
 import { bridgeSignedInAs } from './catalogue-fixtures';
@@ -96,5 +97,26 @@ describe('sign-off', { timeout: 120_000 }, () => {
     await user.click(within(dialog).getByRole('button', { name: /当场签收/ }));
     expect(await within(dialog).findByText('请在签名框内签名', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(document.querySelector('.ant-modal-confirm')).toBeNull();
+  });
+});
+
+describe('transfer register export', { timeout: 120_000 }, () => {
+  it('exports the orders of the status shown as CSV from the list', async () => {
+    const cast = await custodyCast(bridge.app);
+    const box = await createBox(bridge.app, { title: '王小明人事档案' });
+    const t = await approvedTransfer(bridge.app, cast, [box.code]);
+    const downloads = captureDownloads();
+    const user = open('#/custody/transfers');
+
+    expect(await screen.findByText(t.transferNo, {}, { timeout: 10_000 })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /导出/ }));
+    await user.click(await screen.findByText('CSV', {}, { timeout: 10_000 }));
+    await waitFor(() => expect(downloads.saved).toHaveLength(1), { timeout: 20_000 });
+    const [file] = downloads.saved;
+    downloads.restore();
+    expect(file.name).toMatch(/^档案移交登记-.*\.csv$/);
+    expect(await screen.findByText(`已导出 ${file.name}`, {}, { timeout: 10_000 })).toBeInTheDocument();
+    const csv = await readText(file.blob);
+    expect(csv).toContain(`${t.transferNo},已批准待签收,运营部,行政人事部`);
   });
 });

@@ -8,6 +8,7 @@ import { AppError, type ErrorCode } from '../../electron/contract/errors';
 import { createTestApp, PASSWORD, type TestApp } from './app';
 import { backupPayloads } from './payloads-backups';
 import { custodyPayloads } from './payloads-custody';
+import { exportPayloads } from './payloads-exports';
 import { lendingPayloads } from './payloads-lending';
 
 let template: Promise<string> | undefined;
@@ -176,6 +177,7 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   'loan-register-export': { from: '2026-01-01', to: '2026-12-31', format: 'xlsx' },
   ...backupPayloads,
   ...custodyPayloads,
+  ...exportPayloads,
   ...lendingPayloads,
 };
 

@@ -6,6 +6,7 @@ import { DESTRUCTION_STATUSES, type DestructionSummary } from '../../../electron
 import { Page } from '../../app/layout/Page';
 import { formatAt } from '../lending/format';
 import { CustodyTabs } from './CustodyTabs';
+import { RegisterExport } from './RegisterExport';
 import { custodyPaths } from './paths';
 import { useDestructions } from './queries';
 import { DestructionStatusTag } from './StatusTags';
@@ -21,13 +22,16 @@ export function DestructionList() {
     <Page title={t('title')}>
       <CustodyTabs>
         <Flex vertical gap={12}>
-          <Select<DestructionSummary['status'] | ''>
-            style={{ width: 200 }}
-            aria-label={t('common.status')}
-            value={status}
-            onChange={setStatus}
-            options={[{ value: '', label: t('common.allStatuses') }, ...DESTRUCTION_STATUSES.map((s) => ({ value: s, label: t(`destructionStatus.${s}`) }))]}
-          />
+          <Flex gap={8}>
+            <Select<DestructionSummary['status'] | ''>
+              style={{ width: 200 }}
+              aria-label={t('common.status')}
+              value={status}
+              onChange={setStatus}
+              options={[{ value: '', label: t('common.allStatuses') }, ...DESTRUCTION_STATUSES.map((s) => ({ value: s, label: t(`destructionStatus.${s}`) }))]}
+            />
+            <RegisterExport name="destruction-export" input={{ status: status || undefined }} />
+          </Flex>
           <Table<DestructionSummary>
             size="middle"
             rowKey="id"

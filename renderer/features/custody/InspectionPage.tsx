@@ -6,6 +6,7 @@ import type { Inspection, InspectionItem, InspectionSummary } from '../../../ele
 import { useErrorText } from '../../app/forms';
 import { Page } from '../../app/layout/Page';
 import { useCanCall } from '../catalogue/access';
+import { RegisterExport } from './RegisterExport';
 import { QueryState } from '../catalogue/QueryState';
 import { CheckModal } from './CheckModal';
 import { CustodyTabs } from './CustodyTabs';
@@ -82,6 +83,7 @@ function InspectionView({ inspection }: { inspection: Inspection }) {
           <Button icon={<PrinterOutlined />} loading={print.isPending} onClick={() => print.mutate(inspection.id, { onError })}>
             {t('common.print')}
           </Button>
+          <RegisterExport name="inspection-export" input={{ id: inspection.id }} />
         </Flex>
       }
     >
@@ -168,7 +170,18 @@ function History() {
           { key: 'by', title: t('common.requestedBy'), dataIndex: 'startedByName', width: 140 },
           { key: 'progress', render: (_, i) => t('inspection.progress', { checked: i.checked, total: i.total, findings: i.withFindings }) },
           { key: 'status', width: 90, render: (_, i) => (i.status === 'completed' ? <Tag color="green">{t('inspection.completed')}</Tag> : <Tag>{t('inspection.unchecked')}</Tag>) },
-          { key: 'print', width: 90, render: (_, i) => <Button size="small" icon={<PrinterOutlined />} onClick={() => print.mutate(i.id, { onError: (e) => void message.error(errorText(e)) })}>{t('common.print')}</Button> },
+          {
+            key: 'print',
+            width: 180,
+            render: (_, i) => (
+              <Flex gap={8}>
+                <Button size="small" icon={<PrinterOutlined />} onClick={() => print.mutate(i.id, { onError: (e) => void message.error(errorText(e)) })}>
+                  {t('common.print')}
+                </Button>
+                <RegisterExport name="inspection-export" input={{ id: i.id }} size="small" />
+              </Flex>
+            ),
+          },
         ]}
       />
     </Card>

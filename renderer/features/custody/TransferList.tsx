@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { TRANSFER_STATUSES, type TransferSummary } from '../../../electron/contract/transfers';
 import { Page } from '../../app/layout/Page';
 import { useCanCall } from '../catalogue/access';
+import { RegisterExport } from './RegisterExport';
 import { formatAt } from '../lending/format';
 import { CustodyTabs } from './CustodyTabs';
 import { custodyPaths } from './paths';
@@ -33,13 +34,16 @@ export function TransferList() {
     >
       <CustodyTabs>
         <Flex vertical gap={12}>
-          <Select<TransferSummary['status'] | ''>
-            style={{ width: 200 }}
-            aria-label={t('common.status')}
-            value={status}
-            onChange={setStatus}
-            options={[{ value: '', label: t('common.allStatuses') }, ...TRANSFER_STATUSES.map((s) => ({ value: s, label: t(`transferStatus.${s}`) }))]}
-          />
+          <Flex gap={8}>
+            <Select<TransferSummary['status'] | ''>
+              style={{ width: 200 }}
+              aria-label={t('common.status')}
+              value={status}
+              onChange={setStatus}
+              options={[{ value: '', label: t('common.allStatuses') }, ...TRANSFER_STATUSES.map((s) => ({ value: s, label: t(`transferStatus.${s}`) }))]}
+            />
+            <RegisterExport name="transfer-export" input={{ status: status || undefined }} />
+          </Flex>
           <Table<TransferSummary>
             size="middle"
             rowKey="id"

@@ -3,6 +3,7 @@ export const custody = {
   'zh-CN': {
     title: '保管',
     tabs: { transfers: '移交', inspection: '月度检查', retention: '保管期限', destructions: '销毁' },
+    export: { action: '导出', xlsx: 'Excel（.xlsx）', csv: 'CSV', saved: '已导出 {{name}}' },
     transferStatus: { requested: '待审批', approved: '已批准，待签收', rejected: '已驳回', cancelled: '已取消', signed: '已签收' },
     destructionStatus: { proposed: '待审批', approved: '已批准，待销毁', rejected: '已驳回', cancelled: '已撤回', executed: '已销毁' },
     method: { shred: '粉碎', pulp: '化浆', incinerate: '焚毁', other: '其它' },
@@ -159,6 +160,7 @@ export const custody = {
   en: {
     title: 'Custody',
     tabs: { transfers: 'Transfers', inspection: 'Monthly inspection', retention: 'Retention', destructions: 'Destruction' },
+    export: { action: 'Export', xlsx: 'Excel (.xlsx)', csv: 'CSV', saved: 'Exported {{name}}' },
     transferStatus: { requested: 'Awaiting approval', approved: 'Approved, awaiting sign-off', rejected: 'Rejected', cancelled: 'Cancelled', signed: 'Signed off' },
     destructionStatus: { proposed: 'Awaiting approval', approved: 'Approved, awaiting destruction', rejected: 'Rejected', cancelled: 'Withdrawn', executed: 'Destroyed' },
     method: { shred: 'Shredding', pulp: 'Pulping', incinerate: 'Incineration', other: 'Other' },
