@@ -120,9 +120,7 @@ export class Runtime {
   }
 
   async setup(input: z.output<typeof setupInput>): Promise<AppStatus> {
-    if (this.settingUp || keyFileExists(this.files.keyFile) || this.db) throw new AppError('ALREADY_SET_UP');
-    // A database without its key file can never be opened again; refuse rather than bury it.
-    if (existsSync(this.files.db)) throw new AppError('KEY_FILE_MISSING');
+    this.assertFreshInstall();
     this.settingUp = true;
     try {
       this.takeLock();
@@ -162,6 +160,13 @@ export class Runtime {
     this.closeDb();
     if (this.locked) releaseLock(this.options.dataDir);
     this.locked = false;
+  }
+
+  /** Setup and restore-at-setup start only where no archive exists yet. */
+  private assertFreshInstall(): void {
+    if (this.settingUp || keyFileExists(this.files.keyFile) || this.db) throw new AppError('ALREADY_SET_UP');
+    // A database without its key file can never be opened again; refuse rather than bury it.
+    if (existsSync(this.files.db)) throw new AppError('KEY_FILE_MISSING');
   }
 
   private takeLock(): void {
@@ -358,8 +363,7 @@ export class Runtime {
 
   /** A new PC: the backup and the passphrase it was made under become this install's archive. */
   async restoreAtSetup(file: string, passphrase: string): Promise<AppStatus> {
-    if (this.settingUp || keyFileExists(this.files.keyFile) || this.db) throw new AppError('ALREADY_SET_UP');
-    if (existsSync(this.files.db)) throw new AppError('KEY_FILE_CORRUPT');
+    this.assertFreshInstall();
     this.settingUp = true;
     try {
       const { keyHex, recovery } = await this.backupKey(file, passphrase, null);
