@@ -231,7 +231,11 @@ export const incidents = sqliteTable(
     closedBy: integer('closed_by').references(() => users.id),
     resolution: text('resolution').notNull().default(''),
   },
-  (t) => [index('incidents_box_status_idx').on(t.boxId, t.status), index('incidents_status_idx').on(t.status)],
+  (t) => [
+    index('incidents_box_status_idx').on(t.boxId, t.status),
+    index('incidents_status_idx').on(t.status),
+    index('incidents_loan_idx').on(t.loanId),
+  ],
 );
 
 /**

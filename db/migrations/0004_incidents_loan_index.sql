@@ -1,0 +1,1 @@
+CREATE INDEX `incidents_loan_idx` ON `incidents` (`loan_id`);
