@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { AppError } from '../electron/contract/errors';
 import { assertHexKey } from './keyfile';
 import * as schema from './schema';
+import { withStatementCache } from './statement-cache';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -120,17 +121,24 @@ export function runMigrations(db: Db, migrationsFolder: string): void {
   sqlite.pragma('foreign_keys=ON');
 }
 
+/** drizzle over a statement-caching view of the connection; `$client` stays the real connection. */
+function drizzleOver(sqlite: Database.Database): Db {
+  const db = drizzle(withStatementCache(sqlite), { schema }) as Db;
+  db.$client = sqlite;
+  return db;
+}
+
 export function openDatabase(file: string, options: OpenOptions): Db {
   const sqlite = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   try {
     if (options.keyHex !== null) applyKey(sqlite, options.keyHex);
     checkReadable(sqlite, options.keyHex !== null, file);
-    if (options.readonly) return drizzle(sqlite, { schema }) as Db;
+    if (options.readonly) return drizzleOver(sqlite);
     sqlite.pragma('journal_mode=WAL');
     // A legal register: a committed loan must survive a power cut.
     sqlite.pragma('synchronous=FULL');
     sqlite.pragma('busy_timeout=5000');
-    const db = drizzle(sqlite, { schema }) as Db;
+    const db = drizzleOver(sqlite);
     runMigrations(db, options.migrationsFolder);
     return db;
   } catch (err) {

@@ -6,7 +6,7 @@ import { openDatabase } from '../db/connection';
 import { machineKeyProtector } from '../db/machine-key';
 import { dataPathsUnder } from '../electron/data-paths';
 import { Runtime } from '../electron/runtime';
-import { listBoxes } from '../electron/services/boxes';
+import { listBoxes } from '../electron/services/box-list';
 import { ensureSearchIndex } from '../electron/services/search-index';
 
 const [mode, target, migrationsFolder] = process.argv.slice(2);

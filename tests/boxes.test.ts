@@ -1,6 +1,7 @@
 import type { CallInput } from '../electron/contract';
 import type { BoxCreateInput } from '../electron/contract/boxes';
-import { COUNT_CAP, createBox as createBoxService } from '../electron/services/boxes';
+import { COUNT_CAP } from '../electron/services/box-list';
+import { createBox as createBoxService } from '../electron/services/boxes';
 import { actorOf, getUser } from '../electron/services/users';
 import type { TestApp } from './support/app';
 import { autoCode, boxUpdateFrom, createBox, createOwner, createSetUpApp, errorCode, snapshot, THIS_YEAR, validBoxInput, validDocumentInput, validOwnerInput, validSettings } from './support/fixtures';
@@ -364,6 +365,28 @@ describe('search and filters', () => {
     const exact = await list({ kind: 'work_log', limit: 12 });
     expect(exact.rows).toHaveLength(12);
     expect(exact.nextCursor).toBeNull();
+  });
+
+  it('pages a code prefix by code, newest code first, every box exactly once; a unit number shaped like a code is still text', async () => {
+    // Codes typed by hand, created out of code order: a code prefix lists by code, not by id.
+    const codes = ['GZ-2019-0007', 'GZ-2019-0002', 'GZ-2019-0011', 'GZ-2018-0001', 'GZ-2019-0005', 'GZ-2019-0003', 'GZ-2019-0009'];
+    for (const code of codes) await createBox(app, { code, kind: 'work_log', title: `工作日志${code}` });
+    const inPrefix = codes.filter((c) => c.startsWith('GZ-2019')).sort().reverse();
+    const seen: string[] = [];
+    let cursor: number | undefined;
+    do {
+      const page = await list({ query: 'gz-2019', limit: 2, cursor });
+      expect(page.total).toBe(inPrefix.length);
+      seen.push(...page.rows.map((r) => r.code));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    expect(seen).toEqual(inPrefix);
+    // With a further term and a filter, the prefix still drives.
+    expect((await list({ query: '日志 GZ-2019-000', kind: 'work_log' })).rows.map((r) => r.code)).toEqual(['GZ-2019-0009', 'GZ-2019-0007', 'GZ-2019-0005', 'GZ-2019-0003', 'GZ-2019-0002']);
+
+    const owner = await createOwner(app, { name: '甲铺', unitNo: 'A-101', floor: 'L1' });
+    const box = await createBox(app, { ownerId: owner, title: '租户档案' });
+    expect((await list({ query: 'A-101' })).rows.map((r) => r.id)).toEqual([box.id]);
   });
 
   it('caps the match count', async () => {

@@ -1,6 +1,7 @@
 import type { boxCalls } from '../contract/boxes';
 import { previewCode } from '../services/box-codes';
-import { addDocument, createBox, findBoxByCode, getBox, listBoxes, moveBox, removeDocument, updateBox, updateDocument } from '../services/boxes';
+import { listBoxes } from '../services/box-list';
+import { addDocument, createBox, findBoxByCode, getBox, moveBox, removeDocument, updateBox, updateDocument } from '../services/boxes';
 import { getSettings } from '../services/settings';
 import type { Handlers } from './types';
 

@@ -4,7 +4,7 @@ import type { BoxListRow } from '../contract/boxes';
 import type { boxExportInput } from '../contract/labels';
 import type { SignedInContext } from '../handlers/types';
 import { chainHead, EXPORT_CAP } from './audit-log';
-import { listBoxes } from './boxes';
+import { listBoxes } from './box-list';
 import { exportTable, type ExportColumn } from './exports';
 import { getSettings } from './settings';
 import { mutate } from './transaction';

@@ -1,8 +1,8 @@
-import { aliasedTable, and, count, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection';
-import { boxDocuments, boxes, boxMoves, owners, users, type BoxRow, type Location } from '../../db/schema';
-import type { BoxCreateInput, BoxDetail, BoxListInput, BoxListResult, boxMoveInput, boxUpdateInput, documentAddInput, documentUpdateInput } from '../contract/boxes';
+import { boxDocuments, boxes, boxMoves, users, type BoxRow, type Location } from '../../db/schema';
+import type { BoxCreateInput, BoxDetail, boxMoveInput, boxUpdateInput, documentAddInput, documentUpdateInput } from '../contract/boxes';
 import { AppError } from '../contract/errors';
 import { nowIso, type Actor } from './actor';
 import type { AuditAction } from '../contract/audit';
@@ -10,12 +10,9 @@ import type { AuditEntry } from './audit';
 import { takeCode } from './box-codes';
 import { checklistFor } from './checklist';
 import { getOwnerRow } from './owners';
-import { indexBox, searchPlan, type SearchPlan } from './search-index';
+import { indexBox } from './search-index';
 import { getSettings } from './settings';
 import { mutate } from './transaction';
-
-/** Searches count matches up to here; beyond it the UI says "1,000+". */
-export const COUNT_CAP = 1000;
 
 const locationOf = (b: Location): Location => ({ room: b.room, cabinet: b.cabinet, shelf: b.shelf, position: b.position });
 const sameLocation = (a: Location, b: Location) => JSON.stringify(locationOf(a)) === JSON.stringify(locationOf(b));
@@ -53,51 +50,6 @@ export function findBoxByCode(db: Db, code: string): { id: number } {
   const row = db.select({ id: boxes.id }).from(boxes).where(eq(boxes.code, code)).get();
   if (!row) throw new AppError('NOT_FOUND', { params: { code } });
   return row;
-}
-
-function filterConditions(input: BoxListInput): (SQL | undefined)[] {
-  return [
-    input.kind && eq(boxes.kind, input.kind),
-    input.status && eq(boxes.status, input.status),
-    input.floor ? eq(owners.floor, input.floor) : undefined,
-    input.ownerId ? eq(boxes.ownerId, input.ownerId) : undefined,
-    input.room ? eq(boxes.room, input.room) : undefined,
-    input.cabinet ? eq(boxes.cabinet, input.cabinet) : undefined,
-  ];
-}
-
-const listFields = { box: boxes, ownerName: owners.name, ownerUnit: owners.unitNo, ownerFloor: owners.floor };
-
-/** Boxes with their owner; under a search, driven by the first term's index (see searchPlan). */
-function matchingBoxes(db: Db, driver: SearchPlan['driver']) {
-  const plain = db.select(listFields).from(boxes).leftJoin(owners, eq(owners.id, boxes.ownerId)).$dynamic();
-  if (!driver) return plain;
-  // CROSS JOIN keeps the index outermost (SQLite never reorders it), so rows come in its rowid order.
-  return db.select(listFields).from(driver.table).crossJoin(boxes).leftJoin(owners, eq(owners.id, boxes.ownerId)).$dynamic() as unknown as typeof plain;
-}
-
-/** Newest first, paged by keyset (id below the cursor), with a capped match count. */
-export function listBoxes(db: Db, input: BoxListInput): BoxListResult {
-  const { driver, rest } = searchPlan(input.query);
-  const newest = driver ? driver.table.rowid : boxes.id;
-  const where = [driver?.match, driver ? eq(boxes.id, driver.table.rowid) : undefined, ...rest, ...filterConditions(input)];
-  const rows = matchingBoxes(db, driver)
-    .where(and(...where, input.cursor ? lt(newest, input.cursor) : undefined))
-    .orderBy(desc(newest))
-    .limit(input.limit + 1)
-    .all();
-  const capped = matchingBoxes(db, driver)
-    .where(and(...where))
-    .limit(COUNT_CAP + 1)
-    .as('capped');
-  const total = db.select({ n: count() }).from(capped).get()?.n ?? 0;
-  const page = rows.slice(0, input.limit).map((r) => ({ ...r.box, ownerName: r.ownerName, ownerUnit: r.ownerUnit, ownerFloor: r.ownerFloor }));
-  return {
-    rows: page,
-    total: Math.min(total, COUNT_CAP),
-    totalCapped: total > COUNT_CAP,
-    nextCursor: rows.length > input.limit ? page[page.length - 1].id : null,
-  };
 }
 
 function assertOwnerVolumeFree(tx: Db, ownerId: number | null, volume: number, exceptBoxId?: number): void {

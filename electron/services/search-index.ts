@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/connection';
 import { boxes, owners } from '../../db/schema';
@@ -67,6 +67,16 @@ export function rebuildSearchIndex(db: Db): void {
     trigram.run(row.id, texts.trigram);
     chars.run(row.id, texts.chars);
   }
+  optimizeSearchIndex(db);
+}
+
+/**
+ * Merges each index into one b-tree. Filled row by row, FTS5 leaves dozens of segments, and every
+ * query seeks in each: at 100,000 boxes the first page of a common term took 0.22 ms, 0.05 ms after
+ * (3 s to merge). Called after bulk writes (a rebuild, an import).
+ */
+export function optimizeSearchIndex(db: Db): void {
+  db.$client.exec(`INSERT INTO box_fts(box_fts) VALUES ('optimize'); INSERT INTO box_chars(box_chars) VALUES ('optimize');`);
 }
 
 /**
@@ -87,32 +97,24 @@ const indexTable = (name: 'box_fts' | 'box_chars') => sqliteTable(name, { rowid:
 const boxFts = indexTable('box_fts');
 const boxChars = indexTable('box_chars');
 
-/** Terms of 3+ characters go to the trigram index, shorter ones to the per-character index as a phrase. */
-function termMatch(term: string): { table: typeof boxFts; match: SQL } {
-  if (Array.from(term).length >= TRIGRAM_MIN) return { table: boxFts, match: sql`${boxFts} MATCH ${quote(term)}` };
-  return { table: boxChars, match: sql`${boxChars} MATCH ${quote(spacedChars(term))}` };
-}
-
-export interface SearchPlan {
-  /** The first term's index, joined to boxes and read newest first (FTS5 walks its rowids in order). */
-  driver: { table: typeof boxFts; match: SQL } | null;
-  /** Every further term, as a condition on boxes.id. */
-  rest: SQL[];
+/** The terms a query puts to one index, as one FTS5 query that all of them must match. */
+export interface SearchTerm {
+  table: typeof boxFts;
+  match: string;
 }
 
 /**
- * Whitespace-separated terms, all of which must hold. The first one drives the query, so a page of
- * a term that matches every box reads a page of the index instead of all of its matches.
+ * Whitespace-separated terms, all of which must hold. Terms of 3+ characters go to the trigram
+ * index, shorter ones to the per-character index as phrases; each index gets one query ANDing its
+ * terms, which FTS5 intersects itself. The trigram query comes first: it is the one to drive a page.
  */
-export function searchPlan(query: string): SearchPlan {
+export function searchTerms(query: string): SearchTerm[] {
   // FTS5 reads its query as a C string: a NUL would end it mid-quote. Control characters split terms.
   const terms = query.replaceAll(FIELD_SEPARATOR, '').replace(/[\u0000-\u001f\u007f]/g, ' ').toLowerCase().split(/\s+/).filter(Boolean);
-  if (!terms.length) return { driver: null, rest: [] };
-  return {
-    driver: termMatch(terms[0]),
-    rest: terms.slice(1).map((term) => {
-      const { table, match } = termMatch(term);
-      return sql`${boxes.id} IN (SELECT rowid FROM ${table} WHERE ${match})`;
-    }),
-  };
+  const long = terms.filter((t) => Array.from(t).length >= TRIGRAM_MIN);
+  const short = terms.filter((t) => Array.from(t).length < TRIGRAM_MIN);
+  const groups: SearchTerm[] = [];
+  if (long.length) groups.push({ table: boxFts, match: long.map(quote).join(' AND ') });
+  if (short.length) groups.push({ table: boxChars, match: short.map((t) => quote(spacedChars(t))).join(' AND ') });
+  return groups;
 }
