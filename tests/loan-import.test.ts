@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CallInput } from '../electron/contract';
 import { localDate, localDayStart } from '../electron/services/local-date';
@@ -146,6 +150,36 @@ describe('import past loans from the paper register', () => {
       const check = await app.ok('import-loans-check', { fileName: exported.fileName, base64: exported.base64 }, cast.custodian);
       expect(check).toMatchObject({ rows: 1, footerRows: 2, problems: [], stillOut: 0 });
       expect(check.mapping).toMatchObject({ boxCode: '档案编号', borrowerName: '借阅人', lentDate: '借出时间', dueDate: '应还日期', returnedDate: '归还时间', approver: '审批人', handler: '经办人' });
+    }
+  }, 60_000);
+
+  it('prints an imported loan on the register and its slip with the paper approver marked so, and dates without hours', async () => {
+    const custodian = await app.as('custodian');
+    const box = await createBox(app, { title: '星巴克装修图纸' });
+    const csv = `档案盒编号,借阅人,借阅部门,借阅事由,借出日期,应还日期,归还日期,批准人,经办人\r\n${box.code},王小明,工程部,核对装修图纸,2024-03-05,2024-03-08,2024-03-07,张三,李四\r\n`;
+    await app.ok('import-loans-run', { fileName: '借阅登记.csv', base64: Buffer.from(csv).toString('base64') }, custodian);
+    const loan = (await app.ok('loan-list', { boxId: box.id }, custodian)).rows[0]!;
+    const dir = mkdtempSync(join(tmpdir(), 'loan-import-pdf-'));
+    try {
+      const text = (file: { base64: string }, name: string) => {
+        writeFileSync(join(dir, name), Buffer.from(file.base64, 'base64'));
+        return execFileSync('pdftotext', ['-layout', join(dir, name), '-'], { encoding: 'utf8' });
+      };
+      const register = text(await app.ok('loan-register-export', { from: '2024-01-01', to: '2024-12-31', format: 'pdf' }, custodian), 'register.pdf');
+      const slip = text(await app.ok('loan-slip-pdf', { id: loan.id }, custodian), 'slip.pdf');
+      // KEEP_PDF=<dir> leaves page images there to look at.
+      if (process.env.KEEP_PDF) for (const name of ['register', 'slip']) execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, `${name}.pdf`), join(process.env.KEEP_PDF, name)]);
+      expect(register).toContain(loan.loanNo);
+      // The register's approver column is narrow: the mark wraps onto a second line.
+      expect(register).toMatch(/张三（纸\s[\s\S]*质登记）/);
+      expect(register).toContain('2024-03-05');
+      expect(register).not.toContain('00:00');
+      expect(slip).toContain('张三（纸质登记）');
+      expect(slip).toContain('李四');
+      const csvExport = Buffer.from((await app.ok('loan-register-export', { from: '2024-01-01', to: '2024-12-31', format: 'csv' }, custodian)).base64, 'base64').toString('utf8');
+      expect(csvExport).toContain('张三（纸质登记）');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });
