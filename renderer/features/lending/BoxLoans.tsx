@@ -38,7 +38,7 @@ export function BoxLoans({ boxId }: { boxId: number }) {
                 }
                 description={
                   <Typography.Text type="secondary">
-                    <BorrowerLink borrower={loan.borrower} /> · {loan.borrower.department} · {loan.imported ? formatAt(loan.requestedAt).slice(0, 10) : formatAt(loan.requestedAt)}
+                    <BorrowerLink borrower={loan.borrower} /> · {loan.borrower.department} · <span className="lend-date">{loan.imported ? formatAt(loan.requestedAt).slice(0, 10) : formatAt(loan.requestedAt)}</span>
                   </Typography.Text>
                 }
               />
