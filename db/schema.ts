@@ -184,6 +184,13 @@ export const loans = sqliteTable(
     returnedAt: text('returned_at'),
     receivedBy: integer('received_by').references(() => users.id),
     returnCondition: text('return_condition', { enum: RETURN_CONDITIONS }),
+    /**
+     * Set on loans read in from the office's paper/Excel register (借阅登记): their approver and
+     * handler are names written on paper, not accounts, so decidedBy/handedOutBy stay null.
+     */
+    imported: integer('imported', { mode: 'boolean' }).notNull().default(false),
+    paperApprover: text('paper_approver').notNull().default(''),
+    paperHandler: text('paper_handler').notNull().default(''),
   },
   (t) => [
     uniqueIndex('loans_loan_no_uq').on(t.loanNo),

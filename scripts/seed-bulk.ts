@@ -342,6 +342,9 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
       returnedAt: null,
       receivedBy: null,
       returnCondition: null,
+      imported: false,
+      paperApprover: '',
+      paperHandler: '',
     };
     if (byAccount) loan.borrowerName = options.names[loan.borrowerUserId!];
     boxFreeAt[boxId] = Infinity;

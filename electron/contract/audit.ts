@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'loan-reject',
   'loan-hand-out',
   'loan-return',
+  'loan-import',
   'loan-renewal-request',
   'loan-renewal-approve',
   'loan-renewal-reject',

@@ -13,25 +13,43 @@ export const IMPORT_MAX_ROWS = 10_000;
 /** What a box row can say; the first column header that names a field (see HEADER_ALIASES) maps to it. */
 export const BOX_IMPORT_FIELDS = ['code', 'kind', 'title', 'ownerName', 'unitNo', 'volume', 'yearFrom', 'yearTo', 'confidentiality', 'retention', 'room', 'cabinet', 'shelf', 'position', 'note'] as const;
 export type BoxImportField = (typeof BOX_IMPORT_FIELDS)[number];
+/** A row of the paper/Excel loan register (借阅登记): a past loan, or one still out when no return date. */
+export const LOAN_IMPORT_FIELDS = ['boxCode', 'borrowerName', 'department', 'phone', 'purpose', 'lentDate', 'dueDate', 'returnedDate', 'approver', 'handler', 'note'] as const;
+export type LoanImportField = (typeof LOAN_IMPORT_FIELDS)[number];
+/** What the owner form (立档单位/租户) holds. */
+export const OWNER_IMPORT_FIELDS = ['name', 'unitNo', 'floor', 'businessType', 'contactPerson', 'phone', 'leaseStart', 'moveOutDate', 'note'] as const;
+export type OwnerImportField = (typeof OWNER_IMPORT_FIELDS)[number];
 
-export const importFileInput = z
-  .object({
-    fileName: requiredText(200).regex(/\.(xlsx|csv)$/i, { error: 'v.importFileType' }),
-    base64: z.string().min(1).max(IMPORT_MAX_BASE64),
-    /** Field → column header; absent fields are taken from the headers recognised. */
-    mapping: z.partialRecord(z.enum(BOX_IMPORT_FIELDS), z.string().max(100)).optional(),
-  })
-  .strict();
+export const IMPORT_KINDS = ['boxes', 'loans', 'owners'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export const IMPORT_FIELDS = { boxes: BOX_IMPORT_FIELDS, loans: LOAN_IMPORT_FIELDS, owners: OWNER_IMPORT_FIELDS } as const;
+export type ImportField = BoxImportField | LoanImportField | OwnerImportField;
 
-export const importRunInput = importFileInput.extend({
-  /** Sheet row numbers the custodian chose to leave out. */
-  skipRows: z.array(z.number().int().min(2).max(IMPORT_MAX_ROWS + 1)).max(IMPORT_MAX_ROWS).default([]),
-}).strict();
+const fileFields = {
+  fileName: requiredText(200).regex(/\.(xlsx|csv)$/i, { error: 'v.importFileType' }),
+  base64: z.string().min(1).max(IMPORT_MAX_BASE64),
+};
+/** Sheet row numbers the custodian chose to leave out. */
+const skipRows = z.array(z.number().int().min(2).max(IMPORT_MAX_ROWS + 1)).max(IMPORT_MAX_ROWS).default([]);
+
+/** A file and, per field, the column header it is read from; absent fields are taken from the headers recognised. */
+function fileInput<F extends readonly [string, ...string[]]>(fields: F) {
+  return z.object({ ...fileFields, mapping: z.partialRecord(z.enum(fields), z.string().max(100)).optional() }).strict();
+}
+
+export const importFileInput = fileInput(BOX_IMPORT_FIELDS);
+export const importRunInput = importFileInput.extend({ skipRows }).strict();
+export const loanImportFileInput = fileInput(LOAN_IMPORT_FIELDS);
+export const loanImportRunInput = loanImportFileInput.extend({ skipRows }).strict();
+export const ownerImportFileInput = fileInput(OWNER_IMPORT_FIELDS);
+export const ownerImportRunInput = ownerImportFileInput.extend({ skipRows }).strict();
+/** Any kind's file, as the shared reader sees it. */
+export type ImportFile = { fileName: string; base64: string; mapping?: Partial<Record<string, string>> };
 
 export interface ImportProblem {
   /** The row number as the spreadsheet shows it (the header is row 1). */
   row: number;
-  field: BoxImportField | null;
+  field: ImportField | null;
   /** i18n key (v.* in common), with `value` to interpolate. */
   message: string;
   value: string;
@@ -40,14 +58,23 @@ export interface ImportProblem {
 export interface ImportCheck {
   encoding: 'utf-8' | 'gb18030' | 'xlsx';
   headers: string[];
-  mapping: Partial<Record<BoxImportField, string>>;
+  mapping: Partial<Record<ImportField, string>>;
+  /** Rows below the header, not counting an export's own footer lines (导出人、导出时间…), which are left out. */
   rows: number;
+  /** Footer lines of one of our own exports, recognised at the end of the sheet and not read as rows. */
+  footerRows: number;
   problems: ImportProblem[];
-  /** Owners named in the file that do not exist yet and will be created. */
+  /** Owners named in a box file that do not exist yet and will be created (0 for other kinds). */
   newOwners: number;
+  /** Loans of a loan file with no return date: the box is still out (0 for other kinds). */
+  stillOut: number;
 }
 
 export const importCalls = {
   'import-boxes-check': call<ImportCheck>()({ input: importFileInput, access: ['custodian'] }),
   'import-boxes-run': call<{ boxes: number; owners: number }>()({ input: importRunInput, access: ['custodian'] }),
+  'import-loans-check': call<ImportCheck>()({ input: loanImportFileInput, access: ['custodian'] }),
+  'import-loans-run': call<{ loans: number; stillOut: number }>()({ input: loanImportRunInput, access: ['custodian'] }),
+  'import-owners-check': call<ImportCheck>()({ input: ownerImportFileInput, access: ['custodian'] }),
+  'import-owners-run': call<{ owners: number }>()({ input: ownerImportRunInput, access: ['custodian'] }),
 };

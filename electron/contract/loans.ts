@@ -163,6 +163,8 @@ export interface Loan {
   daysOverdue: number;
   renewals: LoanRenewal[];
   incidents: Incident[];
+  /** Read in from the paper/Excel register: approver and handler are names written on paper (decidedByName says so). */
+  imported: boolean;
 }
 
 export interface LoanDashboard {

@@ -1,18 +1,17 @@
 import { eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { boxes, owners } from '../../db/schema';
 import { boxCreateInput, type BoxCreateInput } from '../contract/boxes';
 import { AppError } from '../contract/errors';
-import { BOX_IMPORT_FIELDS, IMPORT_MAX_ROWS, type BoxImportField, type ImportCheck, type importFileInput, type ImportProblem, type importRunInput } from '../contract/imports';
+import { BOX_IMPORT_FIELDS, type BoxImportField, type ImportCheck, type importFileInput, type ImportProblem, type importRunInput } from '../contract/imports';
 import type { Actor } from './actor';
 import type { AuditEntry } from './audit';
 import { insertBox } from './boxes';
+import { columnsOf, guessMapping, readSheet, type Sheet } from './import-sheet';
 import { mutate } from './transaction';
 
-type Sheet = { encoding: ImportCheck['encoding']; headers: string[]; rows: string[][] };
+export { decodeCsv } from './import-sheet';
 
 /** Headers the office's Excel registers use (seed 003), matched after removing spaces and brackets. */
 const HEADER_ALIASES: Record<BoxImportField, string[]> = {
@@ -32,7 +31,6 @@ const HEADER_ALIASES: Record<BoxImportField, string[]> = {
   position: ['位置', '格', '位'],
   note: ['备注', '说明'],
 };
-const norm = (h: string) => h.replace(/[\s（）()【】[\]:：*]/g, '').toLowerCase();
 
 const KIND: Record<string, BoxCreateInput['kind']> = { 租户档案: 'tenant', 租户: 'tenant', 客户档案: 'customer', 客户: 'customer', 人事档案: 'personnel', 人事: 'personnel', 工作日志: 'work_log', 日志: 'work_log', '对外发函/通知': 'letters', 发函: 'letters', 通知: 'letters', 其它: 'other', 其他: 'other' };
 const CONFIDENTIALITY: Record<string, BoxCreateInput['confidentiality']> = { 公开: 'public', 内部: 'internal', 秘密: 'secret', 机密: 'confidential', '': 'internal' };
@@ -48,71 +46,6 @@ function retention(value: string): Pick<BoxCreateInput, 'retentionClass' | 'rete
   return { retentionClass: 'custom', retentionYears: n };
 }
 
-/** UTF-8 when it decodes cleanly; otherwise GBK/GB18030, as Chinese Excel saves "CSV". */
-export function decodeCsv(bytes: Buffer): { text: string; encoding: 'utf-8' | 'gb18030' } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  }
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    return '';
-  }
-  return String(value);
-}
-
-async function readSheet(input: z.output<typeof importFileInput>): Promise<Sheet> {
-  const bytes = Buffer.from(input.base64, 'base64');
-  let encoding: Sheet['encoding'] = 'xlsx';
-  let table: string[][];
-  if (/\.csv$/i.test(input.fileName)) {
-    const decoded = decodeCsv(bytes);
-    encoding = decoded.encoding;
-    table = Papa.parse<string[]>(decoded.text, { skipEmptyLines: 'greedy' }).data;
-  } else {
-    const book = new ExcelJS.Workbook();
-    try {
-      await book.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch {
-      throw new AppError('IMPORT_UNREADABLE');
-    }
-    const sheet = book.worksheets[0];
-    if (!sheet) throw new AppError('IMPORT_UNREADABLE');
-    table = [];
-    sheet.eachRow({ includeEmpty: true }, (row, n) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = cellText(cell.value).trim()));
-      table[n - 1] = Array.from(cells, (c) => c ?? '');
-    });
-    table = Array.from(table, (r) => r ?? []);
-  }
-  const [headers = [], ...rows] = table;
-  if (rows.length > IMPORT_MAX_ROWS) throw new AppError('IMPORT_TOO_MANY_ROWS', { params: { rows: rows.length, max: IMPORT_MAX_ROWS } });
-  return { encoding, headers: headers.map((h) => String(h ?? '').trim()), rows: rows.map((r) => r.map((c) => String(c ?? '').trim())) };
-}
-
-function guessMapping(headers: string[], given: Partial<Record<BoxImportField, string>> = {}): Partial<Record<BoxImportField, string>> {
-  const mapping: Partial<Record<BoxImportField, string>> = {};
-  for (const field of BOX_IMPORT_FIELDS) {
-    const named = given[field];
-    if (named !== undefined) {
-      if (named !== '') mapping[field] = named;
-      continue;
-    }
-    const found = headers.find((h) => HEADER_ALIASES[field].some((a) => norm(a) === norm(h)));
-    if (found) mapping[field] = found;
-  }
-  return mapping;
-}
-
 interface ParsedRow {
   row: number;
   input: BoxCreateInput;
@@ -124,8 +57,8 @@ interface ParsedRow {
 function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField, string>>, skip: ReadonlySet<number>) {
   const problems: ImportProblem[] = [];
   const parsed: ParsedRow[] = [];
-  const col = Object.fromEntries(Object.entries(mapping).map(([f, h]) => [f, sheet.headers.indexOf(h)])) as Partial<Record<BoxImportField, number>>;
-  for (const field of ['title', 'kind'] as const) if ((col[field] ?? -1) < 0) problems.push({ row: 1, field, message: 'v.importColumnMissing', value: HEADER_ALIASES[field][0]! });
+  const column = columnsOf(sheet, mapping);
+  for (const field of ['title', 'kind'] as const) if (!mapping[field] || !sheet.headers.includes(mapping[field])) problems.push({ row: 1, field, message: 'v.importColumnMissing', value: HEADER_ALIASES[field][0]! });
   if (problems.length > 0) return { problems, parsed };
 
   const ownerIds = new Map(db.select({ id: owners.id, name: owners.name }).from(owners).all().map((o) => [o.name, o.id]));
@@ -134,7 +67,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
   sheet.rows.forEach((cells, index) => {
     const row = index + 2;
     if (skip.has(row) || cells.every((c) => c === '')) return;
-    const get = (f: BoxImportField) => (col[f] !== undefined && col[f]! >= 0 ? (cells[col[f]!] ?? '') : '');
+    const get = (f: BoxImportField) => column(cells, f);
     const problem = (field: BoxImportField | null, message: string, value = '') => problems.push({ row, field, message, value });
     const kind = KIND[get('kind').replace(/\s/g, '')];
     if (!kind) problem('kind', get('kind') ? 'v.importUnknownValue' : 'v.required', get('kind'));
@@ -198,11 +131,11 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
 
 export async function checkBoxImport(db: Db, input: z.output<typeof importFileInput>): Promise<ImportCheck> {
   const sheet = await readSheet(input);
-  const mapping = guessMapping(sheet.headers, input.mapping);
+  const mapping = guessMapping(BOX_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
   const { problems, parsed } = checkRows(db, sheet, mapping, new Set());
   const known = new Set(db.select({ name: owners.name }).from(owners).all().map((o) => o.name));
   const newOwners = new Set(parsed.map((p) => p.ownerName).filter((n) => n && !known.has(n))).size;
-  return { encoding: sheet.encoding, headers: sheet.headers, mapping, rows: sheet.rows.length, problems, newOwners };
+  return { encoding: sheet.encoding, headers: sheet.headers, mapping, rows: sheet.rows.length, footerRows: sheet.footerRows, problems, newOwners, stillOut: 0 };
 }
 
 /**
@@ -211,7 +144,7 @@ export async function checkBoxImport(db: Db, input: z.output<typeof importFileIn
  */
 export async function runBoxImport(db: Db, actor: Actor, input: z.output<typeof importRunInput>): Promise<{ boxes: number; owners: number }> {
   const sheet = await readSheet(input);
-  const mapping = guessMapping(sheet.headers, input.mapping);
+  const mapping = guessMapping(BOX_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
   const { problems, parsed } = checkRows(db, sheet, mapping, new Set(input.skipRows));
   if (problems.length > 0) throw new AppError('IMPORT_HAS_PROBLEMS', { params: { count: problems.length } });
   return mutate(db, actor, (tx) => {

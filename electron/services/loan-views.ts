@@ -64,40 +64,54 @@ function renewalsOf(db: Db, loanIds: number[]): (LoanRenewal & { loanId: number 
     }));
 }
 
+/**
+ * A loan read in from the paper register has no accounts behind its approver and handler: the
+ * names written on paper stand in, the approver marked so that every view and form says where it
+ * came from (批准人：张三（纸质登记）).
+ */
+function paperNames(l: LoanQueryRow['loan'], names: Omit<LoanQueryRow, 'loan'>) {
+  if (!l.imported) return names;
+  return { ...names, decidedByName: l.paperApprover ? `${l.paperApprover}（纸质登记）` : '（纸质登记）', handedOutByName: l.paperHandler || null };
+}
+
 /** Renewals and incidents are fetched once per page, not once per loan. */
 function toLoans(db: Db, rows: LoanQueryRow[], today = localDate()): Loan[] {
   const ids = rows.map((r) => r.loan.id);
   const renewals = renewalsOf(db, ids);
   const loanIncidents = incidentsOfLoans(db, ids);
-  return rows.map(({ loan: l, ...names }) => ({
-    id: l.id,
-    loanNo: l.loanNo,
-    boxId: l.boxId,
-    boxCode: names.boxCode,
-    boxTitle: names.boxTitle,
-    borrower: { userId: l.borrowerUserId, name: l.borrowerName, department: l.borrowerDepartment, phone: l.borrowerPhone },
-    purpose: l.purpose,
-    loanType: l.loanType,
-    days: l.days,
-    copyRequested: l.copyRequested,
-    copyAllowed: l.copyAllowed,
-    note: l.note,
-    status: l.status,
-    requestedAt: l.requestedAt,
-    requestedByName: names.requestedByName,
-    decidedAt: l.decidedAt,
-    decidedByName: names.decidedByName,
-    decisionReason: l.decisionReason,
-    handedOutAt: l.handedOutAt,
-    handedOutByName: names.handedOutByName,
-    dueDate: l.dueDate,
-    returnedAt: l.returnedAt,
-    receivedByName: names.receivedByName,
-    returnCondition: l.returnCondition,
-    daysOverdue: l.status === 'out' && l.dueDate !== null && l.dueDate < today ? daysBetween(l.dueDate, today) : 0,
-    renewals: renewals.filter((r) => r.loanId === l.id).map(({ loanId: _, ...r }) => r),
-    incidents: loanIncidents.filter((i) => i.loanId === l.id),
-  }));
+  return rows.map(({ loan: l, ...accounts }) => {
+    const names = paperNames(l, accounts);
+    return {
+      id: l.id,
+      loanNo: l.loanNo,
+      boxId: l.boxId,
+      boxCode: names.boxCode,
+      boxTitle: names.boxTitle,
+      borrower: { userId: l.borrowerUserId, name: l.borrowerName, department: l.borrowerDepartment, phone: l.borrowerPhone },
+      purpose: l.purpose,
+      loanType: l.loanType,
+      days: l.days,
+      copyRequested: l.copyRequested,
+      copyAllowed: l.copyAllowed,
+      note: l.note,
+      status: l.status,
+      requestedAt: l.requestedAt,
+      requestedByName: names.requestedByName,
+      decidedAt: l.decidedAt,
+      decidedByName: names.decidedByName,
+      decisionReason: l.decisionReason,
+      handedOutAt: l.handedOutAt,
+      handedOutByName: names.handedOutByName,
+      dueDate: l.dueDate,
+      returnedAt: l.returnedAt,
+      receivedByName: names.receivedByName,
+      returnCondition: l.returnCondition,
+      daysOverdue: l.status === 'out' && l.dueDate !== null && l.dueDate < today ? daysBetween(l.dueDate, today) : 0,
+      renewals: renewals.filter((r) => r.loanId === l.id).map(({ loanId: _, ...r }) => r),
+      incidents: loanIncidents.filter((i) => i.loanId === l.id),
+      imported: l.imported,
+    };
+  });
 }
 
 export function getLoan(db: Db, id: number): Loan {

@@ -14,7 +14,7 @@ import { mutate } from './transaction';
 import { getUser } from './users';
 
 /** A box has at most one loan in one of these states at a time. */
-const ACTIVE_STATUSES = ['requested', 'approved', 'out'] as const;
+export const ACTIVE_STATUSES = ['requested', 'approved', 'out'] as const;
 
 export function getLoanRow(db: Db, id: number): LoanRow {
   const row = db.select().from(loans).where(eq(loans.id, id)).get();
@@ -29,9 +29,11 @@ export function assertNotSelf(actor: Actor, requestedBy: number, borrowerUserId:
   if (actor.id === requestedBy || actor.id === borrowerUserId) throw new AppError('SELF_APPROVAL');
 }
 
-/** JY-2026-0001: numbered per local calendar year; the counter key cannot clash with a box stem (no ':' in codes). */
-function takeLoanNo(tx: Db): string {
-  const year = localDate().slice(0, 4);
+/**
+ * JY-2026-0001: numbered per local calendar year; the counter key cannot clash with a box stem (no
+ * ':' in codes). Loans imported from the paper register are numbered in the year they were lent.
+ */
+export function takeLoanNo(tx: Db, year = localDate().slice(0, 4)): string {
   const key = `loan:JY-${year}`;
   const n = (tx.select().from(codeCounters).where(eq(codeCounters.prefix, key)).get()?.last ?? 0) + 1;
   tx.insert(codeCounters).values({ prefix: key, last: n }).onConflictDoUpdate({ target: codeCounters.prefix, set: { last: n } }).run();

@@ -9,6 +9,7 @@ import { createTestApp, PASSWORD, type TestApp } from './app';
 import { backupPayloads } from './payloads-backups';
 import { custodyPayloads } from './payloads-custody';
 import { exportPayloads } from './payloads-exports';
+import { importPayloads } from './payloads-imports';
 import { lendingPayloads } from './payloads-lending';
 
 let template: Promise<string> | undefined;
@@ -178,6 +179,7 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   ...backupPayloads,
   ...custodyPayloads,
   ...exportPayloads,
+  ...importPayloads,
   ...lendingPayloads,
 };
 

@@ -1,10 +1,11 @@
 import type { CallInput } from '../../electron/contract';
 import type { backupCalls } from '../../electron/contract/backups';
-import type { importCalls } from '../../electron/contract/imports';
 import type { labelCalls } from '../../electron/contract/labels';
 
+type ImportBoxCall = 'import-boxes-check' | 'import-boxes-run';
+
 /** One valid payload per backup and label call (spread into validPayloads). */
-export const backupPayloads: { [N in keyof typeof backupCalls | keyof typeof labelCalls | keyof typeof importCalls]: CallInput<N> } = {
+export const backupPayloads: { [N in keyof typeof backupCalls | keyof typeof labelCalls | ImportBoxCall]: CallInput<N> } = {
   'backup-overview': {},
   'backup-settings-update': { folders: ['/media/usb/档案备份', 'D:\\备份'], keep: 30, dailyAt: '18:00', onClose: true },
   'backup-run': {},

@@ -1,4 +1,4 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Flex, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,7 @@ export function OwnerListPage() {
   const list = useOwnerList(filters);
   const columns = useOwnerColumns();
   const mayCreate = useCanCall('owner-create');
+  const mayImport = useCanCall('import-owners-run');
   const [creating, setCreating] = useState(false);
 
   const { rows, loadMore } = usePagedRows(list);
@@ -34,11 +35,18 @@ export function OwnerListPage() {
     <Page
       title={t('owners.title')}
       extra={
-        mayCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('owners.create')}
-          </Button>
-        )
+        <Flex gap={8}>
+          {mayImport && (
+            <Button icon={<ImportOutlined />} onClick={() => void navigate('/boxes/import?kind=owners')}>
+              {t('import:open')}
+            </Button>
+          )}
+          {mayCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('owners.create')}
+            </Button>
+          )}
+        </Flex>
       }
     >
       <Flex vertical gap={12}>

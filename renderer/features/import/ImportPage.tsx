@@ -1,18 +1,22 @@
-import { InboxOutlined } from '@ant-design/icons';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Flex, Select, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Segmented, Select, Table, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { BOX_IMPORT_FIELDS, type BoxImportField, type ImportCheck, type ImportProblem } from '../../../electron/contract/imports';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { CallInput } from '../../../electron/contract';
+import { IMPORT_FIELDS, IMPORT_KINDS, type ImportCheck, type ImportField, type ImportKind, type ImportProblem } from '../../../electron/contract/imports';
 import { call } from '../../api/client';
+import { saveExportFile } from '../../app/download';
 import { useErrorText } from '../../app/forms';
 import { Page } from '../../app/layout/Page';
+import { templateCsvBase64 } from './templates';
 
 interface PickedFile {
   fileName: string;
   base64: string;
 }
+type Mapping = Partial<Record<ImportField, string>>;
 
 const readBase64 = (file: File) =>
   new Promise<string>((resolve, reject) => {
@@ -22,63 +26,93 @@ const readBase64 = (file: File) =>
     reader.readAsDataURL(file);
   });
 
-/** Upload → columns → dry run with every row's problems → import all (or skip the bad rows). */
+/** Each kind's dry run and import; the inputs differ only in which fields the mapping may name. */
+const check = (kind: ImportKind, input: PickedFile & { mapping?: Mapping }): Promise<ImportCheck> =>
+  kind === 'loans' ? call('import-loans-check', input as CallInput<'import-loans-check'>) : kind === 'owners' ? call('import-owners-check', input as CallInput<'import-owners-check'>) : call('import-boxes-check', input as CallInput<'import-boxes-check'>);
+
+async function run(kind: ImportKind, input: PickedFile & { mapping: Mapping; skipRows: number[] }): Promise<{ text: [string, Record<string, number>]; to: string; lists: string[] }> {
+  if (kind === 'loans') return { text: ['doneLoans', await call('import-loans-run', input as CallInput<'import-loans-run'>)], to: '/lending', lists: ['loan-list', 'loan-dashboard', 'box-list', 'box-get'] };
+  if (kind === 'owners') return { text: ['doneOwners', await call('import-owners-run', input as CallInput<'import-owners-run'>)], to: '/owners', lists: ['owner-list'] };
+  return { text: ['done', await call('import-boxes-run', input as CallInput<'import-boxes-run'>)], to: '/boxes', lists: ['box-list', 'owner-list'] };
+}
+
+const isKind = (v: string | null): v is ImportKind => IMPORT_KINDS.includes(v as ImportKind);
+
+/** Choose what → upload → columns → dry run with every row's problems → import all (or skip the bad rows). */
 export function ImportPage() {
   const { t } = useTranslation('import');
   const { message } = App.useApp();
   const errorText = useErrorText();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const kind: ImportKind = isKind(params.get('kind')) ? (params.get('kind') as ImportKind) : 'boxes';
   const [file, setFile] = useState<PickedFile | null>(null);
-  const [mapping, setMapping] = useState<Partial<Record<BoxImportField, string>>>({});
+  const [mapping, setMapping] = useState<Mapping>({});
   const [skip, setSkip] = useState<Set<number>>(new Set());
-  const check = useMutation({
-    mutationFn: (input: PickedFile & { mapping?: Partial<Record<BoxImportField, string>> }) => call('import-boxes-check', input),
+  const checking = useMutation({
+    mutationFn: (input: PickedFile & { mapping?: Mapping }) => check(kind, input),
     onSuccess: (result) => {
       setMapping(result.mapping);
       setSkip(new Set());
     },
   });
-  const run = useMutation({
-    mutationFn: () => call('import-boxes-run', { ...file!, mapping: fullMapping(mapping), skipRows: [...skip] }),
-    onSuccess: (done) => {
-      void message.success(t('done', done));
-      for (const key of ['box-list', 'owner-list'] as const) void queryClient.invalidateQueries({ queryKey: [key] });
-      void navigate('/boxes');
+  const running = useMutation({
+    mutationFn: () => run(kind, { ...file!, mapping: fullMapping(kind, mapping), skipRows: [...skip] }),
+    onSuccess: ({ text: [key, counts], to, lists }) => {
+      void message.success(t(key, counts));
+      for (const list of lists) void queryClient.invalidateQueries({ queryKey: [list] });
+      void navigate(to);
     },
     onError: (error) => void message.error(errorText(error)),
   });
 
+  const choose = (next: ImportKind) => {
+    setFile(null);
+    setMapping({});
+    setSkip(new Set());
+    checking.reset();
+    setParams(next === 'boxes' ? {} : { kind: next }, { replace: true });
+  };
   const pick = async (picked: File) => {
     const next = { fileName: picked.name, base64: await readBase64(picked) };
     setFile(next);
-    check.mutate(next);
-    return false;
+    checking.mutate(next);
   };
+  const downloadTemplate = () => saveExportFile({ fileName: `${t(`template.${kind}`)}.csv`, mimeType: 'text/csv;charset=utf-8', base64: templateCsvBase64(kind) });
 
-  const result = check.data;
+  const result = checking.data;
   return (
     <Page title={t('title')}>
       <Flex vertical gap={16}>
-        <Upload.Dragger accept=".xlsx,.csv" showUploadList={false} beforeUpload={(f) => void pick(f) as unknown as false} multiple={false}>
+        <Flex align="center" gap={16} wrap>
+          <Typography.Text strong>{t('what')}</Typography.Text>
+          <Segmented<ImportKind> value={kind} onChange={choose} options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+          <Button icon={<DownloadOutlined />} onClick={downloadTemplate}>
+            {t('templateDownload')}
+          </Button>
+        </Flex>
+        <Upload.Dragger accept=".xlsx,.csv" showUploadList={false} beforeUpload={(f) => (void pick(f), false)} multiple={false}>
           <p className="ant-upload-drag-icon">
             <InboxOutlined />
           </p>
-          <p className="ant-upload-text">{t('pick')}</p>
-          <p className="ant-upload-hint">{t('pickHint')}</p>
+          <p className="ant-upload-text">{t('pick', { what: t(`kinds.${kind}`) })}</p>
+          <p className="ant-upload-hint">{t(`pickHint.${kind}`)}</p>
         </Upload.Dragger>
-        {check.isError && <Alert type="error" showIcon title={errorText(check.error)} />}
+        {checking.isError && <Alert type="error" showIcon title={errorText(checking.error)} />}
         {file && result && (
           <>
             <Typography.Text>
               {t('file', { name: file.fileName, rows: result.rows, encoding: t(`encoding.${result.encoding}`) })}
               {result.newOwners > 0 && ` · ${t('newOwners', { count: result.newOwners })}`}
+              {result.stillOut > 0 && ` · ${t('stillOut', { count: result.stillOut })}`}
+              {result.footerRows > 0 && ` · ${t('footerRows', { count: result.footerRows })}`}
             </Typography.Text>
-            <MappingCard headers={result.headers} mapping={mapping} onChange={setMapping} onRecheck={() => check.mutate({ ...file, mapping: fullMapping(mapping) })} checking={check.isPending} />
-            <Problems result={result} skip={skip} onSkip={setSkip} />
+            <MappingCard kind={kind} headers={result.headers} mapping={mapping} onChange={setMapping} onRecheck={() => checking.mutate({ ...file, mapping: fullMapping(kind, mapping) })} checking={checking.isPending} />
+            <Problems kind={kind} result={result} skip={skip} onSkip={setSkip} />
             <Flex justify="end">
-              <Button type="primary" size="large" loading={run.isPending} disabled={!allHandled(result, skip)} onClick={() => run.mutate()}>
-                {t('run', { count: importable(result, skip) })}
+              <Button type="primary" size="large" loading={running.isPending} disabled={!allHandled(result, skip) || importable(result, skip) === 0} onClick={() => running.mutate()}>
+                {t('run', { count: importable(result, skip), what: t(`kinds.${kind}`) })}
               </Button>
             </Flex>
           </>
@@ -89,22 +123,22 @@ export function ImportPage() {
 }
 
 /** Every field named, '' for "not imported", so the server does not guess a column back in. */
-const fullMapping = (m: Partial<Record<BoxImportField, string>>) => Object.fromEntries(BOX_IMPORT_FIELDS.map((f) => [f, m[f] ?? ''])) as Record<BoxImportField, string>;
+const fullMapping = (kind: ImportKind, m: Mapping) => Object.fromEntries(IMPORT_FIELDS[kind].map((f) => [f, m[f] ?? ''])) as Record<ImportField, string>;
 const problemRows = (result: ImportCheck) => new Set(result.problems.map((p) => p.row));
 const allHandled = (result: ImportCheck, skip: Set<number>) => [...problemRows(result)].every((r) => r > 1 && skip.has(r));
 const importable = (result: ImportCheck, skip: Set<number>) => Math.max(0, result.rows - skip.size);
 
-function MappingCard(props: { headers: string[]; mapping: Partial<Record<BoxImportField, string>>; onChange: (m: Partial<Record<BoxImportField, string>>) => void; onRecheck: () => void; checking: boolean }) {
+function MappingCard(props: { kind: ImportKind; headers: string[]; mapping: Mapping; onChange: (m: Mapping) => void; onRecheck: () => void; checking: boolean }) {
   const { t } = useTranslation('import');
   const options = [{ value: '', label: t('notImported') }, ...props.headers.filter((h) => h).map((h) => ({ value: h, label: h }))];
   return (
     <Card size="small" title={t('mapping')} extra={<Button onClick={props.onRecheck} loading={props.checking}>{t('recheck')}</Button>}>
       <Typography.Paragraph type="secondary">{t('mappingHint')}</Typography.Paragraph>
       <div className="import-mapping">
-        {BOX_IMPORT_FIELDS.map((field) => (
+        {IMPORT_FIELDS[props.kind].map((field: ImportField) => (
           <label key={field} className="import-mapping-row">
-            <span>{t(`fields.${field}`)}</span>
-            <Select aria-label={t(`fields.${field}`)} size="small" value={props.mapping[field] ?? ''} options={options} onChange={(v) => props.onChange({ ...props.mapping, [field]: v })} style={{ width: 160 }} />
+            <span>{t(`fields.${props.kind}.${field}`)}</span>
+            <Select aria-label={t(`fields.${props.kind}.${field}`)} size="small" value={props.mapping[field] ?? ''} options={options} onChange={(v) => props.onChange({ ...props.mapping, [field]: v })} style={{ width: 160 }} />
           </label>
         ))}
       </div>
@@ -112,7 +146,7 @@ function MappingCard(props: { headers: string[]; mapping: Partial<Record<BoxImpo
   );
 }
 
-function Problems({ result, skip, onSkip }: { result: ImportCheck; skip: Set<number>; onSkip: (s: Set<number>) => void }) {
+function Problems({ kind, result, skip, onSkip }: { kind: ImportKind; result: ImportCheck; skip: Set<number>; onSkip: (s: Set<number>) => void }) {
   const { t } = useTranslation('import');
   const { t: tc } = useTranslation('common');
   const rows = useMemo(() => problemRows(result), [result]);
@@ -124,7 +158,7 @@ function Problems({ result, skip, onSkip }: { result: ImportCheck; skip: Set<num
     onSkip(next);
   };
   return (
-    <Card size="small" title={t('problems', { count: result.problems.length, rows: rows.size })} extra={<Button onClick={() => onSkip(new Set([...rows].filter((r) => r > 1)))}>{t('skipAll')}</Button>}>
+    <Card size="small" title={t('problems', { count: result.problems.length, rows: rows.size, total: result.rows })} extra={<Button onClick={() => onSkip(new Set([...rows].filter((r) => r > 1)))}>{t('skipAll')}</Button>}>
       <Table<ImportProblem>
         size="small"
         rowKey={(p) => `${p.row}-${p.field}-${p.message}`}
@@ -132,7 +166,7 @@ function Problems({ result, skip, onSkip }: { result: ImportCheck; skip: Set<num
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
           { title: t('row'), dataIndex: 'row', width: 80 },
-          { title: t('column'), width: 140, render: (_, p) => (p.field ? (result.mapping[p.field] ?? t(`fields.${p.field}`)) : '') },
+          { title: t('column'), width: 140, render: (_, p) => (p.field ? (result.mapping[p.field] ?? t(`fields.${kind}.${p.field}`)) : '') },
           { title: t('problem'), render: (_, p) => tc(p.message, { value: p.value }) },
           { title: t('skip'), width: 80, render: (_, p) => p.row > 1 && <Checkbox aria-label={`${t('skip')} ${p.row}`} checked={skip.has(p.row)} onChange={(e) => toggle(p.row, e.target.checked)} /> },
         ]}

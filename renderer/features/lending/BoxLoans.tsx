@@ -1,4 +1,4 @@
-import { Card, Flex, List, Typography } from 'antd';
+import { Card, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BorrowerLink } from './BorrowerLink';
@@ -22,7 +22,14 @@ export function BoxLoans({ boxId }: { boxId: number }) {
           dataSource={loans.data?.rows ?? []}
           locale={{ emptyText: t('boxLoans.empty') }}
           renderItem={(loan) => (
-            <List.Item extra={<LoanStatusTag status={loan.status} />}>
+            <List.Item
+              extra={
+                <>
+                  {loan.imported && <Tag>{t('detail.paper')}</Tag>}
+                  <LoanStatusTag status={loan.status} />
+                </>
+              }
+            >
               <List.Item.Meta
                 title={
                   <Link to={lendingPaths.loan(loan.id)} className="mono">
@@ -31,7 +38,7 @@ export function BoxLoans({ boxId }: { boxId: number }) {
                 }
                 description={
                   <Typography.Text type="secondary">
-                    <BorrowerLink borrower={loan.borrower} /> · {loan.borrower.department} · {formatAt(loan.requestedAt)}
+                    <BorrowerLink borrower={loan.borrower} /> · {loan.borrower.department} · <span className="lend-date">{loan.imported ? formatAt(loan.requestedAt).slice(0, 10) : formatAt(loan.requestedAt)}</span>
                   </Typography.Text>
                 }
               />

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Select, Switch } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,7 @@ export function LendingDesk() {
   const columns = useLoanColumns();
   const mayRequest = useCanCall('loan-request');
   const mayExport = useCanCall('loan-register-export');
+  const mayImport = useCanCall('import-loans-run');
 
   const show = (next: DeskFilters) => setParams(paramsFromFilters(next), { replace: true });
   const pickCard = (key: CardKey) => {
@@ -38,6 +39,11 @@ export function LendingDesk() {
       extra={
         <Flex gap={8}>
           {mayExport && <RegisterExport />}
+          {mayImport && (
+            <Button icon={<ImportOutlined />} onClick={() => void navigate('/boxes/import?kind=loans')}>
+              {t('import:open')}
+            </Button>
+          )}
           {mayRequest && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(lendingPaths.newLoan)}>
               {t('list.new')}

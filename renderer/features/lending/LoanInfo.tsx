@@ -1,4 +1,4 @@
-import { Card, Descriptions, Steps, Typography } from 'antd';
+import { Alert, Card, Descriptions, Steps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Loan } from '../../../electron/contract/loans';
@@ -13,7 +13,9 @@ function LoanSteps({ loan }: { loan: Loan }) {
   const reached = { requested: 1, approved: 2, out: 3, returned: 4, rejected: 1, cancelled: loan.decidedAt ? 2 : 1 }[loan.status];
   const stopped = loan.status === 'rejected' || loan.status === 'cancelled';
   const at = [loan.requestedAt, loan.decidedAt, loan.handedOutAt, loan.returnedAt];
-  const by = [loan.requestedByName, loan.decidedByName, loan.handedOutByName, loan.receivedByName];
+  // A paper register records days, not hours, and no account requested or received the box.
+  const by = loan.imported ? [t('detail.paper'), loan.decidedByName, loan.handedOutByName, t('detail.paper')] : [loan.requestedByName, loan.decidedByName, loan.handedOutByName, loan.receivedByName];
+  const when = (a: string) => (loan.imported ? formatAt(a).slice(0, 10) : formatAt(a));
   return (
     <Steps
       size="small"
@@ -21,7 +23,7 @@ function LoanSteps({ loan }: { loan: Loan }) {
       status={stopped ? 'error' : loan.status === 'returned' ? 'finish' : 'process'}
       items={(['requested', 'decided', 'handedOut', 'returned'] as const).map((step, i) => ({
         title: i === 1 && loan.status === 'rejected' ? t('status.rejected') : t(`fields.${step}`),
-        content: at[i] ? t('detail.by', { name: by[i] ?? '', at: formatAt(at[i]) }) : undefined,
+        content: at[i] ? t('detail.by', { name: by[i] ?? '', at: when(at[i]) }) : undefined,
       }))}
     />
   );
@@ -38,10 +40,12 @@ export function LoanInfo({ loan }: { loan: Loan }) {
   const { borrower } = loan;
   return (
     <Card>
+      {loan.imported && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('detail.paperNote', { name: loan.requestedByName })} />}
       <LoanSteps loan={loan} />
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginTop: 24 }}>
         <Descriptions.Item label={t('fields.status')}>
           <LoanStatusTag status={loan.status} />
+          {loan.imported && <Tag>{t('detail.paper')}</Tag>}
         </Descriptions.Item>
         <Descriptions.Item label={t('fields.boxCode')}>
           <Link to={paths.box(loan.boxId)} className="mono">

@@ -73,6 +73,8 @@ export const lending = {
       description: '情况说明',
       resolution: '处理结果',
       recorded: '登记',
+      paper: '纸质登记',
+      paperNote: '本条借阅由纸质借阅登记导入（导入人：{{name}}），日期和批准人、经办人按登记簿所写。',
     },
     actions: {
       approve: '批准',
@@ -176,6 +178,8 @@ export const lending = {
       description: 'Description',
       resolution: 'Resolution',
       recorded: 'Recorded',
+      paper: 'Paper register',
+      paperNote: 'Imported from the paper loan register (by {{name}}); dates, approver and handler as written there.',
     },
     actions: {
       approve: 'Approve',

@@ -22,6 +22,9 @@ export function localDateTime(at: string | Date | null): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** A loan's time: only the day for one imported from the paper register, which recorded no hour. */
+export const loanTime = (loan: Pick<Loan, 'imported'>, at: string | null): string => (loan.imported ? localDateTime(at).slice(0, 10) : localDateTime(at));
+
 export const loanTypeText = (loan: Pick<Loan, 'loanType' | 'days'>) => `${LOAN_TYPE_LABEL[loan.loanType]} ${loan.days} 天`;
 
 /** Out past the due date says by how much; the rest say their state. */

@@ -26,10 +26,10 @@ const COLUMNS: [header: string, widthPct: number][] = [
 ];
 
 /** Date over time, so the narrow time columns never break a date in two. */
-function stamp(at: string | null): SafeHtml {
+function stamp(loan: Loan, at: string | null): SafeHtml {
   if (at === null) return html``;
   const [date, time] = localDateTime(at).split(' ');
-  return html`<span class="nowrap">${date}</span><br>${time}`;
+  return loan.imported ? html`<span class="nowrap">${date}</span>` : html`<span class="nowrap">${date}</span><br>${time}`;
 }
 
 /** The approver has a column of their own, so here only the answer. */
@@ -41,12 +41,12 @@ const loanRow = (loan: Loan, n: number) => html`<tr>
 <td class="left">${loan.borrower.name}<br>${loan.borrower.department}<br>${loan.borrower.phone}</td>
 <td class="left">${loan.purpose}</td>
 <td class="nowrap">${loanTypeText(loan)}</td>
-<td>${stamp(loan.handedOutAt)}</td>
+<td>${stamp(loan, loan.handedOutAt)}</td>
 <td><span class="nowrap">${loan.dueDate ?? ''}</span>${loan.renewals.some((r) => r.status === 'approved') && html`<br><span class="muted">（已续借）</span>`}</td>
 <td>${copyShort(loan)}</td>
 <td>${loan.decidedByName ?? ''}</td>
 <td>${loan.handedOutByName ?? ''}</td>
-<td>${stamp(loan.returnedAt)}</td>
+<td>${stamp(loan, loan.returnedAt)}</td>
 <td>${loan.returnCondition && CONDITION_LABEL[loan.returnCondition]}${loan.receivedByName && html`<br>${loan.receivedByName}`}</td>
 <td>${loanStatusText(loan)}</td>
 </tr>`;

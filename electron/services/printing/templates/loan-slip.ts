@@ -1,5 +1,5 @@
 import { LOAN_DAYS_LIMIT, type Loan, type LoanRenewal } from '../../../contract/loans';
-import { CONDITION_LABEL, LOAN_TYPE_LABEL, localDateTime, RENEWAL_STATUS_LABEL } from './format';
+import { CONDITION_LABEL, LOAN_TYPE_LABEL, loanTime, localDateTime, RENEWAL_STATUS_LABEL } from './format';
 import { formDocument, type PrintMeta } from './frame';
 import { html, type SafeHtml } from './html';
 
@@ -55,18 +55,18 @@ export function loanSlipHtml(loan: Loan, meta: PrintMeta): string {
 ${section('一、借阅登记')}
 ${row('档案编号', html`<b>${loan.boxCode}</b>`, '案卷题名', loan.boxTitle)}
 ${row('借阅人', loan.borrower.name, '所在部门', loan.borrower.department)}
-${row('联系电话', loan.borrower.phone, '登记时间', localDateTime(loan.requestedAt))}
+${row('联系电话', loan.borrower.phone, '登记时间', loanTime(loan, loan.requestedAt))}
 ${wide('借阅类型', loanType(loan))}
 ${wide('借阅事由', loan.purpose, 'tall')}
 ${wide('摘抄/复制', copyPermission(loan))}
 ${section('二、审批与借出')}
-${row('审批人', loan.decidedByName ?? '', '审批时间', localDateTime(loan.decidedAt))}
-${row('经办人', loan.handedOutByName ?? '', '借出时间', localDateTime(loan.handedOutAt))}
+${row('审批人', loan.decidedByName ?? '', '审批时间', loanTime(loan, loan.decidedAt))}
+${row('经办人', loan.handedOutByName ?? '', '借出时间', loanTime(loan, loan.handedOutAt))}
 ${row('应还日期', html`<b>${loan.dueDate ?? ''}</b>`, '登记人', loan.requestedByName)}
 ${section('三、续借记录')}
 ${renewals(loan)}
 ${section('四、归还验收')}
-${row('归还时间', localDateTime(loan.returnedAt), '验收人', loan.receivedByName ?? '')}
+${row('归还时间', loanTime(loan, loan.returnedAt), '验收人', loan.receivedByName ?? '')}
 ${wide('归还状况', condition(loan))}
 ${wide('备注', loan.note)}
 </table>

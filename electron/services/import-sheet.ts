@@ -1,0 +1,136 @@
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { AppError } from '../contract/errors';
+import { IMPORT_MAX_ROWS, type ImportCheck, type ImportFile } from '../contract/imports';
+
+/** The first sheet of an import file, as text: header row, then rows numbered from 2 as Excel shows them. */
+export interface Sheet {
+  encoding: ImportCheck['encoding'];
+  headers: string[];
+  rows: string[][];
+  /** Footer lines of one of our own exports, cut off the end of `rows`. */
+  footerRows: number;
+}
+
+/** Matched after removing spaces and brackets, so 「联系电话：」 and 「联系电话」 are one header. */
+export const norm = (h: string) => h.replace(/[\s（）()【】[\]:：*]/g, '').toLowerCase();
+
+/** UTF-8 when it decodes cleanly; otherwise GBK/GB18030, as Chinese Excel saves "CSV". */
+export function decodeCsv(bytes: Buffer): { text: string; encoding: 'utf-8' | 'gb18030' } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('text' in value) return String(value.text);
+    return '';
+  }
+  return String(value);
+}
+
+/**
+ * The lines services/exports.ts writes under every table (a cap notice, who and when, the audit
+ * chain head), plus the 「共 N 条」 count other tools add: one cell each, at the end of the sheet.
+ */
+const FOOTER = [/^仅导出前\s*\d+\s*行/, /导出人：.*导出时间：/, /^导出时间[:：]/, /^审计链条目数：\d+/, /^共\s*\d+\s*(条|行|项|个)/];
+const isFooter = (cells: string[]) => {
+  const filled = cells.filter((c) => c !== '');
+  return filled.length === 1 && cells[0] !== '' && FOOTER.some((re) => re.test(cells[0]!));
+};
+
+/** Trailing footer lines and the blank rows around them; a footer-like line above a data row stays a row. */
+function cutFooter(rows: string[][]): { rows: string[][]; footerRows: number } {
+  let end = rows.length;
+  let footerRows = 0;
+  while (end > 0) {
+    const cells = rows[end - 1]!;
+    if (cells.every((c) => c === '')) end -= 1;
+    else if (isFooter(cells)) {
+      end -= 1;
+      footerRows += 1;
+    } else break;
+  }
+  return { rows: footerRows > 0 ? rows.slice(0, end) : rows, footerRows };
+}
+
+export async function readSheet(input: ImportFile): Promise<Sheet> {
+  const bytes = Buffer.from(input.base64, 'base64');
+  let encoding: Sheet['encoding'] = 'xlsx';
+  let table: string[][];
+  if (/\.csv$/i.test(input.fileName)) {
+    const decoded = decodeCsv(bytes);
+    encoding = decoded.encoding;
+    table = Papa.parse<string[]>(decoded.text, { skipEmptyLines: 'greedy' }).data;
+  } else {
+    const book = new ExcelJS.Workbook();
+    try {
+      await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch {
+      throw new AppError('IMPORT_UNREADABLE');
+    }
+    const sheet = book.worksheets[0];
+    if (!sheet) throw new AppError('IMPORT_UNREADABLE');
+    table = [];
+    sheet.eachRow({ includeEmpty: true }, (row, n) => {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = cellText(cell.value).trim()));
+      table[n - 1] = Array.from(cells, (c) => c ?? '');
+    });
+    table = Array.from(table, (r) => r ?? []);
+  }
+  const [headers = [], ...all] = table;
+  const { rows, footerRows } = cutFooter(all.map((r) => r.map((c) => String(c ?? '').trim())));
+  if (rows.length > IMPORT_MAX_ROWS) throw new AppError('IMPORT_TOO_MANY_ROWS', { params: { rows: rows.length, max: IMPORT_MAX_ROWS } });
+  return { encoding, headers: headers.map((h) => String(h ?? '').trim()), rows, footerRows };
+}
+
+/** Field → header: the one the custodian chose ('' = not imported), else the first header an alias names. */
+export function guessMapping<F extends string>(fields: readonly F[], aliases: Record<F, string[]>, headers: string[], given: Partial<Record<F, string>> = {}): Partial<Record<F, string>> {
+  const mapping: Partial<Record<F, string>> = {};
+  for (const field of fields) {
+    const named = given[field];
+    if (named !== undefined) {
+      if (named !== '') mapping[field] = named;
+      continue;
+    }
+    const found = headers.find((h) => aliases[field].some((a) => norm(a) === norm(h)));
+    if (found) mapping[field] = found;
+  }
+  return mapping;
+}
+
+/** Column index per mapped field (-1 when the header named is not in the sheet). */
+export function columnsOf<F extends string>(sheet: Sheet, mapping: Partial<Record<F, string>>) {
+  const col = Object.fromEntries(Object.entries(mapping).map(([f, h]) => [f, sheet.headers.indexOf(h as string)])) as Partial<Record<F, number>>;
+  return (cells: string[], f: F) => (col[f] !== undefined && col[f]! >= 0 ? (cells[col[f]!] ?? '') : '');
+}
+
+export const hasColumn = <F extends string>(sheet: Sheet, mapping: Partial<Record<F, string>>, f: F) => mapping[f] !== undefined && sheet.headers.includes(mapping[f]!);
+
+/**
+ * A calendar date as paper registers write it: 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日,
+ * with or without a time after it (our loan register export writes 「2024-03-05 09:30」), or an
+ * Excel day number. Null when it is not a real date.
+ */
+export function parseDate(value: string): string | null {
+  const v = value.trim();
+  let y: number, m: number, d: number;
+  const parts = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(v);
+  if (parts) [y, m, d] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  else if (/^\d{8}$/.test(v)) [y, m, d] = [Number(v.slice(0, 4)), Number(v.slice(4, 6)), Number(v.slice(6))];
+  else if (/^\d{5}$/.test(v) && Number(v) > 20000) {
+    // Excel's day count from 1899-12-30, when a date cell was saved as a plain number.
+    return new Date(Date.UTC(1899, 11, 30 + Number(v))).toISOString().slice(0, 10);
+  } else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}

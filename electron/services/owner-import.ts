@@ -1,0 +1,103 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/connection';
+import { owners, type OwnerRow } from '../../db/schema';
+import { AppError } from '../contract/errors';
+import { OWNER_IMPORT_FIELDS, type ImportCheck, type ImportProblem, type OwnerImportField, type ownerImportFileInput, type ownerImportRunInput } from '../contract/imports';
+import { ownerCreateInput, type OwnerInput } from '../contract/owners';
+import type { Actor } from './actor';
+import type { AuditEntry } from './audit';
+import { columnsOf, guessMapping, hasColumn, parseDate, readSheet, type Sheet } from './import-sheet';
+import { mutate } from './transaction';
+
+/** Headers of the office's list of 立档单位 (tenants and customers whose files are kept). */
+const HEADER_ALIASES: Record<OwnerImportField, string[]> = {
+  name: ['立档单位', '立档单位名称', '单位名称', '租户名称', '客户名称', '商户名称', '租户/客户', '户名', '名称'],
+  unitNo: ['铺位号', '铺位', '商铺号', '单元号'],
+  floor: ['楼层', '所在楼层'],
+  businessType: ['经营类型', '业态', '经营业态'],
+  contactPerson: ['联系人', '负责人'],
+  phone: ['联系电话', '电话', '手机', '联系方式'],
+  leaseStart: ['租赁开始日期', '起租日期', '租赁起始日期', '进场日期', '入驻日期'],
+  moveOutDate: ['退租日期', '撤场日期', '离场日期'],
+  note: ['备注', '说明'],
+};
+const BUSINESS_TYPE: Record<string, OwnerRow['businessType']> = { 餐饮: 'catering', 餐饮类: 'catering', 非餐饮: 'non_catering', 非餐饮类: 'non_catering', 零售: 'non_catering', '': 'non_catering' };
+
+function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<OwnerImportField, string>>, skip: ReadonlySet<number>) {
+  const problems: ImportProblem[] = [];
+  const parsed: { row: number; input: OwnerInput }[] = [];
+  if (!hasColumn(sheet, mapping, 'name')) return { problems: [{ row: 1, field: 'name' as const, message: 'v.importColumnMissing', value: HEADER_ALIASES.name[0]! }], parsed };
+  const column = columnsOf(sheet, mapping);
+  const known = new Set(db.select({ name: owners.name }).from(owners).all().map((o) => o.name));
+  const namesInFile = new Map<string, number>();
+  sheet.rows.forEach((cells, index) => {
+    const row = index + 2;
+    if (skip.has(row) || cells.every((c) => c === '')) return;
+    const get = (f: OwnerImportField) => column(cells, f);
+    const before = problems.length;
+    const problem = (field: OwnerImportField | null, message: string, value = '') => problems.push({ row, field, message, value });
+    const businessType = BUSINESS_TYPE[get('businessType').replace(/\s/g, '')];
+    if (!businessType) problem('businessType', 'v.importBusinessType', get('businessType'));
+    const date = (f: 'leaseStart' | 'moveOutDate') => {
+      if (get(f) === '') return null;
+      const d = parseDate(get(f));
+      if (d === null) problem(f, 'v.importDate', get(f));
+      return d;
+    };
+    const input = {
+      name: get('name'),
+      unitNo: get('unitNo'),
+      floor: get('floor'),
+      businessType: businessType ?? 'non_catering',
+      contactPerson: get('contactPerson'),
+      phone: get('phone'),
+      leaseStart: date('leaseStart'),
+      moveOutDate: date('moveOutDate'),
+      note: get('note'),
+    };
+    const result = ownerCreateInput.safeParse(input);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const field = issue.path[0] as OwnerImportField;
+        problem(OWNER_IMPORT_FIELDS.includes(field) ? field : null, issue.message.startsWith('v.') ? issue.message : 'v.importInvalid', get(field) ?? '');
+      }
+    }
+    // Owners are told apart by name (the box import finds them so): a repeat is reported, never merged.
+    const name = input.name;
+    if (name) {
+      const first = namesInFile.get(name);
+      if (first !== undefined) problem('name', 'v.importDuplicateInFile', `${name}@${first}`);
+      else if (known.has(name)) problem('name', 'v.importOwnerExists', name);
+      namesInFile.set(name, first ?? row);
+    }
+    if (problems.length === before && result.success) parsed.push({ row, input: result.data });
+  });
+  return { problems, parsed };
+}
+
+export async function checkOwnerImport(db: Db, input: z.output<typeof ownerImportFileInput>): Promise<ImportCheck> {
+  const sheet = await readSheet(input);
+  const mapping = guessMapping(OWNER_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
+  const { problems } = checkRows(db, sheet, mapping, new Set());
+  return { encoding: sheet.encoding, headers: sheet.headers, mapping, rows: sheet.rows.length, footerRows: sheet.footerRows, problems, newOwners: 0, stillOut: 0 };
+}
+
+/** All rows in one transaction, or none, each with its owner-create audit entry as the owner form makes. */
+export async function runOwnerImport(db: Db, actor: Actor, input: z.output<typeof ownerImportRunInput>): Promise<{ owners: number }> {
+  const sheet = await readSheet(input);
+  const mapping = guessMapping(OWNER_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
+  const skip = new Set(input.skipRows);
+  const checked = checkRows(db, sheet, mapping, skip);
+  if (checked.problems.length > 0) throw new AppError('IMPORT_HAS_PROBLEMS', { params: { count: checked.problems.length } });
+  return mutate(db, actor, (tx) => {
+    // Again inside the transaction: an owner made since the dry run is a duplicate now.
+    const { problems, parsed } = checkRows(tx, sheet, mapping, skip);
+    if (problems.length > 0) throw new AppError('IMPORT_HAS_PROBLEMS', { params: { count: problems.length } });
+    const audit: AuditEntry[] = parsed.map(({ input: values }) => {
+      const row = tx.insert(owners).values(values).returning().get();
+      return { action: 'owner-create', entity: 'owner', entityId: row.id, after: row };
+    });
+    audit.push({ action: 'import', entity: 'owner', entityId: null, after: { file: input.fileName, owners: parsed.length, skippedRows: input.skipRows } });
+    return { result: { owners: parsed.length }, audit };
+  });
+}

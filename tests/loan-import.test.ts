@@ -1,0 +1,185 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { CallInput } from '../electron/contract';
+import { localDate, localDayStart } from '../electron/services/local-date';
+import type { TestApp } from './support/app';
+import { auditRows, createBox, createSetUpApp, errorCode, snapshot, validLoanInput } from './support/fixtures';
+import { lendingCast, loanOut } from './support/lending';
+
+let app: TestApp;
+beforeEach(async () => {
+  app = await createSetUpApp();
+});
+afterEach(() => app.close());
+
+/** The office's paper register as typed into Excel: the usual Chinese headers. */
+const HEADERS = ['档案盒编号', '借阅人', '借阅部门', '联系电话', '借阅事由', '借出日期', '应还日期', '归还日期', '批准人', '经办人', '备注'];
+
+async function xlsx(rows: string[][], headers = HEADERS): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('借阅登记');
+  sheet.addRow(headers);
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+}
+
+/** GBK bytes of a three-line register, as Excel on a Chinese Windows saves CSV (one returned, one still out). */
+const GBK_CSV =
+  'b5b5b0b8bad0b1e0bac52cbde8d4c4c8cb2cbde8d4c4b2bfc3c52cc1aacfb5b5e7bbb02cbde8d4c4cac2d3c92cbde8b3f6c8d5c6da2cd3a6bbb9c8d5' +
+  'c6da2cb9e9bbb9c8d5c6da2cc5fad7bcc8cb2cbeadb0ecc8cb0d0a5a482d47424b2d303030312ccdf5d0a1c3f72cb9a4b3ccb2bf2c31333830303030' +
+  '313131312cbacbb6d4d7b0d0decdbcd6bd2c323032342f332f352c323032342f332f382c323032342f332f372cd5c5c8fd2cc0eecbc40d0a5a482d47' +
+  '424b2d303030322cd5d4c1f92cb2c6cef1b2bf2c2cb2e9d4c4d7e2c1debacfcdac2c32303234c4ea34d4c231c8d52c32303234c4ea34d4c23131c8d5' +
+  '2c2cd5c5c8fd2c0d0a';
+
+describe('import past loans from the paper register', () => {
+  it('lists exactly the bad rows, writes nothing while any is left, then imports the rest with their own dates', async () => {
+    const cast = await lendingCast(app);
+    const [a, b, c, d, e] = [await createBox(app), await createBox(app), await createBox(app), await createBox(app), await createBox(app)];
+    const live = await loanOut(app, cast, e.code);
+    const row = (code: string, borrower: string, lent: string, due: string, returned: string) => [code, borrower, '工程部', '13800001111', '核对图纸', lent, due, returned, '张三', '李四', ''];
+    const rows = [
+      row(a.code, '王小明', '2024-03-05', '2024-03-08', '2024-03-07'), // 2: fine, returned
+      row('ZH-NONE-9999', '王小明', '2024-03-05', '2024-03-08', '2024-03-07'), // 3: no such box
+      row(b.code, '', '2024-03-05', '2024-03-08', '2024-03-07'), // 4: no borrower
+      row(c.code, '赵六', '2024-03-05', '2024-03-08', '2024-03-01'), // 5: back before it left
+      row(d.code, '赵六', '2024-03-05', '2024-03-01', ''), // 6: due before lent
+      row(a.code, '赵六', '2024-02-30', '2024-03-08', '2024-03-07'), // 7: no such day
+      row(b.code, '钱七', '2024/5/6', '2024/5/9', ''), // 8: fine, still out (overdue)
+      row(b.code, '孙八', '2024-06-01', '2024-06-04', ''), // 9: the same box out twice
+      row(e.code, '孙八', '2024-06-01', '2024-06-04', ''), // 10: out on a live loan
+      row(c.code, '周九', '2024年7月1日', '2024年7月11日', '2024年7月10日'), // 11: fine, ten days
+    ];
+    const custodian = cast.custodian;
+    const file: CallInput<'import-loans-check'> = { fileName: '借阅登记2024.xlsx', base64: await xlsx(rows) };
+    const check = await app.ok('import-loans-check', file, custodian);
+    expect(check).toMatchObject({ rows: 10, footerRows: 0, stillOut: 1 });
+    expect(check.mapping).toMatchObject({ boxCode: '档案盒编号', borrowerName: '借阅人', department: '借阅部门', lentDate: '借出日期', dueDate: '应还日期', returnedDate: '归还日期', approver: '批准人', handler: '经办人' });
+    expect(check.problems.map((p) => [p.row, p.field, p.message])).toEqual([
+      [3, 'boxCode', 'v.importBoxUnknown'],
+      [4, 'borrowerName', 'v.required'],
+      [5, 'returnedDate', 'v.importReturnedBeforeLent'],
+      [6, 'dueDate', 'v.importDueBeforeLent'],
+      [7, 'lentDate', 'v.importDate'],
+      [9, 'boxCode', 'v.importBoxOutTwice'],
+      [10, 'boxCode', 'v.importBoxBusy'],
+    ]);
+    expect(check.problems.find((p) => p.row === 10)!.value).toBe(live.loanNo);
+
+    const before = snapshot(app.runtime.requireDb());
+    expect(errorCode(await app.call('import-loans-run', file, custodian))).toBe('IMPORT_HAS_PROBLEMS');
+    expect(errorCode(await app.call('import-loans-run', { ...file, skipRows: [3, 4, 5, 6, 7, 9] }, custodian))).toBe('IMPORT_HAS_PROBLEMS');
+    expect(snapshot(app.runtime.requireDb())).toEqual(before);
+
+    const done = await app.ok('import-loans-run', { ...file, skipRows: [3, 4, 5, 6, 7, 9, 10] }, custodian);
+    expect(done).toEqual({ loans: 3, stillOut: 1 });
+
+    const ofBox = async (id: number) => (await app.ok('loan-list', { boxId: id }, custodian)).rows;
+    const [returned] = await ofBox(a.id);
+    expect(returned).toMatchObject({
+      status: 'returned',
+      imported: true,
+      loanType: 'short',
+      days: 3,
+      decidedByName: '张三（纸质登记）',
+      handedOutByName: '李四',
+      handedOutAt: localDayStart('2024-03-05'),
+      requestedAt: localDayStart('2024-03-05'),
+      dueDate: '2024-03-08',
+      returnedAt: localDayStart('2024-03-07'),
+      borrower: { userId: null, name: '王小明', department: '工程部', phone: '13800001111' },
+    });
+    expect(returned!.loanNo).toMatch(/^JY-2024-\d{4}$/);
+    // Ten days is over a short loan's three: long, and the real span kept although live loans stop at 7.
+    expect((await ofBox(c.id))[0]).toMatchObject({ status: 'returned', loanType: 'long', days: 10, dueDate: '2024-07-11' });
+
+    const [out] = await ofBox(b.id);
+    expect(out).toMatchObject({ status: 'out', dueDate: '2024-05-09', returnedAt: null });
+    expect(out!.daysOverdue).toBeGreaterThan(500);
+    expect((await app.ok('box-get', { id: b.id }, custodian)).box.status).toBe('on_loan');
+    // The box is out: a new request for it is refused as for any loan still out.
+    expect(errorCode(await app.call('loan-request', validLoanInput({ boxCode: b.code }), cast.clerk))).toBe('LOAN_BOX_UNAVAILABLE');
+    expect((await app.ok('loan-list', { overdue: true }, custodian)).rows.map((l) => l.id)).toContain(out!.id);
+    // …and it comes back the ordinary way.
+    await app.ok('loan-return', { id: out!.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }, custodian);
+    expect((await app.ok('box-get', { id: b.id }, custodian)).box.status).toBe('in_stock');
+
+    const audit = auditRows(app.runtime.requireDb());
+    expect(audit.filter((r) => r.action === 'loan-import')).toHaveLength(3);
+    expect(audit.filter((r) => r.action === 'import' && r.entity === 'loan')).toHaveLength(1);
+
+    // The same file again: the box it left out is now busy, the history rows import again (no dedupe asked of paper).
+    const again = await app.ok('import-loans-check', file, custodian);
+    expect(again.problems.filter((p) => p.row === 8)).toEqual([]);
+  }, 120_000);
+
+  it('refuses a file without the columns a loan needs, naming them', async () => {
+    const custodian = await app.as('custodian');
+    const check = await app.ok('import-loans-check', { fileName: 'x.xlsx', base64: await xlsx([['1', '2']], ['序号', '事由']) }, custodian);
+    expect(check.problems.map((p) => [p.row, p.field, p.message, p.value])).toEqual([
+      [1, 'boxCode', 'v.importColumnMissing', '档案盒编号'],
+      [1, 'borrowerName', 'v.importColumnMissing', '借阅人'],
+      [1, 'lentDate', 'v.importColumnMissing', '借出日期'],
+    ]);
+  });
+
+  it('reads a GBK CSV register: one loan returned, one still out', async () => {
+    const custodian = await app.as('custodian');
+    const one = await createBox(app, { code: 'ZH-GBK-0001' });
+    const two = await createBox(app, { code: 'ZH-GBK-0002' });
+    const file = { fileName: '借阅登记.csv', base64: Buffer.from(GBK_CSV, 'hex').toString('base64') };
+    const check = await app.ok('import-loans-check', file, custodian);
+    expect(check).toMatchObject({ encoding: 'gb18030', rows: 2, problems: [], stillOut: 1 });
+    expect(await app.ok('import-loans-run', file, custodian)).toEqual({ loans: 2, stillOut: 1 });
+    const first = (await app.ok('loan-list', { boxId: one.id }, custodian)).rows[0]!;
+    expect(first).toMatchObject({ borrower: { name: '王小明', department: '工程部' }, purpose: '核对装修图纸', status: 'returned', decidedByName: '张三（纸质登记）' });
+    const second = (await app.ok('loan-list', { boxId: two.id }, custodian)).rows[0]!;
+    expect(second).toMatchObject({ borrower: { name: '赵六', department: '财务部', phone: '' }, status: 'out', dueDate: '2024-04-11', days: 10, loanType: 'long', handedOutByName: null });
+  }, 60_000);
+
+  it('reads our own loan register export back without taking its footer lines for loans', async () => {
+    const cast = await lendingCast(app);
+    const box = await createBox(app);
+    const loan = await loanOut(app, cast, box.code);
+    await app.ok('loan-return', { id: loan.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }, cast.custodian);
+    const today = localDate();
+    for (const format of ['csv', 'xlsx'] as const) {
+      const exported = await app.ok('loan-register-export', { from: today, to: today, format }, cast.clerk);
+      const check = await app.ok('import-loans-check', { fileName: exported.fileName, base64: exported.base64 }, cast.custodian);
+      expect(check).toMatchObject({ rows: 1, footerRows: 2, problems: [], stillOut: 0 });
+      expect(check.mapping).toMatchObject({ boxCode: '档案编号', borrowerName: '借阅人', lentDate: '借出时间', dueDate: '应还日期', returnedDate: '归还时间', approver: '审批人', handler: '经办人' });
+    }
+  }, 60_000);
+
+  it('prints an imported loan on the register and its slip with the paper approver marked so, and dates without hours', async () => {
+    const custodian = await app.as('custodian');
+    const box = await createBox(app, { title: '星巴克装修图纸' });
+    const csv = `档案盒编号,借阅人,借阅部门,借阅事由,借出日期,应还日期,归还日期,批准人,经办人\r\n${box.code},王小明,工程部,核对装修图纸,2024-03-05,2024-03-08,2024-03-07,张三,李四\r\n`;
+    await app.ok('import-loans-run', { fileName: '借阅登记.csv', base64: Buffer.from(csv).toString('base64') }, custodian);
+    const loan = (await app.ok('loan-list', { boxId: box.id }, custodian)).rows[0]!;
+    const dir = mkdtempSync(join(tmpdir(), 'loan-import-pdf-'));
+    try {
+      const text = (file: { base64: string }, name: string) => {
+        writeFileSync(join(dir, name), Buffer.from(file.base64, 'base64'));
+        return execFileSync('pdftotext', ['-layout', join(dir, name), '-'], { encoding: 'utf8' });
+      };
+      const register = text(await app.ok('loan-register-export', { from: '2024-01-01', to: '2024-12-31', format: 'pdf' }, custodian), 'register.pdf');
+      const slip = text(await app.ok('loan-slip-pdf', { id: loan.id }, custodian), 'slip.pdf');
+      // KEEP_PDF=<dir> leaves page images there to look at.
+      if (process.env.KEEP_PDF) for (const name of ['register', 'slip']) execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, `${name}.pdf`), join(process.env.KEEP_PDF, name)]);
+      expect(register).toContain(loan.loanNo);
+      // The register's approver column is narrow: the mark wraps onto a second line.
+      expect(register).toMatch(/张三（纸\s[\s\S]*质登记）/);
+      expect(register).toContain('2024-03-05');
+      expect(register).not.toContain('00:00');
+      expect(slip).toContain('张三（纸质登记）');
+      expect(slip).toContain('李四');
+      const csvExport = Buffer.from((await app.ok('loan-register-export', { from: '2024-01-01', to: '2024-12-31', format: 'csv' }, custodian)).base64, 'base64').toString('utf8');
+      expect(csvExport).toContain('张三（纸质登记）');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
