@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
+import { placeholders, preparedOnce } from '../../db/prepared';
 import type { Db } from '../../db/connection';
 import { auditLog, type AuditRow } from '../../db/schema';
 import type { AuditAction, AuditEntity } from '../contract/audit';
@@ -44,7 +45,7 @@ export function diffFields(before: unknown, after: unknown): unknown {
 
 /** Appends one chained entry. Call it inside the mutation's own transaction. */
 export function appendAudit(tx: Db, actor: Actor, entry: AuditEntry): void {
-  const last = tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
+  const last = preparedOnce(tx, 'audit-head', (db) => db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).prepare()).get();
   const row: ChainFields = {
     seq: (last?.seq ?? 0) + 1,
     at: nowIso(),
@@ -57,5 +58,5 @@ export function appendAudit(tx: Db, actor: Actor, entry: AuditEntry): void {
     changes: JSON.stringify(diffFields(entry.before, entry.after)),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  tx.insert(auditLog).values({ ...row, hash: entryHash(row) }).run();
+  preparedOnce(tx, 'audit-append', (db) => db.insert(auditLog).values(placeholders(auditLog)).prepare()).run({ ...row, hash: entryHash(row) });
 }

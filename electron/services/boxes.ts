@@ -1,4 +1,5 @@
-import { aliasedTable, and, desc, eq } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, sql } from 'drizzle-orm';
+import { preparedOnce } from '../../db/prepared';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { boxDocuments, boxes, boxMoves, users, type BoxRow, type Location } from '../../db/schema';
@@ -17,26 +18,37 @@ import { mutate } from './transaction';
 const locationOf = (b: Location): Location => ({ room: b.room, cabinet: b.cabinet, shelf: b.shelf, position: b.position });
 const sameLocation = (a: Location, b: Location) => JSON.stringify(locationOf(a)) === JSON.stringify(locationOf(b));
 
+const byId = sql.placeholder('id');
+
 export function getBoxRow(db: Db, id: number): BoxRow {
-  const row = db.select().from(boxes).where(eq(boxes.id, id)).get();
+  const row = preparedOnce(db, 'box-row', (d) => d.select().from(boxes).where(eq(boxes.id, byId)).prepare()).get({ id });
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
 
+const creator = aliasedTable(users, 'creator');
+
+/** The box page's three reads, prepared once per connection. */
+const boxPageQueries = (db: Db) =>
+  preparedOnce(db, 'box-page', (d) => ({
+    head: d.select({ box: boxes, createdByName: creator.displayName }).from(boxes).innerJoin(creator, eq(creator.id, boxes.createdBy)).where(eq(boxes.id, byId)).prepare(),
+    documents: d.select().from(boxDocuments).where(eq(boxDocuments.boxId, byId)).orderBy(desc(boxDocuments.docDate), desc(boxDocuments.id)).prepare(),
+    moves: d
+      .select({ move: boxMoves, movedByName: users.displayName })
+      .from(boxMoves)
+      .innerJoin(users, eq(users.id, boxMoves.movedBy))
+      .where(eq(boxMoves.boxId, byId))
+      .orderBy(desc(boxMoves.id))
+      .prepare(),
+  }));
+
 export function getBox(db: Db, id: number): BoxDetail {
-  const creator = aliasedTable(users, 'creator');
-  const head = db.select({ box: boxes, createdByName: creator.displayName }).from(boxes).innerJoin(creator, eq(creator.id, boxes.createdBy)).where(eq(boxes.id, id)).get();
+  const queries = boxPageQueries(db);
+  const head = queries.head.get({ id });
   if (!head) throw new AppError('NOT_FOUND');
   const owner = head.box.ownerId === null ? null : getOwnerRow(db, head.box.ownerId);
-  const documents = db.select().from(boxDocuments).where(eq(boxDocuments.boxId, id)).orderBy(desc(boxDocuments.docDate), desc(boxDocuments.id)).all();
-  const moves = db
-    .select({ move: boxMoves, movedByName: users.displayName })
-    .from(boxMoves)
-    .innerJoin(users, eq(users.id, boxMoves.movedBy))
-    .where(eq(boxMoves.boxId, id))
-    .orderBy(desc(boxMoves.id))
-    .all()
-    .map((m) => ({ ...m.move, movedByName: m.movedByName }));
+  const documents = queries.documents.all({ id });
+  const moves = queries.moves.all({ id }).map((m) => ({ ...m.move, movedByName: m.movedByName }));
   return {
     box: { ...head.box, createdByName: head.createdByName },
     owner,

@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection';
-import { boxDocuments, boxes, incidents, loans, users, type IncidentRow } from '../../db/schema';
+import { idsIn, preparedOnce } from '../../db/prepared';
+import { boxDocuments, boxes, incidents, users, type IncidentRow } from '../../db/schema';
 import { AppError } from '../contract/errors';
 import type { Incident, incidentListInput } from '../contract/loans';
 import { nowIso, type Actor } from './actor';
@@ -12,7 +13,8 @@ type IncidentWithName = { incident: IncidentRow; createdByName: string };
 /** Titles of the missing documents, looked up once for a whole page of incidents. */
 function toIncidents(db: Db, rows: IncidentWithName[]): Incident[] {
   const docIds = [...new Set(rows.flatMap((r) => r.incident.missingDocumentIds))];
-  const titles = new Map(docIds.length ? db.select({ id: boxDocuments.id, title: boxDocuments.title }).from(boxDocuments).where(inArray(boxDocuments.id, docIds)).all().map((d) => [d.id, d.title]) : []);
+  const titled = () => preparedOnce(db, 'document-titles', (d) => d.select({ id: boxDocuments.id, title: boxDocuments.title }).from(boxDocuments).where(idsIn(boxDocuments.id)).prepare());
+  const titles = new Map(docIds.length ? titled().all({ ids: JSON.stringify(docIds) }).map((d) => [d.id, d.title]) : []);
   return rows.map(({ incident: i, createdByName }) => ({
     id: i.id,
     boxId: i.boxId,
@@ -33,11 +35,11 @@ function toIncidents(db: Db, rows: IncidentWithName[]): Incident[] {
 
 const withCreator = (db: Db) => db.select({ incident: incidents, createdByName: users.displayName }).from(incidents).innerJoin(users, eq(users.id, incidents.createdBy));
 
-/** A loan's incidents sit on its box: found by the box index (loan_id has none; a scan is ~20k rows at 1M loans). */
+/** A loan's incidents, by the loan index (migration 0004). */
 export function incidentsOfLoans(db: Db, loanIds: number[]): Incident[] {
   if (!loanIds.length) return [];
-  const boxesOfLoans = db.select({ boxId: loans.boxId }).from(loans).where(inArray(loans.id, loanIds));
-  return toIncidents(db, withCreator(db).where(and(inArray(incidents.boxId, boxesOfLoans), inArray(incidents.loanId, loanIds))).orderBy(incidents.id).all());
+  const query = preparedOnce(db, 'loan-incidents', (d) => withCreator(d).where(idsIn(incidents.loanId)).orderBy(incidents.id).prepare());
+  return toIncidents(db, query.all({ ids: JSON.stringify(loanIds) }));
 }
 
 /** A box's incidents (or every one), newest first, keyset-paged by id. */

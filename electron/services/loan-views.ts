@@ -1,4 +1,5 @@
-import { and, count, desc, eq, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { idsIn, preparedOnce } from '../../db/prepared';
 import type { z } from 'zod';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/connection';
@@ -37,18 +38,22 @@ function loanQuery(db: Db) {
 }
 type LoanQueryRow = ReturnType<ReturnType<typeof loanQuery>['all']>[number];
 
+const renewalRequester = alias(users, 'renewal_requester');
+const renewalDecider = alias(users, 'renewal_decider');
+
 function renewalsOf(db: Db, loanIds: number[]): (LoanRenewal & { loanId: number })[] {
   if (!loanIds.length) return [];
-  const renewalRequester = alias(users, 'renewal_requester');
-  const renewalDecider = alias(users, 'renewal_decider');
-  return db
-    .select({ r: loanRenewals, requestedByName: renewalRequester.displayName, decidedByName: renewalDecider.displayName })
-    .from(loanRenewals)
-    .innerJoin(renewalRequester, eq(renewalRequester.id, loanRenewals.requestedBy))
-    .leftJoin(renewalDecider, eq(renewalDecider.id, loanRenewals.decidedBy))
-    .where(inArray(loanRenewals.loanId, loanIds))
-    .orderBy(loanRenewals.id)
-    .all()
+  return preparedOnce(db, 'loan-renewals', (d) =>
+    d
+      .select({ r: loanRenewals, requestedByName: renewalRequester.displayName, decidedByName: renewalDecider.displayName })
+      .from(loanRenewals)
+      .innerJoin(renewalRequester, eq(renewalRequester.id, loanRenewals.requestedBy))
+      .leftJoin(renewalDecider, eq(renewalDecider.id, loanRenewals.decidedBy))
+      .where(idsIn(loanRenewals.loanId))
+      .orderBy(loanRenewals.id)
+      .prepare(),
+  )
+    .all({ ids: JSON.stringify(loanIds) })
     .map(({ r, requestedByName, decidedByName }) => ({
       loanId: r.loanId,
       id: r.id,
@@ -115,7 +120,7 @@ function toLoans(db: Db, rows: LoanQueryRow[], today = localDate()): Loan[] {
 }
 
 export function getLoan(db: Db, id: number): Loan {
-  const row = loanQuery(db).where(eq(loans.id, id)).get();
+  const row = preparedOnce(db, 'loan', (d) => loanQuery(d).where(eq(loans.id, sql.placeholder('id'))).prepare()).get({ id });
   if (!row) throw new AppError('NOT_FOUND');
   return toLoans(db, [row])[0];
 }
@@ -124,29 +129,44 @@ const overdueCondition = (today: string) => and(eq(loans.status, 'out'), lt(loan
 /** Loans with a renewal awaiting a decision: few at any time, found by the renewals' status index. */
 const pendingRenewalLoanIds = (db: Db) => db.select({ id: loanRenewals.loanId }).from(loanRenewals).where(eq(loanRenewals.status, 'requested'));
 
+const ph = (name: string) => sql.placeholder(name);
+
+/** Each filter of the loan list, with its values as placeholders. */
+const LOAN_FILTERS = {
+  status: () => eq(loans.status, ph('status')),
+  overdue: () => and(eq(loans.status, 'out'), lt(loans.dueDate, ph('today'))),
+  dueToday: () => and(eq(loans.status, 'out'), eq(loans.dueDate, ph('today'))),
+  renewalPending: (db: Db) => and(eq(loans.status, 'out'), inArray(loans.id, pendingRenewalLoanIds(db))),
+  boxId: () => eq(loans.boxId, ph('boxId')),
+  borrowerUserId: () => eq(loans.borrowerUserId, ph('borrowerUserId')),
+  borrowerName: () => eq(loans.borrowerName, ph('borrowerName')),
+  borrowerPhone: () => and(isNull(loans.borrowerUserId), eq(loans.borrowerPhone, ph('borrowerPhone'))),
+  from: () => gte(loans.requestedAt, ph('fromStart')),
+  to: () => lt(loans.requestedAt, ph('toEnd')),
+  cursor: () => lt(loans.id, ph('cursor')),
+} satisfies Record<string, (db: Db) => SQL | undefined>;
+type LoanFilter = keyof typeof LOAN_FILTERS;
+
 /** Newest first, keyset-paged by id; `from`/`to` are local calendar days of the request. */
 export function listLoans(db: Db, input: z.output<typeof loanListInput>): { rows: Loan[]; nextCursor: number | null } {
   const today = localDate();
-  const where: (SQL | undefined)[] = [
-    input.status && eq(loans.status, input.status),
-    input.overdue ? overdueCondition(today) : undefined,
-    input.dueToday ? and(eq(loans.status, 'out'), eq(loans.dueDate, today)) : undefined,
-    input.renewalPending ? and(eq(loans.status, 'out'), inArray(loans.id, pendingRenewalLoanIds(db))) : undefined,
-    input.boxId ? eq(loans.boxId, input.boxId) : undefined,
-    input.borrowerUserId ? eq(loans.borrowerUserId, input.borrowerUserId) : undefined,
-    input.borrowerName ? eq(loans.borrowerName, input.borrowerName) : undefined,
-    input.borrowerPhone !== undefined ? and(isNull(loans.borrowerUserId), eq(loans.borrowerPhone, input.borrowerPhone)) : undefined,
-    input.from ? gte(loans.requestedAt, localDayStart(input.from)) : undefined,
-    input.to ? lt(loans.requestedAt, localDayStart(addDays(input.to, 1))) : undefined,
-    input.cursor ? lt(loans.id, input.cursor) : undefined,
-  ];
-  const rows = loanQuery(db)
-    .where(and(...where))
-    .orderBy(desc(loans.id))
-    .limit(input.limit + 1)
-    .all();
-  const page = toLoans(db, rows.slice(0, input.limit), today);
-  return { rows: page, nextCursor: rows.length > input.limit ? page[page.length - 1].id : null };
+  const given = (Object.keys(LOAN_FILTERS) as LoanFilter[]).filter((f) => (f === 'borrowerPhone' ? input.borrowerPhone !== undefined : Boolean(input[f])));
+  const page = preparedOnce(db, `loan-list:${given.join(',')}`, (d) =>
+    loanQuery(d)
+      .where(and(...given.map((f) => LOAN_FILTERS[f](d))))
+      .orderBy(desc(loans.id))
+      .limit(ph('limit'))
+      .prepare(),
+  );
+  const rows = page.all({
+    ...input,
+    today,
+    fromStart: input.from && localDayStart(input.from),
+    toEnd: input.to && localDayStart(addDays(input.to, 1)),
+    limit: input.limit + 1,
+  });
+  const shown = toLoans(db, rows.slice(0, input.limit), today);
+  return { rows: shown, nextCursor: rows.length > input.limit ? shown[shown.length - 1].id : null };
 }
 
 export function loanDashboard(db: Db): LoanDashboard {

@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { preparedOnce } from '../../db/prepared';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { boxDocuments, boxes, codeCounters, incidents, loans, type BoxRow, type LoanRow } from '../../db/schema';
@@ -17,7 +18,7 @@ import { getUser } from './users';
 export const ACTIVE_STATUSES = ['requested', 'approved', 'out'] as const;
 
 export function getLoanRow(db: Db, id: number): LoanRow {
-  const row = db.select().from(loans).where(eq(loans.id, id)).get();
+  const row = preparedOnce(db, 'loan-row', (d) => d.select().from(loans).where(eq(loans.id, sql.placeholder('id'))).prepare()).get({ id });
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
@@ -99,8 +100,26 @@ function changeLoan(db: Db, actor: Actor, id: number, change: (tx: Db, loan: Loa
   return getLoan(db, id);
 }
 
-const setLoan = (tx: Db, id: number, fields: Partial<LoanRow>) => tx.update(loans).set(fields).where(eq(loans.id, id)).returning().get();
-const setBoxStatus = (tx: Db, id: number, status: BoxRow['status']) => tx.update(boxes).set({ status, updatedAt: nowIso() }).where(eq(boxes.id, id)).run();
+/** Each set of changed fields is its own statement, prepared once. */
+function setLoan(tx: Db, id: number, fields: Partial<LoanRow>): LoanRow {
+  const names = Object.keys(fields).sort() as (keyof LoanRow)[];
+  const update = preparedOnce(tx, `loan-set:${names.join(',')}`, (d) =>
+    d
+      .update(loans)
+      .set(Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])))
+      .where(eq(loans.id, sql.placeholder('id')))
+      .returning()
+      .prepare(),
+  );
+  const row = update.get({ ...fields, id });
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+const setBoxStatus = (tx: Db, id: number, status: BoxRow['status']) =>
+  preparedOnce(tx, 'box-set-status', (d) =>
+    d.update(boxes).set({ status: sql`${sql.placeholder('status')}`, updatedAt: sql`${sql.placeholder('at')}` }).where(eq(boxes.id, sql.placeholder('id'))).prepare(),
+  ).run({ status, at: nowIso(), id });
 
 export function cancelLoan(db: Db, actor: Actor, id: number): Loan {
   return changeLoan(db, actor, id, (tx, loan, box) => {

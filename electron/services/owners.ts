@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection';
+import { preparedOnce } from '../../db/prepared';
 import { boxes, owners, type OwnerRow } from '../../db/schema';
 import type { OwnerDetail, OwnerInput, OwnerListRow, ownerListInput, ownerUpdateInput } from '../contract/owners';
 import { AppError } from '../contract/errors';
@@ -10,7 +11,7 @@ import { indexOwnerBoxes } from './search-index';
 import { mutate } from './transaction';
 
 export function getOwnerRow(db: Db, id: number): OwnerRow {
-  const row = db.select().from(owners).where(eq(owners.id, id)).get();
+  const row = preparedOnce(db, 'owner-row', (d) => d.select().from(owners).where(eq(owners.id, sql.placeholder('id'))).prepare()).get({ id });
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
