@@ -1,5 +1,6 @@
 import { and, count, desc, eq, getTableName, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
+import { preparedOnce } from '../../db/prepared';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { boxes, owners } from '../../db/schema';
 import type { BoxListInput, BoxListResult } from '../contract/boxes';
@@ -98,32 +99,22 @@ function prepareShape(db: Db, shape: Shape) {
   return { page, total: db.select({ n: count() }).from(capped).prepare() };
 }
 
-/** Shapes seen recently, per connection; a search's own values only fill placeholders. */
-const SHAPES_KEPT = 200;
-const prepared = new WeakMap<Db, Map<string, ReturnType<typeof prepareShape>>>();
-
 /**
  * Building a drizzle query costs more than SQLite running it (≈1 ms against 0.3 ms for a page of a
  * term matching every box), so each shape is built and prepared once and then only run.
  */
 function queriesFor(db: Db, shape: Shape) {
   const driver = shape.driver.kind === 'text' ? getTableName(shape.driver.table) : shape.driver.kind;
-  const key = `${driver}|${shape.rest.map(getTableName).join(',')}|${shape.filters.join(',')}|${shape.cursor}`;
-  let shapes = prepared.get(db);
-  if (!shapes) prepared.set(db, (shapes = new Map()));
-  let queries = shapes.get(key);
-  if (!queries) {
-    queries = prepareShape(db, shape);
-    shapes.set(key, queries);
-    if (shapes.size > SHAPES_KEPT) shapes.delete(shapes.keys().next().value as string);
-  }
-  return queries;
+  const key = `box-list:${driver}|${shape.rest.map(getTableName).join(',')}|${shape.filters.join(',')}|${shape.cursor}`;
+  return preparedOnce(db, key, (d) => prepareShape(d, shape));
 }
 
 /** Whether some box's code starts with the prefix: one step into the code index. */
 function codesStartWith(db: Db, prefix: string): boolean {
-  const probe = db.$client.prepare('SELECT 1 FROM boxes WHERE code >= ? AND code < ? LIMIT 1');
-  return probe.get(prefix, prefix + CODE_RANGE_END) !== undefined;
+  const probe = preparedOnce(db, 'box-code-prefix', (d) =>
+    d.select({ id: boxes.id }).from(boxes).where(and(gte(boxes.code, sql.placeholder('from')), lt(boxes.code, sql.placeholder('to')))).limit(1).prepare(),
+  );
+  return probe.get({ from: prefix, to: prefix + CODE_RANGE_END }) !== undefined;
 }
 
 /**

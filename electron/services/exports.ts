@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { ChainHead, ExportFile } from '../contract/audit';
 
 export interface ExportColumn<Row> {
@@ -51,6 +50,8 @@ function toCsv<Row>(table: ExportTable<Row>): Buffer {
 }
 
 async function toXlsx<Row>(table: ExportTable<Row>): Promise<Buffer> {
+  // Loaded on first use: exceljs and its zip libraries are ~1.5 MB of code the app's start does not need.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = table.exportedBy;
   workbook.created = table.exportedAt;

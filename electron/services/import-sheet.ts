@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from '../contract/errors';
 import { IMPORT_MAX_ROWS, type ImportCheck, type ImportFile } from '../contract/imports';
@@ -70,7 +70,9 @@ export async function readSheet(input: ImportFile): Promise<Sheet> {
     encoding = decoded.encoding;
     table = Papa.parse<string[]>(decoded.text, { skipEmptyLines: 'greedy' }).data;
   } else {
-    const book = new ExcelJS.Workbook();
+    // Loaded on first use: exceljs and its zip libraries are ~1.5 MB of code the app's start does not need.
+    const { default: Excel } = await import('exceljs');
+    const book = new Excel.Workbook();
     try {
       await book.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch {
