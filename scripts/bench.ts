@@ -12,7 +12,7 @@ import { openDatabase, type Db } from '../db/connection';
 import { boxListInput } from '../electron/contract/boxes';
 import { loanListInput } from '../electron/contract/loans';
 import type { Actor } from '../electron/services/actor';
-import { verifyChain } from '../electron/services/audit-log';
+import { verifyChainParallel } from '../electron/services/audit-chain';
 import { getBox, listBoxes } from '../electron/services/boxes';
 import { listLoans } from '../electron/services/loan-views';
 import { decideLoan, handOutLoan, requestLoan, returnLoan } from '../electron/services/loans';
@@ -51,6 +51,14 @@ function time(fn: () => unknown): number {
   const t = performance.now();
   fn();
   return performance.now() - t;
+}
+/** Wall time and the CPU time of the whole process (all threads), for figures on a shared machine. */
+async function timeWithCpu<T>(fn: () => T | Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  const value = await fn();
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000, value };
 }
 
 /** Deterministic picks of box ids for the detail and loan figures. */
@@ -237,13 +245,16 @@ async function main(): Promise<void> {
 
   log('audit chain verification');
   const verifyEnc: number[] = [];
+  const verifyEncCpu: number[] = [];
   const verifyPlain: number[] = [];
-  let chain = null as ReturnType<typeof verifyChain> | null;
   for (let i = 0; i < HEAVY_RUNS; i++) {
-    verifyEnc.push(time(() => (chain = verifyChain(enc))));
-    verifyPlain.push(time(() => verifyChain(plain)));
+    // The app's path: split across worker threads, each with its own read-only connection.
+    const run = await timeWithCpu(() => verifyChainParallel(enc.$client, { file: data.db, keyHex: data.keyHex }));
+    if (!run.value.intact) throw new Error(`audit chain broken: ${JSON.stringify(run.value)}`);
+    verifyEnc.push(run.ms);
+    verifyEncCpu.push(run.cpuMs);
+    verifyPlain.push((await timeWithCpu(() => verifyChainParallel(plain.$client, { file: data.plain, keyHex: null }))).ms);
   }
-  if (!chain?.intact) throw new Error(`audit chain broken: ${JSON.stringify(chain)}`);
 
   log('backups (VACUUM INTO + open + integrity_check)');
   const backupsEnc = Array.from({ length: HEAVY_RUNS }, () => backupOnce(enc, data.keyHex));
@@ -282,7 +293,7 @@ async function main(): Promise<void> {
     { figure: 'cold open → first catalogue page (new process)', measured: `median ${ms(median(coldEnc.wall))} ms wall (${ms(median(coldEnc.inProcess))} ms after node start), p95 ${ms(p95(coldEnc.wall))} ms`, target: '≤ 300 ms', met: median(coldEnc.wall) <= 300, value: median(coldEnc.wall), limit: 300, plain: median(coldPlain.wall) },
     { figure: 'loan slip PDF through Chromium, warm', measured: `median ${ms(median(slipTimes))} ms, p95 ${ms(p95(slipTimes))} ms`, target: '≤ 500 ms each', met: p95(slipTimes) <= 500, value: p95(slipTimes), limit: 500, plain: null },
     { figure: `backup VACUUM INTO + open + integrity_check (${sizes.encryptedMB.toFixed(0)} MB)`, measured: `${median(bestBackup).toFixed(0)} MB/s (write ${ms(median(backupsEnc.map((b) => b.vacuumMs)) / 1000)} s, verify ${ms(median(backupsEnc.map((b) => b.verifyMs)) / 1000)} s)`, target: '≥ 100 MB/s', met: median(bestBackup) >= 100, value: median(bestBackup), limit: 100, plain: backupMBs(backupPlain) },
-    { figure: `audit chain verification (${counts.audit.toLocaleString('en')} entries)`, measured: `median ${(median(verifyEnc) / 1000).toFixed(1)} s`, target: '≤ 20 s', met: median(verifyEnc) <= 20_000, value: median(verifyEnc) / 1000, limit: 20, plain: median(verifyPlain) / 1000 },
+    { figure: `audit chain verification (${counts.audit.toLocaleString('en')} entries)`, measured: `median ${(median(verifyEnc) / 1000).toFixed(1)} s (CPU ${(median(verifyEncCpu) / 1000).toFixed(1)} s, all threads)`, target: '≤ 20 s', met: median(verifyEnc) <= 20_000, value: median(verifyEnc) / 1000, limit: 20, plain: median(verifyPlain) / 1000 },
     { figure: 'bench process RSS after all of the above', measured: `${rssAfter.toFixed(0)} MB`, target: 'RSS ≤ 300 MB', met: rssAfter <= 300, value: rssAfter, limit: 300, plain: null },
   ];
   if (ui)
@@ -318,7 +329,7 @@ async function main(): Promise<void> {
     runs: RUNS,
     figures,
     detail: {
-      encrypted: { searchLongByQuery: e.searchLongByQuery, searchShortByQuery: e.searchShortByQuery, coldOpen: coldEnc, backups: backupsEnc, verifyMs: verifyEnc },
+      encrypted: { searchLongByQuery: e.searchLongByQuery, searchShortByQuery: e.searchShortByQuery, coldOpen: coldEnc, backups: backupsEnc, verifyMs: verifyEnc, verifyCpuMs: verifyEncCpu },
       plain: { searchLongByQuery: p.searchLongByQuery, searchShortByQuery: p.searchShortByQuery, coldOpen: coldPlain, backup: backupPlain, verifyMs: verifyPlain },
       slipMs: slipTimes,
       ratios: { reads: readRatios, writes: writeRatios },
