@@ -9,10 +9,13 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { openDatabase, type Db } from '../db/connection';
+import { readRecoveryBlob } from '../db/keyfile';
 import { boxListInput } from '../electron/contract/boxes';
 import { loanListInput } from '../electron/contract/loans';
 import type { Actor } from '../electron/services/actor';
 import { verifyChainParallel } from '../electron/services/audit-chain';
+import { backUpTo, checkBackupFile, type BackupContext } from '../electron/services/backups';
+import { dataFiles } from '../electron/runtime';
 import { getBox, listBoxes } from '../electron/services/boxes';
 import { listLoans } from '../electron/services/loan-views';
 import { decideLoan, handOutLoan, requestLoan, returnLoan } from '../electron/services/loans';
@@ -176,19 +179,27 @@ async function coldOpens(mode: 'encrypted' | 'plain', target: string, runs: numb
   return { wall, inProcess };
 }
 
-function backupOnce(db: Db, keyHex: string | null): { vacuumMs: number; verifyMs: number; bytes: number } {
+/** The app's own backup (backUpTo: counts, VACUUM INTO, open, integrity_check, counts, chain head, manifest) into a fresh folder. */
+async function backupOnce(db: Db, ctx: BackupContext): Promise<{ ms: number; cpuMs: number; bytes: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'archive-bench-backup-'));
+  try {
+    const run = await timeWithCpu(() => backUpTo(db, dir, ctx));
+    return { ms: run.ms, cpuMs: run.cpuMs, bytes: run.value.bytes };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The plain copy's comparison: the same copy and check of the file, without a key. */
+async function plainBackupOnce(db: Db): Promise<{ ms: number; cpuMs: number; bytes: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'archive-bench-backup-'));
   const file = join(dir, 'backup.db');
   try {
-    const t0 = performance.now();
-    db.$client.prepare('VACUUM INTO ?').run(file);
-    const t1 = performance.now();
-    const copy = openDatabase(file, { keyHex, migrationsFolder: MIGRATIONS, readonly: true });
-    const ok = copy.$client.pragma('integrity_check', { simple: true });
-    if (ok !== 'ok') throw new Error(`backup integrity_check: ${String(ok)}`);
-    copy.$client.prepare('SELECT (SELECT count(*) FROM boxes), (SELECT count(*) FROM loans), (SELECT count(*) FROM audit_log)').get();
-    copy.$client.close();
-    return { vacuumMs: t1 - t0, verifyMs: performance.now() - t1, bytes: statSync(file).size };
+    const run = await timeWithCpu(() => {
+      db.$client.prepare('VACUUM INTO ?').run(file);
+      return checkBackupFile(file, null, { migrationsFolder: MIGRATIONS });
+    });
+    return { ms: run.ms, cpuMs: run.cpuMs, bytes: statSync(file).size };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -257,8 +268,10 @@ async function main(): Promise<void> {
   }
 
   log('backups (VACUUM INTO + open + integrity_check)');
-  const backupsEnc = Array.from({ length: HEAVY_RUNS }, () => backupOnce(enc, data.keyHex));
-  const backupPlain = backupOnce(plain, null);
+  const backupCtx: BackupContext = { keyHex: data.keyHex, recovery: readRecoveryBlob(dataFiles(data.dataDir).keyFile), appVersion: 'bench', migrationsFolder: MIGRATIONS };
+  const backupsEnc = [];
+  for (let i = 0; i < HEAVY_RUNS; i++) backupsEnc.push(await backupOnce(enc, backupCtx));
+  const backupPlain = await plainBackupOnce(plain);
 
   enc.$client.close();
   plain.$client.close();
@@ -282,7 +295,7 @@ async function main(): Promise<void> {
   // ---- the table ------------------------------------------------------------------------------
   const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
   const ratio = (a: number, b: number) => +(a / b).toFixed(2);
-  const backupMBs = (b: { vacuumMs: number; verifyMs: number; bytes: number }) => b.bytes / 2 ** 20 / ((b.vacuumMs + b.verifyMs) / 1000);
+  const backupMBs = (b: { ms: number; bytes: number }) => b.bytes / 2 ** 20 / (b.ms / 1000);
   const bestBackup = backupsEnc.map(backupMBs);
   const figures = [
     { figure: 'search ≥3 chars / code prefix, page of 50 + capped count', measured: `median ${ms(median(e.searchLong))} ms, p95 ${ms(p95(e.searchLong))} ms`, target: 'p95 ≤ 2 ms', met: p95(e.searchLong) <= 2, value: p95(e.searchLong), limit: 2, plain: p95(p.searchLong) },
@@ -292,7 +305,7 @@ async function main(): Promise<void> {
     { figure: 'loan return (1 tx + audit, synchronous=FULL)', measured: `median ${ms(median(e.returns))} ms, p95 ${ms(p95(e.returns))} ms`, target: 'p95 ≤ 1 ms', met: p95(e.returns) <= 1, value: p95(e.returns), limit: 1, plain: p95(p.returns) },
     { figure: 'cold open → first catalogue page (new process)', measured: `median ${ms(median(coldEnc.wall))} ms wall (${ms(median(coldEnc.inProcess))} ms after node start), p95 ${ms(p95(coldEnc.wall))} ms`, target: '≤ 300 ms', met: median(coldEnc.wall) <= 300, value: median(coldEnc.wall), limit: 300, plain: median(coldPlain.wall) },
     { figure: 'loan slip PDF through Chromium, warm', measured: `median ${ms(median(slipTimes))} ms, p95 ${ms(p95(slipTimes))} ms`, target: '≤ 500 ms each', met: p95(slipTimes) <= 500, value: p95(slipTimes), limit: 500, plain: null },
-    { figure: `backup VACUUM INTO + open + integrity_check (${sizes.encryptedMB.toFixed(0)} MB)`, measured: `${median(bestBackup).toFixed(0)} MB/s (write ${ms(median(backupsEnc.map((b) => b.vacuumMs)) / 1000)} s, verify ${ms(median(backupsEnc.map((b) => b.verifyMs)) / 1000)} s)`, target: '≥ 100 MB/s', met: median(bestBackup) >= 100, value: median(bestBackup), limit: 100, plain: backupMBs(backupPlain) },
+    { figure: `backup as the app makes it: VACUUM INTO + open + integrity_check + counts (${sizes.encryptedMB.toFixed(0)} MB)`, measured: `${median(bestBackup).toFixed(0)} MB/s (${ms(median(backupsEnc.map((b) => b.ms)) / 1000)} s, CPU ${ms(median(backupsEnc.map((b) => b.cpuMs)) / 1000)} s)`, target: '≥ 100 MB/s', met: median(bestBackup) >= 100, value: median(bestBackup), limit: 100, plain: backupMBs(backupPlain) },
     { figure: `audit chain verification (${counts.audit.toLocaleString('en')} entries)`, measured: `median ${(median(verifyEnc) / 1000).toFixed(1)} s (CPU ${(median(verifyEncCpu) / 1000).toFixed(1)} s, all threads)`, target: '≤ 20 s', met: median(verifyEnc) <= 20_000, value: median(verifyEnc) / 1000, limit: 20, plain: median(verifyPlain) / 1000 },
     { figure: 'bench process RSS after all of the above', measured: `${rssAfter.toFixed(0)} MB`, target: 'RSS ≤ 300 MB', met: rssAfter <= 300, value: rssAfter, limit: 300, plain: null },
   ];
