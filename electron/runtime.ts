@@ -25,6 +25,7 @@ import type { AppStatus, setupInput } from './contract/app';
 import { AppError, type AppErrorPayload } from './contract/errors';
 import { acquireLock, lockFile, releaseLock } from './instance-lock';
 import { SYSTEM_ACTOR, type Actor } from './services/actor';
+import type { ChainSource } from './services/audit-chain';
 import { backedUpToday, backUpAll, checkBackupFile, getBackupSettings, readManifest, type BackupContext } from './services/backups';
 import { dailyBackupDue } from './services/backup-schedule';
 import { rekeyedCopy, rekeyFile } from './services/rekey';
@@ -193,6 +194,12 @@ export class Runtime {
 
   now(): Date {
     return (this.options.now ?? (() => new Date()))();
+  }
+
+  /** The open database as another thread opens it, read-only: its file and key (audit chain workers). */
+  chainSource(): ChainSource {
+    if (!this.keyHex) throw new AppError('NOT_READY');
+    return { file: this.files.db, keyHex: this.keyHex, nativeBinding: this.options.nativeBinding };
   }
 
   backupContext(): BackupContext {

@@ -11,7 +11,7 @@ import { machineKeyProtector } from '../db/machine-key';
 import { AppError } from '../electron/contract/errors';
 import { dataPathsUnder, defaultDataPaths } from '../electron/data-paths';
 import { dataFiles } from '../electron/runtime';
-import { verifyChain } from '../electron/services/audit-log';
+import { verifyChainParallel } from '../electron/services/audit-chain';
 
 async function askPassphrase(): Promise<string> {
   if (process.env.ARCHIVE_DESK_PASSPHRASE) return process.env.ARCHIVE_DESK_PASSPHRASE;
@@ -38,7 +38,7 @@ async function main(): Promise<number> {
   const file = resolve(target);
   const keyHex = await databaseKey(dataFiles(dirname(file)).keyFile, dirname(file));
   const db = openDatabase(file, { keyHex, readonly: true, migrationsFolder: fileURLToPath(new URL('../db/migrations', import.meta.url)) });
-  const result = verifyChain(db);
+  const result = await verifyChainParallel(db.$client, { file, keyHex });
   db.$client.close();
   if (result.intact) {
     console.log(`intact, ${result.entries} entries (head ${result.headHash})`);

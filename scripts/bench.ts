@@ -9,10 +9,13 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { openDatabase, type Db } from '../db/connection';
+import { readRecoveryBlob } from '../db/keyfile';
 import { boxListInput } from '../electron/contract/boxes';
 import { loanListInput } from '../electron/contract/loans';
 import type { Actor } from '../electron/services/actor';
-import { verifyChain } from '../electron/services/audit-log';
+import { verifyChainParallel } from '../electron/services/audit-chain';
+import { backUpTo, checkBackupFile, type BackupContext } from '../electron/services/backups';
+import { dataFiles } from '../electron/runtime';
 import { listBoxes } from '../electron/services/box-list';
 import { getBox } from '../electron/services/boxes';
 import { listLoans } from '../electron/services/loan-views';
@@ -52,6 +55,14 @@ function time(fn: () => unknown): number {
   const t = performance.now();
   fn();
   return performance.now() - t;
+}
+/** Wall time and the CPU time of the whole process (all threads), for figures on a shared machine. */
+async function timeWithCpu<T>(fn: () => T | Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  const value = await fn();
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000, value };
 }
 
 /** Deterministic picks of box ids for the detail and loan figures. */
@@ -169,19 +180,27 @@ async function coldOpens(mode: 'encrypted' | 'plain', target: string, runs: numb
   return { wall, inProcess };
 }
 
-function backupOnce(db: Db, keyHex: string | null): { vacuumMs: number; verifyMs: number; bytes: number } {
+/** The app's own backup (backUpTo: counts, VACUUM INTO, open, integrity_check, counts, chain head, manifest) into a fresh folder. */
+async function backupOnce(db: Db, ctx: BackupContext): Promise<{ ms: number; cpuMs: number; bytes: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'archive-bench-backup-'));
+  try {
+    const run = await timeWithCpu(() => backUpTo(db, dir, ctx));
+    return { ms: run.ms, cpuMs: run.cpuMs, bytes: run.value.bytes };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The plain copy's comparison: the same copy and check of the file, without a key. */
+async function plainBackupOnce(db: Db): Promise<{ ms: number; cpuMs: number; bytes: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'archive-bench-backup-'));
   const file = join(dir, 'backup.db');
   try {
-    const t0 = performance.now();
-    db.$client.prepare('VACUUM INTO ?').run(file);
-    const t1 = performance.now();
-    const copy = openDatabase(file, { keyHex, migrationsFolder: MIGRATIONS, readonly: true });
-    const ok = copy.$client.pragma('integrity_check', { simple: true });
-    if (ok !== 'ok') throw new Error(`backup integrity_check: ${String(ok)}`);
-    copy.$client.prepare('SELECT (SELECT count(*) FROM boxes), (SELECT count(*) FROM loans), (SELECT count(*) FROM audit_log)').get();
-    copy.$client.close();
-    return { vacuumMs: t1 - t0, verifyMs: performance.now() - t1, bytes: statSync(file).size };
+    const run = await timeWithCpu(() => {
+      db.$client.prepare('VACUUM INTO ?').run(file);
+      return checkBackupFile(file, null, { migrationsFolder: MIGRATIONS });
+    });
+    return { ms: run.ms, cpuMs: run.cpuMs, bytes: statSync(file).size };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -238,17 +257,22 @@ async function main(): Promise<void> {
 
   log('audit chain verification');
   const verifyEnc: number[] = [];
+  const verifyEncCpu: number[] = [];
   const verifyPlain: number[] = [];
-  let chain = null as ReturnType<typeof verifyChain> | null;
   for (let i = 0; i < HEAVY_RUNS; i++) {
-    verifyEnc.push(time(() => (chain = verifyChain(enc))));
-    verifyPlain.push(time(() => verifyChain(plain)));
+    // The app's path: split across worker threads, each with its own read-only connection.
+    const run = await timeWithCpu(() => verifyChainParallel(enc.$client, { file: data.db, keyHex: data.keyHex }));
+    if (!run.value.intact) throw new Error(`audit chain broken: ${JSON.stringify(run.value)}`);
+    verifyEnc.push(run.ms);
+    verifyEncCpu.push(run.cpuMs);
+    verifyPlain.push((await timeWithCpu(() => verifyChainParallel(plain.$client, { file: data.plain, keyHex: null }))).ms);
   }
-  if (!chain?.intact) throw new Error(`audit chain broken: ${JSON.stringify(chain)}`);
 
   log('backups (VACUUM INTO + open + integrity_check)');
-  const backupsEnc = Array.from({ length: HEAVY_RUNS }, () => backupOnce(enc, data.keyHex));
-  const backupPlain = backupOnce(plain, null);
+  const backupCtx: BackupContext = { keyHex: data.keyHex, recovery: readRecoveryBlob(dataFiles(data.dataDir).keyFile), appVersion: 'bench', migrationsFolder: MIGRATIONS };
+  const backupsEnc = [];
+  for (let i = 0; i < HEAVY_RUNS; i++) backupsEnc.push(await backupOnce(enc, backupCtx));
+  const backupPlain = await plainBackupOnce(plain);
 
   enc.$client.close();
   plain.$client.close();
@@ -272,7 +296,7 @@ async function main(): Promise<void> {
   // ---- the table ------------------------------------------------------------------------------
   const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
   const ratio = (a: number, b: number) => +(a / b).toFixed(2);
-  const backupMBs = (b: { vacuumMs: number; verifyMs: number; bytes: number }) => b.bytes / 2 ** 20 / ((b.vacuumMs + b.verifyMs) / 1000);
+  const backupMBs = (b: { ms: number; bytes: number }) => b.bytes / 2 ** 20 / (b.ms / 1000);
   const bestBackup = backupsEnc.map(backupMBs);
   const figures = [
     { figure: 'search ≥3 chars / code prefix, page of 50 + capped count', measured: `median ${ms(median(e.searchLong))} ms, p95 ${ms(p95(e.searchLong))} ms`, target: 'p95 ≤ 2 ms', met: p95(e.searchLong) <= 2, value: p95(e.searchLong), limit: 2, plain: p95(p.searchLong) },
@@ -282,8 +306,8 @@ async function main(): Promise<void> {
     { figure: 'loan return (1 tx + audit, synchronous=FULL)', measured: `median ${ms(median(e.returns))} ms, p95 ${ms(p95(e.returns))} ms`, target: 'p95 ≤ 1 ms', met: p95(e.returns) <= 1, value: p95(e.returns), limit: 1, plain: p95(p.returns) },
     { figure: 'cold open → first catalogue page (new process)', measured: `median ${ms(median(coldEnc.wall))} ms wall (${ms(median(coldEnc.inProcess))} ms after node start), p95 ${ms(p95(coldEnc.wall))} ms`, target: '≤ 300 ms', met: median(coldEnc.wall) <= 300, value: median(coldEnc.wall), limit: 300, plain: median(coldPlain.wall) },
     { figure: 'loan slip PDF through Chromium, warm', measured: `median ${ms(median(slipTimes))} ms, p95 ${ms(p95(slipTimes))} ms`, target: '≤ 500 ms each', met: p95(slipTimes) <= 500, value: p95(slipTimes), limit: 500, plain: null },
-    { figure: `backup VACUUM INTO + open + integrity_check (${sizes.encryptedMB.toFixed(0)} MB)`, measured: `${median(bestBackup).toFixed(0)} MB/s (write ${ms(median(backupsEnc.map((b) => b.vacuumMs)) / 1000)} s, verify ${ms(median(backupsEnc.map((b) => b.verifyMs)) / 1000)} s)`, target: '≥ 100 MB/s', met: median(bestBackup) >= 100, value: median(bestBackup), limit: 100, plain: backupMBs(backupPlain) },
-    { figure: `audit chain verification (${counts.audit.toLocaleString('en')} entries)`, measured: `median ${(median(verifyEnc) / 1000).toFixed(1)} s`, target: '≤ 20 s', met: median(verifyEnc) <= 20_000, value: median(verifyEnc) / 1000, limit: 20, plain: median(verifyPlain) / 1000 },
+    { figure: `backup as the app makes it: VACUUM INTO + open + integrity_check + counts (${sizes.encryptedMB.toFixed(0)} MB)`, measured: `${median(bestBackup).toFixed(0)} MB/s (${ms(median(backupsEnc.map((b) => b.ms)) / 1000)} s, CPU ${ms(median(backupsEnc.map((b) => b.cpuMs)) / 1000)} s)`, target: '≥ 100 MB/s', met: median(bestBackup) >= 100, value: median(bestBackup), limit: 100, plain: backupMBs(backupPlain) },
+    { figure: `audit chain verification (${counts.audit.toLocaleString('en')} entries)`, measured: `median ${(median(verifyEnc) / 1000).toFixed(1)} s (CPU ${(median(verifyEncCpu) / 1000).toFixed(1)} s, all threads)`, target: '≤ 20 s', met: median(verifyEnc) <= 20_000, value: median(verifyEnc) / 1000, limit: 20, plain: median(verifyPlain) / 1000 },
     { figure: 'bench process RSS after all of the above', measured: `${rssAfter.toFixed(0)} MB`, target: 'RSS ≤ 300 MB', met: rssAfter <= 300, value: rssAfter, limit: 300, plain: null },
   ];
   if (ui)
@@ -319,7 +343,7 @@ async function main(): Promise<void> {
     runs: RUNS,
     figures,
     detail: {
-      encrypted: { searchLongByQuery: e.searchLongByQuery, searchShortByQuery: e.searchShortByQuery, coldOpen: coldEnc, backups: backupsEnc, verifyMs: verifyEnc },
+      encrypted: { searchLongByQuery: e.searchLongByQuery, searchShortByQuery: e.searchShortByQuery, coldOpen: coldEnc, backups: backupsEnc, verifyMs: verifyEnc, verifyCpuMs: verifyEncCpu },
       plain: { searchLongByQuery: p.searchLongByQuery, searchShortByQuery: p.searchShortByQuery, coldOpen: coldPlain, backup: backupPlain, verifyMs: verifyPlain },
       slipMs: slipTimes,
       ratios: { reads: readRatios, writes: writeRatios },

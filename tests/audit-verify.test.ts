@@ -5,7 +5,8 @@ import { readKeyWithProtector } from '../db/keyfile';
 import { machineKeyProtector } from '../db/machine-key';
 import type { AuditRow } from '../db/schema';
 import { entryHash } from '../electron/services/audit';
-import { VERIFY_SQL } from '../electron/services/audit-log';
+import { AUDIT_ROW_SQL, joinRanges, splitChain, verifyChainParallel, verifyRange, verifyRangeInWorker, WHOLE_CHAIN } from '../electron/services/audit-chain';
+import { verifyChain } from '../electron/services/audit-log';
 import type { TestApp } from './support/app';
 import { createSetUpApp, validBoxInput, validOwnerInput } from './support/fixtures';
 
@@ -48,14 +49,26 @@ describe('audit chain verification', () => {
     expect(head.entries).toBeGreaterThan(5);
   });
 
+  it('verifies entries whose text JSON escapes: control characters, quotes, backslashes, line separators, emoji', async () => {
+    const custodian = await app.as('custodian');
+    await app.ok('box-create', validBoxInput({ code: 'RS-2026-0009', title: '卷\t一\n"引号"\\斜杠\u0001\u007f\u2028\u2029😀' }), custodian);
+    const head = await app.ok('audit-head', {}, auditor);
+    expect(await verify()).toEqual({ intact: true, entries: head.entries, headHash: head.headHash });
+  });
+
   it('names the entry whose content was changed', async () => {
     tamper(`UPDATE audit_log SET actor_name = '某人' WHERE seq = 4`);
     expect(await verify()).toMatchObject({ intact: false, brokenAt: 4, reason: 'hash' });
   });
 
+  it('names the entry whose text was stored as bytes', async () => {
+    tamper(`UPDATE audit_log SET changes = CAST(changes AS BLOB) WHERE seq = 4`);
+    expect(await verify()).toMatchObject({ intact: false, brokenAt: 4, reason: 'hash' });
+  });
+
   it('names the successor when a changed entry was given a matching new hash', async () => {
     tamper((raw) => {
-      const row = raw.prepare(VERIFY_SQL.replace('ORDER BY seq', 'WHERE seq = 4')).get() as AuditRow;
+      const row = raw.prepare(AUDIT_ROW_SQL).get(4) as AuditRow;
       const forged = { ...row, changes: '{}' };
       raw.prepare('UPDATE audit_log SET changes = ?, hash = ? WHERE seq = 4').run(forged.changes, entryHash(forged));
     });
@@ -83,6 +96,51 @@ describe('audit chain verification', () => {
     const after = await verify();
     expect(after).toMatchObject({ intact: true, entries: last - 1 });
     expect(after.intact && after.headHash).not.toBe(before.headHash);
+  });
+});
+
+describe('audit chain verification split across worker threads', () => {
+  beforeEach(async () => {
+    const custodian = await app.as('custodian');
+    for (let i = 2; i <= 12; i++) await app.ok('box-create', validBoxInput({ code: `RS-2026-${String(i).padStart(4, '0')}` }), custodian);
+  });
+  const parallel = (workers: number) => verifyChainParallel(app.runtime.requireDb().$client, app.runtime.chainSource(), { workers, minEntries: 0 });
+  const inThread = () => verifyChain(app.runtime.requireDb());
+
+  it('runs a stretch in a worker thread with its own connection, with the same result as in this thread', async () => {
+    const sqlite = app.runtime.requireDb().$client;
+    const [a, b] = splitChain((await app.ok('audit-head', {}, auditor)).entries, 2);
+    for (const range of [a!, b!, WHOLE_CHAIN]) expect(await verifyRangeInWorker({ source: app.runtime.chainSource(), range })).toEqual(verifyRange(sqlite, range));
+  });
+
+  it('joins the stretches into the verdict of one walk: intact, with the same head', async () => {
+    const head = await app.ok('audit-head', {}, auditor);
+    expect(head.entries).toBeGreaterThan(20);
+    expect(await parallel(3)).toEqual({ intact: true, entries: head.entries, headHash: head.headHash });
+  });
+
+  // With 3 workers the stretches meet after entries ⌊n/3⌋ and ⌊2n/3⌋: breaks on both sides of a boundary.
+  const tampers: [string, (cut: number) => string | ((raw: Database.Database) => void)][] = [
+    ['content changed at a stretch\'s first entry', (cut) => `UPDATE audit_log SET actor_name = '某人' WHERE seq = ${cut + 1}`],
+    ['content changed at a stretch\'s last entry', (cut) => `UPDATE audit_log SET actor_name = '某人' WHERE seq = ${cut}`],
+    ['a stretch\'s first entry deleted', (cut) => `DELETE FROM audit_log WHERE seq = ${cut + 1}`],
+    ['a stretch\'s last entry deleted', (cut) => `DELETE FROM audit_log WHERE seq = ${cut}`],
+    ['a whole stretch deleted', (cut) => `DELETE FROM audit_log WHERE seq > ${cut} AND seq <= ${2 * cut}`],
+    ['the first entry renumbered 0', () => `UPDATE audit_log SET seq = 0 WHERE seq = 1`],
+    ['a stretch\'s last entry re-hashed after a change, so the next stretch\'s link breaks', (cut) => (raw) => {
+      const forged = { ...(raw.prepare(AUDIT_ROW_SQL).get(cut) as AuditRow), changes: '{}' };
+      raw.prepare('UPDATE audit_log SET changes = ?, hash = ? WHERE seq = ?').run(forged.changes, entryHash(forged), cut);
+    }],
+    ['both link and content broken at a stretch\'s first entry', (cut) => `UPDATE audit_log SET prev_hash = '${'1'.repeat(64)}', actor_name = '某人' WHERE seq = ${cut + 1}`],
+  ];
+  it.each(tampers)('reports what one walk reports: %s', async (_name, change) => {
+    const { entries } = await app.ok('audit-head', {}, auditor);
+    tamper(change(Math.floor(entries / 3)));
+    const expected = inThread();
+    expect(expected.intact).toBe(false);
+    const sqlite = app.runtime.requireDb().$client;
+    expect(joinRanges(splitChain(entries, 3).map((range) => verifyRange(sqlite, range)))).toEqual(expected);
+    expect(await parallel(3)).toEqual(expected);
   });
 });
 

@@ -4,7 +4,8 @@ import { auditLog, users, type AuditRow } from '../../db/schema';
 import type { z } from 'zod';
 import type { auditExportInput, AuditListInput, AuditVerification, ChainHead, ExportFile } from '../contract/audit';
 import type { Actor } from './actor';
-import { entryHash, GENESIS_HASH } from './audit';
+import { GENESIS_HASH } from './audit';
+import { verifyChainInThread } from './audit-chain';
 import { exportTable, type ExportColumn } from './exports';
 import { getSettings } from './settings';
 import { mutate } from './transaction';
@@ -49,23 +50,13 @@ export function chainHead(db: Db): ChainHead {
   return { entries: last?.seq ?? 0, headHash: last?.hash ?? GENESIS_HASH };
 }
 
-export const VERIFY_SQL = `SELECT seq, at, actor_id AS actorId, actor_name AS actorName, action, entity, entity_id AS entityId,
-  box_code AS boxCode, changes, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq`;
-
 /**
- * Walks the whole chain once, streaming: numbers must run 1, 2, 3…, each entry must name its
- * predecessor's hash, and each hash must match the entry's content. Reports the first break.
+ * Walks the whole chain once in this thread, streaming: numbers must run 1, 2, 3…, each entry must
+ * name its predecessor's hash, and each hash must match the entry's content. Reports the first
+ * break. The app's verify call splits the walk across threads: verifyChainParallel.
  */
 export function verifyChain(db: Db): AuditVerification {
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  for (const row of db.$client.prepare(VERIFY_SQL).iterate() as IterableIterator<AuditRow>) {
-    const broken = row.seq !== expectedSeq ? 'sequence' : row.prevHash !== prevHash ? 'link' : entryHash(row) !== row.hash ? 'hash' : null;
-    if (broken) return { intact: false, entries: expectedSeq - 1, brokenAt: broken === 'sequence' ? expectedSeq : row.seq, reason: broken };
-    expectedSeq += 1;
-    prevHash = row.hash;
-  }
-  return { intact: true, entries: expectedSeq - 1, headHash: prevHash };
+  return verifyChainInThread(db.$client);
 }
 
 /** Past this many rows an export is cut, and says so in its footer. */

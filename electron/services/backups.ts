@@ -126,8 +126,10 @@ export interface OpenedBackup {
   migration: number | null;
 }
 
-/** Opens a backup file read-only with a key and checks it through: integrity, counts, chain head. */
-export function checkBackupFile(file: string, keyHex: string, ctx: Pick<BackupContext, 'migrationsFolder' | 'nativeBinding'>): OpenedBackup {
+const CHECK_CACHE_KIB = 256 * 1024;
+
+/** Opens a backup file read-only with a key (null: a plain file, for the benchmark) and checks it through: integrity, counts, chain head. */
+export function checkBackupFile(file: string, keyHex: string | null, ctx: Pick<BackupContext, 'migrationsFolder' | 'nativeBinding'>): OpenedBackup {
   let copy: Db;
   try {
     copy = openDatabase(file, { keyHex, migrationsFolder: ctx.migrationsFolder, nativeBinding: ctx.nativeBinding, readonly: true });
@@ -136,6 +138,10 @@ export function checkBackupFile(file: string, keyHex: string, ctx: Pick<BackupCo
     throw new AppError('BACKUP_INVALID', { params: { file: basename(file) } });
   }
   try {
+    // integrity_check looks every row up in each of its table's indexes: with SQLite's 2 MB default
+    // cache each lookup decrypts index pages again. 256 MB holds the audit log's two indexes (~210 MB
+    // at 5M entries): a third less CPU at 3 GB (82 → 54 s), no better with 1 GB; freed at close.
+    copy.$client.pragma(`cache_size=-${CHECK_CACHE_KIB}`);
     const check = copy.$client.prepare('PRAGMA integrity_check').pluck().all() as string[];
     if (check.length !== 1 || check[0] !== 'ok') throw new AppError('BACKUP_INVALID', { params: { file: basename(file) } });
     return { counts: tableCounts(copy.$client), audit: chainHead(copy), migration: lastMigration(copy.$client) };

@@ -1,7 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ExcelJS from 'exceljs';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createQueryClient, Root } from '../../renderer/app/Root';
 import type { TestBridge } from '../support/bridge';
@@ -43,6 +44,25 @@ describe('备份与恢复', { timeout: 180_000 }, () => {
     // Sessions end with a restore, so the rows are read straight from the restored database.
     const titles = bridge.app.runtime.requireDb().$client.prepare('SELECT title FROM boxes').pluck().all();
     expect(titles).toEqual(['备份前的档案']);
+  });
+
+  it('says in Chinese which backup disk is full, and that the unfinished copy was removed', async () => {
+    // A real disk too small for the archive (a tmpfs; mounting needs root, as the robust tests do).
+    const usb = join(bridge.app.dir, 'full-usb');
+    mkdirSync(usb);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', usb]);
+    try {
+      await bridge.app.ok('backup-settings-update', { folders: [usb], keep: 30, dailyAt: '18:00', onClose: true }, await bridge.app.as('custodian'));
+      window.location.hash = '#/backups';
+      const user = userEvent.setup({ delay: null });
+      render(<Root queryClient={createQueryClient()} />);
+      await user.click(await screen.findByRole('button', { name: /立即备份/ }, { timeout: 10_000 }));
+      expect(await screen.findByText('1 个位置备份失败，请查看下表', {}, { timeout: 20_000 })).toBeInTheDocument();
+      expect(await screen.findByText(new RegExp(`备份文件夹“${usb}”所在磁盘空间已满，备份未完成，已删除未完成的文件`))).toBeInTheDocument();
+      expect(readdirSync(usb)).toEqual([]);
+    } finally {
+      execFileSync('umount', [usb]);
+    }
   });
 
   it('import wizard: lists a bad row, imports once it is skipped', async () => {
