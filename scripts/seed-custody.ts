@@ -23,7 +23,7 @@ const TRANSFER_REASONS = ['租户涉诉，档案移交法务部跟进', '部门�
 const HOLD_REASONS = ['租赁合同纠纷诉讼中，暂停销毁', '审计专项检查，封存备查', '消防事故调查取证'];
 const FINDINGS = [
   { fields: { complete: false }, findings: ['incomplete'], note: '卷内文件缺页，待补齐' },
-  { fields: { correctlyFiled: false }, findings: ['misfiled'], note: '放错架位，已记录' },
+  { fields: { correctlyFiled: false }, findings: ['misfiled'], note: '未按架位顺序存放' },
   { fields: { condition: 'damp' }, findings: ['condition'], note: '盒体受潮' },
   { fields: { condition: 'pests' }, findings: ['condition'], note: '发现虫蛀痕迹' },
   { fields: { condition: 'damaged' }, findings: ['condition'], note: '盒体破损' },
@@ -116,6 +116,8 @@ export function scheduleCustody(ctx: CustodyContext): CustodyCounts {
   /** In the archive, on the shelf and not promised to a loan, order or proposal at that moment. */
   const available = (id: number, at: number) => state[id] === ARCHIVE && !onLoan[id] && freeAt[id] <= at;
   const lastDay = ctx.lastDay;
+  /** A moment between 09:00 and 16:00 local (UTC+8) on the day of `ms`. */
+  const officeHours = (ms: number) => ms - (ms % DAY) + HOUR + int(0, 420) * 60_000;
 
   // Transfers: about one order per 500 boxes over the decade, spread evenly; the last tenth are
   // left open or turned down near the end, the others signed at the desk.
@@ -125,7 +127,8 @@ export function scheduleCustody(ctx: CustodyContext): CustodyCounts {
   const until = lastDay - 20 * DAY;
   for (let k = 0; k < transferTotal; k++) {
     const outcome = k < transferTotal - tail ? 'signed' : (['requested', 'rejected', 'cancelled', 'approved'] as const)[k % 4];
-    const at = k >= transferTotal - tail ? lastDay - (6 + tail - (k - (transferTotal - tail))) * DAY : from + Math.floor(((k + 0.5) * (until - from)) / transferTotal);
+    const day = k >= transferTotal - tail ? lastDay - (6 + tail - (k - (transferTotal - tail))) * DAY : from + Math.floor(((k + 0.5) * (until - from)) / transferTotal);
+    const at = officeHours(day);
     schedule(at, () => transfer(at, outcome));
   }
 
@@ -174,7 +177,7 @@ export function scheduleCustody(ctx: CustodyContext): CustodyCounts {
     const logged = (r: typeof row) => ({ ...r, handoverSignature: r.handoverSignature ? 'png' : null, receiverSignature: r.receiverSignature ? 'png' : null });
     const release = (when: number) => list.forEach((b) => (freeAt[b] = when));
     if (outcome === 'requested') return void insert.transfer.run(row);
-    const decidedAt = at + int(1, 30) * HOUR;
+    const decidedAt = Math.max(officeHours(at + int(0, 1) * DAY), at + 30 * 60_000);
     schedule(decidedAt, () => {
       const before = row;
       const approve = outcome !== 'rejected';
@@ -182,7 +185,7 @@ export function scheduleCustody(ctx: CustodyContext): CustodyCounts {
       audit(decidedAt, manager, approve ? 'transfer-approve' : 'transfer-reject', 'transfer', id, null, before, logged(row));
       if (!approve) release(decidedAt);
       if (outcome === 'rejected' || outcome === 'approved') return void insert.transfer.run(row);
-      const nextAt = decidedAt + int(1, 4) * DAY;
+      const nextAt = officeHours(decidedAt + int(1, 4) * DAY);
       schedule(nextAt, () => {
         const before = row;
         if (outcome === 'cancelled') {
@@ -218,7 +221,7 @@ export function scheduleCustody(ctx: CustodyContext): CustodyCounts {
   // Holds: a few dozen boxes frozen for a dispute or an audit, about half lifted later.
   const holdTotal = Math.max(2, Math.min(40, Math.round(ctx.boxes / 2500)));
   for (let k = 0; k < holdTotal; k++) {
-    const at = from + Math.floor(((k + 0.5) * (until - from)) / holdTotal);
+    const at = officeHours(from + Math.floor(((k + 0.5) * (until - from)) / holdTotal));
     schedule(at, () => {
       const n = ctx.catalogued();
       let boxId = 0;
@@ -230,7 +233,7 @@ export function scheduleCustody(ctx: CustodyContext): CustodyCounts {
       held.add(boxId);
       const hold = { id: ++counts.holds, boxId, reason: pick(HOLD_REASONS), placedAt: iso(at), placedBy: custodian, liftedAt: null as string | null, liftedBy: null as number | null, liftReason: '' };
       audit(at, custodian, 'hold-place', 'hold', hold.id, codes[boxId], null, hold);
-      const liftAt = at + int(30, 500) * DAY;
+      const liftAt = officeHours(at + int(30, 500) * DAY);
       if (rand() < 0.5 || liftAt > lastDay) return void insert.hold.run(hold);
       schedule(liftAt, () => {
         const lifted = { ...hold, liftedAt: iso(liftAt), liftedBy: manager, liftReason: '纠纷已结案，解除冻结' };
@@ -294,12 +297,12 @@ export function scheduleCustody(ctx: CustodyContext): CustodyCounts {
     }
     setBoxes(at, 'in_stock', 'pending_destruction', 'destruction-propose');
     if (!execute) return void insert.destruction.run(row);
-    const decidedAt = at + int(1, 5) * DAY;
+    const decidedAt = officeHours(at + int(1, 5) * DAY);
     schedule(decidedAt, () => {
       const before = row;
       row = { ...row, status: 'approved', decidedAt: iso(decidedAt), decidedBy: manager, decisionReason: '同意销毁' };
       audit(decidedAt, manager, 'destruction-approve', 'destruction', id, null, before, row);
-      const doneAt = decidedAt + int(3, 14) * DAY;
+      const doneAt = officeHours(decidedAt + int(3, 14) * DAY);
       schedule(doneAt, () => {
         const before = row;
         const first = ctx.personName();
@@ -392,7 +395,7 @@ export function scheduleCustody(ctx: CustodyContext): CustodyCounts {
     };
     audit(at, custodian, 'follow-up-open', 'follow-up', row.id, codes[boxId], null, row);
     const store = (r: typeof row) => insert.followUp.run({ ...r, findings: JSON.stringify(r.findings) });
-    const closeAt = at + int(2, 20) * DAY;
+    const closeAt = officeHours(at + int(2, 20) * DAY);
     if (rand() < 0.2 || closeAt > lastDay) return void store(row);
     schedule(closeAt, () => {
       const closed = { ...row, status: 'closed' as const, closedAt: iso(closeAt), closedBy: custodian, resolution: '已整改并复查' };
