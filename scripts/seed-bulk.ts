@@ -1,6 +1,7 @@
 // The bulk path of `npm run seed`: a decade of an office's archive written straight into the
 // tables with prepared statements in big transactions, event by event in time order, with the
-// audit chain hashed by the same entryHash/diffFields the services use. About 100,000 boxes,
+// audit chain hashed by the same entryHash/diffFields the services use; custody history comes from
+// seed-custody.ts on the same timeline. About 100,000 boxes,
 // 1,000,000 loans and 5,000,000 audit entries in minutes instead of hours.
 import type { Db } from '../db/connection';
 import { DOC_CATEGORIES, type LoanRow, type Location } from '../db/schema';
