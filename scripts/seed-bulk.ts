@@ -1,14 +1,17 @@
 // The bulk path of `npm run seed`: a decade of an office's archive written straight into the
 // tables with prepared statements in big transactions, event by event in time order, with the
-// audit chain hashed by the same entryHash/diffFields the services use. About 100,000 boxes,
+// audit chain hashed by the same entryHash/diffFields the services use; custody history comes from
+// seed-custody.ts on the same timeline. About 100,000 boxes,
 // 1,000,000 loans and 5,000,000 audit entries in minutes instead of hours.
 import type { Db } from '../db/connection';
-import { DOC_CATEGORIES, type LoanRow } from '../db/schema';
+import { DOC_CATEGORIES, type LoanRow, type Location } from '../db/schema';
 import { fillCodePattern, numberCode } from '../electron/contract/box-code-pattern';
 import { diffFields, entryHash, GENESIS_HASH } from '../electron/services/audit';
+import { retentionEnd } from '../electron/services/retention';
 import { rebuildSearchIndex } from '../electron/services/search-index';
 import { DEFAULT_SETTINGS } from '../electron/services/settings';
 import type { AuditAction, AuditEntity } from '../electron/contract/audit';
+import { scheduleCustody, type CustodyCounts } from './seed-custody';
 
 export interface BulkOptions {
   boxes: number;
@@ -125,7 +128,7 @@ function withoutIndexes(db: Db, tables: string[], load: () => void): void {
   for (const { sql } of objects) sqlite.exec(sql);
 }
 
-export interface BulkCounts {
+export interface BulkCounts extends CustodyCounts {
   owners: number;
   boxes: number;
   documents: number;
@@ -183,11 +186,15 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
     insert.audit.run({ ...row, hash: prevHash });
   }
 
-  const counts: BulkCounts = { owners: 0, boxes: 0, documents: 0, moves: 0, loans: 0, renewals: 0, incidents: 0, audit: 0 };
+  const counts = { owners: 0, boxes: 0, documents: 0, moves: 0, loans: 0, renewals: 0, incidents: 0, audit: 0 };
   const boxCodes: string[] = [''];
   const boxDocs = { first: new Int32Array(options.boxes + 1), count: new Int8Array(options.boxes + 1) };
   /** When a box is next free to lend: busy while a loan runs and until its open incident closes. */
   const boxFreeAt = new Float64Array(options.boxes + 1);
+  /** Boxes handed out and not back: not on the shelf for an inspection or a custody order. */
+  const onLoan = new Uint8Array(options.boxes + 1);
+  const locations: Location[] = [];
+  const expiring: { id: number; end: string }[] = [];
   const counters = new Map<string, number>();
   const timeline = new Timeline();
   const outAtEnd: number[] = [];
@@ -258,6 +265,9 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
     };
     insert.box.run(box);
     const location = { room: box.room, cabinet: box.cabinet, shelf: box.shelf, position: box.position };
+    locations[id] = location;
+    const end = retentionEnd(box);
+    if (end !== null && end <= localDay(LAST_DAY)) expiring.push({ id, end });
     insert.move.run(id, null, JSON.stringify(location), '入库登记', custodian, created);
     counts.moves++;
     audit(at, custodian, 'box-create', 'box', id, code, null, box);
@@ -287,6 +297,7 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
         timeline.push(when, () => {
           const to = { room: pick(['一号档案室', '二号档案室']), cabinet: `${pick(FLOORS)}-${pad(int(1, 40), 2)}`, shelf: String(int(1, 6)), position: String(int(1, 12)) };
           insert.boxLocation.run(to.room, to.cabinet, to.shelf, to.position, iso(when), id);
+          locations[id] = to;
           insert.move.run(id, JSON.stringify(location), JSON.stringify(to), '档案室整理调架', custodian, iso(when));
           counts.moves++;
           audit(when, custodian, 'box-move', 'box', id, code, location, { ...to, reason: '档案室整理调架' });
@@ -294,13 +305,15 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
     }
   }
 
-  function takeLoanNo(at: number): string {
+  /** JY-2026-0001 for loans under 'loan:', YJ/XH forms under 'form:' — the keys the services count with. */
+  function takeNo(kind: 'loan' | 'form', prefix: string, at: number): string {
     const year = localDay(at).slice(0, 4);
-    const key = `loan:JY-${year}`;
+    const key = `${kind}:${prefix}-${year}`;
     const n = (counters.get(key) ?? 0) + 1;
     counters.set(key, n);
-    return `JY-${year}-${pad(n, 4)}`;
+    return `${prefix}-${year}-${pad(n, 4)}`;
   }
+  const takeLoanNo = (at: number) => takeNo('loan', 'JY', at);
 
   /** One loan's life: request, decision, hand-out, renewals, return — each step scheduled at its own time. */
   function requestLoan(at: number, boxesSoFar: number): void {
@@ -383,6 +396,7 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
         }
         let due = localDay(outAt + days * DAY);
         const before = set({ status: 'out', handedOutAt: iso(outAt), handedOutBy: custodian, dueDate: due });
+        onLoan[boxId] = 1;
         audit(outAt, custodian, 'loan-hand-out', 'loan', id, code, { ...before, boxStatus: 'in_stock' }, { ...loan, boxStatus: 'on_loan' });
         let renewals = rand() < 0.12 ? int(1, 2) : 0;
         const scheduleReturn = (from: number) => {
@@ -396,6 +410,7 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
             audit(backAt, custodian, 'loan-return', 'loan', id, code, { ...before, boxStatus: 'on_loan' }, { ...loan, boxStatus: 'in_stock' });
             finish();
             boxFreeAt[boxId] = backAt;
+            onLoan[boxId] = 0;
             if (condition !== 'intact') openIncident(backAt, id, boxId, condition);
           });
         };
@@ -474,6 +489,28 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
   const boxTime = (i: number) => FIRST_DAY + Math.floor(i * boxEvery);
   const loanTime = (i: number) => LOANS_FROM + Math.floor(i * loanEvery);
   const started = Date.now();
+  const custody = scheduleCustody({
+    db,
+    boxes: options.boxes,
+    firstDay: FIRST_DAY,
+    lastDay: LAST_DAY,
+    rand,
+    int,
+    pick,
+    personName,
+    audit,
+    schedule: (at, run) => timeline.push(at, run),
+    takeFormNo: (prefix, at) => takeNo('form', prefix, at),
+    catalogued: () => nextBox,
+    codes: boxCodes,
+    itemCount: (boxId) => boxDocs.count[boxId],
+    freeAt: boxFreeAt,
+    onLoan,
+    locations,
+    expiring,
+    users: { custodian, manager },
+    names: options.names,
+  });
 
   // A seed that dies half-way is simply run again: no journal, no fsync, no FK checks while loading
   // (checked once at the end), a big page cache. The app's own settings come back afterwards.
@@ -482,7 +519,7 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
   sqlite.pragma('synchronous=OFF');
   sqlite.pragma('foreign_keys=OFF');
   sqlite.pragma('cache_size=-262144');
-  withoutIndexes(db, ['audit_log', 'loans', 'box_documents', 'box_moves', 'loan_renewals', 'incidents'], () => {
+  withoutIndexes(db, ['audit_log', 'loans', 'box_documents', 'box_moves', 'loan_renewals', 'incidents', 'inspection_items', 'follow_ups'], () => {
     const batch = sqlite.transaction(() => {
       for (let k = 0; k < 50_000; k++) {
         const tBox = nextBox < options.boxes ? boxTime(nextBox) : Infinity;
@@ -519,5 +556,5 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
   sqlite.pragma('journal_mode=WAL');
   counts.boxes = nextBox;
   counts.audit = seq;
-  return counts;
+  return { ...counts, ...custody };
 }

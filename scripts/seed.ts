@@ -1,7 +1,7 @@
 // `npm run seed -- --boxes 100000 [--loans 1000000] [--seed 1] [--data .data/seed]`: a realistic
 // encrypted archive, deterministic from the seed number. Setup and the accounts go through the
-// app's own code (so the app opens the result as its own); the decade of boxes, loans and audit
-// entries goes through the bulk path (seed-bulk.ts). Open it with `npm run web -- --data <folder>`.
+// app's own code (so the app opens the result as its own); the decade of boxes, loans, custody
+// (transfers, holds, destructions, inspections) and audit entries goes through the bulk path (seed-bulk.ts). Open it with `npm run web -- --data <folder>`.
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

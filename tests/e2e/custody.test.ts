@@ -97,7 +97,7 @@ test('transfer: the custodian scans two boxes, the manager approves, both sides 
   await page.getByLabel('接收部门').fill('行政人事部');
   await page.getByLabel('移交原因', { exact: true }).fill('员工调动，人事档案移交');
   await clickButton(page, '提交审批');
-  await page.getByRole('heading', { name: /移交单 YJ-\d{4}-0001/ }).waitFor();
+  await page.getByRole('heading', { name: /移交单 YJ-\d{4}-\d{4}/ }).waitFor();
   const detail = await page.evaluate(() => window.location.hash);
 
   await decideAsManager(detail);
@@ -133,7 +133,7 @@ test('destruction: an expired box is proposed from the retention report, approve
   await row.locator('.ant-checkbox-input').check();
   await page.getByRole('button', { name: /对选中的 1 盒提出销毁/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: buttonName('提出销毁') }).click();
-  await page.getByRole('heading', { name: /销毁清册 XH-\d{4}-0001/ }).waitFor();
+  await page.getByRole('heading', { name: /销毁清册 XH-\d{4}-\d{4}/ }).waitFor();
   const detail = await page.evaluate(() => window.location.hash);
 
   await decideAsManager(detail);
@@ -153,7 +153,7 @@ test('destruction: an expired box is proposed from the retention report, approve
 
   // The destroyed box's record stays and points to the register.
   await tableRow(page, code).getByRole('link', { name: code }).click();
-  await page.getByRole('link', { name: /XH-\d{4}-0001/ }).waitFor();
+  await page.getByRole('link', { name: /XH-\d{4}-\d{4}/ }).waitFor();
 });
 
 test('monthly inspection: the reminder shows until done; a scan marks the box present and opens its check', async () => {
