@@ -110,9 +110,9 @@ describe('import past loans from the paper register', () => {
     expect(audit.filter((r) => r.action === 'loan-import')).toHaveLength(3);
     expect(audit.filter((r) => r.action === 'import' && r.entity === 'loan')).toHaveLength(1);
 
-    // The same file again: the box it left out is now busy, the history rows import again (no dedupe asked of paper).
+    // The same file again: each row imported the first time is named as already held.
     const again = await app.ok('import-loans-check', file, custodian);
-    expect(again.problems.filter((p) => p.row === 8)).toEqual([]);
+    expect(again.problems.filter((p) => p.message === 'v.importLoanExists').map((p) => p.row)).toEqual([2, 8, 11]);
   }, 120_000);
 
   it('refuses a file without the columns a loan needs, naming them', async () => {
@@ -139,6 +139,24 @@ describe('import past loans from the paper register', () => {
     expect(second).toMatchObject({ borrower: { name: '赵六', department: '财务部', phone: '' }, status: 'out', dueDate: '2024-04-11', days: 10, loanType: 'long', handedOutByName: null });
   }, 60_000);
 
+  it('refuses a register imported twice, and a row repeated in one file, naming the loan or row it repeats', async () => {
+    const custodian = await app.as('custodian');
+    const box = await createBox(app, { code: 'ZH-TWICE-0001' });
+    const row = ['ZH-TWICE-0001', '王小明', '工程部', '', '核对图纸', '2024-03-05', '2024-03-08', '2024-03-07', '张三', '李四', ''];
+    const file = { fileName: '借阅登记.xlsx', base64: await xlsx([row]) };
+    expect(await app.ok('import-loans-run', file, custodian)).toEqual({ loans: 1, stillOut: 0 });
+    const loanNo = (await app.ok('loan-list', { boxId: box.id }, custodian)).rows[0]!.loanNo;
+    const before = snapshot(app.runtime.requireDb());
+    const again = await app.ok('import-loans-check', file, custodian);
+    expect(again.problems).toEqual([{ row: 2, field: 'lentDate', message: 'v.importLoanExists', value: loanNo }]);
+    expect(errorCode(await app.call('import-loans-run', file, custodian))).toBe('IMPORT_HAS_PROBLEMS');
+    expect(snapshot(app.runtime.requireDb())).toEqual(before);
+    // Another day, or another borrower, is another loan; the same row twice in a file is not.
+    const other = [{ ...row }, row.map((v, i) => (i === 5 ? '2024-04-01' : i === 6 ? '2024-04-03' : i === 7 ? '2024-04-02' : v))];
+    const repeated = await app.ok('import-loans-check', { fileName: '借阅登记.xlsx', base64: await xlsx([other[1]!, other[1]!]) }, custodian);
+    expect(repeated.problems).toEqual([{ row: 3, field: 'lentDate', message: 'v.importLoanTwice', value: '2' }]);
+  }, 60_000);
+
   it('reads our own loan register export back without taking its footer lines for loans', async () => {
     const cast = await lendingCast(app);
     const box = await createBox(app);
@@ -148,7 +166,8 @@ describe('import past loans from the paper register', () => {
     for (const format of ['csv', 'xlsx'] as const) {
       const exported = await app.ok('loan-register-export', { from: today, to: today, format }, cast.clerk);
       const check = await app.ok('import-loans-check', { fileName: exported.fileName, base64: exported.base64 }, cast.custodian);
-      expect(check).toMatchObject({ rows: 1, footerRows: 2, problems: [], stillOut: 0 });
+      // Read back into the archive it came from, the loan is one it already holds.
+      expect(check).toMatchObject({ rows: 1, footerRows: 2, problems: [{ row: 2, field: 'lentDate', message: 'v.importLoanExists', value: loan.loanNo }], stillOut: 0 });
       expect(check.mapping).toMatchObject({ boxCode: '档案编号', borrowerName: '借阅人', lentDate: '借出时间', dueDate: '应还日期', returnedDate: '归还时间', approver: '审批人', handler: '经办人' });
     }
   }, 60_000);

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { boxes, loans, type BoxRow } from '../../db/schema';
@@ -9,7 +9,7 @@ import { nowIso, type Actor } from './actor';
 import type { AuditEntry } from './audit';
 import { columnsOf, guessMapping, hasColumn, parseDate, readSheet, type Sheet } from './import-sheet';
 import { ACTIVE_STATUSES, takeLoanNo } from './loans';
-import { daysBetween, localDate, localDayStart } from './local-date';
+import { addDays, daysBetween, localDate, localDayStart } from './local-date';
 import { mutate } from './transaction';
 
 /** Headers of the office's 借阅登记 and of our own 借阅登记簿 export (printing/loans.ts), so it reads back. */
@@ -64,6 +64,14 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<LoanImportField
     return boxByCode.get(code);
   };
   const openInFile = new Map<number, number>();
+  const loanInFile = new Map<string, number>();
+  /** The same box lent to the same person on the same day: a file imported twice, or a row repeated. */
+  const recorded = (box: BoxRow, borrowerName: string, lent: string) =>
+    db
+      .select({ loanNo: loans.loanNo })
+      .from(loans)
+      .where(and(eq(loans.boxId, box.id), eq(loans.borrowerName, borrowerName), gte(loans.handedOutAt, localDayStart(lent)), lt(loans.handedOutAt, localDayStart(addDays(lent, 1)))))
+      .get();
   sheet.rows.forEach((cells, index) => {
     const row = index + 2;
     if (skip.has(row) || cells.every((c) => c === '')) return;
@@ -101,6 +109,14 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<LoanImportField
       else if (active) problem('boxCode', 'v.importBoxBusy', active.loanNo);
       else if (box.status !== 'in_stock') problem('boxCode', 'v.importBoxNotInStock', BOX_STATUS[box.status]);
       if (first === undefined) openInFile.set(box.id, row);
+    }
+    if (box && lent) {
+      const key = `${box.id}|${get('borrowerName')}|${lent}`;
+      const earlier = loanInFile.get(key);
+      const existing = recorded(box, get('borrowerName'), lent);
+      if (earlier !== undefined) problem('lentDate', 'v.importLoanTwice', String(earlier));
+      else if (existing) problem('lentDate', 'v.importLoanExists', existing.loanNo);
+      if (earlier === undefined) loanInFile.set(key, row);
     }
     if (problems.length > before || !box || !lent) return;
     parsed.push({
