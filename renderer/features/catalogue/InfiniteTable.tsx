@@ -8,7 +8,7 @@ const HEADER_PX = 40;
 /** A small table's row; replaced by the height measured once the first row is on screen. */
 const ROW_PX = 39;
 /** The rendered window moves in steps of this many rows, with a step's margin above and below the view. */
-const STEP_ROWS = 20;
+const STEP_ROWS = 5;
 const SPACER_CLASS = 'infinite-table-spacer';
 
 interface InfiniteTableProps<T extends { id: number }> {
