@@ -44,24 +44,25 @@ function windowAt(scrollTop: number, viewPx: number, rowPx: number, count: numbe
 }
 
 /** Heights of the rows above and below the rendered window, which stand in for them. */
-const SpacerContext = createContext({ above: 0, below: 0 });
+const SpacerContext = createContext({ above: 0, below: 0, columns: 1 });
 
-function Spacer({ height }: { height: number }) {
+/** Spans exactly the table's columns: a wider cell would add columns that take the width of the unsized ones. */
+function Spacer({ height, columns }: { height: number; columns: number }) {
   if (height <= 0) return null;
   return (
     <tr aria-hidden className={SPACER_CLASS} style={{ height }}>
-      <td colSpan={100} style={{ padding: 0, border: 0 }} />
+      <td colSpan={columns} style={{ padding: 0, border: 0 }} />
     </tr>
   );
 }
 
 function SpacedBody(props: HTMLAttributes<HTMLTableSectionElement>) {
-  const { above, below } = useContext(SpacerContext);
+  const { above, below, columns } = useContext(SpacerContext);
   return (
     <tbody {...props}>
-      <Spacer height={above} />
+      <Spacer height={above} columns={columns} />
       {props.children}
-      <Spacer height={below} />
+      <Spacer height={below} columns={columns} />
     </tbody>
   );
 }
@@ -84,7 +85,10 @@ export function InfiniteTable<T extends { id: number }>(props: InfiniteTableProp
   const [scrollTop, setScrollTop] = useState(0);
   const { start, end } = windowAt(scrollTop, viewPx, rowPx, rows.length);
   const shown = useMemo(() => rows.slice(start, end), [rows, start, end]);
-  const spacers = useMemo(() => ({ above: start * rowPx, below: (rows.length - end) * rowPx }), [start, end, rows.length, rowPx]);
+  const spacers = useMemo(
+    () => ({ above: start * rowPx, below: (rows.length - end) * rowPx, columns: columns.length }),
+    [start, end, rows.length, rowPx, columns.length],
+  );
 
   useEffect(() => {
     table.current?.scrollTo({ top: 0 });
@@ -134,7 +138,13 @@ export function InfiniteTable<T extends { id: number }>(props: InfiniteTableProp
             tabIndex: 0,
             style: { cursor: 'pointer' },
             onClick: () => onOpen(row),
-            onKeyDown: (event) => onRowKey(event, row, onOpen),
+            onKeyDown: (event) => {
+              onRowKey(event, row, onOpen);
+              // Focus has scrolled the view already: move the window now, not at the next frame's
+              // scroll event, so a held arrow key always finds the next row rendered.
+              const body = wrapper.current?.querySelector<HTMLElement>('.ant-table-body');
+              if (body) follow(body);
+            },
           })}
         />
       </SpacerContext>
