@@ -5,8 +5,8 @@ import { useFillHeight } from './useFillHeight';
 /** Start fetching the next page this far before the last row comes into view. */
 const LOAD_AHEAD_PX = 600;
 const HEADER_PX = 40;
-/** A small table's row; replaced by the height measured once the first row is on screen. */
-const ROW_PX = 39;
+/** A small table's row in this theme; measured again once the first row is on screen. */
+const ROW_PX = 36;
 /** The rendered window moves in steps of this many rows, with a step's margin above and below the view. */
 const STEP_ROWS = 5;
 const SPACER_CLASS = 'infinite-table-spacer';
