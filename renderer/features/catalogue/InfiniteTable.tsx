@@ -69,11 +69,11 @@ function SpacedBody(props: HTMLAttributes<HTMLTableSectionElement>) {
 const COMPONENTS = { body: { wrapper: SpacedBody } };
 
 /**
- * A table over keyset pages that renders only the rows in view: antd is handed a window of a few
- * screens and spacer rows stand in for the rest, so a frame costs the same with 100 or 100,000 rows
- * loaded (antd's own virtual table walks every row on each scroll and each page appended). Rows
- * are one line each (columns ellipsis), so their height is measured once. The next page is asked
- * for when the user scrolls near the end of what has been loaded.
+ * A table over keyset pages that renders only the rows in view: antd is handed the screenful in view
+ * and a few rows either side, and spacer rows stand in for the rest, so a frame costs the same with
+ * 100 or 100,000 rows loaded (antd's own virtual table walks every row on each scroll and each page
+ * appended). Rows are one line each (columns ellipsis), so their height is measured once. The next
+ * page is asked for when the user scrolls near the end of what has been loaded.
  */
 export function InfiniteTable<T extends { id: number }>(props: InfiniteTableProps<T>) {
   const { rows, columns, loading, hasMore, onLoadMore, onOpen, resetKey, emptyText, className } = props;
