@@ -87,7 +87,7 @@ export async function benchCatalogueUi(dataDir: string, options: { opens: number
 
     while ((Date.now() - started) / 1000 < options.scrollBudgetSeconds) {
       const state = await page.evaluate(() => {
-        const holder = document.querySelector<HTMLElement>('.catalogue-box-table .ant-table-tbody-virtual-holder');
+        const holder = document.querySelector<HTMLElement>('.catalogue-box-table .ant-table-body');
         if (!holder) return { height: 0, atEnd: false };
         holder.scrollTop = holder.scrollHeight;
         holder.dispatchEvent(new Event('scroll'));
@@ -95,8 +95,11 @@ export async function benchCatalogueUi(dataDir: string, options: { opens: number
       });
       // The end: nothing more came for 10 s (a slow page under load is not the end).
       await page.waitForFunction((h) => {
-        const holder = document.querySelector<HTMLElement>('.catalogue-box-table .ant-table-tbody-virtual-holder');
-        return !holder || holder.scrollHeight > h;
+        const holder = document.querySelector<HTMLElement>('.catalogue-box-table .ant-table-body');
+        if (!holder || holder.scrollHeight > h) return true;
+        // The list can still be settling under the first jump (the view put back to the top): jump again.
+        holder.scrollTop = holder.scrollHeight;
+        return false;
       }, state.height, { timeout: 10_000 }).catch(() => (reachedEnd = true));
       if (reachedEnd) break;
     }

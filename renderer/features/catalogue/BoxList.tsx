@@ -55,7 +55,7 @@ export function BoxListPage() {
         <Flex gap={12} align="center">
           {first && <MatchCount total={first.total} capped={first.totalCapped} />}
           <BoxExport filters={filters} />
-          <LabelsButton ids={rows.map((r) => r.id)} />
+          <LabelsButton boxes={rows} />
           {mayImport && (
             <Button icon={<ImportOutlined />} onClick={() => void navigate('/boxes/import')}>
               {t('import:open')}

@@ -25,14 +25,15 @@ function useLabelsPdf() {
 }
 
 /** The catalogue's labels: for the boxes the list shows (filtered to a shelf), or a code range. */
-export function LabelsButton({ ids }: { ids: number[] }) {
+export function LabelsButton({ boxes }: { boxes: { id: number }[] }) {
   const { t } = useTranslation('catalogue');
   const may = useCanCall('box-labels-pdf');
   const labels = useLabelsPdf();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   if (!may) return null;
-  const listed = ids.slice(0, LABELS_CAP);
+  // Sliced before mapping: the list can hold 100,000 boxes, and this renders on every page loaded.
+  const listed = boxes.slice(0, LABELS_CAP).map((box) => box.id);
   const content = (
     <Flex vertical gap={8} style={{ width: 320 }}>
       <Button icon={<PrinterOutlined />} disabled={listed.length === 0} loading={labels.isPending && labels.variables && 'ids' in labels.variables} onClick={() => labels.mutate({ ids: listed })}>
