@@ -166,7 +166,7 @@ function merge(suites: Suite[]): Suite {
 // ---- figures taken once per database ----------------------------------------------------------
 async function coldOpens(mode: 'encrypted' | 'plain', target: string, runs: number): Promise<{ wall: number[]; inProcess: number[] }> {
   const bundle = join(CACHE, 'cold-open.cjs');
-  await build({ entryPoints: [join(ROOT, 'scripts', 'bench-cold-open.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'], logLevel: 'warning' });
+  await build({ entryPoints: [join(ROOT, 'scripts', 'bench-cold-open.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'], logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' } });
   const wall: number[] = [];
   const inProcess: number[] = [];
   for (let i = 0; i < runs + 1; i++) {

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, getTableName, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, getTableName, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { preparedOnce } from '../../db/prepared';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -36,7 +36,8 @@ interface Shape {
   cursor: boolean;
 }
 
-const listFields = { box: boxes, ownerName: owners.name, ownerUnit: owners.unitNo, ownerFloor: owners.floor };
+/** Flat, as the list returns them: no nested row to copy out of per box. */
+const listFields = { ...getTableColumns(boxes), ownerName: owners.name, ownerUnit: owners.unitNo, ownerFloor: owners.floor };
 
 /**
  * The rows a driver walks, newest first (by code within a code prefix): what selects them, what
@@ -144,7 +145,7 @@ export function listBoxes(db: Db, input: BoxListInput): BoxListResult {
   const bound = { ...values, ...Object.fromEntries(filters.map((f) => [f, input[f]])) };
   const rows = page.all({ ...bound, cursor: input.cursor, limit: input.limit + 1 });
   const total = capped.get(bound)?.n ?? 0;
-  const shown = rows.slice(0, input.limit).map((r) => ({ ...r.box, ownerName: r.ownerName, ownerUnit: r.ownerUnit, ownerFloor: r.ownerFloor }));
+  const shown = rows.length > input.limit ? rows.slice(0, input.limit) : rows;
   return {
     rows: shown,
     total: Math.min(total, COUNT_CAP),
