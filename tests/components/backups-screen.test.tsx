@@ -75,7 +75,7 @@ describe('备份与恢复', { timeout: 180_000 }, () => {
     window.location.hash = '#/boxes/import';
     const user = userEvent.setup({ delay: null });
     const { container } = render(<Root queryClient={createQueryClient()} />);
-    await screen.findByText('从 Excel 导入档案', {}, { timeout: 10_000 });
+    await screen.findByRole('heading', { name: '从 Excel 导入' }, { timeout: 10_000 });
     const input = container.querySelector<HTMLInputElement>('input[type=file]')!;
     await user.upload(input, new File([bytes], '工作日志.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
     expect(await screen.findByText('无法识别的值“日记”', {}, { timeout: 20_000 })).toBeInTheDocument();
