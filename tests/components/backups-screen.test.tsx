@@ -26,7 +26,7 @@ describe('备份与恢复', { timeout: 180_000 }, () => {
     const user = userEvent.setup({ delay: null });
     render(<Root queryClient={createQueryClient()} />);
 
-    expect(await screen.findByText(/已超过 7 天没有成功的备份/, {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await screen.findByText(/这台电脑上还没有成功的备份/, {}, { timeout: 10_000 })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /立即备份/ }));
     expect(await screen.findByText('已备份到 1 个位置', {}, { timeout: 20_000 })).toBeInTheDocument();
     expect(await screen.findByText(/最近一次成功备份/)).toBeInTheDocument();

@@ -64,7 +64,7 @@ export function BackupsPage() {
 
 function Summary({ overview }: { overview: BackupOverview }) {
   const { t } = useTranslation('backups');
-  if (overview.overdue) return <Alert type="warning" showIcon title={t('overdue')} description={overview.lastGoodAt ? t('lastGoodAt', { at: formatTime(overview.lastGoodAt) }) : t('never')} />;
+  if (overview.overdue) return <Alert type="warning" showIcon title={t(overview.lastGoodAt ? 'overdue' : 'neverBackedUp')} description={overview.lastGoodAt ? t('lastGoodAt', { at: formatTime(overview.lastGoodAt) }) : undefined} />;
   return <Alert type="success" showIcon title={overview.lastGoodAt ? t('lastGoodAt', { at: formatTime(overview.lastGoodAt) }) : t('never')} />;
 }
 

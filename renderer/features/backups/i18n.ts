@@ -6,6 +6,7 @@ export const backups = {
     backedUp: '已备份到 {{ok}} 个位置',
     partlyFailed: '{{failed}} 个位置备份失败，请查看下表',
     overdue: '已超过 7 天没有成功的备份。请插好 U 盘后点“立即备份”。',
+    neverBackedUp: '这台电脑上还没有成功的备份。请插好 U 盘后点“立即备份”。',
     never: '尚未成功备份过',
     lastGoodAt: '最近一次成功备份：{{at}}',
     settings: {
@@ -84,6 +85,7 @@ export const backups = {
     backedUp: 'Backed up to {{ok}} location(s)',
     partlyFailed: '{{failed}} location(s) failed; see the table below',
     overdue: 'No good backup for more than 7 days. Plug in the USB drive and click "Back up now".',
+    neverBackedUp: 'No good backup on this computer yet. Plug in the USB drive and click "Back up now".',
     never: 'Never backed up',
     lastGoodAt: 'Last good backup: {{at}}',
     settings: {
