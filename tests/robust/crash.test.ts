@@ -36,6 +36,8 @@ beforeAll(async () => {
     target: 'node20',
     format: 'cjs',
     logLevel: 'warning',
+    // The audit-chain worker's source-only branch (never reached in a bundle) uses import.meta.
+    logOverride: { 'empty-import-meta': 'silent' },
     external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'playwright-core'],
   });
 });

@@ -185,7 +185,7 @@ describe('a second instance', () => {
     runtimeAt(dataDir);
     // Built as `npm run build` builds it, into dist/ so that it finds db/migrations two folders up.
     const shell = resolve(__dirname, '../../dist/robust-web/main.cjs');
-    await build({ entryPoints: [resolve(__dirname, '../../electron/web/main.ts')], outfile: shell, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'playwright-core'] });
+    await build({ entryPoints: [resolve(__dirname, '../../electron/web/main.ts')], outfile: shell, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' }, external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'playwright-core'] });
     // The pages are not needed here, only a folder to serve them from (npm test builds them first).
     mkdirSync(resolve(__dirname, '../../dist/renderer'), { recursive: true });
     const args = [shell, '--data', dataDir, '--port', '0'];
