@@ -11,11 +11,21 @@ export async function clickButton(page: Page, text: string): Promise<void> {
 
 /** Opens an antd Select by its label (within a dialog or form) and picks the option with that text. */
 export async function pick(page: Page, within: Locator, label: string, option: string): Promise<void> {
-  await within.getByLabel(label, { exact: true }).click();
-  // Wait out the opening animation: a click during it lands on what is beneath and closes the list.
-  const dropdown = page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"])');
-  await dropdown.waitFor();
-  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+  const select = within.getByLabel(label, { exact: true });
+  // Wait out the opening animation (a click during it lands on what is beneath and closes the list),
+  // and never take an option from a list still closing.
+  const settled = page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"]):not([class*="-leave"])');
+  await select.click();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await settled.locator('.ant-select-item-option', { hasText: option }).first().click({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      // On a loaded machine the list can close under the pointer: open it again, at most twice.
+      if (attempt === 3) throw err;
+      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await select.click();
+    }
+  }
 }
 
 /** Waits for the login screen first: the setup form before it has a 用户名 field too. */
