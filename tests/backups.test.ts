@@ -56,11 +56,31 @@ describe('backup', () => {
         const opened = checkBackupFile(m.file, keyOf(app), { migrationsFolder: MIGRATIONS });
         expect(opened.counts).toEqual(m.manifest.counts);
         expect(m.manifest.counts.boxes).toBe(3);
+        // The backup's own check is quick_check; the copy also passes the full check with its index lookups.
+        const full = openDatabase(m.file, { keyHex: keyOf(app), migrationsFolder: MIGRATIONS, readonly: true });
+        expect(full.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+        full.$client.close();
       }
     } finally {
       child.kill('SIGKILL');
     }
   }, 60_000);
+
+  it('refuses a copy with one byte changed in any page, first, middle or last', async () => {
+    await fill(40);
+    const made = backUpTo(app.runtime.requireDb(), folder('usb'), app.runtime.backupContext());
+    const bytes = readFileSync(made.file);
+    const pages = bytes.length / 4096;
+    expect(pages).toBeGreaterThan(20);
+    for (const page of [1, Math.floor(pages / 2), pages - 1]) {
+      const damaged = Buffer.from(bytes);
+      damaged[page * 4096 + 1000] ^= 0x01;
+      const file = join(app.dir, `damaged-${page}.db`);
+      writeFileSync(file, damaged);
+      expect(await thrownCode(() => checkBackupFile(file, keyOf(app), { migrationsFolder: MIGRATIONS }))).toBe('BACKUP_INVALID');
+    }
+    expect(checkBackupFile(made.file, keyOf(app), { migrationsFolder: MIGRATIONS }).counts.boxes).toBe(40);
+  });
 
   it('backs up to two folders, records the last good backup, keeps the newest N and stays encrypted', async () => {
     await fill(2);

@@ -38,7 +38,8 @@ export function diffFields(before: unknown, after: unknown): unknown {
   const changed: Record<string, [unknown, unknown]> = {};
   for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
     if (key === 'updatedAt') continue;
-    if (JSON.stringify(b[key]) !== JSON.stringify(a[key])) changed[key] = [b[key] ?? null, a[key] ?? null];
+    // Most fields are unchanged and identical: no need to serialise them to know.
+    if (b[key] !== a[key] && JSON.stringify(b[key]) !== JSON.stringify(a[key])) changed[key] = [b[key] ?? null, a[key] ?? null];
   }
   return changed;
 }
