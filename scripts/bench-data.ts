@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { readKeyWithProtector } from '../db/keyfile';
+import { assertHexKey, readKeyWithProtector } from '../db/keyfile';
 import { machineKeyProtector } from '../db/machine-key';
 import { dataPathsUnder } from '../electron/data-paths';
 import { dataFiles } from '../electron/runtime';
@@ -46,27 +46,21 @@ const keyOf = (dataDir: string): string => {
 };
 
 /**
- * A plain copy: VACUUM INTO an encrypted copy, then SQLite3MultipleCiphers' `PRAGMA rekey=''`
- * decrypts it in place (rekey is refused in WAL mode, hence journal_mode=DELETE around it).
+ * A plain copy in one pass: VACUUM INTO takes the cipher of the connection's main database, so the
+ * encrypted archive is attached (with its key) to a plain in-memory one and vacuumed from there.
+ * The copy keeps the archive's page layout (80 bytes reserved per page), so only the cipher differs.
  */
 function exportPlain(db: string, keyHex: string, plain: string): void {
+  assertHexKey(keyHex);
   rmSync(plain, { force: true });
-  const keyed = (file: string) => {
-    const sqlite = new Database(file);
-    sqlite.pragma(`cipher='sqlcipher'`);
-    sqlite.pragma('legacy=4');
-    sqlite.pragma(`key="x'${keyHex}'"`);
-    return sqlite;
-  };
-  const source = keyed(db);
-  source.prepare('VACUUM INTO ?').run(plain);
-  source.close();
-  const copy = keyed(plain);
-  copy.pragma('journal_mode=DELETE');
-  copy.pragma(`rekey=''`);
-  copy.pragma('journal_mode=WAL');
-  copy.close();
+  const sqlite = new Database(':memory:');
+  sqlite.pragma(`cipher='sqlcipher'`);
+  sqlite.pragma('legacy=4');
+  sqlite.prepare(`ATTACH ? AS archive KEY "x'${keyHex}'"`).run(db);
+  sqlite.prepare('VACUUM archive INTO ?').run(plain);
+  sqlite.close();
   const check = new Database(plain);
+  check.pragma('journal_mode=WAL');
   check.prepare('SELECT count(*) FROM boxes').get();
   check.close();
 }
