@@ -105,6 +105,38 @@ describe('import boxes from Excel', () => {
     expect(errorCode(await app.call('import-boxes-check', { fileName: 'photo.xlsx', base64: Buffer.from('not a zip').toString('base64') }, custodian))).toBe('IMPORT_UNREADABLE');
   }, 60_000);
 
+  it('names the column the custodian filled for each rule a box breaks, in row order across a blank line', async () => {
+    const custodian = await app.as('custodian');
+    const rows = Array.from({ length: 9 }, (_, i) => boxRow(i + 1));
+    rows[0]![3] = ''; // 2: a tenant box with no tenant (the rule is on ownerId)
+    rows[1]![9] = '200年'; // 3: more years than a custom period allows (the rule is on retentionYears)
+    rows[2]![5] = 'abc'; // 4: not a number, zod's own message
+    rows[3]![7] = 2018; // 5: ends before it starts
+    rows[4] = []; // 6: blank
+    rows[5]![0] = 'zh 006'; // 7: a code with a space
+    rows[6]![1] = '合同档案'; // 8: three problems, found in this order; the row's code is not taken
+    rows[6]![6] = '二〇二〇';
+    rows[6]![2] = '';
+    rows[6]![0] = rows[7]![0]!;
+    rows[8]![0] = rows[7]![0]!; // 10: the code of row 9, which row 8 did not take
+    const file = { fileName: 'rules.xlsx', base64: await xlsx(rows) };
+    const check = await app.ok('import-boxes-check', file, custodian);
+    expect(check.rows).toBe(9);
+    expect(check.problems.map((p) => [p.row, p.field, p.message, p.value])).toEqual([
+      [2, 'ownerName', 'v.ownerRequired', ''],
+      [3, 'retention', 'v.importInvalid', '200年'],
+      [4, 'volume', 'v.importInvalid', 'abc'],
+      [5, 'yearTo', 'v.yearOrder', '2018'],
+      [7, 'code', 'v.boxCode', 'zh 006'],
+      [8, 'kind', 'v.importUnknownValue', '合同档案'],
+      [8, 'yearFrom', 'v.importYear', '二〇二〇'],
+      [8, 'title', 'v.required', ''],
+      [10, 'code', 'v.importDuplicateInFile', `${rows[7]![0]}@9`],
+    ]);
+    expect(await app.ok('import-boxes-run', { ...file, skipRows: [2, 3, 4, 5, 7, 8, 10] }, custodian)).toEqual({ boxes: 1, owners: 1 });
+    expect((await app.ok('box-list', { query: String(rows[7]![0]) }, custodian)).rows).toHaveLength(1);
+  }, 60_000);
+
   it('refuses more than 10,000 rows with a message saying so', async () => {
     const lines = ['档案编号,类别,题名', ...Array.from({ length: 20_000 }, (_, i) => `RZ-${i},工作日志,日志${i}`)];
     const result = await app.call('import-boxes-check', { fileName: 'big.csv', base64: Buffer.from(lines.join('\n')).toString('base64') }, await app.as('custodian'));

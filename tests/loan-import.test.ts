@@ -115,6 +115,17 @@ describe('import past loans from the paper register', () => {
     expect(again.problems.filter((p) => p.message === 'v.importLoanExists').map((p) => p.row)).toEqual([2, 8, 11]);
   }, 120_000);
 
+  it('numbers rows as Excel shows them across a blank line, and imports what is left once a bad row is skipped', async () => {
+    const custodian = await app.as('custodian');
+    const [a, b] = [await createBox(app), await createBox(app)];
+    const row = (code: string, borrower: string) => [code, borrower, '工程部', '', '核对图纸', '2024-03-05', '2024-03-08', '2024-03-07', '张三', '李四', ''];
+    const file = { fileName: '借阅登记.xlsx', base64: await xlsx([row(a.code, '王小明'), [], row(b.code, ''), row(b.code, '赵六')]) };
+    const check = await app.ok('import-loans-check', file, custodian);
+    expect(check).toMatchObject({ rows: 4, footerRows: 0 });
+    expect(check.problems.map((p) => [p.row, p.field, p.message, p.value])).toEqual([[4, 'borrowerName', 'v.required', '']]);
+    expect(await app.ok('import-loans-run', { ...file, skipRows: [4] }, custodian)).toEqual({ loans: 2, stillOut: 0 });
+  }, 60_000);
+
   it('refuses a file without the columns a loan needs, naming them', async () => {
     const custodian = await app.as('custodian');
     const check = await app.ok('import-loans-check', { fileName: 'x.xlsx', base64: await xlsx([['1', '2']], ['序号', '事由']) }, custodian);

@@ -58,6 +58,30 @@ describe('import owners (立档单位) alone', () => {
     expect(audit.filter((r) => r.action === 'import' && r.entity === 'owner')).toHaveLength(1);
   }, 60_000);
 
+  it('lists a row\'s own checks before the owner rules it breaks, counts a bad row as the first of its name, and reads past a blank line to a footer', async () => {
+    const custodian = await app.as('custodian');
+    const rows = [
+      ['甲商贸有限公司', '', '', '服装', '', '电话未知', '2021-13-01', '', ''], // 2: three problems
+      [], // 3: blank
+      ['乙商贸有限公司', '', '', '', 'x'.repeat(41), '', '', '', ''], // 4: too long, zod's own message
+      ['甲商贸有限公司', 'L1-001', 'L1', '零售', '', '', '', '', ''], // 5: the name of row 2
+      ['丙商贸有限公司', 'L1-002', 'L1', '非餐饮', '', '', '', '', ''], // 6
+      ['共 5 条'],
+    ];
+    const file = { fileName: '立档单位.xlsx', base64: await xlsx(rows) };
+    const check = await app.ok('import-owners-check', file, custodian);
+    expect(check).toMatchObject({ rows: 5, footerRows: 1 });
+    expect(check.problems.map((p) => [p.row, p.field, p.message, p.value])).toEqual([
+      [2, 'businessType', 'v.importBusinessType', '服装'],
+      [2, 'leaseStart', 'v.importDate', '2021-13-01'],
+      [2, 'phone', 'v.phone', '电话未知'],
+      [4, 'contactPerson', 'v.importInvalid', 'x'.repeat(41)],
+      [5, 'name', 'v.importDuplicateInFile', '甲商贸有限公司@2'],
+    ]);
+    expect(await app.ok('import-owners-run', { ...file, skipRows: [2, 4, 5] }, custodian)).toEqual({ owners: 1 });
+    expect((await app.ok('owner-list', { query: '商贸' }, custodian)).rows.map((o) => o.name)).toEqual(['丙商贸有限公司']);
+  }, 60_000);
+
   it('reads a UTF-8 CSV with the usual headers', async () => {
     const custodian = await app.as('custodian');
     const csv = '\uFEFF单位名称,铺位号,联系人,联系电话\r\n周大福珠宝金行有限公司,L1-050,黄经理,13700003333\r\n';

@@ -1,7 +1,8 @@
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import type { z } from 'zod';
 import { AppError } from '../contract/errors';
-import { IMPORT_MAX_ROWS, type ImportCheck, type ImportFile } from '../contract/imports';
+import { IMPORT_MAX_ROWS, type ImportCheck, type ImportField, type ImportFile, type ImportProblem } from '../contract/imports';
 
 /** The first sheet of an import file, as text: header row, then rows numbered from 2 as Excel shows them. */
 export interface Sheet {
@@ -110,12 +111,63 @@ export function guessMapping<F extends string>(fields: readonly F[], aliases: Re
 }
 
 /** Column index per mapped field (-1 when the header named is not in the sheet). */
-export function columnsOf<F extends string>(sheet: Sheet, mapping: Partial<Record<F, string>>) {
+function columnsOf<F extends string>(sheet: Sheet, mapping: Partial<Record<F, string>>) {
   const col = Object.fromEntries(Object.entries(mapping).map(([f, h]) => [f, sheet.headers.indexOf(h as string)])) as Partial<Record<F, number>>;
   return (cells: string[], f: F) => (col[f] !== undefined && col[f]! >= 0 ? (cells[col[f]!] ?? '') : '');
 }
 
-export const hasColumn = <F extends string>(sheet: Sheet, mapping: Partial<Record<F, string>>, f: F) => mapping[f] !== undefined && sheet.headers.includes(mapping[f]!);
+const hasColumn = <F extends string>(sheet: Sheet, mapping: Partial<Record<F, string>>, f: F) => mapping[f] !== undefined && sheet.headers.includes(mapping[f]!);
+
+/** A row-1 problem for each column a row of this kind cannot do without, named by the header the template uses. */
+export function missingColumns<F extends ImportField>(sheet: Sheet, mapping: Partial<Record<F, string>>, required: readonly F[], aliases: Record<F, string[]>): ImportProblem[] {
+  return required.filter((field) => !hasColumn(sheet, mapping, field)).map((field) => ({ row: 1, field, message: 'v.importColumnMissing', value: aliases[field][0]! }));
+}
+
+/** One row of the sheet, as a service checks it. */
+export interface SheetRow<F extends ImportField> {
+  /** As Excel shows it: the header is row 1. */
+  row: number;
+  /** The cell of the field's column; '' when the field is not imported. */
+  get: (field: F) => string;
+  /** Records a problem of this row, after those found before it. */
+  problem: (field: F | null, message: string, value?: string) => void;
+  /** Whether a problem of this row has been recorded so far. */
+  hasProblems: () => boolean;
+}
+
+/**
+ * Checks each row that is not skipped and not blank, in sheet order, and returns the problems it
+ * recorded. Blank lines keep their number, so a problem points at the row the custodian sees in Excel.
+ */
+export function checkEachRow<F extends ImportField>(sheet: Sheet, mapping: Partial<Record<F, string>>, skip: ReadonlySet<number>, check: (row: SheetRow<F>) => void): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const column = columnsOf(sheet, mapping);
+  sheet.rows.forEach((cells, index) => {
+    const row = index + 2;
+    if (skip.has(row) || cells.every((c) => c === '')) return;
+    const before = problems.length;
+    check({
+      row,
+      get: (field) => column(cells, field),
+      problem: (field, message, value = '') => problems.push({ row, field, message, value }),
+      hasProblems: () => problems.length > before,
+    });
+  });
+  return problems;
+}
+
+/**
+ * A row's zod issues as its problems, each on the column the custodian filled and with that cell:
+ * `fieldOf` names the field for an input made from another column (a box's ownerId from the owner's
+ * name). zod's own messages are not i18n keys, so they show as v.importInvalid.
+ */
+export function recordZodIssues<F extends ImportField>(row: SheetRow<F>, issues: readonly z.core.$ZodIssue[], fields: readonly F[], fieldOf: Partial<Record<string, F>> = {}) {
+  for (const { path, message } of issues) {
+    const key = path[0];
+    const field = fields.find((f) => f === (fieldOf[String(key)] ?? key));
+    row.problem(field ?? null, message.startsWith('v.') ? message : 'v.importInvalid', field ? row.get(field) : '');
+  }
+}
 
 /**
  * A calendar date as paper registers write it: 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日,

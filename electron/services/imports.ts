@@ -4,11 +4,11 @@ import type { Db } from '../../db/connection';
 import { boxes, owners } from '../../db/schema';
 import { boxCreateInput, type BoxCreateInput } from '../contract/boxes';
 import { AppError } from '../contract/errors';
-import { BOX_IMPORT_FIELDS, type BoxImportField, type ImportCheck, type importFileInput, type ImportProblem, type importRunInput } from '../contract/imports';
+import { BOX_IMPORT_FIELDS, type BoxImportField, type ImportCheck, type importFileInput, type importRunInput } from '../contract/imports';
 import type { Actor } from './actor';
 import type { AuditEntry } from './audit';
 import { insertBox } from './boxes';
-import { columnsOf, guessMapping, readSheet, type Sheet } from './import-sheet';
+import { checkEachRow, guessMapping, missingColumns, readSheet, recordZodIssues, type Sheet } from './import-sheet';
 import { mutate } from './transaction';
 
 export { decodeCsv } from './import-sheet';
@@ -55,20 +55,15 @@ interface ParsedRow {
 
 /** Each row checked on its own and against the file and the archive: every problem, in sheet order. */
 function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField, string>>, skip: ReadonlySet<number>) {
-  const problems: ImportProblem[] = [];
   const parsed: ParsedRow[] = [];
-  const column = columnsOf(sheet, mapping);
-  for (const field of ['title', 'kind'] as const) if (!mapping[field] || !sheet.headers.includes(mapping[field])) problems.push({ row: 1, field, message: 'v.importColumnMissing', value: HEADER_ALIASES[field][0]! });
-  if (problems.length > 0) return { problems, parsed };
+  const missing = missingColumns(sheet, mapping, ['title', 'kind'], HEADER_ALIASES);
+  if (missing.length > 0) return { problems: missing, parsed };
 
   const ownerIds = new Map(db.select({ id: owners.id, name: owners.name }).from(owners).all().map((o) => [o.name, o.id]));
   const codesInFile = new Map<string, number>();
   const volumesInFile = new Map<string, number>();
-  sheet.rows.forEach((cells, index) => {
-    const row = index + 2;
-    if (skip.has(row) || cells.every((c) => c === '')) return;
-    const get = (f: BoxImportField) => column(cells, f);
-    const problem = (field: BoxImportField | null, message: string, value = '') => problems.push({ row, field, message, value });
+  const problems = checkEachRow(sheet, mapping, skip, (sheetRow) => {
+    const { row, get, problem } = sheetRow;
     const kind = KIND[get('kind').replace(/\s/g, '')];
     if (!kind) problem('kind', get('kind') ? 'v.importUnknownValue' : 'v.required', get('kind'));
     const confidentiality = CONFIDENTIALITY[get('confidentiality')];
@@ -106,10 +101,8 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
     };
     const result = boxCreateInput.safeParse(input);
     if (!result.success) {
-      for (const issue of result.error.issues) {
-        const field = (issue.path[0] === 'ownerId' ? 'ownerName' : issue.path[0] === 'retentionYears' ? 'retention' : issue.path[0]) as BoxImportField;
-        problem(BOX_IMPORT_FIELDS.includes(field) ? field : null, issue.message.startsWith('v.') ? issue.message : 'v.importInvalid', get(field));
-      }
+      // ownerId is made from the owner's name and retentionYears from 保管期限: their issues belong on those columns.
+      recordZodIssues(sheetRow, result.error.issues, BOX_IMPORT_FIELDS, { ownerId: 'ownerName', retentionYears: 'retention' });
       return;
     }
     const code = result.data.code;

@@ -3,11 +3,11 @@ import type { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { boxes, loans, type BoxRow } from '../../db/schema';
 import { AppError } from '../contract/errors';
-import { LOAN_IMPORT_FIELDS, type ImportCheck, type ImportProblem, type LoanImportField, type loanImportFileInput, type loanImportRunInput } from '../contract/imports';
+import { LOAN_IMPORT_FIELDS, type ImportCheck, type LoanImportField, type loanImportFileInput, type loanImportRunInput } from '../contract/imports';
 import { LOAN_DAYS_LIMIT } from '../contract/loans';
 import { nowIso, type Actor } from './actor';
 import type { AuditEntry } from './audit';
-import { columnsOf, guessMapping, hasColumn, parseDate, readSheet, type Sheet } from './import-sheet';
+import { checkEachRow, guessMapping, missingColumns, parseDate, readSheet, type Sheet } from './import-sheet';
 import { ACTIVE_STATUSES, takeLoanNo } from './loans';
 import { addDays, daysBetween, localDate, localDayStart } from './local-date';
 import { mutate } from './transaction';
@@ -51,13 +51,11 @@ interface ParsedLoan {
 
 /** Each row on its own, then against the archive and the file's other rows; every problem in sheet order. */
 function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<LoanImportField, string>>, skip: ReadonlySet<number>) {
-  const problems: ImportProblem[] = [];
   const parsed: ParsedLoan[] = [];
-  for (const field of REQUIRED) if (!hasColumn(sheet, mapping, field)) problems.push({ row: 1, field, message: 'v.importColumnMissing', value: HEADER_ALIASES[field][0]! });
-  if (problems.length > 0) return { problems, parsed };
+  const missing = missingColumns(sheet, mapping, REQUIRED, HEADER_ALIASES);
+  if (missing.length > 0) return { problems: missing, parsed };
 
   const today = localDate();
-  const column = columnsOf(sheet, mapping);
   const boxByCode = new Map<string, BoxRow | undefined>();
   const findBox = (code: string) => {
     if (!boxByCode.has(code)) boxByCode.set(code, db.select().from(boxes).where(eq(boxes.code, code)).get());
@@ -72,12 +70,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<LoanImportField
       .from(loans)
       .where(and(eq(loans.boxId, box.id), eq(loans.borrowerName, borrowerName), gte(loans.handedOutAt, localDayStart(lent)), lt(loans.handedOutAt, localDayStart(addDays(lent, 1)))))
       .get();
-  sheet.rows.forEach((cells, index) => {
-    const row = index + 2;
-    if (skip.has(row) || cells.every((c) => c === '')) return;
-    const get = (f: LoanImportField) => column(cells, f);
-    const before = problems.length;
-    const problem = (field: LoanImportField | null, message: string, value = '') => problems.push({ row, field, message, value });
+  const problems = checkEachRow(sheet, mapping, skip, ({ row, get, problem, hasProblems }) => {
     const date = (f: 'lentDate' | 'dueDate' | 'returnedDate') => {
       const raw = get(f);
       if (raw === '') return null;
@@ -118,7 +111,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<LoanImportField
       else if (existing) problem('lentDate', 'v.importLoanExists', existing.loanNo);
       if (earlier === undefined) loanInFile.set(key, row);
     }
-    if (problems.length > before || !box || !lent) return;
+    if (hasProblems() || !box || !lent) return;
     parsed.push({
       row,
       box,

@@ -2,11 +2,11 @@ import type { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { owners, type OwnerRow } from '../../db/schema';
 import { AppError } from '../contract/errors';
-import { OWNER_IMPORT_FIELDS, type ImportCheck, type ImportProblem, type OwnerImportField, type ownerImportFileInput, type ownerImportRunInput } from '../contract/imports';
+import { OWNER_IMPORT_FIELDS, type ImportCheck, type OwnerImportField, type ownerImportFileInput, type ownerImportRunInput } from '../contract/imports';
 import { ownerCreateInput, type OwnerInput } from '../contract/owners';
 import type { Actor } from './actor';
 import type { AuditEntry } from './audit';
-import { columnsOf, guessMapping, hasColumn, parseDate, readSheet, type Sheet } from './import-sheet';
+import { checkEachRow, guessMapping, missingColumns, parseDate, readSheet, recordZodIssues, type Sheet } from './import-sheet';
 import { mutate } from './transaction';
 
 /** Headers of the office's list of 立档单位 (tenants and customers whose files are kept). */
@@ -24,18 +24,13 @@ const HEADER_ALIASES: Record<OwnerImportField, string[]> = {
 const BUSINESS_TYPE: Record<string, OwnerRow['businessType']> = { 餐饮: 'catering', 餐饮类: 'catering', 非餐饮: 'non_catering', 非餐饮类: 'non_catering', 零售: 'non_catering', '': 'non_catering' };
 
 function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<OwnerImportField, string>>, skip: ReadonlySet<number>) {
-  const problems: ImportProblem[] = [];
   const parsed: { row: number; input: OwnerInput }[] = [];
-  if (!hasColumn(sheet, mapping, 'name')) return { problems: [{ row: 1, field: 'name' as const, message: 'v.importColumnMissing', value: HEADER_ALIASES.name[0]! }], parsed };
-  const column = columnsOf(sheet, mapping);
+  const missing = missingColumns(sheet, mapping, ['name'], HEADER_ALIASES);
+  if (missing.length > 0) return { problems: missing, parsed };
   const known = new Set(db.select({ name: owners.name }).from(owners).all().map((o) => o.name));
   const namesInFile = new Map<string, number>();
-  sheet.rows.forEach((cells, index) => {
-    const row = index + 2;
-    if (skip.has(row) || cells.every((c) => c === '')) return;
-    const get = (f: OwnerImportField) => column(cells, f);
-    const before = problems.length;
-    const problem = (field: OwnerImportField | null, message: string, value = '') => problems.push({ row, field, message, value });
+  const problems = checkEachRow(sheet, mapping, skip, (sheetRow) => {
+    const { row, get, problem, hasProblems } = sheetRow;
     const businessType = BUSINESS_TYPE[get('businessType').replace(/\s/g, '')];
     if (!businessType) problem('businessType', 'v.importBusinessType', get('businessType'));
     const date = (f: 'leaseStart' | 'moveOutDate') => {
@@ -56,12 +51,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<OwnerImportFiel
       note: get('note'),
     };
     const result = ownerCreateInput.safeParse(input);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const field = issue.path[0] as OwnerImportField;
-        problem(OWNER_IMPORT_FIELDS.includes(field) ? field : null, issue.message.startsWith('v.') ? issue.message : 'v.importInvalid', get(field) ?? '');
-      }
-    }
+    if (!result.success) recordZodIssues(sheetRow, result.error.issues, OWNER_IMPORT_FIELDS);
     // Owners are told apart by name (the box import finds them so): a repeat is reported, never merged.
     const name = input.name;
     if (name) {
@@ -70,7 +60,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<OwnerImportFiel
       else if (known.has(name)) problem('name', 'v.importOwnerExists', name);
       namesInFile.set(name, first ?? row);
     }
-    if (problems.length === before && result.success) parsed.push({ row, input: result.data });
+    if (!hasProblems() && result.success) parsed.push({ row, input: result.data });
   });
   return { problems, parsed };
 }
