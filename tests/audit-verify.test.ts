@@ -119,6 +119,17 @@ describe('audit chain verification split across worker threads', () => {
     expect(await parallel(3)).toEqual({ intact: true, entries: head.entries, headHash: head.headHash });
   });
 
+  it('walks the chain in this thread, and says so in the log, when the workers cannot open the file', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const source = { ...app.runtime.chainSource(), file: join(app.dir, 'not-there.db') };
+      expect(await verifyChainParallel(app.runtime.requireDb().$client, source, { workers: 2, minEntries: 0 })).toEqual(inThread());
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('verifying in one thread'));
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   // With 3 workers the stretches meet after entries ⌊n/3⌋ and ⌊2n/3⌋: breaks on both sides of a boundary.
   const tampers: [string, (cut: number) => string | ((raw: Database.Database) => void)][] = [
     ['content changed at a stretch\'s first entry', (cut) => `UPDATE audit_log SET actor_name = '某人' WHERE seq = ${cut + 1}`],

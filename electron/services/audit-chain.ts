@@ -146,7 +146,9 @@ export async function verifyChainParallel(sqlite: Database.Database, source: Cha
   const started: Worker[] = [];
   try {
     return joinRanges(await Promise.all(splitChain(head, workers).map((range) => verifyRangeInWorker({ source, range }, started))));
-  } catch {
+  } catch (err) {
+    // Said in the log: a packaged app whose worker bundle will not load is slower, never wrong.
+    console.warn(`audit chain: worker threads failed (${String(err).split('\n')[0]}); verifying in one thread`);
     await Promise.all(started.map((w) => w.terminate()));
     return verifyChainInThread(sqlite);
   }
