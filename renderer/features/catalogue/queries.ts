@@ -63,7 +63,7 @@ export function useBoxList(filters: BoxFilters) {
   // and painted (its effect), after ~100 ms of mounting on a slow PC, and then wait for the answer.
   const client = useQueryClient();
   const hash = hashKey(options.queryKey);
-  useMemo(() => void client.prefetchInfiniteQuery(options), [client, hash]); // eslint-disable-line react-hooks/exhaustive-deps
+  useMemo(() => void client.prefetchInfiniteQuery(options), [client, hash]);
   return useInfiniteQuery(options);
 }
 
