@@ -404,4 +404,29 @@ describe('search and filters', () => {
     const few = await list({ query: '日志100' });
     expect(few).toMatchObject({ total: 6, totalCapped: false }); // 日志100 … 日志1004
   });
+
+  it('pages a floor holding more boxes than the cap through the boxes, and a small floor through its index, every box once', async () => {
+    const db = app.runtime.requireDb();
+    const me = (await app.ok('session-current', {}, custodian))!;
+    const actor = actorOf(getUser(db, me.id));
+    const big = [await createOwner(app, { name: '甲', floor: 'L3' }), await createOwner(app, { name: '乙', floor: 'L3' })];
+    const small = await createOwner(app, { name: '丙', floor: 'L4' });
+    const ids: Record<'L3' | 'L4', number[]> = { L3: [], L4: [] };
+    const add = (ownerId: number, volume: number) => createBoxService(db, actor, validBoxInput({ kind: 'tenant', ownerId, volume }) as BoxCreateInput).box.id;
+    for (let i = 0; i < COUNT_CAP + 10; i++) {
+      ids.L3.push(add(big[i % 2], Math.floor(i / 2) + 1));
+      if (i % 100 === 0) ids.L4.push(add(small, i / 100 + 1));
+    }
+    for (const [floor, expected, total] of [['L3', ids.L3, COUNT_CAP], ['L4', ids.L4, ids.L4.length]] as const) {
+      const seen: number[] = [];
+      let cursor: number | undefined;
+      do {
+        const page = await list({ floor, limit: 300, cursor });
+        expect(page.total).toBe(total);
+        seen.push(...page.rows.map((r) => r.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+      expect(seen).toEqual([...expected].sort((a, b) => b - a));
+    }
+  });
 });

@@ -14,7 +14,12 @@ const STATUS_COLOURS: Record<Status, string> = {
   missing: 'red',
 };
 
+/** With its label given: a list renders many, and a translation hook in each costs a list's scroll frames. */
+export function StatusTag({ status, label }: { status: Status; label: string }) {
+  return <Tag color={STATUS_COLOURS[status]}>{label}</Tag>;
+}
+
 export function BoxStatusTag({ status }: { status: Status }) {
   const { t } = useTranslation('common');
-  return <Tag color={STATUS_COLOURS[status]}>{t(`enums.boxStatus.${status}`)}</Tag>;
+  return <StatusTag status={status} label={t(`enums.boxStatus.${status}`)} />;
 }

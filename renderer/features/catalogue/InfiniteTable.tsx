@@ -43,6 +43,18 @@ function windowAt(scrollTop: number, viewPx: number, rowPx: number, count: numbe
   return { start, end };
 }
 
+/**
+ * rows[start, end), as the same array while it holds the same rows: a page appended below the view
+ * leaves the table's data untouched, so antd does not render the rows in view again.
+ */
+function useSameRows<T>(rows: T[], start: number, end: number): T[] {
+  const last = useRef<T[]>([]);
+  const prev = last.current;
+  const same = prev.length === end - start && prev.every((row, i) => row === rows[start + i]);
+  if (!same) last.current = rows.slice(start, end);
+  return last.current;
+}
+
 /** Heights of the rows above and below the rendered window, which stand in for them. */
 const SpacerContext = createContext({ above: 0, below: 0, columns: 1 });
 
@@ -84,7 +96,7 @@ export function InfiniteTable<T extends { id: number }>(props: InfiniteTableProp
   const [rowPx, setRowPx] = useState(ROW_PX);
   const [scrollTop, setScrollTop] = useState(0);
   const { start, end } = windowAt(scrollTop, viewPx, rowPx, rows.length);
-  const shown = useMemo(() => rows.slice(start, end), [rows, start, end]);
+  const shown = useSameRows(rows, start, end);
   const spacers = useMemo(
     () => ({ above: start * rowPx, below: (rows.length - end) * rowPx, columns: columns.length }),
     [start, end, rows.length, rowPx, columns.length],
@@ -113,41 +125,55 @@ export function InfiniteTable<T extends { id: number }>(props: InfiniteTableProp
     if (next.start !== start || next.end !== end) setScrollTop(el.scrollTop);
     if (hasMore && !loading && el.scrollHeight - el.scrollTop - el.clientHeight < LOAD_AHEAD_PX) onLoadMore();
   };
+  // The table's handlers read the latest props through a ref, so they stay the same functions.
+  const latest = useRef({ follow, onOpen });
+  latest.current = { follow, onOpen };
   // New rows (a page, another list) can arrive with the view anywhere, and no scroll event follows.
   useLayoutEffect(() => {
     const body = wrapper.current?.querySelector<HTMLElement>('.ant-table-body');
     if (body) follow(body);
   }, [rows, viewPx, rowPx, loading, hasMore]); // not on scrollTop: scrolling itself is followed in onScroll
 
+  const tableLoading = loading && rows.length === 0;
+  /**
+   * antd renders every row of its data again whenever the table renders (rc-table's rows follow a
+   * mark bumped on each render), so the table is rendered only when what it shows changes: not for a
+   * page loaded out of view, nor for the list's fetching state. The spacers follow through context.
+   */
+  const tableView = useMemo(
+    () => (
+      <Table<T>
+        ref={table}
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={shown}
+        components={COMPONENTS}
+        pagination={false}
+        loading={tableLoading}
+        scroll={{ y: viewPx }}
+        onScroll={(event: UIEvent<HTMLDivElement>) => latest.current.follow(event.currentTarget)}
+        locale={{ emptyText }}
+        onRow={(row) => ({
+          tabIndex: 0,
+          style: { cursor: 'pointer' },
+          onClick: () => latest.current.onOpen(row),
+          onKeyDown: (event) => {
+            onRowKey(event, row, latest.current.onOpen);
+            // Focus has scrolled the view already: move the window now, not at the next frame's
+            // scroll event, so a held arrow key always finds the next row rendered.
+            const body = wrapper.current?.querySelector<HTMLElement>('.ant-table-body');
+            if (body) latest.current.follow(body);
+          },
+        })}
+      />
+    ),
+    [columns, shown, tableLoading, viewPx, emptyText],
+  );
+
   return (
     <div ref={wrapper} className={className}>
-      <SpacerContext value={spacers}>
-        <Table<T>
-          ref={table}
-          size="small"
-          rowKey="id"
-          columns={columns}
-          dataSource={shown}
-          components={COMPONENTS}
-          pagination={false}
-          loading={loading && rows.length === 0}
-          scroll={{ y: viewPx }}
-          onScroll={(event: UIEvent<HTMLDivElement>) => follow(event.currentTarget)}
-          locale={{ emptyText }}
-          onRow={(row) => ({
-            tabIndex: 0,
-            style: { cursor: 'pointer' },
-            onClick: () => onOpen(row),
-            onKeyDown: (event) => {
-              onRowKey(event, row, onOpen);
-              // Focus has scrolled the view already: move the window now, not at the next frame's
-              // scroll event, so a held arrow key always finds the next row rendered.
-              const body = wrapper.current?.querySelector<HTMLElement>('.ant-table-body');
-              if (body) follow(body);
-            },
-          })}
-        />
-      </SpacerContext>
+      <SpacerContext value={spacers}>{tableView}</SpacerContext>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import {
   hashKey,
+  infiniteQueryOptions,
   keepPreviousData,
   useInfiniteQuery,
   useMutation,
@@ -11,12 +12,14 @@ import {
 } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import type { CallInput } from '../../../electron/contract';
-import type { BoxDetail } from '../../../electron/contract/boxes';
+import { BOX_SCROLL_PAGE, type BoxDetail } from '../../../electron/contract/boxes';
 import { call } from '../../api/client';
 import { callQuery } from '../../app/queries';
 
 /** Rows per keyset page: a few screens of a virtual table, small enough to answer at once. */
 const PAGE_SIZE = 100;
+/** The box list's first page stays small, to show at once; the pages scrolled to are big (fewer round trips). */
+const BOX_FIRST_PAGE = 100;
 /** Every debounced keystroke is a query of its own; forgotten ones are dropped soon so memory stays flat. */
 const LIST_GC_MS = 30_000;
 const OWNER_OPTIONS_LIMIT = 20;
@@ -40,18 +43,28 @@ function useFirstPageOnLeave(name: 'box-list' | 'owner-list', filters: BoxFilter
   }, [client, hash]);
 }
 
-/** Keyed like `callQuery`, [name, input], so invalidating [name] reaches these too. */
-export function useBoxList(filters: BoxFilters) {
-  useFirstPageOnLeave('box-list', filters);
-  return useInfiniteQuery({
+function boxListOptions(filters: BoxFilters) {
+  return infiniteQueryOptions({
     queryKey: ['box-list', filters],
-    queryFn: ({ pageParam }) => call('box-list', { ...filters, cursor: pageParam, limit: PAGE_SIZE }),
+    queryFn: ({ pageParam }) => call('box-list', { ...filters, cursor: pageParam, limit: pageParam === undefined ? BOX_FIRST_PAGE : BOX_SCROLL_PAGE }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // While the next keystroke's answer is on its way the old rows stay, so the table does not flash.
     placeholderData: keepPreviousData,
     gcTime: LIST_GC_MS,
   });
+}
+
+/** Keyed like `callQuery`, [name, input], so invalidating [name] reaches these too. */
+export function useBoxList(filters: BoxFilters) {
+  useFirstPageOnLeave('box-list', filters);
+  const options = boxListOptions(filters);
+  // Asked for while the screen renders: the query itself would only ask once the screen is mounted
+  // and painted (its effect), after ~100 ms of mounting on a slow PC, and then wait for the answer.
+  const client = useQueryClient();
+  const hash = hashKey(options.queryKey);
+  useMemo(() => void client.prefetchInfiniteQuery(options), [client, hash]);
+  return useInfiniteQuery(options);
 }
 
 export function useOwnerList(filters: OwnerFilters) {
