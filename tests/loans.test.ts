@@ -2,6 +2,7 @@ import type { CallInput } from '../electron/contract';
 import { localDate } from '../electron/services/local-date';
 import type { TestApp } from './support/app';
 import { auditRows, createBox, createSetUpApp, errorCode, snapshot, THIS_YEAR, validLoanInput } from './support/fixtures';
+import { validTransfer } from './support/custody';
 import { boxWithDocuments, lendingCast, loanOut, type Cast } from './support/lending';
 
 let app: TestApp;
@@ -100,6 +101,20 @@ describe('loan requests', () => {
     await app.ok('loan-decide', { id: first.id, approve: true, copyAllowed: false, reason: '' }, cast.manager);
     await refusedUnchanged(() => request(), 'LOAN_BOX_BUSY', { loanNo: first.loanNo });
     await app.ok('loan-cancel', { id: first.id }, cast.custodian);
+    expect(errorCode(await request())).toBe('ok');
+  });
+
+  it('keeps a box on a transfer order not yet signed off on the shelf (LOAN_BOX_ON_TRANSFER), and lends it again once the order is cancelled', async () => {
+    const approvedBefore = await app.ok('loan-request', validLoanInput({ boxCode: box.code }), cast.clerk);
+    await app.ok('loan-decide', { id: approvedBefore.id, approve: true, copyAllowed: false, reason: '' }, cast.manager);
+    const order = await app.ok('transfer-create', validTransfer([box.code]), cast.custodian);
+    // A loan approved before the order was drafted does not take the box out from under it.
+    await refusedUnchanged(() => app.call('loan-hand-out', { id: approvedBefore.id }, cast.custodian), 'LOAN_BOX_ON_TRANSFER', { transferNo: order.transferNo });
+    await app.ok('loan-cancel', { id: approvedBefore.id }, cast.custodian);
+    await refusedUnchanged(() => request(), 'LOAN_BOX_ON_TRANSFER', { transferNo: order.transferNo });
+    await app.ok('transfer-decide', { id: order.id, approve: true, reason: '' }, cast.manager);
+    await refusedUnchanged(() => request(), 'LOAN_BOX_ON_TRANSFER', { transferNo: order.transferNo });
+    await app.ok('transfer-cancel', { id: order.id }, cast.custodian);
     expect(errorCode(await request())).toBe('ok');
   });
 

@@ -11,6 +11,7 @@ import { getBoxRow } from './boxes';
 import { getLoan } from './loan-views';
 import { addDays, localDate } from './local-date';
 import { getSettings } from './settings';
+import { openTransfersOf } from './transfers';
 import { mutate } from './transaction';
 import { getUser } from './users';
 
@@ -50,8 +51,18 @@ function borrowerFields(tx: Db, borrower: z.output<typeof borrowerInput>) {
   return { borrowerUserId: user.id, borrowerName: user.displayName, borrowerDepartment: getSettings(tx).siteName, borrowerPhone: '' };
 }
 
+/**
+ * A box listed on a transfer order still open stays on the shelf for the sign-off (§4.7): it is not
+ * lent, nor handed out on a loan approved before the order, until the order is signed off or ends.
+ */
+function assertNotOnTransfer(tx: Db, box: BoxRow): void {
+  const [open] = openTransfersOf(tx, box.id);
+  if (open) throw new AppError('LOAN_BOX_ON_TRANSFER', { params: { transferNo: open.transferNo } });
+}
+
 function assertLendable(tx: Db, box: BoxRow): void {
   if (box.status !== 'in_stock') throw new AppError('LOAN_BOX_UNAVAILABLE', { params: { status: box.status } });
+  assertNotOnTransfer(tx, box);
   const active = tx.select({ loanNo: loans.loanNo }).from(loans).where(and(eq(loans.boxId, box.id), inArray(loans.status, ACTIVE_STATUSES))).get();
   if (active) throw new AppError('LOAN_BOX_BUSY', { params: { loanNo: active.loanNo } });
 }
@@ -151,6 +162,7 @@ export function handOutLoan(db: Db, actor: Actor, id: number): Loan {
     if (loan.status === 'requested') throw new AppError('LOAN_NOT_APPROVED');
     if (loan.status !== 'approved') throw wrongState(loan.status);
     if (box.status !== 'in_stock') throw new AppError('LOAN_BOX_UNAVAILABLE', { params: { status: box.status } });
+    assertNotOnTransfer(tx, box);
     const after = setLoan(tx, id, { status: 'out', handedOutAt: nowIso(), handedOutBy: actor.id, dueDate: addDays(localDate(), loan.days) });
     setBoxStatus(tx, box.id, 'on_loan');
     return loanAudit('loan-hand-out', box, { ...loan, boxStatus: box.status }, { ...after, boxStatus: 'on_loan' });

@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection';
+import { preparedOnce } from '../../db/prepared';
 import { boxes, transferBoxes, transfers, users, type BoxRow, type TransferRow } from '../../db/schema';
 import { AppError } from '../contract/errors';
 import {
@@ -99,17 +100,23 @@ export function listTransfers(db: Db, input: z.output<typeof transferListInput>)
   return { rows: page.map((r) => summaryOf(r, counts.get(r.t.id) ?? 0, today)), nextCursor: rows.length > input.limit ? page[page.length - 1].t.id : null };
 }
 
+/** The transfer orders not yet signed off, rejected or cancelled that list the box (at most one, but for the order being edited). */
+export function openTransfersOf(tx: Db, boxId: number): { id: number; transferNo: string }[] {
+  return preparedOnce(tx, 'box-open-transfers', (d) =>
+    d
+      .select({ id: transfers.id, transferNo: transfers.transferNo })
+      .from(transferBoxes)
+      .innerJoin(transfers, eq(transfers.id, transferBoxes.transferId))
+      .where(and(eq(transferBoxes.boxId, sql.placeholder('boxId')), inArray(transfers.status, OPEN_STATUSES)))
+      .prepare(),
+  ).all({ boxId });
+}
+
 /** A box on loan, or already transferred, pending destruction, destroyed or missing, cannot be handed over. */
 function assertTransferable(tx: Db, box: BoxRow, exceptTransferId?: number): void {
   if (box.status === 'on_loan') throw new AppError('TRANSFER_BOX_ON_LOAN', { params: { code: box.code } });
   if (box.status !== 'in_stock') throw new AppError('TRANSFER_BOX_UNAVAILABLE', { params: { code: box.code, status: box.status } });
-  const open = tx
-    .select({ id: transfers.id, transferNo: transfers.transferNo })
-    .from(transferBoxes)
-    .innerJoin(transfers, eq(transfers.id, transferBoxes.transferId))
-    .where(and(eq(transferBoxes.boxId, box.id), inArray(transfers.status, OPEN_STATUSES)))
-    .all()
-    .find((t) => t.id !== exceptTransferId);
+  const open = openTransfersOf(tx, box.id).find((t) => t.id !== exceptTransferId);
   if (open) throw new AppError('TRANSFER_BOX_BUSY', { params: { code: box.code, transferNo: open.transferNo } });
 }
 
