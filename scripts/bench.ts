@@ -98,12 +98,13 @@ function searchFigures(db: Db, queries: string[], rounds: number) {
   return { all, byQuery };
 }
 
-/** Boxes on the shelf with no loan under way, for fresh loans to hand out and take back. */
+/** Boxes on the shelf with no loan under way nor an open transfer order, for fresh loans to hand out and take back. */
 function lendableCodes(db: Db, count: number, salt: number): string[] {
   const rows = db.$client
     .prepare(
       `SELECT code FROM boxes b WHERE status = 'in_stock' AND id % 97 = ? AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.box_id = b.id AND l.status IN ('requested','approved','out'))
-       AND NOT EXISTS (SELECT 1 FROM incidents i WHERE i.box_id = b.id AND i.status = 'open') LIMIT ?`,
+       AND NOT EXISTS (SELECT 1 FROM incidents i WHERE i.box_id = b.id AND i.status = 'open')
+       AND NOT EXISTS (SELECT 1 FROM transfer_boxes tb JOIN transfers t ON t.id = tb.transfer_id WHERE tb.box_id = b.id AND t.status IN ('requested','approved')) LIMIT ?`,
     )
     .all(salt % 97, count) as { code: string }[];
   return rows.map((r) => r.code);
