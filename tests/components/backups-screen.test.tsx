@@ -46,6 +46,30 @@ describe('备份与恢复', { timeout: 180_000 }, () => {
     expect(titles).toEqual(['备份前的档案']);
   });
 
+  it('offers a custodian the backups but not the keys or the settings; the admin gets both', async () => {
+    window.location.hash = '#/backups';
+    const view = render(<Root queryClient={createQueryClient()} />);
+    expect(await screen.findByText('备份设置', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /立即备份/ })).toBeInTheDocument();
+    expect(screen.queryByText('恢复口令与密钥')).not.toBeInTheDocument();
+    expect(screen.queryByText('修改恢复口令')).not.toBeInTheDocument();
+    expect(screen.queryByText('更换数据库密钥')).not.toBeInTheDocument();
+    expect(screen.queryByRole('menuitem', { name: /系统设置/ })).not.toBeInTheDocument();
+    view.unmount();
+
+    window.location.hash = '#/settings';
+    const typed = render(<Root queryClient={createQueryClient()} />);
+    expect(await screen.findByText('您的角色无权访问此页面', {}, { timeout: 10_000 })).toBeInTheDocument();
+    typed.unmount();
+
+    await bridge.signInAs('admin');
+    window.location.hash = '#/backups';
+    render(<Root queryClient={createQueryClient()} />);
+    expect(await screen.findByText('修改恢复口令', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.getByText('更换数据库密钥')).toBeInTheDocument();
+    expect(screen.getByRole('menuitem', { name: /系统设置/ })).toBeInTheDocument();
+  });
+
   it('says in Chinese which backup disk is full, and that the unfinished copy was removed', async () => {
     // A real disk too small for the archive (a tmpfs; mounting needs root, as the robust tests do).
     const usb = join(bridge.app.dir, 'full-usb');

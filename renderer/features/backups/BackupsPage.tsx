@@ -54,7 +54,7 @@ export function BackupsPage() {
           <Summary overview={overview.data} />
           <FolderTable folders={overview.data.folders} mayRestore={mayWrite} onRestore={setRestoreFile} />
           {mayWrite && <SettingsCard settings={overview.data.settings} />}
-          {mayWrite && <KeyCards />}
+          <KeyCards />
         </div>
       )}
       {restoreFile !== undefined && <RestoreModal file={restoreFile} onClose={() => setRestoreFile(undefined)} />}
