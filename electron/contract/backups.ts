@@ -52,11 +52,18 @@ export interface FolderStatus {
   lastError: { at: string; code: string } | null;
 }
 
+/** Temporary files of interrupted backups removed from a folder: their names and total size. */
+export interface CleanedUp {
+  files: string[];
+  bytes: number;
+}
+
 export interface BackupResult {
   folder: string;
   ok: boolean;
   file: string | null;
   error: string | null;
+  cleanedUp: CleanedUp;
 }
 
 export interface BackupOverview {
