@@ -175,7 +175,7 @@ function freeName(folder: string, at: Date): string {
   for (let n = 0; ; n++) {
     const name = n === 0 ? `${base}.db` : `${base}-${n}.db`;
     // A copy still being made under a name (here, or from another PC) keeps that name.
-    if (![name, `${name}.json`, partialName(name)].some((n) => existsSync(join(folder, n)))) return name;
+    if (![name, `${name}.json`, partialName(name)].some((taken) => existsSync(join(folder, taken)))) return name;
   }
 }
 
@@ -227,9 +227,12 @@ export function backUpTo(db: Db, folder: string, ctx: BackupContext): BackupFile
   const name = freeName(folder, at);
   const tmp = join(folder, partialName(name));
   const file = join(folder, name);
+  // Only a temporary file this backup made is removed on failure, never one that raced it to the name.
+  let madeTmp = false;
   try {
     // VACUUM INTO writes into an empty file as it finds it, so the copy is never readable by others.
     closeSync(openSync(tmp, 'wx', PRIVATE_MODE));
+    madeTmp = true;
     const before = tableCounts(db.$client);
     db.$client.prepare('VACUUM INTO ?').run(tmp);
     const after = tableCounts(db.$client);
@@ -251,7 +254,7 @@ export function backUpTo(db: Db, folder: string, ctx: BackupContext): BackupFile
     writeFileSync(`${file}.json`, JSON.stringify(manifest, null, 2), { mode: PRIVATE_MODE });
     return { file, bytes: statSync(file).size, manifest };
   } catch (err) {
-    rmSync(tmp, { force: true });
+    if (madeTmp) rmSync(tmp, { force: true });
     if (err instanceof AppError) throw err.code === 'BACKUP_INVALID' ? new AppError('BACKUP_VERIFY_FAILED', { params: { folder } }) : err;
     if (isDiskFull(err)) {
       rmSync(file, { force: true });
