@@ -72,9 +72,18 @@ export function unseal(key: Buffer, sealed: z.infer<typeof sealedSchema>): Buffe
 }
 
 function readKeyFile(path: string): KeyFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    if (reason === 'ENOENT') throw new AppError('KEY_FILE_MISSING');
+    // There but not readable (permissions, a folder in its place): not damaged, and not to be replaced.
+    throw new AppError('KEY_FILE_UNREADABLE', { params: { keyFile: path, reason } });
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(text);
   } catch {
     throw new AppError('KEY_FILE_CORRUPT');
   }

@@ -26,7 +26,7 @@ import { AppError, type AppErrorPayload } from './contract/errors';
 import { acquireLock, lockFile, releaseLock } from './instance-lock';
 import { SYSTEM_ACTOR, type Actor } from './services/actor';
 import type { ChainSource } from './services/audit-chain';
-import { backedUpToday, backUpAll, checkBackupFile, getBackupSettings, readManifest, type BackupContext } from './services/backups';
+import { backedUpToday, backUpAll, checkBackupFile, cleanBackupFolders, getBackupSettings, readManifest, type BackupContext } from './services/backups';
 import { dailyBackupDue } from './services/backup-schedule';
 import { rekeyedCopy, rekeyFile } from './services/rekey';
 import { mutate } from './services/transaction';
@@ -92,7 +92,10 @@ export class Runtime {
       }
       const keyHex = readKeyWithProtector(this.files.keyFile, this.options.protector);
       if (keyHex === null) this.lockedReason = 'keystore';
-      else this.openEitherKey(keyHex, () => readKeyWithProtector(this.files.keyFile, this.options.protector, 'next'));
+      else {
+        this.openEitherKey(keyHex, () => readKeyWithProtector(this.files.keyFile, this.options.protector, 'next'));
+        cleanBackupFolders(this.requireDb());
+      }
     } catch (err) {
       this.fault = this.faultOf(err);
     }

@@ -9,7 +9,7 @@ import { chainHead, verifyChain } from '../electron/services/audit-log';
 import { SYSTEM_ACTOR } from '../electron/services/actor';
 import { backUpTo, checkBackupFile, pruneBackups, tableCounts, updateBackupSettings } from '../electron/services/backups';
 import { createTestApp, MIGRATIONS, PASSPHRASE, type TestApp } from './support/app';
-import { createBox, createOwner, createSetUpApp, errorCode, snapshot, thrownCode } from './support/fixtures';
+import { createBox, createOwner, createSetUpApp, errorCode, snapshot, thrownCode, validSettings } from './support/fixtures';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -289,9 +289,9 @@ describe('keys', () => {
     await fill(2);
     const counts = tableCountsOf(app);
     const oldKey = keyOf(app);
-    const custodian = await app.as('custodian');
-    expect(errorCode(await app.call('database-rekey', { passphrase: '不是这个口令-wrong', confirm: true }, custodian))).toBe('WRONG_PASSPHRASE');
-    await app.ok('database-rekey', { passphrase: PASSPHRASE, confirm: true }, custodian);
+    const admin = await app.as('admin');
+    expect(errorCode(await app.call('database-rekey', { passphrase: '不是这个口令-wrong', confirm: true }, admin))).toBe('WRONG_PASSPHRASE');
+    await app.ok('database-rekey', { passphrase: PASSPHRASE, confirm: true }, admin);
     app.runtime.close();
     expect(await thrownCode(() => openDatabase(app.runtime.files.db, { keyHex: oldKey, migrationsFolder: MIGRATIONS, readonly: true }))).toBe('WRONG_KEY');
     expect(keyOf(app)).not.toBe(oldKey);
@@ -304,11 +304,22 @@ describe('keys', () => {
   }, 60_000);
 
   it('changes the recovery passphrase: the old one no longer unlocks', async () => {
-    const custodian = await app.as('custodian');
+    const admin = await app.as('admin');
     const next = '新的恢复口令-另一句完全不同的话';
-    expect(errorCode(await app.call('passphrase-change', { current: '不是这个口令-wrong', next, nextConfirm: next }, custodian))).toBe('WRONG_PASSPHRASE');
-    await app.ok('passphrase-change', { current: PASSPHRASE, next, nextConfirm: next }, custodian);
+    expect(errorCode(await app.call('passphrase-change', { current: '不是这个口令-wrong', next, nextConfirm: next }, admin))).toBe('WRONG_PASSPHRASE');
+    await app.ok('passphrase-change', { current: PASSPHRASE, next, nextConfirm: next }, admin);
     expect(await thrownCode(() => readKeyWithPassphrase(app.runtime.files.keyFile, PASSPHRASE))).toBe('WRONG_PASSPHRASE');
     expect(await readKeyWithPassphrase(app.runtime.files.keyFile, next)).toBe(keyOf(app));
   }, 60_000);
+
+  it('keys and settings are the admin’s: a custodian is FORBIDDEN and nothing changes', async () => {
+    const custodian = await app.as('custodian');
+    const keyFileBefore = readFileSync(app.runtime.files.keyFile, 'utf8');
+    const next = '新的恢复口令-另一句完全不同的话';
+    expect(errorCode(await app.call('passphrase-change', { current: PASSPHRASE, next, nextConfirm: next }, custodian))).toBe('FORBIDDEN');
+    expect(errorCode(await app.call('database-rekey', { passphrase: PASSPHRASE, confirm: true }, custodian))).toBe('FORBIDDEN');
+    expect(errorCode(await app.call('settings-update', validSettings({ siteName: '保管员改的名字' }), custodian))).toBe('FORBIDDEN');
+    expect(readFileSync(app.runtime.files.keyFile, 'utf8')).toBe(keyFileBefore);
+    expect((await app.ok('settings-get', {}, custodian)).siteName).not.toBe('保管员改的名字');
+  });
 });

@@ -73,7 +73,7 @@ export const appCalls = {
   'session-logout': call<null>()({ input: empty, access: 'signed-in' }),
   'session-change-password': call<null>()({ input: passwordChangeInput, access: 'signed-in' }),
   'settings-get': call<Settings>()({ input: empty, access: 'signed-in' }),
-  'settings-update': call<Settings>()({ input: settingsSchema.strict(), access: ['admin', 'custodian'] }),
+  'settings-update': call<Settings>()({ input: settingsSchema.strict(), access: ['admin'] }),
   'user-list': call<PublicUser[]>()({ input: empty, access: ['admin'] }),
   'user-directory': call<DirectoryUser[]>()({ input: empty, access: ['clerk', 'custodian', 'manager', 'admin'] }),
   'user-create': call<PublicUser>()({ input: userCreateInput, access: ['admin'] }),

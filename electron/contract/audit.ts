@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = [
   'follow-up-close',
   'print',
   'backup-create',
+  'backup-cleanup',
   'backup-restore',
   'passphrase-change',
   'database-rekey',

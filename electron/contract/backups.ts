@@ -52,11 +52,18 @@ export interface FolderStatus {
   lastError: { at: string; code: string } | null;
 }
 
+/** Temporary files of interrupted backups removed from a folder: their names and total size. */
+export interface CleanedUp {
+  files: string[];
+  bytes: number;
+}
+
 export interface BackupResult {
   folder: string;
   ok: boolean;
   file: string | null;
   error: string | null;
+  cleanedUp: CleanedUp;
 }
 
 export interface BackupOverview {
@@ -88,6 +95,8 @@ export const rekeyInput = z.object({ passphrase: z.string().min(1, { error: 'v.r
 export const restoreAtSetupInput = z.object({ file: absolutePath, passphrase: z.string().min(1, { error: 'v.required' }).max(500) }).strict();
 
 const custodians = ['admin', 'custodian'] as const;
+/** The key and its recovery passphrase are the admin's alone (domain: admin holds "settings, keys"). */
+const adminOnly = ['admin'] as const;
 
 export const backupCalls = {
   'backup-overview': call<BackupOverview>()({ input: empty, access: ['admin', 'custodian', 'manager'] }),
@@ -96,7 +105,7 @@ export const backupCalls = {
   'backup-list': call<BackupFile[]>()({ input: z.object({ folder: absolutePath }).strict(), access: custodians }),
   'backup-inspect': call<BackupInspection>()({ input: backupFileInput, access: custodians }),
   'backup-restore': call<null>()({ input: backupRestoreInput, access: custodians }),
-  'passphrase-change': call<null>()({ input: passphraseChangeInput, access: custodians }),
-  'database-rekey': call<null>()({ input: rekeyInput, access: custodians }),
+  'passphrase-change': call<null>()({ input: passphraseChangeInput, access: adminOnly }),
+  'database-rekey': call<null>()({ input: rekeyInput, access: adminOnly }),
   'app-restore': call<null>()({ input: restoreAtSetupInput, access: 'public' }),
 };

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { openDatabase, type Db } from '../../db/connection';
 import { recoverySchema, type RecoveryBlob } from '../../db/keyfile';
@@ -11,11 +11,12 @@ import {
   type BackupOverview,
   type BackupResult,
   type BackupSettings,
+  type CleanedUp,
   type FolderStatus,
   type TableCounts,
 } from '../contract/backups';
 import { AppError } from '../contract/errors';
-import type { Actor } from './actor';
+import { SYSTEM_ACTOR, type Actor } from './actor';
 import { chainHead } from './audit-log';
 import { getSettings } from './settings';
 import { mutate } from './transaction';
@@ -25,6 +26,21 @@ const STATUS_KEY = 'backup-status';
 export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { folders: [], keep: 30, dailyAt: '18:00', onClose: true };
 export const OVERDUE_DAYS = 7;
 const FILE_PATTERN = /^archive-desk-\d{8}-\d{6}(-\d+)?\.db$/;
+/** This app's own temporary files in a backup folder: a copy being made, the write probe. */
+const TEMP_PATTERN = /^\.archive-desk-(\d{8}-\d{6}(-\d+)?\.db\.partial|probe-\d+)$/;
+/**
+ * A temporary file untouched this long belongs to a backup that died (a kill, a power cut): a
+ * live one writes its copy or reads it back all the time. A younger one may be another PC's
+ * backup into the same shared folder, still running.
+ */
+const STALE_AFTER_MS = 30 * 60_000;
+/**
+ * Backups and manifests hold the archive and its passphrase-wrapped key: owner only. POSIX only;
+ * on Windows Node ignores the mode and the folder's ACL decides, so there is nothing to do there.
+ */
+const PRIVATE_MODE = 0o600;
+/** A manifest is a few kilobytes; a bigger "manifest" is not ours and is not read into memory. */
+const MANIFEST_MAX_BYTES = 1024 * 1024;
 
 export interface BackupContext {
   keyHex: string;
@@ -109,6 +125,48 @@ export function checkFolder(folder: string): void {
   }
 }
 
+const partialName = (name: string) => `.${name}.partial`;
+
+/**
+ * Removes what interrupted backups left in `folder`: only this app's temporary names, only stale
+ * ones. An unreachable folder, or a file that will not go, is left for the backup to report.
+ */
+export function removeStaleTemporaries(folder: string, now = Date.now()): CleanedUp {
+  const cleaned: CleanedUp = { files: [], bytes: 0 };
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return cleaned;
+  }
+  for (const name of names.filter((n) => TEMP_PATTERN.test(n)).sort()) {
+    try {
+      const stats = lstatSync(join(folder, name));
+      if (!stats.isFile() || now - stats.mtimeMs < STALE_AFTER_MS) continue;
+      rmSync(join(folder, name));
+      cleaned.files.push(name);
+      cleaned.bytes += stats.size;
+    } catch {
+      // read-only or already gone: nothing removed
+    }
+  }
+  return cleaned;
+}
+
+/** At start, each reachable backup folder loses what interrupted backups left; the audit log says what went. */
+export function cleanBackupFolders(db: Db): void {
+  try {
+    for (const folder of getBackupSettings(db).folders) {
+      const cleaned = removeStaleTemporaries(folder);
+      if (cleaned.files.length === 0) continue;
+      mutate(db, SYSTEM_ACTOR, () => ({ result: null, audit: { action: 'backup-cleanup', entity: 'database', entityId: null, after: { folder, ...cleaned } } }));
+    }
+  } catch (err) {
+    // Tidying up must never keep the archive from opening.
+    console.error('backup folder cleanup failed', err);
+  }
+}
+
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const stamp = (d: Date) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
 
@@ -116,7 +174,8 @@ function freeName(folder: string, at: Date): string {
   const base = `archive-desk-${stamp(at)}`;
   for (let n = 0; ; n++) {
     const name = n === 0 ? `${base}.db` : `${base}-${n}.db`;
-    if (!existsSync(join(folder, name)) && !existsSync(join(folder, `${name}.json`))) return name;
+    // A copy still being made under a name (here, or from another PC) keeps that name.
+    if (![name, `${name}.json`, partialName(name)].some((taken) => existsSync(join(folder, taken)))) return name;
   }
 }
 
@@ -137,6 +196,7 @@ export interface OpenedBackup {
  * the HMAC catches. At 3.4 GB that lookup took 60 of the backup's 97 s and a 256 MB page cache.
  */
 export function checkBackupFile(file: string, keyHex: string | null, ctx: Pick<BackupContext, 'migrationsFolder' | 'nativeBinding'>): OpenedBackup {
+  refuseNonRegular(file);
   let copy: Db;
   try {
     copy = openDatabase(file, { keyHex, migrationsFolder: ctx.migrationsFolder, nativeBinding: ctx.nativeBinding, readonly: true });
@@ -165,9 +225,14 @@ export function backUpTo(db: Db, folder: string, ctx: BackupContext): BackupFile
   checkFolder(folder);
   const at = (ctx.now ?? (() => new Date()))();
   const name = freeName(folder, at);
-  const tmp = join(folder, `.${name}.partial`);
+  const tmp = join(folder, partialName(name));
   const file = join(folder, name);
+  // Only a temporary file this backup made is removed on failure, never one that raced it to the name.
+  let madeTmp = false;
   try {
+    // VACUUM INTO writes into an empty file as it finds it, so the copy is never readable by others.
+    closeSync(openSync(tmp, 'wx', PRIVATE_MODE));
+    madeTmp = true;
     const before = tableCounts(db.$client);
     db.$client.prepare('VACUUM INTO ?').run(tmp);
     const after = tableCounts(db.$client);
@@ -186,10 +251,10 @@ export function backUpTo(db: Db, folder: string, ctx: BackupContext): BackupFile
       recovery: ctx.recovery,
     };
     renameSync(tmp, file);
-    writeFileSync(`${file}.json`, JSON.stringify(manifest, null, 2));
+    writeFileSync(`${file}.json`, JSON.stringify(manifest, null, 2), { mode: PRIVATE_MODE });
     return { file, bytes: statSync(file).size, manifest };
   } catch (err) {
-    rmSync(tmp, { force: true });
+    if (madeTmp) rmSync(tmp, { force: true });
     if (err instanceof AppError) throw err.code === 'BACKUP_INVALID' ? new AppError('BACKUP_VERIFY_FAILED', { params: { folder } }) : err;
     if (isDiskFull(err)) {
       rmSync(file, { force: true });
@@ -224,12 +289,42 @@ const manifestShape = (raw: unknown): raw is BackupManifest => {
   );
 };
 
+/**
+ * A path a person typed is opened only if it is a regular file (or a link to one): open() on a
+ * FIFO waits for a writer for ever, /dev/zero never ends. A missing path is left to the caller.
+ */
+function refuseNonRegular(path: string): void {
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return;
+  }
+  if (!stats.isFile()) throw new AppError('BACKUP_NOT_A_FILE', { params: { file: path } });
+}
+
+/** Reads a small regular file; O_NONBLOCK, so a FIFO swapped in after the check cannot block the open. */
+function readSmallFile(path: string): string {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new AppError('BACKUP_NOT_A_FILE', { params: { file: path } });
+    if (stats.size > MANIFEST_MAX_BYTES) throw new Error('too big for a manifest');
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** A file without its manifest, or with one that is not ours, is not a backup this app can restore. */
 export function readManifest(file: string): BackupManifest {
+  refuseNonRegular(file);
+  refuseNonRegular(`${file}.json`);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(`${file}.json`, 'utf8'));
-  } catch {
+    raw = JSON.parse(readSmallFile(`${file}.json`));
+  } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError('BACKUP_INVALID', { params: { file: basename(file) } });
   }
   if (!manifestShape(raw)) throw new AppError('BACKUP_INVALID', { params: { file: basename(file) } });
@@ -263,20 +358,22 @@ function checkFolderReadable(folder: string): void {
 
 /**
  * Backs up to every configured folder, each on its own: an unplugged USB drive does not stop the
- * copy to the second disk. Each folder's outcome is kept for the backup screen and the audit log.
+ * copy to the second disk. Each folder's outcome, with what interrupted backups had left there and
+ * was removed first, is kept for the backup screen and the audit log.
  */
 export function backUpAll(db: Db, actor: Actor, ctx: BackupContext): BackupResult[] {
   const config = getBackupSettings(db);
   if (config.folders.length === 0) throw new AppError('BACKUP_NO_FOLDERS');
   const now = (ctx.now ?? (() => new Date()))();
   const results: BackupResult[] = config.folders.map((folder) => {
+    const cleanedUp = removeStaleTemporaries(folder);
     try {
       const made = backUpTo(db, folder, { ...ctx, now: () => now });
       pruneBackups(folder, config.keep);
-      return { folder, ok: true, file: made.file, error: null };
+      return { folder, ok: true, file: made.file, error: null, cleanedUp };
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      return { folder, ok: false, file: null, error: err.code };
+      return { folder, ok: false, file: null, error: err.code, cleanedUp };
     }
   });
   mutate(db, actor, (tx) => {

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { machineKeyProtector } from '../../db/machine-key';
 import { callNames, type CallName } from '../../electron/contract';
@@ -68,6 +68,23 @@ describe('the start screen after a fault', { timeout: 60_000 }, () => {
     expect(startApp().fault?.code).toBe('KEY_FILE_MISSING');
     expect(await screen.findByText('找不到密钥文件')).toBeInTheDocument();
     expect(screen.getByText(keyFile)).toBeInTheDocument();
+    writeFileSync(keyFile, saved);
+    await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: '重试' }));
+    expect(await screen.findByLabelText('用户名', {}, { timeout: 10_000 })).toBeInTheDocument();
+  });
+
+  it('a key file that cannot be read: says so (not “damaged”), names the file and why; readable again, 重试 opens', async () => {
+    const keyFile = join(dataDir(), 'archive.keys.json');
+    const saved = readFileSync(keyFile);
+    rmSync(keyFile);
+    mkdirSync(keyFile);
+    expect(startApp().fault?.code).toBe('KEY_FILE_UNREADABLE');
+    expect(await screen.findByText('无法读取密钥文件')).toBeInTheDocument();
+    expect(screen.getByText(/那里是一个文件夹，不是文件/)).toBeInTheDocument();
+    expect(screen.getByText(/请不要删除或替换它/)).toBeInTheDocument();
+    expect(screen.queryByText('密钥文件已损坏')).not.toBeInTheDocument();
+    expect(screen.getByText(keyFile)).toBeInTheDocument();
+    rmSync(keyFile, { recursive: true });
     writeFileSync(keyFile, saved);
     await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: '重试' }));
     expect(await screen.findByLabelText('用户名', {}, { timeout: 10_000 })).toBeInTheDocument();

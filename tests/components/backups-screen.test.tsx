@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createQueryClient, Root } from '../../renderer/app/Root';
 import type { TestBridge } from '../support/bridge';
@@ -22,6 +22,10 @@ describe('备份与恢复', { timeout: 180_000 }, () => {
     const handle = await bridge.app.as('custodian');
     await bridge.app.ok('backup-settings-update', { folders: [usb], keep: 30, dailyAt: '18:00', onClose: true }, handle);
     await createBox(bridge.app, { title: '备份前的档案' });
+    // What a backup killed an hour ago left, under the exact name the app gives its copy in progress.
+    const stale = join(usb, '.archive-desk-20250101-090000.db.partial');
+    writeFileSync(stale, Buffer.alloc(3 * 1024 * 1024, 1));
+    utimesSync(stale, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
     window.location.hash = '#/backups';
     const user = userEvent.setup({ delay: null });
     render(<Root queryClient={createQueryClient()} />);
@@ -29,6 +33,8 @@ describe('备份与恢复', { timeout: 180_000 }, () => {
     expect(await screen.findByText(/这台电脑上还没有成功的备份/, {}, { timeout: 10_000 })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /立即备份/ }));
     expect(await screen.findByText('已备份到 1 个位置', {}, { timeout: 20_000 })).toBeInTheDocument();
+    expect(await screen.findByText('已删除 1 个之前中断的备份留下的临时文件（共 3.0 MB）')).toBeInTheDocument();
+    expect(existsSync(stale)).toBe(false);
     expect(await screen.findByText(/最近一次成功备份/)).toBeInTheDocument();
 
     await createBox(bridge.app, { title: '备份后的档案' });
@@ -44,6 +50,30 @@ describe('备份与恢复', { timeout: 180_000 }, () => {
     // Sessions end with a restore, so the rows are read straight from the restored database.
     const titles = bridge.app.runtime.requireDb().$client.prepare('SELECT title FROM boxes').pluck().all();
     expect(titles).toEqual(['备份前的档案']);
+  });
+
+  it('offers a custodian the backups but not the keys or the settings; the admin gets both', async () => {
+    window.location.hash = '#/backups';
+    const view = render(<Root queryClient={createQueryClient()} />);
+    expect(await screen.findByText('备份设置', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /立即备份/ })).toBeInTheDocument();
+    expect(screen.queryByText('恢复口令与密钥')).not.toBeInTheDocument();
+    expect(screen.queryByText('修改恢复口令')).not.toBeInTheDocument();
+    expect(screen.queryByText('更换数据库密钥')).not.toBeInTheDocument();
+    expect(screen.queryByRole('menuitem', { name: /系统设置/ })).not.toBeInTheDocument();
+    view.unmount();
+
+    window.location.hash = '#/settings';
+    const typed = render(<Root queryClient={createQueryClient()} />);
+    expect(await screen.findByText('您的角色无权访问此页面', {}, { timeout: 10_000 })).toBeInTheDocument();
+    typed.unmount();
+
+    await bridge.signInAs('admin');
+    window.location.hash = '#/backups';
+    render(<Root queryClient={createQueryClient()} />);
+    expect(await screen.findByText('修改恢复口令', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.getByText('更换数据库密钥')).toBeInTheDocument();
+    expect(screen.getByRole('menuitem', { name: /系统设置/ })).toBeInTheDocument();
   });
 
   it('says in Chinese which backup disk is full, and that the unfinished copy was removed', async () => {

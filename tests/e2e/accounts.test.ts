@@ -103,10 +103,17 @@ test('the admin resets the password, which lifts the lock', async () => {
 });
 
 test('the idle lock keeps a half-filled form and gives it back after the password', async () => {
+  // Settings are the admin's: the custodian is not offered them.
+  await page.getByRole('menuitem', { name: '档案目录' }).waitFor();
+  expect(await page.getByRole('menuitem', { name: '系统设置' }).count()).toBe(0);
+  await signOut(page);
+  await signIn(page, 'admin', ADMIN_PASSWORD);
   await page.getByRole('menuitem', { name: '系统设置' }).click();
   await page.getByLabel('闲置自动锁定').fill('1');
   await clickButton(page, '保存设置');
   await expect.poll(() => page.getByText('设置已保存').count()).toBeGreaterThan(0);
+  await signOut(page);
+  await signIn(page, 'chen', CUSTODIAN_PASSWORD);
 
   await page.getByRole('menuitem', { name: '档案目录' }).click();
   await clickButton(page, '新建档案');

@@ -44,7 +44,8 @@ describe('a full backup disk', () => {
     const olderSums = older.map((n) => sha(join(disk, n)));
 
     const second = await app.ok('backup-run', {}, custodian);
-    expect(second).toEqual([{ folder: disk, ok: false, file: null, error: 'BACKUP_DISK_FULL' }]);
+    const failed = { folder: disk, ok: false, file: null, error: 'BACKUP_DISK_FULL', cleanedUp: { files: [], bytes: 0 } };
+    expect(second).toEqual([failed]);
     // No partial copy, no probe, no manifest of a backup that was not made; the older one untouched.
     expect(readdirSync(disk).sort()).toEqual(older);
     expect(older.map((n) => sha(join(disk, n)))).toEqual(olderSums);
@@ -59,6 +60,6 @@ describe('a full backup disk', () => {
     await createBox(app, { title: '满盘之后的档案' });
     expect(db.$client.prepare('SELECT title FROM boxes ORDER BY id').pluck().all()).toEqual(['满盘之前的档案', '满盘之后的档案']);
     const last = db.$client.prepare(`SELECT changes FROM audit_log WHERE action = 'backup-create' ORDER BY seq DESC LIMIT 1`).pluck().get() as string;
-    expect(JSON.parse(last).after.results).toEqual([{ folder: disk, ok: false, file: null, error: 'BACKUP_DISK_FULL' }]);
+    expect(JSON.parse(last).after.results).toEqual([failed]);
   });
 });

@@ -240,6 +240,41 @@ describe('the key', () => {
     runtime.close();
   });
 
+  it('a key file the app may not read is KEY_FILE_UNREADABLE naming the file and the reason, not “damaged”; readable again, the archive opens', async () => {
+    const dataDir = join(work, 'data');
+    const runtime = runtimeAt(dataDir);
+    const keyFile = join(dataDir, 'archive.keys.json');
+    chmodSync(keyFile, 0o000);
+    // As root, a file's mode stops nobody: the start runs in a child without root's override of
+    // file permissions (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), as an ordinary account would.
+    const drop = ROOT ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--inh-caps=-dac_override,-dac_read_search'] : [];
+    const [command, ...args] = [...drop, process.execPath, '--import', 'tsx', resolve(__dirname, '../support/start-child.ts'), dataDir, join(work, 'machine.key'), MIGRATIONS];
+    const child = spawn(command!, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    await new Promise<void>((done, fail) => child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`start child exited ${code}`)))));
+    expect(JSON.parse(out)).toMatchObject({ state: 'fault', fault: { code: 'KEY_FILE_UNREADABLE', params: { keyFile, reason: 'EACCES' } } });
+    chmodSync(keyFile, 0o600);
+    expect(runtime.start().state).toBe('ready');
+    runtime.close();
+  });
+
+  it('a folder in place of the key file is KEY_FILE_UNREADABLE too, at start and at unlock', async () => {
+    const dataDir = join(work, 'data');
+    const runtime = runtimeAt(dataDir);
+    const keyFile = join(dataDir, 'archive.keys.json');
+    const saved = readFileSync(keyFile);
+    rmSync(keyFile);
+    mkdirSync(keyFile);
+    expect(runtime.start()).toMatchObject({ state: 'fault', fault: { code: 'KEY_FILE_UNREADABLE', params: { keyFile, reason: 'EISDIR' } } });
+    const dispatch = createDispatcher(runtime, handlerTable, () => undefined);
+    expect(await dispatch({ name: 'app-unlock', payload: { passphrase: PASSPHRASE }, handle: null })).toEqual({ ok: false, error: { code: 'KEY_FILE_UNREADABLE', params: { keyFile, reason: 'EISDIR' } } });
+    rmSync(keyFile, { recursive: true });
+    writeFileSync(keyFile, saved);
+    expect(runtime.refresh().state).toBe('ready');
+    runtime.close();
+  });
+
   it('no keychain: asks for the recovery passphrase; a wrong one is WRONG_PASSPHRASE, the right one opens', async () => {
     const runtime = runtimeAt(join(work, 'data'), { kind: 'safeStorage', available: () => false, protect: () => Buffer.alloc(0), unprotect: () => Buffer.alloc(0) });
     expect(runtime.start()).toEqual({ state: 'locked', siteName: null, lockedReason: 'keystore' });

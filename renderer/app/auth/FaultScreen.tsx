@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../electron/contract/app';
 import { AuthFrame } from './AuthFrame';
 
-const EXPLAINED = ['DISK_FULL', 'DATA_READ_ONLY', 'ALREADY_RUNNING', 'DB_CORRUPT', 'WRONG_KEY', 'KEY_FILE_MISSING', 'KEY_FILE_CORRUPT', 'DB_TOO_NEW'];
+const EXPLAINED = ['DISK_FULL', 'DATA_READ_ONLY', 'ALREADY_RUNNING', 'DB_CORRUPT', 'WRONG_KEY', 'KEY_FILE_MISSING', 'KEY_FILE_CORRUPT', 'KEY_FILE_UNREADABLE', 'DB_TOO_NEW'];
 /** Which paths each fault needs a person to look at or act on. */
 const PATHS: Record<string, readonly ('dataDir' | 'db' | 'keyFile' | 'lockFile')[]> = {
   DATA_READ_ONLY: ['dataDir'],
@@ -12,6 +12,7 @@ const PATHS: Record<string, readonly ('dataDir' | 'db' | 'keyFile' | 'lockFile')
   WRONG_KEY: ['keyFile', 'db'],
   KEY_FILE_MISSING: ['keyFile'],
   KEY_FILE_CORRUPT: ['keyFile'],
+  KEY_FILE_UNREADABLE: ['keyFile'],
   DB_TOO_NEW: ['db'],
 };
 
@@ -25,11 +26,13 @@ export function FaultScreen({ status, onRetry, retrying }: { status: AppStatus; 
   const params = fault?.params ?? {};
   const key = fault && EXPLAINED.includes(fault.code) ? fault.code : 'other';
   const paths = PATHS[key] ?? ['dataDir'];
+  // The system's reason (EACCES, EISDIR…) in words; one without words of its own keeps its code.
+  const reason = typeof params.reason === 'string' ? t(`fault.reasons.${params.reason}`, { defaultValue: t('fault.reasons.other', { code: params.reason }) }) : undefined;
   const url = typeof params.url === 'string' && params.url.startsWith('http://127.0.0.1:') ? params.url : null;
 
   return (
     <AuthFrame title={t('fault.title')} width={560}>
-      <Alert type="error" showIcon className="form-alert" title={t(`fault.${key}.title`)} description={t(`fault.${key}.action`, { pid: params.pid })} />
+      <Alert type="error" showIcon className="form-alert" title={t(`fault.${key}.title`)} description={t(`fault.${key}.action`, { pid: params.pid, reason })} />
       <Descriptions column={1} size="small" bordered className="form-alert">
         {paths
           .filter((p) => typeof params[p] === 'string')

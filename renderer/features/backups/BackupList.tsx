@@ -5,7 +5,7 @@ import { useErrorText } from '../../app/forms';
 import { formatTime } from './BackupsPage';
 import { useBackupList } from './queries';
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The backups found in one folder, newest first, each with what its manifest says it holds. */
 export function BackupList({ folder, onRestore }: { folder: string; onRestore: (file: string) => void }) {

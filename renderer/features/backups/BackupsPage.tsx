@@ -11,7 +11,7 @@ import { useErrorText, useServerErrors } from '../../app/forms';
 import { Page } from '../../app/layout/Page';
 import { canCall } from '../../app/permissions';
 import { useSession } from '../../api/session-store';
-import { BackupList } from './BackupList';
+import { BackupList, megabytes } from './BackupList';
 import { KeyCards } from './KeyCards';
 import { useBackupOverview, useBackupWrite } from './queries';
 import { RestoreModal } from './RestoreModal';
@@ -30,6 +30,8 @@ export function BackupsPage() {
     const failed = results.filter((r) => !r.ok).length;
     if (failed > 0) void message.warning(t('partlyFailed', { failed }));
     else void message.success(t('backedUp', { ok: results.length }));
+    const cleaned = results.flatMap((r) => r.cleanedUp.files);
+    if (cleaned.length > 0) void message.info(t('cleanedUp', { count: cleaned.length, size: megabytes(results.reduce((sum, r) => sum + r.cleanedUp.bytes, 0)) }));
   });
   const [restoreFile, setRestoreFile] = useState<string | null | undefined>(undefined);
 
@@ -54,7 +56,7 @@ export function BackupsPage() {
           <Summary overview={overview.data} />
           <FolderTable folders={overview.data.folders} mayRestore={mayWrite} onRestore={setRestoreFile} />
           {mayWrite && <SettingsCard settings={overview.data.settings} />}
-          {mayWrite && <KeyCards />}
+          <KeyCards />
         </div>
       )}
       {restoreFile !== undefined && <RestoreModal file={restoreFile} onClose={() => setRestoreFile(undefined)} />}

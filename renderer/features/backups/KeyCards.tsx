@@ -5,20 +5,31 @@ import { useTranslation } from 'react-i18next';
 import { passphraseChangeInput, rekeyInput } from '../../../electron/contract/backups';
 import { Field, HookForm } from '../../app/field';
 import { useServerErrors } from '../../app/forms';
+import { useCanCall } from '../catalogue/access';
 import { useBackupWrite } from './queries';
 
-/** Change the recovery passphrase; re-key the database. Both ask for the current passphrase. */
+/**
+ * Change the recovery passphrase; re-key the database. Both ask for the current passphrase, and
+ * only the roles the contract lets make either call see them (the admin).
+ */
 export function KeyCards() {
   const { t } = useTranslation('backups');
+  const mayChange = useCanCall('passphrase-change');
+  const mayRekey = useCanCall('database-rekey');
+  if (!mayChange && !mayRekey) return null;
   return (
     <Card size="small" title={t('keys.title')}>
       <Row gutter={32}>
-        <Col xs={24} xl={12}>
-          <PassphraseForm />
-        </Col>
-        <Col xs={24} xl={12}>
-          <RekeyForm />
-        </Col>
+        {mayChange && (
+          <Col xs={24} xl={12}>
+            <PassphraseForm />
+          </Col>
+        )}
+        {mayRekey && (
+          <Col xs={24} xl={12}>
+            <RekeyForm />
+          </Col>
+        )}
       </Row>
     </Card>
   );

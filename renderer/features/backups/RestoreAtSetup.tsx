@@ -26,7 +26,7 @@ export function RestoreAtSetup() {
       void message.success(t('setupRestore.done'));
       void queryClient.invalidateQueries({ queryKey: statusQuery.queryKey });
     },
-    onError: (error) => setBanner(!applyFieldIssues(error, setError, { WRONG_PASSPHRASE: 'passphrase', BACKUP_INVALID: 'file' })),
+    onError: (error) => setBanner(!applyFieldIssues(error, setError, { WRONG_PASSPHRASE: 'passphrase', BACKUP_INVALID: 'file', BACKUP_NOT_A_FILE: 'file' })),
   });
   return (
     <Collapse
