@@ -63,7 +63,7 @@ describe('import owners (立档单位) alone', () => {
     const rows = [
       ['甲商贸有限公司', '', '', '服装', '', '电话未知', '2021-13-01', '', ''], // 2: three problems
       [], // 3: blank
-      ['乙商贸有限公司', '', '', '', 'x'.repeat(41), '', '', '', ''], // 4: too long, zod's own message
+      ['乙商贸有限公司', '', '', '', 'x'.repeat(41), '', '', '', ''], // 4: too long, saying the form's cap
       ['甲商贸有限公司', 'L1-001', 'L1', '零售', '', '', '', '', ''], // 5: the name of row 2
       ['丙商贸有限公司', 'L1-002', 'L1', '非餐饮', '', '', '', '', ''], // 6
       ['共 5 条'],
@@ -75,7 +75,7 @@ describe('import owners (立档单位) alone', () => {
       [2, 'businessType', 'v.importBusinessType', '服装'],
       [2, 'leaseStart', 'v.importDate', '2021-13-01'],
       [2, 'phone', 'v.phone', '电话未知'],
-      [4, 'contactPerson', 'v.importInvalid', 'x'.repeat(41)],
+      [4, 'contactPerson', 'v.importTooLong', '40'],
       [5, 'name', 'v.importDuplicateInFile', '甲商贸有限公司@2'],
     ]);
     expect(await app.ok('import-owners-run', { ...file, skipRows: [2, 4, 5] }, custodian)).toEqual({ owners: 1 });

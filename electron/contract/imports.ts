@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { requiredText } from './fields';
+import { borrowerInput, loanRequestInput } from './loans';
 
 /**
  * About 6.5 MB of file once base64 grows it by a third: well inside the web shell's 16 MB body cap,
@@ -43,6 +44,25 @@ export const loanImportFileInput = fileInput(LOAN_IMPORT_FIELDS);
 export const loanImportRunInput = loanImportFileInput.extend({ skipRows }).strict();
 export const ownerImportFileInput = fileInput(OWNER_IMPORT_FIELDS);
 export const ownerImportRunInput = ownerImportFileInput.extend({ skipRows }).strict();
+const person = borrowerInput.options[1].shape;
+/**
+ * The words of a paper register row, held to the loan form's own fields (a borrower recorded by
+ * name, the request's purpose and note). A paper row may lack what the desk asks for today —
+ * department, phone, purpose, the names of approver and handler: a blank cell is passed as
+ * undefined; what is written obeys the form. Approver and handler are person names like the borrower.
+ */
+export const loanImportRowInput = z
+  .object({
+    borrowerName: person.name,
+    department: person.department.optional(),
+    phone: person.phone.optional(),
+    purpose: loanRequestInput.shape.purpose.optional(),
+    approver: person.name.optional(),
+    handler: person.name.optional(),
+    note: loanRequestInput.shape.note,
+  })
+  .strict();
+
 /** Any kind's file, as the shared reader sees it. */
 export type ImportFile = { fileName: string; base64: string; mapping?: Partial<Record<string, string>> };
 

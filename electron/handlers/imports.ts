@@ -7,7 +7,7 @@ import type { Handlers } from './types';
 export const importHandlers: Handlers<keyof typeof importCalls> = {
   'import-boxes-check': (input, { db }) => checkBoxImport(db, input),
   'import-boxes-run': (input, { db, actor }) => runBoxImport(db, actor, input),
-  'import-loans-check': (input, { db }) => checkLoanImport(db, input),
+  'import-loans-check': (input, { db, actor }) => checkLoanImport(db, actor, input),
   'import-loans-run': (input, { db, actor }) => runLoanImport(db, actor, input),
   'import-owners-check': (input, { db }) => checkOwnerImport(db, input),
   'import-owners-run': (input, { db, actor }) => runOwnerImport(db, actor, input),
