@@ -91,6 +91,37 @@ describe('import owners (立档单位) alone', () => {
   });
 });
 
+describe('an imported owner obeys the owner form', () => {
+  it('refuses each text over the form\'s cap and control characters', async () => {
+    const custodian = await app.as('custodian');
+    const row = (n: number, over: Record<number, string>) => Object.assign([`限长商户${n}有限公司`, 'L1-001', 'L1', '非餐饮', '王经理', '13800001111', '', '', ''], over);
+    const rows = [
+      row(1, { 0: '名'.repeat(101) }), // 2
+      row(2, { 1: 'L'.repeat(41) }), // 3
+      row(3, { 2: '楼'.repeat(21) }), // 4
+      row(4, { 4: '联'.repeat(41) }), // 5
+      row(5, { 5: '1'.repeat(31) }), // 6
+      row(6, { 8: '备'.repeat(2001) }), // 7
+      row(7, { 0: '名'.repeat(100), 8: '一\n二' }), // 8: at the cap, a line break in the note
+    ];
+    const check = await app.ok('import-owners-check', { fileName: '立档单位.xlsx', base64: await xlsx(rows) }, custodian);
+    expect(check.problems.map((p) => [p.row, p.field, p.message, p.value])).toEqual([
+      [2, 'name', 'v.importTooLong', '100'],
+      [3, 'unitNo', 'v.importTooLong', '40'],
+      [4, 'floor', 'v.importTooLong', '20'],
+      [5, 'contactPerson', 'v.importTooLong', '40'],
+      [6, 'phone', 'v.importTooLong', '30'],
+      [7, 'note', 'v.importTooLong', '2000'],
+    ]);
+    const csv = [HEADERS.join(','), row(8, { 0: '商户\u0007有限公司', 4: '王\u007f' }).join(',')].join('\r\n');
+    const control = await app.ok('import-owners-check', { fileName: '立档单位.csv', base64: Buffer.from(csv).toString('base64') }, custodian);
+    expect(control.problems.map((p) => [p.row, p.field, p.message, p.value])).toEqual([
+      [2, 'name', 'v.importControlChar', '商户\\u0007有限公司'],
+      [2, 'contactPerson', 'v.importControlChar', '王\\u007f'],
+    ]);
+  }, 60_000);
+});
+
 describe('reading our own catalogue export back as an import', () => {
   it('skips the export footer lines in CSV and xlsx, and imports the boxes into another archive', async () => {
     const custodian = await app.as('custodian');
