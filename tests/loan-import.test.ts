@@ -308,3 +308,28 @@ describe('an imported loan obeys the rules of lending', () => {
     ]);
   }, 60_000);
 });
+
+describe('a loan import is an audited act the manager sees', () => {
+  it('writes one entry for the import as a whole, lists it for the manager, and lets the desk show only paper loans', async () => {
+    const cast = await lendingCast(app);
+    const [a, b, c] = [await createBox(app), await createBox(app), await createBox(app)];
+    const live = await loanOut(app, cast, c.code);
+    const row = (code: string, returned: string) => [code, '王小明', '工程部', '', '核对图纸', '2024-03-05', '2024-03-08', returned, '王经理', '李四', ''];
+    const file = { fileName: '借阅登记2024.xlsx', base64: await xlsx([row(a.code, '2024-03-07'), row(b.code, ''), row('ZH-NONE-0001', '')]) };
+    expect(await app.ok('import-loans-run', { ...file, skipRows: [4] }, cast.custodian)).toEqual({ loans: 2, stillOut: 1 });
+
+    const [entry, ...more] = auditRows(app.runtime.requireDb()).filter((r) => r.action === 'import');
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({ entity: 'loan', entityId: null, actorName: 'custodian-测试' });
+    expect(JSON.parse(entry!.changes).after).toEqual({ kind: 'loans', file: '借阅登记2024.xlsx', rows: 3, loans: 2, stillOut: 1, skippedRows: [4] });
+
+    const recent = await app.ok('import-recent', { kind: 'loans' }, cast.manager);
+    expect(recent).toEqual([{ at: entry!.at, actorName: 'custodian-测试', fileName: '借阅登记2024.xlsx', rows: 3, count: 2, stillOut: 1 }]);
+    expect(await app.ok('import-recent', { kind: 'boxes' }, cast.manager)).toEqual([]);
+    expect(errorCode(await app.call('import-recent', { kind: 'loans' }, cast.clerk))).toBe('FORBIDDEN');
+
+    const paper = (await app.ok('loan-list', { imported: true }, cast.manager)).rows;
+    expect(paper.map((l) => l.boxId).sort()).toEqual([a.id, b.id].sort());
+    expect((await app.ok('loan-list', {}, cast.manager)).rows.map((l) => l.id)).toContain(live.id);
+  }, 60_000);
+});

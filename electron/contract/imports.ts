@@ -90,6 +90,23 @@ export interface ImportCheck {
   stillOut: number;
 }
 
+/** How far back the desk lists imports: long enough to be seen after a holiday, short enough to fade. */
+export const RECENT_IMPORT_DAYS = 30;
+export const importRecentInput = z.object({ kind: z.enum(IMPORT_KINDS) }).strict();
+
+/** One import of a register, as its audit entry records it: who read which file in, and how much. */
+export interface RecentImport {
+  at: string;
+  actorName: string;
+  fileName: string;
+  /** Rows of the file (not counting an export's footer lines). */
+  rows: number;
+  /** Records imported: loans, boxes or owners. */
+  count: number;
+  /** Loans of the file still out (0 for other kinds). */
+  stillOut: number;
+}
+
 export const importCalls = {
   'import-boxes-check': call<ImportCheck>()({ input: importFileInput, access: ['custodian'] }),
   'import-boxes-run': call<{ boxes: number; owners: number }>()({ input: importRunInput, access: ['custodian'] }),
@@ -97,4 +114,6 @@ export const importCalls = {
   'import-loans-run': call<{ loans: number; stillOut: number }>()({ input: loanImportRunInput, access: ['custodian'] }),
   'import-owners-check': call<ImportCheck>()({ input: ownerImportFileInput, access: ['custodian'] }),
   'import-owners-run': call<{ owners: number }>()({ input: ownerImportRunInput, access: ['custodian'] }),
+  /** The manager sees on the lending desk which paper loans were read in, by whom (the audit log is the auditor's). */
+  'import-recent': call<RecentImport[]>()({ input: importRecentInput, access: ['manager', 'custodian', 'auditor'] }),
 };

@@ -170,7 +170,7 @@ export async function runBoxImport(db: Db, actor: Actor, input: z.output<typeof 
       }
       audit.push(insertBox(tx, actor, { ...row.input, ownerId }, '导入').audit);
     }
-    audit.push({ action: 'import', entity: 'box', entityId: null, after: { file: input.fileName, boxes: parsed.length, owners: newOwners, skippedRows: input.skipRows } });
+    audit.push({ action: 'import', entity: 'box', entityId: null, after: { kind: 'boxes', file: input.fileName, rows: sheet.rows.length, boxes: parsed.length, owners: newOwners, skippedRows: input.skipRows } });
     return { result: { boxes: parsed.length, owners: newOwners }, audit };
   });
 }

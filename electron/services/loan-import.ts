@@ -214,7 +214,7 @@ export async function runLoanImport(db: Db, actor: Actor, input: z.output<typeof
       }
       audit.push({ action: 'loan-import', entity: 'loan', entityId: row.id, boxCode: p.box.code, before: null, after: { ...row, sheetRow: p.row, ...(p.returned ? {} : { boxStatus: 'on_loan' }) } });
     }
-    audit.push({ action: 'import', entity: 'loan', entityId: null, after: { file: input.fileName, loans: parsed.length, stillOut, skippedRows: input.skipRows } });
+    audit.push({ action: 'import', entity: 'loan', entityId: null, after: { kind: 'loans', file: input.fileName, rows: sheet.rows.length, loans: parsed.length, stillOut, skippedRows: input.skipRows } });
     return { result: { loans: parsed.length, stillOut }, audit };
   });
 }
