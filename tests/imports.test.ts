@@ -144,6 +144,57 @@ describe('import boxes from Excel', () => {
   }, 60_000);
 });
 
+describe('an imported box and the owner it names obey the box and owner forms', () => {
+  it('refuses each text over the form\'s cap, for the box and for an owner it would create, and control characters', async () => {
+    const custodian = await app.as('custodian');
+    const known = await createOwner(app, { name: '已有商户有限公司' });
+    expect(known).toBeGreaterThan(0);
+    const row = (n: number, over: Record<number, string>) => Object.assign(boxRow(n), { 3: `限长商户${n}有限公司` }, over);
+    const rows = [
+      row(1, { 3: '名'.repeat(10_000) }), // 2: the owner it would create has a 10,000-character name
+      row(2, { 4: 'L'.repeat(41) }), // 3: and a unit number over the owner form's 40
+      row(3, { 3: '已有商户有限公司', 4: 'L'.repeat(41) }), // 4: the owner exists: its unit number is not read
+      row(4, { 0: 'Z'.repeat(41) }), // 5
+      row(5, { 2: '题'.repeat(201) }), // 6
+      row(6, { 10: '库'.repeat(41) }), // 7
+      row(7, { 11: '柜'.repeat(41) }), // 8
+      row(8, { 12: '层'.repeat(41) }), // 9
+      row(9, { 13: '位'.repeat(41) }), // 10
+      row(10, { 14: '备'.repeat(2001) }), // 11
+      row(11, { 3: '名'.repeat(100), 2: '题'.repeat(200), 14: '一\n二' }), // 12: at the caps, with a line break in the note
+    ];
+    const file = { fileName: '档案目录.xlsx', base64: await xlsx(rows) };
+    const check = await app.ok('import-boxes-check', file, custodian);
+    expect(check.problems.map((p) => [p.row, p.field, p.message, p.value])).toEqual([
+      [2, 'ownerName', 'v.importTooLong', '100'],
+      [3, 'unitNo', 'v.importTooLong', '40'],
+      [5, 'code', 'v.importTooLong', '40'],
+      [6, 'title', 'v.importTooLong', '200'],
+      [7, 'room', 'v.importTooLong', '40'],
+      [8, 'cabinet', 'v.importTooLong', '40'],
+      [9, 'shelf', 'v.importTooLong', '40'],
+      [10, 'position', 'v.importTooLong', '40'],
+      [11, 'note', 'v.importTooLong', '2000'],
+    ]);
+    const before = snapshot(app.runtime.requireDb());
+    expect(errorCode(await app.call('import-boxes-run', file, custodian))).toBe('IMPORT_HAS_PROBLEMS');
+    expect(snapshot(app.runtime.requireDb())).toEqual(before);
+    expect(await app.ok('import-boxes-run', { ...file, skipRows: [2, 3, 5, 6, 7, 8, 9, 10, 11] }, custodian)).toEqual({ boxes: 2, owners: 1 });
+    // What was imported can be saved through its own forms unchanged.
+    const owners = (await app.ok('owner-list', { query: '' }, custodian)).rows;
+    for (const { id, name, unitNo, floor, businessType, contactPerson, phone, leaseStart, moveOutDate, note } of owners) {
+      await app.ok('owner-update', { id, name, unitNo, floor, businessType, contactPerson, phone, leaseStart, moveOutDate, note }, custodian);
+    }
+
+    const csv = [HEADERS.join(','), row(20, { 2: '题名\u0000', 3: '商户\u0008有限公司' }).join(',')].join('\r\n');
+    const control = await app.ok('import-boxes-check', { fileName: '档案目录.csv', base64: Buffer.from(csv).toString('base64') }, custodian);
+    expect(control.problems.map((p) => [p.row, p.field, p.message, p.value])).toEqual([
+      [2, 'title', 'v.importControlChar', '题名\\u0000'],
+      [2, 'ownerName', 'v.importControlChar', '商户\\u0008有限公司'],
+    ]);
+  }, 60_000);
+});
+
 describe('import boxes from CSV', () => {
   it('reads a GBK CSV (as Chinese Excel saves it) and imports it', async () => {
     const bytes = Buffer.from(GBK_CSV, 'hex');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CallInput } from '../electron/contract';
-import { localDate, localDayStart } from '../electron/services/local-date';
+import { addDays, localDate, localDayStart } from '../electron/services/local-date';
 import type { TestApp } from './support/app';
 import { auditRows, createBox, createSetUpApp, errorCode, snapshot, validLoanInput } from './support/fixtures';
 import { lendingCast, loanOut } from './support/lending';
@@ -211,5 +211,125 @@ describe('import past loans from the paper register', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }, 60_000);
+});
+
+describe('an imported loan obeys the rules of lending', () => {
+  it('keeps a loan still out within the 3/7-day caps, refuses a far due date even on history, and lets an overdue one stand with its real dates', async () => {
+    const custodian = await app.as('custodian');
+    const boxes: Awaited<ReturnType<typeof createBox>>[] = [];
+    for (let i = 0; i < 7; i++) boxes.push(await createBox(app));
+    const today = localDate();
+    const day = (n: number) => addDays(today, n);
+    const row = (code: string, lent: string, due: string, returned: string) => [code, '王小明', '工程部', '', '核对图纸', lent, due, returned, '王经理（纸质登记）', '李四', ''];
+    const rows = [
+      row(boxes[0]!.code, today, '2099-12-31', ''), // 2: a live loan due in 2099
+      row(boxes[1]!.code, day(-2), day(6), ''), // 3: still out, eight days from the day lent
+      row(boxes[2]!.code, '2024-03-01', '2099-12-31', '2024-03-05'), // 4: history, but due in 2099
+      row(boxes[3]!.code, day(-1), day(2), ''), // 5: short, three days
+      row(boxes[4]!.code, day(-1), day(6), ''), // 6: long, seven days
+      row(boxes[5]!.code, '2024-05-06', '2024-05-20', ''), // 7: fourteen days, long overdue: paper history
+      row(boxes[6]!.code, '2024-01-01', day(3), ''), // 8: lent long ago and due in three days
+    ];
+    const file = { fileName: '借阅登记.xlsx', base64: await xlsx(rows) };
+    const check = await app.ok('import-loans-check', file, custodian);
+    expect(check.problems.map((p) => [p.row, p.field, p.message, p.value])).toEqual([
+      [2, 'dueDate', 'v.importLoanCap', '2099-12-31'],
+      [3, 'dueDate', 'v.importLoanCap', day(6)],
+      [4, 'dueDate', 'v.importLoanCap', '2099-12-31'],
+      [8, 'dueDate', 'v.importLoanCap', day(3)],
+    ]);
+    expect(await app.ok('import-loans-run', { ...file, skipRows: [2, 3, 4, 8] }, custodian)).toEqual({ loans: 3, stillOut: 3 });
+    const of = async (i: number) => (await app.ok('loan-list', { boxId: boxes[i]!.id }, custodian)).rows[0]!;
+    expect(await of(3)).toMatchObject({ status: 'out', loanType: 'short', days: 3, dueDate: day(2), daysOverdue: 0, decidedByName: '王经理（纸质登记）' });
+    expect(await of(4)).toMatchObject({ status: 'out', loanType: 'long', days: 7, dueDate: day(6), daysOverdue: 0 });
+    const overdue = await of(5);
+    expect(overdue).toMatchObject({ status: 'out', loanType: 'long', days: 14, dueDate: '2024-05-20' });
+    expect(overdue.daysOverdue).toBeGreaterThan(0);
+    for (const i of [0, 1, 2, 6]) expect(await app.ok('loan-list', { boxId: boxes[i]!.id }, custodian)).toMatchObject({ rows: [] });
+  }, 60_000);
+
+  it('refuses the importing custodian as the paper approver, and a loan still out that nobody approved', async () => {
+    const custodian = await app.as('custodian');
+    const me = (await app.ok('session-current', {}, custodian))!;
+    const [a, b, c, d] = [await createBox(app), await createBox(app), await createBox(app), await createBox(app)];
+    const row = (code: string, approver: string, returned: string) => [code, '王小明', '工程部', '', '核对图纸', '2024-03-05', '2024-03-08', returned, approver, '李四', ''];
+    const rows = [
+      row(a.code, `${me.displayName}（纸质登记）`, ''), // 2: the custodian approving on paper
+      row(b.code, me.displayName, '2024-03-07'), // 3: the same, on a loan long returned
+      row(c.code, '', ''), // 4: out, and nobody consented
+      row(d.code, '', '2024-03-07'), // 5: returned history without an approver's name stands
+    ];
+    const check = await app.ok('import-loans-check', { fileName: '借阅登记.xlsx', base64: await xlsx(rows) }, custodian);
+    expect(check.problems.map((p) => [p.row, p.field, p.message, p.value])).toEqual([
+      [2, 'approver', 'v.importSelfApproval', `${me.displayName}（纸质登记）`],
+      [3, 'approver', 'v.importSelfApproval', me.displayName],
+      [4, 'approver', 'v.importApproverRequired', ''],
+    ]);
+  }, 60_000);
+
+  it('holds every row to the limits of the loan form, control characters included', async () => {
+    const custodian = await app.as('custodian');
+    const box = await createBox(app);
+    // Each row on another day, so none repeats another.
+    let n = 0;
+    const row = (over: Record<number, string>) => {
+      const lent = addDays('2024-03-01', 7 * n++);
+      return Object.assign([box.code, '王小明', '工程部', '13800001111', '核对图纸', lent, addDays(lent, 3), addDays(lent, 2), '张三', '李四', ''], over);
+    };
+    const rows = [
+      row({ 1: '王'.repeat(41) }), // 2
+      row({ 2: '部'.repeat(61) }), // 3
+      row({ 3: '电话未知' }), // 4
+      row({ 3: '1'.repeat(31) }), // 5
+      row({ 4: '事'.repeat(201) }), // 6
+      row({ 8: '张'.repeat(41) }), // 7
+      row({ 9: '李'.repeat(41) }), // 8
+      row({ 10: '备'.repeat(501) }), // 9
+      row({ 10: '第一行\n第二行' }), // 10: a line break in a note is fine, as in the form
+    ];
+    const check = await app.ok('import-loans-check', { fileName: '借阅登记.xlsx', base64: await xlsx(rows) }, custodian);
+    expect(check.problems.map((p) => [p.row, p.field, p.message, p.value])).toEqual([
+      [2, 'borrowerName', 'v.importTooLong', '40'],
+      [3, 'department', 'v.importTooLong', '60'],
+      [4, 'phone', 'v.phone', '电话未知'],
+      [5, 'phone', 'v.importTooLong', '30'],
+      [6, 'purpose', 'v.importTooLong', '200'],
+      [7, 'approver', 'v.importTooLong', '40'],
+      [8, 'handler', 'v.importTooLong', '40'],
+      [9, 'note', 'v.importTooLong', '500'],
+    ]);
+    // Excel cannot hold a control character (exceljs drops them), a CSV can: written out where it is.
+    const csv = [HEADERS.join(','), row({ 1: '王小\u0007明', 10: '\u001b[31m' }).join(',')].join('\r\n');
+    const control = await app.ok('import-loans-check', { fileName: '借阅登记.csv', base64: Buffer.from(csv).toString('base64') }, custodian);
+    expect(control.problems.map((p) => [p.row, p.field, p.message, p.value])).toEqual([
+      [2, 'borrowerName', 'v.importControlChar', '王小\\u0007明'],
+      [2, 'note', 'v.importControlChar', '\\u001b[31m'],
+    ]);
+  }, 60_000);
+});
+
+describe('a loan import is an audited act the manager sees', () => {
+  it('writes one entry for the import as a whole, lists it for the manager, and lets the desk show only paper loans', async () => {
+    const cast = await lendingCast(app);
+    const [a, b, c] = [await createBox(app), await createBox(app), await createBox(app)];
+    const live = await loanOut(app, cast, c.code);
+    const row = (code: string, returned: string) => [code, '王小明', '工程部', '', '核对图纸', '2024-03-05', '2024-03-08', returned, '王经理', '李四', ''];
+    const file = { fileName: '借阅登记2024.xlsx', base64: await xlsx([row(a.code, '2024-03-07'), row(b.code, ''), row('ZH-NONE-0001', '')]) };
+    expect(await app.ok('import-loans-run', { ...file, skipRows: [4] }, cast.custodian)).toEqual({ loans: 2, stillOut: 1 });
+
+    const [entry, ...more] = auditRows(app.runtime.requireDb()).filter((r) => r.action === 'import');
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({ entity: 'loan', entityId: null, actorName: 'custodian-测试' });
+    expect(JSON.parse(entry!.changes).after).toEqual({ kind: 'loans', file: '借阅登记2024.xlsx', rows: 3, loans: 2, stillOut: 1, skippedRows: [4] });
+
+    const recent = await app.ok('import-recent', { kind: 'loans' }, cast.manager);
+    expect(recent).toEqual([{ at: entry!.at, actorName: 'custodian-测试', fileName: '借阅登记2024.xlsx', rows: 3, count: 2, stillOut: 1 }]);
+    expect(await app.ok('import-recent', { kind: 'boxes' }, cast.manager)).toEqual([]);
+    expect(errorCode(await app.call('import-recent', { kind: 'loans' }, cast.clerk))).toBe('FORBIDDEN');
+
+    const paper = (await app.ok('loan-list', { imported: true }, cast.manager)).rows;
+    expect(paper.map((l) => l.boxId).sort()).toEqual([a.id, b.id].sort());
+    expect((await app.ok('loan-list', {}, cast.manager)).rows.map((l) => l.id)).toContain(live.id);
   }, 60_000);
 });

@@ -63,7 +63,7 @@ describe('import owners (立档单位) alone', () => {
     const rows = [
       ['甲商贸有限公司', '', '', '服装', '', '电话未知', '2021-13-01', '', ''], // 2: three problems
       [], // 3: blank
-      ['乙商贸有限公司', '', '', '', 'x'.repeat(41), '', '', '', ''], // 4: too long, zod's own message
+      ['乙商贸有限公司', '', '', '', 'x'.repeat(41), '', '', '', ''], // 4: too long, saying the form's cap
       ['甲商贸有限公司', 'L1-001', 'L1', '零售', '', '', '', '', ''], // 5: the name of row 2
       ['丙商贸有限公司', 'L1-002', 'L1', '非餐饮', '', '', '', '', ''], // 6
       ['共 5 条'],
@@ -75,7 +75,7 @@ describe('import owners (立档单位) alone', () => {
       [2, 'businessType', 'v.importBusinessType', '服装'],
       [2, 'leaseStart', 'v.importDate', '2021-13-01'],
       [2, 'phone', 'v.phone', '电话未知'],
-      [4, 'contactPerson', 'v.importInvalid', 'x'.repeat(41)],
+      [4, 'contactPerson', 'v.importTooLong', '40'],
       [5, 'name', 'v.importDuplicateInFile', '甲商贸有限公司@2'],
     ]);
     expect(await app.ok('import-owners-run', { ...file, skipRows: [2, 4, 5] }, custodian)).toEqual({ owners: 1 });
@@ -89,6 +89,37 @@ describe('import owners (立档单位) alone', () => {
     expect(await app.ok('import-owners-check', file, custodian)).toMatchObject({ encoding: 'utf-8', rows: 1, problems: [] });
     expect(await app.ok('import-owners-run', file, custodian)).toEqual({ owners: 1 });
   });
+});
+
+describe('an imported owner obeys the owner form', () => {
+  it('refuses each text over the form\'s cap and control characters', async () => {
+    const custodian = await app.as('custodian');
+    const row = (n: number, over: Record<number, string>) => Object.assign([`限长商户${n}有限公司`, 'L1-001', 'L1', '非餐饮', '王经理', '13800001111', '', '', ''], over);
+    const rows = [
+      row(1, { 0: '名'.repeat(101) }), // 2
+      row(2, { 1: 'L'.repeat(41) }), // 3
+      row(3, { 2: '楼'.repeat(21) }), // 4
+      row(4, { 4: '联'.repeat(41) }), // 5
+      row(5, { 5: '1'.repeat(31) }), // 6
+      row(6, { 8: '备'.repeat(2001) }), // 7
+      row(7, { 0: '名'.repeat(100), 8: '一\n二' }), // 8: at the cap, a line break in the note
+    ];
+    const check = await app.ok('import-owners-check', { fileName: '立档单位.xlsx', base64: await xlsx(rows) }, custodian);
+    expect(check.problems.map((p) => [p.row, p.field, p.message, p.value])).toEqual([
+      [2, 'name', 'v.importTooLong', '100'],
+      [3, 'unitNo', 'v.importTooLong', '40'],
+      [4, 'floor', 'v.importTooLong', '20'],
+      [5, 'contactPerson', 'v.importTooLong', '40'],
+      [6, 'phone', 'v.importTooLong', '30'],
+      [7, 'note', 'v.importTooLong', '2000'],
+    ]);
+    const csv = [HEADERS.join(','), row(8, { 0: '商户\u0007有限公司', 4: '王\u007f' }).join(',')].join('\r\n');
+    const control = await app.ok('import-owners-check', { fileName: '立档单位.csv', base64: Buffer.from(csv).toString('base64') }, custodian);
+    expect(control.problems.map((p) => [p.row, p.field, p.message, p.value])).toEqual([
+      [2, 'name', 'v.importControlChar', '商户\\u0007有限公司'],
+      [2, 'contactPerson', 'v.importControlChar', '王\\u007f'],
+    ]);
+  }, 60_000);
 });
 
 describe('reading our own catalogue export back as an import', () => {

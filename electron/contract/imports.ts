@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { requiredText } from './fields';
+import { borrowerInput, loanRequestInput } from './loans';
 
 /**
  * About 6.5 MB of file once base64 grows it by a third: well inside the web shell's 16 MB body cap,
@@ -43,6 +44,25 @@ export const loanImportFileInput = fileInput(LOAN_IMPORT_FIELDS);
 export const loanImportRunInput = loanImportFileInput.extend({ skipRows }).strict();
 export const ownerImportFileInput = fileInput(OWNER_IMPORT_FIELDS);
 export const ownerImportRunInput = ownerImportFileInput.extend({ skipRows }).strict();
+const person = borrowerInput.options[1].shape;
+/**
+ * The words of a paper register row, held to the loan form's own fields (a borrower recorded by
+ * name, the request's purpose and note). A paper row may lack what the desk asks for today —
+ * department, phone, purpose, the names of approver and handler: a blank cell is passed as
+ * undefined; what is written obeys the form. Approver and handler are person names like the borrower.
+ */
+export const loanImportRowInput = z
+  .object({
+    borrowerName: person.name,
+    department: person.department.optional(),
+    phone: person.phone.optional(),
+    purpose: loanRequestInput.shape.purpose.optional(),
+    approver: person.name.optional(),
+    handler: person.name.optional(),
+    note: loanRequestInput.shape.note,
+  })
+  .strict();
+
 /** Any kind's file, as the shared reader sees it. */
 export type ImportFile = { fileName: string; base64: string; mapping?: Partial<Record<string, string>> };
 
@@ -70,6 +90,23 @@ export interface ImportCheck {
   stillOut: number;
 }
 
+/** How far back the desk lists imports: long enough to be seen after a holiday, short enough to fade. */
+export const RECENT_IMPORT_DAYS = 30;
+export const importRecentInput = z.object({ kind: z.enum(IMPORT_KINDS) }).strict();
+
+/** One import of a register, as its audit entry records it: who read which file in, and how much. */
+export interface RecentImport {
+  at: string;
+  actorName: string;
+  fileName: string;
+  /** Rows of the file (not counting an export's footer lines). */
+  rows: number;
+  /** Records imported: loans, boxes or owners. */
+  count: number;
+  /** Loans of the file still out (0 for other kinds). */
+  stillOut: number;
+}
+
 export const importCalls = {
   'import-boxes-check': call<ImportCheck>()({ input: importFileInput, access: ['custodian'] }),
   'import-boxes-run': call<{ boxes: number; owners: number }>()({ input: importRunInput, access: ['custodian'] }),
@@ -77,4 +114,6 @@ export const importCalls = {
   'import-loans-run': call<{ loans: number; stillOut: number }>()({ input: loanImportRunInput, access: ['custodian'] }),
   'import-owners-check': call<ImportCheck>()({ input: ownerImportFileInput, access: ['custodian'] }),
   'import-owners-run': call<{ owners: number }>()({ input: ownerImportRunInput, access: ['custodian'] }),
+  /** The manager sees on the lending desk which paper loans were read in, by whom (the audit log is the auditor's). */
+  'import-recent': call<RecentImport[]>()({ input: importRecentInput, access: ['manager', 'custodian', 'auditor'] }),
 };

@@ -80,6 +80,8 @@ export const loanListInput = z
     dueToday: z.boolean().optional(),
     /** Out with a renewal waiting for the manager. */
     renewalPending: z.boolean().optional(),
+    /** Read in from the paper register (借阅登记 import). */
+    imported: z.boolean().optional(),
     boxId: id.optional(),
     borrowerUserId: id.optional(),
     borrowerName: text(40).optional(),

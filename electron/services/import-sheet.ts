@@ -136,22 +136,38 @@ export interface SheetRow<F extends ImportField> {
 }
 
 /**
+ * Control characters other than tab and line breaks: nobody types them into a form; they come from
+ * a damaged sheet or pasted terminal text, show as nothing on screen and break a printout.
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/** The cell with each control character written out (\u0007), so the problem list shows where it is. */
+const showControlChars = (cell: string) => cell.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
  * Checks each row that is not skipped and not blank, in sheet order, and returns the problems it
  * recorded. Blank lines keep their number, so a problem points at the row the custodian sees in Excel.
+ * A cell with a control character is a problem of its column before any check of the row's own.
  */
 export function checkEachRow<F extends ImportField>(sheet: Sheet, mapping: Partial<Record<F, string>>, skip: ReadonlySet<number>, check: (row: SheetRow<F>) => void): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const column = columnsOf(sheet, mapping);
+  const fields = Object.keys(mapping) as F[];
   sheet.rows.forEach((cells, index) => {
     const row = index + 2;
     if (skip.has(row) || cells.every((c) => c === '')) return;
     const before = problems.length;
-    check({
+    const sheetRow: SheetRow<F> = {
       row,
       get: (field) => column(cells, field),
       problem: (field, message, value = '') => problems.push({ row, field, message, value }),
       hasProblems: () => problems.length > before,
-    });
+    };
+    for (const field of fields) {
+      const cell = sheetRow.get(field);
+      const shown = showControlChars(cell);
+      if (shown !== cell) sheetRow.problem(field, 'v.importControlChar', shown);
+    }
+    check(sheetRow);
   });
   return problems;
 }
@@ -159,13 +175,15 @@ export function checkEachRow<F extends ImportField>(sheet: Sheet, mapping: Parti
 /**
  * A row's zod issues as its problems, each on the column the custodian filled and with that cell:
  * `fieldOf` names the field for an input made from another column (a box's ownerId from the owner's
- * name). zod's own messages are not i18n keys, so they show as v.importInvalid.
+ * name). zod's own messages are not i18n keys, so they show as v.importInvalid (v.importTooLong for a text over its cap).
  */
 export function recordZodIssues<F extends ImportField>(row: SheetRow<F>, issues: readonly z.core.$ZodIssue[], fields: readonly F[], fieldOf: Partial<Record<string, F>> = {}) {
-  for (const { path, message } of issues) {
-    const key = path[0];
+  for (const issue of issues) {
+    const key = issue.path[0];
     const field = fields.find((f) => f === (fieldOf[String(key)] ?? key));
-    row.problem(field ?? null, message.startsWith('v.') ? message : 'v.importInvalid', field ? row.get(field) : '');
+    // A text over its cap says the cap, as the form does, rather than repeating the long cell.
+    if (issue.code === 'too_big' && issue.origin === 'string') row.problem(field ?? null, 'v.importTooLong', String(issue.maximum));
+    else row.problem(field ?? null, issue.message.startsWith('v.') ? issue.message : 'v.importInvalid', field ? row.get(field) : '');
   }
 }
 

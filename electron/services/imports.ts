@@ -5,6 +5,7 @@ import { boxes, owners } from '../../db/schema';
 import { boxCreateInput, type BoxCreateInput } from '../contract/boxes';
 import { AppError } from '../contract/errors';
 import { BOX_IMPORT_FIELDS, type BoxImportField, type ImportCheck, type importFileInput, type importRunInput } from '../contract/imports';
+import { ownerCreateInput, type OwnerInput } from '../contract/owners';
 import type { Actor } from './actor';
 import type { AuditEntry } from './audit';
 import { insertBox } from './boxes';
@@ -50,8 +51,13 @@ interface ParsedRow {
   row: number;
   input: BoxCreateInput;
   ownerName: string;
-  unitNo: string;
+  /** The owner to create when none of that name exists yet, as the owner form would. */
+  newOwner: OwnerInput | null;
 }
+
+/** An owner a box row names and the archive lacks: its name and unit, checked by the owner form's schema. */
+const newOwnerInput = (name: string, unitNo: string) =>
+  ownerCreateInput.safeParse({ name, unitNo, floor: '', businessType: 'non_catering', contactPerson: '', phone: '', leaseStart: null, moveOutDate: null, note: '导入' });
 
 /** Each row checked on its own and against the file and the archive: every problem, in sheet order. */
 function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField, string>>, skip: ReadonlySet<number>) {
@@ -80,7 +86,12 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
     const yearFrom = year('yearFrom');
     const yearTo = year('yearTo') ?? yearFrom;
     const volume = get('volume') === '' ? 1 : Number(get('volume'));
-    const ownerName = get('ownerName');
+    const owner = get('ownerName') ? newOwnerInput(get('ownerName'), get('unitNo')) : null;
+    // Looked up by the name the owner form would save, so a name it tidies finds its owner.
+    const ownerName = owner?.data?.name ?? get('ownerName');
+    const newOwner = owner && !ownerIds.has(ownerName) ? owner : null;
+    // The owner's name and unit are its columns of the box row.
+    if (newOwner && !newOwner.success) recordZodIssues(sheetRow, newOwner.error.issues, BOX_IMPORT_FIELDS, { name: 'ownerName' });
     const input = {
       code: get('code'),
       kind: kind ?? 'other',
@@ -105,6 +116,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
       recordZodIssues(sheetRow, result.error.issues, BOX_IMPORT_FIELDS, { ownerId: 'ownerName', retentionYears: 'retention' });
       return;
     }
+    if (newOwner && !newOwner.success) return;
     const code = result.data.code;
     if (code) {
       const first = codesInFile.get(code);
@@ -117,7 +129,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
       if (volumesInFile.has(key)) problem('volume', 'v.importDuplicateInFile', `${volume}@${volumesInFile.get(key)}`);
       volumesInFile.set(key, row);
     }
-    parsed.push({ row, input: result.data, ownerName, unitNo: get('unitNo') });
+    parsed.push({ row, input: result.data, ownerName, newOwner: newOwner?.data ?? null });
   });
   return { problems, parsed };
 }
@@ -148,8 +160,8 @@ export async function runBoxImport(db: Db, actor: Actor, input: z.output<typeof 
       let ownerId: number | null = null;
       if (row.ownerName) {
         ownerId = ownerIds.get(row.ownerName) ?? null;
-        if (ownerId === null) {
-          const owner = tx.insert(owners).values({ name: row.ownerName, unitNo: row.unitNo, floor: '', businessType: 'non_catering', contactPerson: '', phone: '', leaseStart: null, moveOutDate: null, note: '导入' }).returning().get();
+        if (ownerId === null && row.newOwner) {
+          const owner = tx.insert(owners).values(row.newOwner).returning().get();
           ownerIds.set(owner.name, owner.id);
           ownerId = owner.id;
           newOwners += 1;
@@ -158,7 +170,7 @@ export async function runBoxImport(db: Db, actor: Actor, input: z.output<typeof 
       }
       audit.push(insertBox(tx, actor, { ...row.input, ownerId }, '导入').audit);
     }
-    audit.push({ action: 'import', entity: 'box', entityId: null, after: { file: input.fileName, boxes: parsed.length, owners: newOwners, skippedRows: input.skipRows } });
+    audit.push({ action: 'import', entity: 'box', entityId: null, after: { kind: 'boxes', file: input.fileName, rows: sheet.rows.length, boxes: parsed.length, owners: newOwners, skippedRows: input.skipRows } });
     return { result: { boxes: parsed.length, owners: newOwners }, audit };
   });
 }

@@ -3,14 +3,15 @@ import type { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { boxes, loans, type BoxRow } from '../../db/schema';
 import { AppError } from '../contract/errors';
-import { LOAN_IMPORT_FIELDS, type ImportCheck, type LoanImportField, type loanImportFileInput, type loanImportRunInput } from '../contract/imports';
+import { LOAN_IMPORT_FIELDS, loanImportRowInput, type ImportCheck, type LoanImportField, type loanImportFileInput, type loanImportRunInput } from '../contract/imports';
 import { LOAN_DAYS_LIMIT } from '../contract/loans';
 import { nowIso, type Actor } from './actor';
 import type { AuditEntry } from './audit';
-import { checkEachRow, guessMapping, missingColumns, parseDate, readSheet, type Sheet } from './import-sheet';
+import { checkEachRow, guessMapping, missingColumns, parseDate, readSheet, recordZodIssues, type Sheet } from './import-sheet';
 import { ACTIVE_STATUSES, takeLoanNo } from './loans';
 import { addDays, daysBetween, localDate, localDayStart } from './local-date';
 import { mutate } from './transaction';
+import { getUser } from './users';
 
 /** Headers of the office's 借阅登记 and of our own 借阅登记簿 export (printing/loans.ts), so it reads back. */
 const HEADER_ALIASES: Record<LoanImportField, string[]> = {
@@ -49,13 +50,30 @@ interface ParsedLoan {
   note: string;
 }
 
+/** Names compared as people write them: spaces and letter case aside. */
+const sameName = (a: string, b: string) => a.replace(/\s/g, '').toLowerCase() === b.replace(/\s/g, '').toLowerCase();
+
+/**
+ * Whether a due date breaks the lending caps (§4.6.4: short ≤ 3 days, long ≤ 7 from the day lent).
+ * A due date more than the longest loan after today is always refused: no loan lent by today can
+ * be due then. A loan still out and not yet due is a live loan, held to the long cap; one already
+ * overdue, or returned, is paper history and keeps its real span.
+ */
+function breaksLoanCap(today: string, lent: string, due: string, returned: boolean): boolean {
+  if (due > addDays(today, LOAN_DAYS_LIMIT.long)) return true;
+  return !returned && due >= today && daysBetween(lent, due) > LOAN_DAYS_LIMIT.long;
+}
+
 /** Each row on its own, then against the archive and the file's other rows; every problem in sheet order. */
-function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<LoanImportField, string>>, skip: ReadonlySet<number>) {
+function checkRows(db: Db, actor: Actor, sheet: Sheet, mapping: Partial<Record<LoanImportField, string>>, skip: ReadonlySet<number>) {
   const parsed: ParsedLoan[] = [];
   const missing = missingColumns(sheet, mapping, REQUIRED, HEADER_ALIASES);
   if (missing.length > 0) return { problems: missing, parsed };
 
   const today = localDate();
+  // The importing custodian cannot be the one who consented on paper: nobody approves their own loan.
+  const importer = actor.id === null ? null : getUser(db, actor.id);
+  const isImporter = (name: string) => importer !== null && (sameName(name, importer.displayName) || sameName(name, importer.username));
   const boxByCode = new Map<string, BoxRow | undefined>();
   const findBox = (code: string) => {
     if (!boxByCode.has(code)) boxByCode.set(code, db.select().from(boxes).where(eq(boxes.code, code)).get());
@@ -70,7 +88,8 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<LoanImportField
       .from(loans)
       .where(and(eq(loans.boxId, box.id), eq(loans.borrowerName, borrowerName), gte(loans.handedOutAt, localDayStart(lent)), lt(loans.handedOutAt, localDayStart(addDays(lent, 1)))))
       .get();
-  const problems = checkEachRow(sheet, mapping, skip, ({ row, get, problem, hasProblems }) => {
+  const problems = checkEachRow(sheet, mapping, skip, (sheetRow) => {
+    const { row, get, problem, hasProblems } = sheetRow;
     const date = (f: 'lentDate' | 'dueDate' | 'returnedDate') => {
       const raw = get(f);
       if (raw === '') return null;
@@ -80,14 +99,28 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<LoanImportField
       else if (f !== 'dueDate' && parsedDate > today) problem(f, 'v.importFutureDate', raw);
       return parsedDate;
     };
-    for (const f of REQUIRED) if (get(f) === '') problem(f, 'v.required');
-    for (const [f, max] of [['borrowerName', 40], ['department', 60], ['phone', 30], ['purpose', 200], ['approver', 40], ['handler', 40], ['note', 500]] as const) {
-      if (get(f).length > max) problem(f, 'v.importTooLong', String(max));
-    }
+    for (const f of ['boxCode', 'lentDate'] as const) if (get(f) === '') problem(f, 'v.required');
+    const blank = (f: LoanImportField) => get(f) || undefined;
+    const writtenApprover = get('approver').replace(PAPER_MARK, '').trim();
+    const words = loanImportRowInput.safeParse({
+      borrowerName: get('borrowerName'),
+      department: blank('department'),
+      phone: blank('phone'),
+      purpose: blank('purpose'),
+      approver: writtenApprover || undefined,
+      handler: blank('handler'),
+      note: get('note'),
+    });
+    if (!words.success) recordZodIssues(sheetRow, words.error.issues, LOAN_IMPORT_FIELDS);
+    const approver = words.data?.approver ?? '';
+    if (approver && isImporter(approver)) problem('approver', 'v.importSelfApproval', get('approver'));
+    // Still out: the manager's consent must be on paper (§4.4), as it is for every box that leaves.
+    if (get('returnedDate') === '' && writtenApprover === '') problem('approver', 'v.importApproverRequired');
     const lent = date('lentDate');
     const due = date('dueDate');
     const returned = date('returnedDate');
     if (lent && due && due < lent) problem('dueDate', 'v.importDueBeforeLent', get('dueDate'));
+    else if (lent && due && breaksLoanCap(today, lent, due, get('returnedDate') !== '')) problem('dueDate', 'v.importLoanCap', get('dueDate'));
     if (lent && returned && returned < lent) problem('returnedDate', 'v.importReturnedBeforeLent', get('returnedDate'));
     // Still out: it must be due back some day, like every live loan.
     if (get('returnedDate') === '' && get('dueDate') === '') problem('dueDate', 'v.importDueRequired');
@@ -111,29 +144,17 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<LoanImportField
       else if (existing) problem('lentDate', 'v.importLoanExists', existing.loanNo);
       if (earlier === undefined) loanInFile.set(key, row);
     }
-    if (hasProblems() || !box || !lent) return;
-    parsed.push({
-      row,
-      box,
-      borrowerName: get('borrowerName'),
-      department: get('department'),
-      phone: get('phone'),
-      purpose: get('purpose'),
-      lent,
-      due,
-      returned,
-      approver: get('approver').replace(PAPER_MARK, '').trim(),
-      handler: get('handler'),
-      note: get('note'),
-    });
+    if (hasProblems() || !words.success || !box || !lent) return;
+    const { borrowerName, department = '', phone = '', purpose = '', handler = '', note } = words.data;
+    parsed.push({ row, box, borrowerName, department, phone, purpose, lent, due, returned, approver, handler, note });
   });
   return { problems, parsed };
 }
 
-export async function checkLoanImport(db: Db, input: z.output<typeof loanImportFileInput>): Promise<ImportCheck> {
+export async function checkLoanImport(db: Db, actor: Actor, input: z.output<typeof loanImportFileInput>): Promise<ImportCheck> {
   const sheet = await readSheet(input);
   const mapping = guessMapping(LOAN_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
-  const { problems, parsed } = checkRows(db, sheet, mapping, new Set());
+  const { problems, parsed } = checkRows(db, actor, sheet, mapping, new Set());
   const stillOut = parsed.filter((p) => p.returned === null).length;
   return { encoding: sheet.encoding, headers: sheet.headers, mapping, rows: sheet.rows.length, footerRows: sheet.footerRows, problems, newOwners: 0, stillOut };
 }
@@ -146,11 +167,11 @@ export async function checkLoanImport(db: Db, input: z.output<typeof loanImportF
 export async function runLoanImport(db: Db, actor: Actor, input: z.output<typeof loanImportRunInput>): Promise<{ loans: number; stillOut: number }> {
   const sheet = await readSheet(input);
   const mapping = guessMapping(LOAN_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
-  const checked = checkRows(db, sheet, mapping, new Set(input.skipRows));
+  const checked = checkRows(db, actor, sheet, mapping, new Set(input.skipRows));
   if (checked.problems.length > 0) throw new AppError('IMPORT_HAS_PROBLEMS', { params: { count: checked.problems.length } });
   return mutate(db, actor, (tx) => {
     // Checked again inside the IMMEDIATE transaction, so a hand-out made since the dry run is not overwritten.
-    const { problems, parsed } = checkRows(tx, sheet, mapping, new Set(input.skipRows));
+    const { problems, parsed } = checkRows(tx, actor, sheet, mapping, new Set(input.skipRows));
     if (problems.length > 0) throw new AppError('IMPORT_HAS_PROBLEMS', { params: { count: problems.length } });
     const audit: AuditEntry[] = [];
     let stillOut = 0;
@@ -168,8 +189,8 @@ export async function runLoanImport(db: Db, actor: Actor, input: z.output<typeof
           borrowerDepartment: p.department,
           borrowerPhone: p.phone,
           purpose: p.purpose,
-          // The 3/7-day limits govern new loans, not what already happened: a history row keeps its
-          // real span, and is "long" when that span is more than a short loan allows.
+          // A row still out and not yet due is within the 3/7-day caps (breaksLoanCap); history,
+          // returned or overdue, keeps its real span, and is "long" when over a short loan's.
           loanType: span > LOAN_DAYS_LIMIT.short ? 'long' : 'short',
           days: Math.max(1, span),
           copyRequested: false,
@@ -193,7 +214,7 @@ export async function runLoanImport(db: Db, actor: Actor, input: z.output<typeof
       }
       audit.push({ action: 'loan-import', entity: 'loan', entityId: row.id, boxCode: p.box.code, before: null, after: { ...row, sheetRow: p.row, ...(p.returned ? {} : { boxStatus: 'on_loan' }) } });
     }
-    audit.push({ action: 'import', entity: 'loan', entityId: null, after: { file: input.fileName, loans: parsed.length, stillOut, skippedRows: input.skipRows } });
+    audit.push({ action: 'import', entity: 'loan', entityId: null, after: { kind: 'loans', file: input.fileName, rows: sheet.rows.length, loans: parsed.length, stillOut, skippedRows: input.skipRows } });
     return { result: { loans: parsed.length, stillOut }, audit };
   });
 }

@@ -137,6 +137,7 @@ const LOAN_FILTERS = {
   overdue: () => and(eq(loans.status, 'out'), lt(loans.dueDate, ph('today'))),
   dueToday: () => and(eq(loans.status, 'out'), eq(loans.dueDate, ph('today'))),
   renewalPending: (db: Db) => and(eq(loans.status, 'out'), inArray(loans.id, pendingRenewalLoanIds(db))),
+  imported: () => eq(loans.imported, true),
   boxId: () => eq(loans.boxId, ph('boxId')),
   borrowerUserId: () => eq(loans.borrowerUserId, ph('borrowerUserId')),
   borrowerName: () => eq(loans.borrowerName, ph('borrowerName')),

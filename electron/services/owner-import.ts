@@ -87,7 +87,7 @@ export async function runOwnerImport(db: Db, actor: Actor, input: z.output<typeo
       const row = tx.insert(owners).values(values).returning().get();
       return { action: 'owner-create', entity: 'owner', entityId: row.id, after: row };
     });
-    audit.push({ action: 'import', entity: 'owner', entityId: null, after: { file: input.fileName, owners: parsed.length, skippedRows: input.skipRows } });
+    audit.push({ action: 'import', entity: 'owner', entityId: null, after: { kind: 'owners', file: input.fileName, rows: sheet.rows.length, owners: parsed.length, skippedRows: input.skipRows } });
     return { result: { owners: parsed.length }, audit };
   });
 }

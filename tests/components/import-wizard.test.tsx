@@ -4,6 +4,7 @@ import { createQueryClient, Root } from '../../renderer/app/Root';
 import type { TestBridge } from '../support/bridge';
 import { captureDownloads, readText } from '../support/downloads';
 import { createBox } from '../support/fixtures';
+import { lendingCast, loanOut } from '../support/lending';
 import { bridgeSignedInAs } from './catalogue-fixtures';
 
 let bridge: TestBridge;
@@ -54,5 +55,36 @@ describe('the import wizard, importing 借阅记录', { timeout: 120_000 }, () =
     await waitFor(() => expect(window.location.hash).toBe('#/lending'));
     const custodian = await bridge.app.as('custodian');
     expect((await bridge.app.ok('box-get', { id: out.id }, custodian)).box.status).toBe('on_loan');
+  });
+});
+
+describe('paper loans read in, as the manager sees them on the lending desk', { timeout: 120_000 }, () => {
+  it('says who imported how many paper loans from which file, and lists just those, each marked 纸质登记', async () => {
+    const cast = await lendingCast(bridge.app);
+    const [returned, out, live] = [await createBox(bridge.app), await createBox(bridge.app), await createBox(bridge.app)];
+    const liveLoan = await loanOut(bridge.app, cast, live.code);
+    const csv = [
+      '档案盒编号,借阅人,借阅部门,借出日期,应还日期,归还日期,批准人',
+      `${returned.code},王小明,工程部,2024-03-05,2024-03-08,2024-03-07,王经理`,
+      `${out.code},钱七,财务部,2024-05-06,2024-05-09,,王经理`,
+    ].join('\r\n');
+    await bridge.app.ok('import-loans-run', { fileName: '借阅登记2024.csv', base64: Buffer.from(csv).toString('base64') }, cast.custodian);
+    const paper = (await bridge.app.ok('loan-list', { imported: true }, cast.manager)).rows;
+
+    await bridge.signInAs('manager');
+    window.location.hash = '#/lending';
+    const user = userEvent.setup({ delay: null });
+    render(<Root queryClient={createQueryClient()} />);
+
+    const notice = await screen.findByText(/2 条纸质借阅记录（其中 1 条尚未归还）由 custodian-测试 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 从“借阅登记2024\.csv”导入/, {}, { timeout: 10_000 });
+    expect(await screen.findByText(liveLoan.loanNo)).toBeInTheDocument();
+    await user.click(within(notice.closest('.ant-alert') as HTMLElement).getByRole('button', { name: '只看纸质登记' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/lending?imported=1'));
+    await waitFor(() => expect(screen.queryByText(liveLoan.loanNo)).not.toBeInTheDocument());
+    for (const loan of paper) {
+      const row = screen.getByText(loan.loanNo).closest('tr')!;
+      expect(within(row).getByText('纸质登记')).toBeInTheDocument();
+    }
+    expect(screen.getByRole('switch', { name: '纸质登记' })).toBeChecked();
   });
 });

@@ -109,7 +109,8 @@ test('the paper loan register comes in the same way; the box still out shows 借
     ['档案盒编号', '借阅人', '借阅部门', '联系电话', '借阅事由', '借出日期', '应还日期', '归还日期', '批准人', '经办人'],
     [
       ['WX-2019-001', '王芳', '财务部', '0571-88881234', '核对装修押金', day(addDays(today, -60)), day(addDays(today, -30)), day(addDays(today, -40)), '李经理', '张敏'],
-      [ON_LOAN, '赵强', '工程部', '0571-88885678', '复核合同条款', day(addDays(today, -5)), day(addDays(today, 25)), null, '李经理', '张敏'],
+      // Still out and not yet due: a long loan, at most 7 days from the day lent (§4.6.4).
+      [ON_LOAN, '赵强', '工程部', '0571-88885678', '复核合同条款', day(addDays(today, -5)), day(addDays(today, 2)), null, '李经理', '张敏'],
     ],
   );
   await upload('借阅记录', '借阅登记簿.xlsx', register);

@@ -171,7 +171,7 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   'loan-renewal-request': { loanId: 1, days: 2, reason: '审计尚未结束' },
   'loan-renewal-decide': { id: 1, approve: false, reason: '请先归还' },
   'loan-get': { id: 1 },
-  'loan-list': { status: 'out', overdue: true, dueToday: true, renewalPending: true, boxId: 1, borrowerUserId: 2, borrowerName: '王芳', borrowerPhone: '0571-88881234', from: '2026-01-01', to: '2026-12-31', cursor: 10, limit: 20 },
+  'loan-list': { status: 'out', overdue: true, dueToday: true, renewalPending: true, imported: true, boxId: 1, borrowerUserId: 2, borrowerName: '王芳', borrowerPhone: '0571-88881234', from: '2026-01-01', to: '2026-12-31', cursor: 10, limit: 20 },
   'loan-dashboard': {},
   'incident-close': { id: 1, resolution: '文件已找回' },
   'loan-slip-pdf': { id: 1 },

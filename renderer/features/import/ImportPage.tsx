@@ -31,7 +31,7 @@ const check = (kind: ImportKind, input: PickedFile & { mapping?: Mapping }): Pro
   kind === 'loans' ? call('import-loans-check', input as CallInput<'import-loans-check'>) : kind === 'owners' ? call('import-owners-check', input as CallInput<'import-owners-check'>) : call('import-boxes-check', input as CallInput<'import-boxes-check'>);
 
 async function run(kind: ImportKind, input: PickedFile & { mapping: Mapping; skipRows: number[] }): Promise<{ text: [string, Record<string, number>]; to: string; lists: string[] }> {
-  if (kind === 'loans') return { text: ['doneLoans', await call('import-loans-run', input as CallInput<'import-loans-run'>)], to: '/lending', lists: ['loan-list', 'loan-dashboard', 'box-list', 'box-get'] };
+  if (kind === 'loans') return { text: ['doneLoans', await call('import-loans-run', input as CallInput<'import-loans-run'>)], to: '/lending', lists: ['loan-list', 'loan-dashboard', 'box-list', 'box-get', 'import-recent'] };
   if (kind === 'owners') return { text: ['doneOwners', await call('import-owners-run', input as CallInput<'import-owners-run'>)], to: '/owners', lists: ['owner-list'] };
   return { text: ['done', await call('import-boxes-run', input as CallInput<'import-boxes-run'>)], to: '/boxes', lists: ['box-list', 'owner-list'] };
 }

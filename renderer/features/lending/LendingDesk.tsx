@@ -10,6 +10,7 @@ import { InfiniteTable } from '../catalogue/InfiniteTable';
 import { DashboardCards } from './DashboardCards';
 import { activeCard, cardFilters, filtersFromParams, paramsFromFilters, type CardKey, type DeskFilters } from './deskView';
 import { useLoanColumns } from './loanColumns';
+import { PaperImports } from './PaperImports';
 import { RegisterExport } from './RegisterExport';
 import { lendingPaths } from './paths';
 import { useLoanDashboard, useLoanList } from './queries';
@@ -54,6 +55,7 @@ export function LendingDesk() {
     >
       <Flex vertical gap={12}>
         <DashboardCards counts={dashboard.data} active={activeCard(filters)} onPick={pickCard} pickable={(key) => cardFilters(key) !== null} />
+        <PaperImports onShow={() => show({ imported: true })} />
         <Flex gap={16} align="center" wrap>
           <Select<Loan['status'] | ''>
             style={{ width: 160 }}
@@ -66,6 +68,12 @@ export function LendingDesk() {
             <Flex gap={8} align="center">
               <Switch size="small" checked={filters.overdue ?? false} onChange={(on) => show({ ...filters, overdue: on || undefined })} />
               {t('list.overdueOnly')}
+            </Flex>
+          </label>
+          <label>
+            <Flex gap={8} align="center">
+              <Switch size="small" checked={filters.imported ?? false} onChange={(on) => show({ ...filters, imported: on || undefined })} />
+              {t('list.paperOnly')}
             </Flex>
           </label>
         </Flex>

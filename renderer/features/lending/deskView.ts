@@ -5,11 +5,11 @@ import type { LoanFilters } from './queries';
 export const CARD_KEYS = ['dueToday', 'overdue', 'awaitingApproval', 'renewalsAwaitingApproval', 'out', 'openIncidents'] as const satisfies readonly (keyof LoanDashboard)[];
 export type CardKey = (typeof CARD_KEYS)[number];
 
-/** The desk's list filters, kept in the address (?status=out&overdue=1) so Back from a loan returns to the same list. */
-export type DeskFilters = Pick<LoanFilters, 'status' | 'overdue' | 'dueToday' | 'renewalPending'>;
+/** The desk's list filters, kept in the address (?status=out&overdue=1&imported=1) so Back from a loan returns to the same list. */
+export type DeskFilters = Pick<LoanFilters, 'status' | 'overdue' | 'dueToday' | 'renewalPending' | 'imported'>;
 
 /** Flags that each narrow the list to what one card counts. */
-const FLAGS = ['overdue', 'dueToday', 'renewalPending'] as const;
+const FLAGS = ['overdue', 'dueToday', 'renewalPending', 'imported'] as const;
 
 /** Which list each card opens, filtered by loan-list itself. Open incidents are on the boxes, so that card only counts. */
 export function cardFilters(key: CardKey): DeskFilters | null {

@@ -35,10 +35,16 @@ export const lending = {
     incidentKind: { damaged: '损坏', documents_missing: '缺件' },
     incidentStatus: { open: '未结', closed: '已结案' },
     dashboard: { dueToday: '今日到期', overdue: '已逾期', awaitingApproval: '待审批', renewalsAwaitingApproval: '续借待批', out: '借出中', openIncidents: '未结事故' },
+    paperImports: {
+      notice: '{{count}} 条纸质借阅记录{{stillOut}}由 {{name}} 于 {{at}} 从“{{file}}”导入，未经借阅台审批',
+      stillOut: '（其中 {{count}} 条尚未归还）',
+      show: '只看纸质登记',
+    },
     register: { title: '借阅登记簿', period: '登记期间（按申请日期）', pdf: '打印 PDF', xlsx: '导出 Excel', csv: '导出 CSV', saved: '已保存：{{name}}' },
     list: {
       allStatuses: '全部状态',
       overdueOnly: '逾期',
+      paperOnly: '纸质登记',
       empty: '没有符合条件的借阅',
       new: '借阅登记',
       days: '{{count}} 天',
@@ -140,10 +146,16 @@ export const lending = {
     incidentKind: { damaged: 'Damaged', documents_missing: 'Documents missing' },
     incidentStatus: { open: 'Open', closed: 'Closed' },
     dashboard: { dueToday: 'Due today', overdue: 'Overdue', awaitingApproval: 'Awaiting approval', renewalsAwaitingApproval: 'Renewals to decide', out: 'Out', openIncidents: 'Open incidents' },
+    paperImports: {
+      notice: '{{count}} paper loan records{{stillOut}} were imported by {{name}} on {{at}} from "{{file}}", not approved at the desk',
+      stillOut: ' ({{count}} not yet returned)',
+      show: 'Paper loans only',
+    },
     register: { title: 'Loan register', period: 'Period (by request date)', pdf: 'Print PDF', xlsx: 'Export Excel', csv: 'Export CSV', saved: 'Saved: {{name}}' },
     list: {
       allStatuses: 'All statuses',
       overdueOnly: 'Overdue',
+      paperOnly: 'Paper register',
       empty: 'No loans match',
       new: 'New loan',
       days: '{{count}} days',

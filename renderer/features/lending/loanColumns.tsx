@@ -1,4 +1,4 @@
-import { Typography, type TableColumnsType } from 'antd';
+import { Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Loan } from '../../../electron/contract/loans';
@@ -9,7 +9,18 @@ export function useLoanColumns(): TableColumnsType<Loan> {
   const { t } = useTranslation('lending');
   return useMemo(
     () => [
-      { key: 'loanNo', title: t('fields.loanNo'), dataIndex: 'loanNo', width: 150, render: (no: string) => <span className="mono">{no}</span> },
+      {
+        key: 'loanNo',
+        title: t('fields.loanNo'),
+        width: 190,
+        // Read in from the paper register: approved on paper, not at the desk.
+        render: (_, loan) => (
+          <>
+            <span className="mono">{loan.loanNo}</span>
+            {loan.imported && <Tag style={{ marginInlineStart: 6 }}>{t('detail.paper')}</Tag>}
+          </>
+        ),
+      },
       { key: 'boxCode', title: t('fields.boxCode'), dataIndex: 'boxCode', width: 150, render: (code: string) => <span className="mono">{code}</span> },
       { key: 'boxTitle', title: t('fields.boxTitle'), dataIndex: 'boxTitle', ellipsis: true },
       { key: 'borrower', title: t('fields.borrower'), width: 100, render: (_, loan) => <BorrowerLink borrower={loan.borrower} /> },
