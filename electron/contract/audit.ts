@@ -54,8 +54,10 @@ export const AUDIT_ACTIONS = [
   'print',
   'backup-create',
   'backup-restore',
+  'backup-restore-recovered',
   'passphrase-change',
   'database-rekey',
+  'database-rekey-recovered',
   'import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
