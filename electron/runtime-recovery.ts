@@ -107,8 +107,9 @@ export interface StartRecovery {
 
 /**
  * Run at every start before the database is opened: settles a restore a crash interrupted, and
- * removes copies no step will use any more (a `.restoring` no journal names, a `.rekeying`: the
- * re-key's own recovery only needs the key file and the database). Each is logged.
+ * removes files no step will use any more (a `.restoring` no journal names, a `.rekeying`: the
+ * re-key's own recovery only needs the key file and the database; a journal's unfinished .tmp).
+ * Each is logged.
  */
 export function settleFiles(db: string, log: (message: string) => void): StartRecovery {
   const journal = readJournal(db);
@@ -121,14 +122,15 @@ export function settleFiles(db: string, log: (message: string) => void): StartRe
       recovered.push(restoreRecovered(journal, 'rolled-back'));
     } else pending = journal;
   } else if (existsSync(journalFile(db))) {
-    // A journal that cannot be read was cut off while being written, before any file moved.
+    // Written whole by rename, a journal that cannot be read is damaged and cannot say what to undo;
+    // a database it leaves missing is DB_MISSING, with the restore as the way forward.
     rmSync(journalFile(db), { force: true });
     log(`an unreadable restore journal was removed: ${journalFile(db)}`);
   }
-  for (const stray of [incomingFile(db), rekeyingFile(db)]) {
+  for (const stray of [incomingFile(db), rekeyingFile(db), `${journalFile(db)}.tmp`]) {
     if (!existsSync(stray)) continue;
     rmSync(stray, { force: true });
-    log(`a copy left by an interrupted restore or re-key was removed: ${stray}`);
+    log(`a file left by an interrupted restore or re-key was removed: ${stray}`);
   }
   return { recovered, pending };
 }
