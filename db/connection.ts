@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../electron/contract/errors';
 import { assertHexKey } from './keyfile';
@@ -19,6 +19,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** For tools that only read (audit verification): no pragmas that write, no migrations. */
   readonly?: boolean;
+  /** An existing archive: a missing file is DB_MISSING, never a new empty database. */
+  mustExist?: boolean;
 }
 
 export function applyKey(sqlite: Database.Database, keyHex: string): void {
@@ -129,7 +131,9 @@ function drizzleOver(sqlite: Database.Database): Db {
 }
 
 export function openDatabase(file: string, options: OpenOptions): Db {
-  const sqlite = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const mustExist = (options.readonly || options.mustExist) ?? false;
+  if (options.mustExist && !existsSync(file)) throw new AppError('DB_MISSING');
+  const sqlite = new Database(file, { readonly: options.readonly ?? false, fileMustExist: mustExist, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   try {
     if (options.keyHex !== null) applyKey(sqlite, options.keyHex);
     checkReadable(sqlite, options.keyHex !== null, file);

@@ -55,6 +55,8 @@ export function createDispatcher(runtime: Runtime, handlers: Handlers<CallName>,
     try {
       const { name } = request;
       if (!isCallName(name)) throw new AppError('UNKNOWN_CALL');
+      // Once the archive file is removed under it, the status (the start screen) and the restore are all that answer.
+      if (name !== 'app-status' && name !== 'app-restore') runtime.assertInPlace();
       const parsed = contract[name].input.safeParse(request.payload ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       const handle = typeof request.handle === 'string' && request.handle.length <= 100 ? request.handle : null;

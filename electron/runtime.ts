@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { openDatabase, storageFault, type Db } from '../db/connection';
@@ -24,6 +24,22 @@ import { settings as settingsTable } from '../db/schema';
 import type { AppStatus, setupInput } from './contract/app';
 import { AppError, type AppErrorPayload } from './contract/errors';
 import { acquireLock, lockFile, releaseLock } from './instance-lock';
+import {
+  asideName,
+  finishRestore,
+  incomingFile,
+  KEEP_BEFORE_RESTORE,
+  parkLive,
+  pruneBeforeRestore,
+  rekeyRecovered,
+  restoreRecovered,
+  rollBack,
+  settleFiles,
+  staleBeforeRestore,
+  swapIn,
+  type Recovered,
+  type RestoreJournal,
+} from './runtime-recovery';
 import { SYSTEM_ACTOR, type Actor } from './services/actor';
 import type { ChainSource } from './services/audit-chain';
 import { backedUpToday, backUpAll, checkBackupFile, cleanBackupFolders, getBackupSettings, readManifest, type BackupContext } from './services/backups';
@@ -69,6 +85,16 @@ export class Runtime {
   private lockedReason: AppStatus['lockedReason'] = null;
   /** A setup between its checks and its files: a second one must not start over it. */
   private settingUp = false;
+  /** What the last start settled (an interrupted restore or re-key), for the audit log once open. */
+  private recovered: Recovered[] = [];
+  /** A restore the last run left with its copy renamed in: verified and finished at the next open. */
+  private pendingRestore: RestoreJournal | null = null;
+  /** The open database file as opened: a different one (or none) at its path means it was removed. */
+  private openedFile: { ino: number; dev: number } | null = null;
+  /** The data folder or archive file was removed while open: nothing more is written until it is back. */
+  private folderGone = false;
+  /** The connection to the removed file, held open (see checkInPlace) until the process ends. */
+  private readonly removedUnder: Db[] = [];
 
   constructor(private readonly options: RuntimeOptions) {
     this.files = dataFiles(options.dataDir);
@@ -84,16 +110,23 @@ export class Runtime {
     if (this.db) return this.status();
     this.fault = null;
     try {
+      if (this.folderGone && !existsSync(this.files.db)) throw new AppError('DATA_FOLDER_GONE');
+      this.folderGone = false;
       this.takeLock();
+      const settled = settleFiles(this.files.db, (message) => console.warn(`archive start: ${message}`));
+      this.recovered.push(...settled.recovered);
+      this.pendingRestore = settled.pending;
       if (!keyFileExists(this.files.keyFile)) {
         // A database without its key file can only be opened once the key file is put back.
         if (existsSync(this.files.db)) throw new AppError('KEY_FILE_MISSING');
         return this.status();
       }
+      // Never a new empty archive in place of a lost one: nobody could sign in to it.
+      if (!existsSync(this.files.db)) throw new AppError('DB_MISSING');
       const keyHex = readKeyWithProtector(this.files.keyFile, this.options.protector);
       if (keyHex === null) this.lockedReason = 'keystore';
       else {
-        this.openEitherKey(keyHex, () => readKeyWithProtector(this.files.keyFile, this.options.protector, 'next'));
+        this.openSettling(() => this.openEitherKey(keyHex, () => readKeyWithProtector(this.files.keyFile, this.options.protector, 'next')));
         cleanBackupFolders(this.requireDb());
       }
     } catch (err) {
@@ -108,6 +141,7 @@ export class Runtime {
   }
 
   status(): AppStatus {
+    this.checkInPlace();
     if (this.fault) return { state: 'fault', siteName: null, lockedReason: null, fault: this.fault };
     if (this.db) return { state: 'ready', siteName: getSettings(this.db).siteName, lockedReason: null };
     if (!keyFileExists(this.files.keyFile)) return { state: 'setup', siteName: null, lockedReason: null };
@@ -115,8 +149,37 @@ export class Runtime {
   }
 
   requireDb(): Db {
+    this.assertInPlace();
     if (!this.db) throw new AppError('NOT_READY');
     return this.db;
+  }
+
+  /**
+   * Every call but the status and the restore that is the way forward is refused once the data
+   * folder or the archive file was removed under the open database: writes would be acknowledged
+   * into a deleted file. One stat of the path (a few µs) per check.
+   */
+  assertInPlace(): void {
+    if (!this.checkInPlace()) throw new AppError('DATA_FOLDER_GONE');
+  }
+
+  private checkInPlace(): boolean {
+    if (this.folderGone) return false;
+    if (!this.db || !this.openedFile) return true;
+    const now = statSync(this.files.db, { throwIfNoEntry: false });
+    if (now && now.ino === this.openedFile.ino && now.dev === this.openedFile.dev) return true;
+    console.error(`archive file removed while open: ${this.files.db}; nothing more is written`);
+    this.folderGone = true;
+    this.fault = this.faultOf(new AppError('DATA_FOLDER_GONE'));
+    // Not closed: closing deletes the -wal by name, which may be one of a folder put back there.
+    this.sessions.closeAll();
+    if (this.db) this.removedUnder.push(this.db);
+    this.db = null;
+    this.keyHex = null;
+    this.openedFile = null;
+    // The lock file went with the folder: a retry or restore takes a new one.
+    this.locked = false;
+    return false;
   }
 
   isReady(): boolean {
@@ -124,13 +187,16 @@ export class Runtime {
   }
 
   async setup(input: z.output<typeof setupInput>): Promise<AppStatus> {
+    if (this.folderGone) throw new AppError('DATA_FOLDER_GONE');
+    // The archive file is lost, not new: the way forward is a restore, never a new empty archive.
+    if (!this.db && keyFileExists(this.files.keyFile) && !existsSync(this.files.db)) throw new AppError('DB_MISSING');
     this.assertFreshInstall();
     this.settingUp = true;
     try {
       this.takeLock();
       const keyHex = await createKeyFile(this.files.keyFile, this.options.protector, input.passphrase);
       try {
-        const db = this.open(keyHex);
+        const db = this.open(keyHex, { create: true });
         db.insert(settingsTable).values({ key: 'app', value: { ...DEFAULT_SETTINGS, siteName: input.siteName } }).run();
         if (userCount(db) === 0) await createUser(db, SYSTEM_ACTOR, { ...input.admin, role: 'admin' });
       } catch (err) {
@@ -151,7 +217,7 @@ export class Runtime {
     const nextKey = hasNextKey(this.files.keyFile) ? await readKeyWithPassphrase(this.files.keyFile, passphrase, 'next').catch(() => null) : null;
     // Another unlock may have opened the database while this passphrase was being checked.
     if (this.db) return this.status();
-    this.openEitherKey(keyHex, () => nextKey);
+    this.openSettling(() => this.openEitherKey(keyHex, () => nextKey));
     if (this.options.protector?.available()) rewrapForMachine(this.files.keyFile, this.options.protector, keyHex);
     this.lockedReason = null;
     return this.status();
@@ -193,6 +259,7 @@ export class Runtime {
     this.db?.$client.close();
     this.db = null;
     this.keyHex = null;
+    this.openedFile = null;
   }
 
   now(): Date {
@@ -345,7 +412,7 @@ export class Runtime {
     this.requireDb();
     const currentKey = this.keyHex!;
     const { keyHex } = await this.backupKey(file, passphrase, currentKey);
-    const incoming = `${this.files.db}.restoring`;
+    const incoming = incomingFile(this.files.db);
     rmSync(incoming, { force: true });
     copyFileSync(file, incoming);
     try {
@@ -355,64 +422,159 @@ export class Runtime {
       throw err;
     }
     this.closeDb();
-    const aside = `${this.files.db}.before-restore-${this.now().toISOString().replace(/[:.]/g, '-')}`;
-    const moved = [this.files.db, `${this.files.db}-wal`, `${this.files.db}-shm`].filter((f) => existsSync(f));
-    for (const f of moved) renameSync(f, f.replace(this.files.db, aside));
+    // From here a crash is settled by the next start, from the journal parkLive writes.
+    const journal = parkLive(this.files.db, file, asideName(this.files.db, this.now()));
     try {
-      renameSync(incoming, this.files.db);
+      swapIn(this.files.db);
       const db = this.open(currentKey);
-      mutate(db, actor, () => ({ result: null, audit: { action: 'backup-restore', entity: 'database', entityId: null, after: { file, movedAsideTo: aside } } }));
+      this.recordRestore(db, actor, { action: 'backup-restore', entity: 'database', entityId: null, after: { file, movedAsideTo: journal.aside } });
     } catch (err) {
       this.closeDb();
-      rmSync(this.files.db, { force: true });
-      for (const f of moved) renameSync(f.replace(this.files.db, aside), f);
+      rollBack(this.files.db, journal);
       this.open(currentKey);
       throw err;
     }
   }
 
+  /**
+   * The restore's audit entry, saying which older set-aside copies go (the newest few stay);
+   * then they go and the journal with them.
+   */
+  private recordRestore(db: Db, actor: Actor, entry: Recovered): void {
+    const stale = staleBeforeRestore(this.files.db);
+    const after = { ...(entry.after as object), keptCopies: KEEP_BEFORE_RESTORE, deletedCopies: stale };
+    mutate(db, actor, () => ({ result: null, audit: { ...entry, after } }));
+    finishRestore(this.files.db);
+    pruneBeforeRestore(stale);
+  }
+
+  /**
+   * Opens the database, finishing first a restore the last run left with its copy renamed in (or
+   * rolling it back when that copy does not open), then records in the audit log what the start
+   * settled.
+   */
+  private openSettling(open: () => void): void {
+    const pending = this.pendingRestore;
+    this.pendingRestore = null;
+    try {
+      open();
+    } catch (err) {
+      if (!pending) throw err;
+      console.warn('archive start: the copy of an interrupted restore does not open; rolling it back', err);
+      this.closeDb();
+      rollBack(this.files.db, pending);
+      this.recovered.push(restoreRecovered(pending, 'rolled-back'));
+      open();
+      return this.flushRecovered();
+    }
+    if (pending) {
+      console.warn(`archive start: an interrupted restore of ${pending.file} was completed`);
+      this.recordRestore(this.requireDb(), SYSTEM_ACTOR, restoreRecovered(pending, 'completed'));
+    }
+    this.flushRecovered();
+  }
+
+  private flushRecovered(): void {
+    const recovered = this.recovered;
+    this.recovered = [];
+    if (recovered.length > 0) mutate(this.requireDb(), SYSTEM_ACTOR, () => ({ result: null, audit: recovered }));
+  }
+
   /** A new PC: the backup and the passphrase it was made under become this install's archive. */
   async restoreAtSetup(file: string, passphrase: string): Promise<AppStatus> {
+    if (!this.db && keyFileExists(this.files.keyFile) && !existsSync(this.files.db)) return this.restoreMissing(file, passphrase);
     this.assertFreshInstall();
     this.settingUp = true;
     try {
       const { keyHex, recovery } = await this.backupKey(file, passphrase, null);
       try {
-        const incoming = `${this.files.db}.restoring`;
+        const incoming = incomingFile(this.files.db);
         mkdirSync(dirname(incoming), { recursive: true });
+        this.takeLock();
         copyFileSync(file, incoming);
         createKeyFileFromRecovery(this.files.keyFile, this.options.protector, keyHex, recovery);
         renameSync(incoming, this.files.db);
         this.open(keyHex);
       } catch (err) {
         this.discardHalfSetup();
-        rmSync(`${this.files.db}.restoring`, { force: true });
+        rmSync(incomingFile(this.files.db), { force: true });
         throw err;
       }
     } finally {
       this.settingUp = false;
     }
+    this.clearFault();
     return this.status();
   }
 
-  /** After a crash midway through a re-key, the database opens with the old key or the staged one. */
+  /**
+   * The archive file is gone but its key file is not (DB_MISSING, or the file removed while
+   * open): a backup and the passphrase it was made under take its place. The key file is kept
+   * beside, for a copy of the lost file found later; the restore is in the audit log.
+   */
+  private async restoreMissing(file: string, passphrase: string): Promise<AppStatus> {
+    if (this.settingUp) throw new AppError('ALREADY_SET_UP');
+    this.settingUp = true;
+    try {
+      const { keyHex, recovery } = await this.backupKey(file, passphrase, null);
+      this.takeLock();
+      const incoming = incomingFile(this.files.db);
+      copyFileSync(file, incoming);
+      const keptKey = asideName(this.files.keyFile, this.now());
+      renameSync(this.files.keyFile, keptKey);
+      try {
+        createKeyFileFromRecovery(this.files.keyFile, this.options.protector, keyHex, recovery);
+        renameSync(incoming, this.files.db);
+        const db = this.open(keyHex);
+        mutate(db, SYSTEM_ACTOR, () => ({ result: null, audit: { action: 'backup-restore', entity: 'database', entityId: null, after: { file, archiveWasMissing: true, keyFileKeptAs: keptKey } } }));
+      } catch (err) {
+        this.closeDb();
+        for (const f of [this.files.db, `${this.files.db}-wal`, `${this.files.db}-shm`, incoming]) rmSync(f, { force: true });
+        renameSync(keptKey, this.files.keyFile);
+        throw err;
+      }
+    } catch (err) {
+      throw storageFault(err, this.options.dataDir) ?? err;
+    } finally {
+      this.settingUp = false;
+    }
+    this.clearFault();
+    return this.status();
+  }
+
+  private clearFault(): void {
+    this.fault = null;
+    this.folderGone = false;
+    this.lockedReason = null;
+  }
+
+  /**
+   * After a crash midway through a re-key, the database opens with the old key or the staged one;
+   * the audit log says which once it is open (settleFiles removed the half-made copy).
+   */
   private openEitherKey(keyHex: string, nextKey: () => string | null): void {
-    rmSync(`${this.files.db}.rekeying`, { force: true });
     try {
       this.open(keyHex);
-      if (hasNextKey(this.files.keyFile)) dropNextKey(this.files.keyFile);
+      if (hasNextKey(this.files.keyFile)) {
+        dropNextKey(this.files.keyFile);
+        this.recovered.push(rekeyRecovered('rolled-back'));
+      }
     } catch (err) {
       const next = err instanceof AppError && err.code === 'WRONG_KEY' ? nextKey() : null;
       if (!next) throw err;
       this.open(next);
       promoteNextKey(this.files.keyFile);
+      this.recovered.push(rekeyRecovered('completed'));
     }
   }
 
-  private open(keyHex: string): Db {
-    const db = openDatabase(this.files.db, { keyHex, migrationsFolder: this.options.migrationsFolder, nativeBinding: this.options.nativeBinding });
+  /** Opens the existing archive file; only setup may create one. */
+  private open(keyHex: string, options: { create?: boolean } = {}): Db {
+    const db = openDatabase(this.files.db, { keyHex, migrationsFolder: this.options.migrationsFolder, nativeBinding: this.options.nativeBinding, mustExist: !options.create });
     try {
       ensureSearchIndex(db);
+      const { ino, dev } = statSync(this.files.db);
+      this.openedFile = { ino, dev };
     } catch (err) {
       db.$client.close();
       throw err;

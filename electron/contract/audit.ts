@@ -55,8 +55,10 @@ export const AUDIT_ACTIONS = [
   'backup-create',
   'backup-cleanup',
   'backup-restore',
+  'backup-restore-recovered',
   'passphrase-change',
   'database-rekey',
+  'database-rekey-recovered',
   'import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

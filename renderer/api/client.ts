@@ -23,10 +23,19 @@ function sessionLost(handle: string): void {
   else session.signOut(true);
 }
 
+const archiveGoneListeners = new Set<() => void>();
+
+/** Main stopped writing (the data folder was removed): the shell shows the start screen that says so. */
+export function onArchiveGone(listener: () => void): () => void {
+  archiveGoneListeners.add(listener);
+  return () => archiveGoneListeners.delete(listener);
+}
+
 export async function callResult<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {
   const handle = useSession.getState().handle;
   const result = (await invoke(name, input, handle)) as Result<CallOutput<N>>;
   if (!result.ok && result.error.code === 'NOT_SIGNED_IN' && handle) sessionLost(handle);
+  if (!result.ok && result.error.code === 'DATA_FOLDER_GONE') for (const listener of archiveGoneListeners) listener();
   return result;
 }
 

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Result, Spin } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { onArchiveGone } from '../api/client';
 import { useSession } from '../api/session-store';
 import { ChangePasswordModal } from './account/ChangePasswordModal';
 import { FaultScreen } from './auth/FaultScreen';
@@ -19,6 +20,8 @@ export function App() {
   const { t } = useTranslation('app');
   const errorText = useErrorText();
   const status = useQuery(statusQuery);
+  const queryClient = useQueryClient();
+  useEffect(() => onArchiveGone(() => void queryClient.invalidateQueries({ queryKey: statusQuery.queryKey })), [queryClient]);
 
   if (status.isPending) return <Spin fullscreen description={t('status.loading')} />;
   if (status.isError)

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { machineKeyProtector } from '../../db/machine-key';
 import { callNames, type CallName } from '../../electron/contract';
@@ -10,8 +10,9 @@ import { handlerTable } from '../../electron/handlers';
 import { lockFile } from '../../electron/instance-lock';
 import { Runtime } from '../../electron/runtime';
 import type { DesktopBridge } from '../../renderer/api/transport';
+import { backUpTo } from '../../electron/services/backups';
 import { createQueryClient, Root } from '../../renderer/app/Root';
-import { MIGRATIONS, type TestApp } from '../support/app';
+import { MIGRATIONS, PASSPHRASE, PASSWORD, type TestApp } from '../support/app';
 import { createSetUpApp } from '../support/fixtures';
 
 /**
@@ -88,6 +89,39 @@ describe('the start screen after a fault', { timeout: 60_000 }, () => {
     writeFileSync(keyFile, saved);
     await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: '重试' }));
     expect(await screen.findByLabelText('用户名', {}, { timeout: 10_000 })).toBeInTheDocument();
+  });
+
+  it('a missing archive file beside its key file: says so, and the backup with its passphrase restores it from this screen', async () => {
+    const opened = new Runtime({ dataDir: dataDir(), protector: machineKeyProtector(join(app.dir, 'machine.key')), migrationsFolder: MIGRATIONS });
+    opened.start();
+    mkdirSync(join(app.dir, 'usb'));
+    const backup = backUpTo(opened.requireDb(), join(app.dir, 'usb'), opened.backupContext()).file;
+    opened.close();
+    const file = join(dataDir(), 'archive.db');
+    rmSync(file);
+    expect(startApp().fault?.code).toBe('DB_MISSING');
+    expect(await screen.findByText('找不到档案库文件')).toBeInTheDocument();
+    expect(screen.getByText(/请用下面的表单从最近一次的备份恢复/)).toBeInTheDocument();
+    expect(screen.getByText(file)).toBeInTheDocument();
+    const user = userEvent.setup({ delay: null });
+    await user.type(screen.getByLabelText('备份文件完整路径'), backup);
+    await user.type(screen.getByLabelText('备份时的恢复口令'), PASSPHRASE);
+    await user.click(screen.getByRole('button', { name: '从备份恢复' }));
+    expect(await screen.findByLabelText('用户名', {}, { timeout: 20_000 })).toBeInTheDocument();
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('the data folder removed while open: the next call stops, and the start screen says what happened', async () => {
+    expect(startApp().state).toBe('ready');
+    const user = userEvent.setup({ delay: null });
+    await user.type(await screen.findByLabelText('用户名', {}, { timeout: 10_000 }), 'admin');
+    await user.type(screen.getByLabelText('密码'), PASSWORD);
+    rmSync(dataDir(), { recursive: true, force: true });
+    await user.click(screen.getByRole('button', { name: '登录' }));
+    expect(await screen.findByText('数据文件夹被移走或删除', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.getByText(dataDir())).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '从备份恢复' })).toBeInTheDocument();
+    expect(existsSync(dataDir())).toBe(false);
   });
 
   it('an archive from a newer version: refuses, and asks for the newer app', async () => {

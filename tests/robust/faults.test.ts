@@ -166,7 +166,7 @@ describe('a second instance', () => {
     // Killed without a chance to clean up: its lock file is still there, and is stale.
     expect(existsSync(lockFile(dataDir))).toBe(true);
     expect(runtime.refresh().state).toBe('ready');
-    expect(JSON.parse(readFileSync(lockFile(dataDir), 'utf8'))).toEqual({ pid: process.pid });
+    expect(JSON.parse(readFileSync(lockFile(dataDir), 'utf8'))).toMatchObject({ pid: process.pid });
     runtime.close();
     expect(existsSync(lockFile(dataDir))).toBe(false);
   });

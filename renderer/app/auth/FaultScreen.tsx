@@ -1,9 +1,12 @@
-import { Alert, Button, Descriptions, Typography } from 'antd';
+import { Alert, Button, Descriptions, Divider, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../electron/contract/app';
+import { RestoreFromBackupForm } from '../../features/backups/RestoreAtSetup';
 import { AuthFrame } from './AuthFrame';
 
-const EXPLAINED = ['DISK_FULL', 'DATA_READ_ONLY', 'ALREADY_RUNNING', 'DB_CORRUPT', 'WRONG_KEY', 'KEY_FILE_MISSING', 'KEY_FILE_CORRUPT', 'KEY_FILE_UNREADABLE', 'DB_TOO_NEW'];
+const EXPLAINED = ['DISK_FULL', 'DATA_READ_ONLY', 'ALREADY_RUNNING', 'DB_CORRUPT', 'WRONG_KEY', 'KEY_FILE_MISSING', 'KEY_FILE_CORRUPT', 'KEY_FILE_UNREADABLE', 'DB_TOO_NEW', 'DB_MISSING', 'DATA_FOLDER_GONE'];
+/** Faults whose way forward is a restore from a backup, offered right here. */
+const RESTORE_HERE = ['DB_MISSING', 'DATA_FOLDER_GONE'];
 /** Which paths each fault needs a person to look at or act on. */
 const PATHS: Record<string, readonly ('dataDir' | 'db' | 'keyFile' | 'lockFile')[]> = {
   DATA_READ_ONLY: ['dataDir'],
@@ -14,6 +17,8 @@ const PATHS: Record<string, readonly ('dataDir' | 'db' | 'keyFile' | 'lockFile')
   KEY_FILE_CORRUPT: ['keyFile'],
   KEY_FILE_UNREADABLE: ['keyFile'],
   DB_TOO_NEW: ['db'],
+  DB_MISSING: ['db'],
+  DATA_FOLDER_GONE: ['dataDir'],
 };
 
 /**
@@ -52,6 +57,12 @@ export function FaultScreen({ status, onRetry, retrying }: { status: AppStatus; 
       <Button type="primary" block autoFocus loading={retrying} onClick={onRetry}>
         {t('fault.retry')}
       </Button>
+      {RESTORE_HERE.includes(key) && (
+        <>
+          <Divider titlePlacement="start">{t('fault.restoreTitle')}</Divider>
+          <RestoreFromBackupForm />
+        </>
+      )}
     </AuthFrame>
   );
 }

@@ -11,8 +11,11 @@ import { Field, HookForm } from '../../app/field';
 import { applyFieldIssues, useErrorText } from '../../app/forms';
 import { statusQuery } from '../../app/queries';
 
-/** A new PC: instead of starting empty, open a backup with the recovery passphrase it was made under. */
-export function RestoreAtSetup() {
+/**
+ * A backup file and the recovery passphrase it was made under become the archive: on a new PC at
+ * setup, or from the start screen when the archive file is missing.
+ */
+export function RestoreFromBackupForm() {
   const { t } = useTranslation('backups');
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -29,29 +32,24 @@ export function RestoreAtSetup() {
     onError: (error) => setBanner(!applyFieldIssues(error, setError, { WRONG_PASSPHRASE: 'passphrase', BACKUP_INVALID: 'file', BACKUP_NOT_A_FILE: 'file' })),
   });
   return (
-    <Collapse
-      ghost
-      items={[
-        {
-          key: 'restore',
-          label: t('setupRestore.title'),
-          children: (
-            <HookForm onSubmit={handleSubmit((input) => restore.mutate(input))}>
-              <Alert type="info" showIcon className="form-alert" title={t('setupRestore.intro')} />
-              {restore.isError && banner && <Alert type="error" showIcon className="form-alert" title={errorText(restore.error)} />}
-              <Field control={control} name="file" label={t('restore.file')} required>
-                {(field) => <Input {...field} placeholder="E:\档案备份\archive-desk-20261126-180000.db" className="mono" />}
-              </Field>
-              <Field control={control} name="passphrase" label={t('restore.passphrase')} required>
-                {(field) => <Input.Password {...field} autoComplete="off" />}
-              </Field>
-              <Button htmlType="submit" block loading={restore.isPending}>
-                {t('setupRestore.submit')}
-              </Button>
-            </HookForm>
-          ),
-        },
-      ]}
-    />
+    <HookForm onSubmit={handleSubmit((input) => restore.mutate(input))}>
+      <Alert type="info" showIcon className="form-alert" title={t('setupRestore.intro')} />
+      {restore.isError && banner && <Alert type="error" showIcon className="form-alert" title={errorText(restore.error)} />}
+      <Field control={control} name="file" label={t('restore.file')} required>
+        {(field) => <Input {...field} placeholder="E:\档案备份\archive-desk-20261126-180000.db" className="mono" />}
+      </Field>
+      <Field control={control} name="passphrase" label={t('restore.passphrase')} required>
+        {(field) => <Input.Password {...field} autoComplete="off" />}
+      </Field>
+      <Button htmlType="submit" block loading={restore.isPending}>
+        {t('setupRestore.submit')}
+      </Button>
+    </HookForm>
   );
+}
+
+/** A new PC: instead of starting empty, open a backup with the recovery passphrase it was made under. */
+export function RestoreAtSetup() {
+  const { t } = useTranslation('backups');
+  return <Collapse ghost items={[{ key: 'restore', label: t('setupRestore.title'), children: <RestoreFromBackupForm /> }]} />;
 }
