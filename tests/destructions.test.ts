@@ -138,6 +138,19 @@ describe('execution 执行销毁', () => {
     expect(await statusOf()).toBe('pending_destruction');
   });
 
+  it('execution check: the same refusals as the execution, changing nothing; null once it would go through', async () => {
+    const d = await app.ok('destruction-propose', { boxCodes: [box.code], reason: '期满' }, cast.custodian);
+    await refusedUnchanged(() => app.call('destruction-execute-check', validExecution(d.id), cast.custodian), 'DESTRUCTION_NOT_APPROVED');
+    await app.ok('destruction-decide', { id: d.id, approve: true, reason: '' }, cast.manager);
+    await refusedUnchanged(() => app.call('destruction-execute-check', validExecution(d.id, { supervisors: ['王芳', ' 王 芳 '] }), cast.custodian), 'SUPERVISOR_DUPLICATE', { name: '王芳' });
+    await refusedUnchanged(() => app.call('destruction-execute-check', validExecution(d.id, { destroyedOn: addDays(localDate(), 1) }), cast.custodian), 'VALIDATION');
+    const before = state();
+    expect(await app.ok('destruction-execute-check', validExecution(d.id), cast.custodian)).toBeNull();
+    expect(state()).toEqual(before);
+    await app.ok('hold-place', { boxId: box.id, reason: '突发审计' }, cast.manager);
+    await refusedUnchanged(() => app.call('destruction-execute-check', validExecution(d.id), cast.custodian), 'BOX_HELD', { code: box.code });
+  });
+
   it('refuses a box that was put on hold after the approval', async () => {
     const d = await approved();
     await app.ok('hold-place', { boxId: box.id, reason: '突发审计' }, cast.manager);

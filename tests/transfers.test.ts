@@ -141,6 +141,25 @@ describe('sign-off 签收', () => {
     await refusedUnchanged(() => app.call('transfer-sign-off', { id: t.id, handover: person, receiver: { ...person, name: ' 赵敏' } }, cast.custodian), 'SIGNOFF_SAME_PERSON');
   });
 
+  it('sign-off check: the refusals that need no password, before any is typed; changes nothing, and passes for two people', async () => {
+    const draft = await app.ok('transfer-create', validTransfer([box.code]), cast.custodian);
+    const named = (over: Partial<CallInput<'transfer-sign-off-check'>> = {}): CallInput<'transfer-sign-off-check'> => ({
+      id: draft.id,
+      handover: { kind: 'account', username: 'custodian' },
+      receiver: { kind: 'person', name: '赵敏' },
+      ...over,
+    });
+    await refusedUnchanged(() => app.call('transfer-sign-off-check', named(), cast.clerk), 'TRANSFER_NOT_APPROVED');
+    await app.ok('transfer-decide', { id: draft.id, approve: true, reason: '' }, cast.manager);
+    await refusedUnchanged(() => app.call('transfer-sign-off-check', named({ receiver: { kind: 'account', username: 'custodian' } }), cast.clerk), 'SIGNOFF_SAME_PERSON');
+    await refusedUnchanged(() => app.call('transfer-sign-off-check', named({ receiver: { kind: 'person', name: 'custodian-测试' } }), cast.clerk), 'SIGNOFF_SAME_PERSON');
+    const before = state();
+    expect(await app.ok('transfer-sign-off-check', named(), cast.clerk)).toBeNull();
+    expect(state()).toEqual(before);
+    await app.ok('transfer-sign-off', signOff(draft.id), cast.custodian);
+    await refusedUnchanged(() => app.call('transfer-sign-off-check', named(), cast.clerk), 'TRANSFER_WRONG_STATE', { status: 'signed' });
+  });
+
   it('refuses a wrong password (naming whose), an unknown user name, a disabled account, and a signature that is not a PNG or too large', async () => {
     const t = await approvedTransfer(app, cast, [box.code]);
     const wrong: CallInput<'transfer-sign-off'> = { ...signOff(t.id), handover: { kind: 'account', username: 'custodian', password: 'not-the-password' } };

@@ -120,6 +120,8 @@ export const destructionCalls = {
   'destruction-decide': call<Destruction>()({ input: destructionDecisionInput, access: ['manager'] }),
   'destruction-cancel': call<Destruction>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager'] }),
   'destruction-execute': call<Destruction>()({ input: destructionExecuteInput, access: ['custodian'] }),
+  /** The execution's refusals (state, supervisors, date, holds), before the irreversible confirmation. */
+  'destruction-execute-check': call<null>()({ input: destructionExecuteInput, access: ['custodian'] }),
   'destruction-get': call<Destruction>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'] }),
   'destruction-list': call<{ rows: DestructionSummary[]; nextCursor: number | null }>()({ input: destructionListInput, access: ['custodian', 'manager', 'auditor'] }),
   'destruction-register-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'] }),

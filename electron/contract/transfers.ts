@@ -22,11 +22,13 @@ export const signatureDataUrl = z
   // The PNG signature bytes (89 50 4E 47) are "iVBORw0KGgo" in base64.
   .refine((s) => s.startsWith('data:image/png;base64,iVBORw0KGgo'), { error: 'v.signature' });
 
+const accountParty = z.object({ kind: z.literal('account'), username: requiredText(40), password: z.string().min(1, { error: 'v.required' }).max(200) }).strict();
+const personParty = z.object({ kind: z.literal('person'), name: requiredText(40), signature: signatureDataUrl }).strict();
+
 /** One side of the sign-off: an account (user name) confirming with its own password, or a person with a drawn signature. */
-export const signOffParty = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('account'), username: requiredText(40), password: z.string().min(1, { error: 'v.required' }).max(200) }).strict(),
-  z.object({ kind: z.literal('person'), name: requiredText(40), signature: signatureDataUrl }).strict(),
-]);
+export const signOffParty = z.discriminatedUnion('kind', [accountParty, personParty]);
+/** Who stands on a side, without the password or signature: what can be checked before the confirmation. */
+export const signOffCheckParty = z.discriminatedUnion('kind', [accountParty.omit({ password: true }), personParty.omit({ signature: true })]);
 
 export const transferCreateInput = z
   .object({
@@ -49,6 +51,7 @@ export const transferDecisionInput = z
   .refine((v) => v.approve || v.reason.length > 0, { error: 'v.rejectReason', path: ['reason'] });
 
 export const transferSignOffInput = z.object({ id, handover: signOffParty, receiver: signOffParty }).strict();
+export const transferSignOffCheckInput = z.object({ id, handover: signOffCheckParty, receiver: signOffCheckParty }).strict();
 
 export const transferListInput = z.object({ status: z.enum(TRANSFER_STATUSES).optional(), cursor: id.optional(), limit: listLimit }).strict();
 
@@ -103,6 +106,8 @@ export const transferCalls = {
   'transfer-decide': call<Transfer>()({ input: transferDecisionInput, access: ['manager'] }),
   'transfer-cancel': call<Transfer>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager'] }),
   'transfer-sign-off': call<Transfer>()({ input: transferSignOffInput, access: ['custodian', 'clerk'] }),
+  /** The sign-off's refusals that need no password (state, boxes, one person on both sides), before the irreversible confirmation. */
+  'transfer-sign-off-check': call<null>()({ input: transferSignOffCheckInput, access: ['custodian', 'clerk'] }),
   'transfer-get': call<Transfer>()({ input: z.object({ id }).strict(), access: 'signed-in' }),
   'transfer-list': call<{ rows: TransferSummary[]; nextCursor: number | null }>()({ input: transferListInput, access: 'signed-in' }),
   'transfer-sheet-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: 'signed-in' }),

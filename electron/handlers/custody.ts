@@ -2,13 +2,13 @@ import type { destructionCalls } from '../contract/destructions';
 import type { holdCalls } from '../contract/holds';
 import type { inspectionCalls } from '../contract/inspections';
 import type { transferCalls } from '../contract/transfers';
-import { cancelDestruction, decideDestruction, executeDestruction, getDestruction, listDestructions, proposeDestruction } from '../services/destructions';
+import { cancelDestruction, checkExecution, decideDestruction, executeDestruction, getDestruction, listDestructions, proposeDestruction } from '../services/destructions';
 import { exportDestructions, exportInspection, exportTransfers } from '../services/custody-export';
 import { boxCustody, liftHold, placeHold } from '../services/holds';
 import { checkItem, closeFollowUp, completeInspection, getInspection, inspectionStatus, listFollowUps, listInspections, scanItem, startInspection } from '../services/inspections';
 import { destructionRegisterPdf, inspectionRecordPdf, transferSheetPdf } from '../services/printing/custody';
 import { retentionReport } from '../services/retention';
-import { cancelTransfer, createTransfer, decideTransfer, getTransfer, listTransfers, signOffTransfer } from '../services/transfers';
+import { cancelTransfer, checkSignOff, createTransfer, decideTransfer, getTransfer, listTransfers, signOffTransfer } from '../services/transfers';
 import type { Handlers } from './types';
 
 type CustodyCalls = typeof transferCalls & typeof holdCalls & typeof destructionCalls & typeof inspectionCalls;
@@ -19,6 +19,7 @@ export const custodyHandlers: Handlers<keyof CustodyCalls> = {
   'transfer-decide': (input, { db, actor }) => decideTransfer(db, actor, input),
   'transfer-cancel': (input, { db, actor }) => cancelTransfer(db, actor, input.id),
   'transfer-sign-off': (input, { db, actor }) => signOffTransfer(db, actor, input),
+  'transfer-sign-off-check': (input, { db }) => checkSignOff(db, input),
   'transfer-get': (input, { db }) => getTransfer(db, input.id),
   'transfer-list': (input, { db }) => listTransfers(db, input),
   'transfer-sheet-pdf': (input, ctx) => transferSheetPdf(ctx, input.id),
@@ -31,6 +32,10 @@ export const custodyHandlers: Handlers<keyof CustodyCalls> = {
   'destruction-decide': (input, { db, actor }) => decideDestruction(db, actor, input),
   'destruction-cancel': (input, { db, actor }) => cancelDestruction(db, actor, input.id),
   'destruction-execute': (input, { db, actor }) => executeDestruction(db, actor, input),
+  'destruction-execute-check': (input, { db }) => {
+    checkExecution(db, input);
+    return null;
+  },
   'destruction-get': (input, { db }) => getDestruction(db, input.id),
   'destruction-list': (input, { db }) => listDestructions(db, input),
   'destruction-register-pdf': (input, ctx) => destructionRegisterPdf(ctx, input.id),

@@ -186,17 +186,28 @@ export function cancelDestruction(db: Db, actor: Actor, id: number): Destruction
 
 const personKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
+/**
+ * Everything the execution refuses: the proposal's state, one supervisor named twice, a date in the
+ * future, a box held since the approval. Run again inside the execution's transaction; the renderer
+ * asks it first, before its irreversible confirmation.
+ */
+export function checkExecution(db: Db, input: z.output<typeof destructionExecuteInput>): DestructionRow {
+  const d = getDestructionRow(db, input.id);
+  if (d.status === 'proposed') throw new AppError('DESTRUCTION_NOT_APPROVED');
+  if (d.status !== 'approved') throw wrongState(d.status);
+  const [first, second] = input.supervisors;
+  if (personKey(first) === personKey(second)) throw new AppError('SUPERVISOR_DUPLICATE', { params: { name: first } });
+  if (input.destroyedOn > localDate()) throw new AppError('VALIDATION', { issues: [{ path: ['destroyedOn'], message: 'v.notInFuture' }] });
+  const list = boxesOf(db, d.id);
+  assertNoneHeld(db, list.map((b) => b.id), new Map(list.map((b) => [b.id, b.code])));
+  return d;
+}
+
 /** Records the destruction 《档案销毁清册》: method, date, executor and two different supervisors 监销人. */
 export function executeDestruction(db: Db, actor: Actor, input: z.output<typeof destructionExecuteInput>): Destruction {
   mutate(db, actor, (tx) => {
-    const d = getDestructionRow(tx, input.id);
-    if (d.status === 'proposed') throw new AppError('DESTRUCTION_NOT_APPROVED');
-    if (d.status !== 'approved') throw wrongState(d.status);
+    const d = checkExecution(tx, input);
     const [first, second] = input.supervisors;
-    if (personKey(first) === personKey(second)) throw new AppError('SUPERVISOR_DUPLICATE', { params: { name: first } });
-    if (input.destroyedOn > localDate()) throw new AppError('VALIDATION', { issues: [{ path: ['destroyedOn'], message: 'v.notInFuture' }] });
-    const list = boxesOf(tx, d.id);
-    assertNoneHeld(tx, list.map((b) => b.id), new Map(list.map((b) => [b.id, b.code])));
     const after = setDestruction(tx, d.id, {
       status: 'executed',
       method: input.method,

@@ -12,6 +12,7 @@ import {
   type transferCreateInput,
   type transferDecisionInput,
   type transferListInput,
+  type transferSignOffCheckInput,
   type transferSignOffInput,
   type TransferSummary,
 } from '../contract/transfers';
@@ -223,6 +224,29 @@ async function signerOf(db: Db, party: Party): Promise<Signer> {
 
 const samePerson = (a: Signer, b: Signer) => (a.userId !== null && a.userId === b.userId) || a.name.trim().toLowerCase() === b.name.trim().toLowerCase();
 
+const boxesOnOrder = (tx: Db, transferId: number) => tx.select({ box: boxes }).from(transferBoxes).innerJoin(boxes, eq(boxes.id, transferBoxes.boxId)).where(eq(transferBoxes.transferId, transferId)).all();
+
+/** A side as far as it is known without its password; an unknown user name stays a name, so the check cannot probe for accounts. */
+function namedSigner(db: Db, party: z.output<typeof transferSignOffCheckInput>['handover']): Signer {
+  if (party.kind === 'person') return { userId: null, name: party.name, signature: null };
+  const user = db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.username, party.username)).get();
+  return user ? { userId: user.id, name: user.displayName, signature: null } : { userId: null, name: party.username, signature: null };
+}
+
+/**
+ * What the sign-off refuses before any password is tried or signature drawn: the order's state, a
+ * box lent out or taken since the approval, one person on both sides. The renderer asks this
+ * before its irreversible confirmation; the sign-off itself checks all of it again.
+ */
+export function checkSignOff(db: Db, input: z.output<typeof transferSignOffCheckInput>): null {
+  const t = getTransferRow(db, input.id);
+  if (t.status === 'requested') throw new AppError('TRANSFER_NOT_APPROVED');
+  if (t.status !== 'approved') throw wrongState(t.status);
+  for (const { box } of boxesOnOrder(db, t.id)) assertTransferable(db, box, t.id);
+  if (samePerson(namedSigner(db, input.handover), namedSigner(db, input.receiver))) throw new AppError('SIGNOFF_SAME_PERSON');
+  return null;
+}
+
 /**
  * Both sides sign at the same desk (§4.7.2 "由双方经办人当场签字"); then every box is 已移交 and
  * held by the receiving department. Statuses are checked again inside the transaction: a box lent
@@ -238,7 +262,7 @@ export async function signOffTransfer(db: Db, actor: Actor, input: z.output<type
   mutate(db, actor, (tx) => {
     const t = getTransferRow(tx, input.id);
     if (t.status !== 'approved') throw wrongState(t.status);
-    const list = tx.select({ box: boxes }).from(transferBoxes).innerJoin(boxes, eq(boxes.id, transferBoxes.boxId)).where(eq(transferBoxes.transferId, t.id)).all();
+    const list = boxesOnOrder(tx, t.id);
     for (const { box } of list) assertTransferable(tx, box, t.id);
     const signedAt = nowIso();
     const after = setTransfer(tx, t.id, {

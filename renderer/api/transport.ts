@@ -1,3 +1,4 @@
+import { create } from 'zustand';
 import type { CallName } from '../../electron/contract';
 import type { Result } from '../../electron/contract/errors';
 
@@ -22,6 +23,18 @@ function webToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/**
+ * In the web shell, whether the address lacks its token ('missing') or the shell refused the one it
+ * has ('refused': an address from an earlier run); null when it is fine, and always in Electron.
+ */
+export const useWebAddress = create<{ refused: boolean }>(() => ({ refused: false }));
+
+export function webAddressProblem(refused: boolean): 'missing' | 'refused' | null {
+  if (window.archiveDesk) return null;
+  if (!webToken()) return 'missing';
+  return refused ? 'refused' : null;
+}
+
 async function viaWebShell(name: CallName, payload: unknown, handle: string | null): Promise<Result<unknown>> {
   try {
     const res = await fetch(`/api/${encodeURIComponent(name)}`, {
@@ -29,6 +42,8 @@ async function viaWebShell(name: CallName, payload: unknown, handle: string | nu
       headers: { 'content-type': 'application/json', 'x-archive-token': webToken() },
       body: JSON.stringify({ payload, handle }),
     });
+    // The shell answers 403 only when the token does not match: no call gets through until a new address is opened.
+    if (res.status === 403) useWebAddress.setState({ refused: true });
     return (await res.json()) as Result<unknown>;
   } catch {
     return { ok: false, error: { code: 'INTERNAL', params: { reason: 'offline' } } };

@@ -4,6 +4,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onArchiveGone } from '../api/client';
 import { useSession } from '../api/session-store';
+import { useWebAddress, webAddressProblem } from '../api/transport';
+import { AddressScreen } from './auth/AddressScreen';
 import { ChangePasswordModal } from './account/ChangePasswordModal';
 import { FaultScreen } from './auth/FaultScreen';
 import { LockScreen } from './auth/LockScreen';
@@ -15,8 +17,14 @@ import { AppRoutes } from './layout/AppRoutes';
 import { statusQuery } from './queries';
 import { useRestoredSession } from './session';
 
-/** What to show follows the archive's state: first-run setup, locked (passphrase), signed in, or why it did not open. */
+/** A web shell address that cannot work is said first; then the archive's state decides. */
 export function App() {
+  const problem = webAddressProblem(useWebAddress((s) => s.refused));
+  return problem ? <AddressScreen problem={problem} /> : <ArchiveState />;
+}
+
+/** What to show follows the archive's state: first-run setup, locked (passphrase), signed in, or why it did not open. */
+function ArchiveState() {
   const { t } = useTranslation('app');
   const errorText = useErrorText();
   const status = useQuery(statusQuery);

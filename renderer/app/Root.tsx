@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -7,13 +7,17 @@ import { useTranslation } from 'react-i18next';
 import { HashRouter } from 'react-router';
 import { App } from './App';
 import { isEnglish } from './locale';
+import { reloadIfMovedOn } from './moved-on';
 import { officeTheme } from './theme';
 
 export function createQueryClient(): QueryClient {
   // Errors are values with codes: retrying a FORBIDDEN or NOT_FOUND only delays the message.
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 }, mutations: { retry: false } },
+    // Every write's refusal passes here once, whichever screen made it.
+    mutationCache: new MutationCache({ onError: (error) => reloadIfMovedOn(client, error) }),
   });
+  return client;
 }
 
 /** antd's own texts (pagination, pickers, empty tables) follow the UI language. */

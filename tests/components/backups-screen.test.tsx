@@ -95,6 +95,20 @@ describe('备份与恢复', { timeout: 180_000 }, () => {
     }
   });
 
+  it('the overdue banner offers 立即备份 only to those who have the button; a manager is told whom to ask', async () => {
+    await createBox(bridge.app, { title: '尚未备份的档案' });
+    window.location.hash = '#/boxes';
+    const first = render(<Root queryClient={createQueryClient()} />);
+    expect(await screen.findByText(/这台电脑上还没有成功的备份。请插好 U 盘后点“立即备份”/, {}, { timeout: 10_000 })).toBeInTheDocument();
+    first.unmount();
+
+    await bridge.signInAs('manager');
+    window.location.hash = '#/boxes';
+    render(<Root queryClient={createQueryClient()} />);
+    expect(await screen.findByText(/这台电脑上还没有成功的备份。请联系档案管理员或系统管理员备份/, {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.queryByText(/立即备份/)).toBeNull();
+  });
+
   it('import wizard: lists a bad row, imports once it is skipped', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('目录');

@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createQueryClient, Root } from '../../renderer/app/Root';
 import type { TestBridge } from '../support/bridge';
+import { validLoanInput } from '../support/fixtures';
 import { boxInput, bridgeSignedInAs, ownerInput } from './catalogue-fixtures';
 
 let bridge: TestBridge;
@@ -55,5 +56,25 @@ describe('box detail', () => {
     expect(within(contents).getByText('共 3 件，5 页')).toBeInTheDocument();
     const card = screen.getByText('应有材料（§4.3.2）').closest('.ant-card') as HTMLElement;
     expect(within(card).getByText('已有 2 份')).toBeInTheDocument();
+  });
+});
+
+describe('box page header', { timeout: 120_000 }, () => {
+  it('a held box on loan says both next to its code, with the hold reason', async () => {
+    const custodian = await bridge.app.as('custodian');
+    const detail = await bridge.app.ok('box-create', boxInput({ title: '2019年对外发函' }), custodian);
+    const clerk = await bridge.app.as('clerk');
+    const loan = await bridge.app.ok('loan-request', validLoanInput({ boxCode: detail.box.code }), clerk);
+    await bridge.app.ok('loan-decide', { id: loan.id, approve: true, copyAllowed: false, reason: '' }, await bridge.app.as('manager'));
+    await bridge.app.ok('loan-hand-out', { id: loan.id }, clerk);
+    await bridge.app.ok('hold-place', { boxId: detail.box.id, reason: '租户押金纠纷，待法务处理' }, custodian);
+    window.location.hash = `#/boxes/${detail.box.id}`;
+    render(<Root queryClient={createQueryClient()} />);
+
+    const beside = (await screen.findByText(detail.box.code, { selector: '.cat-box-code *, .cat-box-code' }, { timeout: 10_000 })).closest('.cat-box-heading') as HTMLElement;
+    expect(beside).not.toBeNull();
+    expect(await within(beside).findByText('借出')).toBeInTheDocument();
+    expect(await within(beside).findByText(/冻结中/, {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(within(beside).getByText(/租户押金纠纷，待法务处理/)).toBeInTheDocument();
   });
 });

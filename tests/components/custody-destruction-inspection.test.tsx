@@ -22,7 +22,7 @@ function open(hash: string) {
 }
 
 describe('destruction execution', { timeout: 120_000 }, () => {
-  it('names one supervisor twice: refused under the second supervisor, nothing destroyed; two people: destroyed', async () => {
+  it('names one supervisor twice: refused under the second supervisor before the irreversible confirmation, nothing destroyed; two people: destroyed', async () => {
     const cast = await custodyCast(bridge.app);
     const box = await expiredBox(bridge.app);
     const proposal = await bridge.app.ok('destruction-propose', { boxCodes: [box.code], reason: '保管期限已满' }, cast.custodian);
@@ -39,9 +39,10 @@ describe('destruction execution', { timeout: 120_000 }, () => {
       const box = (await screen.findByText('销毁后档案状态变为“已销毁”，不能撤销。确定记录销毁？', {}, WAIT)).closest('.ant-modal') as HTMLElement;
       await user.click(within(box).getByRole('button', { name: /执行销毁/ }));
     };
-    await confirm();
+    await user.click(within(dialog).getByRole('button', { name: /执行销毁/ }));
     const second = within(dialog).getByLabelText('监销人（二）').closest('.ant-form-item') as HTMLElement;
     expect(await within(second).findByText('两名监销人必须是不同的人（王芳 填了两次）', {}, WAIT)).toBeInTheDocument();
+    expect(screen.queryByText('销毁后档案状态变为“已销毁”，不能撤销。确定记录销毁？')).toBeNull();
     expect((await bridge.app.ok('box-get', { id: box.id }, cast.auditor)).box.status).toBe('pending_destruction');
 
     await user.clear(within(dialog).getByLabelText('监销人（二）'));

@@ -144,8 +144,10 @@ test('destruction: an expired box is proposed from the retention report, approve
   await dialog.getByLabel('执行人').fill('李强');
   await dialog.getByLabel('监销人（一）').fill('王芳');
   await dialog.getByLabel('监销人（二）').fill('王芳');
-  await confirmed(dialog, '执行销毁');
+  // Refused before the irreversible question is asked.
+  await dialog.getByRole('button', { name: buttonName('执行销毁') }).click();
   await dialog.getByText('两名监销人必须是不同的人（王芳 填了两次）').waitFor();
+  expect(await page.locator('.ant-modal-confirm').count()).toBe(0);
   await dialog.getByLabel('监销人（二）').fill('张伟');
   await confirmed(dialog, '执行销毁');
   await page.getByText('销毁已记录').waitFor();

@@ -8,6 +8,8 @@ export const backups = {
     cleanedUp: '已删除 {{count}} 个之前中断的备份留下的临时文件（共 {{size}}）',
     overdue: '已超过 7 天没有成功的备份。请插好 U 盘后点“立即备份”。',
     neverBackedUp: '这台电脑上还没有成功的备份。请插好 U 盘后点“立即备份”。',
+    overdueAsk: '已超过 7 天没有成功的备份。请联系档案管理员或系统管理员备份。',
+    neverBackedUpAsk: '这台电脑上还没有成功的备份。请联系档案管理员或系统管理员备份。',
     never: '尚未成功备份过',
     lastGoodAt: '最近一次成功备份：{{at}}',
     settings: {
@@ -88,6 +90,8 @@ export const backups = {
     cleanedUp: 'Removed {{count}} temporary file(s) left by interrupted backups ({{size}} in all)',
     overdue: 'No good backup for more than 7 days. Plug in the USB drive and click "Back up now".',
     neverBackedUp: 'No good backup on this computer yet. Plug in the USB drive and click "Back up now".',
+    overdueAsk: 'No good backup for more than 7 days. Please ask the archive custodian or the system administrator to back up.',
+    neverBackedUpAsk: 'No good backup on this computer yet. Please ask the archive custodian or the system administrator to back up.',
     never: 'Never backed up',
     lastGoodAt: 'Last good backup: {{at}}',
     settings: {

@@ -3,12 +3,16 @@ import { Button, Card, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { BoxDetail } from '../../../electron/contract/boxes';
+import { BoxHoldTag } from '../custody/BoxHoldTag';
 import { useCanCall } from './access';
 import { BoxStatusTag } from './BoxStatusTag';
 import { BoxLabelButton } from './LabelButtons';
 import { paths } from './paths';
 
-/** The code is what the desk reads off the label, so it is the largest thing on the page. */
+/**
+ * The code is what the desk reads off the label, so it is the largest thing on the page; beside it
+ * what stops the box being used: on loan, pending destruction, destroyed, on hold.
+ */
 export function BoxHeader({ box, onMove }: { box: BoxDetail['box']; onMove: () => void }) {
   const { t } = useTranslation(['catalogue', 'common']);
   const navigate = useNavigate();
@@ -18,14 +22,15 @@ export function BoxHeader({ box, onMove }: { box: BoxDetail['box']; onMove: () =
     <Card>
       <Flex justify="space-between" align="start" gap={16} wrap>
         <div>
-          <div className="cat-box-code mono">
-            {box.code}
-          </div>
+          <Flex align="center" gap={8} wrap className="cat-box-heading">
+            <div className="cat-box-code mono">{box.code}</div>
+            <BoxStatusTag status={box.status} />
+            <BoxHoldTag boxId={box.id} />
+          </Flex>
           <Typography.Title level={4} style={{ margin: '4px 0 8px' }}>
             {box.title}
           </Typography.Title>
           <Space size={4} wrap>
-            <BoxStatusTag status={box.status} />
             <Tag>{t(`common:enums.boxKind.${box.kind}`)}</Tag>
             <Tag>{t('box.volume', { volume: box.volume })}</Tag>
           </Space>

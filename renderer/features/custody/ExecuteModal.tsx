@@ -10,12 +10,12 @@ import { FormModal } from '../../app/form-modal';
 import { useServerErrors, type CodeFields } from '../../app/forms';
 import { DateInput } from '../catalogue/DateInput';
 import { emptyIsRequired } from '../catalogue/formSupport';
-import { useCustodyWrite } from './queries';
+import { useCustodyCheck, useCustodyWrite } from './queries';
 
 type Values = CallInput<'destruction-execute'>;
 const CODE_FIELDS: CodeFields<Values> = { SUPERVISOR_DUPLICATE: 'supervisors.1' };
 
-/** 执行销毁: method, date, executor and two different supervisors 监销人; asks once more, as it cannot be undone. */
+/** 执行销毁: method, date, executor and two different supervisors 监销人; checked by the server, then asked once more, as it cannot be undone. */
 export function ExecuteModal({ destruction, onClose }: { destruction: Destruction; onClose: () => void }) {
   const { t } = useTranslation('custody');
   const { message } = App.useApp();
@@ -24,9 +24,10 @@ export function ExecuteModal({ destruction, onClose }: { destruction: Destructio
     defaultValues: { id: destruction.id, method: 'shred', methodNote: '', destroyedOn: dayjs().format('YYYY-MM-DD'), executor: '', supervisors: ['', ''] },
   });
   const onError = useServerErrors(form.setError, CODE_FIELDS);
+  const check = useCustodyCheck('destruction-execute-check');
   const execute = useCustodyWrite('destruction-execute');
   const method = useWatch({ control: form.control, name: 'method' });
-  const onSubmit = form.handleSubmit((values) =>
+  const confirm = (values: Values) =>
     Modal.confirm({
       title: t('destruction.execute'),
       content: t('destruction.executeConfirm'),
@@ -37,10 +38,11 @@ export function ExecuteModal({ destruction, onClose }: { destruction: Destructio
           void message.success(t('destruction.executed'));
           onClose();
         }, onError),
-    }),
-  );
+    });
+  // The server's refusals (supervisors, date, state, holds) come before the question that cannot be undone.
+  const onSubmit = form.handleSubmit((values) => check.mutate(values, { onSuccess: () => confirm(values), onError }));
   return (
-    <FormModal open width={640} title={t('destruction.executeTitle', { no: destruction.registerNo })} okText={t('destruction.execute')} onSubmit={onSubmit} onCancel={onClose} submitting={execute.isPending}>
+    <FormModal open width={640} title={t('destruction.executeTitle', { no: destruction.registerNo })} okText={t('destruction.execute')} onSubmit={onSubmit} onCancel={onClose} submitting={check.isPending || execute.isPending}>
       <Row gutter={16}>
         <Col span={12}>
           <Field control={form.control} name="method" label={t('destruction.method')} required>

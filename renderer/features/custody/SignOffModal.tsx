@@ -7,11 +7,15 @@ import { transferSignOffInput, type Transfer } from '../../../electron/contract/
 import { Field } from '../../app/field';
 import { FormModal } from '../../app/form-modal';
 import { useServerErrors } from '../../app/forms';
-import { useCustodyWrite } from './queries';
+import { useCustodyCheck, useCustodyWrite } from './queries';
 import { SignaturePad } from './SignaturePad';
 
 type Values = CallInput<'transfer-sign-off'>;
 type Side = 'handover' | 'receiver';
+type Party = Values[Side];
+
+/** Who stands on a side, without the password or the drawn signature: what the check is given. */
+const named = (party: Party) => (party.kind === 'account' ? { kind: party.kind, username: party.username } : { kind: party.kind, name: party.name });
 
 const ACCOUNT = { kind: 'account', username: '', password: '' } as const;
 const PERSON = { kind: 'person', name: '', signature: '' } as const;
@@ -58,19 +62,20 @@ function SideFields({ control, side, onKind }: { control: Control<Values>; side:
 
 /**
  * 当场签收 (§4.7.2): both people at the same desk. Irreversible, so it asks once more before the
- * boxes change hands.
+ * boxes change hands, and only after the server's checks that need no password have passed.
  */
 export function SignOffModal({ transfer, onClose }: { transfer: Transfer; onClose: () => void }) {
   const { t } = useTranslation('custody');
   const { message } = App.useApp();
   const form = useForm<Values>({ resolver: zodResolver(transferSignOffInput), defaultValues: { id: transfer.id, handover: { ...ACCOUNT }, receiver: { ...PERSON } } });
   const onError = useServerErrors(form.setError);
+  const check = useCustodyCheck('transfer-sign-off-check');
   const signOff = useCustodyWrite('transfer-sign-off');
   const setKind = (side: Side, kind: 'account' | 'person') => {
     form.setValue(side, kind === 'account' ? { ...ACCOUNT } : { ...PERSON });
     form.clearErrors(side);
   };
-  const onSubmit = form.handleSubmit((values) =>
+  const confirm = (values: Values) =>
     Modal.confirm({
       title: t('transfer.signOff'),
       content: t('transfer.signOffConfirm'),
@@ -83,10 +88,13 @@ export function SignOffModal({ transfer, onClose }: { transfer: Transfer; onClos
           },
           onError,
         ),
-    }),
+    });
+  // What can be refused without the passwords is refused before the question that cannot be undone.
+  const onSubmit = form.handleSubmit((values) =>
+    check.mutate({ id: values.id, handover: named(values.handover), receiver: named(values.receiver) }, { onSuccess: () => confirm(values), onError }),
   );
   return (
-    <FormModal open width={820} title={t('transfer.signOffTitle', { no: transfer.transferNo })} okText={t('transfer.signOff')} onSubmit={onSubmit} onCancel={onClose} submitting={signOff.isPending}>
+    <FormModal open width={820} title={t('transfer.signOffTitle', { no: transfer.transferNo })} okText={t('transfer.signOff')} onSubmit={onSubmit} onCancel={onClose} submitting={check.isPending || signOff.isPending}>
       <Typography.Paragraph type="secondary">{t('transfer.signOffHint')}</Typography.Paragraph>
       <Row gutter={24}>
         <Col xs={24} md={12}>

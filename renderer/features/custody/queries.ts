@@ -42,6 +42,14 @@ export function useCustodyWrite<N extends CallName>(name: N) {
   });
 }
 
+/**
+ * A read-only `…-check` call run before an irreversible confirmation: the server's own refusals come
+ * first, and the question is asked only when the write would go through. A mutation, so a refusal
+ * meaning the record moved on reloads it like any other.
+ */
+export const useCustodyCheck = <N extends 'transfer-sign-off-check' | 'destruction-execute-check'>(name: N) =>
+  useMutation({ mutationFn: (input: CallInput<N>) => call(name, input) });
+
 /** Prints a form: the PDF goes to the browser's download (Electron asks where to save it). */
 export function usePrint<N extends 'transfer-sheet-pdf' | 'destruction-register-pdf' | 'inspection-record-pdf'>(name: N) {
   return useMutation({ mutationFn: (id: number) => call(name, { id } as CallInput<N>), onSuccess: (file) => saveExportFile(file as CallOutput<'transfer-sheet-pdf'>) });
