@@ -72,6 +72,10 @@ describe('monthly inspection', { timeout: 120_000 }, () => {
     // This month's card, not the history table below it.
     const current = () => within(screen.getByText(/^月度检查 \d{4}-\d{2}$/).closest('.ant-card') as HTMLElement);
     expect(await current().findByText(/已查 1 \/ 2 盒/, {}, WAIT)).toBeInTheDocument();
+    // With a box left the month cannot be completed: the button says why instead of asking first.
+    const completeButton = () => current().getByRole('button', { name: /完成本月检查/ });
+    expect(completeButton()).toBeDisabled();
+    expect(current().getByText('还有 1 盒档案未检查，不能完成本月检查')).toBeInTheDocument();
 
     await user.type(scan, `${second.code}{enter}`);
     const secondDialog = await check(second.code);
@@ -83,5 +87,9 @@ describe('monthly inspection', { timeout: 120_000 }, () => {
     expect(await current().findByText(/已查 2 \/ 2 盒，有问题 1 盒/, {}, WAIT)).toBeInTheDocument();
     const followUps = await bridge.app.ok('follow-up-list', { status: 'open', limit: 10 }, await bridge.app.as('manager'));
     expect(followUps.map((f) => [f.boxCode, f.owner, f.findings])).toEqual([[second.code, '李强', ['incomplete']]]);
+    expect(completeButton()).toBeEnabled();
+    await user.click(completeButton());
+    await user.click(await screen.findByRole('button', { name: /确\s*定|OK/ }, WAIT));
+    expect(await current().findByText('本月检查已完成', {}, WAIT)).toBeInTheDocument();
   });
 });

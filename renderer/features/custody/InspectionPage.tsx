@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Inspection, InspectionItem, InspectionSummary } from '../../../electron/contract/inspections';
 import { useErrorText } from '../../app/forms';
+import { ApiError } from '../../api/client';
 import { Page } from '../../app/layout/Page';
 import { useCanCall } from '../catalogue/access';
 import { RegisterExport } from './RegisterExport';
@@ -67,19 +68,29 @@ function InspectionView({ inspection }: { inspection: Inspection }) {
   const print = usePrint('inspection-record-pdf');
   const onError = (error: unknown) => void message.error(errorText(error));
   const open = (item: InspectionItem) => mayCheck && setChecking(item);
+  const remaining = inspection.total - inspection.checked;
   return (
     <Card
       size="small"
       title={t('inspection.title', { month: inspection.month })}
       extra={
         <Flex gap={8}>
-          {mayCheck && (
-            <Popconfirm title={t('inspection.completeConfirm')} onConfirm={() => complete.mutate({ id: inspection.id }, { onSuccess: () => void message.success(t('inspection.completed')), onError })}>
-              <Button type="primary" loading={complete.isPending}>
-                {t('inspection.complete')}
-              </Button>
-            </Popconfirm>
-          )}
+          {mayCheck &&
+            (remaining > 0 ? (
+              // Refused by the service until every box is checked: say so instead of asking first.
+              <Flex gap={8} align="center">
+                <Typography.Text type="secondary">{errorText(new ApiError({ code: 'INSPECTION_INCOMPLETE', params: { remaining } }))}</Typography.Text>
+                <Button type="primary" disabled>
+                  {t('inspection.complete')}
+                </Button>
+              </Flex>
+            ) : (
+              <Popconfirm title={t('inspection.completeConfirm')} onConfirm={() => complete.mutate({ id: inspection.id }, { onSuccess: () => void message.success(t('inspection.completed')), onError })}>
+                <Button type="primary" loading={complete.isPending}>
+                  {t('inspection.complete')}
+                </Button>
+              </Popconfirm>
+            ))}
           <Button icon={<PrinterOutlined />} loading={print.isPending} onClick={() => print.mutate(inspection.id, { onError })}>
             {t('common.print')}
           </Button>
