@@ -4,7 +4,7 @@ import { COUNT_CAP } from '../electron/services/box-list';
 import { createBox as createBoxService } from '../electron/services/boxes';
 import { actorOf, getUser } from '../electron/services/users';
 import type { TestApp } from './support/app';
-import { autoCode, boxUpdateFrom, createBox, createOwner, createSetUpApp, errorCode, snapshot, THIS_YEAR, validBoxInput, validDocumentInput, validOwnerInput, validSettings } from './support/fixtures';
+import { autoCode, boxUpdateFrom, createBox, createOwner, createSetUpApp, errorCode, snapshot, THIS_YEAR, validBoxInput, validDocumentInput, validLoanInput, validOwnerInput, validSettings } from './support/fixtures';
 
 let app: TestApp;
 let custodian: string;
@@ -80,6 +80,69 @@ describe('box codes', () => {
       }
     }
     expect(state()).toEqual(before);
+  });
+});
+
+describe('box codes as typed', () => {
+  it('stores a code typed full-width, with other dashes, spaces or invisible characters as the plain code', async () => {
+    const typed: [string, string][] = [
+      ['ＲＳ－２０２３－０００１', 'RS-2023-0001'],
+      ['RS\u20132023\u20130002', 'RS-2023-0002'], // en dash
+      ['RS\u20142023\u20140003', 'RS-2023-0003'], // em dash
+      ['RS\u22122023\u22120004', 'RS-2023-0004'], // minus sign
+      ['RS\u20102023\u20110005', 'RS-2023-0005'], // hyphen, non-breaking hyphen
+      ['RS-2023 -0006', 'RS-2023-0006'],
+      ['RS-\u200B2023-00\u202E07\uFEFF', 'RS-2023-0007'],
+      ['rs-2023-0008\u3000', 'RS-2023-0008'],
+      ['RS。2023。0009', 'RS.2023.0009'], // the Chinese full stop
+    ];
+    for (const [code, stored] of typed) expect((await createBox(app, { code })).code).toBe(stored);
+    // Typed again in another form, it is the same code.
+    expect(errorCode(await app.call('box-create', validBoxInput({ code: 'ＲＳ\u200B-2023-0001' }), custodian))).toBe('DUPLICATE_CODE');
+  });
+
+  it('finds, scans, lends, lists and filters a box by its code typed in any of those forms', async () => {
+    const box = await createBox(app, { code: 'RS-2023-0001', retentionClass: 'y10', retentionStart: '2010-01-01' });
+    const typed = 'ｒｓ－２０２３\u200B\u20130001 ';
+    expect(await app.ok('box-find-by-code', { code: typed }, custodian)).toEqual({ id: box.id });
+    const inspection = await app.ok('inspection-start', {}, custodian);
+    expect((await app.ok('inspection-scan', { inspectionId: inspection.id, code: typed }, custodian)).boxId).toBe(box.id);
+    const loan = await app.ok('loan-request', validLoanInput({ boxCode: typed }), custodian);
+    expect(loan.boxId).toBe(box.id);
+    await app.ok('loan-cancel', { id: loan.id }, custodian);
+    const transfer = await app.ok('transfer-create', { boxCodes: [typed], fromDepartment: '运营部', toDepartment: '行政人事部', reason: '移交', personnelMoveDate: null }, custodian);
+    expect(transfer.boxes.map((b) => b.boxId)).toEqual([box.id]);
+    await app.ok('transfer-cancel', { id: transfer.id }, custodian);
+    const destruction = await app.ok('destruction-propose', { boxCodes: [typed], reason: '保管期限已满' }, custodian);
+    expect(destruction.boxes.map((b) => b.boxId)).toEqual([box.id]);
+    const audit = await app.ok('audit-list', { boxCode: typed, limit: 50 }, await app.as('auditor'));
+    expect(audit.rows.length).toBeGreaterThan(0);
+    expect(new Set(audit.rows.map((r) => r.boxCode))).toEqual(new Set([box.code]));
+  });
+
+  it('refuses one box listed twice in two forms of its code', async () => {
+    const box = await createBox(app, { code: 'RS-2023-0001', retentionClass: 'y10', retentionStart: '2010-01-01' });
+    const before = state();
+    const twice = [box.code, 'ＲＳ－２０２３－０００１'];
+    const messages = (result: { ok: boolean; error?: { issues?: { message: string }[] } }) => result.error?.issues?.map((i) => i.message);
+    expect(messages(await app.call('transfer-create', { boxCodes: twice, fromDepartment: '运营部', toDepartment: '行政人事部', reason: '移交', personnelMoveDate: null }, custodian))).toEqual(['v.boxTwice']);
+    expect(messages(await app.call('destruction-propose', { boxCodes: twice, reason: '保管期限已满' }, custodian))).toEqual(['v.boxTwice']);
+    expect(state()).toEqual(before);
+  });
+
+  it('names the existing codes a new one differs from only by O/0 or I/L/1', async () => {
+    await createBox(app, { code: 'RS-2023-0001' });
+    await createBox(app, { code: 'RS-2023-0010' });
+    await createBox(app, { code: 'QT-BOX-O1' });
+    const lookAlikes = async (code: string) => (await app.ok('box-code-lookalikes', { code }, custodian)).codes;
+    expect(await lookAlikes('RS-2023-OOO1')).toEqual(['RS-2023-0001']);
+    expect(await lookAlikes('rs-2o23-000l')).toEqual(['RS-2023-0001']);
+    expect(await lookAlikes('RS-2023-00I0')).toEqual(['RS-2023-0010']);
+    expect(await lookAlikes('QT-BOX-01')).toEqual(['QT-BOX-O1']);
+    // The code itself is a duplicate, refused on saving; an unrelated code has none.
+    expect(await lookAlikes('RS-2023-0001')).toEqual([]);
+    expect(await lookAlikes('RS-2023-0002')).toEqual([]);
+    expect(errorCode(await app.call('box-code-lookalikes', { code: 'RS-2023-0001' }, await app.as('clerk')))).toBe('FORBIDDEN');
   });
 });
 

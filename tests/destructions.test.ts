@@ -151,6 +151,22 @@ describe('execution 执行销毁', () => {
     await refusedUnchanged(() => app.call('destruction-execute-check', validExecution(d.id), cast.custodian), 'BOX_HELD', { code: box.code });
   });
 
+  it('refuses one supervisor named twice in look-alike forms (SUPERVISOR_DUPLICATE) and a name of invisible characters, and records names as they read', async () => {
+    const d = await approved();
+    const pairs: [string, string][] = [
+      ['李四', '李\u200B四'],
+      ['李四', '李\u3000四'],
+      ['LiSi', 'ＬｉＳｉ'],
+      ['李四', '\u202E李四\u202C'],
+      ['李四', '李\u2060四'],
+    ];
+    for (const supervisors of pairs) await refusedUnchanged(() => app.call('destruction-execute', validExecution(d.id, { supervisors }), cast.custodian), 'SUPERVISOR_DUPLICATE');
+    await refusedUnchanged(() => app.call('destruction-execute', validExecution(d.id, { supervisors: ['王芳', '\u200B\uFEFF'] }), cast.custodian), 'VALIDATION');
+    await refusedUnchanged(() => app.call('destruction-execute', validExecution(d.id, { executor: '\u202E\u200B' }), cast.custodian), 'VALIDATION');
+    const done = await app.ok('destruction-execute', validExecution(d.id, { executor: '李\u200B强', supervisors: ['李四', '李思\u202E'] }), cast.custodian);
+    expect(done).toMatchObject({ executorName: '李强', supervisors: ['李四', '李思'] });
+  });
+
   it('refuses a box that was put on hold after the approval', async () => {
     const d = await approved();
     await app.ok('hold-place', { boxId: box.id, reason: '突发审计' }, cast.manager);

@@ -156,6 +156,31 @@ describe('decisions', () => {
     await refusedUnchanged(() => app.call('loan-decide', { id: loan.id, approve: true, copyAllowed: false, reason: '' }, cast.manager), 'SELF_APPROVAL');
   });
 
+  it('refuses a manager approving a loan to a person who is them by name or user name (SELF_APPROVAL); another manager may', async () => {
+    await app.ok('user-update', { id: cast.managerId, displayName: '王经理', role: 'manager', disabled: false }, cast.admin);
+    for (const name of ['王经理', '王 经理', '王\u200B经理', 'Manager']) {
+      const loan = await app.ok('loan-request', validLoanInput({ boxCode: box.code, borrower: { kind: 'person', name, department: '财务部', phone: '0571-88881234' } }), cast.clerk);
+      await refusedUnchanged(() => app.call('loan-decide', { id: loan.id, approve: true, copyAllowed: false, reason: '' }, cast.manager), 'SELF_APPROVAL');
+      await app.ok('loan-cancel', { id: loan.id }, cast.clerk);
+    }
+    const loan = await app.ok('loan-request', validLoanInput({ boxCode: box.code, borrower: { kind: 'person', name: '王经理', department: '财务部', phone: '0571-88881234' } }), cast.custodian);
+    await app.ok('user-update', { id: cast.clerkId, displayName: 'clerk-测试', role: 'manager', disabled: false }, cast.admin);
+    expect((await app.ok('loan-decide', { id: loan.id, approve: true, copyAllowed: false, reason: '' }, cast.clerk)).status).toBe('approved');
+  });
+
+  it('lets a manager approve a loan to someone whose name only resembles theirs', async () => {
+    await app.ok('user-update', { id: cast.managerId, displayName: '王经理', role: 'manager', disabled: false }, cast.admin);
+    const loan = await app.ok('loan-request', validLoanInput({ boxCode: box.code, borrower: { kind: 'person', name: '汪经理', department: '财务部', phone: '0571-88881234' } }), cast.clerk);
+    expect((await app.ok('loan-decide', { id: loan.id, approve: true, copyAllowed: false, reason: '' }, cast.manager)).status).toBe('approved');
+  });
+
+  it('records a borrower’s name as it reads, and refuses one of invisible characters', async () => {
+    const loan = await app.ok('loan-request', validLoanInput({ boxCode: box.code, borrower: { kind: 'person', name: '\u202E王\u200B芳 ', department: '财务部', phone: '0571-88881234' } }), cast.clerk);
+    expect(loan.borrower.name).toBe('王芳');
+    const other = await createBox(app);
+    await refusedUnchanged(() => app.call('loan-request', validLoanInput({ boxCode: other.code, borrower: { kind: 'person', name: '\u200B\u3000', department: '财务部', phone: '0571-88881234' } }), cast.clerk), 'VALIDATION');
+  });
+
   it('refuses someone approving their own request, even after becoming a manager (SELF_APPROVAL)', async () => {
     const loan = await app.ok('loan-request', validLoanInput({ boxCode: box.code }), cast.clerk);
     await app.ok('user-update', { id: cast.clerkId, displayName: 'clerk-测试', role: 'manager', disabled: false }, cast.admin);

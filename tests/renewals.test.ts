@@ -102,6 +102,20 @@ describe('renewals', () => {
     await refusedUnchanged(async () => app.call('loan-renewal-decide', { id: await pendingRenewalId(own.id), approve: true, reason: '' }, cast.manager), 'SELF_APPROVAL');
   });
 
+  it('refuses a manager renewing a loan to a person who is them by name (SELF_APPROVAL)', async () => {
+    await app.ok('user-update', { id: cast.clerkId, displayName: 'clerk-测试', role: 'manager', disabled: false }, cast.admin);
+    const borrower = { kind: 'person' as const, name: '王\u3000经理', department: '财务部', phone: '0571-88881234' };
+    const loan = await app.ok('loan-request', validLoanInput({ boxCode: (await createBox(app)).code, borrower }), cast.custodian);
+    await app.ok('loan-decide', { id: loan.id, approve: true, copyAllowed: false, reason: '' }, cast.clerk);
+    await app.ok('loan-hand-out', { id: loan.id }, cast.custodian);
+    await renew(loan.id, 2, cast.custodian);
+    // Named 王经理 after the loan went out: the decision compares the names as they are now.
+    await app.ok('user-update', { id: cast.managerId, displayName: '王经理', role: 'manager', disabled: false }, cast.admin);
+    const id = await pendingRenewalId(loan.id);
+    await refusedUnchanged(() => app.call('loan-renewal-decide', { id, approve: true, reason: '' }, cast.manager), 'SELF_APPROVAL');
+    expect((await app.ok('loan-renewal-decide', { id, approve: true, reason: '' }, cast.clerk)).renewals[0].status).toBe('approved');
+  });
+
   it('refuses a decision on a renewal already decided, and a rejection without a reason', async () => {
     const loan = await loanOut(app, cast, (await createBox(app)).code);
     await renew(loan.id, 1);

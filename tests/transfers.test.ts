@@ -160,6 +160,32 @@ describe('sign-off 签收', () => {
     await refusedUnchanged(() => app.call('transfer-sign-off-check', named(), cast.clerk), 'TRANSFER_WRONG_STATE', { status: 'signed' });
   });
 
+  it('refuses look-alikes of one person on both sides: invisible characters, spaces, full-width letters, an account’s name or user name', async () => {
+    const t = await approvedTransfer(app, cast, [box.code]);
+    const person = (name: string) => ({ kind: 'person' as const, name, signature: TINY_PNG });
+    const pairs: [string, string][] = [
+      ['李四', '李\u200B四'],
+      ['李四', '李 四'],
+      ['李四', '李\u3000四'],
+      ['LiSi', 'ＬｉＳｉ'],
+      ['李四', '\u202E李四'],
+      ['李四', '李\u2060四\uFEFF'],
+    ];
+    for (const [a, b] of pairs) await refusedUnchanged(() => app.call('transfer-sign-off', { id: t.id, handover: person(a), receiver: person(b) }, cast.custodian), 'SIGNOFF_SAME_PERSON');
+    const account = { kind: 'account' as const, username: 'custodian', password: PASSWORD };
+    for (const name of ['custodian-\u200B测试', 'ｃｕｓｔｏｄｉａｎ-测试', 'Custodian', 'CUSTODIAN\u200B']) {
+      await refusedUnchanged(() => app.call('transfer-sign-off', { id: t.id, handover: account, receiver: person(name) }, cast.custodian), 'SIGNOFF_SAME_PERSON');
+      await refusedUnchanged(() => app.call('transfer-sign-off', { id: t.id, handover: person(name), receiver: account }, cast.custodian), 'SIGNOFF_SAME_PERSON');
+    }
+  });
+
+  it('refuses a signer named only by invisible characters, and keeps a signer’s name as it reads', async () => {
+    const t = await approvedTransfer(app, cast, [box.code]);
+    await refusedUnchanged(() => app.call('transfer-sign-off', { ...signOff(t.id), receiver: { kind: 'person', name: '\u200B\u202E\u3000', signature: TINY_PNG } }, cast.custodian), 'VALIDATION');
+    const signed = await app.ok('transfer-sign-off', { ...signOff(t.id), receiver: { kind: 'person', name: '\u202E李\u200B思\u3000', signature: TINY_PNG } }, cast.custodian);
+    expect(signed.receiver?.name).toBe('李思');
+  });
+
   it('refuses a wrong password (naming whose), an unknown user name, a disabled account, and a signature that is not a PNG or too large', async () => {
     const t = await approvedTransfer(app, cast, [box.code]);
     const wrong: CallInput<'transfer-sign-off'> = { ...signOff(t.id), handover: { kind: 'account', username: 'custodian', password: 'not-the-password' } };

@@ -3,6 +3,7 @@ import { BOX_KINDS, ROLES, type UserRow } from '../../db/schema';
 import { call } from './define';
 import type { AppErrorPayload } from './errors';
 import { empty, password, requiredText, text, username } from './fields';
+import { personName } from './person-names';
 
 export const APP_STATES = ['setup', 'locked', 'ready', 'fault'] as const;
 
@@ -24,7 +25,7 @@ export const passphrase = z.string().min(12, { error: 'v.passphraseLength' }).ma
 export const setupInput = z
   .object({
     siteName: requiredText(100),
-    admin: z.object({ username, displayName: requiredText(40), password }).strict(),
+    admin: z.object({ username, displayName: personName(40), password }).strict(),
     passphrase,
     passphraseConfirm: z.string().max(500),
   })
@@ -50,10 +51,10 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const userCreateInput = z.object({ username, displayName: requiredText(40), role: z.enum(ROLES), password }).strict();
+export const userCreateInput = z.object({ username, displayName: personName(40), role: z.enum(ROLES), password }).strict();
 /** mustChangePassword: the admin can make a user choose a new password at the next sign-in; absent leaves it. */
 export const userUpdateInput = z
-  .object({ id: z.number().int().positive(), displayName: requiredText(40), role: z.enum(ROLES), disabled: z.boolean(), mustChangePassword: z.boolean().optional() })
+  .object({ id: z.number().int().positive(), displayName: personName(40), role: z.enum(ROLES), disabled: z.boolean(), mustChangePassword: z.boolean().optional() })
   .strict();
 export const userResetPasswordInput = z.object({ id: z.number().int().positive(), password }).strict();
 export const passwordChangeInput = z

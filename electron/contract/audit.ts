@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AuditRow } from '../../db/schema';
+import { cleanBoxCode } from './box-code-text';
 import { call } from './define';
 import { empty, id, listLimit, text } from './fields';
 
@@ -71,7 +72,7 @@ export const auditListInput = z
     actorId: id.optional(),
     entity: z.enum(AUDIT_ENTITIES).optional(),
     action: z.enum(AUDIT_ACTIONS).optional(),
-    boxCode: text(40).transform((s) => s.toUpperCase()).optional(),
+    boxCode: text(40).transform(cleanBoxCode).optional(),
     /** Inclusive calendar days in the user's local time zone, sent as UTC instants by the UI. */
     from: z.iso.datetime().optional(),
     to: z.iso.datetime().optional(),

@@ -10,12 +10,16 @@ import {
   type BoxRow,
   type OwnerRow,
 } from '../../db/schema';
+import { cleanBoxCode } from './box-code-text';
 import { call } from './define';
 import { id, isoDate, optionalDate, requiredText, text, year } from './fields';
 
-/** Box codes are matched as scanned: upper case, no spaces. Empty means "number it for me". */
+/**
+ * Box codes are matched as printed on the label, however they were typed (see cleanBoxCode); the
+ * import reads its code column through this too. Empty means "number it for me".
+ */
 export const boxCode = text(40)
-  .transform((s) => s.toUpperCase())
+  .transform(cleanBoxCode)
   .pipe(z.string().regex(/^([A-Z0-9][A-Z0-9_\-./]*)?$/, { error: 'v.boxCode' }));
 
 export const locationFields = z.object({ room: text(40), cabinet: text(40), shelf: text(40), position: text(40) });
@@ -108,6 +112,8 @@ export const boxCalls = {
   'box-list': call<BoxListResult>()({ input: boxListInput, access: 'signed-in' }),
   'box-get': call<BoxDetail>()({ input: z.object({ id }).strict(), access: 'signed-in' }),
   'box-find-by-code': call<{ id: number }>()({ input: z.object({ code: boxCode.pipe(z.string().min(1, { error: 'v.required' })) }).strict(), access: 'signed-in' }),
+  /** Existing codes a new one could be mistaken for (O/0, I/L/1): the box form asks before saving such a code. */
+  'box-code-lookalikes': call<{ codes: string[] }>()({ input: z.object({ code: boxCode }).strict(), access: ['custodian'] }),
   'box-next-code': call<{ code: string }>()({ input: z.object({ kind: z.enum(BOX_KINDS) }).strict(), access: ['custodian'] }),
   'box-create': call<BoxDetail>()({ input: boxCreateInput, access: ['custodian'] }),
   'box-update': call<BoxDetail>()({ input: boxUpdateInput, access: ['custodian'] }),

@@ -4,6 +4,7 @@ import type { ExportFile } from './audit';
 import { boxCode } from './boxes';
 import { call } from './define';
 import { id, isoDate, listLimit, requiredText, text } from './fields';
+import { personName } from './person-names';
 
 /**
  * Retention and destruction 销毁 (domain.md "Destruction 销毁", "Retention 保管期限", seed §4.9):
@@ -42,8 +43,8 @@ export const destructionExecuteInput = z
     method: z.enum(DESTRUCTION_METHODS),
     methodNote: text(200),
     destroyedOn: isoDate,
-    executor: requiredText(40),
-    supervisors: z.tuple([requiredText(40), requiredText(40)]),
+    executor: personName(40),
+    supervisors: z.tuple([personName(40), personName(40)]),
   })
   .strict()
   .refine((v) => v.method !== 'other' || v.methodNote.length > 0, { error: 'v.methodNote', path: ['methodNote'] });

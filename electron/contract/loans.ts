@@ -3,6 +3,7 @@ import { INCIDENT_KINDS, INCIDENT_STATUSES, LOAN_STATUSES, LOAN_TYPES, RENEWAL_S
 import { boxCode } from './boxes';
 import { call } from './define';
 import { empty, id, isoDate, listLimit, phone, requiredText, text } from './fields';
+import { cleanName, personName } from './person-names';
 import type { ExportFile } from './audit';
 
 /**
@@ -17,7 +18,7 @@ export const LOAN_DAYS_LIMIT: Record<(typeof LOAN_TYPES)[number], number> = { sh
 /** A borrower with an account, or a person of another department recorded by name. */
 export const borrowerInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user'), userId: id }).strict(),
-  z.object({ kind: z.literal('person'), name: requiredText(40), department: requiredText(60), phone: phone.min(1, { error: 'v.required' }) }).strict(),
+  z.object({ kind: z.literal('person'), name: personName(40), department: requiredText(60), phone: phone.min(1, { error: 'v.required' }) }).strict(),
 ]);
 
 export const loanRequestInput = z
@@ -84,7 +85,8 @@ export const loanListInput = z
     imported: z.boolean().optional(),
     boxId: id.optional(),
     borrowerUserId: id.optional(),
-    borrowerName: text(40).optional(),
+    /** Cleaned like the names it is compared with. */
+    borrowerName: text(40).transform(cleanName).optional(),
     /** With borrowerName: a person recorded by name and phone (not an account of the same name). */
     borrowerPhone: phone.optional(),
     from: isoDate.optional(),

@@ -4,6 +4,7 @@ import type { ExportFile } from './audit';
 import { boxCode } from './boxes';
 import { call } from './define';
 import { id, listLimit, optionalDate, requiredText, text } from './fields';
+import { personName } from './person-names';
 
 /**
  * Transfer 移交 (domain.md "Transfer 移交", seed §4.7): approved by the department head, signed on
@@ -23,7 +24,7 @@ export const signatureDataUrl = z
   .refine((s) => s.startsWith('data:image/png;base64,iVBORw0KGgo'), { error: 'v.signature' });
 
 const accountParty = z.object({ kind: z.literal('account'), username: requiredText(40), password: z.string().min(1, { error: 'v.required' }).max(200) }).strict();
-const personParty = z.object({ kind: z.literal('person'), name: requiredText(40), signature: signatureDataUrl }).strict();
+const personParty = z.object({ kind: z.literal('person'), name: personName(40), signature: signatureDataUrl }).strict();
 
 /** One side of the sign-off: an account (user name) confirming with its own password, or a person with a drawn signature. */
 export const signOffParty = z.discriminatedUnion('kind', [accountParty, personParty]);

@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { boxes, codeCounters, type BOX_KINDS } from '../../db/schema';
 import type { Settings } from '../contract/app';
 import { fillCodePattern, numberCode, SEQUENCE } from '../contract/box-code-pattern';
+import { LOOK_ALIKE_DIGITS, lookAlikeKey } from '../contract/box-code-text';
 import { AppError } from '../contract/errors';
 
 type Kind = (typeof BOX_KINDS)[number];
@@ -33,4 +34,24 @@ export function takeCode(tx: Db, settings: Settings, kind: Kind, today = new Dat
   const next = nextFree(tx, settings, kind, today);
   tx.insert(codeCounters).values({ prefix: next.key, last: next.n }).onConflictDoUpdate({ target: codeCounters.prefix, set: { last: next.n } }).run();
   return next.code;
+}
+
+/** lookAlikeKey of a stored code, in SQL. */
+const storedLookAlikeKey = LOOK_ALIKE_DIGITS.reduce<SQL>((key, [letter, digit]) => sql`replace(${key}, ${letter}, ${digit})`, sql`${boxes.code}`);
+
+/**
+ * The existing codes a new one differs from only by O/0 or I/L/1, which a reader or a hand on the
+ * keyboard mixes up; the code itself is left out (that is a duplicate). A scan of the codes, done
+ * once per save of a typed code.
+ */
+export function lookAlikeCodes(db: Db, code: string): string[] {
+  if (!code) return [];
+  return db
+    .select({ code: boxes.code })
+    .from(boxes)
+    .where(and(eq(storedLookAlikeKey, lookAlikeKey(code)), ne(boxes.code, code)))
+    .orderBy(boxes.code)
+    .limit(10)
+    .all()
+    .map((r) => r.code);
 }

@@ -12,6 +12,7 @@ import type {
   DestructionSummary,
 } from '../contract/destructions';
 import { AppError } from '../contract/errors';
+import { personKey } from '../contract/person-names';
 import { nowIso, type Actor } from './actor';
 import type { AuditEntry } from './audit';
 import { itemCounts, takeFormNo } from './form-numbers';
@@ -183,8 +184,6 @@ export function cancelDestruction(db: Db, actor: Actor, id: number): Destruction
   });
   return getDestruction(db, id);
 }
-
-const personKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
 /**
  * Everything the execution refuses: the proposal's state, one supervisor named twice, a date in the

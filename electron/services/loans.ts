@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection';
 import { boxDocuments, boxes, codeCounters, incidents, loans, type BoxRow, type LoanRow } from '../../db/schema';
 import type { AuditEntry } from './audit';
 import { AppError } from '../contract/errors';
+import { isAccountNamed } from '../contract/person-names';
 import type { borrowerInput, Loan, loanDecisionInput, loanRequestInput, loanReturnInput } from '../contract/loans';
 import { nowIso, type Actor } from './actor';
 import { getBoxRow } from './boxes';
@@ -26,9 +27,14 @@ export function getLoanRow(db: Db, id: number): LoanRow {
 
 export const wrongState = (status: string) => new AppError('LOAN_WRONG_STATE', { params: { status } });
 
-/** Nobody approves their own request, nor a loan to themself (domain.md "People and roles"). */
-export function assertNotSelf(actor: Actor, requestedBy: number, borrowerUserId: number | null): void {
-  if (actor.id === requestedBy || actor.id === borrowerUserId) throw new AppError('SELF_APPROVAL');
+/**
+ * Nobody approves their own request, nor a loan to themself (domain.md "People and roles"): a
+ * borrower account by its id, and a person borrower by name too, since the desk can register the
+ * manager as a person. Accounts carry no phone, so the borrower's phone cannot set them apart.
+ */
+export function assertNotSelf(tx: Db, actor: Actor, requestedBy: number, loan: Pick<LoanRow, 'borrowerUserId' | 'borrowerName'>): void {
+  if (actor.id === requestedBy || actor.id === loan.borrowerUserId) throw new AppError('SELF_APPROVAL');
+  if (loan.borrowerUserId === null && actor.id !== null && isAccountNamed(getUser(tx, actor.id), loan.borrowerName)) throw new AppError('SELF_APPROVAL');
 }
 
 /**
@@ -142,7 +148,7 @@ export function cancelLoan(db: Db, actor: Actor, id: number): Loan {
 export function decideLoan(db: Db, actor: Actor, input: z.output<typeof loanDecisionInput>): Loan {
   return changeLoan(db, actor, input.id, (tx, loan, box) => {
     if (loan.status !== 'requested') throw wrongState(loan.status);
-    assertNotSelf(actor, loan.requestedBy, loan.borrowerUserId);
+    assertNotSelf(tx, actor, loan.requestedBy, loan);
     // Copying is its own consent (§4.6.2): only granted on an approval of a request that asked for it.
     if (input.copyAllowed && !(input.approve && loan.copyRequested)) throw new AppError('VALIDATION', { issues: [{ path: ['copyAllowed'], message: 'v.copyNotRequested' }] });
     const after = setLoan(tx, loan.id, {

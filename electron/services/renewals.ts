@@ -40,7 +40,7 @@ export function decideRenewal(db: Db, actor: Actor, input: z.output<typeof renew
     if (renewal.status !== 'requested') throw wrongState(renewal.status);
     const loan = getLoanRow(tx, renewal.loanId);
     if (loan.status !== 'out' || loan.dueDate === null) throw wrongState(loan.status);
-    assertNotSelf(actor, renewal.requestedBy, loan.borrowerUserId);
+    assertNotSelf(tx, actor, renewal.requestedBy, loan);
     const newDueDate = input.approve ? addDays(loan.dueDate, renewal.days) : null;
     const after = tx
       .update(loanRenewals)

@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection';
 import { preparedOnce } from '../../db/prepared';
 import { boxes, transferBoxes, transfers, users, type BoxRow, type TransferRow } from '../../db/schema';
 import { AppError } from '../contract/errors';
+import { personKey } from '../contract/person-names';
 import {
   PERSONNEL_COLLECTION_DAYS,
   type signOffParty,
@@ -22,7 +23,7 @@ import { itemCounts, takeFormNo } from './form-numbers';
 import { addDays, localDate } from './local-date';
 import { hashPassword, verifyPassword } from './passwords';
 import { mutate } from './transaction';
-import { recordFailure } from './users';
+import { getUser, recordFailure } from './users';
 
 /** A box is on at most one order that has not ended. */
 const OPEN_STATUSES = ['requested', 'approved'] as const;
@@ -222,7 +223,15 @@ async function signerOf(db: Db, party: Party): Promise<Signer> {
   return { userId: user.id, name: user.displayName, signature: null };
 }
 
-const samePerson = (a: Signer, b: Signer) => (a.userId !== null && a.userId === b.userId) || a.name.trim().toLowerCase() === b.name.trim().toLowerCase();
+/** The names a side answers to: a person their name; an account its display name and its user name. */
+const namesOf = (db: Db, side: Signer): string[] => (side.userId === null ? [side.name] : [side.name, getUser(db, side.userId).username]);
+
+/** One account twice, or any name of one side that is, letter for letter once look-alikes are folded (personKey), a name of the other. */
+function samePerson(db: Db, a: Signer, b: Signer): boolean {
+  if (a.userId !== null && a.userId === b.userId) return true;
+  const keys = new Set(namesOf(db, a).map(personKey));
+  return namesOf(db, b).some((name) => keys.has(personKey(name)));
+}
 
 const boxesOnOrder = (tx: Db, transferId: number) => tx.select({ box: boxes }).from(transferBoxes).innerJoin(boxes, eq(boxes.id, transferBoxes.boxId)).where(eq(transferBoxes.transferId, transferId)).all();
 
@@ -243,7 +252,7 @@ export function checkSignOff(db: Db, input: z.output<typeof transferSignOffCheck
   if (t.status === 'requested') throw new AppError('TRANSFER_NOT_APPROVED');
   if (t.status !== 'approved') throw wrongState(t.status);
   for (const { box } of boxesOnOrder(db, t.id)) assertTransferable(db, box, t.id);
-  if (samePerson(namedSigner(db, input.handover), namedSigner(db, input.receiver))) throw new AppError('SIGNOFF_SAME_PERSON');
+  if (samePerson(db, namedSigner(db, input.handover), namedSigner(db, input.receiver))) throw new AppError('SIGNOFF_SAME_PERSON');
   return null;
 }
 
@@ -258,7 +267,7 @@ export async function signOffTransfer(db: Db, actor: Actor, input: z.output<type
   if (before.status !== 'approved') throw wrongState(before.status);
   const handover = await signerOf(db, input.handover);
   const receiver = await signerOf(db, input.receiver);
-  if (samePerson(handover, receiver)) throw new AppError('SIGNOFF_SAME_PERSON');
+  if (samePerson(db, handover, receiver)) throw new AppError('SIGNOFF_SAME_PERSON');
   mutate(db, actor, (tx) => {
     const t = getTransferRow(tx, input.id);
     if (t.status !== 'approved') throw wrongState(t.status);

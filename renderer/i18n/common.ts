@@ -84,6 +84,7 @@ export const common = {
     },
     v: {
       required: '必填',
+      nameInvisible: '姓名只有空格或看不见的字符，请重新输入',
       date: '请输入有效日期（年-月-日）',
       phone: '电话只能包含数字、空格和 + - ( )',
       passwordLength: '密码至少 10 个字符',
@@ -247,6 +248,7 @@ export const common = {
     },
     v: {
       required: 'Required',
+      nameInvisible: 'The name is only spaces or invisible characters; type it again',
       date: 'Enter a valid date (YYYY-MM-DD)',
       phone: 'Digits, spaces and + - ( ) only',
       passwordLength: 'At least 10 characters',

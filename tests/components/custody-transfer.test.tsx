@@ -51,6 +51,18 @@ describe('new transfer order', { timeout: 120_000 }, () => {
     const { rows } = await bridge.app.ok('transfer-list', { limit: 10 }, cast.auditor);
     expect(rows.map((r) => [r.toDepartment, r.boxCount, r.status])).toEqual([['行政人事部', 1, 'requested']]);
   });
+
+  it('lists a box once when its code is scanned again typed full-width', async () => {
+    const box = await createBox(bridge.app, { title: '王小明人事档案' });
+    const user = open('#/custody/transfers/new');
+    const scan = await screen.findByLabelText('扫描或输入档案编号后回车', {}, { timeout: 10_000 });
+    await user.type(scan, `${box.code}{enter}`);
+    expect(await screen.findByText('王小明人事档案', {}, { timeout: 10_000 })).toBeInTheDocument();
+    const fullWidth = [...box.code].map((c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)).join('');
+    await user.type(scan, `${fullWidth}{enter}`);
+    await waitFor(() => expect(scan).toHaveValue(''), { timeout: 10_000 });
+    expect(screen.getAllByText('王小明人事档案')).toHaveLength(1);
+  });
 });
 
 describe('sign-off', { timeout: 240_000 }, () => {

@@ -151,6 +151,7 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   'box-list': { query: '万达', kind: 'tenant', status: 'in_stock', floor: 'L1', ownerId: 1, room: '一号档案室', cabinet: 'C01', cursor: 10, limit: 20 },
   'box-get': { id: 1 },
   'box-find-by-code': { code: 'ZH-2026-0001' },
+  'box-code-lookalikes': { code: 'ZH-2026-OOO1' },
   'box-next-code': { kind: 'tenant' },
   'box-create': validBoxInput({ code: 'RS-MANUAL-1' }),
   'box-update': boxUpdateFrom({ ...validBoxInput(), id: 1 }, { moveReason: '调整位置' }),

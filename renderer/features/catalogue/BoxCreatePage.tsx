@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Input } from 'antd';
+import { App, Input } from 'antd';
 import { useEffect } from 'react';
 import { FormProvider, useForm, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ import { BoxFields } from './BoxFields';
 import { BoxFormFrame } from './BoxFormFrame';
 import { emptyIsRequired, useGoBack } from './formSupport';
 import { paths } from './paths';
-import { useCreateBox, useNextCode } from './queries';
+import { lookAlikeCodes, useCreateBox, useNextCode } from './queries';
 
 type CreateValues = CallInput<'box-create'>;
 
@@ -78,13 +78,26 @@ export function BoxCreatePage() {
   const form = useForm({ resolver: zodResolver(boxCreateInput, { error: emptyIsRequired }), defaultValues: newBoxValues(ownerId) });
   const onError = useServerErrors(form.setError, CODE_FIELDS);
   const create = useCreateBox();
+  const { modal } = App.useApp();
   const { setFocus } = form;
 
   useEffect(() => setFocus('code'), [setFocus]);
 
-  const submit = form.handleSubmit((values) =>
-    create.mutate(values, { onSuccess: (detail) => void navigate(paths.box(detail.box.id), { replace: true }), onError }),
-  );
+  const save = (values: CreateValues) => create.mutate(values, { onSuccess: (detail) => void navigate(paths.box(detail.box.id), { replace: true }), onError });
+  // The code is fixed once saved, so one an existing code could be mistaken for is confirmed first.
+  const submit = form.handleSubmit(async (values) => {
+    const codes = values.code ? await lookAlikeCodes(values.code).catch(onError) : [];
+    if (!codes) return;
+    if (!codes.length) return save(values);
+    void modal.confirm({
+      title: t('form.lookAlikeTitle'),
+      content: t('form.lookAlike', { code: values.code, codes: codes.join(t('form.listSeparator')) }),
+      okText: t('form.lookAlikeSave'),
+      cancelText: t('form.lookAlikeBack'),
+      onOk: () => save(values),
+      onCancel: () => setFocus('code'),
+    });
+  });
 
   return (
     <FormProvider {...form}>

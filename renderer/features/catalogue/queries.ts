@@ -100,6 +100,9 @@ export function useOwner(id: number | null | undefined) {
 }
 
 /** A preview only: the server takes the number when the box is saved. */
+/** Asked once, on saving a typed code: not cached, the next box may have taken a look-alike. */
+export const lookAlikeCodes = (code: string) => call('box-code-lookalikes', { code }).then((r) => r.codes);
+
 export function useNextCode(kind: CallInput<'box-next-code'>['kind'], enabled: boolean) {
   return useQuery({ ...callQuery('box-next-code', { kind }), enabled, staleTime: 0 });
 }

@@ -1,6 +1,7 @@
 import { Button, Input, Table, Typography } from 'antd';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cleanBoxCode } from '../../../electron/contract/box-code-text';
 import type { BoxDetail } from '../../../electron/contract/boxes';
 import { call } from '../../api/client';
 import { useErrorText } from '../../app/forms';
@@ -20,7 +21,8 @@ export function BoxCodeList({ boxes, onChange, error, acceptable }: { boxes: Lis
   const [busy, setBusy] = useState(false);
 
   const add = async () => {
-    const scanned = code.trim().toUpperCase();
+    // Cleaned as the server will, so a box typed again in another form (full-width, other dashes) is seen as listed.
+    const scanned = cleanBoxCode(code);
     if (!scanned || busy) return;
     if (boxes.some((b) => b.code === scanned)) {
       setCode('');
