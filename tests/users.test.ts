@@ -1,9 +1,9 @@
 import type { Role } from '../db/schema';
 import { SessionStore } from '../electron/services/sessions';
-import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '../electron/services/users';
+import { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS } from '../electron/services/password-throttle';
 import { verifyPassword } from '../electron/services/passwords';
 import { createTestApp, PASSPHRASE, PASSWORD, type TestApp } from './support/app';
-import { createSetUpApp, errorCode, snapshot, validPayloads, validSettings } from './support/fixtures';
+import { auditRows, createSetUpApp, errorCode, snapshot, validPayloads, validSettings } from './support/fixtures';
 
 let app: TestApp;
 let admin: string;
@@ -67,9 +67,9 @@ describe('signing in', () => {
     expect(ok.ok && ok.value.user).toMatchObject({ username: 'admin', role: 'admin' });
   });
 
-  it(`locks the account after ${MAX_FAILED_LOGINS} wrong passwords, refusing even the right one`, async () => {
+  it(`locks the account after ${MAX_FAILED_ATTEMPTS} wrong passwords, refusing even the right one`, async () => {
     await createUser('li');
-    for (let i = 1; i < MAX_FAILED_LOGINS; i++) expect(errorCode(await login('li', `wrong-${i}`))).toBe('BAD_CREDENTIALS');
+    for (let i = 1; i < MAX_FAILED_ATTEMPTS; i++) expect(errorCode(await login('li', `wrong-${i}`))).toBe('BAD_CREDENTIALS');
     const locked = await login('li', 'wrong-last');
     expect(locked).toEqual({ ok: false, error: { code: 'ACCOUNT_LOCKED', params: { minutes: LOCKOUT_MINUTES } } });
     expect(errorCode(await login('li', PASSWORD))).toBe('ACCOUNT_LOCKED');
@@ -79,15 +79,15 @@ describe('signing in', () => {
 
   it('counts a success as a fresh start: four failures, a success, four more do not lock', async () => {
     await createUser('zhao');
-    for (let i = 0; i < MAX_FAILED_LOGINS - 1; i++) expect(errorCode(await login('zhao', 'wrong'))).toBe('BAD_CREDENTIALS');
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS - 1; i++) expect(errorCode(await login('zhao', 'wrong'))).toBe('BAD_CREDENTIALS');
     expect(errorCode(await login('zhao', PASSWORD))).toBe('ok');
-    for (let i = 0; i < MAX_FAILED_LOGINS - 1; i++) expect(errorCode(await login('zhao', 'wrong'))).toBe('BAD_CREDENTIALS');
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS - 1; i++) expect(errorCode(await login('zhao', 'wrong'))).toBe('BAD_CREDENTIALS');
     expect(errorCode(await login('zhao', PASSWORD))).toBe('ok');
   });
 
   it('locks the account when wrong passwords arrive all at once', async () => {
     await createUser('sun');
-    const results = await Promise.all(Array.from({ length: MAX_FAILED_LOGINS + 3 }, (_, i) => login('sun', `wrong-${i}`)));
+    const results = await Promise.all(Array.from({ length: MAX_FAILED_ATTEMPTS + 3 }, (_, i) => login('sun', `wrong-${i}`)));
     const codes = results.map(errorCode);
     expect(codes.every((c) => c === 'BAD_CREDENTIALS' || c === 'ACCOUNT_LOCKED')).toBe(true);
     expect(codes).toContain('ACCOUNT_LOCKED');
@@ -104,7 +104,7 @@ describe('signing in', () => {
 
   it('lets an admin reset unlock a locked account, forcing a change of password', async () => {
     const li = await createUser('li');
-    for (let i = 0; i < MAX_FAILED_LOGINS; i++) await login('li', 'wrong');
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) await login('li', 'wrong');
     expect(errorCode(await login('li', PASSWORD))).toBe('ACCOUNT_LOCKED');
     const reset = await app.ok('user-reset-password', { id: li.id, password: 'Reset-passw0rd' }, admin);
     expect(reset).toMatchObject({ lockedUntil: null, mustChangePassword: true });
@@ -199,10 +199,11 @@ describe('passwords', () => {
     expect(errorCode(await login('chen', 'Chen-new-passw0rd'))).toBe('ok');
   });
 
-  it('refuses a change of password with a wrong current password, on the current field', async () => {
-    const before = snapshot(app.runtime.requireDb());
+  it('refuses a change of password with a wrong current password, on the current field, counting it as a failed login', async () => {
     const result = await app.call('session-change-password', { current: 'not-my-password', next: 'N3w-passw0rd!', nextConfirm: 'N3w-passw0rd!' }, admin);
     expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', issues: [{ path: ['current'], message: 'v.currentPasswordWrong' }] } });
+    expect(auditRows(app.runtime.requireDb()).at(-1)).toMatchObject({ action: 'login-failed', entity: 'user' });
+    const before = snapshot(app.runtime.requireDb());
     const mismatch = await app.call('session-change-password', { current: PASSWORD, next: 'N3w-passw0rd!', nextConfirm: 'N3w-passw0rd?' }, admin);
     expect(mismatch.ok === false && mismatch.error).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['nextConfirm'] }] });
     expect(snapshot(app.runtime.requireDb())).toEqual(before);
