@@ -16,10 +16,11 @@ afterEach(() => app.close());
 const login = (username: string, password: string) => app.call('session-login', { username, password });
 const createUser = (username: string, role: Role = 'clerk', password = PASSWORD) =>
   app.ok('user-create', { username, displayName: `${username}-名`, role, password }, admin);
-/** Signs in a user made by the admin and sets their own password, as the app makes them do. */
+const OWN_PASSWORD = 'Own-chosen-passw0rd';
+/** Signs in a user made by the admin and sets their own password (OWN_PASSWORD), as the app makes them do. */
 async function signInReady(username: string): Promise<string> {
   const { handle } = await app.ok('session-login', { username, password: PASSWORD });
-  await app.ok('session-change-password', { current: PASSWORD, next: PASSWORD, nextConfirm: PASSWORD }, handle);
+  await app.ok('session-change-password', { current: PASSWORD, next: OWN_PASSWORD, nextConfirm: OWN_PASSWORD }, handle);
   return handle;
 }
 const passwordHashOf = (username: string) =>
@@ -133,7 +134,7 @@ describe('initial and reset passwords', () => {
     const handle = await signInReady('zheng');
     await app.ok('user-update', { id: user.id, displayName: user.displayName, role: 'clerk', disabled: false, mustChangePassword: true }, admin);
     expect(errorCode(await app.call('box-list', {}, handle))).toBe('NOT_SIGNED_IN');
-    const again = await app.ok('session-login', { username: 'zheng', password: PASSWORD });
+    const again = await app.ok('session-login', { username: 'zheng', password: OWN_PASSWORD });
     expect(again.user.mustChangePassword).toBe(true);
     expect(errorCode(await app.call('box-list', {}, again.handle))).toBe('PASSWORD_CHANGE_REQUIRED');
     // Leaving the flag out of an edit keeps it as it is.
@@ -158,12 +159,22 @@ describe('disabled accounts', () => {
     await app.ok('user-update', { id: clerk.id, displayName: clerk.displayName, role: 'clerk', disabled: true }, admin);
     expect(errorCode(await app.call('box-list', {}, handle))).toBe('NOT_SIGNED_IN');
     expect(await app.ok('session-current', {}, handle)).toBeNull();
-    expect(await login('zhou', PASSWORD)).toEqual({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
+    expect(await login('zhou', OWN_PASSWORD)).toEqual({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
 
     // Enabling it again does not revive the old session; signing in again works.
     await app.ok('user-update', { id: clerk.id, displayName: clerk.displayName, role: 'clerk', disabled: false }, admin);
     expect(errorCode(await app.call('box-list', {}, handle))).toBe('NOT_SIGNED_IN');
-    expect(errorCode(await login('zhou', PASSWORD))).toBe('ok');
+    expect(errorCode(await login('zhou', OWN_PASSWORD))).toBe('ok');
+  });
+
+  it('ends the sessions at the moment it is disabled: one left untouched until it is enabled again is gone too', async () => {
+    const clerk = await createUser('xu');
+    const handle = await signInReady('xu');
+    const other = await app.as('custodian');
+    await app.ok('user-update', { id: clerk.id, displayName: clerk.displayName, role: 'clerk', disabled: true }, admin);
+    await app.ok('user-update', { id: clerk.id, displayName: clerk.displayName, role: 'clerk', disabled: false }, admin);
+    expect(errorCode(await app.call('box-list', {}, handle))).toBe('NOT_SIGNED_IN');
+    expect(errorCode(await app.call('box-list', {}, other))).toBe('ok');
   });
 
   it('applies a role change to open sessions at once', async () => {
@@ -208,6 +219,17 @@ describe('passwords', () => {
     expect(mismatch.ok === false && mismatch.error).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['nextConfirm'] }] });
     expect(snapshot(app.runtime.requireDb())).toEqual(before);
     expect(errorCode(await login('admin', PASSWORD))).toBe('ok');
+  });
+
+  it('signs the user out of their other sessions when they change their password, keeping the one they changed it in', async () => {
+    await createUser('lin');
+    const here = await signInReady('lin');
+    const elsewhere = (await app.ok('session-login', { username: 'lin', password: OWN_PASSWORD })).handle;
+    const someoneElse = await app.as('clerk');
+    await app.ok('session-change-password', { current: OWN_PASSWORD, next: 'Newer-passw0rd!', nextConfirm: 'Newer-passw0rd!' }, here);
+    expect(errorCode(await app.call('box-list', {}, elsewhere))).toBe('NOT_SIGNED_IN');
+    expect(errorCode(await app.call('box-list', {}, here))).toBe('ok');
+    expect(errorCode(await app.call('box-list', {}, someoneElse))).toBe('ok');
   });
 
   it('refuses a user name that is taken', async () => {
