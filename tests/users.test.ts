@@ -221,6 +221,22 @@ describe('passwords', () => {
     expect(errorCode(await login('admin', PASSWORD))).toBe('ok');
   });
 
+  it('refuses a forced change to the same password, on the new password field, and keeps the flag', async () => {
+    await createUser('yan');
+    const { handle } = await app.ok('session-login', { username: 'yan', password: PASSWORD });
+    const before = snapshot(app.runtime.requireDb());
+    const same = await app.call('session-change-password', { current: PASSWORD, next: PASSWORD, nextConfirm: PASSWORD }, handle);
+    expect(same).toEqual({ ok: false, error: { code: 'VALIDATION', issues: [{ path: ['next'], message: 'v.passwordUnchanged' }] } });
+    expect(snapshot(app.runtime.requireDb())).toEqual(before);
+    expect(errorCode(await app.call('box-list', {}, handle))).toBe('PASSWORD_CHANGE_REQUIRED');
+    // The same password typed in another Unicode form is still the same password.
+    const cafe = 'Café-passw0rd'.normalize('NFC');
+    await app.ok('session-change-password', { current: PASSWORD, next: cafe, nextConfirm: cafe }, handle);
+    const nfd = cafe.normalize('NFD');
+    const again = await app.call('session-change-password', { current: cafe, next: nfd, nextConfirm: nfd }, handle);
+    expect(again.ok === false && again.error).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['next'], message: 'v.passwordUnchanged' }] });
+  });
+
   it('signs the user out of their other sessions when they change their password, keeping the one they changed it in', async () => {
     await createUser('lin');
     const here = await signInReady('lin');
