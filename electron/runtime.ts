@@ -44,6 +44,7 @@ import { SYSTEM_ACTOR, type Actor } from './services/actor';
 import type { ChainSource } from './services/audit-chain';
 import { backedUpToday, backUpAll, checkBackupFile, cleanBackupFolders, getBackupSettings, readManifest, type BackupContext } from './services/backups';
 import { dailyBackupDue } from './services/backup-schedule';
+import { PassphraseThrottle } from './services/password-throttle';
 import { rekeyedCopy, rekeyFile } from './services/rekey';
 import { mutate } from './services/transaction';
 import { unavailablePrinter, type Printer } from './services/printing/printer';
@@ -95,6 +96,8 @@ export class Runtime {
   private folderGone = false;
   /** The connection to the removed file, held open (see checkInPlace) until the process ends. */
   private readonly removedUnder: Db[] = [];
+  /** Every check of a recovery passphrase goes through it: unlock, change, re-key, restore. */
+  private readonly passphraseAttempts = new PassphraseThrottle(() => this.now().getTime());
 
   constructor(private readonly options: RuntimeOptions) {
     this.files = dataFiles(options.dataDir);
@@ -213,7 +216,7 @@ export class Runtime {
 
   async unlock(passphrase: string): Promise<AppStatus> {
     if (this.db) return this.status();
-    const keyHex = await readKeyWithPassphrase(this.files.keyFile, passphrase);
+    const keyHex = await this.passphraseAttempts.check(() => readKeyWithPassphrase(this.files.keyFile, passphrase));
     const nextKey = hasNextKey(this.files.keyFile) ? await readKeyWithPassphrase(this.files.keyFile, passphrase, 'next').catch(() => null) : null;
     // Another unlock may have opened the database while this passphrase was being checked.
     if (this.db) return this.status();
@@ -323,7 +326,7 @@ export class Runtime {
   async changePassphrase(actor: Actor, current: string, next: string): Promise<void> {
     const db = this.requireDb();
     const keyHex = this.keyHex!;
-    if ((await readKeyWithPassphrase(this.files.keyFile, current)) !== keyHex) throw new AppError('WRONG_PASSPHRASE');
+    if ((await this.passphraseAttempts.check(() => readKeyWithPassphrase(this.files.keyFile, current))) !== keyHex) throw new AppError('WRONG_PASSPHRASE');
     await rewrapRecovery(this.files.keyFile, keyHex, next);
     mutate(db, actor, () => ({ result: null, audit: { action: 'passphrase-change', entity: 'database', entityId: null } }));
   }
@@ -336,7 +339,7 @@ export class Runtime {
    */
   async rekey(actor: Actor, passphrase: string): Promise<void> {
     this.requireDb();
-    if ((await readKeyWithPassphrase(this.files.keyFile, passphrase)) !== this.keyHex) throw new AppError('WRONG_PASSPHRASE');
+    if ((await this.passphraseAttempts.check(() => readKeyWithPassphrase(this.files.keyFile, passphrase))) !== this.keyHex) throw new AppError('WRONG_PASSPHRASE');
     const next = await stageNextKey(this.files.keyFile, this.options.protector, passphrase);
     // From here to the reopen nothing awaits, so no write of this process falls between copy and swap.
     const db = this.requireDb();
@@ -370,7 +373,7 @@ export class Runtime {
       }
     }
     if (!passphrase) throw new AppError('BACKUP_NEEDS_PASSPHRASE');
-    keyHex = await unsealRecovery(recovery, passphrase);
+    keyHex = await this.passphraseAttempts.check(() => unsealRecovery(recovery, passphrase));
     try {
       this.checkAgainstManifest(file, keyHex);
     } catch (err) {

@@ -197,7 +197,8 @@ describe('sign-off 签收', () => {
     const unknown: CallInput<'transfer-sign-off'> = { ...signOff(t.id), handover: { kind: 'account', username: 'nobody', password: PASSWORD } };
     await refusedUnchanged(() => app.call('transfer-sign-off', unknown, cast.custodian), 'SIGNOFF_BAD_PASSWORD', { name: 'nobody' });
     await app.ok('user-update', { id: cast.clerkId, displayName: 'clerk-测试', role: 'clerk', disabled: true }, cast.admin);
-    const disabled: CallInput<'transfer-sign-off'> = { ...signOff(t.id), receiver: { kind: 'account', username: 'clerk', password: PASSWORD } };
+    // A person hands over here: the custodian's right password would start their failure count afresh.
+    const disabled: CallInput<'transfer-sign-off'> = { id: t.id, handover: { kind: 'person', name: '李四', signature: TINY_PNG }, receiver: { kind: 'account', username: 'clerk', password: PASSWORD } };
     await refusedUnchanged(() => app.call('transfer-sign-off', disabled, cast.custodian), 'SIGNOFF_ACCOUNT_UNAVAILABLE');
     for (const signature of ['data:image/jpeg;base64,/9j/4AAQ', 'data:image/png;base64,AAAA', `data:image/png;base64,iVBORw0KGgo${'A'.repeat(200_000)}`]) {
       await refusedUnchanged(() => app.call('transfer-sign-off', { ...signOff(t.id), receiver: { kind: 'person', name: '赵敏', signature } }, cast.custodian), 'VALIDATION');

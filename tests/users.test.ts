@@ -1,9 +1,9 @@
 import type { Role } from '../db/schema';
 import { SessionStore } from '../electron/services/sessions';
-import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '../electron/services/users';
+import { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS } from '../electron/services/password-throttle';
 import { verifyPassword } from '../electron/services/passwords';
 import { createTestApp, PASSPHRASE, PASSWORD, type TestApp } from './support/app';
-import { createSetUpApp, errorCode, snapshot, validPayloads, validSettings } from './support/fixtures';
+import { auditRows, createSetUpApp, errorCode, snapshot, validPayloads, validSettings } from './support/fixtures';
 
 let app: TestApp;
 let admin: string;
@@ -16,10 +16,11 @@ afterEach(() => app.close());
 const login = (username: string, password: string) => app.call('session-login', { username, password });
 const createUser = (username: string, role: Role = 'clerk', password = PASSWORD) =>
   app.ok('user-create', { username, displayName: `${username}-名`, role, password }, admin);
-/** Signs in a user made by the admin and sets their own password, as the app makes them do. */
+const OWN_PASSWORD = 'Own-chosen-passw0rd';
+/** Signs in a user made by the admin and sets their own password (OWN_PASSWORD), as the app makes them do. */
 async function signInReady(username: string): Promise<string> {
   const { handle } = await app.ok('session-login', { username, password: PASSWORD });
-  await app.ok('session-change-password', { current: PASSWORD, next: PASSWORD, nextConfirm: PASSWORD }, handle);
+  await app.ok('session-change-password', { current: PASSWORD, next: OWN_PASSWORD, nextConfirm: OWN_PASSWORD }, handle);
   return handle;
 }
 const passwordHashOf = (username: string) =>
@@ -67,9 +68,9 @@ describe('signing in', () => {
     expect(ok.ok && ok.value.user).toMatchObject({ username: 'admin', role: 'admin' });
   });
 
-  it(`locks the account after ${MAX_FAILED_LOGINS} wrong passwords, refusing even the right one`, async () => {
+  it(`locks the account after ${MAX_FAILED_ATTEMPTS} wrong passwords, refusing even the right one`, async () => {
     await createUser('li');
-    for (let i = 1; i < MAX_FAILED_LOGINS; i++) expect(errorCode(await login('li', `wrong-${i}`))).toBe('BAD_CREDENTIALS');
+    for (let i = 1; i < MAX_FAILED_ATTEMPTS; i++) expect(errorCode(await login('li', `wrong-${i}`))).toBe('BAD_CREDENTIALS');
     const locked = await login('li', 'wrong-last');
     expect(locked).toEqual({ ok: false, error: { code: 'ACCOUNT_LOCKED', params: { minutes: LOCKOUT_MINUTES } } });
     expect(errorCode(await login('li', PASSWORD))).toBe('ACCOUNT_LOCKED');
@@ -79,15 +80,15 @@ describe('signing in', () => {
 
   it('counts a success as a fresh start: four failures, a success, four more do not lock', async () => {
     await createUser('zhao');
-    for (let i = 0; i < MAX_FAILED_LOGINS - 1; i++) expect(errorCode(await login('zhao', 'wrong'))).toBe('BAD_CREDENTIALS');
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS - 1; i++) expect(errorCode(await login('zhao', 'wrong'))).toBe('BAD_CREDENTIALS');
     expect(errorCode(await login('zhao', PASSWORD))).toBe('ok');
-    for (let i = 0; i < MAX_FAILED_LOGINS - 1; i++) expect(errorCode(await login('zhao', 'wrong'))).toBe('BAD_CREDENTIALS');
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS - 1; i++) expect(errorCode(await login('zhao', 'wrong'))).toBe('BAD_CREDENTIALS');
     expect(errorCode(await login('zhao', PASSWORD))).toBe('ok');
   });
 
   it('locks the account when wrong passwords arrive all at once', async () => {
     await createUser('sun');
-    const results = await Promise.all(Array.from({ length: MAX_FAILED_LOGINS + 3 }, (_, i) => login('sun', `wrong-${i}`)));
+    const results = await Promise.all(Array.from({ length: MAX_FAILED_ATTEMPTS + 3 }, (_, i) => login('sun', `wrong-${i}`)));
     const codes = results.map(errorCode);
     expect(codes.every((c) => c === 'BAD_CREDENTIALS' || c === 'ACCOUNT_LOCKED')).toBe(true);
     expect(codes).toContain('ACCOUNT_LOCKED');
@@ -104,7 +105,7 @@ describe('signing in', () => {
 
   it('lets an admin reset unlock a locked account, forcing a change of password', async () => {
     const li = await createUser('li');
-    for (let i = 0; i < MAX_FAILED_LOGINS; i++) await login('li', 'wrong');
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) await login('li', 'wrong');
     expect(errorCode(await login('li', PASSWORD))).toBe('ACCOUNT_LOCKED');
     const reset = await app.ok('user-reset-password', { id: li.id, password: 'Reset-passw0rd' }, admin);
     expect(reset).toMatchObject({ lockedUntil: null, mustChangePassword: true });
@@ -133,7 +134,7 @@ describe('initial and reset passwords', () => {
     const handle = await signInReady('zheng');
     await app.ok('user-update', { id: user.id, displayName: user.displayName, role: 'clerk', disabled: false, mustChangePassword: true }, admin);
     expect(errorCode(await app.call('box-list', {}, handle))).toBe('NOT_SIGNED_IN');
-    const again = await app.ok('session-login', { username: 'zheng', password: PASSWORD });
+    const again = await app.ok('session-login', { username: 'zheng', password: OWN_PASSWORD });
     expect(again.user.mustChangePassword).toBe(true);
     expect(errorCode(await app.call('box-list', {}, again.handle))).toBe('PASSWORD_CHANGE_REQUIRED');
     // Leaving the flag out of an edit keeps it as it is.
@@ -158,12 +159,22 @@ describe('disabled accounts', () => {
     await app.ok('user-update', { id: clerk.id, displayName: clerk.displayName, role: 'clerk', disabled: true }, admin);
     expect(errorCode(await app.call('box-list', {}, handle))).toBe('NOT_SIGNED_IN');
     expect(await app.ok('session-current', {}, handle)).toBeNull();
-    expect(await login('zhou', PASSWORD)).toEqual({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
+    expect(await login('zhou', OWN_PASSWORD)).toEqual({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
 
     // Enabling it again does not revive the old session; signing in again works.
     await app.ok('user-update', { id: clerk.id, displayName: clerk.displayName, role: 'clerk', disabled: false }, admin);
     expect(errorCode(await app.call('box-list', {}, handle))).toBe('NOT_SIGNED_IN');
-    expect(errorCode(await login('zhou', PASSWORD))).toBe('ok');
+    expect(errorCode(await login('zhou', OWN_PASSWORD))).toBe('ok');
+  });
+
+  it('ends the sessions at the moment it is disabled: one left untouched until it is enabled again is gone too', async () => {
+    const clerk = await createUser('xu');
+    const handle = await signInReady('xu');
+    const other = await app.as('custodian');
+    await app.ok('user-update', { id: clerk.id, displayName: clerk.displayName, role: 'clerk', disabled: true }, admin);
+    await app.ok('user-update', { id: clerk.id, displayName: clerk.displayName, role: 'clerk', disabled: false }, admin);
+    expect(errorCode(await app.call('box-list', {}, handle))).toBe('NOT_SIGNED_IN');
+    expect(errorCode(await app.call('box-list', {}, other))).toBe('ok');
   });
 
   it('applies a role change to open sessions at once', async () => {
@@ -199,14 +210,42 @@ describe('passwords', () => {
     expect(errorCode(await login('chen', 'Chen-new-passw0rd'))).toBe('ok');
   });
 
-  it('refuses a change of password with a wrong current password, on the current field', async () => {
-    const before = snapshot(app.runtime.requireDb());
+  it('refuses a change of password with a wrong current password, on the current field, counting it as a failed login', async () => {
     const result = await app.call('session-change-password', { current: 'not-my-password', next: 'N3w-passw0rd!', nextConfirm: 'N3w-passw0rd!' }, admin);
     expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', issues: [{ path: ['current'], message: 'v.currentPasswordWrong' }] } });
+    expect(auditRows(app.runtime.requireDb()).at(-1)).toMatchObject({ action: 'login-failed', entity: 'user' });
+    const before = snapshot(app.runtime.requireDb());
     const mismatch = await app.call('session-change-password', { current: PASSWORD, next: 'N3w-passw0rd!', nextConfirm: 'N3w-passw0rd?' }, admin);
     expect(mismatch.ok === false && mismatch.error).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['nextConfirm'] }] });
     expect(snapshot(app.runtime.requireDb())).toEqual(before);
     expect(errorCode(await login('admin', PASSWORD))).toBe('ok');
+  });
+
+  it('refuses a forced change to the same password, on the new password field, and keeps the flag', async () => {
+    await createUser('yan');
+    const { handle } = await app.ok('session-login', { username: 'yan', password: PASSWORD });
+    const before = snapshot(app.runtime.requireDb());
+    const same = await app.call('session-change-password', { current: PASSWORD, next: PASSWORD, nextConfirm: PASSWORD }, handle);
+    expect(same).toEqual({ ok: false, error: { code: 'VALIDATION', issues: [{ path: ['next'], message: 'v.passwordUnchanged' }] } });
+    expect(snapshot(app.runtime.requireDb())).toEqual(before);
+    expect(errorCode(await app.call('box-list', {}, handle))).toBe('PASSWORD_CHANGE_REQUIRED');
+    // The same password typed in another Unicode form is still the same password.
+    const cafe = 'Café-passw0rd'.normalize('NFC');
+    await app.ok('session-change-password', { current: PASSWORD, next: cafe, nextConfirm: cafe }, handle);
+    const nfd = cafe.normalize('NFD');
+    const again = await app.call('session-change-password', { current: cafe, next: nfd, nextConfirm: nfd }, handle);
+    expect(again.ok === false && again.error).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['next'], message: 'v.passwordUnchanged' }] });
+  });
+
+  it('signs the user out of their other sessions when they change their password, keeping the one they changed it in', async () => {
+    await createUser('lin');
+    const here = await signInReady('lin');
+    const elsewhere = (await app.ok('session-login', { username: 'lin', password: OWN_PASSWORD })).handle;
+    const someoneElse = await app.as('clerk');
+    await app.ok('session-change-password', { current: OWN_PASSWORD, next: 'Newer-passw0rd!', nextConfirm: 'Newer-passw0rd!' }, here);
+    expect(errorCode(await app.call('box-list', {}, elsewhere))).toBe('NOT_SIGNED_IN');
+    expect(errorCode(await app.call('box-list', {}, here))).toBe('ok');
+    expect(errorCode(await app.call('box-list', {}, someoneElse))).toBe('ok');
   });
 
   it('refuses a user name that is taken', async () => {

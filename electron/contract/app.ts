@@ -60,7 +60,9 @@ export const userResetPasswordInput = z.object({ id: z.number().int().positive()
 export const passwordChangeInput = z
   .object({ current: z.string().min(1, { error: 'v.required' }).max(200), next: password, nextConfirm: z.string().max(200) })
   .strict()
-  .refine((v) => v.next === v.nextConfirm, { error: 'v.passwordMismatch', path: ['nextConfirm'] });
+  .refine((v) => v.next === v.nextConfirm, { error: 'v.passwordMismatch', path: ['nextConfirm'] })
+  // A forced change must end the old password; scrypt compares passwords in NFC, and so does this.
+  .refine((v) => v.next.normalize('NFC') !== v.current.normalize('NFC'), { error: 'v.passwordUnchanged', path: ['next'] });
 
 /** All a user with an initial or reset password may do until they choose their own. */
 export const CALLS_BEFORE_PASSWORD_CHANGE: readonly string[] = ['session-current', 'session-logout', 'session-change-password'];

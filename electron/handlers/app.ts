@@ -17,8 +17,10 @@ export const appHandlers: Handlers<keyof typeof appCalls> = {
     if (handle) runtime.sessions.close(handle);
     return null;
   },
-  'session-change-password': async (input, { db, actor }) => {
+  'session-change-password': async (input, { db, actor, user, runtime, handle }) => {
     await changeOwnPassword(db, actor, input.current, input.next);
+    // Whoever signed in elsewhere with the old password is signed out; this session goes on.
+    runtime.sessions.closeUser(user.id, handle ?? undefined);
     return null;
   },
   'settings-get': (_input, { db }) => getSettings(db),
@@ -30,8 +32,9 @@ export const appHandlers: Handlers<keyof typeof appCalls> = {
     // An admin who demoted or disabled themself could leave nobody able to manage accounts.
     if (input.id === user.id && (input.disabled || input.role !== 'admin')) throw new AppError('FORBIDDEN');
     const updated = updateUser(db, actor, input);
-    // A forced change takes effect now: whoever is signed in must sign in again and choose one.
-    if (input.mustChangePassword) runtime.sessions.closeUser(input.id);
+    // A forced change takes effect now: whoever is signed in must sign in again and choose one. A
+    // disabled account's sessions end now too, so enabling it again does not bring them back.
+    if (input.mustChangePassword || input.disabled) runtime.sessions.closeUser(input.id);
     return updated;
   },
   'user-reset-password': async (input, { db, actor, runtime }) => {

@@ -37,9 +37,9 @@ export class SessionStore {
     this.sessions.delete(handle);
   }
 
-  /** After an admin resets a password, whoever held the old one is signed out everywhere. */
-  closeUser(userId: number): void {
-    for (const [handle, session] of this.sessions) if (session.userId === userId) this.sessions.delete(handle);
+  /** After a password changes or an account is disabled, whoever held it is signed out everywhere but `keep`. */
+  closeUser(userId: number, keep?: string): void {
+    for (const [handle, session] of this.sessions) if (session.userId === userId && handle !== keep) this.sessions.delete(handle);
   }
 
   closeAll(): void {

@@ -21,9 +21,9 @@ import { nowIso, type Actor } from './actor';
 import type { AuditEntry } from './audit';
 import { itemCounts, takeFormNo } from './form-numbers';
 import { addDays, localDate } from './local-date';
-import { hashPassword, verifyPassword } from './passwords';
+import { checkAccountPassword } from './password-throttle';
 import { mutate } from './transaction';
-import { getUser, recordFailure } from './users';
+import { getUser, lockedError } from './users';
 
 /** A box is on at most one order that has not ended. */
 const OPEN_STATUSES = ['requested', 'approved'] as const;
@@ -205,21 +205,12 @@ interface Signer {
 async function signerOf(db: Db, party: Party): Promise<Signer> {
   if (party.kind === 'person') return { userId: null, name: party.name, signature: party.signature };
   const user = db.select().from(users).where(eq(users.username, party.username)).get();
-  // An unknown user name reads like a wrong password, so the desk cannot probe for accounts.
-  if (!user) {
-    await hashPassword(party.password);
-    throw new AppError('SIGNOFF_BAD_PASSWORD', { params: { name: party.username } });
-  }
-  if (user.disabled || (user.lockedUntil !== null && user.lockedUntil > nowIso())) throw new AppError('SIGNOFF_ACCOUNT_UNAVAILABLE', { params: { name: user.displayName } });
-  if (!(await verifyPassword(party.password, user.passwordHash))) {
-    // Counted like a failed login, so the desk cannot be used to guess a password; the lock still says so.
-    try {
-      recordFailure(db, user);
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'BAD_CREDENTIALS') throw new AppError('SIGNOFF_BAD_PASSWORD', { params: { name: user.displayName } });
-      throw error;
-    }
-  }
+  // Counted like a login (the desk cannot be used to guess a password). An unknown user name
+  // reads like a wrong password, so the desk cannot probe for accounts.
+  const check = await checkAccountPassword(db, user, party.password);
+  if (check.outcome === 'locked' && check.lockedNow) throw lockedError(check.minutes);
+  if (check.outcome === 'wrong' || !user) throw new AppError('SIGNOFF_BAD_PASSWORD', { params: { name: user?.displayName ?? party.username } });
+  if (check.outcome === 'locked' || getUser(db, user.id).disabled) throw new AppError('SIGNOFF_ACCOUNT_UNAVAILABLE', { params: { name: user.displayName } });
   return { userId: user.id, name: user.displayName, signature: null };
 }
 

@@ -5,12 +5,9 @@ import type { z } from 'zod';
 import type { DirectoryUser, PublicUser, userCreateInput, userUpdateInput } from '../contract/app';
 import { AppError } from '../contract/errors';
 import { nowIso, type Actor } from './actor';
-import type { AuditEntry } from './audit';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword } from './passwords';
+import { checkAccountPassword } from './password-throttle';
 import { mutate } from './transaction';
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 5;
 
 export function toPublicUser(row: UserRow): PublicUser {
   const { id, username, displayName, role, disabled, mustChangePassword, lockedUntil, createdAt } = row;
@@ -78,11 +75,12 @@ export async function resetPassword(db: Db, actor: Actor, id: number, password: 
   });
 }
 
+/** Guessing one's own current password counts towards the lockout, as a wrong login does. */
 export async function changeOwnPassword(db: Db, actor: Actor, current: string, next: string): Promise<void> {
   const user = getUser(db, actor.id ?? 0);
-  if (!(await verifyPassword(current, user.passwordHash))) {
-    throw new AppError('VALIDATION', { issues: [{ path: ['current'], message: 'v.currentPasswordWrong' }] });
-  }
+  const check = await checkAccountPassword(db, user, current);
+  if (check.outcome === 'locked') throw lockedError(check.minutes);
+  if (check.outcome === 'wrong') throw new AppError('VALIDATION', { issues: [{ path: ['current'], message: 'v.currentPasswordWrong' }] });
   const passwordHash = await hashPassword(next);
   mutate(db, actor, (tx) => {
     tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: nowIso() }).where(eq(users.id, user.id)).run();
@@ -90,48 +88,21 @@ export async function changeOwnPassword(db: Db, actor: Actor, current: string, n
   });
 }
 
-const isLocked = (user: UserRow): boolean => user.lockedUntil !== null && user.lockedUntil > nowIso();
-
-function lockedError(user: UserRow): AppError {
-  return new AppError('ACCOUNT_LOCKED', { params: { minutes: Math.ceil((Date.parse(user.lockedUntil ?? '') - Date.now()) / 60_000) } });
-}
+export const lockedError = (minutes: number) => new AppError('ACCOUNT_LOCKED', { params: { minutes } });
 
 /**
- * Also counts a wrong password given to confirm a transfer sign-off (services/transfers.ts).
- * The account is read again inside the write transaction: attempts running side by side (the
- * password check is asynchronous) must each count, and none may lift a lock another one set.
+ * Checks a login (services/password-throttle.ts counts the attempts). Only the right password
+ * hears that an account is disabled, so a wrong one reads the same for every name.
  */
-export function recordFailure(db: Db, user: UserRow): never {
-  const error = mutate(db, actorOf(user), (tx) => {
-    const current = getUser(tx, user.id);
-    const audit: AuditEntry[] = [{ action: 'login-failed', entity: 'user', entityId: user.id }];
-    if (isLocked(current)) return { result: lockedError(current), audit };
-    const failedAttempts = current.failedAttempts + 1;
-    const lock = failedAttempts >= MAX_FAILED_LOGINS;
-    const lockedUntil = lock ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-    tx.update(users).set({ failedAttempts: lock ? 0 : failedAttempts, lockedUntil }).where(eq(users.id, user.id)).run();
-    if (lock) audit.push({ action: 'account-locked', entity: 'user', entityId: user.id });
-    return { result: lock ? new AppError('ACCOUNT_LOCKED', { params: { minutes: LOCKOUT_MINUTES } }) : new AppError('BAD_CREDENTIALS'), audit };
-  });
-  throw error;
-}
-
-/** Checks a login; five failures in a row lock the account for five minutes. */
 export async function authenticate(db: Db, username: string, password: string): Promise<UserRow> {
   const user = db.select().from(users).where(eq(users.username, username)).get();
-  if (!user) {
-    await hashPassword(password); // same cost as a real check, so timing does not reveal user names
-    throw new AppError('BAD_CREDENTIALS');
-  }
-  if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
-  if (isLocked(user)) throw lockedError(user);
-  if (!(await verifyPassword(password, user.passwordHash))) recordFailure(db, user);
+  const check = await checkAccountPassword(db, user, password);
+  if (check.outcome === 'locked') throw lockedError(check.minutes);
+  if (check.outcome === 'wrong' || !user) throw new AppError('BAD_CREDENTIALS');
   return mutate(db, actorOf(user), (tx) => {
-    // The account may have been locked or disabled while the password was being checked.
+    // The account may have been disabled while the password was being checked.
     const current = getUser(tx, user.id);
     if (current.disabled) throw new AppError('ACCOUNT_DISABLED');
-    if (isLocked(current)) throw lockedError(current);
-    const row = tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, user.id)).returning().get();
-    return { result: row, audit: { action: 'login', entity: 'user', entityId: user.id } };
+    return { result: current, audit: { action: 'login', entity: 'user', entityId: user.id } };
   });
 }

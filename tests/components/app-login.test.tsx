@@ -52,6 +52,12 @@ describe('login', { timeout: 60_000 }, () => {
     expect(screen.queryByRole('menuitem', { name: /系统设置/ })).not.toBeInTheDocument();
 
     await user.type(screen.getByLabelText('当前密码'), PASSWORD);
+    // The same password again is no new password: said on the field, nothing sent.
+    await user.type(screen.getByLabelText('新密码'), PASSWORD);
+    await user.type(screen.getByLabelText('再次输入新密码'), `${PASSWORD}{enter}`);
+    expect(await screen.findByText('新密码不能与当前密码相同')).toBeInTheDocument();
+    await user.clear(screen.getByLabelText('新密码'));
+    await user.clear(screen.getByLabelText('再次输入新密码'));
     await user.type(screen.getByLabelText('新密码'), 'clerk-own-pass-1');
     await user.type(screen.getByLabelText('再次输入新密码'), 'clerk-own-pass-1{enter}');
     expect(await screen.findByText('密码已修改', {}, { timeout: 20_000 })).toBeInTheDocument();

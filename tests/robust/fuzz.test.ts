@@ -3,7 +3,7 @@ import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROLES, type Role } from '../../db/schema';
 import { callNames, contract, type CallName } from '../../electron/contract';
-import { ERROR_CODES, type Result } from '../../electron/contract/errors';
+import { ERROR_CODES, type AppErrorPayload, type Result } from '../../electron/contract/errors';
 import { createTestApp, type TestApp } from '../support/app';
 import { auditRows, createBox, createOwner, snapshot, validDocumentInput, validLoanInput, validPayloads } from '../support/fixtures';
 
@@ -127,9 +127,10 @@ function payloadFor(name: CallName): fc.Arbitrary<unknown> {
   );
 }
 
-/** Refusals whose whole point is a record: a failed sign-in is counted and audited. */
+/** Refusals whose whole point is a record: a failed sign-in (or a wrong current password) is counted and audited. */
 const RECORDED_REFUSALS = new Set(['BAD_CREDENTIALS', 'ACCOUNT_LOCKED']);
 const RECORDED_ACTIONS = new Set(['login-failed', 'account-locked']);
+const isRecorded = (error: AppErrorPayload) => RECORDED_REFUSALS.has(error.code) || (error.issues ?? []).some((i) => i.message === 'v.currentPasswordWrong');
 
 const roleFor = (name: CallName): Role => {
   const access = contract[name].access;
@@ -199,7 +200,7 @@ describe('generated payloads against every call', () => {
             expect(ERROR_CODES).toContain(code);
             expect(code).not.toBe('INTERNAL');
             const after = snapshot(db);
-            if (RECORDED_REFUSALS.has(code)) {
+            if (isRecorded(result.error)) {
               expect(auditRows(db).slice(before.auditLength).every((e) => RECORDED_ACTIONS.has(e.action))).toBe(true);
             } else {
               expect(after).toEqual(before);

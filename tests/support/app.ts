@@ -13,6 +13,8 @@ import type { Role } from '../../db/schema';
 export const MIGRATIONS = resolve(__dirname, '../../db/migrations');
 export const PASSPHRASE = '测试恢复口令-correct horse';
 export const PASSWORD = 'Passw0rd!2026';
+/** What the admin gives a new account; its holder then chooses PASSWORD. */
+export const INITIAL_PASSWORD = 'Initial-passw0rd';
 
 export interface TestApp {
   dir: string;
@@ -48,10 +50,10 @@ export async function createTestApp(options: { setup?: boolean } = {}): Promise<
     const admin = handles.get('admin') ?? (await ok('session-login', { username: 'admin', password: PASSWORD })).handle;
     handles.set('admin', admin);
     if (role !== 'admin') {
-      await ok('user-create', { username: role, displayName: `${role}-测试`, role, password: PASSWORD }, admin);
-      const { handle } = await ok('session-login', { username: role, password: PASSWORD });
-      // An admin-set password must be changed before anything else; keep the same one for tests.
-      await ok('session-change-password', { current: PASSWORD, next: PASSWORD, nextConfirm: PASSWORD }, handle);
+      await ok('user-create', { username: role, displayName: `${role}-测试`, role, password: INITIAL_PASSWORD }, admin);
+      const { handle } = await ok('session-login', { username: role, password: INITIAL_PASSWORD });
+      // An admin-set password must be changed before anything else.
+      await ok('session-change-password', { current: INITIAL_PASSWORD, next: PASSWORD, nextConfirm: PASSWORD }, handle);
       handles.set(role, handle);
     }
     return handles.get(role)!;
