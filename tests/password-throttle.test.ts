@@ -183,19 +183,19 @@ describe('the recovery passphrase: an in-memory throttle per runtime', () => {
 
   it('passphrase change, re-key and restore count against the same limit, and refuse the right passphrase while locked', async () => {
     reopen('machine');
-    const custodian = ((await call('session-login', { username: 'custodian', password: PASSWORD })) as { value: { handle: string } }).value.handle;
+    const admin = ((await call('session-login', { username: 'admin', password: PASSWORD })) as { value: { handle: string } }).value.handle;
     const usb = join(app.dir, 'usb');
     mkdirSync(usb);
-    await call('backup-settings-update', { folders: [usb], keep: 30, dailyAt: '18:00', onClose: true }, custodian);
-    const [made] = ((await call('backup-run', {}, custodian)) as { value: { file: string }[] }).value;
+    await call('backup-settings-update', { folders: [usb], keep: 30, dailyAt: '18:00', onClose: true }, admin);
+    const [made] = ((await call('backup-run', {}, admin)) as { value: { file: string }[] }).value;
     // Bytes that are no backup of this key, beside a real manifest: restoring them asks the passphrase.
     const foreign = join(usb, 'foreign.db');
     writeFileSync(foreign, Buffer.alloc(65536, 7));
     writeFileSync(`${foreign}.json`, readFileSync(`${made!.file}.json`));
 
-    const change = (current: string) => call('passphrase-change', { current, next: '新的恢复口令-another horse', nextConfirm: '新的恢复口令-another horse' }, custodian);
-    const rekey = (passphrase: string) => call('database-rekey', { passphrase, confirm: true }, custodian);
-    const restore = (passphrase: string) => call('backup-restore', { file: foreign, passphrase, confirm: true }, custodian);
+    const change = (current: string) => call('passphrase-change', { current, next: '新的恢复口令-another horse', nextConfirm: '新的恢复口令-another horse' }, admin);
+    const rekey = (passphrase: string) => call('database-rekey', { passphrase, confirm: true }, admin);
+    const restore = (passphrase: string) => call('backup-restore', { file: foreign, passphrase, confirm: true }, admin);
     for (const attempt of [() => change('wrong-passphrase-1'), () => rekey('wrong-passphrase-2'), () => restore('wrong-passphrase-3'), () => change('wrong-passphrase-4')]) {
       expect(errorCode(await attempt())).toBe('WRONG_PASSPHRASE');
     }
