@@ -98,6 +98,8 @@ export class Runtime {
   private readonly removedUnder: Db[] = [];
   /** Every check of a recovery passphrase goes through it: unlock, change, re-key, restore. */
   private readonly passphraseAttempts = new PassphraseThrottle(() => this.now().getTime());
+  /** The tail of the queue of key changes (oneKeyChangeAtATime). */
+  private keyChanges: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: RuntimeOptions) {
     this.files = dataFiles(options.dataDir);
@@ -322,8 +324,24 @@ export class Runtime {
     this.scheduleTimer = null;
   }
 
+  /**
+   * The passphrase change, the re-key and the restore each read the key file (or the live key),
+   * wait for scrypt, then write: two at once would write back what the other replaced (a changed
+   * passphrase lost, or a key file that no longer opens the database). So they queue; each checks
+   * its passphrase against what the one before it left.
+   */
+  private oneKeyChangeAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.keyChanges.then(work, work);
+    this.keyChanges = turn.catch(() => undefined);
+    return turn;
+  }
+
   /** The recovery passphrase is checked, then the same key is wrapped under the new one. */
-  async changePassphrase(actor: Actor, current: string, next: string): Promise<void> {
+  changePassphrase(actor: Actor, current: string, next: string): Promise<void> {
+    return this.oneKeyChangeAtATime(() => this.changePassphraseNow(actor, current, next));
+  }
+
+  private async changePassphraseNow(actor: Actor, current: string, next: string): Promise<void> {
     const db = this.requireDb();
     const keyHex = this.keyHex!;
     if ((await this.passphraseAttempts.check(() => readKeyWithPassphrase(this.files.keyFile, current))) !== keyHex) throw new AppError('WRONG_PASSPHRASE');
@@ -337,7 +355,11 @@ export class Runtime {
    * steps leaves a database that start() opens with one of the two keys (openEitherKey). Backups
    * made before keep the old key and carry their own recovery blob.
    */
-  async rekey(actor: Actor, passphrase: string): Promise<void> {
+  rekey(actor: Actor, passphrase: string): Promise<void> {
+    return this.oneKeyChangeAtATime(() => this.rekeyNow(actor, passphrase));
+  }
+
+  private async rekeyNow(actor: Actor, passphrase: string): Promise<void> {
     this.requireDb();
     if ((await this.passphraseAttempts.check(() => readKeyWithPassphrase(this.files.keyFile, passphrase))) !== this.keyHex) throw new AppError('WRONG_PASSPHRASE');
     const next = await stageNextKey(this.files.keyFile, this.options.protector, passphrase);
@@ -411,7 +433,11 @@ export class Runtime {
    * Replaces the archive with a backup. The current database is moved aside (never overwritten)
    * and comes back if the restored one does not open. Everyone is signed out.
    */
-  async restore(actor: Actor, file: string, passphrase?: string): Promise<void> {
+  restore(actor: Actor, file: string, passphrase?: string): Promise<void> {
+    return this.oneKeyChangeAtATime(() => this.restoreNow(actor, file, passphrase));
+  }
+
+  private async restoreNow(actor: Actor, file: string, passphrase?: string): Promise<void> {
     this.requireDb();
     const currentKey = this.keyHex!;
     const { keyHex } = await this.backupKey(file, passphrase, currentKey);

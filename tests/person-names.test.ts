@@ -18,6 +18,13 @@ const SAME: [string, string][] = [
   ['李四', '李\u3164四'], // Hangul filler, blank but a letter
   ['买买提·艾力', '买买提・艾力'], // the name dot as typed by a Chinese or a Japanese IME
   ['金', '\uF90A'], // a CJK compatibility ideograph that looks the same
+  ['李四', '李\u2800四'], // Braille blank, shown as a space
+  ['李四', '李\u180B四\u180E'], // Mongolian variation selector and vowel separator
+  ['李四', '李\u17B4四'], // Khmer inherent vowel, default-ignorable
+  ['Zhang Wei', 'Zh\u0430ng Wei'], // Cyrillic а
+  ['Li Sheng', 'L\u0456 Sh\u0435ng'], // Cyrillic і and е
+  ['Zhou', 'Zh\u03BF\u03C5'], // Greek ο and υ
+  ['HE MEI', '\u041D\u0415 \u041C\u0415I'], // Cyrillic capitals Н, Е, М
 ];
 
 /** Different people, however alike they look to a hurried eye. */

@@ -13,10 +13,31 @@ export const cleanName = (name: string): string => visibleText(name).replace(/\s
 const NAME_DOTS = /[\u00B7\u2022\u2027\u2219\u22C5\u30FB]/g;
 
 /**
- * Who a name is, for the rules where two people must differ (sign-off sides, the two supervisors,
- * approver and borrower): the cleaned name without any spaces, case-folded, one name dot.
+ * Cyrillic and Greek letters drawn like Latin ones (UTS #39 confusables), as the Latin letter: on a
+ * slip, 'Zhаng' with a Cyrillic а is Zhang. Counted as one person even though a real name never
+ * mixes scripts: two names a reader cannot tell apart cannot be the two sides of a rule.
  */
-export const personKey = (name: string): string => cleanName(name).replace(/\s+/g, '').replace(NAME_DOTS, '·').toLowerCase();
+const LATIN_LOOKALIKES: Record<string, string> = Object.fromEntries(
+  [
+    ['АВЕЅІЈКМНОРСТХУ', 'ABESIJKMHOPCTXY'],
+    ['аеѕіјорсухһԁԛԝӏ', 'aesijopcyxhdqwl'],
+    ['ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ', 'ABEZHIKMNOPTYX'],
+    ['οινυκρ', 'oivukp'],
+  ].flatMap(([from, to]) => [...from].map((c, i) => [c, to[i]])),
+);
+const LOOKALIKE = new RegExp(`[${Object.keys(LATIN_LOOKALIKES).join('')}]`, 'g');
+
+/**
+ * Who a name is, for the rules where two people must differ (sign-off sides, the two supervisors,
+ * approver and borrower): the cleaned name without any spaces, look-alike letters as Latin,
+ * case-folded, one name dot.
+ */
+export const personKey = (name: string): string =>
+  cleanName(name)
+    .replace(/\s+/g, '')
+    .replace(NAME_DOTS, '·')
+    .replace(LOOKALIKE, (c) => LATIN_LOOKALIKES[c])
+    .toLowerCase();
 
 /** An account is the person whose name is its display name or its user name. */
 export const isAccountNamed = (account: { displayName: string; username: string }, name: string): boolean => {
