@@ -46,8 +46,8 @@ function authorise(name: CallName, ctx: HandlerContext): HandlerContext | Signed
 }
 
 /**
- * Every call from either shell comes through here: the name must be in the contract, the payload
- * must parse with its schema, the caller must hold a role the contract allows. Only then does a
+ * Every call from either shell comes through here: the name must be in the contract, the caller
+ * must hold a role the contract allows, the payload must parse with its schema. Only then does a
  * handler run; whatever happens, the caller gets a Result, never an exception or a stack trace.
  */
 export function createDispatcher(runtime: Runtime, handlers: Handlers<CallName>, log: (err: unknown) => void = console.error) {
@@ -57,10 +57,11 @@ export function createDispatcher(runtime: Runtime, handlers: Handlers<CallName>,
       if (!isCallName(name)) throw new AppError('UNKNOWN_CALL');
       // Once the archive file is removed under it, the status (the start screen) and the restore are all that answer.
       if (name !== 'app-status' && name !== 'app-restore') runtime.assertInPlace();
-      const parsed = contract[name].input.safeParse(request.payload ?? {});
-      if (!parsed.success) throw validationError(parsed.error);
+      // The door before the payload: a caller without the session or role learns nothing of a call's input.
       const handle = typeof request.handle === 'string' && request.handle.length <= 100 ? request.handle : null;
       const ctx = authorise(name, { runtime, handle, user: sessionUser(runtime, handle) });
+      const parsed = contract[name].input.safeParse(request.payload ?? {});
+      if (!parsed.success) throw validationError(parsed.error);
       const handler = handlers[name] as (input: unknown, ctx: HandlerContext | SignedInContext) => unknown;
       return { ok: true, value: await handler(parsed.data, ctx) };
     } catch (err) {

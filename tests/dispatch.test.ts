@@ -88,15 +88,16 @@ function malformedPayloads(name: CallName): { label: string; payload: unknown }[
 }
 
 /** Who sends the malformed payloads: nobody, a role the call refuses, a role it allows. */
-function callers(name: CallName): { label: string; handle: string | null }[] {
+/** Who tries a call, and what the door says to them before any payload is read (null: let in). */
+function callers(name: CallName): { label: string; handle: string | null; door: string | null }[] {
   const access = accessOf(name);
-  const list: { label: string; handle: string | null }[] = [{ label: 'no session', handle: null }];
+  const list: { label: string; handle: string | null; door: string | null }[] = [{ label: 'no session', handle: null, door: access === 'public' ? null : 'NOT_SIGNED_IN' }];
   if (isRoleList(access)) {
     const refused = ROLES.find((r) => !access.includes(r));
-    if (refused) list.push({ label: refused, handle: handles[refused] });
-    list.push({ label: access[0], handle: handles[access[0]] });
+    if (refused) list.push({ label: refused, handle: handles[refused], door: 'FORBIDDEN' });
+    list.push({ label: access[0], handle: handles[access[0]], door: null });
   } else {
-    list.push({ label: 'admin', handle: handles.admin });
+    list.push({ label: 'admin', handle: handles.admin, door: null });
   }
   return list;
 }
@@ -130,14 +131,16 @@ describe('the handler table', () => {
 });
 
 describe('malformed payloads', () => {
-  it.each(callNames)('%s: every malformed payload gets VALIDATION, before any session or role check, and changes nothing', async (name) => {
+  it.each(callNames)('%s: every malformed payload gets VALIDATION once past the session and role check (the door first), and changes nothing', async (name) => {
     const before = state();
     const cases = malformedPayloads(name);
     expect(cases.length).toBeGreaterThan(10);
     for (const { label, payload } of cases) {
       for (const caller of callers(name)) {
         const result = await app.dispatch({ name, payload, handle: caller.handle });
-        expect({ label, caller: caller.label, code: errorCode(result) }).toEqual({ label, caller: caller.label, code: 'VALIDATION' });
+        expect({ label, caller: caller.label, code: errorCode(result) }).toEqual({ label, caller: caller.label, code: caller.door ?? 'VALIDATION' });
+        // A refusal at the door says nothing of the payload's shape.
+        if (caller.door) expect(result).toEqual({ ok: false, error: { code: caller.door } });
         // Nothing of a 10 MB field comes back in the answer.
         expect(JSON.stringify(result).length).toBeLessThan(20_000);
       }
@@ -256,11 +259,11 @@ describe('unexpected failures', () => {
 });
 
 describe('before setup', () => {
-  it('parses first, then answers NOT_READY to guarded calls', async () => {
+  it('answers NOT_READY to guarded calls, whatever their payload', async () => {
     const fresh = await createTestApp({ setup: false });
     try {
       expect(await fresh.ok('app-status', {})).toEqual({ state: 'setup', siteName: null, lockedReason: null });
-      expect(errorCode(await fresh.call('box-list', { query: 5 }))).toBe('VALIDATION');
+      expect(errorCode(await fresh.call('box-list', { query: 5 }))).toBe('NOT_READY');
       expect(errorCode(await fresh.call('box-list', {}))).toBe('NOT_READY');
       expect(errorCode(await fresh.call('session-login', validPayloads['session-login']))).toBe('NOT_READY');
     } finally {
