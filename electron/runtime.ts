@@ -47,6 +47,7 @@ import { dailyBackupDue } from './services/backup-schedule';
 import { rekeyedCopy, rekeyFile } from './services/rekey';
 import { mutate } from './services/transaction';
 import { unavailablePrinter, type Printer } from './services/printing/printer';
+import { ensureOwnerKeys } from './services/owner-keys';
 import { ensureSearchIndex } from './services/search-index';
 import { DEFAULT_SETTINGS, getSettings } from './services/settings';
 import { SessionStore } from './services/sessions';
@@ -572,6 +573,7 @@ export class Runtime {
   private open(keyHex: string, options: { create?: boolean } = {}): Db {
     const db = openDatabase(this.files.db, { keyHex, migrationsFolder: this.options.migrationsFolder, nativeBinding: this.options.nativeBinding, mustExist: !options.create });
     try {
+      ensureOwnerKeys(db);
       ensureSearchIndex(db);
       const { ino, dev } = statSync(this.files.db);
       this.openedFile = { ino, dev };

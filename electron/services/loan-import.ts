@@ -156,7 +156,7 @@ export async function checkLoanImport(db: Db, actor: Actor, input: z.output<type
   const mapping = guessMapping(LOAN_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
   const { problems, parsed } = checkRows(db, actor, sheet, mapping, new Set());
   const stillOut = parsed.filter((p) => p.returned === null).length;
-  return { encoding: sheet.encoding, headers: sheet.headers, mapping, rows: sheet.rows.length, footerRows: sheet.footerRows, problems, newOwners: 0, stillOut };
+  return { encoding: sheet.encoding, headers: sheet.headers, mapping, rows: sheet.rows.length, footerRows: sheet.footerRows, problems, newOwners: 0, owners: [], stillOut };
 }
 
 /**
