@@ -134,7 +134,7 @@ export const catalogue = {
       newBox: '为此租户新建档案',
       inCatalogue: '在档案目录中查看',
       sameNameTitle: '已有同名的租户/客户',
-      sameName: '“{{name}}”与已有的 {{existing}} 是同一名称（只是括号全角/半角、空格或不可见字符不同），保存后会成为两条记录。',
+      sameName: '“{{name}}”与已有的{{existing}}是同一名称（只是括号全角/半角、空格或不可见字符不同），保存后会成为两条记录。',
       sameNameOpen: '打开已有的“{{name}}”',
       sameNameSave: '仍然保存',
       sameNameBack: '返回修改',
