@@ -49,6 +49,10 @@ export const owners = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     name: text('name').notNull(),
+    /** ownerKey(name): which owner a name is, however it was written (services/owner-keys.ts fills it). */
+    nameKey: text('name_key').notNull().default(''),
+    /** nameKey backwards: its index finds the keys ending alike, as nameKey's finds those starting alike. */
+    nameKeyReversed: text('name_key_reversed').notNull().default(''),
     unitNo: text('unit_no').notNull().default(''),
     floor: text('floor').notNull().default(''),
     businessType: text('business_type', { enum: BUSINESS_TYPES }).notNull(),
@@ -60,7 +64,7 @@ export const owners = sqliteTable(
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },
-  (t) => [index('owners_unit_idx').on(t.unitNo), index('owners_floor_idx').on(t.floor)],
+  (t) => [index('owners_unit_idx').on(t.unitNo), index('owners_floor_idx').on(t.floor), index('owners_name_key_idx').on(t.nameKey), index('owners_name_key_reversed_idx').on(t.nameKeyReversed)],
 );
 
 export const boxes = sqliteTable(

@@ -48,6 +48,7 @@ import { PassphraseThrottle } from './services/password-throttle';
 import { rekeyedCopy, rekeyFile } from './services/rekey';
 import { mutate } from './services/transaction';
 import { unavailablePrinter, type Printer } from './services/printing/printer';
+import { ensureOwnerKeys } from './services/owner-keys';
 import { ensureSearchIndex } from './services/search-index';
 import { DEFAULT_SETTINGS, getSettings } from './services/settings';
 import { SessionStore } from './services/sessions';
@@ -601,6 +602,7 @@ export class Runtime {
   private open(keyHex: string, options: { create?: boolean } = {}): Db {
     const db = openDatabase(this.files.db, { keyHex, migrationsFolder: this.options.migrationsFolder, nativeBinding: this.options.nativeBinding, mustExist: !options.create });
     try {
+      ensureOwnerKeys(db);
       ensureSearchIndex(db);
       const { ino, dev } = statSync(this.files.db);
       this.openedFile = { ino, dev };

@@ -168,6 +168,21 @@ describe('import past loans from the paper register', () => {
     expect(repeated.problems).toEqual([{ row: 3, field: 'lentDate', message: 'v.importLoanTwice', value: '2' }]);
   }, 60_000);
 
+  it('reads a box code and a borrower as the forms clean them: full-width code, zero-width space in the name', async () => {
+    const custodian = await app.as('custodian');
+    const box = await createBox(app, { code: 'ZH-WIDE-0001' });
+    const row = ['ｚｈ－ｗｉｄｅ－０００１', '王\u200B小明 ', '工程部', '', '核对图纸', '2024-03-05', '2024-03-08', '2024-03-07', '张三', '李四', ''];
+    expect(await app.ok('import-loans-run', { fileName: '借阅登记.xlsx', base64: await xlsx([row]) }, custodian)).toEqual({ loans: 1, stillOut: 0 });
+    const loan = (await app.ok('loan-list', { boxId: box.id }, custodian)).rows[0]!;
+    expect(loan.borrower.name).toBe('王小明');
+    // The same loan written plainly is the loan already imported.
+    const plain = row.map((v, i) => (i === 0 ? 'ZH-WIDE-0001' : i === 1 ? '王小明' : v));
+    const again = await app.ok('import-loans-check', { fileName: '借阅登记.xlsx', base64: await xlsx([plain]) }, custodian);
+    expect(again.problems).toEqual([{ row: 2, field: 'lentDate', message: 'v.importLoanExists', value: loan.loanNo }]);
+    const wide = await app.ok('import-loans-check', { fileName: '借阅登记.xlsx', base64: await xlsx([row]) }, custodian);
+    expect(wide.problems).toEqual([{ row: 2, field: 'lentDate', message: 'v.importLoanExists', value: loan.loanNo }]);
+  }, 60_000);
+
   it('reads our own loan register export back without taking its footer lines for loans', async () => {
     const cast = await lendingCast(app);
     const box = await createBox(app);

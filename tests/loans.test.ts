@@ -37,7 +37,7 @@ describe('loan requests', () => {
       boxId: box.id,
       boxCode: box.code,
       boxTitle: '人事档案',
-      borrower: { userId: null, name: '王芳', department: '财务部', phone: '0571-88881234' },
+      borrower: { userId: null, name: '王芳', department: '财务部', phone: '057188881234' },
       status: 'requested',
       copyRequested: true,
       copyAllowed: false,

@@ -52,7 +52,7 @@ describe('import owners (立档单位) alone', () => {
     const listed = (await app.ok('owner-list', { query: '' }, custodian)).rows;
     expect(listed.filter((o) => o.name === '星巴克咖啡有限公司')).toHaveLength(1);
     expect(listed.find((o) => o.name === '海底捞餐饮有限公司')).toMatchObject({ unitNo: 'L3-012', businessType: 'catering', contactPerson: '刘经理', leaseStart: '2021-05-01' });
-    expect(listed.find((o) => o.name === '优衣库商贸有限公司')).toMatchObject({ businessType: 'non_catering', phone: '0571-8888 1234', leaseStart: '2022-01-01', note: '旗舰店' });
+    expect(listed.find((o) => o.name === '优衣库商贸有限公司')).toMatchObject({ businessType: 'non_catering', phone: '057188881234', leaseStart: '2022-01-01', note: '旗舰店' });
     const audit = auditRows(app.runtime.requireDb());
     expect(audit.filter((r) => r.action === 'owner-create')).toHaveLength(3);
     expect(audit.filter((r) => r.action === 'import' && r.entity === 'owner')).toHaveLength(1);

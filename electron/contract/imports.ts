@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
-import { requiredText } from './fields';
+import { id, requiredText } from './fields';
+import { ownerName } from './owner-names';
 import { borrowerInput, loanRequestInput } from './loans';
 
 /**
@@ -32,6 +33,8 @@ const fileFields = {
 };
 /** Sheet row numbers the custodian chose to leave out. */
 const skipRows = z.array(z.number().int().min(2).max(IMPORT_MAX_ROWS + 1)).max(IMPORT_MAX_ROWS).default([]);
+/** New owners of the file the custodian chose to merge into an existing look-alike (OwnerPlan.lookAlikes); the others are created. */
+const mergeOwners = z.array(z.object({ name: ownerName(100), into: id }).strict()).max(IMPORT_MAX_ROWS).default([]);
 
 /** A file and, per field, the column header it is read from; absent fields are taken from the headers recognised. */
 function fileInput<F extends readonly [string, ...string[]]>(fields: F) {
@@ -39,11 +42,11 @@ function fileInput<F extends readonly [string, ...string[]]>(fields: F) {
 }
 
 export const importFileInput = fileInput(BOX_IMPORT_FIELDS);
-export const importRunInput = importFileInput.extend({ skipRows }).strict();
+export const importRunInput = importFileInput.extend({ skipRows, mergeOwners }).strict();
 export const loanImportFileInput = fileInput(LOAN_IMPORT_FIELDS);
 export const loanImportRunInput = loanImportFileInput.extend({ skipRows }).strict();
 export const ownerImportFileInput = fileInput(OWNER_IMPORT_FIELDS);
-export const ownerImportRunInput = ownerImportFileInput.extend({ skipRows }).strict();
+export const ownerImportRunInput = ownerImportFileInput.extend({ skipRows, mergeOwners }).strict();
 const person = borrowerInput.options[1].shape;
 /**
  * The words of a paper register row, held to the loan form's own fields (a borrower recorded by
@@ -75,6 +78,22 @@ export interface ImportProblem {
   value: string;
 }
 
+/**
+ * An owner a file names, as the dry run shows it: one it will create (with any existing owner one
+ * character apart, for the custodian to merge into or keep apart), or one written differently from
+ * the existing owner it is (same ownerKey), which it uses without asking.
+ */
+export interface OwnerPlan {
+  /** As the file first writes it, cleaned. */
+  name: string;
+  /** The first sheet row naming it. */
+  row: number;
+  /** The existing owner of the same key: the rows are that owner's. Null: a new owner. */
+  existing: { id: number; name: string } | null;
+  /** For a new owner: existing owners whose name is one character apart. */
+  lookAlikes: { id: number; name: string }[];
+}
+
 export interface ImportCheck {
   encoding: 'utf-8' | 'gb18030' | 'xlsx';
   headers: string[];
@@ -86,6 +105,8 @@ export interface ImportCheck {
   problems: ImportProblem[];
   /** Owners named in a box file that do not exist yet and will be created (0 for other kinds). */
   newOwners: number;
+  /** Each owner the import will create, and each it matched though written differently ([] for loans). */
+  owners: OwnerPlan[];
   /** Loans of a loan file with no return date: the box is still out (0 for other kinds). */
   stillOut: number;
 }

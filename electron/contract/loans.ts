@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INCIDENT_KINDS, INCIDENT_STATUSES, LOAN_STATUSES, LOAN_TYPES, RENEWAL_STATUSES, RETURN_CONDITIONS } from '../../db/schema';
 import { boxCode } from './boxes';
 import { call } from './define';
-import { empty, id, isoDate, listLimit, phone, requiredText, text } from './fields';
+import { empty, id, isoDate, listLimit, phone, requiredPhone, requiredText, text } from './fields';
 import { cleanName, personName } from './person-names';
 import type { ExportFile } from './audit';
 
@@ -18,7 +18,7 @@ export const LOAN_DAYS_LIMIT: Record<(typeof LOAN_TYPES)[number], number> = { sh
 /** A borrower with an account, or a person of another department recorded by name. */
 export const borrowerInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user'), userId: id }).strict(),
-  z.object({ kind: z.literal('person'), name: personName(40), department: requiredText(60), phone: phone.min(1, { error: 'v.required' }) }).strict(),
+  z.object({ kind: z.literal('person'), name: personName(40), department: requiredText(60), phone: requiredPhone }).strict(),
 ]);
 
 export const loanRequestInput = z

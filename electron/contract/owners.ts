@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { BUSINESS_TYPES, type BoxRow, type OwnerRow } from '../../db/schema';
 import { call } from './define';
-import { id, listLimit, optionalDate, phone, requiredText, text } from './fields';
+import { id, listLimit, optionalDate, phone, text } from './fields';
+import { ownerName } from './owner-names';
 
 export const ownerFields = z.object({
-  name: requiredText(100),
+  name: ownerName(100),
   unitNo: text(40),
   floor: text(20),
   businessType: z.enum(BUSINESS_TYPES),
@@ -38,9 +39,13 @@ export interface OwnerDetail {
   boxes: Pick<BoxRow, 'id' | 'code' | 'title' | 'volume' | 'status' | 'kind'>[];
 }
 
+/** Owners a name would be the same as (its ownerKey), other than the one being edited. */
+export const ownerSameNameInput = z.object({ name: ownerName(100), exceptId: id.optional() }).strict();
+
 export const ownerCalls = {
   'owner-list': call<{ rows: OwnerListRow[]; nextCursor: number | null }>()({ input: ownerListInput, access: 'signed-in' }),
   'owner-get': call<OwnerDetail>()({ input: z.object({ id }).strict(), access: 'signed-in' }),
   'owner-create': call<OwnerRow>()({ input: ownerCreateInput, access: ['custodian'] }),
   'owner-update': call<OwnerRow>()({ input: ownerUpdateInput, access: ['custodian'] }),
+  'owner-same-name': call<{ owners: { id: number; name: string }[] }>()({ input: ownerSameNameInput, access: ['custodian'] }),
 };

@@ -1,4 +1,6 @@
 import type { ownerCalls } from '../contract/owners';
+import { ownerKey } from '../contract/owner-names';
+import { ownersWithKey } from '../services/owner-keys';
 import { createOwner, getOwner, listOwners, updateOwner } from '../services/owners';
 import type { Handlers } from './types';
 
@@ -7,4 +9,5 @@ export const ownerHandlers: Handlers<keyof typeof ownerCalls> = {
   'owner-get': (input, { db }) => getOwner(db, input.id),
   'owner-create': (input, { db, actor }) => createOwner(db, actor, input),
   'owner-update': (input, { db, actor }) => updateOwner(db, actor, input),
+  'owner-same-name': (input, { db }) => ({ owners: ownersWithKey(db, ownerKey(input.name), input.exceptId) }),
 };

@@ -1,15 +1,18 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection';
-import { boxes, owners } from '../../db/schema';
+import { boxes } from '../../db/schema';
 import { boxCreateInput, type BoxCreateInput } from '../contract/boxes';
 import { AppError } from '../contract/errors';
 import { BOX_IMPORT_FIELDS, type BoxImportField, type ImportCheck, type importFileInput, type importRunInput } from '../contract/imports';
+import { ownerKey } from '../contract/owner-names';
 import { ownerCreateInput, type OwnerInput } from '../contract/owners';
 import type { Actor } from './actor';
 import type { AuditEntry } from './audit';
 import { insertBox } from './boxes';
 import { checkEachRow, guessMapping, missingColumns, readSheet, recordZodIssues, type Sheet } from './import-sheet';
+import { mergeTargets, ownerFinder, planOwners } from './owner-keys';
+import { insertOwner } from './owners';
 import { mutate } from './transaction';
 
 export { decodeCsv } from './import-sheet';
@@ -51,7 +54,9 @@ interface ParsedRow {
   row: number;
   input: BoxCreateInput;
   ownerName: string;
-  /** The owner to create when none of that name exists yet, as the owner form would. */
+  /** ownerKey of the owner's name: rows of one key are one owner. */
+  ownerKey: string;
+  /** The owner to create when none of that key exists yet, as the owner form would. */
   newOwner: OwnerInput | null;
 }
 
@@ -65,7 +70,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
   const missing = missingColumns(sheet, mapping, ['title', 'kind'], HEADER_ALIASES);
   if (missing.length > 0) return { problems: missing, parsed };
 
-  const ownerIds = new Map(db.select({ id: owners.id, name: owners.name }).from(owners).all().map((o) => [o.name, o.id]));
+  const findOwner = ownerFinder(db);
   const codesInFile = new Map<string, number>();
   const volumesInFile = new Map<string, number>();
   const problems = checkEachRow(sheet, mapping, skip, (sheetRow) => {
@@ -87,9 +92,11 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
     const yearTo = year('yearTo') ?? yearFrom;
     const volume = get('volume') === '' ? 1 : Number(get('volume'));
     const owner = get('ownerName') ? newOwnerInput(get('ownerName'), get('unitNo')) : null;
-    // Looked up by the name the owner form would save, so a name it tidies finds its owner.
+    // Looked up by the key of the name the owner form would save: 翠鸟(成都) finds 翠鸟（成都）.
     const ownerName = owner?.data?.name ?? get('ownerName');
-    const newOwner = owner && !ownerIds.has(ownerName) ? owner : null;
+    const key = ownerKey(ownerName);
+    const existing = key ? findOwner(key) : null;
+    const newOwner = owner && !existing ? owner : null;
     // The owner's name and unit are its columns of the box row.
     if (newOwner && !newOwner.success) recordZodIssues(sheetRow, newOwner.error.issues, BOX_IMPORT_FIELDS, { name: 'ownerName' });
     const input = {
@@ -97,7 +104,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
       kind: kind ?? 'other',
       title: get('title'),
       // Owners are looked up (or made) at import; a stand-in id lets the box rules check the rest.
-      ownerId: ownerName ? (ownerIds.get(ownerName) ?? Number.MAX_SAFE_INTEGER) : null,
+      ownerId: ownerName ? (existing?.id ?? Number.MAX_SAFE_INTEGER) : null,
       volume,
       yearFrom,
       yearTo,
@@ -125,11 +132,11 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
       codesInFile.set(code, first ?? row);
     }
     if (ownerName) {
-      const key = `${ownerName}\u0000${volume}`;
-      if (volumesInFile.has(key)) problem('volume', 'v.importDuplicateInFile', `${volume}@${volumesInFile.get(key)}`);
-      volumesInFile.set(key, row);
+      const ownerVolume = `${key}\u0000${volume}`;
+      if (volumesInFile.has(ownerVolume)) problem('volume', 'v.importDuplicateInFile', `${volume}@${volumesInFile.get(ownerVolume)}`);
+      volumesInFile.set(ownerVolume, row);
     }
-    parsed.push({ row, input: result.data, ownerName, newOwner: newOwner?.data ?? null });
+    parsed.push({ row, input: result.data, ownerName, ownerKey: key, newOwner: newOwner?.data ?? null });
   });
   return { problems, parsed };
 }
@@ -138,14 +145,15 @@ export async function checkBoxImport(db: Db, input: z.output<typeof importFileIn
   const sheet = await readSheet(input);
   const mapping = guessMapping(BOX_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
   const { problems, parsed } = checkRows(db, sheet, mapping, new Set());
-  const known = new Set(db.select({ name: owners.name }).from(owners).all().map((o) => o.name));
-  const newOwners = new Set(parsed.map((p) => p.ownerName).filter((n) => n && !known.has(n))).size;
-  return { encoding: sheet.encoding, headers: sheet.headers, mapping, rows: sheet.rows.length, footerRows: sheet.footerRows, problems, newOwners, stillOut: 0 };
+  const plans = planOwners(db, parsed.filter((p) => p.ownerName).map((p) => ({ name: p.ownerName, row: p.row })));
+  const newOwners = plans.filter((p) => p.existing === null).length;
+  return { encoding: sheet.encoding, headers: sheet.headers, mapping, rows: sheet.rows.length, footerRows: sheet.footerRows, problems, newOwners, owners: plans, stillOut: 0 };
 }
 
 /**
  * All rows in one transaction, or none: a row with a problem that was not skipped refuses the
- * whole import. Owners named but not yet known are created first, in the same transaction.
+ * whole import. Owners named but not yet known are created first, in the same transaction, unless
+ * the custodian merged them into an existing look-alike; an owner is found by its name's key.
  */
 export async function runBoxImport(db: Db, actor: Actor, input: z.output<typeof importRunInput>): Promise<{ boxes: number; owners: number }> {
   const sheet = await readSheet(input);
@@ -154,19 +162,21 @@ export async function runBoxImport(db: Db, actor: Actor, input: z.output<typeof 
   if (problems.length > 0) throw new AppError('IMPORT_HAS_PROBLEMS', { params: { count: problems.length } });
   return mutate(db, actor, (tx) => {
     const audit: AuditEntry[] = [];
-    const ownerIds = new Map(tx.select({ id: owners.id, name: owners.name }).from(owners).all().map((o) => [o.name, o.id]));
+    const merged = mergeTargets(tx, input.mergeOwners);
+    const findOwner = ownerFinder(tx);
+    const ownerIds = new Map<string, number>();
     let newOwners = 0;
     for (const row of parsed) {
       let ownerId: number | null = null;
-      if (row.ownerName) {
-        ownerId = ownerIds.get(row.ownerName) ?? null;
+      if (row.ownerKey) {
+        ownerId = ownerIds.get(row.ownerKey) ?? merged.get(row.ownerKey)?.id ?? findOwner(row.ownerKey)?.id ?? null;
         if (ownerId === null && row.newOwner) {
-          const owner = tx.insert(owners).values(row.newOwner).returning().get();
-          ownerIds.set(owner.name, owner.id);
-          ownerId = owner.id;
+          const created = insertOwner(tx, row.newOwner);
+          ownerId = created.row.id;
           newOwners += 1;
-          audit.push({ action: 'owner-create', entity: 'owner', entityId: owner.id, after: owner });
+          audit.push(created.audit);
         }
+        if (ownerId !== null) ownerIds.set(row.ownerKey, ownerId);
       }
       audit.push(insertBox(tx, actor, { ...row.input, ownerId }, '导入').audit);
     }

@@ -4,7 +4,9 @@ import type { Db } from '../../db/connection';
 import { boxes, loans, type BoxRow } from '../../db/schema';
 import { AppError } from '../contract/errors';
 import { LOAN_IMPORT_FIELDS, loanImportRowInput, type ImportCheck, type LoanImportField, type loanImportFileInput, type loanImportRunInput } from '../contract/imports';
+import { cleanBoxCode } from '../contract/box-code-text';
 import { LOAN_DAYS_LIMIT } from '../contract/loans';
+import { cleanName, isAccountNamed } from '../contract/person-names';
 import { nowIso, type Actor } from './actor';
 import type { AuditEntry } from './audit';
 import { checkEachRow, guessMapping, missingColumns, parseDate, readSheet, recordZodIssues, type Sheet } from './import-sheet';
@@ -50,9 +52,6 @@ interface ParsedLoan {
   note: string;
 }
 
-/** Names compared as people write them: spaces and letter case aside. */
-const sameName = (a: string, b: string) => a.replace(/\s/g, '').toLowerCase() === b.replace(/\s/g, '').toLowerCase();
-
 /**
  * Whether a due date breaks the lending caps (§4.6.4: short ≤ 3 days, long ≤ 7 from the day lent).
  * A due date more than the longest loan after today is always refused: no loan lent by today can
@@ -73,7 +72,7 @@ function checkRows(db: Db, actor: Actor, sheet: Sheet, mapping: Partial<Record<L
   const today = localDate();
   // The importing custodian cannot be the one who consented on paper: nobody approves their own loan.
   const importer = actor.id === null ? null : getUser(db, actor.id);
-  const isImporter = (name: string) => importer !== null && (sameName(name, importer.displayName) || sameName(name, importer.username));
+  const isImporter = (name: string) => importer !== null && isAccountNamed(importer, name);
   const boxByCode = new Map<string, BoxRow | undefined>();
   const findBox = (code: string) => {
     if (!boxByCode.has(code)) boxByCode.set(code, db.select().from(boxes).where(eq(boxes.code, code)).get());
@@ -124,7 +123,8 @@ function checkRows(db: Db, actor: Actor, sheet: Sheet, mapping: Partial<Record<L
     if (lent && returned && returned < lent) problem('returnedDate', 'v.importReturnedBeforeLent', get('returnedDate'));
     // Still out: it must be due back some day, like every live loan.
     if (get('returnedDate') === '' && get('dueDate') === '') problem('dueDate', 'v.importDueRequired');
-    const code = get('boxCode').toUpperCase();
+    // As the box form and the loan desk clean a code, so ＺＨ－２０２４ finds ZH-2024.
+    const code = cleanBoxCode(get('boxCode'));
     const box = code ? findBox(code) : undefined;
     if (code && !box) problem('boxCode', 'v.importBoxUnknown', code);
     if (box && get('returnedDate') === '') {
@@ -137,9 +137,11 @@ function checkRows(db: Db, actor: Actor, sheet: Sheet, mapping: Partial<Record<L
       if (first === undefined) openInFile.set(box.id, row);
     }
     if (box && lent) {
-      const key = `${box.id}|${get('borrowerName')}|${lent}`;
+      // The borrower as stored (cleaned), so a name pasted with a zero-width space is the same loan.
+      const borrower = cleanName(get('borrowerName'));
+      const key = `${box.id}|${borrower}|${lent}`;
       const earlier = loanInFile.get(key);
-      const existing = recorded(box, get('borrowerName'), lent);
+      const existing = recorded(box, borrower, lent);
       if (earlier !== undefined) problem('lentDate', 'v.importLoanTwice', String(earlier));
       else if (existing) problem('lentDate', 'v.importLoanExists', existing.loanNo);
       if (earlier === undefined) loanInFile.set(key, row);
@@ -156,7 +158,7 @@ export async function checkLoanImport(db: Db, actor: Actor, input: z.output<type
   const mapping = guessMapping(LOAN_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
   const { problems, parsed } = checkRows(db, actor, sheet, mapping, new Set());
   const stillOut = parsed.filter((p) => p.returned === null).length;
-  return { encoding: sheet.encoding, headers: sheet.headers, mapping, rows: sheet.rows.length, footerRows: sheet.footerRows, problems, newOwners: 0, stillOut };
+  return { encoding: sheet.encoding, headers: sheet.headers, mapping, rows: sheet.rows.length, footerRows: sheet.footerRows, problems, newOwners: 0, owners: [], stillOut };
 }
 
 /**

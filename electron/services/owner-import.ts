@@ -1,12 +1,15 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/connection';
-import { owners, type OwnerRow } from '../../db/schema';
+import type { OwnerRow } from '../../db/schema';
 import { AppError } from '../contract/errors';
 import { OWNER_IMPORT_FIELDS, type ImportCheck, type OwnerImportField, type ownerImportFileInput, type ownerImportRunInput } from '../contract/imports';
+import { ownerKey } from '../contract/owner-names';
 import { ownerCreateInput, type OwnerInput } from '../contract/owners';
 import type { Actor } from './actor';
 import type { AuditEntry } from './audit';
 import { checkEachRow, guessMapping, missingColumns, parseDate, readSheet, recordZodIssues, type Sheet } from './import-sheet';
+import { mergeTargets, ownerFinder, planOwners } from './owner-keys';
+import { insertOwner } from './owners';
 import { mutate } from './transaction';
 
 /** Headers of the office's list of 立档单位 (tenants and customers whose files are kept). */
@@ -24,10 +27,10 @@ const HEADER_ALIASES: Record<OwnerImportField, string[]> = {
 const BUSINESS_TYPE: Record<string, OwnerRow['businessType']> = { 餐饮: 'catering', 餐饮类: 'catering', 非餐饮: 'non_catering', 非餐饮类: 'non_catering', 零售: 'non_catering', '': 'non_catering' };
 
 function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<OwnerImportField, string>>, skip: ReadonlySet<number>) {
-  const parsed: { row: number; input: OwnerInput }[] = [];
+  const parsed: { row: number; input: OwnerInput; key: string }[] = [];
   const missing = missingColumns(sheet, mapping, ['name'], HEADER_ALIASES);
   if (missing.length > 0) return { problems: missing, parsed };
-  const known = new Set(db.select({ name: owners.name }).from(owners).all().map((o) => o.name));
+  const findOwner = ownerFinder(db);
   const namesInFile = new Map<string, number>();
   const problems = checkEachRow(sheet, mapping, skip, (sheetRow) => {
     const { row, get, problem, hasProblems } = sheetRow;
@@ -52,15 +55,17 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<OwnerImportFiel
     };
     const result = ownerCreateInput.safeParse(input);
     if (!result.success) recordZodIssues(sheetRow, result.error.issues, OWNER_IMPORT_FIELDS);
-    // Owners are told apart by name (the box import finds them so): a repeat is reported, never merged.
-    const name = input.name;
-    if (name) {
-      const first = namesInFile.get(name);
+    // Owners are told apart by their name's key (the box import finds them so): a repeat is reported, never merged.
+    const name = result.data?.name ?? input.name;
+    const key = ownerKey(name);
+    if (key) {
+      const first = namesInFile.get(key);
+      const existing = findOwner(key);
       if (first !== undefined) problem('name', 'v.importDuplicateInFile', `${name}@${first}`);
-      else if (known.has(name)) problem('name', 'v.importOwnerExists', name);
-      namesInFile.set(name, first ?? row);
+      else if (existing) problem('name', 'v.importOwnerExists', existing.name);
+      namesInFile.set(key, first ?? row);
     }
-    if (!hasProblems() && result.success) parsed.push({ row, input: result.data });
+    if (!hasProblems() && result.success) parsed.push({ row, input: result.data, key });
   });
   return { problems, parsed };
 }
@@ -68,11 +73,15 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<OwnerImportFiel
 export async function checkOwnerImport(db: Db, input: z.output<typeof ownerImportFileInput>): Promise<ImportCheck> {
   const sheet = await readSheet(input);
   const mapping = guessMapping(OWNER_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
-  const { problems } = checkRows(db, sheet, mapping, new Set());
-  return { encoding: sheet.encoding, headers: sheet.headers, mapping, rows: sheet.rows.length, footerRows: sheet.footerRows, problems, newOwners: 0, stillOut: 0 };
+  const { problems, parsed } = checkRows(db, sheet, mapping, new Set());
+  const plans = planOwners(db, parsed.map((p) => ({ name: p.input.name, row: p.row })));
+  return { encoding: sheet.encoding, headers: sheet.headers, mapping, rows: sheet.rows.length, footerRows: sheet.footerRows, problems, newOwners: plans.length, owners: plans, stillOut: 0 };
 }
 
-/** All rows in one transaction, or none, each with its owner-create audit entry as the owner form makes. */
+/**
+ * All rows in one transaction, or none, each with its owner-create audit entry as the owner form
+ * makes; a row the custodian merged into an existing look-alike is that owner and creates nothing.
+ */
 export async function runOwnerImport(db: Db, actor: Actor, input: z.output<typeof ownerImportRunInput>): Promise<{ owners: number }> {
   const sheet = await readSheet(input);
   const mapping = guessMapping(OWNER_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
@@ -83,11 +92,10 @@ export async function runOwnerImport(db: Db, actor: Actor, input: z.output<typeo
     // Again inside the transaction: an owner made since the dry run is a duplicate now.
     const { problems, parsed } = checkRows(tx, sheet, mapping, skip);
     if (problems.length > 0) throw new AppError('IMPORT_HAS_PROBLEMS', { params: { count: problems.length } });
-    const audit: AuditEntry[] = parsed.map(({ input: values }) => {
-      const row = tx.insert(owners).values(values).returning().get();
-      return { action: 'owner-create', entity: 'owner', entityId: row.id, after: row };
-    });
-    audit.push({ action: 'import', entity: 'owner', entityId: null, after: { kind: 'owners', file: input.fileName, rows: sheet.rows.length, owners: parsed.length, skippedRows: input.skipRows } });
-    return { result: { owners: parsed.length }, audit };
+    const merged = mergeTargets(tx, input.mergeOwners);
+    const created = parsed.filter((p) => !merged.has(p.key));
+    const audit: AuditEntry[] = created.map(({ input: values }) => insertOwner(tx, values).audit);
+    audit.push({ action: 'import', entity: 'owner', entityId: null, after: { kind: 'owners', file: input.fileName, rows: sheet.rows.length, owners: created.length, merged: parsed.length - created.length, skippedRows: input.skipRows } });
+    return { result: { owners: created.length }, audit };
   });
 }

@@ -6,9 +6,21 @@ import { boxes, owners, type OwnerRow } from '../../db/schema';
 import type { OwnerDetail, OwnerInput, OwnerListRow, ownerListInput, ownerUpdateInput } from '../contract/owners';
 import { AppError } from '../contract/errors';
 import { nowIso, type Actor } from './actor';
+import { ownerKey } from '../contract/owner-names';
+import type { AuditEntry } from './audit';
 import { containsPattern } from './like';
+import { ownerKeyColumns } from './owner-keys';
 import { indexOwnerBoxes } from './search-index';
 import { mutate } from './transaction';
+
+/** An owner as its audit entry records it: what the form shows, not the keys derived from the name. */
+const audited = ({ nameKey: _key, nameKeyReversed: _reversed, ...shown }: OwnerRow) => shown;
+
+/** Inserts an owner with its name's keys (the owner form and both imports), with its owner-create audit entry. */
+export function insertOwner(tx: Db, input: OwnerInput): { row: OwnerRow; audit: AuditEntry } {
+  const row = tx.insert(owners).values({ ...input, ...ownerKeyColumns(input.name) }).returning().get();
+  return { row, audit: { action: 'owner-create', entity: 'owner', entityId: row.id, after: audited(row) } };
+}
 
 export function getOwnerRow(db: Db, id: number): OwnerRow {
   const row = preparedOnce(db, 'owner-row', (d) => d.select().from(owners).where(eq(owners.id, sql.placeholder('id'))).prepare()).get({ id });
@@ -31,7 +43,9 @@ export function listOwners(db: Db, input: z.output<typeof ownerListInput>): { ro
   const conditions: (SQL | undefined)[] = [];
   if (input.query) {
     const p = containsPattern(input.query);
-    conditions.push(or(sql`${owners.name} LIKE ${p} ESCAPE '\\'`, sql`${owners.unitNo} LIKE ${p} ESCAPE '\\'`, sql`${owners.contactPerson} LIKE ${p} ESCAPE '\\'`, sql`${owners.phone} LIKE ${p} ESCAPE '\\'`));
+    // The name also by its key, so 翠鸟(成都) or a doubled space finds 翠鸟（成都）.
+    const key = containsPattern(ownerKey(input.query));
+    conditions.push(or(sql`${owners.name} LIKE ${p} ESCAPE '\\'`, sql`${owners.nameKey} LIKE ${key} ESCAPE '\\'`, sql`${owners.unitNo} LIKE ${p} ESCAPE '\\'`, sql`${owners.contactPerson} LIKE ${p} ESCAPE '\\'`, sql`${owners.phone} LIKE ${p} ESCAPE '\\'`));
   }
   if (input.floor) conditions.push(eq(owners.floor, input.floor));
   if (input.businessType) conditions.push(eq(owners.businessType, input.businessType));
@@ -49,8 +63,8 @@ export function listOwners(db: Db, input: z.output<typeof ownerListInput>): { ro
 
 export function createOwner(db: Db, actor: Actor, input: OwnerInput): OwnerRow {
   return mutate(db, actor, (tx) => {
-    const row = tx.insert(owners).values(input).returning().get();
-    return { result: row, audit: { action: 'owner-create', entity: 'owner', entityId: row.id, after: row } };
+    const { row, audit } = insertOwner(tx, input);
+    return { result: row, audit };
   });
 }
 
@@ -59,8 +73,8 @@ export function updateOwner(db: Db, actor: Actor, input: z.output<typeof ownerUp
   const { id, ...fields } = input;
   return mutate(db, actor, (tx) => {
     const before = getOwnerRow(tx, id);
-    const row = tx.update(owners).set({ ...fields, updatedAt: nowIso() }).where(eq(owners.id, id)).returning().get();
+    const row = tx.update(owners).set({ ...fields, ...ownerKeyColumns(fields.name), updatedAt: nowIso() }).where(eq(owners.id, id)).returning().get();
     indexOwnerBoxes(tx, id);
-    return { result: row, audit: { action: 'owner-update', entity: 'owner', entityId: id, before, after: row } };
+    return { result: row, audit: { action: 'owner-update', entity: 'owner', entityId: id, before: audited(before), after: audited(row) } };
   });
 }

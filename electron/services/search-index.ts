@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/connection';
 import { boxes, owners } from '../../db/schema';
+import { foldText } from '../contract/owner-names';
 
 /** A private-use character between fields, so a 2-character phrase never spans two fields. */
 const FIELD_SEPARATOR = '\uE000';
@@ -23,9 +24,12 @@ const spacedChars = (field: string): string =>
     .filter((c) => c.trim() !== '')
     .join(' ');
 
-/** The text a box has in each index: trigram (fields on lines) and per-character (fields apart). */
+/**
+ * The text a box has in each index: trigram (fields on lines) and per-character (fields apart).
+ * Folded as the query is (NFKC, one kind of bracket, no invisible characters), so 翠鸟(成都) finds 翠鸟（成都）.
+ */
 function searchTexts(row: SearchableRow): { trigram: string; chars: string } {
-  const fields = [row.code, row.title, row.ownerName ?? '', row.unitNo ?? '', row.contact ?? '', row.room, row.cabinet].filter((f) => f.trim() !== '');
+  const fields = [row.code, row.title, row.ownerName ?? '', row.unitNo ?? '', row.contact ?? '', row.room, row.cabinet].map(foldText).filter((f) => f.trim() !== '');
   return { trigram: fields.join('\n'), chars: fields.map(spacedChars).join(` ${FIELD_SEPARATOR} `) };
 }
 
@@ -110,7 +114,7 @@ export interface SearchTerm {
  */
 export function searchTerms(query: string): SearchTerm[] {
   // FTS5 reads its query as a C string: a NUL would end it mid-quote. Control characters split terms.
-  const terms = query.replaceAll(FIELD_SEPARATOR, '').replace(/[\u0000-\u001f\u007f]/g, ' ').toLowerCase().split(/\s+/).filter(Boolean);
+  const terms = foldText(query.replaceAll(FIELD_SEPARATOR, '').replace(/[\u0000-\u001f\u007f]/g, ' ')).split(/\s+/).filter(Boolean);
   const long = terms.filter((t) => Array.from(t).length >= TRIGRAM_MIN);
   const short = terms.filter((t) => Array.from(t).length < TRIGRAM_MIN);
   const groups: SearchTerm[] = [];

@@ -148,6 +148,7 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   'owner-get': { id: 1 },
   'owner-create': validOwnerInput(),
   'owner-update': { ...validOwnerInput(), id: 1 },
+  'owner-same-name': { name: '星巴克（万象店）', exceptId: 1 },
   'box-list': { query: '万达', kind: 'tenant', status: 'in_stock', floor: 'L1', ownerId: 1, room: '一号档案室', cabinet: 'C01', cursor: 10, limit: 20 },
   'box-get': { id: 1 },
   'box-find-by-code': { code: 'ZH-2026-0001' },

@@ -1,7 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Col, Input, Row, Select } from 'antd';
+import { App, Button, Col, Input, Row, Select } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { CallInput } from '../../../electron/contract';
 import { ownerCreateInput } from '../../../electron/contract/owners';
 import { BUSINESS_TYPES, type OwnerRow } from '../../../db/schema';
@@ -9,7 +10,8 @@ import { Field } from '../../app/field';
 import { FormModal } from '../../app/form-modal';
 import { useServerErrors } from '../../app/forms';
 import { DateInput } from './DateInput';
-import { useSaveOwner } from './queries';
+import { paths } from './paths';
+import { ownersOfSameName, useSaveOwner } from './queries';
 
 type OwnerValues = CallInput<'owner-create'>;
 
@@ -35,7 +37,9 @@ export function OwnerFormModal({ owner, onClose, onSaved }: OwnerFormModalProps)
   const { control, handleSubmit, setError, setFocus } = useForm({ resolver: zodResolver(ownerCreateInput), defaultValues: ownerValues(owner) });
   const onError = useServerErrors(setError);
   const save = useSaveOwner();
-  const submit = handleSubmit((values) =>
+  const { modal } = App.useApp();
+  const navigate = useNavigate();
+  const store = (values: OwnerValues) =>
     save.mutate(
       { id: owner?.id ?? null, values },
       {
@@ -45,8 +49,38 @@ export function OwnerFormModal({ owner, onClose, onSaved }: OwnerFormModalProps)
         },
         onError,
       },
-    ),
-  );
+    );
+  // A name that is an existing owner's written another way (brackets, spaces, width) would make a second record of one tenant.
+  const submit = handleSubmit(async (values) => {
+    if (owner && owner.name === values.name) return store(values);
+    const same = await ownersOfSameName(values.name, owner?.id).catch(onError);
+    if (!same) return;
+    if (!same.length) return store(values);
+    const existing = same[0]!;
+    const asked = modal.confirm({
+      title: t('owners.sameNameTitle'),
+      content: t('owners.sameName', { name: values.name, existing: same.map((o) => `“${o.name}”`).join(t('form.listSeparator')) }),
+      okText: t('owners.sameNameSave'),
+      cancelText: t('owners.sameNameBack'),
+      onOk: () => store(values),
+      onCancel: () => setFocus('name'),
+      footer: (_, { OkBtn, CancelBtn }) => (
+        <>
+          <Button
+            onClick={() => {
+              asked.destroy();
+              onClose();
+              void navigate(paths.owner(existing.id));
+            }}
+          >
+            {t('owners.sameNameOpen', { name: existing.name })}
+          </Button>
+          <CancelBtn />
+          <OkBtn />
+        </>
+      ),
+    });
+  });
 
   return (
     <FormModal

@@ -133,6 +133,11 @@ export const catalogue = {
       noBoxes: '尚未建档',
       newBox: '为此租户新建档案',
       inCatalogue: '在档案目录中查看',
+      sameNameTitle: '已有同名的租户/客户',
+      sameName: '“{{name}}”与已有的{{existing}}是同一名称（只是括号全角/半角、空格或不可见字符不同），保存后会成为两条记录。',
+      sameNameOpen: '打开已有的“{{name}}”',
+      sameNameSave: '仍然保存',
+      sameNameBack: '返回修改',
     },
   },
   en: {
@@ -274,6 +279,11 @@ export const catalogue = {
       noBoxes: 'No file yet',
       newBox: 'New box for this tenant',
       inCatalogue: 'Show in catalogue',
+      sameNameTitle: 'An owner of this name exists',
+      sameName: '“{{name}}” is the name of the existing {{existing}}, written with other brackets, spaces or invisible characters; saving makes two records of one owner.',
+      sameNameOpen: 'Open “{{name}}”',
+      sameNameSave: 'Save anyway',
+      sameNameBack: 'Change it',
     },
   },
 };

@@ -103,6 +103,9 @@ export function useOwner(id: number | null | undefined) {
 /** Asked once, on saving a typed code: not cached, the next box may have taken a look-alike. */
 export const lookAlikeCodes = (code: string) => call('box-code-lookalikes', { code }).then((r) => r.codes);
 
+/** Asked once, on saving an owner's name: existing owners it is the same as, written another way. */
+export const ownersOfSameName = (name: string, exceptId?: number) => call('owner-same-name', exceptId === undefined ? { name } : { name, exceptId }).then((r) => r.owners);
+
 export function useNextCode(kind: CallInput<'box-next-code'>['kind'], enabled: boolean) {
   return useQuery({ ...callQuery('box-next-code', { kind }), enabled, staleTime: 0 });
 }

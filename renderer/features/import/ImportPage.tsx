@@ -1,11 +1,11 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Flex, Segmented, Select, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Radio, Segmented, Select, Table, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { CallInput } from '../../../electron/contract';
-import { IMPORT_FIELDS, IMPORT_KINDS, type ImportCheck, type ImportField, type ImportKind, type ImportProblem } from '../../../electron/contract/imports';
+import { IMPORT_FIELDS, IMPORT_KINDS, type ImportCheck, type ImportField, type ImportKind, type ImportProblem, type OwnerPlan } from '../../../electron/contract/imports';
 import { call } from '../../api/client';
 import { saveExportFile } from '../../app/download';
 import { useErrorText } from '../../app/forms';
@@ -17,6 +17,8 @@ interface PickedFile {
   base64: string;
 }
 type Mapping = Partial<Record<ImportField, string>>;
+/** Per new owner with look-alikes (by its name in the file): the existing owner to merge into, or 'new' to keep it apart. */
+type OwnerChoices = Record<string, number | 'new'>;
 
 const readBase64 = (file: File) =>
   new Promise<string>((resolve, reject) => {
@@ -30,8 +32,11 @@ const readBase64 = (file: File) =>
 const check = (kind: ImportKind, input: PickedFile & { mapping?: Mapping }): Promise<ImportCheck> =>
   kind === 'loans' ? call('import-loans-check', input as CallInput<'import-loans-check'>) : kind === 'owners' ? call('import-owners-check', input as CallInput<'import-owners-check'>) : call('import-boxes-check', input as CallInput<'import-boxes-check'>);
 
-async function run(kind: ImportKind, input: PickedFile & { mapping: Mapping; skipRows: number[] }): Promise<{ text: [string, Record<string, number>]; to: string; lists: string[] }> {
-  if (kind === 'loans') return { text: ['doneLoans', await call('import-loans-run', input as CallInput<'import-loans-run'>)], to: '/lending', lists: ['loan-list', 'loan-dashboard', 'box-list', 'box-get', 'import-recent'] };
+async function run(kind: ImportKind, input: PickedFile & { mapping: Mapping; skipRows: number[]; mergeOwners: { name: string; into: number }[] }): Promise<{ text: [string, Record<string, number>]; to: string; lists: string[] }> {
+  if (kind === 'loans') {
+    const { mergeOwners: _none, ...loanInput } = input;
+    return { text: ['doneLoans', await call('import-loans-run', loanInput as CallInput<'import-loans-run'>)], to: '/lending', lists: ['loan-list', 'loan-dashboard', 'box-list', 'box-get', 'import-recent'] };
+  }
   if (kind === 'owners') return { text: ['doneOwners', await call('import-owners-run', input as CallInput<'import-owners-run'>)], to: '/owners', lists: ['owner-list'] };
   return { text: ['done', await call('import-boxes-run', input as CallInput<'import-boxes-run'>)], to: '/boxes', lists: ['box-list', 'owner-list'] };
 }
@@ -50,15 +55,17 @@ export function ImportPage() {
   const [file, setFile] = useState<PickedFile | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [skip, setSkip] = useState<Set<number>>(new Set());
+  const [choices, setChoices] = useState<OwnerChoices>({});
   const checking = useMutation({
     mutationFn: (input: PickedFile & { mapping?: Mapping }) => check(kind, input),
     onSuccess: (result) => {
       setMapping(result.mapping);
       setSkip(new Set());
+      setChoices({});
     },
   });
   const running = useMutation({
-    mutationFn: () => run(kind, { ...file!, mapping: fullMapping(kind, mapping), skipRows: [...skip] }),
+    mutationFn: () => run(kind, { ...file!, mapping: fullMapping(kind, mapping), skipRows: [...skip], mergeOwners: merges(choices) }),
     onSuccess: ({ text: [key, counts], to, lists }) => {
       void message.success(t(key, counts));
       for (const list of lists) void queryClient.invalidateQueries({ queryKey: [list] });
@@ -110,8 +117,9 @@ export function ImportPage() {
             </Typography.Text>
             <MappingCard kind={kind} headers={result.headers} mapping={mapping} onChange={setMapping} onRecheck={() => checking.mutate({ ...file, mapping: fullMapping(kind, mapping) })} checking={checking.isPending} />
             <Problems kind={kind} result={result} skip={skip} onSkip={setSkip} />
+            {result.owners.length > 0 && <OwnerPlans plans={result.owners} choices={choices} onChoose={setChoices} />}
             <Flex justify="end">
-              <Button type="primary" size="large" loading={running.isPending} disabled={!allHandled(result, skip) || importable(result, skip) === 0} onClick={() => running.mutate()}>
+              <Button type="primary" size="large" loading={running.isPending} disabled={!allHandled(result, skip) || !allChosen(result, choices) || importable(result, skip) === 0} onClick={() => running.mutate()}>
                 {t('run', { count: importable(result, skip), what: t(`kinds.${kind}`) })}
               </Button>
             </Flex>
@@ -127,6 +135,60 @@ const fullMapping = (kind: ImportKind, m: Mapping) => Object.fromEntries(IMPORT_
 const problemRows = (result: ImportCheck) => new Set(result.problems.map((p) => p.row));
 const allHandled = (result: ImportCheck, skip: Set<number>) => [...problemRows(result)].every((r) => r > 1 && skip.has(r));
 const importable = (result: ImportCheck, skip: Set<number>) => Math.max(0, result.rows - skip.size);
+const needsChoice = (plan: OwnerPlan) => plan.existing === null && plan.lookAlikes.length > 0;
+/** A new owner one character from an existing one is merged or kept apart only as the custodian says. */
+const allChosen = (result: ImportCheck, choices: OwnerChoices) => result.owners.filter(needsChoice).every((p) => choices[p.name] !== undefined);
+const merges = (choices: OwnerChoices) => Object.entries(choices).flatMap(([name, into]) => (into === 'new' ? [] : [{ name, into }]));
+
+/**
+ * The owners the import will create, by name, each with the existing owners a character apart and
+ * the custodian's choice; and those it found under another spelling, which it uses as they are.
+ */
+function OwnerPlans({ plans, choices, onChoose }: { plans: OwnerPlan[]; choices: OwnerChoices; onChoose: (c: OwnerChoices) => void }) {
+  const { t } = useTranslation('import');
+  const sorted = useMemo(() => [...plans].sort((a, b) => Number(needsChoice(b)) - Number(needsChoice(a)) || a.row - b.row), [plans]);
+  const open = plans.filter(needsChoice).length;
+  return (
+    <Card size="small" title={t('owners.title', { count: plans.filter((p) => p.existing === null).length })}>
+      {open > 0 && <Typography.Paragraph type="warning">{t('owners.chooseHint', { count: open })}</Typography.Paragraph>}
+      <Table<OwnerPlan>
+        size="small"
+        rowKey="name"
+        dataSource={sorted}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: t('row'), dataIndex: 'row', width: 80 },
+          { title: t('owners.name'), dataIndex: 'name' },
+          {
+            title: t('owners.existing'),
+            render: (_, p) =>
+              p.existing ? t('owners.matched', { name: p.existing.name }) : p.lookAlikes.length ? t('owners.lookAlike', { names: p.lookAlikes.map((o) => `“${o.name}”`).join('、') }) : '',
+          },
+          {
+            title: t('owners.action'),
+            render: (_, p) =>
+              needsChoice(p) ? (
+                <Radio.Group aria-label={t('owners.choiceFor', { name: p.name })} value={choices[p.name]} onChange={(e) => onChoose({ ...choices, [p.name]: e.target.value as number | 'new' })}>
+                  <Flex vertical gap={4}>
+                    {p.lookAlikes.map((o) => (
+                      <Radio key={o.id} value={o.id}>
+                        {t('owners.merge', { name: o.name })}
+                      </Radio>
+                    ))}
+                    <Radio value="new">{t('owners.keepApart')}</Radio>
+                  </Flex>
+                </Radio.Group>
+              ) : p.existing ? (
+                t('owners.useExisting')
+              ) : (
+                t('owners.create')
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
 
 function MappingCard(props: { kind: ImportKind; headers: string[]; mapping: Mapping; onChange: (m: Mapping) => void; onRecheck: () => void; checking: boolean }) {
   const { t } = useTranslation('import');
