@@ -43,7 +43,7 @@ describe('the audit log', () => {
 
     const ownerUpdate = await appended(() => app.ok('owner-update', { ...validOwnerInput({ phone: '13800000000' }), id: ownerId }, custodian));
     expect(ownerUpdate).toMatchObject([{ action: 'owner-update', entity: 'owner', entityId: String(ownerId) }]);
-    expect(JSON.parse(ownerUpdate[0].changes)).toEqual({ phone: ['0571-88886666', '13800000000'] });
+    expect(JSON.parse(ownerUpdate[0].changes)).toEqual({ phone: ['057188886666', '13800000000'] });
 
     let boxId = 0;
     let boxCode = '';
