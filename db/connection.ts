@@ -3,7 +3,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../electron/contract/errors';
+import { AppError } from '../electron/core/contract/errors';
 import { assertHexKey } from './keyfile';
 import * as schema from './schema';
 import { withStatementCache } from './statement-cache';

@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCb, type
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../electron/contract/errors';
+import { AppError } from '../electron/core/contract/errors';
 
 /**
  * The database key: 256 random bits made at first run and never typed by anyone. The key file

@@ -1,29 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ROLES, BUSINESS_TYPES, BOX_KINDS, BOX_STATUSES, CONFIDENTIALITY, RETENTION_CLASSES, DOC_CATEGORIES, LOAN_TYPES, LOAN_STATUSES, RETURN_CONDITIONS, RENEWAL_STATUSES, INCIDENT_KINDS, INCIDENT_STATUSES, TRANSFER_STATUSES, DESTRUCTION_STATUSES, DESTRUCTION_METHODS, INSPECTION_STATUSES, BOX_CONDITIONS, FOLLOW_UP_STATUSES } from '../electron/core/enums';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
-export const ROLES = ['clerk', 'custodian', 'manager', 'auditor', 'admin'] as const;
-export const BUSINESS_TYPES = ['catering', 'non_catering'] as const;
-export const BOX_KINDS = ['tenant', 'customer', 'personnel', 'work_log', 'letters', 'other'] as const;
-export const BOX_STATUSES = ['in_stock', 'on_loan', 'transferred', 'pending_destruction', 'destroyed', 'missing'] as const;
-export const CONFIDENTIALITY = ['public', 'internal', 'secret', 'confidential'] as const;
-export const RETENTION_CLASSES = ['permanent', 'y30', 'y10', 'custom'] as const;
-/** Expected contents of a tenant box, domain.md §4.3.2 a–g. */
-export const DOC_CATEGORIES = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
-export const LOAN_TYPES = ['short', 'long'] as const;
-export const LOAN_STATUSES = ['requested', 'approved', 'rejected', 'out', 'returned', 'cancelled'] as const;
-export const RETURN_CONDITIONS = ['intact', 'damaged', 'documents_missing'] as const;
-export const RENEWAL_STATUSES = ['requested', 'approved', 'rejected'] as const;
-export const INCIDENT_KINDS = ['damaged', 'documents_missing'] as const;
-export const INCIDENT_STATUSES = ['open', 'closed'] as const;
-export const TRANSFER_STATUSES = ['requested', 'approved', 'rejected', 'cancelled', 'signed'] as const;
-export const DESTRUCTION_STATUSES = ['proposed', 'approved', 'rejected', 'cancelled', 'executed'] as const;
-export const DESTRUCTION_METHODS = ['shred', 'pulp', 'incinerate', 'other'] as const;
-export const INSPECTION_STATUSES = ['open', 'completed'] as const;
-/** A box's physical state at inspection; the risks §4.5.1 names (damp, insects) have their own. */
-export const BOX_CONDITIONS = ['good', 'damaged', 'damp', 'pests'] as const;
-export const FOLLOW_UP_STATUSES = ['open', 'closed'] as const;
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -429,4 +409,3 @@ export type DestructionRow = typeof destructions.$inferSelect;
 export type InspectionRow = typeof inspections.$inferSelect;
 export type InspectionItemRow = typeof inspectionItems.$inferSelect;
 export type FollowUpRow = typeof followUps.$inferSelect;
-export type Role = (typeof ROLES)[number];

@@ -2,7 +2,7 @@ import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initTransport } from './api/transport';
-import { followLanguage } from './app/locale';
+import { followLanguage } from './ui/locale';
 import { createQueryClient, Root } from './app/Root';
 import { initI18n } from './i18n';
 

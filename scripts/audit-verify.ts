@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/connection';
 import { readKeyWithPassphrase, readKeyWithProtector } from '../db/keyfile';
 import { machineKeyProtector } from '../db/machine-key';
-import { AppError } from '../electron/contract/errors';
-import { dataPathsUnder, defaultDataPaths } from '../electron/data-paths';
-import { dataFiles } from '../electron/runtime';
-import { verifyChainParallel } from '../electron/services/audit-chain';
+import { AppError } from '../electron/core/contract/errors';
+import { dataPathsUnder, defaultDataPaths } from '../electron/server/data-paths';
+import { dataFiles } from '../electron/server/runtime';
+import { verifyChainParallel } from '../electron/server/services/audit-chain';
 
 async function askPassphrase(): Promise<string> {
   if (process.env.ARCHIVE_DESK_PASSPHRASE) return process.env.ARCHIVE_DESK_PASSPHRASE;

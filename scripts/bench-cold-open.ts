@@ -4,10 +4,10 @@
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../db/connection';
 import { machineKeyProtector } from '../db/machine-key';
-import { dataPathsUnder } from '../electron/data-paths';
-import { Runtime } from '../electron/runtime';
-import { listBoxes } from '../electron/services/box-list';
-import { ensureSearchIndex } from '../electron/services/search-index';
+import { dataPathsUnder } from '../electron/server/data-paths';
+import { Runtime } from '../electron/server/runtime';
+import { listBoxes } from '../electron/server/services/box-list';
+import { ensureSearchIndex } from '../electron/server/services/search-index';
 
 const [mode, target, migrationsFolder] = process.argv.slice(2);
 const opened = performance.now();

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { assertHexKey, readKeyWithProtector } from '../db/keyfile';
 import { machineKeyProtector } from '../db/machine-key';
-import { dataPathsUnder } from '../electron/data-paths';
-import { dataFiles } from '../electron/runtime';
+import { dataPathsUnder } from '../electron/server/data-paths';
+import { dataFiles } from '../electron/server/runtime';
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const MIGRATIONS = join(ROOT, 'db', 'migrations');

@@ -10,18 +10,18 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { openDatabase, type Db } from '../db/connection';
 import { readRecoveryBlob } from '../db/keyfile';
-import { boxListInput } from '../electron/contract/boxes';
-import { loanListInput } from '../electron/contract/loans';
-import type { Actor } from '../electron/services/actor';
-import { verifyChainParallel } from '../electron/services/audit-chain';
-import { backUpTo, checkBackupFile, type BackupContext } from '../electron/services/backups';
-import { dataFiles } from '../electron/runtime';
-import { listBoxes } from '../electron/services/box-list';
-import { getBox } from '../electron/services/boxes';
-import { listLoans } from '../electron/services/loan-views';
-import { decideLoan, handOutLoan, requestLoan, returnLoan } from '../electron/services/loans';
-import { loanSlipPdf } from '../electron/services/printing/loans';
-import { actorOf, getUser } from '../electron/services/users';
+import { boxListInput } from '../electron/core/contract/boxes';
+import { loanListInput } from '../electron/core/contract/loans';
+import type { Actor } from '../electron/server/services/actor';
+import { verifyChainParallel } from '../electron/server/services/audit-chain';
+import { backUpTo, checkBackupFile, type BackupContext } from '../electron/server/services/backups';
+import { dataFiles } from '../electron/server/runtime';
+import { listBoxes } from '../electron/server/services/box-list';
+import { getBox } from '../electron/server/services/boxes';
+import { listLoans } from '../electron/server/services/loan-views';
+import { decideLoan, handOutLoan, requestLoan, returnLoan } from '../electron/server/services/loans';
+import { loanSlipPdf } from '../electron/server/services/printing/loans';
+import { actorOf, getUser } from '../electron/server/services/users';
 import { CACHE, ensureBenchData, MIGRATIONS, ROOT } from './bench-data';
 import type { UiFigures } from './bench-ui';
 
@@ -269,7 +269,7 @@ async function main(): Promise<void> {
 
   log('loan slip PDFs through Chromium');
   // Loaded only now: playwright-core (~80 MB) is the web shell's printer; Electron's main process prints with printToPDF.
-  const { chromiumPrinter } = await import('../electron/web/print-chromium');
+  const { chromiumPrinter } = await import('../electron/shells/web/print-chromium');
   const printer = chromiumPrinter();
   const slipTimes: number[] = [];
   try {

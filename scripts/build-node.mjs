@@ -13,16 +13,16 @@ const common = {
 };
 
 // The audit chain's worker thread runs a file of its own: bundled beside each shell's main bundle,
-// which finds it by this name (see electron/services/audit-chain.ts).
+// which finds it by this name (see electron/server/services/audit-chain.ts).
 const CHAIN_WORKER = 'audit-chain-worker.cjs';
 // Its source-only branch (import.meta.url, never reached in a bundle) would warn in CJS output.
 const withWorker = { ...common, define: { AUDIT_CHAIN_WORKER_BUNDLE: JSON.stringify(CHAIN_WORKER) }, logOverride: { 'empty-import-meta': 'silent' } };
-const worker = (dir) => build({ ...withWorker, entryPoints: ['electron/services/audit-chain-worker.ts'], outfile: `${dir}/${CHAIN_WORKER}` });
+const worker = (dir) => build({ ...withWorker, entryPoints: ['electron/server/services/audit-chain-worker.ts'], outfile: `${dir}/${CHAIN_WORKER}` });
 
 await Promise.all([
-  build({ ...withWorker, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' }),
-  build({ ...common, entryPoints: ['electron/main/preload.ts'], outfile: 'dist/electron/preload.cjs' }),
-  build({ ...withWorker, entryPoints: ['electron/web/main.ts'], outfile: 'dist/web/main.cjs' }),
+  build({ ...withWorker, entryPoints: ['electron/shells/electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
+  build({ ...common, entryPoints: ['electron/shells/electron/preload.ts'], outfile: 'dist/electron/preload.cjs' }),
+  build({ ...withWorker, entryPoints: ['electron/shells/web/main.ts'], outfile: 'dist/web/main.cjs' }),
   worker('dist/electron'),
   worker('dist/web'),
 ]);

@@ -4,13 +4,14 @@
 // seed-custody.ts on the same timeline. About 100,000 boxes,
 // 1,000,000 loans and 5,000,000 audit entries in minutes instead of hours.
 import type { Db } from '../db/connection';
-import { DOC_CATEGORIES, type LoanRow, type Location } from '../db/schema';
-import { fillCodePattern, numberCode } from '../electron/contract/box-code-pattern';
-import { diffFields, entryHash, GENESIS_HASH } from '../electron/services/audit';
-import { retentionEnd } from '../electron/services/retention';
-import { rebuildSearchIndex } from '../electron/services/search-index';
-import { DEFAULT_SETTINGS } from '../electron/services/settings';
-import type { AuditAction, AuditEntity } from '../electron/contract/audit';
+import { DOC_CATEGORIES } from '../electron/core/enums';
+import { type LoanRow, type Location } from '../db/schema';
+import { fillCodePattern, numberCode } from '../electron/core/contract/box-code-pattern';
+import { diffFields, entryHash, GENESIS_HASH } from '../electron/server/services/audit';
+import { retentionEnd } from '../electron/server/services/retention';
+import { rebuildSearchIndex } from '../electron/server/services/search-index';
+import { DEFAULT_SETTINGS } from '../electron/server/services/settings';
+import type { AuditAction, AuditEntity } from '../electron/core/contract/audit';
 import { scheduleCustody, type CustodyCounts } from './seed-custody';
 
 export interface BulkOptions {

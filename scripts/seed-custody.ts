@@ -5,7 +5,7 @@
 import { PNG } from 'pngjs';
 import type { Db } from '../db/connection';
 import type { Location } from '../db/schema';
-import type { AuditAction, AuditEntity } from '../electron/contract/audit';
+import type { AuditAction, AuditEntity } from '../electron/core/contract/audit';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

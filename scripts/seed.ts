@@ -7,10 +7,10 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { machineKeyProtector } from '../db/machine-key';
-import type { Role } from '../db/schema';
-import { dataPathsUnder } from '../electron/data-paths';
-import { Runtime } from '../electron/runtime';
-import { actorOf, createUser, getUser } from '../electron/services/users';
+import type { Role } from '../electron/core/enums';
+import { dataPathsUnder } from '../electron/server/data-paths';
+import { Runtime } from '../electron/server/runtime';
+import { actorOf, createUser, getUser } from '../electron/server/services/users';
 import { seedBulk } from './seed-bulk';
 
 const { values } = parseArgs({

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import { readKeyWithProtector, stageNextKey } from '../db/keyfile';
 import { machineKeyProtector } from '../db/machine-key';
-import { Runtime } from '../electron/runtime';
-import { asideName, incomingFile, journalFile, KEEP_BEFORE_RESTORE, parkLive, rekeyingFile, swapIn } from '../electron/runtime-recovery';
-import { backUpTo, tableCounts } from '../electron/services/backups';
-import { rekeyedCopy } from '../electron/services/rekey';
+import { Runtime } from '../electron/server/runtime';
+import { asideName, incomingFile, journalFile, KEEP_BEFORE_RESTORE, parkLive, rekeyingFile, swapIn } from '../electron/server/runtime-recovery';
+import { backUpTo, tableCounts } from '../electron/server/services/backups';
+import { rekeyedCopy } from '../electron/server/services/rekey';
 import { MIGRATIONS, PASSPHRASE, PASSWORD, type TestApp } from './support/app';
 import { createBox, createOwner, createSetUpApp, errorCode, validOwnerInput } from './support/fixtures';
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { readKeyWithProtector } from '../db/keyfile';
 import { machineKeyProtector } from '../db/machine-key';
 import type { AuditRow } from '../db/schema';
-import { entryHash } from '../electron/services/audit';
-import { AUDIT_ROW_SQL, joinRanges, splitChain, verifyChainParallel, verifyRange, verifyRangeInWorker, WHOLE_CHAIN } from '../electron/services/audit-chain';
-import { verifyChain } from '../electron/services/audit-log';
+import { entryHash } from '../electron/server/services/audit';
+import { AUDIT_ROW_SQL, joinRanges, splitChain, verifyChainParallel, verifyRange, verifyRangeInWorker, WHOLE_CHAIN } from '../electron/server/services/audit-chain';
+import { verifyChain } from '../electron/server/services/audit-log';
 import type { TestApp } from './support/app';
 import { createSetUpApp, validBoxInput, validOwnerInput } from './support/fixtures';
 

@@ -1,5 +1,5 @@
 import type { AuditRow } from '../db/schema';
-import { entryHash, GENESIS_HASH } from '../electron/services/audit';
+import { entryHash, GENESIS_HASH } from '../electron/server/services/audit';
 import { PASSWORD, type TestApp } from './support/app';
 import { auditRows, boxUpdateFrom, createSetUpApp, errorCode, snapshot, validBoxInput, validDocumentInput, validOwnerInput, validSettings } from './support/fixtures';
 

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import { readKeyWithPassphrase, readKeyWithProtector } from '../db/keyfile';
 import { machineKeyProtector } from '../db/machine-key';
-import { Runtime } from '../electron/runtime';
-import { chainHead, verifyChain } from '../electron/services/audit-log';
-import { SYSTEM_ACTOR } from '../electron/services/actor';
-import { backUpTo, checkBackupFile, pruneBackups, tableCounts, updateBackupSettings } from '../electron/services/backups';
+import { Runtime } from '../electron/server/runtime';
+import { chainHead, verifyChain } from '../electron/server/services/audit-log';
+import { SYSTEM_ACTOR } from '../electron/server/services/actor';
+import { backUpTo, checkBackupFile, pruneBackups, tableCounts, updateBackupSettings } from '../electron/server/services/backups';
 import { createTestApp, MIGRATIONS, PASSPHRASE, type TestApp } from './support/app';
 import { createBox, createOwner, createSetUpApp, errorCode, snapshot, thrownCode, validSettings } from './support/fixtures';
 
@@ -137,7 +137,7 @@ describe('backup', () => {
     expect((await app.ok('backup-overview', {}, custodian)).overdue).toBe(true);
     await app.ok('backup-run', {}, custodian);
     const db = app.runtime.requireDb();
-    const { backupOverview } = await import('../electron/services/backups');
+    const { backupOverview } = await import('../electron/server/services/backups');
     expect(backupOverview(db, new Date(Date.now() + 6 * 86_400_000)).overdue).toBe(false);
     expect(backupOverview(db, new Date(Date.now() + 8 * 86_400_000)).overdue).toBe(true);
   });

@@ -1,8 +1,8 @@
-import type { CallInput } from '../electron/contract';
-import type { BoxCreateInput } from '../electron/contract/boxes';
-import { COUNT_CAP } from '../electron/services/box-list';
-import { createBox as createBoxService } from '../electron/services/boxes';
-import { actorOf, getUser } from '../electron/services/users';
+import type { CallInput } from '../electron/core/contract';
+import type { BoxCreateInput } from '../electron/core/contract/boxes';
+import { COUNT_CAP } from '../electron/server/services/box-list';
+import { createBox as createBoxService } from '../electron/server/services/boxes';
+import { actorOf, getUser } from '../electron/server/services/users';
 import type { TestApp } from './support/app';
 import { autoCode, boxUpdateFrom, createBox, createOwner, createSetUpApp, errorCode, snapshot, THIS_YEAR, validBoxInput, validDocumentInput, validLoanInput, validOwnerInput, validSettings } from './support/fixtures';
 

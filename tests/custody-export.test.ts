@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { ExportFile } from '../electron/contract/audit';
+import type { ExportFile } from '../electron/core/contract/audit';
 import type { TestApp } from './support/app';
 import { approvedTransfer, custodyCast, expiredBox, signOff, validExecution, type CustodyCast } from './support/custody';
 import { auditRows, createBox, createSetUpApp, errorCode } from './support/fixtures';

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ExportFile } from '../electron/contract/audit';
-import { chainHead } from '../electron/services/audit-log';
+import type { ExportFile } from '../electron/core/contract/audit';
+import { chainHead } from '../electron/server/services/audit-log';
 import type { TestApp } from './support/app';
 import { PASSWORD } from './support/app';
 import { auditRows, createBox, createSetUpApp } from './support/fixtures';

@@ -1,5 +1,5 @@
-import { addDays, localDate } from '../electron/services/local-date';
-import { retentionEnd } from '../electron/services/retention';
+import { addDays, localDate } from '../electron/server/services/local-date';
+import { retentionEnd } from '../electron/server/services/retention';
 import type { TestApp } from './support/app';
 import { auditRows, boxUpdateFrom, createBox, createSetUpApp, errorCode, snapshot, THIS_YEAR, validBoxInput } from './support/fixtures';
 import { custodyCast, expiredBox, validExecution, type CustodyCast } from './support/custody';

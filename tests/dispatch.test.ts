@@ -1,10 +1,10 @@
-import { ROLES, type Role } from '../db/schema';
-import { callNames, contract, type CallName } from '../electron/contract';
-import { mergeNamed, type Access } from '../electron/contract/define';
-import { createDispatcher } from '../electron/dispatch';
-import { handlerTable } from '../electron/handlers';
-import { appHandlers } from '../electron/handlers/app';
-import type { Handlers } from '../electron/handlers/types';
+import { ROLES, type Role } from '../electron/core/enums';
+import { callNames, contract, type CallName } from '../electron/core/contract';
+import { mergeNamed, type Access } from '../electron/core/contract/define';
+import { createDispatcher } from '../electron/server/dispatch';
+import { handlerTable } from '../electron/server/handlers';
+import { appHandlers } from '../electron/server/handlers/app';
+import type { Handlers } from '../electron/server/handlers/types';
 import { createTestApp, PASSWORD, type TestApp } from './support/app';
 import { createBox, createOwner, createSetUpApp, errorCode, HUGE, snapshot, validPayloads, validSettings } from './support/fixtures';
 

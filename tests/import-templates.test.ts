@@ -1,4 +1,4 @@
-import { IMPORT_FIELDS, IMPORT_KINDS } from '../electron/contract/imports';
+import { IMPORT_FIELDS, IMPORT_KINDS } from '../electron/core/contract/imports';
 import { templateCsvBase64 } from '../renderer/features/import/templates';
 import type { TestApp } from './support/app';
 import { createSetUpApp } from './support/fixtures';

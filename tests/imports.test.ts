@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { CallInput } from '../electron/contract';
-import { decodeCsv } from '../electron/services/imports';
+import type { CallInput } from '../electron/core/contract';
+import { decodeCsv } from '../electron/server/services/imports';
 import type { TestApp } from './support/app';
 import { createBox, createOwner, createSetUpApp, errorCode, snapshot } from './support/fixtures';
 

@@ -1,4 +1,4 @@
-import { addDays } from '../electron/services/local-date';
+import { addDays } from '../electron/server/services/local-date';
 import type { TestApp } from './support/app';
 import { auditRows, createSetUpApp, errorCode, snapshot, validLoanInput } from './support/fixtures';
 import { boxWithDocuments, lendingCast, type Cast } from './support/lending';

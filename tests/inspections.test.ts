@@ -1,5 +1,5 @@
-import type { CallInput } from '../electron/contract';
-import { localDate } from '../electron/services/local-date';
+import type { CallInput } from '../electron/core/contract';
+import { localDate } from '../electron/server/services/local-date';
 import type { TestApp } from './support/app';
 import { createBox, createSetUpApp, errorCode, snapshot } from './support/fixtures';
 import { custodyCast, type CustodyCast } from './support/custody';

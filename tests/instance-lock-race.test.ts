@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lockFile } from '../electron/instance-lock';
+import { lockFile } from '../electron/server/instance-lock';
 
 const STARTS = 20;
 let work: string;

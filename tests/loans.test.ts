@@ -1,5 +1,5 @@
-import type { CallInput } from '../electron/contract';
-import { localDate } from '../electron/services/local-date';
+import type { CallInput } from '../electron/core/contract';
+import { localDate } from '../electron/server/services/local-date';
 import type { TestApp } from './support/app';
 import { auditRows, createBox, createSetUpApp, errorCode, snapshot, THIS_YEAR, validLoanInput } from './support/fixtures';
 import { validTransfer } from './support/custody';

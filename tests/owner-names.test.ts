@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { CallInput } from '../electron/contract';
-import { oneEditApart, ownerKey } from '../electron/contract/owner-names';
+import type { CallInput } from '../electron/core/contract';
+import { oneEditApart, ownerKey } from '../electron/core/contract/owner-names';
 import { PASSWORD, type TestApp } from './support/app';
 import { createBox, createOwner, createSetUpApp } from './support/fixtures';
 

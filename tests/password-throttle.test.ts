@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { machineKeyProtector } from '../db/machine-key';
-import type { CallName } from '../electron/contract';
-import type { Result } from '../electron/contract/errors';
-import { createDispatcher } from '../electron/dispatch';
-import { handlerTable } from '../electron/handlers';
-import { Runtime } from '../electron/runtime';
-import { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS } from '../electron/services/password-throttle';
+import type { CallName } from '../electron/core/contract';
+import type { Result } from '../electron/core/contract/errors';
+import { createDispatcher } from '../electron/server/dispatch';
+import { handlerTable } from '../electron/server/handlers';
+import { Runtime } from '../electron/server/runtime';
+import { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS } from '../electron/server/services/password-throttle';
 import { MIGRATIONS, PASSPHRASE, PASSWORD, type TestApp } from './support/app';
 import { approvedTransfer, custodyCast, signOff, type CustodyCast } from './support/custody';
 import { auditRows, createBox, createSetUpApp, errorCode } from './support/fixtures';

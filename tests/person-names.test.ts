@@ -1,4 +1,4 @@
-import { cleanName, personKey, personName } from '../electron/contract/person-names';
+import { cleanName, personKey, personName } from '../electron/core/contract/person-names';
 
 /** Pairs a desk sees as one person: typed twice, pasted from a chat, or from a full-width IME. */
 const SAME: [string, string][] = [

@@ -1,4 +1,4 @@
-import { phone, requiredPhone } from '../electron/contract/fields';
+import { phone, requiredPhone } from '../electron/core/contract/fields';
 
 /** A phone is stored as digits with an optional leading +, whatever the form or the cell held. */
 describe('phone', () => {

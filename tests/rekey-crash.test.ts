@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import { hasNextKey, readKeyWithProtector, stageNextKey } from '../db/keyfile';
 import { machineKeyProtector } from '../db/machine-key';
-import { Runtime } from '../electron/runtime';
-import { tableCounts } from '../electron/services/backups';
+import { Runtime } from '../electron/server/runtime';
+import { tableCounts } from '../electron/server/services/backups';
 import { renameSync } from 'node:fs';
-import { rekeyedCopy } from '../electron/services/rekey';
+import { rekeyedCopy } from '../electron/server/services/rekey';
 import { MIGRATIONS, PASSPHRASE, type TestApp } from './support/app';
 import { createBox, createOwner, createSetUpApp, thrownCode } from './support/fixtures';
 

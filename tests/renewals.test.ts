@@ -1,4 +1,4 @@
-import { addDays, localDate } from '../electron/services/local-date';
+import { addDays, localDate } from '../electron/server/services/local-date';
 import type { TestApp } from './support/app';
 import { createBox, createSetUpApp, errorCode, snapshot, validLoanInput, validSettings } from './support/fixtures';
 import { boxWithDocuments, lendingCast, loanOut, type Cast } from './support/lending';

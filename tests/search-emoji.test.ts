@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { CallInput } from '../electron/contract';
-import { rebuildSearchIndex } from '../electron/services/search-index';
+import type { CallInput } from '../electron/core/contract';
+import { rebuildSearchIndex } from '../electron/server/services/search-index';
 import { PASSWORD, type TestApp } from './support/app';
 import { createBox, createOwner, createSetUpApp } from './support/fixtures';
 

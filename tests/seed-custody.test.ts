@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Role } from '../db/schema';
-import { verifyChain } from '../electron/services/audit-log';
+import type { Role } from '../electron/core/enums';
+import { verifyChain } from '../electron/server/services/audit-log';
 import { seedBulk, type BulkCounts } from '../scripts/seed-bulk';
 import type { TestApp } from './support/app';
 import { createSetUpApp } from './support/fixtures';

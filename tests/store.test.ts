@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import { createKeyFile, readKeyWithPassphrase, type KeyProtector } from '../db/keyfile';
 import { machineKeyProtector } from '../db/machine-key';
-import { createDispatcher } from '../electron/dispatch';
-import { handlerTable } from '../electron/handlers';
-import { Runtime } from '../electron/runtime';
-import { hashPassword } from '../electron/services/passwords';
+import { createDispatcher } from '../electron/server/dispatch';
+import { handlerTable } from '../electron/server/handlers';
+import { Runtime } from '../electron/server/runtime';
+import { hashPassword } from '../electron/server/services/passwords';
 import { MIGRATIONS, PASSPHRASE, PASSWORD, type TestApp } from './support/app';
 import { createSetUpApp, errorCode, tableNames, thrownCode, validBoxInput, validOwnerInput } from './support/fixtures';
 

@@ -1,5 +1,5 @@
-import type { CallInput } from '../electron/contract';
-import { addDays, localDate } from '../electron/services/local-date';
+import type { CallInput } from '../electron/core/contract';
+import { addDays, localDate } from '../electron/server/services/local-date';
 import type { TestApp } from './support/app';
 import { PASSWORD } from './support/app';
 import { auditRows, createBox, createSetUpApp, errorCode, snapshot, THIS_YEAR } from './support/fixtures';

@@ -1,7 +1,7 @@
-import type { Role } from '../db/schema';
-import { SessionStore } from '../electron/services/sessions';
-import { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS } from '../electron/services/password-throttle';
-import { verifyPassword } from '../electron/services/passwords';
+import type { Role } from '../electron/core/enums';
+import { SessionStore } from '../electron/server/services/sessions';
+import { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS } from '../electron/server/services/password-throttle';
+import { verifyPassword } from '../electron/server/services/passwords';
 import { createTestApp, PASSPHRASE, PASSWORD, type TestApp } from './support/app';
 import { auditRows, createSetUpApp, errorCode, snapshot, validPayloads, validSettings } from './support/fixtures';
 

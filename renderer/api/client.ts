@@ -1,5 +1,5 @@
-import type { CallInput, CallName, CallOutput } from '../../electron/contract';
-import type { AppErrorPayload, Result } from '../../electron/contract/errors';
+import type { CallInput, CallName, CallOutput } from '../../electron/core/contract';
+import type { AppErrorPayload, Result } from '../../electron/core/contract/errors';
 import { useSession } from './session-store';
 import { invoke } from './transport';
 

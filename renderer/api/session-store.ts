@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PublicUser } from '../../electron/contract/app';
+import type { PublicUser } from '../../electron/core/contract/app';
 
 interface SessionState {
   handle: string | null;

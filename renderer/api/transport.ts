@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { CallName } from '../../electron/contract';
-import type { Result } from '../../electron/contract/errors';
+import type { CallName } from '../../electron/core/contract';
+import type { Result } from '../../electron/core/contract/errors';
 
 /** What the preload exposes: one function per contract call, nothing else. */
 export type DesktopBridge = Record<CallName, (payload: unknown, handle: string | null) => Promise<Result<unknown>>>;

@@ -12,9 +12,9 @@ import { LockScreen } from './auth/LockScreen';
 import { LoginScreen } from './auth/LoginScreen';
 import { SetupScreen } from './auth/SetupScreen';
 import { UnlockScreen } from './auth/UnlockScreen';
-import { useErrorText } from './forms';
+import { useErrorText } from '../ui/forms';
 import { AppRoutes } from './layout/AppRoutes';
-import { statusQuery } from './queries';
+import { statusQuery } from '../ui/queries';
 import { useRestoredSession } from './session';
 
 /** A web shell address that cannot work is said first; then the archive's state decides. */

@@ -6,9 +6,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter } from 'react-router';
 import { App } from './App';
-import { isEnglish } from './locale';
-import { reloadIfMovedOn } from './moved-on';
-import { officeTheme } from './theme';
+import { isEnglish } from '../ui/locale';
+import { reloadIfMovedOn } from '../ui/moved-on';
+import { officeTheme } from '../ui/theme';
 
 export function createQueryClient(): QueryClient {
   // Errors are values with codes: retrying a FORBIDDEN or NOT_FOUND only delays the message.

@@ -1,5 +1,5 @@
-import type { CallInput } from '../../electron/contract';
-import type { Role } from '../../db/schema';
+import type { CallInput } from '../../electron/core/contract';
+import type { Role } from '../../electron/core/enums';
 import { installTestBridge, type TestBridge } from '../support/bridge';
 import { validBoxInput, validOwnerInput } from '../support/fixtures';
 

@@ -1,5 +1,5 @@
 import i18n from 'i18next';
-import { ERROR_CODES } from '../../electron/contract/errors';
+import { ERROR_CODES } from '../../electron/core/contract/errors';
 import { LANGUAGES, setLanguage } from '../../renderer/i18n';
 
 afterEach(() => setLanguage('zh-CN'));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { addDays, localDate } from '../../electron/services/local-date';
+import { addDays, localDate } from '../../electron/server/services/local-date';
 import { PASSPHRASE, PASSWORD } from '../support/app';
 import { createSetUpApp } from '../support/fixtures';
 import { lendingCast } from '../support/lending';

@@ -3,7 +3,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { addDays, localDate } from '../../electron/services/local-date';
+import { addDays, localDate } from '../../electron/server/services/local-date';
 import { PASSWORD } from '../support/app';
 import { createSetUpApp } from '../support/fixtures';
 import { boxWithDocuments, lendingCast } from '../support/lending';

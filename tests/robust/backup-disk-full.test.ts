@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyChain } from '../../electron/services/audit-log';
+import { verifyChain } from '../../electron/server/services/audit-log';
 import type { TestApp } from '../support/app';
 import { createBox, createSetUpApp } from '../support/fixtures';
 

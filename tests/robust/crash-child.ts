@@ -8,11 +8,11 @@
  */
 import { writeSync } from 'node:fs';
 import { machineKeyProtector } from '../../db/machine-key';
-import { Runtime } from '../../electron/runtime';
-import type { Actor } from '../../electron/services/actor';
-import { chainHead } from '../../electron/services/audit-log';
-import { addDocument, createBox, moveBox } from '../../electron/services/boxes';
-import { decideLoan, handOutLoan, requestLoan, returnLoan } from '../../electron/services/loans';
+import { Runtime } from '../../electron/server/runtime';
+import type { Actor } from '../../electron/server/services/actor';
+import { chainHead } from '../../electron/server/services/audit-log';
+import { addDocument, createBox, moveBox } from '../../electron/server/services/boxes';
+import { decideLoan, handOutLoan, requestLoan, returnLoan } from '../../electron/server/services/loans';
 
 export interface CommittedWrite {
   op: string;

@@ -5,11 +5,11 @@ import { build } from 'esbuild';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { machineKeyProtector } from '../../db/machine-key';
-import { createDispatcher } from '../../electron/dispatch';
-import { handlerTable } from '../../electron/handlers';
-import { acquireLock, lockFile, releaseLock } from '../../electron/instance-lock';
-import { Runtime } from '../../electron/runtime';
-import { verifyChain } from '../../electron/services/audit-log';
+import { createDispatcher } from '../../electron/server/dispatch';
+import { handlerTable } from '../../electron/server/handlers';
+import { acquireLock, lockFile, releaseLock } from '../../electron/server/instance-lock';
+import { Runtime } from '../../electron/server/runtime';
+import { verifyChain } from '../../electron/server/services/audit-log';
 import { MIGRATIONS, PASSPHRASE, type TestApp } from '../support/app';
 import { createSetUpApp, errorCode, snapshot, validBoxInput } from '../support/fixtures';
 
@@ -185,7 +185,7 @@ describe('a second instance', () => {
     runtimeAt(dataDir);
     // Built as `npm run build` builds it, into dist/ so that it finds db/migrations two folders up.
     const shell = resolve(__dirname, '../../dist/robust-web/main.cjs');
-    await build({ entryPoints: [resolve(__dirname, '../../electron/web/main.ts')], outfile: shell, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' }, external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'playwright-core'] });
+    await build({ entryPoints: [resolve(__dirname, '../../electron/shells/web/main.ts')], outfile: shell, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' }, external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'playwright-core'] });
     // The pages are not needed here, only a folder to serve them from (npm test builds them first).
     mkdirSync(resolve(__dirname, '../../dist/renderer'), { recursive: true });
     const args = [shell, '--data', dataDir, '--port', '0'];

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROLES, type Role } from '../../db/schema';
-import { callNames, contract, type CallName } from '../../electron/contract';
-import { ERROR_CODES, type AppErrorPayload, type Result } from '../../electron/contract/errors';
+import { ROLES, type Role } from '../../electron/core/enums';
+import { callNames, contract, type CallName } from '../../electron/core/contract';
+import { ERROR_CODES, type AppErrorPayload, type Result } from '../../electron/core/contract/errors';
 import { createTestApp, type TestApp } from '../support/app';
 import { auditRows, createBox, createOwner, snapshot, validDocumentInput, validLoanInput, validPayloads } from '../support/fixtures';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { readKeyWithPassphrase, readKeyWithProtector } from '../../db/keyfile';
 import { machineKeyProtector } from '../../db/machine-key';
-import { Runtime } from '../../electron/runtime';
+import { Runtime } from '../../electron/server/runtime';
 import { MIGRATIONS, PASSPHRASE, type TestApp } from '../support/app';
 import { createOwner, createSetUpApp } from '../support/fixtures';
 

@@ -1,8 +1,8 @@
 import { runInNewContext } from 'node:vm';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import { callNames } from '../../electron/contract';
-import { CALL_CHANNEL } from '../../electron/main/channel';
+import { callNames } from '../../electron/core/contract';
+import { CALL_CHANNEL } from '../../electron/shells/electron/channel';
 
 /**
  * The preload, built as Electron loads it, run with a stand-in for `electron`: it must expose one
@@ -11,7 +11,7 @@ import { CALL_CHANNEL } from '../../electron/main/channel';
  */
 async function runPreload() {
   const bundle = await build({
-    entryPoints: [resolve(__dirname, '../../electron/main/preload.ts')],
+    entryPoints: [resolve(__dirname, '../../electron/shells/electron/preload.ts')],
     bundle: true,
     write: false,
     platform: 'node',

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Dispatch } from '../../electron/dispatch';
-import { MAX_BODY_BYTES, startWebShell, type WebShell } from '../../electron/web/server';
+import type { Dispatch } from '../../electron/server/dispatch';
+import { MAX_BODY_BYTES, startWebShell, type WebShell } from '../../electron/shells/web/server';
 import { buildWebShell, startWebProcess, type WebProcess } from '../support/web-process';
 
 /**

@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
-import { startWebShell, type WebShell } from '../../electron/web/server';
+import { startWebShell, type WebShell } from '../../electron/shells/web/server';
 import type { TestApp } from '../support/app';
 import { createSetUpApp } from '../support/fixtures';
 

@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contract, callNames, type CallName } from '../../electron/contract';
-import type { ExportFile } from '../../electron/contract/audit';
+import { contract, callNames, type CallName } from '../../electron/core/contract';
+import type { ExportFile } from '../../electron/core/contract/audit';
 import type { TestApp } from '../support/app';
 import { createOwner, createSetUpApp, validDocumentInput, validLoanInput, validPayloads } from '../support/fixtures';
 

@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { CallInput, CallName, CallOutput } from '../../electron/contract';
-import type { Result } from '../../electron/contract/errors';
+import type { CallInput, CallName, CallOutput } from '../../electron/core/contract';
+import type { Result } from '../../electron/core/contract/errors';
 import { machineKeyProtector } from '../../db/machine-key';
-import { createDispatcher } from '../../electron/dispatch';
-import { handlerTable } from '../../electron/handlers';
-import { Runtime } from '../../electron/runtime';
-import { chromiumPrinter } from '../../electron/web/print-chromium';
-import type { Role } from '../../db/schema';
+import { createDispatcher } from '../../electron/server/dispatch';
+import { handlerTable } from '../../electron/server/handlers';
+import { Runtime } from '../../electron/server/runtime';
+import { chromiumPrinter } from '../../electron/shells/web/print-chromium';
+import type { Role } from '../../electron/core/enums';
 
 export const MIGRATIONS = resolve(__dirname, '../../db/migrations');
 export const PASSPHRASE = '测试恢复口令-correct horse';

@@ -1,6 +1,6 @@
-import type { CallName } from '../../electron/contract';
-import { callNames } from '../../electron/contract';
-import type { Role } from '../../db/schema';
+import type { CallName } from '../../electron/core/contract';
+import { callNames } from '../../electron/core/contract';
+import type { Role } from '../../electron/core/enums';
 import { useSession } from '../../renderer/api/session-store';
 import type { DesktopBridge } from '../../renderer/api/transport';
 import { createTestApp, type TestApp } from './app';

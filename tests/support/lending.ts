@@ -1,4 +1,4 @@
-import type { CallInput } from '../../electron/contract';
+import type { CallInput } from '../../electron/core/contract';
 import type { TestApp } from './app';
 import { createBox, validLoanInput } from './fixtures';
 

@@ -2,7 +2,7 @@
 // waits for "go" on stdin so all of them try at the same moment, then tries the lock, says
 // whether it got it, and holds it a moment before dying without releasing it (the next round
 // finds it stale). argv: dataDir.
-import { acquireLock } from '../../electron/instance-lock';
+import { acquireLock } from '../../electron/server/instance-lock';
 
 const [dataDir] = process.argv.slice(2) as [string];
 process.stdout.write('ready\n');

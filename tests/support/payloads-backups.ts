@@ -1,6 +1,6 @@
-import type { CallInput } from '../../electron/contract';
-import type { backupCalls } from '../../electron/contract/backups';
-import type { labelCalls } from '../../electron/contract/labels';
+import type { CallInput } from '../../electron/core/contract';
+import type { backupCalls } from '../../electron/core/contract/backups';
+import type { labelCalls } from '../../electron/core/contract/labels';
 
 type ImportBoxCall = 'import-boxes-check' | 'import-boxes-run';
 

@@ -1,4 +1,4 @@
-import type { CallInput } from '../../electron/contract';
+import type { CallInput } from '../../electron/core/contract';
 
 /** A 1×1 PNG: the smallest drawn signature the contract accepts. */
 export const TINY_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';

@@ -1,4 +1,4 @@
-import type { CallInput } from '../../electron/contract';
+import type { CallInput } from '../../electron/core/contract';
 
 type ExportCall = 'transfer-export' | 'destruction-export' | 'inspection-export';
 

@@ -1,4 +1,4 @@
-import type { CallInput } from '../../electron/contract';
+import type { CallInput } from '../../electron/core/contract';
 
 type ImportCall = 'import-loans-check' | 'import-loans-run' | 'import-owners-check' | 'import-owners-run' | 'import-recent';
 

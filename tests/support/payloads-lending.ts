@@ -1,4 +1,4 @@
-import type { CallInput, CallName } from '../../electron/contract';
+import type { CallInput, CallName } from '../../electron/core/contract';
 
 /** Valid payloads for the lending calls added after the first session (spread into validPayloads). */
 export const lendingPayloads = {

@@ -1,8 +1,8 @@
 // Re-keys the test app's database over and over until killed: tests/rekey-crash.test.ts kills it
 // at arbitrary moments and checks the database still opens. argv: dataDir, machineKey, migrations, passphrase.
 import { machineKeyProtector } from '../../db/machine-key';
-import { Runtime } from '../../electron/runtime';
-import { SYSTEM_ACTOR } from '../../electron/services/actor';
+import { Runtime } from '../../electron/server/runtime';
+import { SYSTEM_ACTOR } from '../../electron/server/services/actor';
 
 const [dataDir, machineKey, migrationsFolder, passphrase] = process.argv.slice(2) as [string, string, string, string];
 const runtime = new Runtime({ dataDir, protector: machineKeyProtector(machineKey), migrationsFolder });

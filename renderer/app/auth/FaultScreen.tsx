@@ -1,6 +1,6 @@
 import { Alert, Button, Descriptions, Divider, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AppStatus } from '../../../electron/contract/app';
+import type { AppStatus } from '../../../electron/core/contract/app';
 import { RestoreFromBackupForm } from '../../features/backups/RestoreAtSetup';
 import { AuthFrame } from './AuthFrame';
 

@@ -6,12 +6,12 @@ import { createPortal } from 'react-dom';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { CallInput } from '../../../electron/contract';
-import { loginInput, type PublicUser } from '../../../electron/contract/app';
+import type { CallInput } from '../../../electron/core/contract';
+import { loginInput, type PublicUser } from '../../../electron/core/contract/app';
 import { call } from '../../api/client';
 import { useSession } from '../../api/session-store';
-import { Field, HookForm } from '../field';
-import { applyFieldIssues, useErrorText } from '../forms';
+import { Field, HookForm } from '../../ui/field';
+import { applyFieldIssues, useErrorText } from '../../ui/forms';
 import { AuthFrame } from './AuthFrame';
 import { useCoverLayer } from './useCoverLayer';
 

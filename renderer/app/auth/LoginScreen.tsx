@@ -3,12 +3,12 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Input } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../electron/contract';
-import { loginInput } from '../../../electron/contract/app';
+import type { CallInput } from '../../../electron/core/contract';
+import { loginInput } from '../../../electron/core/contract/app';
 import { call } from '../../api/client';
 import { useSession } from '../../api/session-store';
-import { Field, HookForm } from '../field';
-import { applyFieldIssues, useErrorText } from '../forms';
+import { Field, HookForm } from '../../ui/field';
+import { applyFieldIssues, useErrorText } from '../../ui/forms';
 import { AuthFrame } from './AuthFrame';
 
 export function LoginScreen({ siteName }: { siteName: string | null }) {

@@ -4,12 +4,12 @@ import { Alert, App, Button, Col, Divider, Input, Row, Typography } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { setupInput } from '../../../electron/contract/app';
+import { setupInput } from '../../../electron/core/contract/app';
 import { call } from '../../api/client';
-import { PASSWORD_MISMATCH, passwordConfirmShape, passwordsMatch } from '../confirm-password';
-import { Field, HookForm } from '../field';
-import { useServerErrors } from '../forms';
-import { statusQuery } from '../queries';
+import { PASSWORD_MISMATCH, passwordConfirmShape, passwordsMatch } from '../../ui/confirm-password';
+import { Field, HookForm } from '../../ui/field';
+import { useServerErrors } from '../../ui/forms';
+import { statusQuery } from '../../ui/queries';
 import { RestoreAtSetup } from '../../features/backups/RestoreAtSetup';
 import { AuthFrame } from './AuthFrame';
 

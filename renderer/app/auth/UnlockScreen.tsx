@@ -3,12 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Input } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../electron/contract';
-import { appCalls, type AppStatus } from '../../../electron/contract/app';
+import type { CallInput } from '../../../electron/core/contract';
+import { appCalls, type AppStatus } from '../../../electron/core/contract/app';
 import { call } from '../../api/client';
-import { Field, HookForm } from '../field';
-import { applyFieldIssues, useErrorText } from '../forms';
-import { statusQuery } from '../queries';
+import { Field, HookForm } from '../../ui/field';
+import { applyFieldIssues, useErrorText } from '../../ui/forms';
+import { statusQuery } from '../../ui/queries';
 import { AuthFrame } from './AuthFrame';
 
 /** The key could not be opened on this PC: the recovery passphrase written down at setup opens it. */

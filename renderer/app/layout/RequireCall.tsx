@@ -1,9 +1,9 @@
 import { Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallName } from '../../../electron/contract';
+import type { CallName } from '../../../electron/core/contract';
 import { useSession } from '../../api/session-store';
-import { canCall } from '../permissions';
+import { canCall } from '../../ui/permissions';
 
 /** A typed-in address must not open a screen the menu hides; main refuses the calls anyway. */
 export function RequireCall({ call, children }: { call: CallName; children: ReactNode }) {

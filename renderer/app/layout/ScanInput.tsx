@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { call } from '../../api/client';
-import { errorPayload, useErrorText } from '../forms';
+import { errorPayload, useErrorText } from '../../ui/forms';
 
 function focusAndSelect(ref: RefObject<InputRef | null>): void {
   ref.current?.focus({ cursor: 'all' });

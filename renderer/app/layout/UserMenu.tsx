@@ -3,7 +3,7 @@ import { Button, Dropdown, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { PublicUser } from '../../../electron/contract/app';
+import type { PublicUser } from '../../../electron/core/contract/app';
 import { ChangePasswordModal } from '../account/ChangePasswordModal';
 import { signOutEverywhere } from '../session';
 

@@ -1,6 +1,6 @@
 import { AuditOutlined, CloudServerOutlined, ContainerOutlined, ReadOutlined, SafetyCertificateOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { CallName } from '../../../electron/contract';
+import type { CallName } from '../../../electron/core/contract';
 
 export interface NavItem {
   /** First path segment, also the i18n key under nav.* */

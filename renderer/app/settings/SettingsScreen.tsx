@@ -3,14 +3,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Input, InputNumber, Row, Skeleton, Typography } from 'antd';
 import { useForm, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { settingsSchema, type Settings } from '../../../electron/contract/app';
-import { BOX_KINDS } from '../../../db/schema';
+import { settingsSchema, type Settings } from '../../../electron/core/contract/app';
+import { BOX_KINDS } from '../../../electron/core/enums';
 import { call } from '../../api/client';
-import { Field, HookForm } from '../field';
-import { useErrorText, useServerErrors, type CodeFields } from '../forms';
+import { Field, HookForm } from '../../ui/field';
+import { useErrorText, useServerErrors, type CodeFields } from '../../ui/forms';
 import { Page } from '../layout/Page';
-import { callQuery } from '../queries';
-import { fillCodePattern, numberCode } from '../../../electron/contract/box-code-pattern';
+import { callQuery } from '../../ui/queries';
+import { fillCodePattern, numberCode } from '../../../electron/core/contract/box-code-pattern';
 
 const CODE_FIELDS: CodeFields<Settings> = { CODE_PATTERN_INVALID: 'codePattern' };
 

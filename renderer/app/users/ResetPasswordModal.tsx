@@ -4,12 +4,12 @@ import { Alert, App, Input } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { userResetPasswordInput, type PublicUser } from '../../../electron/contract/app';
+import { userResetPasswordInput, type PublicUser } from '../../../electron/core/contract/app';
 import { call } from '../../api/client';
-import { PASSWORD_MISMATCH, passwordConfirmShape, passwordsMatch } from '../confirm-password';
-import { Field } from '../field';
-import { FormModal } from '../form-modal';
-import { useServerErrors } from '../forms';
+import { PASSWORD_MISMATCH, passwordConfirmShape, passwordsMatch } from '../../ui/confirm-password';
+import { Field } from '../../ui/field';
+import { FormModal } from '../../ui/form-modal';
+import { useServerErrors } from '../../ui/forms';
 
 const resetForm = userResetPasswordInput.safeExtend(passwordConfirmShape).refine(passwordsMatch, PASSWORD_MISMATCH);
 

@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../db/schema';
+import { ROLES, type Role } from '../../../electron/core/enums';
 
 export function RoleSelect(props: SelectProps<Role>) {
   const { t } = useTranslation('common');

@@ -3,13 +3,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Input, Switch } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../electron/contract';
-import { userUpdateInput, type PublicUser } from '../../../electron/contract/app';
+import type { CallInput } from '../../../electron/core/contract';
+import { userUpdateInput, type PublicUser } from '../../../electron/core/contract/app';
 import { call } from '../../api/client';
 import { useSession } from '../../api/session-store';
-import { Field } from '../field';
-import { FormModal } from '../form-modal';
-import { useServerErrors } from '../forms';
+import { Field } from '../../ui/field';
+import { FormModal } from '../../ui/form-modal';
+import { useServerErrors } from '../../ui/forms';
 import { RoleSelect } from './RoleSelect';
 
 export function UserEditModal({ user, onClose }: { user: PublicUser; onClose: () => void }) {

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { PublicUser } from '../../../electron/contract/app';
+import type { PublicUser } from '../../../electron/core/contract/app';
 
 /** 启用 / 停用 / 锁定至…, and a reminder when the user has yet to replace an assigned password. */
 export function UserStatusTags({ user }: { user: Pick<PublicUser, 'disabled' | 'lockedUntil' | 'mustChangePassword'> }) {

@@ -2,7 +2,7 @@ import { ClearOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { DebouncedInput } from '../catalogue/DebouncedInput';
+import { DebouncedInput } from '../../ui/DebouncedInput';
 import { ISO_DAY, type AuditFilters as Filters } from './auditParams';
 import { actionLabel, entityLabel } from './labels';
 import { useAuditChoices } from './queries';

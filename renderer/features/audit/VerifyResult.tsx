@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditVerification } from '../../../electron/contract/audit';
+import type { AuditVerification } from '../../../electron/core/contract/audit';
 import { shortHash } from './format';
 
 /** The answer of 校验完整性: the chain's length and head, or the first entry that breaks it and why. */

@@ -1,8 +1,8 @@
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import type { CallInput } from '../../../electron/contract';
-import { auditListInput } from '../../../electron/contract/audit';
-import { isoDate } from '../../../electron/contract/fields';
+import type { CallInput } from '../../../electron/core/contract';
+import { auditListInput } from '../../../electron/core/contract/audit';
+import { isoDate } from '../../../electron/core/contract/fields';
 
 export type AuditFilters = Omit<CallInput<'audit-list'>, 'cursor' | 'limit'>;
 

@@ -6,7 +6,7 @@ export interface ChangeLine {
 }
 
 /**
- * What an entry's `changes` column holds (electron/services/audit.ts `diffFields`):
+ * What an entry's `changes` column holds (electron/server/services/audit.ts `diffFields`):
  *  - `record`: `{before, after}` whole records, one of them null: a creation or a removal;
  *  - `fields`: `{field: [before, after]}`, only the fields an edit changed;
  *  - `none`: nothing recorded (a sign-in, a password reset);

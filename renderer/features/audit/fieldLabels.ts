@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AuditEntity } from '../../../electron/contract/audit';
+import type { AuditEntity } from '../../../electron/core/contract/audit';
 import { EMPTY, formatInstant } from './format';
 
 /**

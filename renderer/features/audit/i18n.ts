@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntity } from '../../../electron/contract/audit';
+import type { AuditAction, AuditEntity } from '../../../electron/core/contract/audit';
 
 /** A label for every value: a new action or entity in the contract is a compile error here. */
 type Labels<K extends string> = Record<K, string>;

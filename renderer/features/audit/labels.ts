@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AuditAction } from '../../../electron/contract/audit';
+import type { AuditAction } from '../../../electron/core/contract/audit';
 
 /** Rows the log stores as plain strings: labelled when known, shown as stored otherwise. */
 export const actionLabel = (t: TFunction, action: string) => t(`audit:actions.${action}`, { defaultValue: action });

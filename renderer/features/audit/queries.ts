@@ -1,12 +1,12 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { CallInput } from '../../../electron/contract';
+import type { CallInput } from '../../../electron/core/contract';
 import type { AuditRow } from '../../../db/schema';
 import { call } from '../../api/client';
-import { callQuery } from '../../app/queries';
+import { callQuery } from '../../ui/queries';
 import { usePagedRows } from '../catalogue/queries';
 import type { AuditFilters } from './auditParams';
-import { saveExportFile } from '../../app/download';
+import { saveExportFile } from '../../ui/download';
 
 /** Entries per keyset page: a few screens of the virtual table. */
 const PAGE_SIZE = 100;

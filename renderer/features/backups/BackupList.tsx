@@ -1,7 +1,7 @@
 import { Alert, Button, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BackupFile } from '../../../electron/contract/backups';
-import { useErrorText } from '../../app/forms';
+import type { BackupFile } from '../../../electron/core/contract/backups';
+import { useErrorText } from '../../ui/forms';
 import { formatTime } from './BackupsPage';
 import { useBackupList } from './queries';
 

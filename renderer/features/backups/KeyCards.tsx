@@ -2,10 +2,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Card, Checkbox, Col, Input, Row, Typography } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { passphraseChangeInput, rekeyInput } from '../../../electron/contract/backups';
-import { Field, HookForm } from '../../app/field';
-import { useServerErrors } from '../../app/forms';
-import { useCanCall } from '../catalogue/access';
+import { passphraseChangeInput, rekeyInput } from '../../../electron/core/contract/backups';
+import { Field, HookForm } from '../../ui/field';
+import { useServerErrors } from '../../ui/forms';
+import { useCanCall } from '../../ui/access';
 import { useBackupWrite } from './queries';
 
 /**

@@ -2,7 +2,7 @@ import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../../api/session-store';
-import { canCall } from '../../app/permissions';
+import { canCall } from '../../ui/permissions';
 import { useBackupOverview } from './queries';
 
 /**

@@ -4,12 +4,12 @@ import { Alert, App, Button, Collapse, Input } from 'antd';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../electron/contract';
-import { restoreAtSetupInput } from '../../../electron/contract/backups';
+import type { CallInput } from '../../../electron/core/contract';
+import { restoreAtSetupInput } from '../../../electron/core/contract/backups';
 import { call } from '../../api/client';
-import { Field, HookForm } from '../../app/field';
-import { applyFieldIssues, useErrorText } from '../../app/forms';
-import { statusQuery } from '../../app/queries';
+import { Field, HookForm } from '../../ui/field';
+import { applyFieldIssues, useErrorText } from '../../ui/forms';
+import { statusQuery } from '../../ui/queries';
 
 /**
  * A backup file and the recovery passphrase it was made under become the archive: on a new PC at

@@ -2,9 +2,9 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, Descriptions, Flex, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupInspection } from '../../../electron/contract/backups';
+import type { BackupInspection } from '../../../electron/core/contract/backups';
 import { call } from '../../api/client';
-import { useErrorText } from '../../app/forms';
+import { useErrorText } from '../../ui/forms';
 import { formatTime } from './BackupsPage';
 
 /**

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CallInput, CallName, CallOutput } from '../../../electron/contract';
+import type { CallInput, CallName, CallOutput } from '../../../electron/core/contract';
 import { call } from '../../api/client';
-import { callQuery } from '../../app/queries';
+import { callQuery } from '../../ui/queries';
 
 export const useBackupOverview = () => useQuery(callQuery('backup-overview', {}));
 export const useBackupList = (folder: string | null) => useQuery({ ...callQuery('backup-list', { folder: folder ?? '/' }), enabled: folder !== null });

@@ -1,6 +1,6 @@
 import { Col, Flex, Row } from 'antd';
 import { useState } from 'react';
-import type { BoxDetail } from '../../../electron/contract/boxes';
+import type { BoxDetail } from '../../../electron/core/contract/boxes';
 import { BoxCustody } from '../custody/BoxCustody';
 import { BoxLoans } from '../lending/BoxLoans';
 import { BoxHeader } from './BoxHeader';
@@ -9,10 +9,10 @@ import { Checklist } from './Checklist';
 import { ContentsTable } from './ContentsTable';
 import { MoveBoxModal } from './MoveBoxModal';
 import { MoveHistory } from './MoveHistory';
-import { NotFound } from './NotFound';
-import { QueryState } from './QueryState';
+import { NotFound } from '../../ui/NotFound';
+import { QueryState } from '../../ui/QueryState';
 import { useBox } from './queries';
-import { useIdParam } from './useIdParam';
+import { useIdParam } from '../../ui/useIdParam';
 
 function BoxDetailView({ detail }: { detail: BoxDetail }) {
   const [moving, setMoving] = useState(false);

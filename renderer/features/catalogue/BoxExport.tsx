@@ -2,11 +2,11 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../electron/contract';
+import type { CallInput } from '../../../electron/core/contract';
 import { call } from '../../api/client';
-import { saveExportFile } from '../../app/download';
-import { useErrorText } from '../../app/forms';
-import { useCanCall } from './access';
+import { saveExportFile } from '../../ui/download';
+import { useErrorText } from '../../ui/forms';
+import { useCanCall } from '../../ui/access';
 import type { BoxFilters } from './queries';
 
 /** The catalogue as filtered on screen, as the office's Excel register (re-importable) or CSV. */

@@ -2,8 +2,8 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Flex, Select, Tag } from 'antd';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BOX_KINDS, BOX_STATUSES } from '../../../db/schema';
-import { DebouncedInput } from './DebouncedInput';
+import { BOX_KINDS, BOX_STATUSES } from '../../../electron/core/enums';
+import { DebouncedInput } from '../../ui/DebouncedInput';
 import { useOwner, type BoxFilters as Filters } from './queries';
 
 interface BoxFiltersProps {

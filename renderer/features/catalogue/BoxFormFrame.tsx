@@ -1,9 +1,9 @@
 import { Button, Card, Flex } from 'antd';
 import type { FormEventHandler, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HookForm } from '../../app/field';
+import { HookForm } from '../../ui/field';
 import { Page } from '../../app/layout/Page';
-import { escapeCancels } from './formSupport';
+import { escapeCancels } from '../../ui/formSupport';
 
 interface BoxFormFrameProps {
   title: ReactNode;

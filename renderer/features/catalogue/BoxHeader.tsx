@@ -2,12 +2,12 @@ import { EditOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { BoxDetail } from '../../../electron/contract/boxes';
+import type { BoxDetail } from '../../../electron/core/contract/boxes';
 import { BoxHoldTag } from '../custody/BoxHoldTag';
-import { useCanCall } from './access';
-import { BoxStatusTag } from './BoxStatusTag';
+import { useCanCall } from '../../ui/access';
+import { BoxStatusTag } from '../../ui/BoxStatusTag';
 import { BoxLabelButton } from './LabelButtons';
-import { paths } from './paths';
+import { paths } from '../../ui/paths';
 
 /**
  * The code is what the desk reads off the label, so it is the largest thing on the page; beside it

@@ -1,9 +1,9 @@
 import { Card, Descriptions, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { BoxDetail } from '../../../electron/contract/boxes';
-import { formatDate, formatLocation, formatTimestamp, formatYears, orDash, retentionLabel } from './format';
-import { paths } from './paths';
+import type { BoxDetail } from '../../../electron/core/contract/boxes';
+import { formatDate, formatLocation, formatTimestamp, formatYears, orDash, retentionLabel } from '../../ui/format';
+import { paths } from '../../ui/paths';
 
 /** 保管期限: class, and the day it counts from (often the tenant's move-out). */
 function useRetentionText(box: BoxDetail['box']): string {

@@ -2,7 +2,7 @@ import { CheckCircleFilled, CloseCircleFilled, MinusCircleOutlined } from '@ant-
 import { Card, Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChecklistItem } from '../../../electron/contract/boxes';
+import type { ChecklistItem } from '../../../electron/core/contract/boxes';
 import { checklistState, missingCount, type ChecklistState } from './checklist';
 
 const ICONS: Record<ChecklistState, ReactNode> = {

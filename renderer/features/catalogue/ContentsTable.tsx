@@ -3,10 +3,10 @@ import { App, Button, Card, Popconfirm, Space, Table, type TableColumnsType } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoxDocumentRow } from '../../../db/schema';
-import { useErrorText } from '../../app/forms';
-import { useCanCall } from './access';
+import { useErrorText } from '../../ui/forms';
+import { useCanCall } from '../../ui/access';
 import { DocumentFormModal } from './DocumentFormModal';
-import { formatDate, orDash } from './format';
+import { formatDate, orDash } from '../../ui/format';
 import { useRemoveDocument } from './queries';
 
 function RowActions({ document, onEdit }: { document: BoxDocumentRow; onEdit: () => void }) {

@@ -3,12 +3,12 @@ import { useMutation } from '@tanstack/react-query';
 import { App, Button, Divider, Flex, Input, Popover, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../electron/contract';
-import { LABELS_CAP } from '../../../electron/contract/labels';
+import type { CallInput } from '../../../electron/core/contract';
+import { LABELS_CAP } from '../../../electron/core/contract/labels';
 import { call } from '../../api/client';
-import { saveExportFile } from '../../app/download';
-import { useErrorText } from '../../app/forms';
-import { useCanCall } from './access';
+import { saveExportFile } from '../../ui/download';
+import { useErrorText } from '../../ui/forms';
+import { useCanCall } from '../../ui/access';
 
 function useLabelsPdf() {
   const { t } = useTranslation('catalogue');

@@ -2,7 +2,7 @@ import { Col, Input, Row } from 'antd';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Location } from '../../../db/schema';
-import { Field } from '../../app/field';
+import { Field } from '../../ui/field';
 
 export const LOCATION_KEYS = ['room', 'cabinet', 'shelf', 'position'] as const satisfies readonly (keyof Location)[];
 

@@ -2,11 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Input, Typography } from 'antd';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { boxMoveInput, type BoxDetail } from '../../../electron/contract/boxes';
-import { Field } from '../../app/field';
-import { FormModal } from '../../app/form-modal';
-import { useServerErrors } from '../../app/forms';
-import { formatLocation } from './format';
+import { boxMoveInput, type BoxDetail } from '../../../electron/core/contract/boxes';
+import { Field } from '../../ui/field';
+import { FormModal } from '../../ui/form-modal';
+import { useServerErrors } from '../../ui/forms';
+import { formatLocation } from '../../ui/format';
 import { LocationFields } from './LocationFields';
 import { useMoveBox } from './queries';
 

@@ -1,7 +1,7 @@
 import { Card, Empty, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BoxDetail } from '../../../electron/contract/boxes';
-import { formatLocation, formatTimestamp } from './format';
+import type { BoxDetail } from '../../../electron/core/contract/boxes';
+import { formatLocation, formatTimestamp } from '../../ui/format';
 
 type Move = BoxDetail['moves'][number];
 

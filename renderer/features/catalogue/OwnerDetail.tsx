@@ -4,17 +4,17 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { OwnerDetail } from '../../../electron/contract/owners';
+import type { OwnerDetail } from '../../../electron/core/contract/owners';
 import type { OwnerRow } from '../../../db/schema';
-import { useCanCall } from './access';
-import { BoxStatusTag } from './BoxStatusTag';
-import { formatDate, formatTimestamp, orDash } from './format';
-import { NotFound } from './NotFound';
+import { useCanCall } from '../../ui/access';
+import { BoxStatusTag } from '../../ui/BoxStatusTag';
+import { formatDate, formatTimestamp, orDash } from '../../ui/format';
+import { NotFound } from '../../ui/NotFound';
 import { OwnerFormModal } from './OwnerFormModal';
-import { paths } from './paths';
-import { QueryState } from './QueryState';
+import { paths } from '../../ui/paths';
+import { QueryState } from '../../ui/QueryState';
 import { useOwner } from './queries';
-import { useIdParam } from './useIdParam';
+import { useIdParam } from '../../ui/useIdParam';
 
 type OwnerBox = OwnerDetail['boxes'][number];
 

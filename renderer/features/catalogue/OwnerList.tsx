@@ -3,16 +3,16 @@ import { Button, Flex, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { OwnerListRow } from '../../../electron/contract/owners';
-import { BUSINESS_TYPES } from '../../../db/schema';
+import type { OwnerListRow } from '../../../electron/core/contract/owners';
+import { BUSINESS_TYPES } from '../../../electron/core/enums';
 import { Page } from '../../app/layout/Page';
-import { useCanCall } from './access';
-import { DebouncedInput } from './DebouncedInput';
-import { InfiniteTable } from './InfiniteTable';
-import { ownerFiltersFromParams, withParam } from './listParams';
+import { useCanCall } from '../../ui/access';
+import { DebouncedInput } from '../../ui/DebouncedInput';
+import { InfiniteTable } from '../../ui/InfiniteTable';
+import { ownerFiltersFromParams, withParam } from '../../ui/listParams';
 import { useOwnerColumns } from './ownerColumns';
 import { OwnerFormModal } from './OwnerFormModal';
-import { paths } from './paths';
+import { paths } from '../../ui/paths';
 import { useOwnerList, usePagedRows, type OwnerFilters } from './queries';
 
 /** 租户/客户: every owner with a file, searchable by name, unit, contact or phone. */

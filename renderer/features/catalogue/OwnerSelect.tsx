@@ -2,9 +2,9 @@ import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnerRow } from '../../../db/schema';
-import { SEARCH_DEBOUNCE_MS } from './DebouncedInput';
+import { SEARCH_DEBOUNCE_MS } from '../../ui/DebouncedInput';
 import { useOwner, useOwnerOptions } from './queries';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useDebouncedValue } from '../../ui/useDebouncedValue';
 
 const ownerLabel = (owner: Pick<OwnerRow, 'name' | 'unitNo' | 'floor'>) => [owner.name, owner.unitNo, owner.floor].filter(Boolean).join(' · ');
 

@@ -1,10 +1,10 @@
 import { Button, Col, InputNumber, Row, Select } from 'antd';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { RETENTION_CLASSES } from '../../../db/schema';
-import { Field } from '../../app/field';
+import { RETENTION_CLASSES } from '../../../electron/core/enums';
+import { Field } from '../../ui/field';
 import type { BoxFieldValues } from './BoxFields';
-import { DateInput } from './DateInput';
+import { DateInput } from '../../ui/DateInput';
 import { useOwner } from './queries';
 
 /** A tenant file's retention counts from the move-out date (004): the owner's, when it is not already chosen. */

@@ -2,7 +2,7 @@ import { InputNumber } from 'antd';
 import { useEffect } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../app/field';
+import { Field } from '../../ui/field';
 import type { BoxFieldValues } from './BoxFields';
 import { useOwner } from './queries';
 

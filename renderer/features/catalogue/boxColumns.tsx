@@ -1,10 +1,10 @@
 import { Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoxListRow } from '../../../electron/contract/boxes';
-import { BOX_KINDS, BOX_STATUSES } from '../../../db/schema';
-import { StatusTag } from './BoxStatusTag';
-import { formatLocation, orDash, retentionLabel } from './format';
+import type { BoxListRow } from '../../../electron/core/contract/boxes';
+import { BOX_KINDS, BOX_STATUSES } from '../../../electron/core/enums';
+import { StatusTag } from '../../ui/BoxStatusTag';
+import { formatLocation, orDash, retentionLabel } from '../../ui/format';
 
 /** Each value's label, translated once: the cells of a scrolled list render dozens of rows per frame. */
 function labelsOf<K extends string>(keys: readonly K[], label: (key: K) => string): Record<K, string> {

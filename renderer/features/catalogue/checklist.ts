@@ -1,4 +1,4 @@
-import type { ChecklistItem } from '../../../electron/contract/boxes';
+import type { ChecklistItem } from '../../../electron/core/contract/boxes';
 
 /** f 工作联系函 and g 其它 are filed when there are any; a box without them is not incomplete. */
 const OPTIONAL = new Set<ChecklistItem['category']>(['f', 'g']);

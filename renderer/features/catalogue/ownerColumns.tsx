@@ -1,8 +1,8 @@
 import type { TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OwnerListRow } from '../../../electron/contract/owners';
-import { formatDate, orDash } from './format';
+import type { OwnerListRow } from '../../../electron/core/contract/owners';
+import { formatDate, orDash } from '../../ui/format';
 
 export function useOwnerColumns(): TableColumnsType<OwnerListRow> {
   const { t } = useTranslation(['catalogue', 'common']);

@@ -11,10 +11,10 @@ import {
   type UseInfiniteQueryResult,
 } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import type { CallInput } from '../../../electron/contract';
-import { BOX_SCROLL_PAGE, type BoxDetail } from '../../../electron/contract/boxes';
+import type { CallInput } from '../../../electron/core/contract';
+import { BOX_SCROLL_PAGE, type BoxDetail } from '../../../electron/core/contract/boxes';
 import { call } from '../../api/client';
-import { callQuery } from '../../app/queries';
+import { callQuery } from '../../ui/queries';
 
 /** Rows per keyset page: a few screens of a virtual table, small enough to answer at once. */
 const PAGE_SIZE = 100;

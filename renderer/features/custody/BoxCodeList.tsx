@@ -1,11 +1,11 @@
 import { Button, Input, Table, Typography } from 'antd';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cleanBoxCode } from '../../../electron/contract/box-code-text';
-import type { BoxDetail } from '../../../electron/contract/boxes';
+import { cleanBoxCode } from '../../../electron/core/contract/box-code-text';
+import type { BoxDetail } from '../../../electron/core/contract/boxes';
 import { call } from '../../api/client';
-import { useErrorText } from '../../app/forms';
-import { BoxStatusTag } from '../catalogue/BoxStatusTag';
+import { useErrorText } from '../../ui/forms';
+import { BoxStatusTag } from '../../ui/BoxStatusTag';
 
 export type ListedBox = Pick<BoxDetail['box'], 'id' | 'code' | 'title' | 'status'>;
 

@@ -2,11 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Col, Input, Radio, Row, Select, Typography } from 'antd';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../electron/contract';
-import { BOX_CONDITIONS, inspectionCheckInput, type InspectionItem } from '../../../electron/contract/inspections';
-import { Field } from '../../app/field';
-import { FormModal } from '../../app/form-modal';
-import { useServerErrors } from '../../app/forms';
+import type { CallInput } from '../../../electron/core/contract';
+import { BOX_CONDITIONS, inspectionCheckInput, type InspectionItem } from '../../../electron/core/contract/inspections';
+import { Field } from '../../ui/field';
+import { FormModal } from '../../ui/form-modal';
+import { useServerErrors } from '../../ui/forms';
 import { useCustodyWrite } from './queries';
 
 type Values = CallInput<'inspection-check'>;

@@ -2,9 +2,9 @@ import { Alert, Badge, Tabs } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import type { CallName } from '../../../electron/contract';
+import type { CallName } from '../../../electron/core/contract';
 import { useSession } from '../../api/session-store';
-import { canCall } from '../../app/permissions';
+import { canCall } from '../../ui/permissions';
 import { custodyPaths } from './paths';
 import { useInspectionStatus } from './queries';
 

@@ -2,11 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Input } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { destructionDecisionInput } from '../../../electron/contract/destructions';
-import { transferDecisionInput } from '../../../electron/contract/transfers';
-import { Field } from '../../app/field';
-import { FormModal } from '../../app/form-modal';
-import { useServerErrors } from '../../app/forms';
+import { destructionDecisionInput } from '../../../electron/core/contract/destructions';
+import { transferDecisionInput } from '../../../electron/core/contract/transfers';
+import { Field } from '../../ui/field';
+import { FormModal } from '../../ui/form-modal';
+import { useServerErrors } from '../../ui/forms';
 import { useCustodyWrite } from './queries';
 
 interface Values {

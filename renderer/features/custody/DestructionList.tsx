@@ -2,7 +2,7 @@ import { Flex, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { DESTRUCTION_STATUSES, type DestructionSummary } from '../../../electron/contract/destructions';
+import { DESTRUCTION_STATUSES, type DestructionSummary } from '../../../electron/core/contract/destructions';
 import { Page } from '../../app/layout/Page';
 import { formatAt } from '../lending/format';
 import { CustodyTabs } from './CustodyTabs';

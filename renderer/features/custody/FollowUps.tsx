@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CallInput } from '../../../electron/contract';
-import { followUpCloseInput, type FollowUp } from '../../../electron/contract/inspections';
-import { Field } from '../../app/field';
-import { FormModal } from '../../app/form-modal';
-import { useServerErrors } from '../../app/forms';
-import { useCanCall } from '../catalogue/access';
+import type { CallInput } from '../../../electron/core/contract';
+import { followUpCloseInput, type FollowUp } from '../../../electron/core/contract/inspections';
+import { Field } from '../../ui/field';
+import { FormModal } from '../../ui/form-modal';
+import { useServerErrors } from '../../ui/forms';
+import { useCanCall } from '../../ui/access';
 import { useCustodyWrite, useFollowUps } from './queries';
 
 function CloseModal({ followUp, onClose }: { followUp: FollowUp; onClose: () => void }) {

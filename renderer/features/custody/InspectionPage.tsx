@@ -2,13 +2,13 @@ import { CheckCircleTwoTone, CloseCircleTwoTone, PrinterOutlined } from '@ant-de
 import { App, Button, Card, Flex, Input, Popconfirm, Progress, Table, Tag, Typography, type InputRef } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Inspection, InspectionItem, InspectionSummary } from '../../../electron/contract/inspections';
-import { useErrorText } from '../../app/forms';
+import type { Inspection, InspectionItem, InspectionSummary } from '../../../electron/core/contract/inspections';
+import { useErrorText } from '../../ui/forms';
 import { ApiError } from '../../api/client';
 import { Page } from '../../app/layout/Page';
-import { useCanCall } from '../catalogue/access';
+import { useCanCall } from '../../ui/access';
 import { RegisterExport } from './RegisterExport';
-import { QueryState } from '../catalogue/QueryState';
+import { QueryState } from '../../ui/QueryState';
 import { CheckModal } from './CheckModal';
 import { CustodyTabs } from './CustodyTabs';
 import { FollowUps } from './FollowUps';

@@ -3,11 +3,11 @@ import { App, Input, Typography } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { CallInput } from '../../../electron/contract';
-import { destructionProposeInput } from '../../../electron/contract/destructions';
-import { Field } from '../../app/field';
-import { FormModal } from '../../app/form-modal';
-import { useServerErrors } from '../../app/forms';
+import type { CallInput } from '../../../electron/core/contract';
+import { destructionProposeInput } from '../../../electron/core/contract/destructions';
+import { Field } from '../../ui/field';
+import { FormModal } from '../../ui/form-modal';
+import { useServerErrors } from '../../ui/forms';
 import { custodyPaths } from './paths';
 import { useCustodyWrite } from './queries';
 

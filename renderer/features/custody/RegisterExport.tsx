@@ -2,12 +2,12 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../electron/contract';
-import type { ExportFile } from '../../../electron/contract/audit';
+import type { CallInput } from '../../../electron/core/contract';
+import type { ExportFile } from '../../../electron/core/contract/audit';
 import { call } from '../../api/client';
-import { saveExportFile } from '../../app/download';
-import { useErrorText } from '../../app/forms';
-import { useCanCall } from '../catalogue/access';
+import { saveExportFile } from '../../ui/download';
+import { useErrorText } from '../../ui/forms';
+import { useCanCall } from '../../ui/access';
 
 type ExportCall = 'transfer-export' | 'destruction-export' | 'inspection-export';
 type Format = 'xlsx' | 'csv';

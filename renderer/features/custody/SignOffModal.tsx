@@ -2,11 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Col, Input, Modal, Radio, Row, Typography } from 'antd';
 import { useForm, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../electron/contract';
-import { transferSignOffInput, type Transfer } from '../../../electron/contract/transfers';
-import { Field } from '../../app/field';
-import { FormModal } from '../../app/form-modal';
-import { useServerErrors } from '../../app/forms';
+import type { CallInput } from '../../../electron/core/contract';
+import { transferSignOffInput, type Transfer } from '../../../electron/core/contract/transfers';
+import { Field } from '../../ui/field';
+import { FormModal } from '../../ui/form-modal';
+import { useServerErrors } from '../../ui/forms';
 import { useCustodyCheck, useCustodyWrite } from './queries';
 import { SignaturePad } from './SignaturePad';
 

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Destruction } from '../../../electron/contract/destructions';
-import type { Transfer } from '../../../electron/contract/transfers';
+import type { Destruction } from '../../../electron/core/contract/destructions';
+import type { Transfer } from '../../../electron/core/contract/transfers';
 
 const TRANSFER_COLORS: Record<Transfer['status'], string> = { requested: 'gold', approved: 'blue', rejected: 'red', cancelled: 'default', signed: 'green' };
 const DESTRUCTION_COLORS: Record<Destruction['status'], string> = { proposed: 'gold', approved: 'blue', rejected: 'red', cancelled: 'default', executed: 'volcano' };

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CallInput, CallName, CallOutput } from '../../../electron/contract';
+import type { CallInput, CallName, CallOutput } from '../../../electron/core/contract';
 import { call } from '../../api/client';
-import { saveExportFile } from '../../app/download';
-import { callQuery } from '../../app/queries';
+import { saveExportFile } from '../../ui/download';
+import { callQuery } from '../../ui/queries';
 
 /** Reads used by the custody screens. */
 export const useTransfers = (input: CallInput<'transfer-list'>) => useQuery(callQuery('transfer-list', input));

@@ -4,11 +4,11 @@ import { Alert, App, Button, Card, Checkbox, Flex, Radio, Segmented, Select, Tab
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { CallInput } from '../../../electron/contract';
-import { IMPORT_FIELDS, IMPORT_KINDS, type ImportCheck, type ImportField, type ImportKind, type ImportProblem, type OwnerPlan } from '../../../electron/contract/imports';
+import type { CallInput } from '../../../electron/core/contract';
+import { IMPORT_FIELDS, IMPORT_KINDS, type ImportCheck, type ImportField, type ImportKind, type ImportProblem, type OwnerPlan } from '../../../electron/core/contract/imports';
 import { call } from '../../api/client';
-import { saveExportFile } from '../../app/download';
-import { useErrorText } from '../../app/forms';
+import { saveExportFile } from '../../ui/download';
+import { useErrorText } from '../../ui/forms';
 import { Page } from '../../app/layout/Page';
 import { templateCsvBase64 } from './templates';
 

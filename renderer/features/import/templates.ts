@@ -1,4 +1,4 @@
-import type { ImportField, ImportKind } from '../../../electron/contract/imports';
+import type { ImportField, ImportKind } from '../../../electron/core/contract/imports';
 
 /**
  * The blank register offered for each kind: one column per field, under the header the import

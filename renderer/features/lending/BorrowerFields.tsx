@@ -1,8 +1,8 @@
 import { Col, Input, Radio, Row, Select } from 'antd';
 import { useFormContext, useWatch, type ControllerRenderProps } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../electron/contract';
-import { Field } from '../../app/field';
+import type { CallInput } from '../../../electron/core/contract';
+import { Field } from '../../ui/field';
 import { useUserDirectory } from './queries';
 
 type Values = CallInput<'loan-request'>;

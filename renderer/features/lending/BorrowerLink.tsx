@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Borrower } from '../../../electron/contract/loans';
+import type { Borrower } from '../../../electron/core/contract/loans';
 import { lendingPaths } from './paths';
 
 /** The borrower's name, opening every loan of theirs; inside a clickable row it opens only the history. */

@@ -3,12 +3,12 @@ import { Alert, Input, Space, Typography } from 'antd';
 import type { KeyboardEvent } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../electron/contract';
-import type { BoxDetail } from '../../../electron/contract/boxes';
+import type { CallInput } from '../../../electron/core/contract';
+import type { BoxDetail } from '../../../electron/core/contract/boxes';
 import { call } from '../../api/client';
-import { Field } from '../../app/field';
-import { applyFieldIssues } from '../../app/forms';
-import { BoxStatusTag } from '../catalogue/BoxStatusTag';
+import { Field } from '../../ui/field';
+import { applyFieldIssues } from '../../ui/forms';
+import { BoxStatusTag } from '../../ui/BoxStatusTag';
 
 type Values = CallInput<'loan-request'>;
 export type BoxPreview = BoxDetail['box'];

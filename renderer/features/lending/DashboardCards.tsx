@@ -1,6 +1,6 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { LoanDashboard } from '../../../electron/contract/loans';
+import type { LoanDashboard } from '../../../electron/core/contract/loans';
 import { CARD_KEYS, type CardKey } from './deskView';
 
 /** Counts that call for action today are red when non-zero. */

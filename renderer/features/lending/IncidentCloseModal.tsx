@@ -2,12 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Input, Typography } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../electron/contract';
-import { incidentCloseInput, type Incident } from '../../../electron/contract/loans';
-import { Field } from '../../app/field';
-import { FormModal } from '../../app/form-modal';
-import { useServerErrors } from '../../app/forms';
-import { emptyIsRequired } from '../catalogue/formSupport';
+import type { CallInput } from '../../../electron/core/contract';
+import { incidentCloseInput, type Incident } from '../../../electron/core/contract/loans';
+import { Field } from '../../ui/field';
+import { FormModal } from '../../ui/form-modal';
+import { useServerErrors } from '../../ui/forms';
+import { emptyIsRequired } from '../../ui/formSupport';
 import { useCloseIncident } from './queries';
 
 type Values = CallInput<'incident-close'>;

@@ -1,8 +1,8 @@
 import { Button, Card, Descriptions, Empty, Flex, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Incident } from '../../../electron/contract/loans';
-import { useCanCall } from '../catalogue/access';
+import type { Incident } from '../../../electron/core/contract/loans';
+import { useCanCall } from '../../ui/access';
 import { formatAt } from './format';
 import { IncidentCloseModal } from './IncidentCloseModal';
 

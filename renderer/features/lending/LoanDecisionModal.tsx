@@ -2,11 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Input, Switch } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../electron/contract';
-import { loanDecisionInput, type Loan } from '../../../electron/contract/loans';
-import { Field } from '../../app/field';
-import { FormModal } from '../../app/form-modal';
-import { useServerErrors } from '../../app/forms';
+import type { CallInput } from '../../../electron/core/contract';
+import { loanDecisionInput, type Loan } from '../../../electron/core/contract/loans';
+import { Field } from '../../ui/field';
+import { FormModal } from '../../ui/form-modal';
+import { useServerErrors } from '../../ui/forms';
 import { useDecideLoan } from './queries';
 
 type Values = CallInput<'loan-decide'>;

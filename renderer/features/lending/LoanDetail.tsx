@@ -1,10 +1,10 @@
 import { Col, Flex, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Loan } from '../../../electron/contract/loans';
+import type { Loan } from '../../../electron/core/contract/loans';
 import { Page } from '../../app/layout/Page';
-import { NotFound } from '../catalogue/NotFound';
-import { QueryState } from '../catalogue/QueryState';
-import { useIdParam } from '../catalogue/useIdParam';
+import { NotFound } from '../../ui/NotFound';
+import { QueryState } from '../../ui/QueryState';
+import { useIdParam } from '../../ui/useIdParam';
 import { IncidentsList } from './IncidentsList';
 import { LoanActions } from './LoanActions';
 import { LoanInfo } from './LoanInfo';

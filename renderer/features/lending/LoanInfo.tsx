@@ -1,8 +1,8 @@
 import { Alert, Card, Descriptions, Steps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Loan } from '../../../electron/contract/loans';
-import { paths } from '../catalogue/paths';
+import type { Loan } from '../../../electron/core/contract/loans';
+import { paths } from '../../ui/paths';
 import { formatAt } from './format';
 import { BorrowerLink } from './BorrowerLink';
 import { LoanStatusTag } from './LoanStatusTag';

@@ -3,12 +3,12 @@ import { App, Button, Card, Checkbox, Col, Flex, Input, InputNumber, Radio, Row 
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { CallInput } from '../../../electron/contract';
-import { LOAN_DAYS_LIMIT, LOAN_TYPES, loanRequestInput } from '../../../electron/contract/loans';
-import { Field, HookForm } from '../../app/field';
-import { useServerErrors, type CodeFields } from '../../app/forms';
+import type { CallInput } from '../../../electron/core/contract';
+import { LOAN_DAYS_LIMIT, LOAN_TYPES, loanRequestInput } from '../../../electron/core/contract/loans';
+import { Field, HookForm } from '../../ui/field';
+import { useServerErrors, type CodeFields } from '../../ui/forms';
 import { Page } from '../../app/layout/Page';
-import { emptyIsRequired, escapeCancels, useGoBack } from '../catalogue/formSupport';
+import { emptyIsRequired, escapeCancels, useGoBack } from '../../ui/formSupport';
 import { BorrowerFields, firstBorrowerField } from './BorrowerFields';
 import { BoxCodeField, useBoxLookup } from './BoxCodeField';
 import { lendingPaths } from './paths';

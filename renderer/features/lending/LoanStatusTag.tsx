@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Loan } from '../../../electron/contract/loans';
+import type { Loan } from '../../../electron/core/contract/loans';
 
 /** Orange waits on someone, blue is out of the room, green is back, grey went nowhere. */
 const STATUS_COLOURS: Record<Loan['status'], string> = {

@@ -1,8 +1,8 @@
 import { Alert, Button, Flex } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { callQuery } from '../../app/queries';
-import { useCanCall } from '../catalogue/access';
+import { callQuery } from '../../ui/queries';
+import { useCanCall } from '../../ui/access';
 import { formatAt } from './format';
 
 /**

@@ -4,10 +4,10 @@ import { App, Button, DatePicker, Flex, Popover, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../electron/contract';
+import type { CallInput } from '../../../electron/core/contract';
 import { call } from '../../api/client';
-import { saveExportFile } from '../../app/download';
-import { useErrorText } from '../../app/forms';
+import { saveExportFile } from '../../ui/download';
+import { useErrorText } from '../../ui/forms';
 
 const ISO_DAY = 'YYYY-MM-DD';
 const FORMATS = ['pdf', 'xlsx', 'csv'] as const;

@@ -2,12 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Input, InputNumber } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../electron/contract';
-import { LOAN_DAYS_LIMIT, renewalDecisionInput, renewalRequestInput, type Loan, type LoanRenewal } from '../../../electron/contract/loans';
-import { Field } from '../../app/field';
-import { FormModal } from '../../app/form-modal';
-import { useServerErrors } from '../../app/forms';
-import { emptyIsRequired } from '../catalogue/formSupport';
+import type { CallInput } from '../../../electron/core/contract';
+import { LOAN_DAYS_LIMIT, renewalDecisionInput, renewalRequestInput, type Loan, type LoanRenewal } from '../../../electron/core/contract/loans';
+import { Field } from '../../ui/field';
+import { FormModal } from '../../ui/form-modal';
+import { useServerErrors } from '../../ui/forms';
+import { emptyIsRequired } from '../../ui/formSupport';
 import { useDecideRenewal, useRequestRenewal } from './queries';
 
 /** 申请续借: asked for before the due date, approved like a loan; at most the loan type's limit again. */

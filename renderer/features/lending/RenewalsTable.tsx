@@ -1,6 +1,6 @@
 import { Card, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { LoanRenewal } from '../../../electron/contract/loans';
+import type { LoanRenewal } from '../../../electron/core/contract/loans';
 import { formatAt } from './format';
 
 const RENEWAL_COLOURS: Record<LoanRenewal['status'], string> = { requested: 'orange', approved: 'green', rejected: 'default' };

@@ -2,11 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Input, Radio, Select } from 'antd';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../electron/contract';
-import { loanReturnInput, RETURN_CONDITIONS, type Loan } from '../../../electron/contract/loans';
-import { Field } from '../../app/field';
-import { FormModal } from '../../app/form-modal';
-import { useServerErrors } from '../../app/forms';
+import type { CallInput } from '../../../electron/core/contract';
+import { loanReturnInput, RETURN_CONDITIONS, type Loan } from '../../../electron/core/contract/loans';
+import { Field } from '../../ui/field';
+import { FormModal } from '../../ui/form-modal';
+import { useServerErrors } from '../../ui/forms';
 import { useBox } from '../catalogue/queries';
 import { useReturnLoan } from './queries';
 

@@ -1,4 +1,4 @@
-import { LOAN_STATUSES, type LoanDashboard } from '../../../electron/contract/loans';
+import { LOAN_STATUSES, type LoanDashboard } from '../../../electron/core/contract/loans';
 import type { LoanFilters } from './queries';
 
 /** The dashboard counts, in the order the desk shows them. */

@@ -1,7 +1,7 @@
 import { Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Loan } from '../../../electron/contract/loans';
+import type { Loan } from '../../../electron/core/contract/loans';
 import { BorrowerLink } from './BorrowerLink';
 import { LoanStatusTag } from './LoanStatusTag';
 

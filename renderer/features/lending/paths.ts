@@ -1,4 +1,4 @@
-import type { Borrower } from '../../../electron/contract/loans';
+import type { Borrower } from '../../../electron/core/contract/loans';
 
 /** Where the lending screens live; the shell mounts `lendingRoutes` at the app root. */
 export const lendingPaths = {

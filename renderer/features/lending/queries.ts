@@ -1,9 +1,9 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CallInput } from '../../../electron/contract';
-import type { Loan } from '../../../electron/contract/loans';
+import type { CallInput } from '../../../electron/core/contract';
+import type { Loan } from '../../../electron/core/contract/loans';
 import { call } from '../../api/client';
-import { saveExportFile } from '../../app/download';
-import { callQuery } from '../../app/queries';
+import { saveExportFile } from '../../ui/download';
+import { callQuery } from '../../ui/queries';
 import { usePagedRows } from '../catalogue/queries';
 
 /** Rows per keyset page: a few screens of the virtual table. */

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { AuditRow } from '../../../db/schema';
+import { cleanBoxCode } from './box-code-text';
+import { call } from './define';
+import { empty, id, listLimit, text } from './fields';
+
+/** Every action the services record; the UI translates each. */
+export const AUDIT_ACTIONS = [
+  'login',
+  'login-failed',
+  'account-locked',
+  'password-change',
+  'user-create',
+  'user-update',
+  'user-reset-password',
+  'settings-update',
+  'owner-create',
+  'owner-update',
+  'box-create',
+  'box-update',
+  'box-move',
+  'box-document-add',
+  'box-document-update',
+  'box-document-remove',
+  'export',
+  'loan-request',
+  'loan-cancel',
+  'loan-approve',
+  'loan-reject',
+  'loan-hand-out',
+  'loan-return',
+  'loan-import',
+  'loan-renewal-request',
+  'loan-renewal-approve',
+  'loan-renewal-reject',
+  'incident-open',
+  'incident-close',
+  'transfer-request',
+  'transfer-approve',
+  'transfer-reject',
+  'transfer-cancel',
+  'transfer-sign-off',
+  'hold-place',
+  'hold-lift',
+  'destruction-propose',
+  'destruction-approve',
+  'destruction-reject',
+  'destruction-cancel',
+  'destruction-execute',
+  'inspection-start',
+  'inspection-check',
+  'inspection-complete',
+  'follow-up-open',
+  'follow-up-close',
+  'print',
+  'backup-create',
+  'backup-cleanup',
+  'backup-restore',
+  'backup-restore-recovered',
+  'passphrase-change',
+  'database-rekey',
+  'database-rekey-recovered',
+  'import',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_ENTITIES = ['user', 'settings', 'owner', 'box', 'box-document', 'audit_log', 'loan', 'incident', 'transfer', 'hold', 'destruction', 'inspection', 'follow-up', 'database'] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+export const auditListInput = z
+  .object({
+    actorId: id.optional(),
+    entity: z.enum(AUDIT_ENTITIES).optional(),
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    boxCode: text(40).transform(cleanBoxCode).optional(),
+    /** Inclusive calendar days in the user's local time zone, sent as UTC instants by the UI. */
+    from: z.iso.datetime().optional(),
+    to: z.iso.datetime().optional(),
+    /** Keyset: entries with seq below this, newest first. */
+    cursor: id.optional(),
+    limit: listLimit,
+  })
+  .strict();
+export type AuditListInput = z.infer<typeof auditListInput>;
+
+export const auditExportInput = auditListInput.omit({ cursor: true, limit: true }).extend({ format: z.enum(['csv', 'xlsx']) }).strict();
+
+/** The chain's head: printed on every form and export, so a later truncation shows against paper. */
+export interface ChainHead {
+  entries: number;
+  headHash: string;
+}
+
+export type AuditVerification =
+  | ({ intact: true } & ChainHead)
+  | { intact: false; entries: number; brokenAt: number; reason: 'hash' | 'link' | 'sequence' };
+
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes, base64: the renderer saves it through the browser's download. */
+  base64: string;
+}
+
+export const auditCalls = {
+  'audit-list': call<{ rows: AuditRow[]; nextCursor: number | null }>()({ input: auditListInput, access: ['auditor', 'admin'] }),
+  'audit-actions': call<{ actions: readonly AuditAction[]; entities: readonly AuditEntity[]; actors: { id: number | null; name: string }[] }>()({ input: empty, access: ['auditor', 'admin'] }),
+  'audit-verify': call<AuditVerification>()({ input: empty, access: ['auditor', 'admin'] }),
+  'audit-head': call<ChainHead>()({ input: empty, access: 'signed-in' }),
+  'audit-export': call<ExportFile>()({ input: auditExportInput, access: ['auditor', 'admin'] }),
+};

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { DESTRUCTION_METHODS, DESTRUCTION_STATUSES, RETENTION_CLASSES } from '../enums';
+import { type BoxRow } from '../../../db/schema';
+import type { ExportFile } from './audit';
+import { boxCode } from './boxes';
+import { call } from './define';
+import { id, isoDate, listLimit, requiredText, text } from './fields';
+import { personName } from './person-names';
+
+/**
+ * Retention and destruction 销毁 (domain.md "Destruction 销毁", "Retention 保管期限", seed §4.9):
+ * only boxes whose retention has run out and that are not held; a manager other than the proposer
+ * approves; execution names the method, the executor and two different supervisors 监销人.
+ */
+export { DESTRUCTION_METHODS, DESTRUCTION_STATUSES };
+
+export const retentionReportInput = z
+  .object({
+    /** Boxes whose retention ends on or before this date (today: those already ended). */
+    by: isoDate,
+    retentionClass: z.enum(RETENTION_CLASSES).optional(),
+  })
+  .strict();
+
+export const destructionProposeInput = z
+  .object({
+    boxCodes: z
+      .array(boxCode.pipe(z.string().min(1, { error: 'v.required' })))
+      .min(1, { error: 'v.boxesRequired' })
+      .max(500)
+      .refine((codes) => new Set(codes).size === codes.length, { error: 'v.boxTwice' }),
+    reason: requiredText(200),
+  })
+  .strict();
+
+export const destructionDecisionInput = z
+  .object({ id, approve: z.boolean(), reason: text(200) })
+  .strict()
+  .refine((v) => v.approve || v.reason.length > 0, { error: 'v.rejectReason', path: ['reason'] });
+
+export const destructionExecuteInput = z
+  .object({
+    id,
+    method: z.enum(DESTRUCTION_METHODS),
+    methodNote: text(200),
+    destroyedOn: isoDate,
+    executor: personName(40),
+    supervisors: z.tuple([personName(40), personName(40)]),
+  })
+  .strict()
+  .refine((v) => v.method !== 'other' || v.methodNote.length > 0, { error: 'v.methodNote', path: ['methodNote'] });
+
+export const destructionListInput = z.object({ status: z.enum(DESTRUCTION_STATUSES).optional(), cursor: id.optional(), limit: listLimit }).strict();
+
+export const destructionExportInput = destructionListInput.omit({ cursor: true, limit: true }).extend({ format: z.enum(['xlsx', 'csv']) }).strict();
+
+export interface RetentionRow {
+  boxId: number;
+  code: string;
+  title: string;
+  kind: BoxRow['kind'];
+  status: BoxRow['status'];
+  retentionClass: (typeof RETENTION_CLASSES)[number];
+  retentionYears: number;
+  retentionStart: string;
+  retentionEnd: string;
+  yearFrom: number | null;
+  yearTo: number | null;
+  itemCount: number;
+  /** Already on a destruction proposal still in progress. */
+  proposed: boolean;
+}
+
+export interface RetentionReport {
+  by: string;
+  rows: RetentionRow[];
+  /** Boxes that would be listed but are held (冻结), left out. */
+  heldExcluded: number;
+  /** The report stops here; narrow it by class or date. */
+  truncated: boolean;
+}
+
+export interface DestructionBox {
+  boxId: number;
+  code: string;
+  title: string;
+  yearFrom: number | null;
+  yearTo: number | null;
+  retentionClass: (typeof RETENTION_CLASSES)[number];
+  retentionYears: number | null;
+  retentionEnd: string;
+  itemCount: number;
+  status: BoxRow['status'];
+}
+
+export interface Destruction {
+  id: number;
+  registerNo: string;
+  reason: string;
+  status: (typeof DESTRUCTION_STATUSES)[number];
+  proposedAt: string;
+  proposedById: number;
+  proposedByName: string;
+  decidedAt: string | null;
+  decidedByName: string | null;
+  decisionReason: string;
+  method: (typeof DESTRUCTION_METHODS)[number] | null;
+  methodNote: string;
+  destroyedOn: string | null;
+  executorName: string | null;
+  supervisors: [string, string] | null;
+  executedAt: string | null;
+  executedByName: string | null;
+  boxes: DestructionBox[];
+}
+
+export type DestructionSummary = Omit<Destruction, 'boxes'> & { boxCount: number };
+
+export const destructionCalls = {
+  'retention-report': call<RetentionReport>()({ input: retentionReportInput, access: ['custodian', 'manager', 'auditor'] }),
+  'destruction-propose': call<Destruction>()({ input: destructionProposeInput, access: ['custodian', 'manager'] }),
+  'destruction-decide': call<Destruction>()({ input: destructionDecisionInput, access: ['manager'] }),
+  'destruction-cancel': call<Destruction>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager'] }),
+  'destruction-execute': call<Destruction>()({ input: destructionExecuteInput, access: ['custodian'] }),
+  /** The execution's refusals (state, supervisors, date, holds), before the irreversible confirmation. */
+  'destruction-execute-check': call<null>()({ input: destructionExecuteInput, access: ['custodian'] }),
+  'destruction-get': call<Destruction>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'] }),
+  'destruction-list': call<{ rows: DestructionSummary[]; nextCursor: number | null }>()({ input: destructionListInput, access: ['custodian', 'manager', 'auditor'] }),
+  'destruction-register-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'] }),
+  'destruction-export': call<ExportFile>()({ input: destructionExportInput, access: ['custodian', 'manager', 'auditor'] }),
+};

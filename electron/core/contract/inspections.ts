@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { BOX_CONDITIONS, FOLLOW_UP_STATUSES, INSPECTION_STATUSES } from '../enums';
+import type { ExportFile } from './audit';
+import { boxCode } from './boxes';
+import { call } from './define';
+import { empty, id, listLimit, requiredText, text } from './fields';
+
+/**
+ * Monthly inspection 检查 (domain.md "Monthly inspection 检查", seed §4.8): every box in stock,
+ * present / complete / correctly filed / condition; findings are followed up until closed.
+ */
+export { BOX_CONDITIONS, FOLLOW_UP_STATUSES, INSPECTION_STATUSES };
+export const FINDINGS = ['missing_box', 'incomplete', 'misfiled', 'condition'] as const;
+export type Finding = (typeof FINDINGS)[number];
+
+export const inspectionCheckInput = z
+  .object({
+    itemId: id,
+    present: z.boolean(),
+    complete: z.boolean(),
+    correctlyFiled: z.boolean(),
+    condition: z.enum(BOX_CONDITIONS),
+    note: text(500),
+    /** Who follows the findings up; required when anything is wrong. */
+    followUpOwner: text(40),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const wrong = !v.present || !v.complete || !v.correctlyFiled || v.condition !== 'good';
+    if (wrong && !v.followUpOwner) ctx.addIssue({ code: 'custom', message: 'v.followUpOwner', path: ['followUpOwner'] });
+    if (wrong && !v.note) ctx.addIssue({ code: 'custom', message: 'v.findingNote', path: ['note'] });
+  });
+
+export const inspectionScanInput = z.object({ inspectionId: id, code: boxCode.pipe(z.string().min(1, { error: 'v.required' })) }).strict();
+export const followUpListInput = z.object({ status: z.enum(FOLLOW_UP_STATUSES).optional(), inspectionId: id.optional(), limit: listLimit }).strict();
+export const followUpCloseInput = z.object({ id, resolution: requiredText(500) }).strict();
+
+export const inspectionExportInput = z.object({ id, format: z.enum(['xlsx', 'csv']) }).strict();
+
+export interface InspectionItem {
+  id: number;
+  seq: number;
+  boxId: number;
+  code: string;
+  title: string;
+  location: string;
+  present: boolean | null;
+  complete: boolean | null;
+  correctlyFiled: boolean | null;
+  condition: (typeof BOX_CONDITIONS)[number] | null;
+  note: string;
+  checkedAt: string | null;
+  checkedByName: string | null;
+  findings: Finding[];
+}
+
+export interface FollowUp {
+  id: number;
+  inspectionId: number;
+  month: string;
+  itemId: number;
+  boxId: number;
+  boxCode: string;
+  boxTitle: string;
+  findings: Finding[];
+  note: string;
+  owner: string;
+  status: (typeof FOLLOW_UP_STATUSES)[number];
+  createdAt: string;
+  createdByName: string;
+  closedAt: string | null;
+  closedByName: string | null;
+  resolution: string;
+}
+
+export interface Inspection {
+  id: number;
+  month: string;
+  status: (typeof INSPECTION_STATUSES)[number];
+  startedAt: string;
+  startedByName: string;
+  completedAt: string | null;
+  completedByName: string | null;
+  total: number;
+  checked: number;
+  withFindings: number;
+  items: InspectionItem[];
+  followUps: FollowUp[];
+}
+
+export type InspectionSummary = Omit<Inspection, 'items' | 'followUps'>;
+
+/** The dashboard's reminder: this month's inspection, done or not. */
+export interface InspectionStatus {
+  month: string;
+  /** This month's inspection, if started. */
+  current: InspectionSummary | null;
+  done: boolean;
+  openFollowUps: number;
+}
+
+export const inspectionCalls = {
+  'inspection-start': call<Inspection>()({ input: empty, access: ['custodian'] }),
+  'inspection-get': call<Inspection>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'] }),
+  'inspection-list': call<InspectionSummary[]>()({ input: empty, access: ['custodian', 'manager', 'auditor'] }),
+  'inspection-status': call<InspectionStatus>()({ input: empty, access: 'signed-in' }),
+  'inspection-check': call<InspectionItem>()({ input: inspectionCheckInput, access: ['custodian'] }),
+  'inspection-scan': call<InspectionItem>()({ input: inspectionScanInput, access: ['custodian'] }),
+  'inspection-complete': call<Inspection>()({ input: z.object({ id }).strict(), access: ['custodian'] }),
+  'inspection-record-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'] }),
+  'inspection-export': call<ExportFile>()({ input: inspectionExportInput, access: ['custodian', 'manager', 'auditor'] }),
+  'follow-up-list': call<FollowUp[]>()({ input: followUpListInput, access: ['custodian', 'manager', 'auditor'] }),
+  'follow-up-close': call<FollowUp>()({ input: followUpCloseInput, access: ['custodian', 'manager'] }),
+};

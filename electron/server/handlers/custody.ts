@@ -1,0 +1,54 @@
+import type { destructionCalls } from '../../core/contract/destructions';
+import type { holdCalls } from '../../core/contract/holds';
+import type { inspectionCalls } from '../../core/contract/inspections';
+import type { transferCalls } from '../../core/contract/transfers';
+import { cancelDestruction, checkExecution, decideDestruction, executeDestruction, getDestruction, listDestructions, proposeDestruction } from '../services/destructions';
+import { exportDestructions, exportInspection, exportTransfers } from '../services/custody-export';
+import { boxCustody, liftHold, placeHold } from '../services/holds';
+import { checkItem, closeFollowUp, completeInspection, getInspection, inspectionStatus, listFollowUps, listInspections, scanItem, startInspection } from '../services/inspections';
+import { destructionRegisterPdf, inspectionRecordPdf, transferSheetPdf } from '../services/printing/custody';
+import { retentionReport } from '../services/retention';
+import { cancelTransfer, checkSignOff, createTransfer, decideTransfer, getTransfer, listTransfers, signOffTransfer } from '../services/transfers';
+import type { Handlers } from './types';
+
+type CustodyCalls = typeof transferCalls & typeof holdCalls & typeof destructionCalls & typeof inspectionCalls;
+
+/** Custody: transfers 移交, holds 冻结, retention and destruction 销毁, monthly inspection 检查. */
+export const custodyHandlers: Handlers<keyof CustodyCalls> = {
+  'transfer-create': (input, { db, actor }) => createTransfer(db, actor, input),
+  'transfer-decide': (input, { db, actor }) => decideTransfer(db, actor, input),
+  'transfer-cancel': (input, { db, actor }) => cancelTransfer(db, actor, input.id),
+  'transfer-sign-off': (input, { db, actor }) => signOffTransfer(db, actor, input),
+  'transfer-sign-off-check': (input, { db }) => checkSignOff(db, input),
+  'transfer-get': (input, { db }) => getTransfer(db, input.id),
+  'transfer-list': (input, { db }) => listTransfers(db, input),
+  'transfer-sheet-pdf': (input, ctx) => transferSheetPdf(ctx, input.id),
+  'transfer-export': (input, ctx) => exportTransfers(ctx, input),
+  'hold-place': (input, { db, actor }) => placeHold(db, actor, input),
+  'hold-lift': (input, { db, actor }) => liftHold(db, actor, input),
+  'box-custody': (input, { db }) => boxCustody(db, input.boxId),
+  'retention-report': (input, { db }) => retentionReport(db, input),
+  'destruction-propose': (input, { db, actor }) => proposeDestruction(db, actor, input),
+  'destruction-decide': (input, { db, actor }) => decideDestruction(db, actor, input),
+  'destruction-cancel': (input, { db, actor }) => cancelDestruction(db, actor, input.id),
+  'destruction-execute': (input, { db, actor }) => executeDestruction(db, actor, input),
+  'destruction-execute-check': (input, { db }) => {
+    checkExecution(db, input);
+    return null;
+  },
+  'destruction-get': (input, { db }) => getDestruction(db, input.id),
+  'destruction-list': (input, { db }) => listDestructions(db, input),
+  'destruction-register-pdf': (input, ctx) => destructionRegisterPdf(ctx, input.id),
+  'destruction-export': (input, ctx) => exportDestructions(ctx, input),
+  'inspection-start': (_input, { db, actor }) => startInspection(db, actor),
+  'inspection-get': (input, { db }) => getInspection(db, input.id),
+  'inspection-list': (_input, { db }) => listInspections(db),
+  'inspection-status': (_input, { db }) => inspectionStatus(db),
+  'inspection-check': (input, { db, actor }) => checkItem(db, actor, input),
+  'inspection-scan': (input, { db, actor }) => scanItem(db, actor, input),
+  'inspection-complete': (input, { db, actor }) => completeInspection(db, actor, input.id),
+  'inspection-record-pdf': (input, ctx) => inspectionRecordPdf(ctx, input.id),
+  'inspection-export': (input, ctx) => exportInspection(ctx, input),
+  'follow-up-list': (input, { db }) => listFollowUps(db, input),
+  'follow-up-close': (input, { db, actor }) => closeFollowUp(db, actor, input.id, input.resolution),
+};

@@ -1,0 +1,15 @@
+import type { CallName } from '../../core/contract';
+import { mergeNamed } from '../../core/contract/define';
+import { appHandlers } from './app';
+import { auditHandlers } from './audit';
+import { backupHandlers } from './backups';
+import { boxHandlers } from './boxes';
+import { custodyHandlers } from './custody';
+import { importHandlers } from './imports';
+import { labelHandlers } from './labels';
+import { loanHandlers } from './loans';
+import { ownerHandlers } from './owners';
+import type { Handlers } from './types';
+
+/** The one handler table behind both shells; the type makes a missing handler a compile error. */
+export const handlerTable: Handlers<CallName> = mergeNamed(appHandlers, ownerHandlers, boxHandlers, auditHandlers, loanHandlers, custodyHandlers, backupHandlers, labelHandlers, importHandlers);

@@ -1,0 +1,25 @@
+import type { CallName, CallOutput, Contract, ParsedInput } from '../../core/contract';
+import type { Db } from '../../../db/connection';
+import type { UserRow } from '../../../db/schema';
+import type { Runtime } from '../runtime';
+import type { Actor } from '../services/actor';
+
+export interface HandlerContext {
+  runtime: Runtime;
+  handle: string | null;
+  /** The signed-in user; null only for 'public' calls. */
+  user: UserRow | null;
+}
+
+export interface SignedInContext extends HandlerContext {
+  user: UserRow;
+  actor: Actor;
+  db: Db;
+}
+
+export type Handler<N extends CallName> = (input: ParsedInput<N>, ctx: SignedInContext) => CallOutput<N> | Promise<CallOutput<N>>;
+export type PublicHandler<N extends CallName> = (input: ParsedInput<N>, ctx: HandlerContext) => CallOutput<N> | Promise<CallOutput<N>>;
+
+/** A public call's handler may run without a user; every other handler is given one. */
+export type HandlerFor<N extends CallName> = Contract[N]['access'] extends 'public' ? PublicHandler<N> : Handler<N>;
+export type Handlers<Names extends CallName> = { [N in Names]: HandlerFor<N> };

@@ -1,0 +1,15 @@
+// One stretch of the audit chain, checked in a worker thread over its own read-only connection
+// (see verifyChainParallel). Bundled on its own beside each shell's main bundle.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { parentPort, workerData } from 'node:worker_threads';
+import { applyKey } from '../../../db/connection';
+import { verifyRange, type ChainWorkerData } from './audit-chain';
+
+const { source, range } = workerData as ChainWorkerData;
+const sqlite = new Database(source.file, { readonly: true, fileMustExist: true, ...(source.nativeBinding ? { nativeBinding: source.nativeBinding } : {}) });
+try {
+  if (source.keyHex !== null) applyKey(sqlite, source.keyHex);
+  parentPort!.postMessage(verifyRange(sqlite, range));
+} finally {
+  sqlite.close();
+}

@@ -1,0 +1,155 @@
+import { hash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { AuditRow } from '../../../db/schema';
+import type { AuditVerification } from '../../core/contract/audit';
+import { entryHash, GENESIS_HASH } from './audit';
+
+/** One stretch of the chain by sequence number: after < seq ≤ upTo. */
+export interface ChainRange {
+  after: number;
+  upTo: number;
+}
+
+export const WHOLE_CHAIN: ChainRange = { after: -Number.MAX_SAFE_INTEGER, upTo: Number.MAX_SAFE_INTEGER };
+
+/**
+ * What one stretch says of itself. Its first entry's number and link can only be judged against the
+ * stretch before it, so they are reported, not checked; everything after them is checked here.
+ */
+export interface RangeResult {
+  first: { seq: number; prevHash: string } | null;
+  /** Null when the stretch is empty or broken. */
+  last: { seq: number; hash: string } | null;
+  broken: { brokenAt: number; reason: 'hash' | 'link' | 'sequence' } | null;
+}
+
+/**
+ * SQLite builds each entry's hashed text (prevHash + the JSON array entryHash makes) in C and hands
+ * it over as bytes: building it in JS (row objects, JSON.stringify re-escaping `changes`, UTF-8
+ * encoding for the hash) was over half of the per-entry cost. entryHash stays the definition: an
+ * entry whose SQLite-built text does not hash to its stored hash is judged by entryHash itself, so
+ * a difference between the two JSON encoders can only cost time, never a wrong verdict. (JSON has
+ * no bytes: SQLite refuses a BLOB, which only a tampered entry can hold, so entryHash judges those.)
+ */
+const RANGE_SQL = `SELECT seq, prev_hash, hash,
+    CASE WHEN 'blob' NOT IN (typeof(at), typeof(actor_id), typeof(actor_name), typeof(action), typeof(entity), typeof(entity_id), typeof(box_code), typeof(changes))
+    THEN CAST(prev_hash || json_array(seq, at, actor_id, actor_name, action, entity, entity_id, box_code, changes) AS BLOB) END
+  FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq`;
+/** One entry with the fields entryHash reads. */
+export const AUDIT_ROW_SQL = `SELECT seq, at, actor_id AS actorId, actor_name AS actorName, action, entity, entity_id AS entityId,
+  box_code AS boxCode, changes, prev_hash AS prevHash, hash FROM audit_log WHERE seq = ?`;
+
+type RangeRow = [seq: number, prevHash: string, hash: string, content: Buffer | null];
+
+export function verifyRange(sqlite: Database.Database, range: ChainRange): RangeResult {
+  const rowOf = sqlite.prepare(AUDIT_ROW_SQL);
+  const hashMatches = (seq: number, content: Buffer | null, stored: string) => (content !== null && hash('sha256', content) === stored) || entryHash(rowOf.get(seq) as AuditRow) === stored;
+  let first: RangeResult['first'] = null;
+  let lastSeq = 0;
+  let lastHash = '';
+  for (const [seq, prevHash, stored, content] of sqlite.prepare(RANGE_SQL).raw(true).iterate(range.after, range.upTo) as IterableIterator<RangeRow>) {
+    if (first === null) first = { seq, prevHash };
+    else if (seq !== lastSeq + 1) return { first, last: null, broken: { brokenAt: lastSeq + 1, reason: 'sequence' } };
+    else if (prevHash !== lastHash) return { first, last: null, broken: { brokenAt: seq, reason: 'link' } };
+    if (!hashMatches(seq, content, stored)) return { first, last: null, broken: { brokenAt: seq, reason: 'hash' } };
+    lastSeq = seq;
+    lastHash = stored;
+  }
+  return { first, last: first ? { seq: lastSeq, hash: lastHash } : null, broken: null };
+}
+
+/**
+ * Joins stretches in order into the whole chain's verdict, the first break winning, judged in the
+ * order of a single walk: an entry's number, then its link, then its hash.
+ */
+export function joinRanges(results: RangeResult[]): AuditVerification {
+  let lastSeq = 0;
+  let lastHash = GENESIS_HASH;
+  for (const r of results) {
+    if (!r.first) continue;
+    if (r.first.seq !== lastSeq + 1) return { intact: false, entries: lastSeq, brokenAt: lastSeq + 1, reason: 'sequence' };
+    if (r.first.prevHash !== lastHash) return { intact: false, entries: lastSeq, brokenAt: r.first.seq, reason: 'link' };
+    if (r.broken) return { intact: false, entries: r.broken.brokenAt - 1, ...r.broken };
+    ({ seq: lastSeq, hash: lastHash } = r.last!);
+  }
+  return { intact: true, entries: lastSeq, headHash: lastHash };
+}
+
+/** Walks the whole chain in this thread. */
+export function verifyChainInThread(sqlite: Database.Database): AuditVerification {
+  return joinRanges([verifyRange(sqlite, WHOLE_CHAIN)]);
+}
+
+/** How a worker opens its own read-only connection to the same file. */
+export interface ChainSource {
+  file: string;
+  keyHex: string | null;
+  nativeBinding?: string;
+}
+
+export interface ChainWorkerData {
+  source: ChainSource;
+  range: ChainRange;
+}
+
+/** Below this many entries a worker's start (~50 ms, a connection, a module load) costs more than it saves. */
+export const PARALLEL_MIN_ENTRIES = 200_000;
+
+/** scripts/build-node.mjs defines it: the worker's bundle lies beside the shell's main bundle. */
+declare const AUDIT_CHAIN_WORKER_BUNDLE: string | undefined;
+
+function startWorker(workerData: ChainWorkerData): Worker {
+  if (typeof AUDIT_CHAIN_WORKER_BUNDLE === 'string') return new Worker(join(__dirname, AUDIT_CHAIN_WORKER_BUNDLE), { workerData });
+  // From source (tsx, vitest): the TypeScript entry, through tsx's ESM loader (its CommonJS build
+  // of the same API cannot load ESM TypeScript), found where tsx's exports map says.
+  const entry = pathToFileURL(fileURLToPath(new URL('./audit-chain-worker.ts', import.meta.url))).href;
+  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
+  const tsxExports = (JSON.parse(readFileSync(tsxPackage, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
+  const tsx = pathToFileURL(join(dirname(tsxPackage), tsxExports['./esm/api']!.import.default)).href;
+  const boot = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+/** One stretch checked in a worker thread; `started` collects the worker, for a failure elsewhere to stop it. */
+export function verifyRangeInWorker(data: ChainWorkerData, started: Worker[] = []): Promise<RangeResult> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(data);
+    started.push(worker);
+    worker.once('message', (result: RangeResult) => resolve(result));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`audit chain worker exited with ${code}`)));
+  });
+}
+
+/** Stretches of equal length by number; the last is open-ended, the first takes anything below 1. */
+export function splitChain(head: number, parts: number): ChainRange[] {
+  const cuts = Array.from({ length: parts - 1 }, (_, i) => Math.floor((head * (i + 1)) / parts));
+  const bounds = [WHOLE_CHAIN.after, ...cuts, WHOLE_CHAIN.upTo];
+  return bounds.slice(1).map((upTo, i) => ({ after: bounds[i], upTo }));
+}
+
+/**
+ * The whole chain, split by sequence number across one worker thread per core, each with its own
+ * read-only connection; the stretches are joined at their boundaries. A short chain, or one worker
+ * failing to start or to finish, is walked in this thread instead (which reports a real read error).
+ */
+export async function verifyChainParallel(sqlite: Database.Database, source: ChainSource, options: { workers?: number; minEntries?: number } = {}): Promise<AuditVerification> {
+  const head = (sqlite.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number | null) ?? 0;
+  const workers = options.workers ?? Math.min(2, availableParallelism());
+  if (workers < 2 || head < (options.minEntries ?? PARALLEL_MIN_ENTRIES)) return verifyChainInThread(sqlite);
+  const started: Worker[] = [];
+  try {
+    return joinRanges(await Promise.all(splitChain(head, workers).map((range) => verifyRangeInWorker({ source, range }, started))));
+  } catch (err) {
+    // Said in the log: a packaged app whose worker bundle will not load is slower, never wrong.
+    console.warn(`audit chain: worker threads failed (${String(err).split('\n')[0]}); verifying in one thread`);
+    await Promise.all(started.map((w) => w.terminate()));
+    return verifyChainInThread(sqlite);
+  }
+}

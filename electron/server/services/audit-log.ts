@@ -1,0 +1,97 @@
+import { and, asc, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import type { Db } from '../../../db/connection';
+import { auditLog, users, type AuditRow } from '../../../db/schema';
+import type { z } from 'zod';
+import type { auditExportInput, AuditListInput, AuditVerification, ChainHead, ExportFile } from '../../core/contract/audit';
+import type { Actor } from './actor';
+import { GENESIS_HASH } from './audit';
+import { verifyChainInThread } from './audit-chain';
+import { exportTable, type ExportColumn } from './exports';
+import { getSettings } from './settings';
+import { mutate } from './transaction';
+
+type AuditFilters = Omit<AuditListInput, 'cursor' | 'limit'>;
+
+function filterConditions(input: AuditFilters): (SQL | undefined)[] {
+  return [
+    input.actorId ? eq(auditLog.actorId, input.actorId) : undefined,
+    input.entity ? eq(auditLog.entity, input.entity) : undefined,
+    input.action ? eq(auditLog.action, input.action) : undefined,
+    input.boxCode ? eq(auditLog.boxCode, input.boxCode) : undefined,
+    input.from ? gte(auditLog.at, input.from) : undefined,
+    input.to ? lte(auditLog.at, input.to) : undefined,
+  ];
+}
+
+export function listAudit(db: Db, input: AuditListInput): { rows: AuditRow[]; nextCursor: number | null } {
+  const rows = db
+    .select()
+    .from(auditLog)
+    .where(and(...filterConditions(input), input.cursor ? lt(auditLog.seq, input.cursor) : undefined))
+    .orderBy(desc(auditLog.seq))
+    .limit(input.limit + 1)
+    .all();
+  const page = rows.slice(0, input.limit);
+  return { rows: page, nextCursor: rows.length > input.limit ? page[page.length - 1].seq : null };
+}
+
+/** Oldest first, for exports; capped so one export cannot exhaust memory. */
+export function auditRowsForExport(db: Db, input: AuditFilters, cap: number): AuditRow[] {
+  return db.select().from(auditLog).where(and(...filterConditions(input))).orderBy(asc(auditLog.seq)).limit(cap).all();
+}
+
+export function auditActors(db: Db): { id: number | null; name: string }[] {
+  return [{ id: null, name: 'system' }, ...db.select({ id: users.id, name: users.displayName }).from(users).orderBy(asc(users.id)).all()];
+}
+
+/** The entry count is the last sequence number: the chain numbers its entries 1, 2, 3… */
+export function chainHead(db: Db): ChainHead {
+  const last = db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
+  return { entries: last?.seq ?? 0, headHash: last?.hash ?? GENESIS_HASH };
+}
+
+/**
+ * Walks the whole chain once in this thread, streaming: numbers must run 1, 2, 3…, each entry must
+ * name its predecessor's hash, and each hash must match the entry's content. Reports the first
+ * break. The app's verify call splits the walk across threads: verifyChainParallel.
+ */
+export function verifyChain(db: Db): AuditVerification {
+  return verifyChainInThread(db.$client);
+}
+
+/** Past this many rows an export is cut, and says so in its footer. */
+export const EXPORT_CAP = 200_000;
+
+const AUDIT_COLUMNS: ExportColumn<AuditRow>[] = [
+  { header: '序号', width: 9, value: (r) => r.seq },
+  { header: '时间（UTC）', width: 25, value: (r) => r.at },
+  { header: '操作人', width: 14, value: (r) => r.actorName },
+  { header: '操作', width: 20, value: (r) => r.action },
+  { header: '对象', width: 14, value: (r) => r.entity },
+  { header: '对象编号', width: 10, value: (r) => r.entityId },
+  { header: '档案编号', width: 16, value: (r) => r.boxCode },
+  { header: '变更内容', width: 60, value: (r) => r.changes },
+  { header: '前一哈希', width: 66, value: (r) => r.prevHash },
+  { header: '哈希', width: 66, value: (r) => r.hash },
+];
+
+/** The export is itself recorded first, so the footer's chain head includes it. */
+export async function exportAudit(db: Db, actor: Actor, input: z.output<typeof auditExportInput>): Promise<ExportFile> {
+  const { format, ...filters } = input;
+  const rows = auditRowsForExport(db, filters, EXPORT_CAP + 1);
+  const truncated = rows.length > EXPORT_CAP;
+  mutate(db, actor, () => ({ result: null, audit: { action: 'export', entity: 'audit_log', entityId: null, after: { format, filters, rows: Math.min(rows.length, EXPORT_CAP) } } }));
+  return exportTable(
+    {
+      title: '审计日志',
+      siteName: getSettings(db).siteName,
+      columns: AUDIT_COLUMNS,
+      rows: truncated ? rows.slice(0, EXPORT_CAP) : rows,
+      truncatedAt: truncated ? EXPORT_CAP : null,
+      exportedBy: actor.name,
+      exportedAt: new Date(),
+      head: chainHead(db),
+    },
+    format,
+  );
+}

@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import type { ExportFile } from '../../core/contract/audit';
+import type { BoxListRow } from '../../core/contract/boxes';
+import type { boxExportInput } from '../../core/contract/labels';
+import type { SignedInContext } from '../handlers/types';
+import { chainHead, EXPORT_CAP } from './audit-log';
+import { listBoxes } from './box-list';
+import { exportTable, type ExportColumn } from './exports';
+import { getSettings } from './settings';
+import { mutate } from './transaction';
+
+/** The catalogue as the office's own Excel register lays it out, so it can be re-imported. */
+const KIND: Record<BoxListRow['kind'], string> = { tenant: '租户档案', customer: '客户档案', personnel: '人事档案', work_log: '工作日志', letters: '对外发函/通知', other: '其它' };
+const CONFIDENTIALITY: Record<BoxListRow['confidentiality'], string> = { public: '公开', internal: '内部', secret: '秘密', confidential: '机密' };
+const STATUS: Record<BoxListRow['status'], string> = { in_stock: '在库', on_loan: '借出', transferred: '已移交', pending_destruction: '待销毁', destroyed: '已销毁', missing: '丢失' };
+const retention = (b: BoxListRow) => ({ permanent: '永久', y30: '30年', y10: '10年', custom: `${b.retentionYears ?? ''}年` })[b.retentionClass];
+
+const COLUMNS: ExportColumn<BoxListRow>[] = [
+  { header: '档案编号', width: 16, value: (b) => b.code },
+  { header: '类别', width: 12, value: (b) => KIND[b.kind] },
+  { header: '题名', width: 34, value: (b) => b.title },
+  { header: '租户名称', width: 26, value: (b) => b.ownerName },
+  { header: '铺位号', width: 10, value: (b) => b.ownerUnit },
+  { header: '卷号', width: 6, value: (b) => b.volume },
+  { header: '起始年度', width: 9, value: (b) => b.yearFrom },
+  { header: '截止年度', width: 9, value: (b) => b.yearTo },
+  { header: '密级', width: 7, value: (b) => CONFIDENTIALITY[b.confidentiality] },
+  { header: '保管期限', width: 9, value: retention },
+  { header: '库房', width: 12, value: (b) => b.room },
+  { header: '柜号', width: 8, value: (b) => b.cabinet },
+  { header: '层', width: 5, value: (b) => b.shelf },
+  { header: '位置', width: 5, value: (b) => b.position },
+  { header: '状态', width: 8, value: (b) => STATUS[b.status] },
+  { header: '备注', width: 24, value: (b) => b.note },
+];
+
+/** Every box the catalogue's filters match, newest first as listed; recorded before it is made. */
+export async function exportBoxes(ctx: SignedInContext, input: z.output<typeof boxExportInput>): Promise<ExportFile> {
+  const { format, ...filters } = input;
+  const rows: BoxListRow[] = [];
+  let cursor: number | undefined;
+  do {
+    const page = listBoxes(ctx.db, { ...filters, cursor, limit: 200 });
+    rows.push(...page.rows);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined && rows.length <= EXPORT_CAP);
+  const truncatedAt = rows.length > EXPORT_CAP ? EXPORT_CAP : null;
+  const kept = rows.slice(0, EXPORT_CAP);
+  mutate(ctx.db, ctx.actor, () => ({ result: null, audit: { action: 'export', entity: 'box', entityId: null, after: { form: '档案目录', format, filters, rows: kept.length } } }));
+  return exportTable(
+    { title: '档案目录', siteName: getSettings(ctx.db).siteName, columns: COLUMNS, rows: kept, truncatedAt, exportedBy: ctx.actor.name, exportedAt: new Date(), head: chainHead(ctx.db) },
+    format,
+  );
+}

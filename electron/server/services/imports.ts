@@ -1,0 +1,186 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../../../db/connection';
+import { boxes } from '../../../db/schema';
+import { boxCreateInput, type BoxCreateInput } from '../../core/contract/boxes';
+import { AppError } from '../../core/contract/errors';
+import { BOX_IMPORT_FIELDS, type BoxImportField, type ImportCheck, type importFileInput, type importRunInput } from '../../core/contract/imports';
+import { ownerKey } from '../../core/contract/owner-names';
+import { ownerCreateInput, type OwnerInput } from '../../core/contract/owners';
+import type { Actor } from './actor';
+import type { AuditEntry } from './audit';
+import { insertBox } from './boxes';
+import { checkEachRow, guessMapping, missingColumns, readSheet, recordZodIssues, type Sheet } from './import-sheet';
+import { mergeTargets, ownerFinder, planOwners } from './owner-keys';
+import { insertOwner } from './owners';
+import { mutate } from './transaction';
+
+export { decodeCsv } from './import-sheet';
+
+/** Headers the office's Excel registers use (seed 003), matched after removing spaces and brackets. */
+const HEADER_ALIASES: Record<BoxImportField, string[]> = {
+  code: ['档案编号', '档号', '编号', '盒号', '档案盒编号'],
+  kind: ['类别', '档案类别', '档案类型', '类型'],
+  title: ['题名', '案卷题名', '档案名称', '名称', '标题'],
+  ownerName: ['租户', '租户名称', '客户', '客户名称', '租户/客户', '商户名称', '单位名称', '户名'],
+  unitNo: ['铺位号', '铺位', '商铺号', '单元号'],
+  volume: ['卷号', '卷', '第几卷'],
+  yearFrom: ['起始年度', '起始年份', '年度', '开始年度'],
+  yearTo: ['截止年度', '结束年度', '终止年度'],
+  confidentiality: ['密级', '保密等级'],
+  retention: ['保管期限', '保存期限', '期限'],
+  room: ['库房', '档案室'],
+  cabinet: ['柜号', '档案柜'],
+  shelf: ['层', '层号', '架层'],
+  position: ['位置', '格', '位'],
+  note: ['备注', '说明'],
+};
+
+const KIND: Record<string, BoxCreateInput['kind']> = { 租户档案: 'tenant', 租户: 'tenant', 客户档案: 'customer', 客户: 'customer', 人事档案: 'personnel', 人事: 'personnel', 工作日志: 'work_log', 日志: 'work_log', '对外发函/通知': 'letters', 发函: 'letters', 通知: 'letters', 其它: 'other', 其他: 'other' };
+const CONFIDENTIALITY: Record<string, BoxCreateInput['confidentiality']> = { 公开: 'public', 内部: 'internal', 秘密: 'secret', 机密: 'confidential', '': 'internal' };
+
+function retention(value: string): Pick<BoxCreateInput, 'retentionClass' | 'retentionYears'> | null {
+  const v = value.replace(/\s/g, '');
+  if (v === '永久' || v === '长期') return { retentionClass: 'permanent', retentionYears: null };
+  const years = /^(?:定期)?(\d{1,3})年?$/.exec(v);
+  if (!years) return null;
+  const n = Number(years[1]);
+  if (n === 30) return { retentionClass: 'y30', retentionYears: null };
+  if (n === 10) return { retentionClass: 'y10', retentionYears: null };
+  return { retentionClass: 'custom', retentionYears: n };
+}
+
+interface ParsedRow {
+  row: number;
+  input: BoxCreateInput;
+  ownerName: string;
+  /** ownerKey of the owner's name: rows of one key are one owner. */
+  ownerKey: string;
+  /** The owner to create when none of that key exists yet, as the owner form would. */
+  newOwner: OwnerInput | null;
+}
+
+/** An owner a box row names and the archive lacks: its name and unit, checked by the owner form's schema. */
+const newOwnerInput = (name: string, unitNo: string) =>
+  ownerCreateInput.safeParse({ name, unitNo, floor: '', businessType: 'non_catering', contactPerson: '', phone: '', leaseStart: null, moveOutDate: null, note: '导入' });
+
+/** Each row checked on its own and against the file and the archive: every problem, in sheet order. */
+function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField, string>>, skip: ReadonlySet<number>) {
+  const parsed: ParsedRow[] = [];
+  const missing = missingColumns(sheet, mapping, ['title', 'kind'], HEADER_ALIASES);
+  if (missing.length > 0) return { problems: missing, parsed };
+
+  const findOwner = ownerFinder(db);
+  const codesInFile = new Map<string, number>();
+  const volumesInFile = new Map<string, number>();
+  const problems = checkEachRow(sheet, mapping, skip, (sheetRow) => {
+    const { row, get, problem } = sheetRow;
+    const kind = KIND[get('kind').replace(/\s/g, '')];
+    if (!kind) problem('kind', get('kind') ? 'v.importUnknownValue' : 'v.required', get('kind'));
+    const confidentiality = CONFIDENTIALITY[get('confidentiality')];
+    if (!confidentiality) problem('confidentiality', 'v.importUnknownValue', get('confidentiality'));
+    const kept = get('retention') === '' ? { retentionClass: 'y10' as const, retentionYears: null } : retention(get('retention'));
+    if (!kept) problem('retention', 'v.importUnknownValue', get('retention'));
+    const year = (f: 'yearFrom' | 'yearTo') => {
+      const v = get(f);
+      if (v === '') return null;
+      if (/^\d{4}$/.test(v)) return Number(v);
+      problem(f, 'v.importYear', v);
+      return null;
+    };
+    const yearFrom = year('yearFrom');
+    const yearTo = year('yearTo') ?? yearFrom;
+    const volume = get('volume') === '' ? 1 : Number(get('volume'));
+    const owner = get('ownerName') ? newOwnerInput(get('ownerName'), get('unitNo')) : null;
+    // Looked up by the key of the name the owner form would save: 翠鸟(成都) finds 翠鸟（成都）.
+    const ownerName = owner?.data?.name ?? get('ownerName');
+    const key = ownerKey(ownerName);
+    const existing = key ? findOwner(key) : null;
+    const newOwner = owner && !existing ? owner : null;
+    // The owner's name and unit are its columns of the box row.
+    if (newOwner && !newOwner.success) recordZodIssues(sheetRow, newOwner.error.issues, BOX_IMPORT_FIELDS, { name: 'ownerName' });
+    const input = {
+      code: get('code'),
+      kind: kind ?? 'other',
+      title: get('title'),
+      // Owners are looked up (or made) at import; a stand-in id lets the box rules check the rest.
+      ownerId: ownerName ? (existing?.id ?? Number.MAX_SAFE_INTEGER) : null,
+      volume,
+      yearFrom,
+      yearTo,
+      confidentiality: confidentiality ?? 'internal',
+      ...(kept ?? { retentionClass: 'y10' as const, retentionYears: null }),
+      retentionStart: null,
+      room: get('room'),
+      cabinet: get('cabinet'),
+      shelf: get('shelf'),
+      position: get('position'),
+      note: get('note'),
+    };
+    const result = boxCreateInput.safeParse(input);
+    if (!result.success) {
+      // ownerId is made from the owner's name and retentionYears from 保管期限: their issues belong on those columns.
+      recordZodIssues(sheetRow, result.error.issues, BOX_IMPORT_FIELDS, { ownerId: 'ownerName', retentionYears: 'retention' });
+      return;
+    }
+    if (newOwner && !newOwner.success) return;
+    const code = result.data.code;
+    if (code) {
+      const first = codesInFile.get(code);
+      if (first !== undefined) problem('code', 'v.importDuplicateInFile', `${code}@${first}`);
+      else if (db.select({ id: boxes.id }).from(boxes).where(eq(boxes.code, code)).get()) problem('code', 'v.codeTaken', code);
+      codesInFile.set(code, first ?? row);
+    }
+    if (ownerName) {
+      const ownerVolume = `${key}\u0000${volume}`;
+      if (volumesInFile.has(ownerVolume)) problem('volume', 'v.importDuplicateInFile', `${volume}@${volumesInFile.get(ownerVolume)}`);
+      volumesInFile.set(ownerVolume, row);
+    }
+    parsed.push({ row, input: result.data, ownerName, ownerKey: key, newOwner: newOwner?.data ?? null });
+  });
+  return { problems, parsed };
+}
+
+export async function checkBoxImport(db: Db, input: z.output<typeof importFileInput>): Promise<ImportCheck> {
+  const sheet = await readSheet(input);
+  const mapping = guessMapping(BOX_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
+  const { problems, parsed } = checkRows(db, sheet, mapping, new Set());
+  const plans = planOwners(db, parsed.filter((p) => p.ownerName).map((p) => ({ name: p.ownerName, row: p.row })));
+  const newOwners = plans.filter((p) => p.existing === null).length;
+  return { encoding: sheet.encoding, headers: sheet.headers, mapping, rows: sheet.rows.length, footerRows: sheet.footerRows, problems, newOwners, owners: plans, stillOut: 0 };
+}
+
+/**
+ * All rows in one transaction, or none: a row with a problem that was not skipped refuses the
+ * whole import. Owners named but not yet known are created first, in the same transaction, unless
+ * the custodian merged them into an existing look-alike; an owner is found by its name's key.
+ */
+export async function runBoxImport(db: Db, actor: Actor, input: z.output<typeof importRunInput>): Promise<{ boxes: number; owners: number }> {
+  const sheet = await readSheet(input);
+  const mapping = guessMapping(BOX_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
+  const { problems, parsed } = checkRows(db, sheet, mapping, new Set(input.skipRows));
+  if (problems.length > 0) throw new AppError('IMPORT_HAS_PROBLEMS', { params: { count: problems.length } });
+  return mutate(db, actor, (tx) => {
+    const audit: AuditEntry[] = [];
+    const merged = mergeTargets(tx, input.mergeOwners);
+    const findOwner = ownerFinder(tx);
+    const ownerIds = new Map<string, number>();
+    let newOwners = 0;
+    for (const row of parsed) {
+      let ownerId: number | null = null;
+      if (row.ownerKey) {
+        ownerId = ownerIds.get(row.ownerKey) ?? merged.get(row.ownerKey)?.id ?? findOwner(row.ownerKey)?.id ?? null;
+        if (ownerId === null && row.newOwner) {
+          const created = insertOwner(tx, row.newOwner);
+          ownerId = created.row.id;
+          newOwners += 1;
+          audit.push(created.audit);
+        }
+        if (ownerId !== null) ownerIds.set(row.ownerKey, ownerId);
+      }
+      audit.push(insertBox(tx, actor, { ...row.input, ownerId }, '导入').audit);
+    }
+    audit.push({ action: 'import', entity: 'box', entityId: null, after: { kind: 'boxes', file: input.fileName, rows: sheet.rows.length, boxes: parsed.length, owners: newOwners, skippedRows: input.skipRows } });
+    return { result: { boxes: parsed.length, owners: newOwners }, audit };
+  });
+}

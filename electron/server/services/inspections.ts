@@ -1,0 +1,269 @@
+import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { z } from 'zod';
+import type { Db } from '../../../db/connection';
+import { boxes, followUps, inspectionItems, inspections, users, type FollowUpRow, type InspectionItemRow, type InspectionRow } from '../../../db/schema';
+import { AppError } from '../../core/contract/errors';
+import type {
+  Finding,
+  FollowUp,
+  followUpListInput,
+  Inspection,
+  inspectionCheckInput,
+  InspectionItem,
+  inspectionScanInput,
+  InspectionStatus,
+  InspectionSummary,
+} from '../../core/contract/inspections';
+import { nowIso, type Actor } from './actor';
+import type { AuditEntry } from './audit';
+import { localDate } from './local-date';
+import { mutate } from './transaction';
+
+export const currentMonth = (): string => localDate().slice(0, 7);
+
+/** What a check found wrong; an unchecked item has no findings yet. */
+export function findingsOf(item: Pick<InspectionItemRow, 'present' | 'complete' | 'correctlyFiled' | 'condition'>): Finding[] {
+  if (item.present === null) return [];
+  if (!item.present) return ['missing_box'];
+  const found: Finding[] = [];
+  if (item.complete === false) found.push('incomplete');
+  if (item.correctlyFiled === false) found.push('misfiled');
+  if (item.condition !== null && item.condition !== 'good') found.push('condition');
+  return found;
+}
+
+const isChecked = (item: Pick<InspectionItemRow, 'checkedAt'>) => item.checkedAt !== null;
+
+/** Shelf order: room, cabinet, shelf, position, compared as people read them (2 before 10). */
+const natural = new Intl.Collator('zh-CN', { numeric: true });
+const shelfKey = (b: { room: string; cabinet: string; shelf: string; position: string; code: string }) => [b.room, b.cabinet, b.shelf, b.position, b.code];
+function shelfOrder<T extends { room: string; cabinet: string; shelf: string; position: string; code: string }>(a: T, b: T): number {
+  const ka = shelfKey(a);
+  const kb = shelfKey(b);
+  for (let i = 0; i < ka.length; i++) {
+    const c = natural.compare(ka[i], kb[i]);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+const starter = alias(users, 'starter');
+const completer = alias(users, 'completer');
+
+function summaries(db: Db, where?: SQL): InspectionSummary[] {
+  const rows = db
+    .select({ i: inspections, startedByName: starter.displayName, completedByName: completer.displayName })
+    .from(inspections)
+    .innerJoin(starter, eq(starter.id, inspections.startedBy))
+    .leftJoin(completer, eq(completer.id, inspections.completedBy))
+    .where(where)
+    .orderBy(desc(inspections.month))
+    .all();
+  if (!rows.length) return [];
+  const items = db.select().from(inspectionItems).where(inArray(inspectionItems.inspectionId, rows.map((r) => r.i.id))).all();
+  return rows.map(({ i, startedByName, completedByName }) => {
+    const mine = items.filter((it) => it.inspectionId === i.id);
+    return {
+      id: i.id,
+      month: i.month,
+      status: i.status,
+      startedAt: i.startedAt,
+      startedByName,
+      completedAt: i.completedAt,
+      completedByName,
+      total: mine.length,
+      checked: mine.filter(isChecked).length,
+      withFindings: mine.filter((it) => findingsOf(it).length > 0).length,
+    };
+  });
+}
+
+export const listInspections = (db: Db): InspectionSummary[] => summaries(db);
+
+function itemsOf(db: Db, where: SQL): InspectionItem[] {
+  return db
+    .select({ it: inspectionItems, box: boxes, checkedByName: users.displayName })
+    .from(inspectionItems)
+    .innerJoin(boxes, eq(boxes.id, inspectionItems.boxId))
+    .leftJoin(users, eq(users.id, inspectionItems.checkedBy))
+    .where(where)
+    .orderBy(inspectionItems.seq)
+    .all()
+    .map(({ it, box, checkedByName }) => ({
+      id: it.id,
+      seq: it.seq,
+      boxId: box.id,
+      code: box.code,
+      title: box.title,
+      location: [box.room, box.cabinet, box.shelf, box.position].filter(Boolean).join(' / '),
+      present: it.present,
+      complete: it.complete,
+      correctlyFiled: it.correctlyFiled,
+      condition: it.condition,
+      note: it.note,
+      checkedAt: it.checkedAt,
+      checkedByName,
+      findings: findingsOf(it),
+    }));
+}
+
+const followUpCreator = alias(users, 'follow_up_creator');
+const followUpCloser = alias(users, 'follow_up_closer');
+
+function followUpsWhere(db: Db, where: SQL | undefined, limit = 1000): FollowUp[] {
+  return db
+    .select({ f: followUps, month: inspections.month, boxCode: boxes.code, boxTitle: boxes.title, createdByName: followUpCreator.displayName, closedByName: followUpCloser.displayName })
+    .from(followUps)
+    .innerJoin(inspections, eq(inspections.id, followUps.inspectionId))
+    .innerJoin(boxes, eq(boxes.id, followUps.boxId))
+    .innerJoin(followUpCreator, eq(followUpCreator.id, followUps.createdBy))
+    .leftJoin(followUpCloser, eq(followUpCloser.id, followUps.closedBy))
+    .where(where)
+    .orderBy(desc(followUps.id))
+    .limit(limit)
+    .all()
+    .map(({ f, month, boxCode, boxTitle, createdByName, closedByName }) => ({
+      id: f.id,
+      inspectionId: f.inspectionId,
+      month,
+      itemId: f.itemId,
+      boxId: f.boxId,
+      boxCode,
+      boxTitle,
+      findings: f.findings as Finding[],
+      note: f.note,
+      owner: f.owner,
+      status: f.status,
+      createdAt: f.createdAt,
+      createdByName,
+      closedAt: f.closedAt,
+      closedByName,
+      resolution: f.resolution,
+    }));
+}
+
+export function getInspection(db: Db, id: number): Inspection {
+  const summary = summaries(db, eq(inspections.id, id))[0];
+  if (!summary) throw new AppError('NOT_FOUND');
+  return { ...summary, items: itemsOf(db, eq(inspectionItems.inspectionId, id)), followUps: followUpsWhere(db, eq(followUps.inspectionId, id)) };
+}
+
+export function listFollowUps(db: Db, input: z.output<typeof followUpListInput>): FollowUp[] {
+  return followUpsWhere(db, and(input.status && eq(followUps.status, input.status), input.inspectionId ? eq(followUps.inspectionId, input.inspectionId) : undefined), input.limit);
+}
+
+export function inspectionStatus(db: Db): InspectionStatus {
+  const month = currentMonth();
+  const current = summaries(db, eq(inspections.month, month))[0] ?? null;
+  return {
+    month,
+    current,
+    done: current?.status === 'completed',
+    openFollowUps: db.select({ n: count() }).from(followUps).where(eq(followUps.status, 'open')).get()?.n ?? 0,
+  };
+}
+
+/** This month's inspection: every box in stock, in the order the shelves are walked. */
+export function startInspection(db: Db, actor: Actor): Inspection {
+  const id = mutate(db, actor, (tx) => {
+    const month = currentMonth();
+    if (tx.select({ id: inspections.id }).from(inspections).where(eq(inspections.month, month)).get()) throw new AppError('INSPECTION_EXISTS', { params: { month } });
+    const row = tx.insert(inspections).values({ month, startedAt: nowIso(), startedBy: actor.id ?? 0 }).returning().get();
+    const inStock = tx.select({ id: boxes.id, code: boxes.code, room: boxes.room, cabinet: boxes.cabinet, shelf: boxes.shelf, position: boxes.position }).from(boxes).where(eq(boxes.status, 'in_stock')).all().sort(shelfOrder);
+    // Inserted in chunks: one statement per box would be slow for a few thousand boxes.
+    for (let i = 0; i < inStock.length; i += 500) {
+      tx.insert(inspectionItems)
+        .values(inStock.slice(i, i + 500).map((b, j) => ({ inspectionId: row.id, boxId: b.id, seq: i + j + 1 })))
+        .run();
+    }
+    return { result: row.id, audit: { action: 'inspection-start', entity: 'inspection', entityId: row.id, before: null, after: { ...row, boxes: inStock.length } } };
+  });
+  return getInspection(db, id);
+}
+
+function openInspection(tx: Db, id: number): InspectionRow {
+  const row = tx.select().from(inspections).where(eq(inspections.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND');
+  if (row.status !== 'open') throw new AppError('INSPECTION_CLOSED', { params: { month: row.month } });
+  return row;
+}
+
+const getItem = (db: Db, id: number): InspectionItem => {
+  const item = itemsOf(db, eq(inspectionItems.id, id))[0];
+  if (!item) throw new AppError('NOT_FOUND');
+  return item;
+};
+
+/**
+ * Records one box's check. Findings open a follow-up with its owner; checking the box again
+ * updates its still-open follow-up rather than opening a second one.
+ */
+export function checkItem(db: Db, actor: Actor, input: z.output<typeof inspectionCheckInput>): InspectionItem {
+  mutate(db, actor, (tx) => {
+    const item = tx.select().from(inspectionItems).where(eq(inspectionItems.id, input.itemId)).get();
+    if (!item) throw new AppError('NOT_FOUND');
+    openInspection(tx, item.inspectionId);
+    const box = tx.select({ code: boxes.code }).from(boxes).where(eq(boxes.id, item.boxId)).get();
+    const after = tx
+      .update(inspectionItems)
+      .set({ present: input.present, complete: input.complete, correctlyFiled: input.correctlyFiled, condition: input.condition, note: input.note, checkedAt: nowIso(), checkedBy: actor.id })
+      .where(eq(inspectionItems.id, item.id))
+      .returning()
+      .get();
+    const entries: AuditEntry[] = [{ action: 'inspection-check', entity: 'inspection', entityId: item.inspectionId, boxCode: box?.code, before: item, after }];
+    const findings = findingsOf(after);
+    if (findings.length > 0) {
+      const open = tx.select().from(followUps).where(and(eq(followUps.itemId, item.id), eq(followUps.status, 'open'))).get();
+      const fields = { findings, note: input.note, owner: input.followUpOwner };
+      const followUp: FollowUpRow = open
+        ? tx.update(followUps).set(fields).where(eq(followUps.id, open.id)).returning().get()
+        : tx.insert(followUps).values({ ...fields, inspectionId: item.inspectionId, itemId: item.id, boxId: item.boxId, createdAt: nowIso(), createdBy: actor.id ?? 0 }).returning().get();
+      entries.push({ action: 'follow-up-open', entity: 'follow-up', entityId: followUp.id, boxCode: box?.code, before: open ?? null, after: followUp });
+    }
+    return { result: null, audit: entries };
+  });
+  return getItem(db, input.itemId);
+}
+
+/** A scan at the shelf: the box is there. Marks it present (if not checked yet) and returns its row to open. */
+export function scanItem(db: Db, actor: Actor, input: z.output<typeof inspectionScanInput>): InspectionItem {
+  const itemId = mutate(db, actor, (tx) => {
+    openInspection(tx, input.inspectionId);
+    const found = tx
+      .select({ it: inspectionItems })
+      .from(inspectionItems)
+      .innerJoin(boxes, eq(boxes.id, inspectionItems.boxId))
+      .where(and(eq(inspectionItems.inspectionId, input.inspectionId), eq(boxes.code, input.code)))
+      .get();
+    if (!found) throw new AppError('INSPECTION_BOX_NOT_LISTED', { params: { code: input.code } });
+    const item = found.it;
+    if (item.present !== null) return { result: item.id, audit: [] };
+    const after = tx.update(inspectionItems).set({ present: true }).where(eq(inspectionItems.id, item.id)).returning().get();
+    return { result: item.id, audit: { action: 'inspection-check', entity: 'inspection', entityId: item.inspectionId, boxCode: input.code, before: item, after } };
+  });
+  return getItem(db, itemId);
+}
+
+export function completeInspection(db: Db, actor: Actor, id: number): Inspection {
+  mutate(db, actor, (tx) => {
+    const row = openInspection(tx, id);
+    const unchecked = tx.select({ n: count() }).from(inspectionItems).where(and(eq(inspectionItems.inspectionId, id), isNull(inspectionItems.checkedAt))).get()?.n ?? 0;
+    if (unchecked > 0) throw new AppError('INSPECTION_INCOMPLETE', { params: { remaining: unchecked } });
+    const after = tx.update(inspections).set({ status: 'completed', completedAt: nowIso(), completedBy: actor.id }).where(eq(inspections.id, id)).returning().get();
+    return { result: null, audit: { action: 'inspection-complete', entity: 'inspection', entityId: id, before: row, after } };
+  });
+  return getInspection(db, id);
+}
+
+export function closeFollowUp(db: Db, actor: Actor, id: number, resolution: string): FollowUp {
+  mutate(db, actor, (tx) => {
+    const row = tx.select().from(followUps).where(eq(followUps.id, id)).get();
+    if (!row) throw new AppError('NOT_FOUND');
+    if (row.status !== 'open') throw new AppError('FOLLOW_UP_CLOSED');
+    const after = tx.update(followUps).set({ status: 'closed', closedAt: nowIso(), closedBy: actor.id, resolution }).where(eq(followUps.id, id)).returning().get();
+    const box = tx.select({ code: boxes.code }).from(boxes).where(eq(boxes.id, row.boxId)).get();
+    return { result: null, audit: { action: 'follow-up-close', entity: 'follow-up', entityId: id, boxCode: box?.code, before: row, after } };
+  });
+  return followUpsWhere(db, eq(followUps.id, id))[0];
+}

@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import { AppError } from '../../../core/contract/errors';
+import type { ExportFile } from '../../../core/contract/audit';
+import type { Loan, loanCalls } from '../../../core/contract/loans';
+import type { SignedInContext } from '../../handlers/types';
+import { chainHead, EXPORT_CAP } from '../audit-log';
+import { exportTable, type ExportColumn } from '../exports';
+import { listLoans, getLoan } from '../loan-views';
+import { getSettings } from '../settings';
+import { mutate } from '../transaction';
+import { CONDITION_LABEL, copyPermissionText, LOAN_TYPE_LABEL, loanStatusText, loanTime } from './templates/format';
+import type { PrintMeta } from './templates/frame';
+import { loanRegisterHtml, type RegisterRange } from './templates/loan-register';
+import { loanSlipHtml } from './templates/loan-slip';
+import type { Printer } from './printer';
+
+/** The printer comes from the runtime (the shell's); a caller may pass its own. */
+type PrintContext = SignedInContext & { printer?: Printer };
+type RegisterInput = z.output<(typeof loanCalls)['loan-register-export']['input']>;
+
+/** A register PDF past this many rows would run to hundreds of pages (and near the 2 MB a data: URL holds in the Electron printer): it is cut and says so. */
+const REGISTER_PDF_CAP = 1000;
+/** loan-list's largest page. */
+const PAGE = 200;
+
+/** Read after the print or export was recorded, so the chain head on paper includes it. */
+const printMeta = (ctx: SignedInContext): PrintMeta => ({ siteName: getSettings(ctx.db).siteName, printedBy: ctx.actor.name, printedAt: new Date(), head: chainHead(ctx.db) });
+
+const pdfFile = (fileName: string, pdf: Buffer): ExportFile => ({ fileName, mimeType: 'application/pdf', base64: pdf.toString('base64') });
+
+export async function loanSlipPdf(ctx: PrintContext, id: number): Promise<ExportFile> {
+  const loan = getLoan(ctx.db, id);
+  mutate(ctx.db, ctx.actor, () => ({ result: null, audit: { action: 'print', entity: 'loan', entityId: loan.id, boxCode: loan.boxCode, after: { form: '借阅登记表', loanNo: loan.loanNo } } }));
+  const pdf = await (ctx.printer ?? ctx.runtime.printer).pdf(loanSlipHtml(loan, printMeta(ctx)));
+  return pdfFile(`借阅登记表-${loan.loanNo}.pdf`, pdf);
+}
+
+/** Sends the slip to the print dialog; recorded only once the user has printed it, not when they cancelled. */
+export async function loanSlipPrint(ctx: PrintContext, id: number): Promise<{ printed: boolean }> {
+  const printer = ctx.printer ?? ctx.runtime.printer;
+  if (!printer.dialog) throw new AppError('PRINT_DIALOG_UNAVAILABLE');
+  const loan = getLoan(ctx.db, id);
+  const printed = await printer.dialog(loanSlipHtml(loan, printMeta(ctx)));
+  if (printed) mutate(ctx.db, ctx.actor, () => ({ result: null, audit: { action: 'print', entity: 'loan', entityId: loan.id, boxCode: loan.boxCode, after: { form: '借阅登记表', loanNo: loan.loanNo, via: 'dialog' } } }));
+  return { printed };
+}
+
+/** Every loan requested in the period (local calendar days), oldest first, at most `cap`. */
+function loansInRange(ctx: SignedInContext, range: RegisterRange, cap: number): Loan[] {
+  const rows: Loan[] = [];
+  let cursor: number | undefined;
+  do {
+    const page = listLoans(ctx.db, { from: range.from, to: range.to, cursor, limit: PAGE });
+    rows.push(...page.rows);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined && rows.length < cap);
+  return rows.slice(0, cap).reverse();
+}
+
+const REGISTER_COLUMNS: ExportColumn<Loan>[] = [
+  { header: '借阅单号', width: 16, value: (l) => l.loanNo },
+  { header: '档案编号', width: 16, value: (l) => l.boxCode },
+  { header: '案卷题名', width: 28, value: (l) => l.boxTitle },
+  { header: '借阅人', width: 12, value: (l) => l.borrower.name },
+  { header: '部门', width: 16, value: (l) => l.borrower.department },
+  { header: '电话', width: 15, value: (l) => l.borrower.phone },
+  { header: '借阅事由', width: 30, value: (l) => l.purpose },
+  { header: '类型', width: 8, value: (l) => LOAN_TYPE_LABEL[l.loanType] },
+  { header: '天数', width: 6, value: (l) => l.days },
+  { header: '登记时间', width: 17, value: (l) => loanTime(l, l.requestedAt) },
+  { header: '审批人', width: 10, value: (l) => l.decidedByName },
+  { header: '摘抄/复制', width: 14, value: (l) => copyPermissionText(l) },
+  { header: '经办人', width: 10, value: (l) => l.handedOutByName },
+  { header: '借出时间', width: 17, value: (l) => loanTime(l, l.handedOutAt) },
+  { header: '应还日期', width: 11, value: (l) => l.dueDate },
+  { header: '续借次数', width: 8, value: (l) => l.renewals.filter((r) => r.status === 'approved').length },
+  { header: '归还时间', width: 17, value: (l) => loanTime(l, l.returnedAt) },
+  { header: '归还状况', width: 10, value: (l) => (l.returnCondition ? CONDITION_LABEL[l.returnCondition] : '') },
+  { header: '验收人', width: 10, value: (l) => l.receivedByName },
+  { header: '状态', width: 10, value: (l) => loanStatusText(l) },
+];
+
+/** 借阅登记簿 for a period, as a PDF to print or a table to file; recorded first, like exportAudit. */
+export async function loanRegisterExport(ctx: PrintContext, input: RegisterInput): Promise<ExportFile> {
+  const { format, ...range } = input;
+  const cap = format === 'pdf' ? REGISTER_PDF_CAP : EXPORT_CAP;
+  const fetched = loansInRange(ctx, range, cap + 1);
+  const truncatedAt = fetched.length > cap ? cap : null;
+  const rows = fetched.slice(0, cap);
+  mutate(ctx.db, ctx.actor, () => ({ result: null, audit: { action: 'export', entity: 'loan', entityId: null, after: { form: '借阅登记簿', format, ...range, rows: rows.length } } }));
+  const meta = printMeta(ctx);
+  if (format === 'pdf') {
+    const pdf = await (ctx.printer ?? ctx.runtime.printer).pdf(loanRegisterHtml(rows, range, truncatedAt, meta));
+    return pdfFile(`借阅登记簿-${range.from}-${range.to}.pdf`, pdf);
+  }
+  return exportTable(
+    { title: '借阅登记簿', siteName: meta.siteName, columns: REGISTER_COLUMNS, rows, truncatedAt, exportedBy: meta.printedBy, exportedAt: meta.printedAt, head: meta.head },
+    format,
+  );
+}

@@ -1,0 +1,49 @@
+import { toSVG } from 'bwip-js/node';
+import type { BoxRow, OwnerRow } from '../../../../../db/schema';
+import { html, trusted, type SafeHtml } from './html';
+
+export type LabelBox = Pick<BoxRow, 'code' | 'title' | 'yearFrom' | 'yearTo' | 'retentionClass' | 'retentionYears'> & { ownerName: OwnerRow['name'] | null; unitNo: OwnerRow['unitNo'] | null };
+
+const RETENTION: Record<BoxRow['retentionClass'], string> = { permanent: '永久', y30: '30 年', y10: '10 年', custom: '' };
+const retentionText = (b: LabelBox) => (b.retentionClass === 'custom' ? `${b.retentionYears ?? ''} 年` : RETENTION[b.retentionClass]);
+const yearsText = (b: LabelBox) => (b.yearFrom && b.yearTo && b.yearFrom !== b.yearTo ? `${b.yearFrom}–${b.yearTo}` : String(b.yearFrom ?? b.yearTo ?? '—'));
+
+/** bwip-js draws both codes as SVG; they go in as data: URLs, so nothing of them is parsed as markup. */
+const svgUrl = (svg: string) => `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+const code128 = (text: string) => svgUrl(toSVG({ bcid: 'code128', text, height: 9, scale: 3, paddingwidth: 4 }));
+const qr = (text: string) => svgUrl(toSVG({ bcid: 'qrcode', text, scale: 3, paddingwidth: 2, paddingheight: 2 }));
+
+/** 2 × 6 labels of 95 × 45 mm per A4 sheet, for box spines and lids. */
+const STYLE = `
+@page { size: A4 portrait; margin: 8mm 7mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; font-family: "Noto Sans CJK SC", "Microsoft YaHei", "SimSun", sans-serif; color: #000; }
+.sheet { display: grid; grid-template-columns: repeat(2, 95mm); grid-auto-rows: 45mm; gap: 2mm 6mm; }
+.label { border: 0.5pt dashed #777; padding: 2mm 2.5mm; display: grid; grid-template-columns: 1fr 22mm; grid-template-rows: auto auto 1fr; column-gap: 2mm; break-inside: avoid; overflow: hidden; }
+.site { grid-column: 1 / 3; font-size: 7pt; color: #333; white-space: nowrap; overflow: hidden; }
+.code { font: 700 15pt/1.15 "DejaVu Sans Mono", "Consolas", monospace; letter-spacing: 0.04em; }
+.qr { grid-column: 2; grid-row: 2 / 4; width: 22mm; height: 22mm; align-self: start; }
+.facts { font-size: 8pt; line-height: 1.35; }
+.title { font-size: 9pt; font-weight: 700; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.bar { grid-column: 1 / 3; height: 10mm; width: 100%; object-fit: contain; object-position: left; margin-top: 1mm; }
+`;
+
+function label(box: LabelBox, siteName: string): SafeHtml {
+  return html`<div class="label">
+    <div class="site">${siteName}</div>
+    <div class="code">${box.code}</div>
+    <img class="qr" alt="" src="${qr(box.code)}" />
+    <div class="facts">
+      <div class="title">${box.title}</div>
+      <div>${box.ownerName ?? ''}${box.unitNo ? ` · ${box.unitNo}` : ''}</div>
+      <div>年度 ${yearsText(box)} · 保管期限 ${retentionText(box)}</div>
+    </div>
+    <img class="bar" alt="" src="${code128(box.code)}" />
+  </div>`;
+}
+
+export function boxLabelsHtml(boxes: readonly LabelBox[], siteName: string): string {
+  return html`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8" /><title>档案盒标签</title><style>${trusted(STYLE)}</style></head>
+<body><div class="sheet">${boxes.map((b) => label(b, siteName))}</div></body></html>`.value;
+}

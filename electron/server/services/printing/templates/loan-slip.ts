@@ -1,0 +1,79 @@
+import { LOAN_DAYS_LIMIT, type Loan, type LoanRenewal } from '../../../../core/contract/loans';
+import { CONDITION_LABEL, LOAN_TYPE_LABEL, loanTime, localDateTime, RENEWAL_STATUS_LABEL } from './format';
+import { formDocument, type PrintMeta } from './frame';
+import { html, type SafeHtml } from './html';
+
+/** A paper form keeps room to write in: at least this many renewal rows, blank when unused. */
+const RENEWAL_ROWS = 2;
+
+const check = (on: boolean, label: string) => html`<span class="opt"><span class="cb">${on ? '✓' : ''}</span>${label}</span>`;
+
+const section = (title: string) => html`<tr class="section"><th colspan="4">${title}</th></tr>`;
+
+function row(label1: string, value1: SafeHtml | string, label2: string, value2: SafeHtml | string): SafeHtml {
+  return html`<tr><th>${label1}</th><td>${value1}</td><th>${label2}</th><td>${value2}</td></tr>`;
+}
+
+const wide = (label: string, value: SafeHtml | string, cls = '') => html`<tr><th>${label}</th><td colspan="3" class="${cls}">${value}</td></tr>`;
+
+function loanType(loan: Loan): SafeHtml {
+  return html`${(['short', 'long'] as const).map((t) => check(loan.loanType === t, `${LOAN_TYPE_LABEL[t]}（≤${LOAN_DAYS_LIMIT[t]} 天）`))}本次 ${loan.days} 天`;
+}
+
+/** §4.6.2: copying needs the manager's separate consent, so the slip says who gave it. */
+function copyPermission(loan: Loan): SafeHtml {
+  if (!loan.copyRequested) return html`${check(false, '申请摘抄/复制')}<span class="muted">（未申请）</span>`;
+  const decided = loan.decidedByName !== null;
+  const refused = decided && !loan.copyAllowed;
+  return html`${check(true, '申请摘抄/复制')}${check(decided && loan.copyAllowed, '同意')}${check(refused, '不同意')}${!refused && html`同意人：${loan.decidedByName ?? ''}`}`;
+}
+
+function condition(loan: Loan): SafeHtml {
+  const conditions = (['intact', 'damaged', 'documents_missing'] as const).map((c) => check(loan.returnCondition === c, CONDITION_LABEL[c]));
+  const incidents = loan.incidents.map((i) => html`<div>${i.description}${i.responsible && `（责任人：${i.responsible}）`}${i.missingDocumentTitles.length > 0 && `　缺失：${i.missingDocumentTitles.join('、')}`}</div>`);
+  return html`${conditions}${incidents}`;
+}
+
+function renewalRow(r: LoanRenewal | undefined, n: number): SafeHtml {
+  if (!r) return html`<tr><td>${n}</td><td></td><td></td><td></td><td></td><td></td><td></td></tr>`;
+  return html`<tr><td>${n}</td><td>${localDateTime(r.requestedAt).slice(0, 10)}</td><td>${r.days} 天</td><td class="left">${r.reason}</td><td>${RENEWAL_STATUS_LABEL[r.status]}</td><td>${r.decidedByName ?? ''}</td><td>${r.newDueDate ?? ''}</td></tr>`;
+}
+
+function renewals(loan: Loan): SafeHtml {
+  const count = Math.max(RENEWAL_ROWS, loan.renewals.length);
+  const rows = Array.from({ length: count }, (_, i) => renewalRow(loan.renewals[i], i + 1));
+  return html`<tr><td colspan="4" style="padding:0"><table class="inner">
+<colgroup><col style="width:5%"><col style="width:14%"><col style="width:10%"><col><col style="width:10%"><col style="width:12%"><col style="width:16%"></colgroup>
+<tr><th>次</th><th>申请日期</th><th>续借天数</th><th>续借事由</th><th>审批结果</th><th>审批人</th><th>续借后应还日期</th></tr>
+${rows}</table></td></tr>`;
+}
+
+/** 借阅登记表: one loan on one A4 page, from request to return (domain.md "Printed forms"). */
+export function loanSlipHtml(loan: Loan, meta: PrintMeta): string {
+  const body = html`<table class="form">
+<colgroup><col style="width:16%"><col style="width:34%"><col style="width:16%"><col style="width:34%"></colgroup>
+${section('一、借阅登记')}
+${row('档案编号', html`<b>${loan.boxCode}</b>`, '案卷题名', loan.boxTitle)}
+${row('借阅人', loan.borrower.name, '所在部门', loan.borrower.department)}
+${row('联系电话', loan.borrower.phone, '登记时间', loanTime(loan, loan.requestedAt))}
+${wide('借阅类型', loanType(loan))}
+${wide('借阅事由', loan.purpose, 'tall')}
+${wide('摘抄/复制', copyPermission(loan))}
+${section('二、审批与借出')}
+${row('审批人', loan.decidedByName ?? '', '审批时间', loanTime(loan, loan.decidedAt))}
+${row('经办人', loan.handedOutByName ?? '', '借出时间', loanTime(loan, loan.handedOutAt))}
+${row('应还日期', html`<b>${loan.dueDate ?? ''}</b>`, '登记人', loan.requestedByName)}
+${section('三、续借记录')}
+${renewals(loan)}
+${section('四、归还验收')}
+${row('归还时间', loanTime(loan, loan.returnedAt), '验收人', loan.receivedByName ?? '')}
+${wide('归还状况', condition(loan))}
+${wide('备注', loan.note)}
+</table>
+<div class="notice">借阅须知：借阅须经部门经理同意；短期借阅不超过 ${LOAN_DAYS_LIMIT.short} 天，长期借阅不超过 ${LOAN_DAYS_LIMIT.long} 天，续借须在到期前申请（§4.6.4）。
+原件不得拆卷、折叠、圈划或涂改；摘抄、复制须经部门负责人另行同意（§4.6.2）。</div>`;
+  return formDocument(
+    { title: '借阅登记表', formNo: `编号：${loan.loanNo}`, orientation: 'portrait', body, signatures: ['借阅人签字', '经办人签字', '部门经理签字', '归还验收人签字'] },
+    meta,
+  );
+}

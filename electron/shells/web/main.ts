@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { machineKeyProtector } from '../../../db/machine-key';
+import { dataPathsUnder, defaultDataPaths } from '../../server/data-paths';
+import { createDispatcher } from '../../server/dispatch';
+import { handlerTable } from '../../server/handlers';
+import { publishUrl } from '../../server/instance-lock';
+import { Runtime } from '../../server/runtime';
+import { chromiumPrinter } from './print-chromium';
+import { startWebShell, type WebShellOptions } from './server';
+
+const DEFAULT_PORT = 5199;
+
+const inUse = (err: unknown): boolean => (err as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE';
+
+/** A --port value: a whole number 0–65535 (0: any free port); null for anything else. */
+function parsePort(value: string): number | null {
+  return /^\d{1,5}$/.test(value) && Number(value) <= 65535 ? Number(value) : null;
+}
+
+/**
+ * A port asked for is that port or nothing: whoever named it expects the app there. Unasked, the
+ * usual port when free, so the address stays the same from day to day; any free port otherwise, said so.
+ */
+async function listen(options: WebShellOptions, asked: number | undefined) {
+  if (asked !== undefined) return startWebShell({ ...options, port: asked });
+  try {
+    return await startWebShell({ ...options, port: DEFAULT_PORT });
+  } catch (err) {
+    if (!inUse(err)) throw err;
+    const shell = await startWebShell({ ...options, port: 0 });
+    console.log(`端口 ${DEFAULT_PORT} 已被占用，改用另一个端口，地址见下方。`);
+    console.log(`Port ${DEFAULT_PORT} is in use; the web shell is on another port instead (address below).`);
+    return shell;
+  }
+}
+
+function refuseToStart(zh: string, en: string): never {
+  console.error(zh);
+  console.error(en);
+  process.exit(1);
+}
+
+/** `npm run web`: built to dist/web/main.cjs, so the app root is two folders up. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' } } });
+  const port = values.port === undefined ? undefined : parsePort(values.port);
+  if (port === null) refuseToStart(`端口“${values.port}”无效：请填写 0 到 65535 之间的数字。`, `Invalid port "${values.port}": give a number from 0 to 65535.`);
+  const appRoot = resolve(__dirname, '..', '..');
+  const paths = values.data ? dataPathsUnder(resolve(values.data)) : defaultDataPaths();
+  const runtime = new Runtime({ dataDir: paths.dataDir, protector: machineKeyProtector(paths.machineKey), migrationsFolder: resolve(appRoot, 'db', 'migrations'), printer: chromiumPrinter() });
+  const status = runtime.start();
+  // One archive, one writer: a second start points to the page the first one serves.
+  if (status.fault?.code === 'ALREADY_RUNNING') {
+    const { pid, url } = status.fault.params ?? {};
+    refuseToStart(`档案前台已在运行（进程 ${pid}），请打开：${url ?? '已打开的窗口'}`, `Archive Desk is already running (process ${pid}) on this data folder: ${url ?? 'use the window already open'}`);
+  }
+  const shell = await listen({ dispatch: createDispatcher(runtime, handlerTable), rendererDir: resolve(appRoot, 'dist', 'renderer') }, port).catch((err: unknown) => {
+    if (!inUse(err)) throw err;
+    runtime.close();
+    return refuseToStart(`端口 ${port} 已被其他程序占用，档案前台未启动：请换一个端口（--port），或先关闭占用它的程序。`, `Port ${port} on 127.0.0.1 is already in use; Archive Desk did not start. Choose another --port, or close the program using it.`);
+  });
+  runtime.startSchedule();
+  console.log(`Archive Desk web shell (${status.state}), data in ${paths.dataDir}`);
+  console.log(`Open: ${shell.url}`);
+  publishUrl(paths.dataDir, shell.url);
+  const stop = () => {
+    void Promise.allSettled([shell.close(), runtime.printer.close()]).finally(() => {
+      runtime.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

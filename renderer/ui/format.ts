@@ -1,0 +1,39 @@
+import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
+import type { BoxRow, Location } from '../../db/schema';
+
+const EMPTY = '—';
+
+/** Stored dates are ISO days already; shown as YYYY-MM-DD whatever the locale. */
+export function formatDate(value: string | null | undefined): string {
+  return value ? dayjs(value).format('YYYY-MM-DD') : EMPTY;
+}
+
+/** Stored timestamps are UTC; shown in the desk's local time. */
+export function formatTimestamp(value: string | null | undefined): string {
+  return value ? dayjs(value).format('YYYY-MM-DD HH:mm') : EMPTY;
+}
+
+/** room/cabinet/shelf/position, blank parts left out, so a list column stays narrow. */
+export function formatLocation(location: Location | null | undefined): string {
+  const parts = location ? [location.room, location.cabinet, location.shelf, location.position].filter(Boolean) : [];
+  return parts.length > 0 ? parts.join('/') : EMPTY;
+}
+
+export function formatYears(from: number | null, to: number | null): string {
+  if (from === null && to === null) return EMPTY;
+  if (from === null || to === null || from === to) return String(from ?? to);
+  return `${from}–${to}`;
+}
+
+type Retention = Pick<BoxRow, 'retentionClass' | 'retentionYears'>;
+
+/** "定期30年", or the custom number of years. */
+export function retentionLabel(t: TFunction, box: Retention): string {
+  if (box.retentionClass === 'custom' && box.retentionYears !== null) return t('catalogue:retention.customYears', { count: box.retentionYears });
+  return t(`common:enums.retentionClass.${box.retentionClass}`);
+}
+
+export function orDash(value: string | null | undefined): string {
+  return value ? value : EMPTY;
+}
