@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { initTransport } from './api/transport';
 import { followLanguage } from './ui/locale';
 import { createQueryClient, Root } from './app/Root';
-import { initI18n } from './i18n';
+import { initI18n } from './app/translations';
 
 initTransport();
 followLanguage(initI18n());

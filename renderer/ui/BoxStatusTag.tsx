@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BoxRow } from '../../db/schema';
+import type { BoxRow } from '../../electron/core/rows';
 
 type Status = BoxRow['status'];
 

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
-import type { BoxRow, Location } from '../../db/schema';
+import type { BoxRow, Location } from '../../electron/core/rows';
 
 const EMPTY = '—';
 
@@ -37,3 +37,6 @@ export function retentionLabel(t: TFunction, box: Retention): string {
 export function orDash(value: string | null | undefined): string {
   return value ? value : EMPTY;
 }
+
+/** Stored instants are ISO strings; the desk reads them to the minute. */
+export const formatAt = (at: string | null): string => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '');

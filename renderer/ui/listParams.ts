@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import { boxListInput } from '../../electron/core/contract/boxes';
 import { ownerListInput } from '../../electron/core/contract/owners';
-import type { BoxFilters, OwnerFilters } from '../features/catalogue/queries';
+import type { CallInput } from '../../electron/core/contract';
+
+export type BoxFilters = Omit<CallInput<'box-list'>, 'cursor' | 'limit'>;
+export type OwnerFilters = Omit<CallInput<'owner-list'>, 'cursor' | 'limit'>;
 
 /**
  * Search and filters live in the address (?query=…&kind=…), so Back from a box returns to the same

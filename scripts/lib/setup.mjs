@@ -1,5 +1,5 @@
 // Shared by `npm start` and `npm test`: runs with no dependencies installed, and installs them.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,26 @@ export function run(cmd, args, options = {}) {
     console.error(`✗ ${cmd} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status ?? 1);
   }
+}
+
+/** Runs the commands side by side; stops the script when any fails (their output is kept apart). */
+export async function runAll(commands) {
+  const results = await Promise.all(
+    commands.map(
+      ([cmd, args]) =>
+        new Promise((done) => {
+          const child = spawn(cmd, args, { cwd: root, shell: process.platform === 'win32' });
+          let out = '';
+          child.stdout.on('data', (d) => (out += d));
+          child.stderr.on('data', (d) => (out += d));
+          child.on('close', (code) => done({ cmd: `${cmd} ${args.join(' ')}`, code, out }));
+        }),
+    ),
+  );
+  for (const r of results) if (r.out.trim()) process.stdout.write(r.out);
+  const failed = results.filter((r) => r.code !== 0);
+  for (const r of failed) console.error(`✗ ${r.cmd} failed (exit ${r.code})`);
+  if (failed.length > 0) process.exit(1);
 }
 
 /**

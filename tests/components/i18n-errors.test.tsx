@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { ERROR_CODES } from '../../electron/core/contract/errors';
-import { LANGUAGES, setLanguage } from '../../renderer/i18n';
+import { LANGUAGES, setLanguage } from '../../renderer/app/translations';
 
 afterEach(() => setLanguage('zh-CN'));
 

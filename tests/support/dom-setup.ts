@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { initI18n } from '../../renderer/i18n';
+import { initI18n } from '../../renderer/app/translations';
 
 // jsdom lacks the layout APIs antd's responsive and virtual components ask for.
 if (!window.matchMedia) {

@@ -9,7 +9,7 @@ import { checkItem, closeFollowUp, completeInspection, getInspection, inspection
 import { destructionRegisterPdf, inspectionRecordPdf, transferSheetPdf } from '../services/printing/custody';
 import { retentionReport } from '../services/retention';
 import { cancelTransfer, checkSignOff, createTransfer, decideTransfer, getTransfer, listTransfers, signOffTransfer } from '../services/transfers';
-import type { Handlers } from './types';
+import { outputOf, type Handlers } from './types';
 
 type CustodyCalls = typeof transferCalls & typeof holdCalls & typeof destructionCalls & typeof inspectionCalls;
 
@@ -22,8 +22,8 @@ export const custodyHandlers: Handlers<keyof CustodyCalls> = {
   'transfer-sign-off-check': (input, { db }) => checkSignOff(db, input),
   'transfer-get': (input, { db }) => getTransfer(db, input.id),
   'transfer-list': (input, { db }) => listTransfers(db, input),
-  'transfer-sheet-pdf': (input, ctx) => transferSheetPdf(ctx, input.id),
-  'transfer-export': (input, ctx) => exportTransfers(ctx, input),
+  'transfer-sheet-pdf': (input, ctx) => transferSheetPdf(outputOf(ctx), input.id),
+  'transfer-export': (input, ctx) => exportTransfers(outputOf(ctx), input),
   'hold-place': (input, { db, actor }) => placeHold(db, actor, input),
   'hold-lift': (input, { db, actor }) => liftHold(db, actor, input),
   'box-custody': (input, { db }) => boxCustody(db, input.boxId),
@@ -38,8 +38,8 @@ export const custodyHandlers: Handlers<keyof CustodyCalls> = {
   },
   'destruction-get': (input, { db }) => getDestruction(db, input.id),
   'destruction-list': (input, { db }) => listDestructions(db, input),
-  'destruction-register-pdf': (input, ctx) => destructionRegisterPdf(ctx, input.id),
-  'destruction-export': (input, ctx) => exportDestructions(ctx, input),
+  'destruction-register-pdf': (input, ctx) => destructionRegisterPdf(outputOf(ctx), input.id),
+  'destruction-export': (input, ctx) => exportDestructions(outputOf(ctx), input),
   'inspection-start': (_input, { db, actor }) => startInspection(db, actor),
   'inspection-get': (input, { db }) => getInspection(db, input.id),
   'inspection-list': (_input, { db }) => listInspections(db),
@@ -47,8 +47,8 @@ export const custodyHandlers: Handlers<keyof CustodyCalls> = {
   'inspection-check': (input, { db, actor }) => checkItem(db, actor, input),
   'inspection-scan': (input, { db, actor }) => scanItem(db, actor, input),
   'inspection-complete': (input, { db, actor }) => completeInspection(db, actor, input.id),
-  'inspection-record-pdf': (input, ctx) => inspectionRecordPdf(ctx, input.id),
-  'inspection-export': (input, ctx) => exportInspection(ctx, input),
+  'inspection-record-pdf': (input, ctx) => inspectionRecordPdf(outputOf(ctx), input.id),
+  'inspection-export': (input, ctx) => exportInspection(outputOf(ctx), input),
   'follow-up-list': (input, { db }) => listFollowUps(db, input),
   'follow-up-close': (input, { db, actor }) => closeFollowUp(db, actor, input.id, input.resolution),
 };

@@ -1,9 +1,9 @@
 import type { labelCalls } from '../../core/contract/labels';
 import { exportBoxes } from '../services/box-export';
 import { boxLabelsPdf } from '../services/printing/labels';
-import type { Handlers } from './types';
+import { outputOf, type Handlers } from './types';
 
 export const labelHandlers: Handlers<keyof typeof labelCalls> = {
-  'box-labels-pdf': (input, ctx) => boxLabelsPdf(ctx, input),
-  'box-export': (input, ctx) => exportBoxes(ctx, input),
+  'box-labels-pdf': (input, ctx) => boxLabelsPdf(outputOf(ctx), input),
+  'box-export': (input, ctx) => exportBoxes(outputOf(ctx), input),
 };

@@ -4,7 +4,7 @@ import { getLoan, listLoans, loanDashboard } from '../services/loan-views';
 import { cancelLoan, decideLoan, handOutLoan, requestLoan, returnLoan } from '../services/loans';
 import { loanRegisterExport, loanSlipPdf, loanSlipPrint } from '../services/printing/loans';
 import { decideRenewal, requestRenewal } from '../services/renewals';
-import type { Handlers } from './types';
+import { outputOf, type Handlers } from './types';
 
 export const loanHandlers: Handlers<keyof typeof loanCalls> = {
   'loan-request': (input, { db, actor }) => requestLoan(db, actor, input),
@@ -19,7 +19,7 @@ export const loanHandlers: Handlers<keyof typeof loanCalls> = {
   'loan-dashboard': (_input, { db }) => loanDashboard(db),
   'incident-list': (input, { db }) => listIncidents(db, input),
   'incident-close': (input, { db, actor }) => closeIncident(db, actor, input.id, input.resolution),
-  'loan-slip-pdf': (input, ctx) => loanSlipPdf(ctx, input.id),
-  'loan-slip-print': (input, ctx) => loanSlipPrint(ctx, input.id),
-  'loan-register-export': (input, ctx) => loanRegisterExport(ctx, input),
+  'loan-slip-pdf': (input, ctx) => loanSlipPdf(outputOf(ctx), input.id),
+  'loan-slip-print': (input, ctx) => loanSlipPrint(outputOf(ctx), input.id),
+  'loan-register-export': (input, ctx) => loanRegisterExport(outputOf(ctx), input),
 };

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/connection';
 import type { UserRow } from '../../../db/schema';
 import type { Runtime } from '../runtime';
 import type { Actor } from '../services/actor';
+import type { OutputContext } from '../services/output-context';
 
 export interface HandlerContext {
   runtime: Runtime;
@@ -23,3 +24,6 @@ export type PublicHandler<N extends CallName> = (input: ParsedInput<N>, ctx: Han
 /** A public call's handler may run without a user; every other handler is given one. */
 export type HandlerFor<N extends CallName> = Contract[N]['access'] extends 'public' ? PublicHandler<N> : Handler<N>;
 export type Handlers<Names extends CallName> = { [N in Names]: HandlerFor<N> };
+
+/** An export or a print runs as the signed-in user, on the shell's printer. */
+export const outputOf = (ctx: SignedInContext): OutputContext => ({ db: ctx.db, actor: ctx.actor, printer: ctx.runtime.printer });

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ExportFile } from '../../core/contract/audit';
 import type { BoxListRow } from '../../core/contract/boxes';
 import type { boxExportInput } from '../../core/contract/labels';
-import type { SignedInContext } from '../handlers/types';
+import type { OutputContext } from './output-context';
 import { chainHead, EXPORT_CAP } from './audit-log';
 import { listBoxes } from './box-list';
 import { exportTable, type ExportColumn } from './exports';
@@ -35,7 +35,7 @@ const COLUMNS: ExportColumn<BoxListRow>[] = [
 ];
 
 /** Every box the catalogue's filters match, newest first as listed; recorded before it is made. */
-export async function exportBoxes(ctx: SignedInContext, input: z.output<typeof boxExportInput>): Promise<ExportFile> {
+export async function exportBoxes(ctx: OutputContext, input: z.output<typeof boxExportInput>): Promise<ExportFile> {
   const { format, ...filters } = input;
   const rows: BoxListRow[] = [];
   let cursor: number | undefined;

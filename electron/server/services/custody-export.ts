@@ -3,7 +3,7 @@ import type { AuditEntity, ExportFile } from '../../core/contract/audit';
 import type { DestructionSummary, destructionExportInput } from '../../core/contract/destructions';
 import type { InspectionItem, inspectionExportInput } from '../../core/contract/inspections';
 import type { TransferSummary, transferExportInput } from '../../core/contract/transfers';
-import type { SignedInContext } from '../handlers/types';
+import type { OutputContext } from './output-context';
 import { chainHead, EXPORT_CAP } from './audit-log';
 import { listDestructions } from './destructions';
 import { exportTable, type ExportColumn } from './exports';
@@ -83,7 +83,7 @@ function allPages<Row>(page: (cursor: number | undefined) => { rows: Row[]; next
 
 /** Recorded before the file is made, as every other export is. */
 function exportRecorded<Row>(
-  ctx: SignedInContext,
+  ctx: OutputContext,
   table: { title: string; entity: AuditEntity; entityId: number | null; columns: ExportColumn<Row>[]; rows: Row[]; truncatedAt: number | null; filters: unknown },
   format: 'xlsx' | 'csv',
 ): Promise<ExportFile> {
@@ -92,20 +92,20 @@ function exportRecorded<Row>(
   return exportTable({ title, siteName: getSettings(ctx.db).siteName, ...rest, exportedBy: ctx.actor.name, exportedAt: new Date(), head: chainHead(ctx.db) }, format);
 }
 
-export function exportTransfers(ctx: SignedInContext, input: z.output<typeof transferExportInput>): Promise<ExportFile> {
+export function exportTransfers(ctx: OutputContext, input: z.output<typeof transferExportInput>): Promise<ExportFile> {
   const { format, ...filters } = input;
   const { rows, truncatedAt } = allPages((cursor) => listTransfers(ctx.db, { ...filters, cursor, limit: 200 }));
   return exportRecorded(ctx, { title: '档案移交登记', entity: 'transfer', entityId: null, columns: TRANSFER_COLUMNS, rows, truncatedAt, filters }, format);
 }
 
-export function exportDestructions(ctx: SignedInContext, input: z.output<typeof destructionExportInput>): Promise<ExportFile> {
+export function exportDestructions(ctx: OutputContext, input: z.output<typeof destructionExportInput>): Promise<ExportFile> {
   const { format, ...filters } = input;
   const { rows, truncatedAt } = allPages((cursor) => listDestructions(ctx.db, { ...filters, cursor, limit: 200 }));
   return exportRecorded(ctx, { title: '档案销毁清册登记', entity: 'destruction', entityId: null, columns: DESTRUCTION_COLUMNS, rows, truncatedAt, filters }, format);
 }
 
 /** One month's inspection, box by box, as checked. */
-export function exportInspection(ctx: SignedInContext, input: z.output<typeof inspectionExportInput>): Promise<ExportFile> {
+export function exportInspection(ctx: OutputContext, input: z.output<typeof inspectionExportInput>): Promise<ExportFile> {
   const inspection = getInspection(ctx.db, input.id);
   return exportRecorded(
     ctx,

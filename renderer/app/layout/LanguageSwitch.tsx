@@ -1,6 +1,6 @@
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { setLanguage, type Language } from '../../i18n';
+import { setLanguage, type Language } from '../translations';
 
 const OPTIONS: { label: string; value: Language }[] = [
   { label: '中文', value: 'zh-CN' },

@@ -8,7 +8,7 @@ import { BOX_KINDS } from '../../../electron/core/enums';
 import { call } from '../../api/client';
 import { Field, HookForm } from '../../ui/field';
 import { useErrorText, useServerErrors, type CodeFields } from '../../ui/forms';
-import { Page } from '../layout/Page';
+import { Page } from '../../ui/Page';
 import { callQuery } from '../../ui/queries';
 import { fillCodePattern, numberCode } from '../../../electron/core/contract/box-code-pattern';
 

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicUser } from '../../../electron/core/contract/app';
 import { useErrorText } from '../../ui/forms';
-import { Page } from '../layout/Page';
+import { Page } from '../../ui/Page';
 import { callQuery } from '../../ui/queries';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserCreateModal } from './UserCreateModal';

@@ -1,6 +1,6 @@
 import { Descriptions, Drawer, Typography, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditRow } from '../../../db/schema';
+import type { AuditRow } from '../../../electron/core/rows';
 import { ChangesTable } from './ChangesTable';
 import { EMPTY, formatInstant, objectText } from './format';
 import { actionLabel, entityLabel } from './labels';

@@ -1,6 +1,6 @@
 import { Empty, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditRow } from '../../../db/schema';
+import type { AuditRow } from '../../../electron/core/rows';
 import { parseChanges, type ChangeLine } from './changes';
 import { fieldLabel, formatValue } from './fieldLabels';
 

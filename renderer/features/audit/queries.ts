@@ -1,10 +1,10 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { CallInput } from '../../../electron/core/contract';
-import type { AuditRow } from '../../../db/schema';
+import type { AuditRow } from '../../../electron/core/rows';
 import { call } from '../../api/client';
 import { callQuery } from '../../ui/queries';
-import { usePagedRows } from '../catalogue/queries';
+import { usePagedRows } from '../../ui/usePagedRows';
 import type { AuditFilters } from './auditParams';
 import { saveExportFile } from '../../ui/download';
 

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { backupSettingsSchema, type BackupOverview, type BackupSettings, type FolderStatus } from '../../../electron/core/contract/backups';
 import { Field, HookForm } from '../../ui/field';
 import { useErrorText, useServerErrors } from '../../ui/forms';
-import { Page } from '../../app/layout/Page';
+import { Page } from '../../ui/Page';
 import { canCall } from '../../ui/permissions';
 import { useSession } from '../../api/session-store';
 import { BackupList, megabytes } from './BackupList';

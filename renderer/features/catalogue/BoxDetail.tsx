@@ -1,14 +1,13 @@
 import { Col, Flex, Row } from 'antd';
 import { useState } from 'react';
 import type { BoxDetail } from '../../../electron/core/contract/boxes';
-import { BoxCustody } from '../custody/BoxCustody';
-import { BoxLoans } from '../lending/BoxLoans';
 import { BoxHeader } from './BoxHeader';
 import { BoxInfo } from './BoxInfo';
 import { Checklist } from './Checklist';
 import { ContentsTable } from './ContentsTable';
 import { MoveBoxModal } from './MoveBoxModal';
 import { MoveHistory } from './MoveHistory';
+import { useBoxPanels } from '../../ui/box-panels';
 import { NotFound } from '../../ui/NotFound';
 import { QueryState } from '../../ui/QueryState';
 import { useBox } from './queries';
@@ -16,6 +15,7 @@ import { useIdParam } from '../../ui/useIdParam';
 
 function BoxDetailView({ detail }: { detail: BoxDetail }) {
   const [moving, setMoving] = useState(false);
+  const { side } = useBoxPanels();
   const { box } = detail;
   return (
     <Flex vertical gap={16} className="cat-box-detail">
@@ -31,8 +31,9 @@ function BoxDetailView({ detail }: { detail: BoxDetail }) {
           <Flex vertical gap={16}>
             {detail.checklist && <Checklist items={detail.checklist} />}
             <MoveHistory moves={detail.moves} />
-            <BoxLoans boxId={box.id} />
-            <BoxCustody boxId={box.id} />
+            {side.map((Panel, i) => (
+              <Panel key={i} boxId={box.id} />
+            ))}
           </Flex>
         </Col>
       </Row>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CallInput } from '../../../electron/core/contract';
 import { boxUpdateInput, type BoxDetail } from '../../../electron/core/contract/boxes';
-import type { BoxRow } from '../../../db/schema';
+import type { BoxRow } from '../../../electron/core/rows';
 import { Field } from '../../ui/field';
 import { useServerErrors, type CodeFields } from '../../ui/forms';
 import { BoxFields } from './BoxFields';

@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { saveExportFile } from '../../ui/download';
 import { useErrorText } from '../../ui/forms';
 import { useCanCall } from '../../ui/access';
-import type { BoxFilters } from './queries';
+import type { BoxFilters } from '../../ui/listParams';
 
 /** The catalogue as filtered on screen, as the office's Excel register (re-importable) or CSV. */
 export function BoxExport({ filters }: { filters: BoxFilters }) {

@@ -4,7 +4,8 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BOX_KINDS, BOX_STATUSES } from '../../../electron/core/enums';
 import { DebouncedInput } from '../../ui/DebouncedInput';
-import { useOwner, type BoxFilters as Filters } from './queries';
+import type { BoxFilters as Filters } from '../../ui/listParams';
+import { useOwner } from './queries';
 
 interface BoxFiltersProps {
   filters: Filters;

@@ -2,7 +2,7 @@ import { Button, Card, Flex } from 'antd';
 import type { FormEventHandler, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HookForm } from '../../ui/field';
-import { Page } from '../../app/layout/Page';
+import { Page } from '../../ui/Page';
 import { escapeCancels } from '../../ui/formSupport';
 
 interface BoxFormFrameProps {

@@ -3,8 +3,8 @@ import { Button, Card, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { BoxDetail } from '../../../electron/core/contract/boxes';
-import { BoxHoldTag } from '../custody/BoxHoldTag';
 import { useCanCall } from '../../ui/access';
+import { useBoxPanels } from '../../ui/box-panels';
 import { BoxStatusTag } from '../../ui/BoxStatusTag';
 import { BoxLabelButton } from './LabelButtons';
 import { paths } from '../../ui/paths';
@@ -16,6 +16,7 @@ import { paths } from '../../ui/paths';
 export function BoxHeader({ box, onMove }: { box: BoxDetail['box']; onMove: () => void }) {
   const { t } = useTranslation(['catalogue', 'common']);
   const navigate = useNavigate();
+  const { tags } = useBoxPanels();
   const mayEdit = useCanCall('box-update');
   const mayMove = useCanCall('box-move');
   return (
@@ -25,7 +26,9 @@ export function BoxHeader({ box, onMove }: { box: BoxDetail['box']; onMove: () =
           <Flex align="center" gap={8} wrap className="cat-box-heading">
             <div className="cat-box-code mono">{box.code}</div>
             <BoxStatusTag status={box.status} />
-            <BoxHoldTag boxId={box.id} />
+            {tags.map((Extra, i) => (
+              <Extra key={i} boxId={box.id} />
+            ))}
           </Flex>
           <Typography.Title level={4} style={{ margin: '4px 0 8px' }}>
             {box.title}

@@ -4,7 +4,7 @@ import { useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { BoxListRow } from '../../../electron/core/contract/boxes';
-import { Page } from '../../app/layout/Page';
+import { Page } from '../../ui/Page';
 import { useCanCall } from '../../ui/access';
 import { BoxFilters } from './BoxFilters';
 import { useBoxColumns } from './boxColumns';
@@ -13,7 +13,9 @@ import { LabelsButton } from './LabelButtons';
 import { BoxExport } from './BoxExport';
 import { boxFiltersFromParams, withParam } from '../../ui/listParams';
 import { paths } from '../../ui/paths';
-import { useBoxList, usePagedRows, type BoxFilters as Filters } from './queries';
+import type { BoxFilters as Filters } from '../../ui/listParams';
+import { usePagedRows } from '../../ui/usePagedRows';
+import { useBoxList } from './queries';
 
 const TABLE_CLASS = 'catalogue-box-table';
 

@@ -2,7 +2,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoxDocumentRow } from '../../../db/schema';
+import type { BoxDocumentRow } from '../../../electron/core/rows';
 import { useErrorText } from '../../ui/forms';
 import { useCanCall } from '../../ui/access';
 import { DocumentFormModal } from './DocumentFormModal';

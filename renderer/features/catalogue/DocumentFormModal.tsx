@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { documentFields } from '../../../electron/core/contract/boxes';
 import { DOC_CATEGORIES } from '../../../electron/core/enums';
-import { type BoxDocumentRow } from '../../../db/schema';
+import type { BoxDocumentRow } from '../../../electron/core/rows';
 import { Field } from '../../ui/field';
 import { FormModal } from '../../ui/form-modal';
 import { useServerErrors } from '../../ui/forms';

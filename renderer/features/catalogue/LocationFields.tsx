@@ -1,7 +1,7 @@
 import { Col, Input, Row } from 'antd';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Location } from '../../../db/schema';
+import type { Location } from '../../../electron/core/rows';
 import { Field } from '../../ui/field';
 
 export const LOCATION_KEYS = ['room', 'cabinet', 'shelf', 'position'] as const satisfies readonly (keyof Location)[];

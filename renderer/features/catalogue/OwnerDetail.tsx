@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { OwnerDetail } from '../../../electron/core/contract/owners';
-import type { OwnerRow } from '../../../db/schema';
+import type { OwnerRow } from '../../../electron/core/rows';
 import { useCanCall } from '../../ui/access';
 import { BoxStatusTag } from '../../ui/BoxStatusTag';
 import { formatDate, formatTimestamp, orDash } from '../../ui/format';

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import type { CallInput } from '../../../electron/core/contract';
 import { ownerCreateInput } from '../../../electron/core/contract/owners';
 import { BUSINESS_TYPES } from '../../../electron/core/enums';
-import { type OwnerRow } from '../../../db/schema';
+import type { OwnerRow } from '../../../electron/core/rows';
 import { Field } from '../../ui/field';
 import { FormModal } from '../../ui/form-modal';
 import { useServerErrors } from '../../ui/forms';

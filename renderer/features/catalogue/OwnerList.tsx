@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { OwnerListRow } from '../../../electron/core/contract/owners';
 import { BUSINESS_TYPES } from '../../../electron/core/enums';
-import { Page } from '../../app/layout/Page';
+import { Page } from '../../ui/Page';
 import { useCanCall } from '../../ui/access';
 import { DebouncedInput } from '../../ui/DebouncedInput';
 import { InfiniteTable } from '../../ui/InfiniteTable';
@@ -13,7 +13,9 @@ import { ownerFiltersFromParams, withParam } from '../../ui/listParams';
 import { useOwnerColumns } from './ownerColumns';
 import { OwnerFormModal } from './OwnerFormModal';
 import { paths } from '../../ui/paths';
-import { useOwnerList, usePagedRows, type OwnerFilters } from './queries';
+import type { OwnerFilters } from '../../ui/listParams';
+import { usePagedRows } from '../../ui/usePagedRows';
+import { useOwnerList } from './queries';
 
 /** 租户/客户: every owner with a file, searchable by name, unit, contact or phone. */
 export function OwnerListPage() {

@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OwnerRow } from '../../../db/schema';
+import type { OwnerRow } from '../../../electron/core/rows';
 import { SEARCH_DEBOUNCE_MS } from '../../ui/DebouncedInput';
 import { useOwner, useOwnerOptions } from './queries';
 import { useDebouncedValue } from '../../ui/useDebouncedValue';

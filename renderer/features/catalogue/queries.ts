@@ -8,12 +8,12 @@ import {
   useQueryClient,
   type InfiniteData,
   type QueryClient,
-  type UseInfiniteQueryResult,
 } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import type { CallInput } from '../../../electron/core/contract';
 import { BOX_SCROLL_PAGE, type BoxDetail } from '../../../electron/core/contract/boxes';
 import { call } from '../../api/client';
+import type { BoxFilters, OwnerFilters } from '../../ui/listParams';
 import { callQuery } from '../../ui/queries';
 
 /** Rows per keyset page: a few screens of a virtual table, small enough to answer at once. */
@@ -24,8 +24,6 @@ const BOX_FIRST_PAGE = 100;
 const LIST_GC_MS = 30_000;
 const OWNER_OPTIONS_LIMIT = 20;
 
-export type BoxFilters = Omit<CallInput<'box-list'>, 'cursor' | 'limit'>;
-export type OwnerFilters = Omit<CallInput<'owner-list'>, 'cursor' | 'limit'>;
 
 /**
  * A list comes back scrolled to the top, so of what was loaded only the first page is worth keeping:
@@ -77,14 +75,6 @@ export function useOwnerList(filters: OwnerFilters) {
     placeholderData: keepPreviousData,
     gcTime: LIST_GC_MS,
   });
-}
-
-/** The rows of every page loaded so far, and a loadMore that is safe to call on every scroll event. */
-export function usePagedRows<P extends { rows: unknown[] }>(list: UseInfiniteQueryResult<InfiniteData<P>>) {
-  const rows = useMemo((): P['rows'][number][] => list.data?.pages.flatMap((page) => page.rows) ?? [], [list.data]);
-  // Scroll events outrun re-renders: by default each call would cancel and restart the same page.
-  const loadMore = () => void list.fetchNextPage({ cancelRefetch: false });
-  return { rows, loadMore };
 }
 
 export function useOwnerOptions(query: string) {

@@ -10,7 +10,7 @@ import { Field } from '../../ui/field';
 import { FormModal } from '../../ui/form-modal';
 import { useServerErrors } from '../../ui/forms';
 import { useCanCall } from '../../ui/access';
-import { formatAt } from '../lending/format';
+import { formatAt } from '../../ui/format';
 import { custodyPaths } from './paths';
 import { useBoxCustody, useCustodyWrite } from './queries';
 import { DestructionStatusTag, TransferStatusTag } from './StatusTags';

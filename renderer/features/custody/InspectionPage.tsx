@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Inspection, InspectionItem, InspectionSummary } from '../../../electron/core/contract/inspections';
 import { useErrorText } from '../../ui/forms';
 import { ApiError } from '../../api/client';
-import { Page } from '../../app/layout/Page';
+import { Page } from '../../ui/Page';
 import { useCanCall } from '../../ui/access';
 import { RegisterExport } from './RegisterExport';
 import { QueryState } from '../../ui/QueryState';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RetentionRow } from '../../../electron/core/contract/destructions';
 import { RETENTION_CLASSES } from '../../../electron/core/enums';
-import { Page } from '../../app/layout/Page';
+import { Page } from '../../ui/Page';
 import { useCanCall } from '../../ui/access';
 import { BoxStatusTag } from '../../ui/BoxStatusTag';
 import { DateInput } from '../../ui/DateInput';

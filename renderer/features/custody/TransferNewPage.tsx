@@ -9,7 +9,7 @@ import { transferCreateInput } from '../../../electron/core/contract/transfers';
 import { useQuery } from '@tanstack/react-query';
 import { Field, HookForm } from '../../ui/field';
 import { useServerErrors, type CodeFields } from '../../ui/forms';
-import { Page } from '../../app/layout/Page';
+import { Page } from '../../ui/Page';
 import { callQuery } from '../../ui/queries';
 import { DateInput } from '../../ui/DateInput';
 import { emptyIsRequired, escapeCancels, useGoBack } from '../../ui/formSupport';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
-import { RequireCall } from '../../app/layout/RequireCall';
+import { RequireCall } from '../../ui/RequireCall';
 import './custody.css';
 import { DestructionDetailPage } from './DestructionDetail';
 import { DestructionList } from './DestructionList';

@@ -9,7 +9,7 @@ import { IMPORT_FIELDS, IMPORT_KINDS, type ImportCheck, type ImportField, type I
 import { call } from '../../api/client';
 import { saveExportFile } from '../../ui/download';
 import { useErrorText } from '../../ui/forms';
-import { Page } from '../../app/layout/Page';
+import { Page } from '../../ui/Page';
 import { templateCsvBase64 } from './templates';
 
 interface PickedFile {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { RequireCall } from '../../app/layout/RequireCall';
+import { RequireCall } from '../../ui/RequireCall';
 import { ImportPage } from './ImportPage';
 import './import.css';
 

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Loan } from '../../../electron/core/contract/loans';
-import { Page } from '../../app/layout/Page';
+import { Page } from '../../ui/Page';
 import { InfiniteTable } from '../../ui/InfiniteTable';
 import { NotFound } from '../../ui/NotFound';
 import { useLoanColumns } from './loanColumns';

@@ -2,7 +2,7 @@ import { Card, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BorrowerLink } from './BorrowerLink';
-import { formatAt } from './format';
+import { formatAt } from '../../ui/format';
 import { IncidentsList } from './IncidentsList';
 import { LoanStatusTag } from './LoanStatusTag';
 import { lendingPaths } from './paths';

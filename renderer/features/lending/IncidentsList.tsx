@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../../electron/core/contract/loans';
 import { useCanCall } from '../../ui/access';
-import { formatAt } from './format';
+import { formatAt } from '../../ui/format';
 import { IncidentCloseModal } from './IncidentCloseModal';
 
 /** The damage or loss found at return, with the people responsible (§4.5.3); the custodian or manager closes it. */

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { LOAN_STATUSES, type Loan } from '../../../electron/core/contract/loans';
-import { Page } from '../../app/layout/Page';
+import { Page } from '../../ui/Page';
 import { useCanCall } from '../../ui/access';
 import { InfiniteTable } from '../../ui/InfiniteTable';
 import { DashboardCards } from './DashboardCards';

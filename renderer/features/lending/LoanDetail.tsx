@@ -1,7 +1,7 @@
 import { Col, Flex, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Loan } from '../../../electron/core/contract/loans';
-import { Page } from '../../app/layout/Page';
+import { Page } from '../../ui/Page';
 import { NotFound } from '../../ui/NotFound';
 import { QueryState } from '../../ui/QueryState';
 import { useIdParam } from '../../ui/useIdParam';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Loan } from '../../../electron/core/contract/loans';
 import { paths } from '../../ui/paths';
-import { formatAt } from './format';
+import { formatAt } from '../../ui/format';
 import { BorrowerLink } from './BorrowerLink';
 import { LoanStatusTag } from './LoanStatusTag';
 

@@ -7,7 +7,7 @@ import type { CallInput } from '../../../electron/core/contract';
 import { LOAN_DAYS_LIMIT, LOAN_TYPES, loanRequestInput } from '../../../electron/core/contract/loans';
 import { Field, HookForm } from '../../ui/field';
 import { useServerErrors, type CodeFields } from '../../ui/forms';
-import { Page } from '../../app/layout/Page';
+import { Page } from '../../ui/Page';
 import { emptyIsRequired, escapeCancels, useGoBack } from '../../ui/formSupport';
 import { BorrowerFields, firstBorrowerField } from './BorrowerFields';
 import { BoxCodeField, useBoxLookup } from './BoxCodeField';

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { callQuery } from '../../ui/queries';
 import { useCanCall } from '../../ui/access';
-import { formatAt } from './format';
+import { formatAt } from '../../ui/format';
 
 /**
  * Loans read in from the paper register did not pass the manager's desk: the desk says who read

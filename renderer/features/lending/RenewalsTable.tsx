@@ -1,7 +1,7 @@
 import { Card, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LoanRenewal } from '../../../electron/core/contract/loans';
-import { formatAt } from './format';
+import { formatAt } from '../../ui/format';
 
 const RENEWAL_COLOURS: Record<LoanRenewal['status'], string> = { requested: 'orange', approved: 'green', rejected: 'default' };
 

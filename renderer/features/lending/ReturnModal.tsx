@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery } from '@tanstack/react-query';
 import { Input, Radio, Select } from 'antd';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,7 @@ import { loanReturnInput, RETURN_CONDITIONS, type Loan } from '../../../electron
 import { Field } from '../../ui/field';
 import { FormModal } from '../../ui/form-modal';
 import { useServerErrors } from '../../ui/forms';
-import { useBox } from '../catalogue/queries';
+import { callQuery } from '../../ui/queries';
 import { useReturnLoan } from './queries';
 
 type Values = CallInput<'loan-return'>;
@@ -24,7 +25,7 @@ export function ReturnModal({ loan, onClose }: { loan: Loan; onClose: () => void
   });
   const { control } = form;
   const condition = useWatch({ control, name: 'condition' });
-  const box = useBox(loan.boxId);
+  const box = useQuery(callQuery('box-get', { id: loan.boxId }));
   const onError = useServerErrors(form.setError);
   const giveBack = useReturnLoan();
   const onSubmit = form.handleSubmit((values) => giveBack.mutate(values, { onSuccess: onClose, onError }));

@@ -4,7 +4,7 @@ import type { Loan } from '../../../electron/core/contract/loans';
 import { call } from '../../api/client';
 import { saveExportFile } from '../../ui/download';
 import { callQuery } from '../../ui/queries';
-import { usePagedRows } from '../catalogue/queries';
+import { usePagedRows } from '../../ui/usePagedRows';
 
 /** Rows per keyset page: a few screens of the virtual table. */
 const PAGE_SIZE = 100;

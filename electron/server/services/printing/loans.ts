@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../core/contract/errors';
 import type { ExportFile } from '../../../core/contract/audit';
 import type { Loan, loanCalls } from '../../../core/contract/loans';
-import type { SignedInContext } from '../../handlers/types';
+import type { OutputContext } from '../output-context';
 import { chainHead, EXPORT_CAP } from '../audit-log';
 import { exportTable, type ExportColumn } from '../exports';
 import { listLoans, getLoan } from '../loan-views';
@@ -12,10 +12,7 @@ import { CONDITION_LABEL, copyPermissionText, LOAN_TYPE_LABEL, loanStatusText, l
 import type { PrintMeta } from './templates/frame';
 import { loanRegisterHtml, type RegisterRange } from './templates/loan-register';
 import { loanSlipHtml } from './templates/loan-slip';
-import type { Printer } from './printer';
 
-/** The printer comes from the runtime (the shell's); a caller may pass its own. */
-type PrintContext = SignedInContext & { printer?: Printer };
 type RegisterInput = z.output<(typeof loanCalls)['loan-register-export']['input']>;
 
 /** A register PDF past this many rows would run to hundreds of pages (and near the 2 MB a data: URL holds in the Electron printer): it is cut and says so. */
@@ -24,20 +21,20 @@ const REGISTER_PDF_CAP = 1000;
 const PAGE = 200;
 
 /** Read after the print or export was recorded, so the chain head on paper includes it. */
-const printMeta = (ctx: SignedInContext): PrintMeta => ({ siteName: getSettings(ctx.db).siteName, printedBy: ctx.actor.name, printedAt: new Date(), head: chainHead(ctx.db) });
+const printMeta = (ctx: OutputContext): PrintMeta => ({ siteName: getSettings(ctx.db).siteName, printedBy: ctx.actor.name, printedAt: new Date(), head: chainHead(ctx.db) });
 
 const pdfFile = (fileName: string, pdf: Buffer): ExportFile => ({ fileName, mimeType: 'application/pdf', base64: pdf.toString('base64') });
 
-export async function loanSlipPdf(ctx: PrintContext, id: number): Promise<ExportFile> {
+export async function loanSlipPdf(ctx: OutputContext, id: number): Promise<ExportFile> {
   const loan = getLoan(ctx.db, id);
   mutate(ctx.db, ctx.actor, () => ({ result: null, audit: { action: 'print', entity: 'loan', entityId: loan.id, boxCode: loan.boxCode, after: { form: '借阅登记表', loanNo: loan.loanNo } } }));
-  const pdf = await (ctx.printer ?? ctx.runtime.printer).pdf(loanSlipHtml(loan, printMeta(ctx)));
+  const pdf = await ctx.printer.pdf(loanSlipHtml(loan, printMeta(ctx)));
   return pdfFile(`借阅登记表-${loan.loanNo}.pdf`, pdf);
 }
 
 /** Sends the slip to the print dialog; recorded only once the user has printed it, not when they cancelled. */
-export async function loanSlipPrint(ctx: PrintContext, id: number): Promise<{ printed: boolean }> {
-  const printer = ctx.printer ?? ctx.runtime.printer;
+export async function loanSlipPrint(ctx: OutputContext, id: number): Promise<{ printed: boolean }> {
+  const printer = ctx.printer;
   if (!printer.dialog) throw new AppError('PRINT_DIALOG_UNAVAILABLE');
   const loan = getLoan(ctx.db, id);
   const printed = await printer.dialog(loanSlipHtml(loan, printMeta(ctx)));
@@ -46,7 +43,7 @@ export async function loanSlipPrint(ctx: PrintContext, id: number): Promise<{ pr
 }
 
 /** Every loan requested in the period (local calendar days), oldest first, at most `cap`. */
-function loansInRange(ctx: SignedInContext, range: RegisterRange, cap: number): Loan[] {
+function loansInRange(ctx: OutputContext, range: RegisterRange, cap: number): Loan[] {
   const rows: Loan[] = [];
   let cursor: number | undefined;
   do {
@@ -81,7 +78,7 @@ const REGISTER_COLUMNS: ExportColumn<Loan>[] = [
 ];
 
 /** 借阅登记簿 for a period, as a PDF to print or a table to file; recorded first, like exportAudit. */
-export async function loanRegisterExport(ctx: PrintContext, input: RegisterInput): Promise<ExportFile> {
+export async function loanRegisterExport(ctx: OutputContext, input: RegisterInput): Promise<ExportFile> {
   const { format, ...range } = input;
   const cap = format === 'pdf' ? REGISTER_PDF_CAP : EXPORT_CAP;
   const fetched = loansInRange(ctx, range, cap + 1);
@@ -90,7 +87,7 @@ export async function loanRegisterExport(ctx: PrintContext, input: RegisterInput
   mutate(ctx.db, ctx.actor, () => ({ result: null, audit: { action: 'export', entity: 'loan', entityId: null, after: { form: '借阅登记簿', format, ...range, rows: rows.length } } }));
   const meta = printMeta(ctx);
   if (format === 'pdf') {
-    const pdf = await (ctx.printer ?? ctx.runtime.printer).pdf(loanRegisterHtml(rows, range, truncatedAt, meta));
+    const pdf = await ctx.printer.pdf(loanRegisterHtml(rows, range, truncatedAt, meta));
     return pdfFile(`借阅登记簿-${range.from}-${range.to}.pdf`, pdf);
   }
   return exportTable(

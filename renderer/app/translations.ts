@@ -8,7 +8,7 @@ import { custody } from '../features/custody/i18n';
 import { lending } from '../features/lending/i18n';
 import { backups } from '../features/backups/i18n';
 import { importNs } from '../features/import/i18n';
-import { common } from './common';
+import { common } from '../ui/i18n';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -2,6 +2,7 @@
 export const common = {
   'zh-CN': {
     appName: '档案前台',
+    forbidden: '您的角色无权访问此页面',
     actions: { save: '保存', cancel: '取消', edit: '编辑', add: '新增', remove: '删除', search: '搜索', reset: '重置', confirm: '确定', close: '关闭', back: '返回', open: '打开', print: '打印', refresh: '刷新' },
     errors: {
       VALIDATION: '填写有误，请检查标红的项目',
@@ -168,6 +169,7 @@ export const common = {
   },
   en: {
     appName: 'Archive Desk',
+    forbidden: 'Your role may not open this page',
     actions: { save: 'Save', cancel: 'Cancel', edit: 'Edit', add: 'Add', remove: 'Remove', search: 'Search', reset: 'Reset', confirm: 'OK', close: 'Close', back: 'Back', open: 'Open', print: 'Print', refresh: 'Refresh' },
     errors: {
       VALIDATION: 'Some fields need attention',

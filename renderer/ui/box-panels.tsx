@@ -1,0 +1,19 @@
+import { createContext, useContext, type ComponentType } from 'react';
+
+type BoxPanel = ComponentType<{ boxId: number }>;
+
+/**
+ * What other features show on a box's page (its hold tag, its loans, its custody history). The app
+ * shell fills this in, so the catalogue shows them without importing the features that own them.
+ */
+export interface BoxPanels {
+  /** Beside the status tag in the header. */
+  tags: BoxPanel[];
+  /** In the side column, under the move history. */
+  side: BoxPanel[];
+}
+
+const BoxPanelsContext = createContext<BoxPanels>({ tags: [], side: [] });
+
+export const BoxPanelsProvider = BoxPanelsContext.Provider;
+export const useBoxPanels = (): BoxPanels => useContext(BoxPanelsContext);
