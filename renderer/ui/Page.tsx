@@ -6,7 +6,7 @@ export function Page({ title, extra, children }: { title: ReactNode; extra?: Rea
   return (
     <section className="page">
       <header className="page-header">
-        <Typography.Title level={4} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {title}
         </Typography.Title>
         {extra && <div className="page-extra">{extra}</div>}

@@ -7,7 +7,7 @@ import { LanguageSwitch } from '../layout/LanguageSwitch';
 export function AuthFrame({ title, siteName, width = 400, children }: { title: ReactNode; siteName?: string | null; width?: number; children: ReactNode }) {
   const { t } = useTranslation('common');
   return (
-    <div className="auth-page">
+    <main className="auth-page">
       <div className="auth-language">
         <LanguageSwitch />
       </div>
@@ -15,7 +15,7 @@ export function AuthFrame({ title, siteName, width = 400, children }: { title: R
         <div className="auth-brand">
           <span className="brand-mark">档</span>
           <div>
-            <Typography.Title level={4} className="auth-app-name">
+            <Typography.Title level={1} className="auth-app-name">
               {t('appName')}
             </Typography.Title>
             {siteName && <Typography.Text type="secondary">{siteName}</Typography.Text>}
@@ -23,6 +23,6 @@ export function AuthFrame({ title, siteName, width = 400, children }: { title: R
         </div>
         <Card title={title}>{children}</Card>
       </div>
-    </div>
+    </main>
   );
 }

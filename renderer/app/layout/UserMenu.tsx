@@ -22,7 +22,7 @@ export function UserMenu({ user }: { user: PublicUser }) {
   return (
     <>
       <Dropdown menu={{ items }} trigger={['click']} placement="bottomRight">
-        <Button type="text" aria-label={t('header.userMenu')}>
+        <Button type="text" aria-label={`${user.displayName} ${tc(`enums.role.${user.role}`)} ${t('header.userMenu')}`}>
           <Space size={6}>
             <UserOutlined />
             <span>{user.displayName}</span>

@@ -98,18 +98,20 @@ function KindPrefixes({ control }: { control: Control<Settings> }) {
       {BOX_KINDS.map((kind) => (
         <div className="prefix-row" role="row" key={kind}>
           <span role="cell">{tc(`enums.boxKind.${kind}`)}</span>
-          <Field control={control} name={`kindPrefixes.${kind}`} label={null} className="prefix-field">
-            {(field) => (
-              <Input
-                {...field}
-                onChange={(e) => field.onChange(e.target.value.toUpperCase())}
-                aria-label={`${tc(`enums.boxKind.${kind}`)} ${t('settings.prefix')}`}
-                maxLength={8}
-                className="mono"
-                spellCheck={false}
-              />
-            )}
-          </Field>
+          <div role="cell">
+            <Field control={control} name={`kindPrefixes.${kind}`} label={null} className="prefix-field">
+              {(field) => (
+                <Input
+                  {...field}
+                  onChange={(e) => field.onChange(e.target.value.toUpperCase())}
+                  aria-label={`${tc(`enums.boxKind.${kind}`)} ${t('settings.prefix')}`}
+                  maxLength={8}
+                  className="mono"
+                  spellCheck={false}
+                />
+              )}
+            </Field>
+          </div>
           <Typography.Text code role="cell" className="prefix-example">
             {numberCode(fillCodePattern(pattern, prefixes[kind], year), 1)}
           </Typography.Text>

@@ -30,7 +30,7 @@ export function BoxHeader({ box, onMove }: { box: BoxDetail['box']; onMove: () =
               <Extra key={i} boxId={box.id} />
             ))}
           </Flex>
-          <Typography.Title level={4} style={{ margin: '4px 0 8px' }}>
+          <Typography.Title level={1} className="screen-title" style={{ margin: '4px 0 8px' }}>
             {box.title}
           </Typography.Title>
           <Space size={4} wrap>

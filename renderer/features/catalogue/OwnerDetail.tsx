@@ -90,7 +90,7 @@ function OwnerDetailView({ detail }: { detail: OwnerDetail }) {
       <Card>
         <Flex justify="space-between" align="start" gap={16} wrap>
           <Space orientation="vertical" size={4}>
-            <Typography.Title level={4} style={{ margin: 0 }}>
+            <Typography.Title level={1} className="screen-title" style={{ margin: 0 }}>
               {owner.name}
             </Typography.Title>
             <Space size={4}>

@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchChromium, startShell, type RunningShell } from './support/shell';
+import { buttonName, clickButton, signOut } from './support/ui';
+
+/**
+ * WCAG 2.1 AA as axe-core reads it, on every screen a role can open: no serious or critical
+ * finding. The page is opened with its CSP bypassed only so that axe's script can be injected.
+ */
+const ROOT = resolve(__dirname, '..', '..');
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const PASSWORD = 'Archive-Desk-2026';
+const OWN_PASSWORD = 'Archive-Desk-2026-own';
+
+let work: string;
+let shells: RunningShell[] = [];
+let browser: Browser;
+
+interface Finding {
+  screen: string;
+  rule: string;
+  impact: string;
+  nodes: string[];
+}
+
+async function open(shell: RunningShell): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', bypassCSP: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(shell.url);
+  return page;
+}
+
+async function findings(page: Page, screen: string): Promise<Finding[]> {
+  // Lists and details load after the frame: wait until no spinner is left.
+  await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  await page.waitForTimeout(300);
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations.map((v) => ({ rule: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ screen, ...v }));
+}
+
+async function signInAs(page: Page, username: string) {
+  await page.getByRole('button', { name: buttonName('登录') }).waitFor();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await clickButton(page, '登录');
+  // Seeded accounts made by the admin must choose their own password first; the admin need not.
+  const change = page.getByLabel('当前密码');
+  const menu = page.getByRole('button', { name: '用户菜单' });
+  await Promise.race([change.waitFor(), menu.waitFor()]);
+  if (await change.isVisible()) {
+    await change.fill(PASSWORD);
+    await page.getByLabel('新密码', { exact: true }).fill(OWN_PASSWORD);
+    await page.getByLabel('再次输入新密码').fill(OWN_PASSWORD);
+    await page.keyboard.press('Enter');
+    await menu.waitFor();
+  }
+}
+
+async function visit(page: Page, route: string): Promise<Finding[]> {
+  await page.evaluate((hash) => (location.hash = hash), `#/${route}`);
+  return findings(page, route);
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'archive-desk-a11y-e2e-'));
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'seed.ts'), '--boxes', '60', '--data', join(work, 'seeded')], { cwd: ROOT, stdio: 'ignore' });
+  shells = [await startShell(join(work, 'seeded')), await startShell(join(work, 'fresh'))];
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const shell of shells) await shell.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+test('first-run setup has no serious or critical finding', async () => {
+  const page = await open(shells[1]);
+  await page.getByLabel('站点名称').waitFor();
+  expect(await findings(page, 'setup')).toEqual([]);
+});
+
+test('sign-in and every screen of the custodian and the admin have no serious or critical finding', async () => {
+  const page = await open(shells[0]);
+  await page.getByRole('button', { name: buttonName('登录') }).waitFor();
+  const found = await findings(page, 'sign-in');
+
+  await signInAs(page, 'custodian');
+  const custodianScreens = ['boxes', 'boxes/1', 'boxes/new', 'boxes/1/edit', 'owners', 'owners/1', 'lending', 'lending/new', 'lending/1', 'lending/borrower', 'custody', 'custody/transfers', 'custody/transfers/new', 'custody/transfers/1', 'custody/inspection', 'custody/retention', 'custody/destructions', 'backups', 'boxes/import'];
+  for (const route of custodianScreens) found.push(...(await visit(page, route)));
+
+  await signOut(page);
+  await signInAs(page, 'admin');
+  for (const route of ['users', 'audit', 'settings']) found.push(...(await visit(page, route)));
+
+  expect(found).toEqual([]);
+}, 300_000);
