@@ -3,6 +3,8 @@ export const app = {
   'zh-CN': {
     nav: { boxes: '档案目录', owners: '租户/客户', lending: '借阅', custody: '保管', users: '用户管理', audit: '审计日志', backups: '备份与恢复', settings: '系统设置' },
     header: {
+      skipToContent: '跳到主要内容',
+      mainMenu: '主菜单',
       scanPlaceholder: '扫描或输入档案编号',
       scanShortcut: '按 F2 或 Ctrl+K 随时回到此处扫码',
       scanNotFound: '未找到档案编号 {{code}}，请核对后重新扫描',
@@ -131,6 +133,8 @@ export const app = {
   en: {
     nav: { boxes: 'Boxes', owners: 'Tenants/customers', lending: 'Lending', custody: 'Custody', users: 'Users', audit: 'Audit log', backups: 'Backup & restore', settings: 'Settings' },
     header: {
+      skipToContent: 'Skip to main content',
+      mainMenu: 'Main menu',
       scanPlaceholder: 'Scan or type a box code',
       scanShortcut: 'Press F2 or Ctrl+K to come back here and scan',
       scanNotFound: 'No box with code {{code}}; check it and scan again',

@@ -154,8 +154,9 @@ export function InfiniteTable<T extends { id: number }>(props: InfiniteTableProp
         scroll={{ y: viewPx }}
         onScroll={(event: UIEvent<HTMLDivElement>) => latest.current.follow(event.currentTarget)}
         locale={{ emptyText }}
-        onRow={(row) => ({
-          tabIndex: 0,
+        // One tab stop for the whole table (the arrows move within it), so Tab leaves the list at once.
+        onRow={(row, index) => ({
+          tabIndex: index === 0 ? 0 : -1,
           style: { cursor: 'pointer' },
           onClick: () => latest.current.onOpen(row),
           onKeyDown: (event) => {

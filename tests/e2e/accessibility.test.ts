@@ -66,6 +66,29 @@ async function signInAs(page: Page, username: string) {
   }
 }
 
+/**
+ * Keyboard order: the skip link is the first tab stop and lands on the screen; the main menu comes
+ * before the header and the screen; a list of boxes is one tab stop, not one per row.
+ */
+async function keyboardReachesMenuAndContent(page: Page) {
+  await page.evaluate(() => (location.hash = '#/boxes'));
+  await page.locator('.ant-table-row').nth(5).waitFor();
+  const order = await page.evaluate(() => {
+    const stops = [...document.querySelectorAll<HTMLElement>('a[href], button, input, [tabindex]')].filter((el) => el.tabIndex >= 0 && !el.hasAttribute('disabled'));
+    return {
+      first: stops[0]?.textContent,
+      menuBeforeHeader: stops.findIndex((el) => el.closest('nav')) < stops.findIndex((el) => el.closest('header')),
+      rowStops: stops.filter((el) => el.classList.contains('ant-table-row')).length,
+    };
+  });
+  expect(order).toEqual({ first: '跳到主要内容', menuBeforeHeader: true, rowStops: 1 });
+  await page.getByRole('button', { name: '跳到主要内容' }).focus();
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest('#main-content')))).toBe(true);
+}
+
 async function visit(page: Page, route: string): Promise<Finding[]> {
   await page.evaluate((hash) => (location.hash = hash), `#/${route}`);
   return findings(page, route);
@@ -96,6 +119,7 @@ test('sign-in and every screen of the custodian and the admin have no serious or
   const found = await findings(page, 'sign-in');
 
   await signInAs(page, 'custodian');
+  await keyboardReachesMenuAndContent(page);
   const custodianScreens = ['boxes', 'boxes/1', 'boxes/new', 'boxes/1/edit', 'owners', 'owners/1', 'lending', 'lending/new', 'lending/1', 'lending/borrower', 'custody', 'custody/transfers', 'custody/transfers/new', 'custody/transfers/1', 'custody/inspection', 'custody/retention', 'custody/destructions', 'backups', 'boxes/import'];
   for (const route of custodianScreens) found.push(...(await visit(page, route)));
 

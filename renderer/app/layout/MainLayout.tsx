@@ -30,12 +30,18 @@ export function MainLayout({ siteName }: { siteName: string | null }) {
 
   return (
     <Layout className="main-layout">
+      {/* The first stop of Tab: past the menu and the header straight to the screen. */}
+      <button type="button" className="skip-link" onClick={() => document.getElementById('main-content')?.focus()}>
+        {t('header.skipToContent')}
+      </button>
       <Layout.Sider width={200} breakpoint="lg" collapsedWidth={56} theme="light" className="main-sider">
         <div className="brand">
           <span className="brand-mark">档</span>
           <span className="brand-name">{tc('appName')}</span>
         </div>
-        <Menu mode="inline" selectedKeys={[section]} items={items} onClick={({ key }) => void navigate(`/${key}`)} />
+        <nav aria-label={t('header.mainMenu')}>
+          <Menu mode="inline" selectedKeys={[section]} items={items} onClick={({ key }) => void navigate(`/${key}`)} />
+        </nav>
       </Layout.Sider>
       <Layout>
         <Layout.Header className="main-header">
@@ -48,7 +54,7 @@ export function MainLayout({ siteName }: { siteName: string | null }) {
             {user && <UserMenu user={user} />}
           </Space>
         </Layout.Header>
-        <Layout.Content className="main-content">
+        <Layout.Content id="main-content" tabIndex={-1} className="main-content">
           {canCall(user, 'backup-overview') && <OverdueBanner />}
           <Outlet />
         </Layout.Content>

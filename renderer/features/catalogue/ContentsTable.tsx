@@ -1,5 +1,6 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
+import { App, Button, Card, Space, Table, type TableColumnsType } from 'antd';
+import { Confirm } from '../../ui/Confirm';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoxDocumentRow } from '../../../electron/core/rows';
@@ -17,7 +18,7 @@ function RowActions({ document, onEdit }: { document: BoxDocumentRow; onEdit: ()
   return (
     <Space size={0}>
       <Button type="link" size="small" icon={<EditOutlined />} onClick={onEdit} aria-label={t('common:actions.edit')} />
-      <Popconfirm
+      <Confirm
         title={t('contents.removeConfirm', { title: document.title })}
         okText={t('common:actions.remove')}
         okButtonProps={{ danger: true, loading: remove.isPending }}
@@ -25,7 +26,7 @@ function RowActions({ document, onEdit }: { document: BoxDocumentRow; onEdit: ()
         onConfirm={() => remove.mutateAsync({ id: document.id }).catch((error: unknown) => void message.error(errorText(error)))}
       >
         <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={t('common:actions.remove')} />
-      </Popconfirm>
+      </Confirm>
     </Space>
   );
 }

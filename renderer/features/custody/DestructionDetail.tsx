@@ -1,5 +1,6 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Flex, Popconfirm, Space, Table } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Space, Table } from 'antd';
+import { Confirm } from '../../ui/Confirm';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -52,9 +53,9 @@ function DestructionActions({ destruction }: { destruction: Destruction }) {
         </Button>
       )}
       {open && mayCancel && (
-        <Popconfirm title={t('destruction.cancelConfirm')} onConfirm={() => cancel.mutate({ id: destruction.id }, { onError })}>
+        <Confirm title={t('destruction.cancelConfirm')} onConfirm={() => cancel.mutate({ id: destruction.id }, { onError })}>
           <Button loading={cancel.isPending}>{t('destruction.cancel')}</Button>
-        </Popconfirm>
+        </Confirm>
       )}
       <Button icon={<PrinterOutlined />} loading={print.isPending} onClick={() => print.mutate(destruction.id, { onError })}>
         {t('common.print')}

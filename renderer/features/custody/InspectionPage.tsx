@@ -1,5 +1,6 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Input, Popconfirm, Progress, Table, Tag, Typography, type InputRef } from 'antd';
+import { App, Button, Card, Flex, Input, Progress, Table, Tag, Typography, type InputRef } from 'antd';
+import { Confirm } from '../../ui/Confirm';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Inspection, InspectionItem, InspectionSummary } from '../../../electron/core/contract/inspections';
@@ -85,11 +86,11 @@ function InspectionView({ inspection }: { inspection: Inspection }) {
                 </Button>
               </Flex>
             ) : (
-              <Popconfirm title={t('inspection.completeConfirm')} onConfirm={() => complete.mutate({ id: inspection.id }, { onSuccess: () => void message.success(t('inspection.completed')), onError })}>
+              <Confirm title={t('inspection.completeConfirm')} onConfirm={() => complete.mutate({ id: inspection.id }, { onSuccess: () => void message.success(t('inspection.completed')), onError })}>
                 <Button type="primary" loading={complete.isPending}>
                   {t('inspection.complete')}
                 </Button>
-              </Popconfirm>
+              </Confirm>
             ))}
           <Button icon={<PrinterOutlined />} loading={print.isPending} onClick={() => print.mutate(inspection.id, { onError })}>
             {t('common.print')}
@@ -146,11 +147,11 @@ function StartInspection({ month }: { month: string }) {
       <Flex gap={16} align="center">
         <Typography.Text>{t('inspection.notStarted', { month })}</Typography.Text>
         {mayStart && (
-          <Popconfirm title={t('inspection.startConfirm')} onConfirm={() => start.mutate({}, { onError: (e) => void message.error(errorText(e)) })}>
+          <Confirm title={t('inspection.startConfirm')} onConfirm={() => start.mutate({}, { onError: (e) => void message.error(errorText(e)) })}>
             <Button type="primary" loading={start.isPending}>
               {t('inspection.start')}
             </Button>
-          </Popconfirm>
+          </Confirm>
         )}
       </Flex>
     </Card>

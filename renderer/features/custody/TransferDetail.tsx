@@ -1,5 +1,6 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Flex, Popconfirm, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Space, Table, Typography } from 'antd';
+import { Confirm } from '../../ui/Confirm';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -66,9 +67,9 @@ function TransferActions({ transfer }: { transfer: Transfer }) {
         </Button>
       )}
       {open && mayCancel && (
-        <Popconfirm title={t('transfer.cancelConfirm')} onConfirm={() => cancel.mutate({ id: transfer.id }, { onError })}>
+        <Confirm title={t('transfer.cancelConfirm')} onConfirm={() => cancel.mutate({ id: transfer.id }, { onError })}>
           <Button loading={cancel.isPending}>{t('transfer.cancel')}</Button>
-        </Popconfirm>
+        </Confirm>
       )}
       <Button icon={<PrinterOutlined />} loading={print.isPending} onClick={() => print.mutate(transfer.id, { onError })}>
         {t('common.print')}

@@ -1,5 +1,6 @@
 import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space } from 'antd';
+import { App, Button, Space } from 'antd';
+import { Confirm } from '../../ui/Confirm';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,16 +57,16 @@ export function LoanActions({ loan }: { loan: Loan }) {
         </>
       )}
       {loan.status === 'approved' && mayHandOut && (
-        <Popconfirm title={t('actions.handOutConfirm')} onConfirm={() => handOut.mutate({ id: loan.id }, { onError })}>
+        <Confirm title={t('actions.handOutConfirm')} onConfirm={() => handOut.mutate({ id: loan.id }, { onError })}>
           <Button type="primary" loading={handOut.isPending}>
             {t('actions.handOut')}
           </Button>
-        </Popconfirm>
+        </Confirm>
       )}
       {(loan.status === 'requested' || loan.status === 'approved') && mayCancel && (
-        <Popconfirm title={t('actions.cancelConfirm')} onConfirm={() => cancel.mutate({ id: loan.id }, { onError })}>
+        <Confirm title={t('actions.cancelConfirm')} onConfirm={() => cancel.mutate({ id: loan.id }, { onError })}>
           <Button loading={cancel.isPending}>{t('actions.cancel')}</Button>
-        </Popconfirm>
+        </Confirm>
       )}
       {loan.status === 'out' && mayReturn && (
         <Button type="primary" onClick={() => setDialog({ kind: 'return' })}>
