@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { assertHexKey, readKeyWithProtector } from '../db/keyfile';
+import { readKeyWithProtector } from '../db/keyfile';
+import { writePlainCopy } from '../db/plain-copy';
 import { machineKeyProtector } from '../db/machine-key';
 import { dataPathsUnder } from '../electron/server/data-paths';
 import { dataFiles } from '../electron/server/runtime';
@@ -45,24 +46,13 @@ const keyOf = (dataDir: string): string => {
   return key;
 };
 
-/**
- * A plain copy in one pass: VACUUM INTO takes the cipher of the connection's main database, so the
- * encrypted archive is attached (with its key) to a plain in-memory one and vacuumed from there.
- * The copy keeps the archive's page layout (80 bytes reserved per page), so only the cipher differs.
- */
+/** The bench's plain copy: its WAL mode too, as the encrypted archive has. */
 function exportPlain(db: string, keyHex: string, plain: string): void {
-  assertHexKey(keyHex);
   rmSync(plain, { force: true });
-  const sqlite = new Database(':memory:');
-  sqlite.pragma(`cipher='sqlcipher'`);
-  sqlite.pragma('legacy=4');
-  sqlite.prepare(`ATTACH ? AS archive KEY "x'${keyHex}'"`).run(db);
-  sqlite.prepare('VACUUM archive INTO ?').run(plain);
-  sqlite.close();
-  const check = new Database(plain);
-  check.pragma('journal_mode=WAL');
-  check.prepare('SELECT count(*) FROM boxes').get();
-  check.close();
+  writePlainCopy(db, keyHex, plain);
+  const copy = new Database(plain);
+  copy.pragma('journal_mode=WAL');
+  copy.close();
 }
 
 export function ensureBenchData(params: SeedParams, log: (line: string) => void): BenchData {
