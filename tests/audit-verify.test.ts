@@ -190,7 +190,7 @@ describe('the audit viewer calls', () => {
 describe('audit export', () => {
   it('writes a UTF-8 CSV with the chain head in its footer, and records the export', async () => {
     const file = await app.ok('audit-export', { format: 'csv', boxCode: 'ZH-2026-0001' }, auditor);
-    expect(file.fileName).toMatch(/^审计日志-\d{8}T\d{6}\.csv$/);
+    expect(file.fileName).toMatch(/^审计日志-\d{8}-\d{6}\.csv$/);
     const text = Buffer.from(file.base64, 'base64').toString('utf8');
     expect(text.startsWith('\uFEFF序号,')).toBe(true);
     expect(text).toContain('box-create');

@@ -31,7 +31,7 @@ describe('custody register exports', () => {
     await app.ok('transfer-create', { boxCodes: [c.code], fromDepartment: '财务部', toDepartment: '行政人事部', reason: '=HYPERLINK("x")', personnelMoveDate: null }, cast.custodian);
 
     const xlsx = await app.ok('transfer-export', { format: 'xlsx' }, cast.clerk);
-    expect(xlsx.fileName).toMatch(/^档案移交登记-\d{8}T\d{6}\.xlsx$/);
+    expect(xlsx.fileName).toMatch(/^档案移交登记-\d{8}-\d{6}\.xlsx$/);
     const sheet = await sheetOf(xlsx);
     expect(cells(sheet, 1, 6)).toEqual(['移交单号', '状态', '移出部门', '接收部门', '移交原因', '盒数']);
     // Newest first: the order still waiting, then the signed one.
@@ -66,7 +66,11 @@ describe('custody register exports', () => {
     const header = cells(sheet, 1, 13) as string[];
     expect(header).toEqual(['清册编号', '状态', '销毁原因', '盒数', '提议人', '提议时间', '审批人', '审批时间', '审批意见', '销毁方式', '销毁日期', '执行人', '监销人']);
     expect(cells(sheet, 2, 4)).toEqual([d.registerNo, '已销毁', '保管期限已满', 1]);
-    expect(cells(sheet, 2, 13).slice(9)).toEqual(['粉碎', '2026-01-05', '李强', '王芳、张伟']);
+    expect(cells(sheet, 2, 13).slice(9)).toEqual(['粉碎', new Date(Date.UTC(2026, 0, 5)), '李强', '王芳、张伟']);
+    // Days and times are date cells Excel can sort and filter, not text.
+    expect(sheet.getRow(2).getCell(11).numFmt).toBe('yyyy-mm-dd');
+    expect(sheet.getRow(2).getCell(6).value).toBeInstanceOf(Date);
+    expect(sheet.getRow(2).getCell(6).numFmt).toBe('yyyy-mm-dd hh:mm');
 
     const csv = csvText(await app.ok('destruction-export', { status: 'proposed', format: 'csv' }, cast.manager));
     expect(csv.split('\r\n')[1]).toBe('');
@@ -82,7 +86,7 @@ describe('custody register exports', () => {
     await app.ok('inspection-check', { itemId: item.id, present: true, complete: false, correctlyFiled: true, condition: 'damp', note: '缺少装修验收单，盒底受潮', followUpOwner: '李强' }, cast.custodian);
 
     const file = await app.ok('inspection-export', { id: insp.id, format: 'xlsx' }, cast.manager);
-    expect(file.fileName).toMatch(new RegExp(`^${insp.month}档案检查记录-\\d{8}T\\d{6}\\.xlsx$`));
+    expect(file.fileName).toMatch(new RegExp(`^${insp.month}档案检查记录-\\d{8}-\\d{6}\\.xlsx$`));
     const sheet = await sheetOf(file);
     expect(cells(sheet, 1, 12)).toEqual(['序号', '档案编号', '题名', '位置', '在架', '齐全', '存放正确', '保存状况', '发现问题', '备注', '检查人', '检查时间']);
     const rows = [2, 3].map((r) => cells(sheet, r, 10));

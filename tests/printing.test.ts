@@ -116,16 +116,11 @@ describe('loan slip 借阅登记表', () => {
     expect(existsSync(join(OUT, 'loan-slip-1.png'))).toBe(true);
   });
 
-  it('comes through the call, for any signed-in role, and is quick once the browser is warm', async () => {
+  // Its speed is the bench's figure (loan slip PDF, warm), not a timed test.
+  it('comes through the call, for any signed-in role', async () => {
     const auditor = await app.as('auditor');
-    await app.ok('loan-slip-pdf', { id: loanId }, auditor);
-    const times: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const start = performance.now();
-      await app.ok('loan-slip-pdf', { id: loanId }, auditor);
-      times.push(performance.now() - start);
-    }
-    expect(Math.min(...times)).toBeLessThan(500);
+    const file = await app.ok('loan-slip-pdf', { id: loanId }, auditor);
+    expect(Buffer.from(file.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(await app.call('loan-slip-pdf', { id: 999_999 }, auditor)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

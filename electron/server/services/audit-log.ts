@@ -6,7 +6,7 @@ import type { auditExportInput, AuditListInput, AuditVerification, ChainHead, Ex
 import type { Actor } from './actor';
 import { GENESIS_HASH } from './audit';
 import { verifyChainInThread } from './audit-chain';
-import { exportTable, type ExportColumn } from './exports';
+import { exportTable, instantCell, type ExportColumn } from './exports';
 import { getSettings } from './settings';
 import { mutate } from './transaction';
 
@@ -64,7 +64,7 @@ export const EXPORT_CAP = 200_000;
 
 const AUDIT_COLUMNS: ExportColumn<AuditRow>[] = [
   { header: '序号', width: 9, value: (r) => r.seq },
-  { header: '时间（UTC）', width: 25, value: (r) => r.at },
+  { header: '时间', width: 17, value: (r) => instantCell(r.at) },
   { header: '操作人', width: 14, value: (r) => r.actorName },
   { header: '操作', width: 20, value: (r) => r.action },
   { header: '对象', width: 14, value: (r) => r.entity },

@@ -6,10 +6,9 @@ import type { TransferSummary, transferExportInput } from '../../core/contract/t
 import type { OutputContext } from './output-context';
 import { chainHead, EXPORT_CAP } from './audit-log';
 import { listDestructions } from './destructions';
-import { exportTable, type ExportColumn } from './exports';
+import { dayCell, exportTable, instantCell, type ExportColumn } from './exports';
 import { getInspection } from './inspections';
 import { CONDITION_LABEL, FINDING_LABEL, METHOD_LABEL } from './printing/templates/custody-format';
-import { localDateTime } from './printing/templates/format';
 import { getSettings } from './settings';
 import { mutate } from './transaction';
 import { listTransfers } from './transfers';
@@ -26,16 +25,16 @@ const TRANSFER_COLUMNS: ExportColumn<TransferSummary>[] = [
   { header: '接收部门', width: 14, value: (t) => t.toDepartment },
   { header: '移交原因', width: 30, value: (t) => t.reason },
   { header: '盒数', width: 6, value: (t) => t.boxCount },
-  { header: '人员调动日期', width: 12, value: (t) => t.personnelMoveDate },
+  { header: '人员调动日期', width: 12, value: (t) => dayCell(t.personnelMoveDate) },
   { header: '取回期限', width: 12, value: (t) => t.collectBy },
   { header: '登记人', width: 10, value: (t) => t.requestedByName },
-  { header: '登记时间', width: 17, value: (t) => localDateTime(t.requestedAt) },
+  { header: '登记时间', width: 17, value: (t) => instantCell(t.requestedAt) },
   { header: '审批人', width: 10, value: (t) => t.decidedByName },
-  { header: '审批时间', width: 17, value: (t) => localDateTime(t.decidedAt) },
+  { header: '审批时间', width: 17, value: (t) => instantCell(t.decidedAt) },
   { header: '审批意见', width: 20, value: (t) => t.decisionReason },
   { header: '移交人', width: 10, value: (t) => t.handoverName },
   { header: '接收人', width: 10, value: (t) => t.receiverName },
-  { header: '签收时间', width: 17, value: (t) => localDateTime(t.signedAt) },
+  { header: '签收时间', width: 17, value: (t) => instantCell(t.signedAt) },
 ];
 
 const DESTRUCTION_COLUMNS: ExportColumn<DestructionSummary>[] = [
@@ -44,12 +43,12 @@ const DESTRUCTION_COLUMNS: ExportColumn<DestructionSummary>[] = [
   { header: '销毁原因', width: 30, value: (d) => d.reason },
   { header: '盒数', width: 6, value: (d) => d.boxCount },
   { header: '提议人', width: 10, value: (d) => d.proposedByName },
-  { header: '提议时间', width: 17, value: (d) => localDateTime(d.proposedAt) },
+  { header: '提议时间', width: 17, value: (d) => instantCell(d.proposedAt) },
   { header: '审批人', width: 10, value: (d) => d.decidedByName },
-  { header: '审批时间', width: 17, value: (d) => localDateTime(d.decidedAt) },
+  { header: '审批时间', width: 17, value: (d) => instantCell(d.decidedAt) },
   { header: '审批意见', width: 20, value: (d) => d.decisionReason },
   { header: '销毁方式', width: 10, value: (d) => (d.method === null ? null : d.method === 'other' ? d.methodNote : METHOD_LABEL[d.method]) },
-  { header: '销毁日期', width: 12, value: (d) => d.destroyedOn },
+  { header: '销毁日期', width: 12, value: (d) => dayCell(d.destroyedOn) },
   { header: '执行人', width: 10, value: (d) => d.executorName },
   { header: '监销人', width: 16, value: (d) => d.supervisors?.join('、') ?? null },
 ];
@@ -66,7 +65,7 @@ const INSPECTION_COLUMNS: ExportColumn<InspectionItem>[] = [
   { header: '发现问题', width: 24, value: (i) => i.findings.map((f) => FINDING_LABEL[f]).join('、') },
   { header: '备注', width: 24, value: (i) => i.note },
   { header: '检查人', width: 10, value: (i) => i.checkedByName },
-  { header: '检查时间', width: 17, value: (i) => localDateTime(i.checkedAt) },
+  { header: '检查时间', width: 17, value: (i) => instantCell(i.checkedAt) },
 ];
 
 /** Every row of a paged list, up to the export cap. */

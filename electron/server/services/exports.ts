@@ -1,9 +1,17 @@
 import type { ChainHead, ExportFile } from '../../core/contract/audit';
 
+/** A day of the calendar (YYYY-MM-DD) or a stored instant (ISO, UTC). */
+export type ExportDate = { day: string } | { at: string };
+export type CellValue = string | number | null | ExportDate;
+
+/** Excel reads these as dates it can sort, filter and compute with; CSV shows them as local text. */
+export const dayCell = (value: string | null): CellValue => (value ? { day: value } : null);
+export const instantCell = (value: string | null): CellValue => (value ? { at: value } : null);
+
 export interface ExportColumn<Row> {
   header: string;
   width: number;
-  value: (row: Row) => string | number | null;
+  value: (row: Row) => CellValue;
 }
 
 export interface ExportTable<Row> {
@@ -19,8 +27,31 @@ export interface ExportTable<Row> {
   head: ChainHead;
 }
 
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').slice(0, 15);
+const pad = (n: number) => String(n).padStart(2, '0');
+/** The desk's local time in file names, as on screen: 20261202-143005. */
+const stamp = (d: Date) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
 const localTime = (d: Date) => d.toLocaleString('zh-CN', { hour12: false });
+const localMinute = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+
+const isDate = (v: CellValue): v is ExportDate => typeof v === 'object' && v !== null;
+
+function cellText(v: CellValue): string | number | null {
+  if (!isDate(v)) return v;
+  return 'day' in v ? v.day : localMinute(new Date(v.at));
+}
+
+/**
+ * An Excel date has no time zone: it is the wall clock. An instant is written as this machine's
+ * local wall clock (what the screen shows), a day as that day at midnight.
+ */
+function excelDate(v: ExportDate): { value: Date; numFmt: string } {
+  if ('day' in v) {
+    const [y, m, d] = v.day.split('-').map(Number);
+    return { value: new Date(Date.UTC(y, m - 1, d)), numFmt: 'yyyy-mm-dd' };
+  }
+  const t = new Date(v.at);
+  return { value: new Date(Date.UTC(t.getFullYear(), t.getMonth(), t.getDate(), t.getHours(), t.getMinutes(), t.getSeconds())), numFmt: 'yyyy-mm-dd hh:mm' };
+}
 
 /** The lines under every export: who, when, and the audit chain's head at that moment. */
 function footerLines(table: ExportTable<unknown>): string[] {
@@ -31,7 +62,8 @@ function footerLines(table: ExportTable<unknown>): string[] {
   ];
 }
 
-const csvCell = (v: string | number | null): string => {
+const csvCell = (value: CellValue): string => {
+  const v = cellText(value);
   const s = v === null ? '' : String(v);
   // A leading = + - @ would run as a formula when the file is opened in Excel.
   const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
@@ -58,7 +90,13 @@ async function toXlsx<Row>(table: ExportTable<Row>): Promise<Buffer> {
   const sheet = workbook.addWorksheet(table.title, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = table.columns.map((c) => ({ header: c.header, width: c.width }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of table.rows) sheet.addRow(table.columns.map((c) => c.value(row)));
+  for (const row of table.rows) {
+    const values = table.columns.map((c) => c.value(row));
+    const added = sheet.addRow(values.map((v) => (isDate(v) ? excelDate(v).value : v)));
+    values.forEach((v, i) => {
+      if (isDate(v)) added.getCell(i + 1).numFmt = excelDate(v).numFmt;
+    });
+  }
   sheet.addRow([]);
   for (const line of footerLines(table as ExportTable<unknown>)) sheet.addRow([line]).font = { italic: true, color: { argb: 'FF555555' } };
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -4,11 +4,11 @@ import type { ExportFile } from '../../../core/contract/audit';
 import type { Loan, loanCalls } from '../../../core/contract/loans';
 import type { OutputContext } from '../output-context';
 import { chainHead, EXPORT_CAP } from '../audit-log';
-import { exportTable, type ExportColumn } from '../exports';
+import { dayCell, exportTable, instantCell, type CellValue, type ExportColumn } from '../exports';
 import { listLoans, getLoan } from '../loan-views';
 import { getSettings } from '../settings';
 import { mutate } from '../transaction';
-import { CONDITION_LABEL, copyPermissionText, LOAN_TYPE_LABEL, loanStatusText, loanTime } from './templates/format';
+import { CONDITION_LABEL, copyPermissionText, LOAN_TYPE_LABEL, loanStatusText, localDateTime } from './templates/format';
 import type { PrintMeta } from './templates/frame';
 import { loanRegisterHtml, type RegisterRange } from './templates/loan-register';
 import { loanSlipHtml } from './templates/loan-slip';
@@ -54,6 +54,9 @@ function loansInRange(ctx: OutputContext, range: RegisterRange, cap: number): Lo
   return rows.slice(0, cap).reverse();
 }
 
+/** A loan imported from the paper register has only the day; the rest have their time. */
+const loanCell = (loan: Loan, at: string | null): CellValue => (loan.imported ? dayCell(at && localDateTime(at).slice(0, 10)) : instantCell(at));
+
 const REGISTER_COLUMNS: ExportColumn<Loan>[] = [
   { header: '借阅单号', width: 16, value: (l) => l.loanNo },
   { header: '档案编号', width: 16, value: (l) => l.boxCode },
@@ -64,14 +67,14 @@ const REGISTER_COLUMNS: ExportColumn<Loan>[] = [
   { header: '借阅事由', width: 30, value: (l) => l.purpose },
   { header: '类型', width: 8, value: (l) => LOAN_TYPE_LABEL[l.loanType] },
   { header: '天数', width: 6, value: (l) => l.days },
-  { header: '登记时间', width: 17, value: (l) => loanTime(l, l.requestedAt) },
+  { header: '登记时间', width: 17, value: (l) => loanCell(l, l.requestedAt) },
   { header: '审批人', width: 10, value: (l) => l.decidedByName },
   { header: '摘抄/复制', width: 14, value: (l) => copyPermissionText(l) },
   { header: '经办人', width: 10, value: (l) => l.handedOutByName },
-  { header: '借出时间', width: 17, value: (l) => loanTime(l, l.handedOutAt) },
-  { header: '应还日期', width: 11, value: (l) => l.dueDate },
+  { header: '借出时间', width: 17, value: (l) => loanCell(l, l.handedOutAt) },
+  { header: '应还日期', width: 11, value: (l) => dayCell(l.dueDate) },
   { header: '续借次数', width: 8, value: (l) => l.renewals.filter((r) => r.status === 'approved').length },
-  { header: '归还时间', width: 17, value: (l) => loanTime(l, l.returnedAt) },
+  { header: '归还时间', width: 17, value: (l) => loanCell(l, l.returnedAt) },
   { header: '归还状况', width: 10, value: (l) => (l.returnCondition ? CONDITION_LABEL[l.returnCondition] : '') },
   { header: '验收人', width: 10, value: (l) => l.receivedByName },
   { header: '状态', width: 10, value: (l) => loanStatusText(l) },
