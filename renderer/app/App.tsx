@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Result, Spin } from 'antd';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onArchiveGone } from '../api/client';
 import { useSession } from '../api/session-store';
@@ -13,9 +13,11 @@ import { LoginScreen } from './auth/LoginScreen';
 import { SetupScreen } from './auth/SetupScreen';
 import { UnlockScreen } from './auth/UnlockScreen';
 import { useErrorText } from '../ui/forms';
-import { AppRoutes } from './layout/AppRoutes';
 import { statusQuery } from '../ui/queries';
 import { useRestoredSession } from './session';
+
+/** The signed-in screens load after sign-in: the first page a desk opens carries only the way in. */
+const AppRoutes = lazy(() => import('./layout/AppRoutes').then((m) => ({ default: m.AppRoutes })));
 
 /** A web shell address that cannot work is said first; then the archive's state decides. */
 export function App() {
@@ -75,7 +77,13 @@ function SignedInGate({ siteName }: { siteName: string | null }) {
   return (
     <>
       {/* Main refuses everything else until an initial or reset password is replaced. */}
-      {user.mustChangePassword ? <ChangePasswordModal open forced /> : <AppRoutes siteName={siteName} />}
+      {user.mustChangePassword ? (
+        <ChangePasswordModal open forced />
+      ) : (
+        <Suspense fallback={<Spin fullscreen description={t('status.loading')} />}>
+          <AppRoutes siteName={siteName} />
+        </Suspense>
+      )}
       {locked && <LockScreen user={user} siteName={siteName} />}
     </>
   );
