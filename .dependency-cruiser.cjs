@@ -100,6 +100,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
+    // A git worktree links node_modules from the main checkout; resolve through the link.
+    preserveSymlinks: true,
     exclude: { path: '^(node_modules|dist|release)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },

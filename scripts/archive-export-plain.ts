@@ -3,11 +3,11 @@
 // ARCHIVE_DESK_PASSPHRASE). Reads only: the archive and its audit log are not touched.
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import { readKeyWithPassphrase } from '../db/keyfile';
 import { writePlainCopy } from '../db/plain-copy';
 import { AppError } from '../electron/core/contract/errors';
 import { dataFiles } from '../electron/server/runtime';
+import { askPassphrase } from './lib/passphrase';
 
 const WARNING = [
   '警告：导出的文件没有加密，任何人拿到它都能读出全部档案（含租户、借阅人的个人信息）。',
@@ -22,14 +22,6 @@ const REFUSALS: Record<string, [string, string]> = {
   KEY_FILE_CORRUPT: ['密钥文件已损坏。', 'The key file is damaged.'],
   KEY_FILE_UNREADABLE: ['无法读取密钥文件。', 'The key file cannot be read.'],
 };
-
-async function askPassphrase(): Promise<string> {
-  if (process.env.ARCHIVE_DESK_PASSPHRASE) return process.env.ARCHIVE_DESK_PASSPHRASE;
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await rl.question('恢复口令 / recovery passphrase: ');
-  rl.close();
-  return answer;
-}
 
 function refuse(zh: string, en: string): number {
   console.error(`✗ ${zh}\n  ${en}`);

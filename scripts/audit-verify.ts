@@ -3,7 +3,6 @@
 // unwrapped by this machine's key where it can be, else by the recovery passphrase
 // (ARCHIVE_DESK_PASSPHRASE, or asked for).
 import { dirname, resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/connection';
 import { readKeyWithPassphrase, readKeyWithProtector } from '../db/keyfile';
@@ -12,14 +11,7 @@ import { AppError } from '../electron/core/contract/errors';
 import { dataPathsUnder, defaultDataPaths } from '../electron/server/data-paths';
 import { dataFiles } from '../electron/server/runtime';
 import { verifyChainParallel } from '../electron/server/services/audit-chain';
-
-async function askPassphrase(): Promise<string> {
-  if (process.env.ARCHIVE_DESK_PASSPHRASE) return process.env.ARCHIVE_DESK_PASSPHRASE;
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await rl.question('恢复口令 / recovery passphrase: ');
-  rl.close();
-  return answer;
-}
+import { askPassphrase } from './lib/passphrase';
 
 async function databaseKey(keyFile: string, dataDir: string): Promise<string> {
   for (const machineKey of [dataPathsUnder(dataDir).machineKey, defaultDataPaths().machineKey]) {

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, startShell, type RunningShell } from './support/shell';
-import { buttonName, clickButton, signOut } from './support/ui';
+import { buttonName, signInSeeded, signOut } from './support/ui';
 
 /**
  * WCAG 2.1 AA as axe-core reads it, on every screen a role can open: no serious or critical
@@ -13,8 +13,6 @@ import { buttonName, clickButton, signOut } from './support/ui';
  */
 const ROOT = resolve(__dirname, '..', '..');
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-const PASSWORD = 'Archive-Desk-2026';
-const OWN_PASSWORD = 'Archive-Desk-2026-own';
 
 let work: string;
 let shells: RunningShell[] = [];
@@ -48,23 +46,8 @@ async function findings(page: Page, screen: string): Promise<Finding[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ screen, ...v }));
 }
 
-async function signInAs(page: Page, username: string) {
-  await page.getByRole('button', { name: buttonName('登录') }).waitFor();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await clickButton(page, '登录');
-  // Seeded accounts made by the admin must choose their own password first; the admin need not.
-  const change = page.getByLabel('当前密码');
-  const menu = page.getByRole('button', { name: '用户菜单' });
-  await Promise.race([change.waitFor(), menu.waitFor()]);
-  if (await change.isVisible()) {
-    await change.fill(PASSWORD);
-    await page.getByLabel('新密码', { exact: true }).fill(OWN_PASSWORD);
-    await page.getByLabel('再次输入新密码').fill(OWN_PASSWORD);
-    await page.keyboard.press('Enter');
-    await menu.waitFor();
-  }
-}
+const changed = new Set<string>();
+const signInAs = (page: Page, username: string) => signInSeeded(page, username, changed);
 
 /**
  * Keyboard order: the skip link is the first tab stop and lands on the screen; the main menu comes

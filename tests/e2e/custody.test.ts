@@ -5,10 +5,8 @@ import { join, resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, newPage, startShell, type RunningShell } from './support/shell';
-import { buttonName, clickButton, signOut, tableRow } from './support/ui';
+import { buttonName, clickButton, SEED_OWN_PASSWORD, signInSeeded, signOut, tableRow } from './support/ui';
 
-/** The seed script's accounts (admin, custodian, clerk, manager, auditor) all start with this password. */
-const PASSWORD = 'Archive-Desk-2026';
 const ROOT = resolve(__dirname, '..', '..');
 
 let shell: RunningShell;
@@ -33,27 +31,8 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** A seeded account must replace its initial password at its first sign-in, with one of its own. */
-const OWN_PASSWORD = 'Archive-Desk-2026-own';
 const changed = new Set<string>();
-
-async function signInAs(username: string) {
-  await page.getByRole('button', { name: buttonName('登录') }).waitFor();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(changed.has(username) ? OWN_PASSWORD : PASSWORD);
-  await clickButton(page, '登录');
-  const change = page.getByLabel('当前密码');
-  const menu = page.getByRole('button', { name: '用户菜单' });
-  await Promise.race([change.waitFor(), menu.waitFor()]);
-  if (await change.isVisible()) {
-    await change.fill(PASSWORD);
-    await page.getByLabel('新密码', { exact: true }).fill(OWN_PASSWORD);
-    await page.getByLabel('再次输入新密码').fill(OWN_PASSWORD);
-    await page.keyboard.press('Enter');
-    await menu.waitFor();
-    changed.add(username);
-  }
-}
+const signInAs = (username: string) => signInSeeded(page, username, changed);
 
 async function as(username: string) {
   if (await page.getByRole('button', { name: '用户菜单' }).isVisible()) await signOut(page);
@@ -110,7 +89,7 @@ test('transfer: the custodian scans two boxes, the manager approves, both sides 
   await clickButton(page, '当场签收');
   const dialog = page.getByRole('dialog', { name: /移交签收/ });
   await dialog.getByLabel('账户', { exact: true }).fill('custodian');
-  await dialog.getByLabel('本人密码').fill(OWN_PASSWORD);
+  await dialog.getByLabel('本人密码').fill(SEED_OWN_PASSWORD);
   await dialog.getByLabel('姓名', { exact: true }).fill('赵敏');
   // Draw the receiver's signature once the dialog has finished opening.
   await page.waitForTimeout(500);

@@ -42,3 +42,30 @@ export async function signOut(page: Page): Promise<void> {
 }
 
 export const tableRow = (page: Page, text: string) => page.locator('.ant-table-row', { hasText: text });
+
+/** The seed script's accounts (admin, custodian, clerk, manager, auditor) all start with this password. */
+export const SEED_PASSWORD = 'Archive-Desk-2026';
+/** What a seeded account chooses at its first sign-in: an admin-set password must be replaced. */
+export const SEED_OWN_PASSWORD = 'Archive-Desk-2026-own';
+
+/**
+ * Signs a seeded account in; at its first sign-in (not in `changed`) it replaces the initial
+ * password with SEED_OWN_PASSWORD and is added to `changed`. The admin is never asked to.
+ */
+export async function signInSeeded(page: Page, username: string, changed: Set<string>): Promise<void> {
+  await page.getByRole('button', { name: buttonName('登录') }).waitFor();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(changed.has(username) ? SEED_OWN_PASSWORD : SEED_PASSWORD);
+  await clickButton(page, '登录');
+  const change = page.getByLabel('当前密码');
+  const menu = page.getByRole('button', { name: '用户菜单' });
+  await Promise.race([change.waitFor(), menu.waitFor()]);
+  if (await change.isVisible()) {
+    await change.fill(SEED_PASSWORD);
+    await page.getByLabel('新密码', { exact: true }).fill(SEED_OWN_PASSWORD);
+    await page.getByLabel('再次输入新密码').fill(SEED_OWN_PASSWORD);
+    await page.keyboard.press('Enter');
+    await menu.waitFor();
+    changed.add(username);
+  }
+}
