@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildElectronMain, startElectronMain, type ElectronMain } from '../support/electron-main';
-import { PASSPHRASE, PASSWORD } from '../support/app';
+import { INITIAL_PASSWORD, PASSPHRASE, PASSWORD } from '../support/app';
 
 /**
  * The bundled Electron main, run under a stand-in `electron` whose utilityProcess.fork is
@@ -68,6 +68,23 @@ describe.runIf(process.platform === 'linux')('the server in its own process', ()
     expect(serverPid).not.toBe(app.child.pid);
     expect(openFiles(serverPid)).toContain(dbFile());
     expect(openFiles(app.child.pid!).filter((path) => path.includes('archive.db'))).toEqual([]);
+  });
+
+  it('a form the server prints is rendered by main (its print window) and comes back to the server', { timeout: 60_000 }, async () => {
+    const app = start();
+    expect((await app.invoke('app-setup', SETUP)).ok).toBe(true);
+    const admin = (await app.invoke('session-login', { username: 'admin', password: PASSWORD })) as { ok: true; value: { handle: string } };
+    expect((await app.invoke('user-create', { username: 'keeper', displayName: '保管员', role: 'custodian', password: INITIAL_PASSWORD }, admin.value.handle)).ok).toBe(true);
+    const first = (await app.invoke('session-login', { username: 'keeper', password: INITIAL_PASSWORD })) as { ok: true; value: { handle: string } };
+    const custodian = first.value.handle;
+    expect((await app.invoke('session-change-password', { current: INITIAL_PASSWORD, next: PASSWORD, nextConfirm: PASSWORD }, custodian)).ok).toBe(true);
+    const inspection = (await app.invoke('inspection-start', {}, custodian)) as { ok: true; value: { id: number } };
+    expect(inspection.ok).toBe(true);
+    const pdf = (await app.invoke('inspection-record-pdf', { id: inspection.value.id }, custodian)) as { ok: true; value: { mimeType: string; base64: string } };
+    expect(pdf).toMatchObject({ ok: true, value: { mimeType: 'application/pdf' } });
+    const printed = Buffer.from(pdf.value.base64, 'base64').toString('utf8');
+    expect(printed.startsWith('%PDF-standin\n<!')).toBe(true);
+    expect(printed).toContain('万象广场运营部');
   });
 
   it('a server process that dies with a call in flight answers it SERVER_GONE; the next call is served by a new one', { timeout: 60_000 }, async () => {

@@ -39,12 +39,16 @@ class BrowserWindow extends EventEmitter {
     super();
     this.options = options;
     this.destroyed = false;
-    this.webContents = Object.assign(new EventEmitter(), { setWindowOpenHandler: () => undefined, toggleDevTools: () => undefined });
+    this.url = null;
+    // Chromium's PDF of the page: here a marker and the page's HTML, for the test to recognise.
+    const printToPDF = async () => Buffer.concat([Buffer.from('%PDF-standin\n'), Buffer.from(this.url.split('base64,')[1], 'base64')]);
+    this.webContents = Object.assign(new EventEmitter(), { setWindowOpenHandler: () => undefined, toggleDevTools: () => undefined, printToPDF });
   }
   loadFile() {
     return Promise.resolve();
   }
-  loadURL() {
+  loadURL(url) {
+    this.url = url;
     return Promise.resolve();
   }
   show() {}
