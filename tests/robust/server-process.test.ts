@@ -102,6 +102,19 @@ describe.runIf(process.platform === 'linux')('the server in its own process', ()
     expect(await app.invoke('app-setup', SETUP)).toMatchObject({ ok: true, value: { state: 'ready' } });
   });
 
+  it('a server process that keeps dying is left down: every call is answered SERVER_GONE, none hangs', { timeout: 60_000 }, async () => {
+    const app = start();
+    for (let death = 1; death <= 4; death++) {
+      app.killNextCall();
+      expect(await app.invoke('app-status')).toEqual({ ok: false, error: { code: 'SERVER_GONE' } });
+    }
+    // Three restarts within the minute, then none: the fourth death leaves no server.
+    expect(app.forks).toHaveLength(4);
+    expect(await app.serverPid()).toBeNull();
+    expect(await app.invoke('app-status')).toEqual({ ok: false, error: { code: 'SERVER_GONE' } });
+    expect(app.forks).toHaveLength(4);
+  });
+
   it('quitting waits for the on-close backup; the next start opens the archive through main’s keychain', { timeout: 90_000 }, async () => {
     const backups = join(dir, 'backups');
     mkdirSync(backups);

@@ -23,6 +23,7 @@ export function startServerProcess(entry: string, options: Omit<ServerStartOptio
   let child: UtilityProcess | null = null;
   let link: ServerLink | null = null;
   let stopping: Promise<void> | null = null;
+  /** When it ended unasked within the last RESTARTS.withinMs. */
   const deaths: number[] = [];
 
   function spawn(): void {
@@ -38,8 +39,8 @@ export function startServerProcess(entry: string, options: Omit<ServerStartOptio
       }
       if (stopping) return;
       const now = Date.now();
-      deaths.push(now);
-      const recent = deaths.filter((at) => now - at < RESTARTS.withinMs);
+      const recent = [...deaths.splice(0).filter((at) => now - at < RESTARTS.withinMs), now];
+      deaths.push(...recent);
       console.error(`the archive server process ended (code ${code}); ${recent.length > RESTARTS.max ? 'not restarted: it keeps ending' : 'restarting it'}`);
       if (recent.length <= RESTARTS.max) spawn();
     });
