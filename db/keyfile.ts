@@ -12,7 +12,9 @@ import { AppError } from '../electron/core/contract/errors';
 export interface KeyProtector {
   readonly kind: 'safeStorage' | 'machineKey';
   available(): boolean;
-  protect(secret: Buffer): Buffer;
+  /** Asynchronous: in the desktop app the server process asks Electron's main process to do it. */
+  protect(secret: Buffer): Promise<Buffer>;
+  /** Synchronous, for Runtime.start(); the server process has main's answers at hand before it starts. */
   unprotect(blob: Buffer): Buffer;
 }
 
@@ -99,9 +101,9 @@ function writeKeyFile(path: string, file: KeyFile): void {
   renameSync(tmp, path);
 }
 
-function protectKey(protector: KeyProtector | null, keyHex: string): KeyFile['protected'] {
+async function protectKey(protector: KeyProtector | null, keyHex: string): Promise<KeyFile['protected']> {
   if (!protector?.available()) return null;
-  return { kind: protector.kind, blob: protector.protect(Buffer.from(keyHex, 'utf8')).toString('base64') };
+  return { kind: protector.kind, blob: (await protector.protect(Buffer.from(keyHex, 'utf8'))).toString('base64') };
 }
 
 async function sealUnderPassphrase(passphrase: string, keyHex: string): Promise<RecoveryBlob> {
@@ -118,13 +120,13 @@ export function keyFileExists(path: string): boolean {
 /** First run: makes the key, writes the key file, returns the key as 64 hex digits. */
 export async function createKeyFile(path: string, protector: KeyProtector | null, passphrase: string): Promise<string> {
   const keyHex = randomBytes(32).toString('hex');
-  writeKeyFile(path, { version: 1, protected: protectKey(protector, keyHex), recovery: await sealUnderPassphrase(passphrase, keyHex) });
+  writeKeyFile(path, { version: 1, protected: await protectKey(protector, keyHex), recovery: await sealUnderPassphrase(passphrase, keyHex) });
   return keyHex;
 }
 
 /** A new install restored from a backup keeps the backup's passphrase-wrapped key as it is. */
-export function createKeyFileFromRecovery(path: string, protector: KeyProtector | null, keyHex: string, recovery: RecoveryBlob): void {
-  writeKeyFile(path, { version: 1, protected: protectKey(protector, keyHex), recovery });
+export async function createKeyFileFromRecovery(path: string, protector: KeyProtector | null, keyHex: string, recovery: RecoveryBlob): Promise<void> {
+  writeKeyFile(path, { version: 1, protected: await protectKey(protector, keyHex), recovery });
 }
 
 const slotOf = (file: KeyFile, slot: KeySlot) => (slot === 'current' ? file : file.next);
@@ -135,6 +137,18 @@ export function hasNextKey(path: string): boolean {
 
 export function readRecoveryBlob(path: string): RecoveryBlob {
   return readKeyFile(path).recovery;
+}
+
+/** The blobs a protector of this kind would be asked to unwrap at start: the current key's and a staged one's. */
+export function protectedBlobs(path: string, kind: KeyProtector['kind']): Buffer[] {
+  let file: KeyFile;
+  try {
+    file = readKeyFile(path);
+  } catch {
+    // No key file, or one start() will report: nothing to unwrap ahead of it.
+    return [];
+  }
+  return [file, file.next].flatMap((wrapped) => (wrapped?.protected?.kind === kind ? [Buffer.from(wrapped.protected.blob, 'base64')] : []));
 }
 
 /** Opens the key without anyone typing: null when this machine's protector cannot unwrap it. */
@@ -173,9 +187,9 @@ export async function unsealRecovery(recovery: RecoveryBlob, passphrase: string)
 }
 
 /** After a recovery on a new PC: wraps the key for this machine so the next start needs no passphrase. */
-export function rewrapForMachine(path: string, protector: KeyProtector, keyHex: string): void {
-  const file = readKeyFile(path);
-  writeKeyFile(path, { ...file, protected: protectKey(protector, keyHex) });
+export async function rewrapForMachine(path: string, protector: KeyProtector, keyHex: string): Promise<void> {
+  const wrapped = await protectKey(protector, keyHex);
+  writeKeyFile(path, { ...readKeyFile(path), protected: wrapped });
 }
 
 /** A new recovery passphrase for the same key; the caller has checked the old one. */
@@ -188,7 +202,7 @@ export async function rewrapRecovery(path: string, keyHex: string, passphrase: s
 export async function stageNextKey(path: string, protector: KeyProtector | null, passphrase: string): Promise<string> {
   const file = readKeyFile(path);
   const keyHex = randomBytes(32).toString('hex');
-  writeKeyFile(path, { ...file, next: { protected: protectKey(protector, keyHex), recovery: await sealUnderPassphrase(passphrase, keyHex) } });
+  writeKeyFile(path, { ...file, next: { protected: await protectKey(protector, keyHex), recovery: await sealUnderPassphrase(passphrase, keyHex) } });
   return keyHex;
 }
 

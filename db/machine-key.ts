@@ -18,7 +18,7 @@ export function machineKeyProtector(machineKeyPath: string): KeyProtector {
   return {
     kind: 'machineKey',
     available: () => true,
-    protect: (secret) => Buffer.from(JSON.stringify(seal(machineKey(), secret)), 'utf8'),
+    protect: async (secret) => Buffer.from(JSON.stringify(seal(machineKey(), secret)), 'utf8'),
     unprotect: (blob) => unseal(machineKey(), JSON.parse(blob.toString('utf8'))),
   };
 }

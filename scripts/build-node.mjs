@@ -1,4 +1,5 @@
-// Bundles the Node side: Electron main and preload, and the web shell. The renderer is Vite's.
+// Bundles the Node side: Electron main and preload, the server process Electron main forks
+// (beside main, found as server.cjs), and the web shell. The renderer is Vite's.
 import { build } from 'esbuild';
 
 const common = {
@@ -12,7 +13,7 @@ const common = {
   external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'playwright-core'],
 };
 
-// The audit chain's worker thread runs a file of its own: bundled beside each shell's main bundle,
+// The audit chain's worker thread runs a file of its own: bundled beside each bundle holding the server,
 // which finds it by this name (see electron/server/services/audit-chain.ts).
 const CHAIN_WORKER = 'audit-chain-worker.cjs';
 // Its source-only branch (import.meta.url, never reached in a bundle) would warn in CJS output.
@@ -20,7 +21,8 @@ const withWorker = { ...common, define: { AUDIT_CHAIN_WORKER_BUNDLE: JSON.string
 const worker = (dir) => build({ ...withWorker, entryPoints: ['electron/server/services/audit-chain-worker.ts'], outfile: `${dir}/${CHAIN_WORKER}` });
 
 await Promise.all([
-  build({ ...withWorker, entryPoints: ['electron/shells/electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
+  build({ ...common, entryPoints: ['electron/shells/electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
+  build({ ...withWorker, entryPoints: ['electron/shells/server/main.ts'], outfile: 'dist/electron/server.cjs' }),
   build({ ...common, entryPoints: ['electron/shells/electron/preload.ts'], outfile: 'dist/electron/preload.cjs' }),
   build({ ...withWorker, entryPoints: ['electron/shells/web/main.ts'], outfile: 'dist/web/main.cjs' }),
   worker('dist/electron'),

@@ -224,7 +224,7 @@ export class Runtime {
     // Another unlock may have opened the database while this passphrase was being checked.
     if (this.db) return this.status();
     this.openSettling(() => this.openEitherKey(keyHex, () => nextKey));
-    if (this.options.protector?.available()) rewrapForMachine(this.files.keyFile, this.options.protector, keyHex);
+    if (this.options.protector?.available()) await rewrapForMachine(this.files.keyFile, this.options.protector, keyHex);
     this.lockedReason = null;
     return this.status();
   }
@@ -522,7 +522,7 @@ export class Runtime {
         mkdirSync(dirname(incoming), { recursive: true });
         this.takeLock();
         copyFileSync(file, incoming);
-        createKeyFileFromRecovery(this.files.keyFile, this.options.protector, keyHex, recovery);
+        await createKeyFileFromRecovery(this.files.keyFile, this.options.protector, keyHex, recovery);
         renameSync(incoming, this.files.db);
         this.open(keyHex);
       } catch (err) {
@@ -553,7 +553,7 @@ export class Runtime {
       const keptKey = asideName(this.files.keyFile, this.now());
       renameSync(this.files.keyFile, keptKey);
       try {
-        createKeyFileFromRecovery(this.files.keyFile, this.options.protector, keyHex, recovery);
+        await createKeyFileFromRecovery(this.files.keyFile, this.options.protector, keyHex, recovery);
         renameSync(incoming, this.files.db);
         const db = this.open(keyHex);
         mutate(db, SYSTEM_ACTOR, () => ({ result: null, audit: { action: 'backup-restore', entity: 'database', entityId: null, after: { file, archiveWasMissing: true, keyFileKeptAs: keptKey } } }));

@@ -82,6 +82,7 @@ export const common = {
       IMPORT_UNREADABLE: '无法读取该文件，请确认是 Excel（.xlsx）或 CSV 文件',
       IMPORT_TOO_MANY_ROWS: '文件有 {{rows}} 行，一次最多导入 {{max}} 行，请按年度拆分后分批导入',
       IMPORT_HAS_PROBLEMS: '还有 {{count}} 处问题未改正或跳过，未导入任何数据',
+      SERVER_GONE: '档案服务意外停止，本次操作可能没有完成。请重新登录后再试；如反复出现，请重启程序并联系系统管理员',
       INTERNAL: '操作未能完成，请重试；如仍失败请联系系统管理员',
     },
     v: {
@@ -249,6 +250,7 @@ export const common = {
       IMPORT_UNREADABLE: 'The file cannot be read; is it an Excel (.xlsx) or CSV file?',
       IMPORT_TOO_MANY_ROWS: 'The file has {{rows}} rows; at most {{max}} at a time: split it by year',
       IMPORT_HAS_PROBLEMS: '{{count}} problems are neither fixed nor skipped; nothing was imported',
+      SERVER_GONE: 'The archive service stopped unexpectedly; this operation may not have completed. Sign in again and retry; if this keeps happening, restart the app and call the administrator',
       INTERNAL: 'The operation did not complete; try again, or call the administrator',
     },
     v: {

@@ -162,7 +162,7 @@ describe('the start screen after a fault', { timeout: 60_000 }, () => {
   });
 
   it('no keychain: asks for the recovery passphrase, and says so when it is wrong', async () => {
-    expect(startApp({ kind: 'safeStorage', available: () => false, protect: () => Buffer.alloc(0), unprotect: () => Buffer.alloc(0) }).lockedReason).toBe('keystore');
+    expect(startApp({ kind: 'safeStorage', available: () => false, protect: async () => Buffer.alloc(0), unprotect: () => Buffer.alloc(0) }).lockedReason).toBe('keystore');
     expect(await screen.findByText('本机无法自动解开档案库密钥')).toBeInTheDocument();
     const user = userEvent.setup({ delay: null });
     await user.type(screen.getByLabelText('恢复口令'), '这不是正确的恢复口令-xyz{enter}');

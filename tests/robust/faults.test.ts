@@ -276,7 +276,7 @@ describe('the key', () => {
   });
 
   it('no keychain: asks for the recovery passphrase; a wrong one is WRONG_PASSPHRASE, the right one opens', async () => {
-    const runtime = runtimeAt(join(work, 'data'), { kind: 'safeStorage', available: () => false, protect: () => Buffer.alloc(0), unprotect: () => Buffer.alloc(0) });
+    const runtime = runtimeAt(join(work, 'data'), { kind: 'safeStorage', available: () => false, protect: async () => Buffer.alloc(0), unprotect: () => Buffer.alloc(0) });
     expect(runtime.start()).toEqual({ state: 'locked', siteName: null, lockedReason: 'keystore' });
     const dispatch = createDispatcher(runtime, handlerTable, () => undefined);
     expect(await dispatch({ name: 'app-unlock', payload: { passphrase: '这不是正确的恢复口令-xyz' }, handle: null })).toEqual({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });

@@ -80,6 +80,8 @@ export const ERROR_CODES = [
   'IMPORT_UNREADABLE',
   'IMPORT_TOO_MANY_ROWS',
   'IMPORT_HAS_PROBLEMS',
+  /** The server process ended with the call in flight (Electron relays calls to it). */
+  'SERVER_GONE',
   'INTERNAL',
 ] as const;
 

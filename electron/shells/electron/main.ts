@@ -1,12 +1,10 @@
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDispatcher } from '../../server/dispatch';
-import { handlerTable } from '../../server/handlers';
-import { Runtime } from '../../server/runtime';
 import { CALL_CHANNEL } from './channel';
 import { electronPrinter } from './print-electron';
 import { safeStorageProtector } from './safe-storage';
+import { startServerProcess, type ServerProcess } from './server-process';
 import { createMainWindow, hardenApp, isOwnFrame } from './window';
 
 /**
@@ -19,21 +17,21 @@ function electronNativeBinding(appRoot: string): string | undefined {
   return !app.isPackaged && existsSync(built) ? built : undefined;
 }
 
+/**
+ * Main keeps the window, the OS keychain and printing; the runtime, the dispatcher and the
+ * database run in the server process (server.cjs beside this bundle), which main only relays to.
+ */
 function run(): void {
   const appRoot = app.getAppPath();
-  const runtime = new Runtime({
-    dataDir: join(app.getPath('userData'), 'data'),
-    protector: safeStorageProtector,
-    migrationsFolder: join(appRoot, 'db', 'migrations'),
-    nativeBinding: electronNativeBinding(appRoot),
-    printer: electronPrinter(),
-  });
-  const dispatch = createDispatcher(runtime, handlerTable);
+  const printer = electronPrinter();
+  let server: ServerProcess | null = null;
   let win: BrowserWindow | null = null;
+  let serverStopped = false;
 
   ipcMain.handle(CALL_CHANNEL, (event, name: unknown, payload: unknown, handle: unknown) => {
     if (!isOwnFrame(event.senderFrame?.url, appRoot)) return { ok: false, error: { code: 'FORBIDDEN' } };
-    return dispatch({ name, payload, handle });
+    if (!server) return { ok: false, error: { code: 'NOT_READY' } };
+    return server.call({ name, payload, handle });
   });
 
   app.on('second-instance', () => {
@@ -42,24 +40,30 @@ function run(): void {
     win.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => {
-    void runtime.printer.close();
-    runtime.close();
+  // Quitting waits for the server's on-close work (the day's backup), then quits for real.
+  app.on('before-quit', (event) => {
+    void printer.close();
+    if (serverStopped || !server) return;
+    event.preventDefault();
+    void server.stop().then(() => {
+      serverStopped = true;
+      app.quit();
+    });
   });
 
   void app.whenReady().then(() => {
     hardenApp();
-    try {
-      runtime.start();
-    } catch (err) {
-      console.error('archive could not be opened:', err);
-    }
-    runtime.startSchedule();
+    // safeStorage answers only once the app is ready: the server is started after that.
+    server = startServerProcess(
+      join(__dirname, 'server.cjs'),
+      { dataDir: join(app.getPath('userData'), 'data'), migrationsFolder: join(appRoot, 'db', 'migrations'), nativeBinding: electronNativeBinding(appRoot) },
+      { protector: safeStorageProtector, printer },
+    );
     win = createMainWindow(appRoot);
     win.on('closed', () => {
       win = null;
       // The hidden print window would otherwise keep 'window-all-closed' from ever firing.
-      void runtime.printer.close();
+      void printer.close();
     });
   });
 }

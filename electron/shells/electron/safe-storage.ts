@@ -9,6 +9,6 @@ export const safeStorageProtector: KeyProtector = {
   kind: 'safeStorage',
   available: () =>
     safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
-  protect: (secret) => safeStorage.encryptString(secret.toString('utf8')),
+  protect: async (secret) => safeStorage.encryptString(secret.toString('utf8')),
   unprotect: (blob) => Buffer.from(safeStorage.decryptString(blob), 'utf8'),
 };

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { MessageChannel } from 'node:worker_threads';
 import { machineKeyProtector } from '../../../db/machine-key';
 import { dataPathsUnder, defaultDataPaths } from '../../server/data-paths';
-import { createDispatcher } from '../../server/dispatch';
-import { handlerTable } from '../../server/handlers';
-import { publishUrl } from '../../server/instance-lock';
-import { Runtime } from '../../server/runtime';
+import { ServerLink, type HostServices } from '../../server/process/link';
+import type { ToHost, ToServer } from '../../server/process/protocol';
+import { serve } from '../../server/process/serve';
 import { chromiumPrinter } from './print-chromium';
 import { startWebShell, type WebShellOptions } from './server';
 
@@ -41,6 +41,16 @@ function refuseToStart(zh: string, en: string): never {
   process.exit(1);
 }
 
+/**
+ * The server the desktop app runs in a utility process (electron/shells/server/main.ts), here in
+ * this process: the same serve() and the same messages, over an in-process channel.
+ */
+function inProcessServer(host: HostServices): ServerLink {
+  const { port1, port2 } = new MessageChannel();
+  serve({ post: (message) => port1.postMessage(message), onMessage: (listener) => port1.on('message', (message: ToServer) => listener(message)) });
+  return new ServerLink({ post: (message) => port2.postMessage(message), onMessage: (listener) => port2.on('message', (message: ToHost) => listener(message)) }, host);
+}
+
 /** `npm run web`: built to dist/web/main.cjs, so the app root is two folders up. */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' } } });
@@ -48,27 +58,27 @@ async function main(): Promise<void> {
   if (port === null) refuseToStart(`端口“${values.port}”无效：请填写 0 到 65535 之间的数字。`, `Invalid port "${values.port}": give a number from 0 to 65535.`);
   const appRoot = resolve(__dirname, '..', '..');
   const paths = values.data ? dataPathsUnder(resolve(values.data)) : defaultDataPaths();
-  const runtime = new Runtime({ dataDir: paths.dataDir, protector: machineKeyProtector(paths.machineKey), migrationsFolder: resolve(appRoot, 'db', 'migrations'), printer: chromiumPrinter() });
-  const status = runtime.start();
+  const printer = chromiumPrinter();
+  const link = inProcessServer({ protector: machineKeyProtector(paths.machineKey), printer });
+  const status = await link.start({ dataDir: paths.dataDir, migrationsFolder: resolve(appRoot, 'db', 'migrations') });
+  if (!status) return refuseToStart('档案服务未能启动。', 'The archive server did not start.');
   // One archive, one writer: a second start points to the page the first one serves.
   if (status.fault?.code === 'ALREADY_RUNNING') {
     const { pid, url } = status.fault.params ?? {};
     refuseToStart(`档案前台已在运行（进程 ${pid}），请打开：${url ?? '已打开的窗口'}`, `Archive Desk is already running (process ${pid}) on this data folder: ${url ?? 'use the window already open'}`);
   }
-  const shell = await listen({ dispatch: createDispatcher(runtime, handlerTable), rendererDir: resolve(appRoot, 'dist', 'renderer') }, port).catch((err: unknown) => {
+  const shell = await listen({ dispatch: (request) => link.call(request), rendererDir: resolve(appRoot, 'dist', 'renderer') }, port).catch(async (err: unknown) => {
     if (!inUse(err)) throw err;
-    runtime.close();
+    await link.close();
     return refuseToStart(`端口 ${port} 已被其他程序占用，档案前台未启动：请换一个端口（--port），或先关闭占用它的程序。`, `Port ${port} on 127.0.0.1 is already in use; Archive Desk did not start. Choose another --port, or close the program using it.`);
   });
-  runtime.startSchedule();
+  link.publishUrl(shell.url);
   console.log(`Archive Desk web shell (${status.state}), data in ${paths.dataDir}`);
   console.log(`Open: ${shell.url}`);
-  publishUrl(paths.dataDir, shell.url);
   const stop = () => {
-    void Promise.allSettled([shell.close(), runtime.printer.close()]).finally(() => {
-      runtime.close();
-      process.exit(0);
-    });
+    void Promise.allSettled([shell.close(), printer.close()])
+      .then(() => link.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,0 +1,114 @@
+import type { KeyProtector } from '../../../db/keyfile';
+import type { AppStatus } from '../../core/contract/app';
+import { AppError, type Result } from '../../core/contract/errors';
+import type { CallRequest } from '../dispatch';
+import type { Printer } from '../services/printing/printer';
+import { SERVER_GONE, type HostAsk, type MessageEnd, type ServerStartOptions, type ToHost, type ToServer } from './protocol';
+
+/** What only the shell can do, lent to the server it runs. */
+export interface HostServices {
+  protector: KeyProtector | null;
+  printer: Printer | null;
+}
+
+async function answer(host: HostServices, ask: HostAsk): Promise<unknown> {
+  switch (ask.op) {
+    case 'protect':
+      if (!host.protector) throw new AppError('KEYSTORE_UNAVAILABLE');
+      return host.protector.protect(Buffer.from(ask.secret));
+    case 'unprotect':
+      if (!host.protector) throw new AppError('KEYSTORE_UNAVAILABLE');
+      return host.protector.unprotect(Buffer.from(ask.blob));
+    case 'pdf':
+      if (!host.printer) throw new AppError('PRINTER_UNAVAILABLE');
+      return host.printer.pdf(ask.html);
+    case 'dialog':
+      if (!host.printer?.dialog) throw new AppError('PRINT_DIALOG_UNAVAILABLE');
+      return host.printer.dialog(ask.html);
+  }
+}
+
+const asResult = (err: unknown): Result<unknown> => {
+  if (err instanceof AppError) return { ok: false, error: err.toPayload() };
+  console.error('the shell could not do what the server asked:', err);
+  return { ok: false, error: { code: 'INTERNAL' } };
+};
+
+/**
+ * The shell's side of one server (one process, or one in-process instance): calls go out with an
+ * id and come back by it, the server's asks are answered with the shell's services. When the server
+ * ends (gone()), every call still waiting is answered SERVER_GONE.
+ */
+export class ServerLink {
+  private readonly waiting = new Map<number, (result: Result<unknown>) => void>();
+  private nextId = 0;
+  private ended = false;
+  private readonly readyWaits: ((status: AppStatus | null) => void)[] = [];
+  private readonly closedWaits: (() => void)[] = [];
+
+  constructor(
+    private readonly end: MessageEnd<ToServer, ToHost>,
+    private readonly host: HostServices,
+  ) {
+    end.onMessage((message) => this.receive(message));
+  }
+
+  /** Resolves with the status the server started in; null if it ended first. */
+  start(options: Omit<ServerStartOptions, 'protector' | 'printer'>): Promise<AppStatus | null> {
+    const { protector, printer } = this.host;
+    this.end.post({
+      kind: 'start',
+      options: { ...options, protector: protector ? { kind: protector.kind, available: protector.available() } : null, printer: printer ? { dialog: typeof printer.dialog === 'function' } : null },
+    });
+    return new Promise((resolve) => (this.ended ? resolve(null) : this.readyWaits.push(resolve)));
+  }
+
+  call(request: CallRequest): Promise<Result<unknown>> {
+    if (this.ended) return Promise.resolve(SERVER_GONE);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.end.post({ kind: 'call', id, ...request });
+    });
+  }
+
+  publishUrl(url: string): void {
+    if (!this.ended) this.end.post({ kind: 'url', url });
+  }
+
+  /** Resolves once the server has done its on-close work (or has ended anyway). */
+  close(): Promise<void> {
+    if (this.ended) return Promise.resolve();
+    this.end.post({ kind: 'close' });
+    return new Promise((resolve) => this.closedWaits.push(resolve));
+  }
+
+  /** The server is gone: no call is left waiting for it. */
+  gone(): void {
+    this.ended = true;
+    for (const resolve of this.waiting.values()) resolve(SERVER_GONE);
+    this.waiting.clear();
+    for (const resolve of this.readyWaits.splice(0)) resolve(null);
+    for (const resolve of this.closedWaits.splice(0)) resolve();
+  }
+
+  private receive(message: ToHost): void {
+    switch (message.kind) {
+      case 'ready':
+        for (const resolve of this.readyWaits.splice(0)) resolve(message.status);
+        return;
+      case 'result':
+        this.waiting.get(message.id)?.(message.result);
+        this.waiting.delete(message.id);
+        return;
+      case 'ask':
+        void answer(this.host, message.ask)
+          .then((value): Result<unknown> => ({ ok: true, value }), asResult)
+          .then((result) => this.ended || this.end.post({ kind: 'answer', id: message.id, result }));
+        return;
+      case 'closed':
+        for (const resolve of this.closedWaits.splice(0)) resolve();
+        return;
+    }
+  }
+}

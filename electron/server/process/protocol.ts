@@ -1,0 +1,47 @@
+import type { AppStatus } from '../../core/contract/app';
+import type { AppErrorPayload, Result } from '../../core/contract/errors';
+
+/**
+ * The messages between a shell (Electron main, the web shell, later the host) and the server it
+ * runs: calls one way, results back, and the few things only the shell can do (the OS keychain,
+ * a browser to print with) asked for the other way. Every value survives a structured clone.
+ */
+export interface ServerStartOptions {
+  dataDir: string;
+  migrationsFolder: string;
+  nativeBinding?: string;
+  /** What the shell's key protector is, and whether it works on this machine; null: none. */
+  protector: { kind: 'safeStorage' | 'machineKey'; available: boolean } | null;
+  /** Whether the shell can print at all, and whether it has a print dialog. */
+  printer: { dialog: boolean } | null;
+}
+
+export type HostAsk =
+  | { op: 'protect'; secret: Uint8Array }
+  | { op: 'unprotect'; blob: Uint8Array }
+  | { op: 'pdf'; html: string }
+  | { op: 'dialog'; html: string };
+
+export type ToServer =
+  | { kind: 'start'; options: ServerStartOptions }
+  | { kind: 'call'; id: number; name: unknown; payload: unknown; handle: unknown }
+  | { kind: 'answer'; id: number; result: Result<unknown> }
+  /** The web shell's address, written into the lock the server holds, for a second start to show. */
+  | { kind: 'url'; url: string }
+  | { kind: 'close' };
+
+export type ToHost =
+  | { kind: 'ready'; status: AppStatus }
+  | { kind: 'result'; id: number; result: Result<unknown> }
+  | { kind: 'ask'; id: number; ask: HostAsk }
+  /** The on-close work (the day's backup) is done and the database is closed. */
+  | { kind: 'closed' };
+
+/** One side of the channel: a utility process's parentPort, a child's port, an in-process MessagePort. */
+export interface MessageEnd<Out, In> {
+  post(message: Out): void;
+  onMessage(listener: (message: In) => void): void;
+}
+
+/** What a call in flight gets when the server process ended under it: an answer, never a hang. */
+export const SERVER_GONE: { ok: false; error: AppErrorPayload } = { ok: false, error: { code: 'SERVER_GONE' } };

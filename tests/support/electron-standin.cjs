@@ -1,0 +1,136 @@
+// A stand-in for the `electron` module, loaded with `node -r` into the bundled Electron main (the
+// Electron binary cannot be had here). It is driven by the test over this process's IPC channel:
+// 'invoke' plays the renderer calling the call channel, 'quit' quits the app, 'kill-next-call'
+// kills the server process just after main relays the next call to it. utilityProcess.fork is
+// child_process.fork with parent-port.cjs giving the child Electron's process.parentPort.
+const Module = require('node:module');
+const { fork } = require('node:child_process');
+const { EventEmitter } = require('node:events');
+const { createCipheriv, createDecipheriv, randomBytes } = require('node:crypto');
+const { join } = require('node:path');
+
+const tell = (message) => process.send(message);
+const handlers = new Map();
+let killNextCall = false;
+let server = null;
+
+const app = new EventEmitter();
+Object.assign(app, {
+  isPackaged: false,
+  getAppPath: () => process.env.STANDIN_APP_PATH,
+  getPath: (name) => {
+    if (name !== 'userData') throw new Error(`the stand-in knows no path ${name}`);
+    return process.env.STANDIN_USER_DATA;
+  },
+  requestSingleInstanceLock: () => true,
+  whenReady: () => Promise.resolve(),
+  quit() {
+    let prevented = false;
+    app.emit('before-quit', { preventDefault: () => (prevented = true) });
+    if (prevented) return;
+    app.emit('will-quit', { preventDefault: () => undefined });
+    tell({ kind: 'quitting' });
+    process.exit(0);
+  },
+});
+
+class BrowserWindow extends EventEmitter {
+  constructor(options) {
+    super();
+    this.options = options;
+    this.destroyed = false;
+    this.url = null;
+    // Chromium's PDF of the page: here a marker and the page's HTML, for the test to recognise.
+    const printToPDF = async () => Buffer.concat([Buffer.from('%PDF-standin\n'), Buffer.from(this.url.split('base64,')[1], 'base64')]);
+    this.webContents = Object.assign(new EventEmitter(), { setWindowOpenHandler: () => undefined, toggleDevTools: () => undefined, printToPDF });
+  }
+  loadFile() {
+    return Promise.resolve();
+  }
+  loadURL(url) {
+    this.url = url;
+    return Promise.resolve();
+  }
+  show() {}
+  focus() {}
+  restore() {}
+  isMinimized() {
+    return false;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+}
+
+const fakeSession = () => ({ setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined, webRequest: { onBeforeRequest: () => undefined } });
+
+// The OS keychain: a key that outlives one run of main (the test passes the same one to the next run).
+const keychainKey = Buffer.from(process.env.STANDIN_KEYCHAIN_KEY, 'hex');
+const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString(text) {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', keychainKey, iv);
+    const data = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), data]);
+  },
+  decryptString(blob) {
+    const decipher = createDecipheriv('aes-256-gcm', keychainKey, blob.subarray(0, 12));
+    decipher.setAuthTag(blob.subarray(12, 28));
+    return Buffer.concat([decipher.update(blob.subarray(28)), decipher.final()]).toString('utf8');
+  },
+};
+
+const utilityProcess = {
+  fork(modulePath, args = [], options = {}) {
+    const child = fork(modulePath, args, { execArgv: ['-r', join(__dirname, 'parent-port.cjs')], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const proc = new EventEmitter();
+    proc.pid = child.pid;
+    proc.serviceName = options.serviceName;
+    proc.postMessage = (message) => {
+      if (!child.connected) return;
+      child.send(message);
+      if (killNextCall && message.kind === 'call') {
+        killNextCall = false;
+        child.kill('SIGKILL');
+      }
+    };
+    proc.kill = () => child.kill();
+    child.on('message', (message) => proc.emit('message', message));
+    child.on('exit', (code) => {
+      proc.pid = undefined;
+      proc.emit('exit', code ?? 1);
+    });
+    server = proc;
+    tell({ kind: 'forked', pid: child.pid });
+    return proc;
+  },
+};
+
+const electron = {
+  app,
+  BrowserWindow,
+  session: { defaultSession: fakeSession(), fromPartition: fakeSession },
+  ipcMain: { handle: (channel, handler) => handlers.set(channel, handler) },
+  safeStorage,
+  utilityProcess,
+};
+
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  return request === 'electron' ? electron : load.call(this, request, ...rest);
+};
+
+process.on('message', async (message) => {
+  if (message.kind === 'invoke') {
+    const handler = handlers.get(message.channel);
+    const result = handler ? await handler({ senderFrame: { url: message.url } }, ...message.args) : { noHandler: message.channel };
+    tell({ kind: 'invoked', id: message.id, result });
+  } else if (message.kind === 'quit') app.quit();
+  else if (message.kind === 'kill-next-call') killNextCall = true;
+  else if (message.kind === 'server-pid') tell({ kind: 'server-pid', pid: server?.pid ?? null });
+});
