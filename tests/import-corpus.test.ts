@@ -7,31 +7,43 @@ import type { TestApp } from './support/app';
 import { createBox, createOwner, createSetUpApp, errorCode } from './support/fixtures';
 
 /**
- * Registers as offices keep them, written by openpyxl (tests/fixtures/office-sheets.py) and by
- * exceljs: title rows above the header, hidden sheets and columns, bordered blank rows, dates of
- * every kind. Each file is checked for the rows it must yield, field by field.
+ * Registers as offices keep them, written by openpyxl (tests/fixtures/office-sheets.py), saved
+ * again by LibreOffice (its own writer: shared strings, date styles, as an office PC saves them),
+ * and written by exceljs: title rows above the header, hidden sheets and columns, bordered blank
+ * rows, dates of every kind. Each file is checked for the rows it must yield, field by field.
  */
 let app: TestApp;
 let corpus: string;
+const WRITERS = ['openpyxl', 'libreoffice'] as const;
+type Writer = (typeof WRITERS)[number];
+const NAMES = ['boxes-openpyxl.xlsx', 'owners-openpyxl-iso.xlsx', 'owners-openpyxl.xlsx', 'loans-openpyxl.xlsx'];
 beforeAll(() => {
   corpus = mkdtempSync(join(tmpdir(), 'import-corpus-'));
-  // scripts/lib/setup.mjs installs python3-openpyxl (Debian) when it is missing.
+  // scripts/lib/setup.mjs installs python3-openpyxl and libreoffice-calc-nogui (Debian) when missing.
   const made = spawnSync('/usr/bin/python3', [resolve(__dirname, 'fixtures/office-sheets.py'), corpus], { encoding: 'utf8' });
   if (made.status !== 0) throw new Error(`office-sheets.py failed (is python3-openpyxl installed?): ${made.stderr}`);
-});
+  const soffice = (format: string, names: string[]) => {
+    // A profile of its own, so a LibreOffice open elsewhere on the machine does not take the job.
+    const args = ['--headless', '--norestore', `-env:UserInstallation=file://${join(corpus, 'lo-profile')}`, '--convert-to', format, '--outdir', join(corpus, 'libreoffice'), ...names.map((n) => join(corpus, n))];
+    const saved = spawnSync('soffice', args, { encoding: 'utf8', timeout: 120_000 });
+    if (saved.status !== 0) throw new Error(`soffice failed (is libreoffice-calc-nogui installed?): ${saved.stderr}`);
+  };
+  soffice('xlsx', NAMES);
+  soffice('xls', ['owners-openpyxl.xlsx']);
+}, 180_000);
 afterAll(() => rmSync(corpus, { recursive: true, force: true }));
 beforeEach(async () => {
   app = await createSetUpApp();
 });
 afterEach(() => app.close());
 
-const file = (name: string) => ({ fileName: name, base64: readFileSync(join(corpus, name)).toString('base64') });
+const file = (name: string, writer: Writer = 'openpyxl') => ({ fileName: name, base64: readFileSync(join(corpus, writer === 'openpyxl' ? '' : writer, name)).toString('base64') });
 const base64Of = async (book: ExcelJS.Workbook) => Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
 
-describe('a box register written by openpyxl', () => {
+describe.each(WRITERS)('a box register written by %s', (writer) => {
   it('finds the header under two title rows, reads the visible sheet, leaves the hidden running number, and maps 楼层, 业态, 起止日期 and 存放位置', async () => {
     const custodian = await app.as('custodian');
-    const input = file('boxes-openpyxl.xlsx');
+    const input = file('boxes-openpyxl.xlsx', writer);
     const check = await app.ok('import-boxes-check', input, custodian);
     expect(check.sheets).toEqual([
       { name: '旧目录', hidden: true },
@@ -56,25 +68,25 @@ describe('a box register written by openpyxl', () => {
 
   it('reads another sheet or header row when the custodian picks one, and a hidden column when mapped', async () => {
     const custodian = await app.as('custodian');
-    const old = await app.ok('import-boxes-check', { ...file('boxes-openpyxl.xlsx'), sheet: '旧目录' }, custodian);
+    const old = await app.ok('import-boxes-check', { ...file('boxes-openpyxl.xlsx', writer), sheet: '旧目录' }, custodian);
     expect(old).toMatchObject({ sheet: '旧目录', headerRow: 1, rows: 1 });
     expect(old.parsed.map((p) => p.values.code)).toEqual(['OLD-0001']);
-    const titleAsHeader = await app.ok('import-boxes-check', { ...file('boxes-openpyxl.xlsx'), headerRow: 1 }, custodian);
+    const titleAsHeader = await app.ok('import-boxes-check', { ...file('boxes-openpyxl.xlsx', writer), headerRow: 1 }, custodian);
     expect(titleAsHeader.headerRow).toBe(1);
     expect(titleAsHeader.problems.map((p) => [p.row, p.field, p.message])).toEqual([
       [1, 'title', 'v.importColumnMissing'],
       [1, 'kind', 'v.importColumnMissing'],
     ]);
     // The running number is never guessed as the code, but the custodian may still choose it.
-    const chosen = await app.ok('import-boxes-check', { ...file('boxes-openpyxl.xlsx'), mapping: { code: '序号' } }, custodian);
+    const chosen = await app.ok('import-boxes-check', { ...file('boxes-openpyxl.xlsx', writer), mapping: { code: '序号' } }, custodian);
     expect(chosen.parsed.map((p) => p.values.code)).toEqual(['1', '2', '3']);
   }, 60_000);
 });
 
-describe('dates of every kind a cell holds', () => {
+describe.each(WRITERS)('dates of every kind a cell holds, written by %s', (writer) => {
   it.each(['owners-openpyxl-iso.xlsx', 'owners-openpyxl.xlsx'])('reads each to the same day in %s and shows it in the dry run', async (name) => {
     const custodian = await app.as('custodian');
-    const check = await app.ok('import-owners-check', file(name), custodian);
+    const check = await app.ok('import-owners-check', file(name, writer), custodian);
     expect(check).toMatchObject({ headerRow: 2, rows: 6, problems: [] });
     expect(check.parsed.map((p) => [p.row, p.values.name, p.values.leaseStart, p.values.moveOutDate])).toEqual([
       [3, '甲餐饮有限公司', '2023-05-01', '2024-06-30'],
@@ -84,24 +96,24 @@ describe('dates of every kind a cell holds', () => {
       [7, '戊商贸有限公司', '2023-05-01', ''],
       [8, '己商贸有限公司', '2023-05-01', ''],
     ]);
-    expect(await app.ok('import-owners-run', file(name), custodian)).toEqual({ owners: 6 });
+    expect(await app.ok('import-owners-run', file(name, writer), custodian)).toEqual({ owners: 6 });
     const owners = (await app.ok('owner-list', { query: '' }, custodian)).rows;
     expect(owners.map((o) => o.leaseStart)).toEqual(Array(6).fill('2023-05-01'));
   }, 60_000);
 });
 
-describe('a loan register written by openpyxl', () => {
+describe.each(WRITERS)('a loan register written by %s', (writer) => {
   it('reads the visible register under its title, past the hidden sheet, with its dates and codes as written', async () => {
     const custodian = await app.as('custodian');
-    await app.ok('import-boxes-run', file('boxes-openpyxl.xlsx'), custodian);
-    const check = await app.ok('import-loans-check', file('loans-openpyxl.xlsx'), custodian);
+    await app.ok('import-boxes-run', file('boxes-openpyxl.xlsx', writer), custodian);
+    const check = await app.ok('import-loans-check', file('loans-openpyxl.xlsx', writer), custodian);
     expect(check).toMatchObject({ sheet: '借阅登记', headerRow: 2, rows: 2, problems: [] });
     expect(check.mapping.boxCode).toBe('档案盒编号');
     expect(check.parsed).toEqual([
       { row: 3, values: { boxCode: 'ZH-2019-0001', borrowerName: '王小明', lentDate: '2024-03-05', dueDate: '2024-03-08', returnedDate: '2024-03-07' } },
       { row: 4, values: { boxCode: 'ZH-2019-0002', borrowerName: '李华', lentDate: '2024-03-06', dueDate: '2024-03-09', returnedDate: '2024-03-08' } },
     ]);
-    expect(await app.ok('import-loans-run', file('loans-openpyxl.xlsx'), custodian)).toEqual({ loans: 2, stillOut: 0 });
+    expect(await app.ok('import-loans-run', file('loans-openpyxl.xlsx', writer), custodian)).toEqual({ loans: 2, stillOut: 0 });
   }, 60_000);
 });
 
@@ -191,5 +203,7 @@ describe('files that are not what they seem', () => {
     const xls = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]).toString('base64');
     expect(errorCode(await app.call('import-owners-check', { fileName: '名册.xls', base64: xls }, custodian))).toBe('IMPORT_XLS');
     expect(errorCode(await app.call('import-boxes-check', { fileName: '名册.xlsx', base64: xls }, custodian))).toBe('IMPORT_XLS');
+    // A real one, as LibreOffice saves it in the Excel 97 format.
+    expect(errorCode(await app.call('import-owners-check', file('owners-openpyxl.xls', 'libreoffice'), custodian))).toBe('IMPORT_XLS');
   }, 60_000);
 });

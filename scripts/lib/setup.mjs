@@ -59,6 +59,8 @@ export function ensureSystemPackages() {
   if (!hasCjkFont()) missing.push('fonts-noto-cjk');
   if (!has('pdftotext')) missing.push('poppler-utils');
   if (!hasOpenpyxl()) missing.push('python3-openpyxl');
+  // The import corpus is saved again by LibreOffice, as an office PC writes xlsx and xls.
+  if (!has('soffice')) missing.push('libreoffice-calc-nogui');
   if (missing.length === 0) return;
   const canApt = process.platform === 'linux' && has('apt-get') && process.getuid?.() === 0;
   if (!canApt) {
