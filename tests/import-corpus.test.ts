@@ -140,6 +140,21 @@ describe('registers written by exceljs', () => {
       [5, 'H-18'],
     ]);
 
+    // 编号 counting 1, 2, 3 is the row's place in the register, not the box's code.
+    const numbered = new ExcelJS.Workbook();
+    const counted = numbered.addWorksheet('目录');
+    counted.addRow(['编号', '档案编号', '类别', '题名']);
+    counted.addRow([1, 'ZH-2021-0001', '工作日志', '2021年日志']);
+    counted.addRow([2, 'ZH-2021-0002', '工作日志', '2022年日志']);
+    const withCode = await app.ok('import-boxes-check', { fileName: '目录.xlsx', base64: await base64Of(numbered) }, custodian);
+    expect(withCode.mapping.code).toBe('档案编号');
+    expect(withCode.problems).toEqual([]);
+    counted.spliceColumns(2, 1);
+    const alone = await app.ok('import-boxes-check', { fileName: '目录.xlsx', base64: await base64Of(numbered) }, custodian);
+    expect(alone.mapping.code).toBeUndefined();
+    // No code column: each box is numbered as the box form numbers it, never 1, 2.
+    expect(alone.parsed.map((p) => p.values.code)).toEqual([expect.stringMatching(/^RZ-\d{4}-\d{4}$/), expect.stringMatching(/^RZ-\d{4}-\d{4}$/)]);
+
     const owners = new ExcelJS.Workbook();
     const list = owners.addWorksheet('单位');
     list.addRow(['立档单位名册']);
