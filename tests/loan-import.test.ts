@@ -121,7 +121,8 @@ describe('import past loans from the paper register', () => {
     const row = (code: string, borrower: string) => [code, borrower, '工程部', '', '核对图纸', '2024-03-05', '2024-03-08', '2024-03-07', '张三', '李四', ''];
     const file = { fileName: '借阅登记.xlsx', base64: await xlsx([row(a.code, '王小明'), [], row(b.code, ''), row(b.code, '赵六')]) };
     const check = await app.ok('import-loans-check', file, custodian);
-    expect(check).toMatchObject({ rows: 4, footerRows: 0 });
+    // The blank line is not a row; the rows after it keep their numbers.
+    expect(check).toMatchObject({ rows: 3, footerRows: 0 });
     expect(check.problems.map((p) => [p.row, p.field, p.message, p.value])).toEqual([[4, 'borrowerName', 'v.required', '']]);
     expect(await app.ok('import-loans-run', { ...file, skipRows: [4] }, custodian)).toEqual({ loans: 2, stillOut: 0 });
   }, 60_000);
@@ -336,7 +337,7 @@ describe('a loan import is an audited act the manager sees', () => {
     const [entry, ...more] = auditRows(app.runtime.requireDb()).filter((r) => r.action === 'import');
     expect(more).toEqual([]);
     expect(entry).toMatchObject({ entity: 'loan', entityId: null, actorName: 'custodian-测试' });
-    expect(JSON.parse(entry!.changes).after).toEqual({ kind: 'loans', file: '借阅登记2024.xlsx', rows: 3, loans: 2, stillOut: 1, skippedRows: [4] });
+    expect(JSON.parse(entry!.changes).after).toEqual({ kind: 'loans', file: '借阅登记2024.xlsx', sheet: '借阅登记', headerRow: 1, rows: 3, loans: 2, stillOut: 1, skippedRows: [4] });
 
     const recent = await app.ok('import-recent', { kind: 'loans' }, cast.manager);
     expect(recent).toEqual([{ at: entry!.at, actorName: 'custodian-测试', fileName: '借阅登记2024.xlsx', rows: 3, count: 2, stillOut: 1 }]);

@@ -48,6 +48,8 @@ export function ensureNodeModules() {
 }
 
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+/** The import tests write their corpus with openpyxl, another xlsx writer than exceljs (tests/fixtures/office-sheets.py). */
+const hasOpenpyxl = () => existsSync('/usr/bin/python3') && spawnSync('/usr/bin/python3', ['-c', 'import openpyxl']).status === 0;
 const hasCjkFont = () => has('fc-list') && execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim() !== '';
 
 /** Debian packages the browser tests and printed-form checks need: chromium, CJK fonts, poppler. */
@@ -56,6 +58,9 @@ export function ensureSystemPackages() {
   if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
   if (!hasCjkFont()) missing.push('fonts-noto-cjk');
   if (!has('pdftotext')) missing.push('poppler-utils');
+  if (!hasOpenpyxl()) missing.push('python3-openpyxl');
+  // The import corpus is saved again by LibreOffice, as an office PC writes xlsx and xls.
+  if (!has('soffice')) missing.push('libreoffice-calc-nogui');
   if (missing.length === 0) return;
   const canApt = process.platform === 'linux' && has('apt-get') && process.getuid?.() === 0;
   if (!canApt) {

@@ -78,6 +78,7 @@ export const ERROR_CODES = [
   'PRINT_DIALOG_UNAVAILABLE',
   'LABELS_TOO_MANY',
   'IMPORT_UNREADABLE',
+  'IMPORT_XLS',
   'IMPORT_TOO_MANY_ROWS',
   'IMPORT_HAS_PROBLEMS',
   /** The server process ended with the call in flight (Electron relays calls to it). */

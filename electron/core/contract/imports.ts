@@ -13,7 +13,7 @@ export const IMPORT_MAX_BASE64 = 9_000_000;
 export const IMPORT_MAX_ROWS = 10_000;
 
 /** What a box row can say; the first column header that names a field (see HEADER_ALIASES) maps to it. */
-export const BOX_IMPORT_FIELDS = ['code', 'kind', 'title', 'ownerName', 'unitNo', 'volume', 'yearFrom', 'yearTo', 'confidentiality', 'retention', 'room', 'cabinet', 'shelf', 'position', 'note'] as const;
+export const BOX_IMPORT_FIELDS = ['code', 'kind', 'title', 'ownerName', 'unitNo', 'floor', 'businessType', 'volume', 'yearFrom', 'yearTo', 'confidentiality', 'retention', 'location', 'room', 'cabinet', 'shelf', 'position', 'note'] as const;
 export type BoxImportField = (typeof BOX_IMPORT_FIELDS)[number];
 /** A row of the paper/Excel loan register (借阅登记): a past loan, or one still out when no return date. */
 export const LOAN_IMPORT_FIELDS = ['boxCode', 'borrowerName', 'department', 'phone', 'purpose', 'lentDate', 'dueDate', 'returnedDate', 'approver', 'handler', 'note'] as const;
@@ -28,11 +28,16 @@ export const IMPORT_FIELDS = { boxes: BOX_IMPORT_FIELDS, loans: LOAN_IMPORT_FIEL
 export type ImportField = BoxImportField | LoanImportField | OwnerImportField;
 
 const fileFields = {
-  fileName: requiredText(200).regex(/\.(xlsx|csv)$/i, { error: 'v.importFileType' }),
+  // .xls is let through to be told plainly to save it as .xlsx (IMPORT_XLS), not refused as a bad field.
+  fileName: requiredText(200).regex(/\.(xlsx|xls|csv)$/i, { error: 'v.importFileType' }),
   base64: z.string().min(1).max(IMPORT_MAX_BASE64),
+  /** The workbook's sheet to read; absent, its first visible sheet. */
+  sheet: z.string().max(100).optional(),
+  /** The header row as Excel numbers it; absent, the first row that names known headers. */
+  headerRow: z.number().int().min(1).max(IMPORT_MAX_ROWS).optional(),
 };
 /** Sheet row numbers the custodian chose to leave out. */
-const skipRows = z.array(z.number().int().min(2).max(IMPORT_MAX_ROWS + 1)).max(IMPORT_MAX_ROWS).default([]);
+const skipRows = z.array(z.number().int().min(2).max(2 * IMPORT_MAX_ROWS)).max(IMPORT_MAX_ROWS).default([]);
 /** New owners of the file the custodian chose to merge into an existing look-alike (OwnerPlan.lookAlikes); the others are created. */
 const mergeOwners = z.array(z.object({ name: ownerName(100), into: id }).strict()).max(IMPORT_MAX_ROWS).default([]);
 
@@ -69,8 +74,22 @@ export const loanImportRowInput = z
 /** Any kind's file, as the shared reader sees it. */
 export type ImportFile = { fileName: string; base64: string; mapping?: Partial<Record<string, string>> };
 
+/** A sheet of the workbook; a hidden one is read only when chosen. */
+export interface ImportSheetInfo {
+  name: string;
+  hidden: boolean;
+}
+
+/** A row as the import will save it: dates as the day read, codes as cleaned (field → text). */
+export interface ImportParsedRow {
+  row: number;
+  values: Partial<Record<ImportField, string>>;
+}
+/** Rows of the dry run shown as read; the problems list every row regardless. */
+export const IMPORT_PARSED_SHOWN = 200;
+
 export interface ImportProblem {
-  /** The row number as the spreadsheet shows it (the header is row 1). */
+  /** The row number as the spreadsheet shows it (problems of a column are on the header row). */
   row: number;
   field: ImportField | null;
   /** i18n key (v.* in common), with `value` to interpolate. */
@@ -96,9 +115,18 @@ export interface OwnerPlan {
 
 export interface ImportCheck {
   encoding: 'utf-8' | 'gb18030' | 'xlsx';
+  /** The workbook's sheets ([] for a CSV) and the one read. */
+  sheets: ImportSheetInfo[];
+  sheet: string;
+  /** The row read as the header row, as Excel numbers it. */
+  headerRow: number;
+  /** The sheet's first rows, to pick another header row from (index 0 is row 1). */
+  top: string[][];
   headers: string[];
+  /** Headers of hidden columns: not mapped unless the custodian chooses them. */
+  hiddenHeaders: string[];
   mapping: Partial<Record<ImportField, string>>;
-  /** Rows below the header, not counting an export's own footer lines (导出人、导出时间…), which are left out. */
+  /** Rows with content below the header, not counting an export's own footer lines (导出人、导出时间…), which are left out. */
   rows: number;
   /** Footer lines of one of our own exports, recognised at the end of the sheet and not read as rows. */
   footerRows: number;
@@ -109,6 +137,8 @@ export interface ImportCheck {
   owners: OwnerPlan[];
   /** Loans of a loan file with no return date: the box is still out (0 for other kinds). */
   stillOut: number;
+  /** The first IMPORT_PARSED_SHOWN rows without problems, as they will be saved. */
+  parsed: ImportParsedRow[];
 }
 
 /** How far back the desk lists imports: long enough to be seen after a holiday, short enough to fade. */

@@ -6,7 +6,7 @@ import { checkOwnerImport, runOwnerImport } from '../services/owner-import';
 import type { Handlers } from './types';
 
 export const importHandlers: Handlers<keyof typeof importCalls> = {
-  'import-boxes-check': (input, { db }) => checkBoxImport(db, input),
+  'import-boxes-check': (input, { db, actor }) => checkBoxImport(db, actor, input),
   'import-boxes-run': (input, { db, actor }) => runBoxImport(db, actor, input),
   'import-loans-check': (input, { db, actor }) => checkLoanImport(db, actor, input),
   'import-loans-run': (input, { db, actor }) => runLoanImport(db, actor, input),

@@ -3,14 +3,16 @@ import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
 import { boxes } from '../../../db/schema';
 import { boxCreateInput, type BoxCreateInput } from '../../core/contract/boxes';
-import { AppError } from '../../core/contract/errors';
-import { BOX_IMPORT_FIELDS, type BoxImportField, type ImportCheck, type importFileInput, type importRunInput } from '../../core/contract/imports';
+import { BOX_IMPORT_FIELDS, IMPORT_PARSED_SHOWN, type BoxImportField, type ImportCheck, type ImportProblem, type importFileInput, type importRunInput } from '../../core/contract/imports';
 import { ownerKey } from '../../core/contract/owner-names';
 import { ownerCreateInput, type OwnerInput } from '../../core/contract/owners';
 import type { Actor } from './actor';
 import type { AuditEntry } from './audit';
 import { insertBox } from './boxes';
+import { splitLocation } from './box-location-text';
+import { byRow, refusalOf, refuseProblems, rehearse, sheetSummary, withoutProblems } from './import-rehearsal';
 import { checkEachRow, guessMapping, missingColumns, readSheet, recordZodIssues, type Sheet } from './import-sheet';
+import { BUSINESS_TYPE } from './owner-import';
 import { mergeTargets, ownerFinder, planOwners } from './owner-keys';
 import { insertOwner } from './owners';
 import { mutate } from './transaction';
@@ -24,11 +26,15 @@ const HEADER_ALIASES: Record<BoxImportField, string[]> = {
   title: ['题名', '案卷题名', '档案名称', '名称', '标题'],
   ownerName: ['租户', '租户名称', '客户', '客户名称', '租户/客户', '商户名称', '单位名称', '户名'],
   unitNo: ['铺位号', '铺位', '商铺号', '单元号'],
+  floor: ['楼层', '所在楼层'],
+  businessType: ['经营类型', '业态', '经营业态'],
   volume: ['卷号', '卷', '第几卷'],
-  yearFrom: ['起始年度', '起始年份', '年度', '开始年度'],
+  // 起止日期 holds both years (2019–2023): see yearsOf.
+  yearFrom: ['起始年度', '起始年份', '年度', '开始年度', '起止日期', '起止年度', '起止年份', '起止时间', '年度起止'],
   yearTo: ['截止年度', '结束年度', '终止年度'],
   confidentiality: ['密级', '保密等级'],
   retention: ['保管期限', '保存期限', '期限'],
+  location: ['存放位置', '存放地点', '存放处', '库位'],
   room: ['库房', '档案室'],
   cabinet: ['柜号', '档案柜'],
   shelf: ['层', '层号', '架层'],
@@ -60,9 +66,12 @@ interface ParsedRow {
   newOwner: OwnerInput | null;
 }
 
-/** An owner a box row names and the archive lacks: its name and unit, checked by the owner form's schema. */
-const newOwnerInput = (name: string, unitNo: string) =>
-  ownerCreateInput.safeParse({ name, unitNo, floor: '', businessType: 'non_catering', contactPerson: '', phone: '', leaseStart: null, moveOutDate: null, note: '导入' });
+/** An owner a box row names and the archive lacks: its name, unit, floor and business type, checked by the owner form's schema. */
+const newOwnerInput = (name: string, unitNo: string, floor: string, businessType: OwnerInput['businessType']) =>
+  ownerCreateInput.safeParse({ name, unitNo, floor, businessType, contactPerson: '', phone: '', leaseStart: null, moveOutDate: null, note: '导入' });
+
+/** A year range as registers write it in one cell (2019–2023, 2019-2023, 2019.01至2023.12, 2019年~2023年): both years. */
+const YEAR_RANGE = /^(\d{4})年?(?:[./-]\d{1,2}(?:[./-]\d{1,2})?)?\s*(?:[–—~～至到]|--?)\s*(\d{4})年?(?:[./-]\d{1,2}(?:[./-]\d{1,2})?)?$/;
 
 /** Each row checked on its own and against the file and the archive: every problem, in sheet order. */
 function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField, string>>, skip: ReadonlySet<number>) {
@@ -82,16 +91,23 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
     const kept = get('retention') === '' ? { retentionClass: 'y10' as const, retentionYears: null } : retention(get('retention'));
     if (!kept) problem('retention', 'v.importUnknownValue', get('retention'));
     const year = (f: 'yearFrom' | 'yearTo') => {
-      const v = get(f);
+      const v = get(f).replace(/年$/, '');
       if (v === '') return null;
       if (/^\d{4}$/.test(v)) return Number(v);
-      problem(f, 'v.importYear', v);
+      problem(f, 'v.importYear', get(f));
       return null;
     };
-    const yearFrom = year('yearFrom');
-    const yearTo = year('yearTo') ?? yearFrom;
+    const range = YEAR_RANGE.exec(get('yearFrom'));
+    const yearFrom = range ? Number(range[1]) : year('yearFrom');
+    const yearTo = year('yearTo') ?? (range ? Number(range[2]) : yearFrom);
     const volume = get('volume') === '' ? 1 : Number(get('volume'));
-    const owner = get('ownerName') ? newOwnerInput(get('ownerName'), get('unitNo')) : null;
+    const businessType = BUSINESS_TYPE[get('businessType').replace(/\s/g, '')];
+    if (!businessType) problem('businessType', 'v.importBusinessType', get('businessType'));
+    // A 存放位置 cell fills the place; a column of its own (库房、柜号…) wins over its part.
+    const split = get('location') === '' ? { room: '', cabinet: '', shelf: '', position: '' } : splitLocation(get('location'));
+    if (!split) problem('location', 'v.importLocation', get('location'));
+    const place = (f: 'room' | 'cabinet' | 'shelf' | 'position') => get(f) || (split?.[f] ?? '');
+    const owner = get('ownerName') ? newOwnerInput(get('ownerName'), get('unitNo'), get('floor'), businessType ?? 'non_catering') : null;
     // Looked up by the key of the name the owner form would save: 翠鸟(成都) finds 翠鸟（成都）.
     const ownerName = owner?.data?.name ?? get('ownerName');
     const key = ownerKey(ownerName);
@@ -111,10 +127,10 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
       confidentiality: confidentiality ?? 'internal',
       ...(kept ?? { retentionClass: 'y10' as const, retentionYears: null }),
       retentionStart: null,
-      room: get('room'),
-      cabinet: get('cabinet'),
-      shelf: get('shelf'),
-      position: get('position'),
+      room: place('room'),
+      cabinet: place('cabinet'),
+      shelf: place('shelf'),
+      position: place('position'),
       note: get('note'),
     };
     const result = boxCreateInput.safeParse(input);
@@ -123,7 +139,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
       recordZodIssues(sheetRow, result.error.issues, BOX_IMPORT_FIELDS, { ownerId: 'ownerName', retentionYears: 'retention' });
       return;
     }
-    if (newOwner && !newOwner.success) return;
+    if ((newOwner && !newOwner.success) || !businessType || !split) return;
     const code = result.data.code;
     if (code) {
       const first = codesInFile.get(code);
@@ -141,32 +157,29 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
   return { problems, parsed };
 }
 
-export async function checkBoxImport(db: Db, input: z.output<typeof importFileInput>): Promise<ImportCheck> {
-  const sheet = await readSheet(input);
-  const mapping = guessMapping(BOX_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
-  const { problems, parsed } = checkRows(db, sheet, mapping, new Set());
-  const plans = planOwners(db, parsed.filter((p) => p.ownerName).map((p) => ({ name: p.ownerName, row: p.row })));
-  const newOwners = plans.filter((p) => p.existing === null).length;
-  return { encoding: sheet.encoding, headers: sheet.headers, mapping, rows: sheet.rows.length, footerRows: sheet.footerRows, problems, newOwners, owners: plans, stillOut: 0 };
+/** The sheet read and mapped, and its rows checked: what the dry run and the import both start from. */
+async function prepare(db: Db, input: z.output<typeof importFileInput>, skip: ReadonlySet<number>) {
+  const sheet = await readSheet(input, HEADER_ALIASES);
+  const { mapping, problems: headerProblems } = guessMapping(sheet, BOX_IMPORT_FIELDS, HEADER_ALIASES, input.mapping, 'code');
+  const { problems, parsed } = checkRows(db, sheet, mapping, skip);
+  return { sheet, mapping, problems: [...headerProblems, ...problems], parsed };
 }
 
 /**
- * All rows in one transaction, or none: a row with a problem that was not skipped refuses the
- * whole import. Owners named but not yet known are created first, in the same transaction, unless
- * the custodian merged them into an existing look-alike; an owner is found by its name's key.
+ * The import's writes, row by row: owners named but not yet known are created first, unless the
+ * custodian merged them into an existing look-alike (an owner is found by its name's key), then
+ * the box. A write a domain rule refuses is its row's problem. The dry run runs this rolled back.
  */
-export async function runBoxImport(db: Db, actor: Actor, input: z.output<typeof importRunInput>): Promise<{ boxes: number; owners: number }> {
-  const sheet = await readSheet(input);
-  const mapping = guessMapping(BOX_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
-  const { problems, parsed } = checkRows(db, sheet, mapping, new Set(input.skipRows));
-  if (problems.length > 0) throw new AppError('IMPORT_HAS_PROBLEMS', { params: { count: problems.length } });
-  return mutate(db, actor, (tx) => {
-    const audit: AuditEntry[] = [];
-    const merged = mergeTargets(tx, input.mergeOwners);
-    const findOwner = ownerFinder(tx);
-    const ownerIds = new Map<string, number>();
-    let newOwners = 0;
-    for (const row of parsed) {
+function writeBoxes(tx: Db, actor: Actor, parsed: ParsedRow[], mergeOwners: z.output<typeof importRunInput>['mergeOwners']) {
+  const audit: AuditEntry[] = [];
+  const problems: ImportProblem[] = [];
+  const codes = new Map<number, string>();
+  const merged = mergeTargets(tx, mergeOwners);
+  const findOwner = ownerFinder(tx);
+  const ownerIds = new Map<string, number>();
+  let newOwners = 0;
+  for (const row of parsed) {
+    try {
       let ownerId: number | null = null;
       if (row.ownerKey) {
         ownerId = ownerIds.get(row.ownerKey) ?? merged.get(row.ownerKey)?.id ?? findOwner(row.ownerKey)?.id ?? null;
@@ -178,9 +191,54 @@ export async function runBoxImport(db: Db, actor: Actor, input: z.output<typeof 
         }
         if (ownerId !== null) ownerIds.set(row.ownerKey, ownerId);
       }
-      audit.push(insertBox(tx, actor, { ...row.input, ownerId }, '导入').audit);
+      const box = insertBox(tx, actor, { ...row.input, ownerId }, '导入');
+      codes.set(row.row, box.audit.boxCode ?? '');
+      audit.push(box.audit);
+    } catch (error) {
+      problems.push(...refusalOf(row.row, error, BOX_IMPORT_FIELDS));
     }
-    audit.push({ action: 'import', entity: 'box', entityId: null, after: { kind: 'boxes', file: input.fileName, rows: sheet.rows.length, boxes: parsed.length, owners: newOwners, skippedRows: input.skipRows } });
-    return { result: { boxes: parsed.length, owners: newOwners }, audit };
+  }
+  return { audit, problems, codes, newOwners };
+}
+
+/** The first rows as they will be saved: the code as cleaned (or as it will be numbered), the years and place read. */
+const shownRows = (parsed: ParsedRow[], codes: Map<number, string>) =>
+  parsed.filter((p) => codes.has(p.row)).slice(0, IMPORT_PARSED_SHOWN).map(({ row, input, ownerName, newOwner }) => ({
+    row,
+    values: {
+      code: codes.get(row)!,
+      ownerName,
+      ...(newOwner ? { floor: newOwner.floor, businessType: newOwner.businessType } : {}),
+      volume: String(input.volume),
+      yearFrom: input.yearFrom === null ? '' : String(input.yearFrom),
+      yearTo: input.yearTo === null ? '' : String(input.yearTo),
+      room: input.room,
+      cabinet: input.cabinet,
+      shelf: input.shelf,
+      position: input.position,
+    },
+  }));
+
+/** Every check the import runs: the rows', then the import's own writes, rolled back. */
+export async function checkBoxImport(db: Db, actor: Actor, input: z.output<typeof importFileInput>): Promise<ImportCheck> {
+  const { sheet, mapping, problems, parsed } = await prepare(db, input, new Set());
+  const written = rehearse(db, (tx) => writeBoxes(tx, actor, withoutProblems(parsed, problems), []));
+  const plans = planOwners(db, parsed.filter((p) => p.ownerName).map((p) => ({ name: p.ownerName, row: p.row })));
+  const newOwners = plans.filter((p) => p.existing === null).length;
+  return { ...sheetSummary(sheet), mapping, problems: byRow([...problems, ...written.problems]), newOwners, owners: plans, stillOut: 0, parsed: shownRows(parsed, written.codes) };
+}
+
+/**
+ * All rows in one transaction, or none: a row with a problem that was not skipped refuses the
+ * whole import, naming its rows.
+ */
+export async function runBoxImport(db: Db, actor: Actor, input: z.output<typeof importRunInput>): Promise<{ boxes: number; owners: number }> {
+  const { sheet, problems, parsed } = await prepare(db, input, new Set(input.skipRows));
+  if (problems.length > 0) refuseProblems(problems);
+  return mutate(db, actor, (tx) => {
+    const written = writeBoxes(tx, actor, parsed, input.mergeOwners);
+    if (written.problems.length > 0) refuseProblems(written.problems);
+    const audit = [...written.audit, { action: 'import' as const, entity: 'box' as const, entityId: null, after: { kind: 'boxes', file: input.fileName, sheet: sheet.sheet, headerRow: sheet.headerRow, rows: sheet.contentRows, boxes: parsed.length, owners: written.newOwners, skippedRows: input.skipRows } }];
+    return { result: { boxes: parsed.length, owners: written.newOwners }, audit };
   });
 }

@@ -2,13 +2,13 @@ import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
 import { boxes, loans, type BoxRow } from '../../../db/schema';
-import { AppError } from '../../core/contract/errors';
-import { LOAN_IMPORT_FIELDS, loanImportRowInput, type ImportCheck, type LoanImportField, type loanImportFileInput, type loanImportRunInput } from '../../core/contract/imports';
+import { IMPORT_PARSED_SHOWN, LOAN_IMPORT_FIELDS, loanImportRowInput, type ImportCheck, type ImportProblem, type LoanImportField, type loanImportFileInput, type loanImportRunInput } from '../../core/contract/imports';
 import { cleanBoxCode } from '../../core/contract/box-code-text';
 import { LOAN_DAYS_LIMIT } from '../../core/contract/loans';
 import { cleanName, isAccountNamed } from '../../core/contract/person-names';
 import { nowIso, type Actor } from './actor';
 import type { AuditEntry } from './audit';
+import { byRow, refusalOf, refuseProblems, rehearse, sheetSummary, withoutProblems } from './import-rehearsal';
 import { checkEachRow, guessMapping, missingColumns, parseDate, readSheet, recordZodIssues, type Sheet } from './import-sheet';
 import { ACTIVE_STATUSES, takeLoanNo } from './loans';
 import { addDays, daysBetween, localDate, localDayStart } from './local-date';
@@ -153,31 +153,25 @@ function checkRows(db: Db, actor: Actor, sheet: Sheet, mapping: Partial<Record<L
   return { problems, parsed };
 }
 
-export async function checkLoanImport(db: Db, actor: Actor, input: z.output<typeof loanImportFileInput>): Promise<ImportCheck> {
-  const sheet = await readSheet(input);
-  const mapping = guessMapping(LOAN_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
-  const { problems, parsed } = checkRows(db, actor, sheet, mapping, new Set());
-  const stillOut = parsed.filter((p) => p.returned === null).length;
-  return { encoding: sheet.encoding, headers: sheet.headers, mapping, rows: sheet.rows.length, footerRows: sheet.footerRows, problems, newOwners: 0, owners: [], stillOut };
+async function prepare(db: Db, actor: Actor, input: z.output<typeof loanImportFileInput>, skip: ReadonlySet<number>) {
+  const sheet = await readSheet(input, HEADER_ALIASES);
+  const { mapping, problems: headerProblems } = guessMapping(sheet, LOAN_IMPORT_FIELDS, HEADER_ALIASES, input.mapping, 'boxCode');
+  const { problems, parsed } = checkRows(db, actor, sheet, mapping, skip);
+  return { sheet, mapping, problems: [...headerProblems, ...problems], parsed };
 }
 
 /**
- * All rows in one transaction, or none. A past loan keeps its own dates: requested, approved and
- * handed out on the day it was lent, returned on the day written. A loan with no return date is
- * still out: handed out with its due date (so it shows as overdue once past), and its box on loan.
+ * The import's writes. A past loan keeps its own dates: requested, approved and handed out on the
+ * day it was lent, returned on the day written. A loan with no return date is still out: handed
+ * out with its due date (so it shows as overdue once past), and its box on loan. A refused write
+ * is its row's problem.
  */
-export async function runLoanImport(db: Db, actor: Actor, input: z.output<typeof loanImportRunInput>): Promise<{ loans: number; stillOut: number }> {
-  const sheet = await readSheet(input);
-  const mapping = guessMapping(LOAN_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
-  const checked = checkRows(db, actor, sheet, mapping, new Set(input.skipRows));
-  if (checked.problems.length > 0) throw new AppError('IMPORT_HAS_PROBLEMS', { params: { count: checked.problems.length } });
-  return mutate(db, actor, (tx) => {
-    // Checked again inside the IMMEDIATE transaction, so a hand-out made since the dry run is not overwritten.
-    const { problems, parsed } = checkRows(tx, actor, sheet, mapping, new Set(input.skipRows));
-    if (problems.length > 0) throw new AppError('IMPORT_HAS_PROBLEMS', { params: { count: problems.length } });
-    const audit: AuditEntry[] = [];
-    let stillOut = 0;
-    for (const p of parsed) {
+function writeLoans(tx: Db, actor: Actor, parsed: ParsedLoan[]) {
+  const audit: AuditEntry[] = [];
+  const problems: ImportProblem[] = [];
+  let stillOut = 0;
+  for (const p of parsed) {
+    try {
       const until = p.due ?? p.returned ?? p.lent;
       const span = daysBetween(p.lent, until);
       const lentAt = localDayStart(p.lent);
@@ -215,8 +209,34 @@ export async function runLoanImport(db: Db, actor: Actor, input: z.output<typeof
         stillOut += 1;
       }
       audit.push({ action: 'loan-import', entity: 'loan', entityId: row.id, boxCode: p.box.code, before: null, after: { ...row, sheetRow: p.row, ...(p.returned ? {} : { boxStatus: 'on_loan' }) } });
+    } catch (error) {
+      problems.push(...refusalOf(p.row, error, LOAN_IMPORT_FIELDS));
     }
-    audit.push({ action: 'import', entity: 'loan', entityId: null, after: { kind: 'loans', file: input.fileName, rows: sheet.rows.length, loans: parsed.length, stillOut, skippedRows: input.skipRows } });
-    return { result: { loans: parsed.length, stillOut }, audit };
+  }
+  return { audit, problems, stillOut };
+}
+
+/** Every check the import runs: the rows', then the import's own writes, rolled back. */
+export async function checkLoanImport(db: Db, actor: Actor, input: z.output<typeof loanImportFileInput>): Promise<ImportCheck> {
+  const { sheet, mapping, problems, parsed } = await prepare(db, actor, input, new Set());
+  const written = rehearse(db, (tx) => writeLoans(tx, actor, withoutProblems(parsed, problems)));
+  const stillOut = parsed.filter((p) => p.returned === null).length;
+  const shown = parsed.slice(0, IMPORT_PARSED_SHOWN).map((p) => ({ row: p.row, values: { boxCode: p.box.code, borrowerName: p.borrowerName, lentDate: p.lent, dueDate: p.due ?? '', returnedDate: p.returned ?? '' } }));
+  return { ...sheetSummary(sheet), mapping, problems: byRow([...problems, ...written.problems]), newOwners: 0, owners: [], stillOut, parsed: shown };
+}
+
+/** All rows in one transaction, or none. */
+export async function runLoanImport(db: Db, actor: Actor, input: z.output<typeof loanImportRunInput>): Promise<{ loans: number; stillOut: number }> {
+  const skip = new Set(input.skipRows);
+  const { sheet, mapping, problems: found } = await prepare(db, actor, input, skip);
+  if (found.length > 0) refuseProblems(found);
+  return mutate(db, actor, (tx) => {
+    // Checked again inside the IMMEDIATE transaction, so a hand-out made since the dry run is not overwritten.
+    const { problems, parsed } = checkRows(tx, actor, sheet, mapping, skip);
+    if (problems.length > 0) refuseProblems(problems);
+    const written = writeLoans(tx, actor, parsed);
+    if (written.problems.length > 0) refuseProblems(written.problems);
+    const audit = [...written.audit, { action: 'import' as const, entity: 'loan' as const, entityId: null, after: { kind: 'loans', file: input.fileName, sheet: sheet.sheet, headerRow: sheet.headerRow, rows: sheet.contentRows, loans: parsed.length, stillOut: written.stillOut, skippedRows: input.skipRows } }];
+    return { result: { loans: parsed.length, stillOut: written.stillOut }, audit };
   });
 }

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
 import type { OwnerRow } from '../../../db/schema';
-import { AppError } from '../../core/contract/errors';
-import { OWNER_IMPORT_FIELDS, type ImportCheck, type OwnerImportField, type ownerImportFileInput, type ownerImportRunInput } from '../../core/contract/imports';
+import { IMPORT_PARSED_SHOWN, OWNER_IMPORT_FIELDS, type ImportCheck, type ImportProblem, type OwnerImportField, type ownerImportFileInput, type ownerImportRunInput } from '../../core/contract/imports';
 import { ownerKey } from '../../core/contract/owner-names';
 import { ownerCreateInput, type OwnerInput } from '../../core/contract/owners';
 import type { Actor } from './actor';
 import type { AuditEntry } from './audit';
+import { byRow, refusalOf, refuseProblems, rehearse, sheetSummary, withoutProblems } from './import-rehearsal';
 import { checkEachRow, guessMapping, missingColumns, parseDate, readSheet, recordZodIssues, type Sheet } from './import-sheet';
 import { mergeTargets, ownerFinder, planOwners } from './owner-keys';
 import { insertOwner } from './owners';
@@ -24,10 +24,17 @@ const HEADER_ALIASES: Record<OwnerImportField, string[]> = {
   moveOutDate: ['退租日期', '撤场日期', '离场日期'],
   note: ['备注', '说明'],
 };
-const BUSINESS_TYPE: Record<string, OwnerRow['businessType']> = { 餐饮: 'catering', 餐饮类: 'catering', 非餐饮: 'non_catering', 非餐饮类: 'non_catering', 零售: 'non_catering', '': 'non_catering' };
+/** 经营类型 / 业态 as registers write it; blank is the form's default. The box import reads it too. */
+export const BUSINESS_TYPE: Record<string, OwnerRow['businessType']> = { 餐饮: 'catering', 餐饮类: 'catering', 非餐饮: 'non_catering', 非餐饮类: 'non_catering', 零售: 'non_catering', '': 'non_catering' };
+
+interface ParsedOwner {
+  row: number;
+  input: OwnerInput;
+  key: string;
+}
 
 function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<OwnerImportField, string>>, skip: ReadonlySet<number>) {
-  const parsed: { row: number; input: OwnerInput; key: string }[] = [];
+  const parsed: ParsedOwner[] = [];
   const missing = missingColumns(sheet, mapping, ['name'], HEADER_ALIASES);
   if (missing.length > 0) return { problems: missing, parsed };
   const findOwner = ownerFinder(db);
@@ -70,32 +77,53 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<OwnerImportFiel
   return { problems, parsed };
 }
 
+async function prepare(db: Db, input: z.output<typeof ownerImportFileInput>, skip: ReadonlySet<number>) {
+  const sheet = await readSheet(input, HEADER_ALIASES);
+  const { mapping, problems: headerProblems } = guessMapping(sheet, OWNER_IMPORT_FIELDS, HEADER_ALIASES, input.mapping);
+  const { problems, parsed } = checkRows(db, sheet, mapping, skip);
+  return { sheet, mapping, problems: [...headerProblems, ...problems], parsed };
+}
+
+/** The import's writes, each with its owner-create audit entry as the owner form makes; a refused one is its row's problem. */
+function writeOwners(tx: Db, parsed: ParsedOwner[], mergeOwners: z.output<typeof ownerImportRunInput>['mergeOwners']) {
+  const merged = mergeTargets(tx, mergeOwners);
+  const audit: AuditEntry[] = [];
+  const problems: ImportProblem[] = [];
+  const created = parsed.filter((p) => !merged.has(p.key));
+  for (const p of created) {
+    try {
+      audit.push(insertOwner(tx, p.input).audit);
+    } catch (error) {
+      problems.push(...refusalOf(p.row, error, OWNER_IMPORT_FIELDS));
+    }
+  }
+  return { audit, problems, created: created.length };
+}
+
+/** Every check the import runs: the rows', then the import's own writes, rolled back. */
 export async function checkOwnerImport(db: Db, input: z.output<typeof ownerImportFileInput>): Promise<ImportCheck> {
-  const sheet = await readSheet(input);
-  const mapping = guessMapping(OWNER_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
-  const { problems, parsed } = checkRows(db, sheet, mapping, new Set());
+  const { sheet, mapping, problems, parsed } = await prepare(db, input, new Set());
+  const written = rehearse(db, (tx) => writeOwners(tx, withoutProblems(parsed, problems), []));
   const plans = planOwners(db, parsed.map((p) => ({ name: p.input.name, row: p.row })));
-  return { encoding: sheet.encoding, headers: sheet.headers, mapping, rows: sheet.rows.length, footerRows: sheet.footerRows, problems, newOwners: plans.length, owners: plans, stillOut: 0 };
+  const shown = parsed.slice(0, IMPORT_PARSED_SHOWN).map(({ row, input: o }) => ({ row, values: { name: o.name, floor: o.floor, businessType: o.businessType, leaseStart: o.leaseStart ?? '', moveOutDate: o.moveOutDate ?? '' } }));
+  return { ...sheetSummary(sheet), mapping, problems: byRow([...problems, ...written.problems]), newOwners: plans.length, owners: plans, stillOut: 0, parsed: shown };
 }
 
 /**
- * All rows in one transaction, or none, each with its owner-create audit entry as the owner form
- * makes; a row the custodian merged into an existing look-alike is that owner and creates nothing.
+ * All rows in one transaction, or none; a row the custodian merged into an existing look-alike is
+ * that owner and creates nothing.
  */
 export async function runOwnerImport(db: Db, actor: Actor, input: z.output<typeof ownerImportRunInput>): Promise<{ owners: number }> {
-  const sheet = await readSheet(input);
-  const mapping = guessMapping(OWNER_IMPORT_FIELDS, HEADER_ALIASES, sheet.headers, input.mapping);
   const skip = new Set(input.skipRows);
-  const checked = checkRows(db, sheet, mapping, skip);
-  if (checked.problems.length > 0) throw new AppError('IMPORT_HAS_PROBLEMS', { params: { count: checked.problems.length } });
+  const { sheet, mapping, problems: found } = await prepare(db, input, skip);
+  if (found.length > 0) refuseProblems(found);
   return mutate(db, actor, (tx) => {
     // Again inside the transaction: an owner made since the dry run is a duplicate now.
     const { problems, parsed } = checkRows(tx, sheet, mapping, skip);
-    if (problems.length > 0) throw new AppError('IMPORT_HAS_PROBLEMS', { params: { count: problems.length } });
-    const merged = mergeTargets(tx, input.mergeOwners);
-    const created = parsed.filter((p) => !merged.has(p.key));
-    const audit: AuditEntry[] = created.map(({ input: values }) => insertOwner(tx, values).audit);
-    audit.push({ action: 'import', entity: 'owner', entityId: null, after: { kind: 'owners', file: input.fileName, rows: sheet.rows.length, owners: created.length, merged: parsed.length - created.length, skippedRows: input.skipRows } });
-    return { result: { owners: created.length }, audit };
+    if (problems.length > 0) refuseProblems(problems);
+    const written = writeOwners(tx, parsed, input.mergeOwners);
+    if (written.problems.length > 0) refuseProblems(written.problems);
+    const audit = [...written.audit, { action: 'import' as const, entity: 'owner' as const, entityId: null, after: { kind: 'owners', file: input.fileName, sheet: sheet.sheet, headerRow: sheet.headerRow, rows: sheet.contentRows, owners: written.created, merged: parsed.length - written.created, skippedRows: input.skipRows } }];
+    return { result: { owners: written.created }, audit };
   });
 }

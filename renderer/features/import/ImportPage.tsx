@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { CallInput } from '../../../electron/core/contract';
-import { IMPORT_FIELDS, IMPORT_KINDS, type ImportCheck, type ImportField, type ImportKind, type ImportProblem, type OwnerPlan } from '../../../electron/core/contract/imports';
+import { IMPORT_FIELDS, IMPORT_KINDS, type ImportCheck, type ImportField, type ImportKind, type ImportParsedRow, type ImportProblem, type OwnerPlan } from '../../../electron/core/contract/imports';
 import { call } from '../../api/client';
 import { saveExportFile } from '../../ui/download';
 import { useErrorText } from '../../ui/forms';
@@ -17,6 +17,12 @@ interface PickedFile {
   base64: string;
 }
 type Mapping = Partial<Record<ImportField, string>>;
+/** The sheet and header row the custodian picked; absent, the server's own choice. */
+interface Layout {
+  sheet?: string;
+  headerRow?: number;
+}
+type CheckInput = PickedFile & Layout & { mapping?: Mapping };
 /** Per new owner with look-alikes (by its name in the file): the existing owner to merge into, or 'new' to keep it apart. */
 type OwnerChoices = Record<string, number | 'new'>;
 
@@ -29,10 +35,10 @@ const readBase64 = (file: File) =>
   });
 
 /** Each kind's dry run and import; the inputs differ only in which fields the mapping may name. */
-const check = (kind: ImportKind, input: PickedFile & { mapping?: Mapping }): Promise<ImportCheck> =>
+const check = (kind: ImportKind, input: CheckInput): Promise<ImportCheck> =>
   kind === 'loans' ? call('import-loans-check', input as CallInput<'import-loans-check'>) : kind === 'owners' ? call('import-owners-check', input as CallInput<'import-owners-check'>) : call('import-boxes-check', input as CallInput<'import-boxes-check'>);
 
-async function run(kind: ImportKind, input: PickedFile & { mapping: Mapping; skipRows: number[]; mergeOwners: { name: string; into: number }[] }): Promise<{ text: [string, Record<string, number>]; to: string; lists: string[] }> {
+async function run(kind: ImportKind, input: PickedFile & Layout & { mapping: Mapping; skipRows: number[]; mergeOwners: { name: string; into: number }[] }): Promise<{ text: [string, Record<string, number>]; to: string; lists: string[] }> {
   if (kind === 'loans') {
     const { mergeOwners: _none, ...loanInput } = input;
     return { text: ['doneLoans', await call('import-loans-run', loanInput as CallInput<'import-loans-run'>)], to: '/lending', lists: ['loan-list', 'loan-dashboard', 'box-list', 'box-get', 'import-recent'] };
@@ -57,7 +63,7 @@ export function ImportPage() {
   const [skip, setSkip] = useState<Set<number>>(new Set());
   const [choices, setChoices] = useState<OwnerChoices>({});
   const checking = useMutation({
-    mutationFn: (input: PickedFile & { mapping?: Mapping }) => check(kind, input),
+    mutationFn: (input: CheckInput) => check(kind, input),
     onSuccess: (result) => {
       setMapping(result.mapping);
       setSkip(new Set());
@@ -65,7 +71,8 @@ export function ImportPage() {
     },
   });
   const running = useMutation({
-    mutationFn: () => run(kind, { ...file!, mapping: fullMapping(kind, mapping), skipRows: [...skip], mergeOwners: merges(choices) }),
+    // The sheet and header row the dry run read, so the import reads the same rows.
+    mutationFn: () => run(kind, { ...file!, sheet: checking.data?.sheet || undefined, headerRow: checking.data?.headerRow, mapping: fullMapping(kind, mapping), skipRows: [...skip], mergeOwners: merges(choices) }),
     onSuccess: ({ text: [key, counts], to, lists }) => {
       void message.success(t(key, counts));
       for (const list of lists) void queryClient.invalidateQueries({ queryKey: [list] });
@@ -99,7 +106,7 @@ export function ImportPage() {
             {t('templateDownload')}
           </Button>
         </Flex>
-        <Upload.Dragger accept=".xlsx,.csv" showUploadList={false} beforeUpload={(f) => (void pick(f), false)} multiple={false}>
+        <Upload.Dragger accept=".xlsx,.xls,.csv" showUploadList={false} beforeUpload={(f) => (void pick(f), false)} multiple={false}>
           <p className="ant-upload-drag-icon">
             <InboxOutlined />
           </p>
@@ -115,8 +122,11 @@ export function ImportPage() {
               {result.stillOut > 0 && ` · ${t('stillOut', { count: result.stillOut })}`}
               {result.footerRows > 0 && ` · ${t('footerRows', { count: result.footerRows })}`}
             </Typography.Text>
-            <MappingCard kind={kind} headers={result.headers} mapping={mapping} onChange={setMapping} onRecheck={() => checking.mutate({ ...file, mapping: fullMapping(kind, mapping) })} checking={checking.isPending} />
+            {/* Another sheet or header row is read afresh: its columns are matched again. */}
+            <LayoutCard result={result} onPick={(layout) => checking.mutate({ ...file, sheet: result.sheet || undefined, headerRow: result.headerRow, ...layout })} checking={checking.isPending} />
+            <MappingCard kind={kind} headers={result.headers} hiddenHeaders={result.hiddenHeaders} mapping={mapping} onChange={setMapping} onRecheck={() => checking.mutate({ ...file, sheet: result.sheet || undefined, headerRow: result.headerRow, mapping: fullMapping(kind, mapping) })} checking={checking.isPending} />
             <Problems kind={kind} result={result} skip={skip} onSkip={setSkip} />
+            {result.parsed.length > 0 && <ParsedRows kind={kind} result={result} />}
             {result.owners.length > 0 && <OwnerPlans plans={result.owners} choices={choices} onChoose={setChoices} />}
             <Flex justify="end">
               <Button type="primary" size="large" loading={running.isPending} disabled={!allHandled(result, skip) || !allChosen(result, choices) || importable(result, skip) === 0} onClick={() => running.mutate()}>
@@ -133,7 +143,9 @@ export function ImportPage() {
 /** Every field named, '' for "not imported", so the server does not guess a column back in. */
 const fullMapping = (kind: ImportKind, m: Mapping) => Object.fromEntries(IMPORT_FIELDS[kind].map((f) => [f, m[f] ?? ''])) as Record<ImportField, string>;
 const problemRows = (result: ImportCheck) => new Set(result.problems.map((p) => p.row));
-const allHandled = (result: ImportCheck, skip: Set<number>) => [...problemRows(result)].every((r) => r > 1 && skip.has(r));
+/** A problem on the header row or above is a column's: it is fixed by the mapping, never skipped. */
+const isDataRow = (result: ImportCheck, row: number) => row > result.headerRow;
+const allHandled = (result: ImportCheck, skip: Set<number>) => [...problemRows(result)].every((r) => isDataRow(result, r) && skip.has(r));
 const importable = (result: ImportCheck, skip: Set<number>) => Math.max(0, result.rows - skip.size);
 const needsChoice = (plan: OwnerPlan) => plan.existing === null && plan.lookAlikes.length > 0;
 /** A new owner one character from an existing one is merged or kept apart only as the custodian says. */
@@ -190,9 +202,74 @@ function OwnerPlans({ plans, choices, onChoose }: { plans: OwnerPlan[]; choices:
   );
 }
 
-function MappingCard(props: { kind: ImportKind; headers: string[]; mapping: Mapping; onChange: (m: Mapping) => void; onRecheck: () => void; checking: boolean }) {
+/** The sheet read (of the workbook's, hidden ones marked) and the row taken as the header, each with a way to pick another. */
+function LayoutCard({ result, onPick, checking }: { result: ImportCheck; onPick: (layout: Layout) => void; checking: boolean }) {
   const { t } = useTranslation('import');
-  const options = [{ value: '', label: t('notImported') }, ...props.headers.filter((h) => h).map((h) => ({ value: h, label: h }))];
+  // A title merged across the columns is read into each of them: shown once.
+  const rowText = (cells: string[] | undefined) =>
+    (cells ?? [])
+      .filter((c, i, all) => c !== '' && c !== all[i - 1])
+      .join(' | ')
+      .slice(0, 80) || t('layout.blankRow');
+  return (
+    <Card size="small" title={t('layout.title')}>
+      <Flex vertical gap={8}>
+        <Typography.Text>{t('layout.taken', { row: result.headerRow, cells: rowText(result.top[result.headerRow - 1]) })}</Typography.Text>
+        <Flex gap={16} wrap align="center">
+          {result.sheets.length > 0 && (
+            <label className="import-mapping-row">
+              <span>{t('layout.sheet')}</span>
+              <Select
+                aria-label={t('layout.sheet')}
+                size="small"
+                value={result.sheet}
+                disabled={checking}
+                style={{ width: 200 }}
+                options={result.sheets.map((s) => ({ value: s.name, label: s.hidden ? t('layout.hiddenSheet', { name: s.name }) : s.name }))}
+                onChange={(sheet: string) => onPick({ sheet, headerRow: undefined })}
+              />
+            </label>
+          )}
+          <label className="import-mapping-row">
+            <span>{t('layout.headerRow')}</span>
+            <Select
+              aria-label={t('layout.headerRow')}
+              size="small"
+              value={result.headerRow}
+              disabled={checking}
+              style={{ width: 420 }}
+              options={result.top.map((cells, i) => ({ value: i + 1, label: t('layout.rowOption', { row: i + 1, cells: rowText(cells) }) }))}
+              onChange={(headerRow: number) => onPick({ headerRow })}
+            />
+          </label>
+        </Flex>
+      </Flex>
+    </Card>
+  );
+}
+
+/** The first rows as the import will save them: dates as the day read, codes as cleaned, the place split. */
+function ParsedRows({ kind, result }: { kind: ImportKind; result: ImportCheck }) {
+  const { t } = useTranslation('import');
+  const fields = IMPORT_FIELDS[kind].filter((f: ImportField) => result.parsed.some((p) => p.values[f] !== undefined && p.values[f] !== ''));
+  const shown = (f: ImportField, v: string | undefined) => (f === 'businessType' && v ? t(`businessTypes.${v}`) : (v ?? ''));
+  return (
+    <Card size="small" title={t('parsed.title', { count: result.parsed.length })}>
+      <Table<ImportParsedRow>
+        size="small"
+        rowKey="row"
+        dataSource={result.parsed}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
+        columns={[{ title: t('row'), dataIndex: 'row', width: 70 }, ...fields.map((f: ImportField) => ({ title: t(`fields.${kind}.${f}`), key: f, render: (_: unknown, p: ImportParsedRow) => shown(f, p.values[f]) }))]}
+      />
+    </Card>
+  );
+}
+
+function MappingCard(props: { kind: ImportKind; headers: string[]; hiddenHeaders: string[]; mapping: Mapping; onChange: (m: Mapping) => void; onRecheck: () => void; checking: boolean }) {
+  const { t } = useTranslation('import');
+  const options = [{ value: '', label: t('notImported') }, ...props.headers.filter((h) => h).map((h) => ({ value: h, label: props.hiddenHeaders.includes(h) ? t('hiddenColumn', { name: h }) : h }))];
   return (
     <Card size="small" title={t('mapping')} extra={<Button onClick={props.onRecheck} loading={props.checking}>{t('recheck')}</Button>}>
       <Typography.Paragraph type="secondary">{t('mappingHint')}</Typography.Paragraph>
@@ -220,7 +297,7 @@ function Problems({ kind, result, skip, onSkip }: { kind: ImportKind; result: Im
     onSkip(next);
   };
   return (
-    <Card size="small" title={t('problems', { count: result.problems.length, rows: rows.size, total: result.rows })} extra={<Button onClick={() => onSkip(new Set([...rows].filter((r) => r > 1)))}>{t('skipAll')}</Button>}>
+    <Card size="small" title={t('problems', { count: result.problems.length, rows: rows.size, total: result.rows })} extra={<Button onClick={() => onSkip(new Set([...rows].filter((r) => isDataRow(result, r))))}>{t('skipAll')}</Button>}>
       <Table<ImportProblem>
         size="small"
         rowKey={(p) => `${p.row}-${p.field}-${p.message}`}
@@ -230,7 +307,7 @@ function Problems({ kind, result, skip, onSkip }: { kind: ImportKind; result: Im
           { title: t('row'), dataIndex: 'row', width: 80 },
           { title: t('column'), width: 140, render: (_, p) => (p.field ? (result.mapping[p.field] ?? t(`fields.${kind}.${p.field}`)) : '') },
           { title: t('problem'), render: (_, p) => tc(p.message, { value: p.value }) },
-          { title: t('skip'), width: 80, render: (_, p) => p.row > 1 && <Checkbox aria-label={`${t('skip')} ${p.row}`} checked={skip.has(p.row)} onChange={(e) => toggle(p.row, e.target.checked)} /> },
+          { title: t('skip'), width: 80, render: (_, p) => isDataRow(result, p.row) && <Checkbox aria-label={`${t('skip')} ${p.row}`} checked={skip.has(p.row)} onChange={(e) => toggle(p.row, e.target.checked)} /> },
         ]}
       />
     </Card>
