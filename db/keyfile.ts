@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../electron/core/contract/errors';
+import { kdfCost, PRODUCTION_KDF_COST, type ScryptCost } from './kdf-cost';
 
 /**
  * The database key: 256 random bits made at first run and never typed by anyone. The key file
@@ -19,7 +20,6 @@ export interface KeyProtector {
 }
 
 const HEX_KEY = /^[0-9a-f]{64}$/;
-const SCRYPT = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
 
 const sealedSchema = z.object({ iv: z.string(), tag: z.string(), data: z.string() });
 export const recoverySchema = sealedSchema.extend({
@@ -52,7 +52,7 @@ export function assertHexKey(key: string): void {
   if (!HEX_KEY.test(key)) throw new AppError('WRONG_KEY');
 }
 
-function scrypt(passphrase: string, salt: Buffer, params: typeof SCRYPT): Promise<Buffer> {
+function scrypt(passphrase: string, salt: Buffer, params: ScryptCost): Promise<Buffer> {
   const opts: ScryptOptions = params;
   return new Promise((resolve, reject) =>
     scryptCb(passphrase.normalize('NFC'), salt, 32, opts, (err, key) => (err ? reject(err) : resolve(key))),
@@ -108,9 +108,10 @@ async function protectKey(protector: KeyProtector | null, keyHex: string): Promi
 
 async function sealUnderPassphrase(passphrase: string, keyHex: string): Promise<RecoveryBlob> {
   const salt = randomBytes(16);
-  const wrapKey = await scrypt(passphrase, salt, SCRYPT);
+  const cost = kdfCost().recovery;
+  const wrapKey = await scrypt(passphrase, salt, cost);
   const sealed = seal(wrapKey, Buffer.from(keyHex, 'utf8'));
-  return { kdf: 'scrypt', salt: salt.toString('base64'), N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p, ...sealed };
+  return { kdf: 'scrypt', salt: salt.toString('base64'), N: cost.N, r: cost.r, p: cost.p, ...sealed };
 }
 
 export function keyFileExists(path: string): boolean {
@@ -171,7 +172,7 @@ export async function readKeyWithPassphrase(path: string, passphrase: string, sl
 }
 
 export async function unsealRecovery(recovery: RecoveryBlob, passphrase: string): Promise<string> {
-  const params = { N: recovery.N, r: recovery.r, p: recovery.p, maxmem: SCRYPT.maxmem };
+  const params = { N: recovery.N, r: recovery.r, p: recovery.p, maxmem: PRODUCTION_KDF_COST.recovery.maxmem };
   // Parameters scrypt refuses (N not a power of two, too much memory) were never written by us.
   const wrapKey = await scrypt(passphrase, Buffer.from(recovery.salt, 'base64'), params).catch(() => {
     throw new AppError('KEY_FILE_CORRUPT');

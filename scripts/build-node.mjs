@@ -11,13 +11,15 @@ const common = {
   logLevel: 'warning',
   // playwright-core finds its own files at run time; the web shell loads it from node_modules.
   external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'playwright-core'],
+  // The shipped app never takes the test harness's cheap KDF cost (db/kdf-cost.ts), whatever its environment.
+  define: { 'process.env.VITEST': 'undefined' },
 };
 
 // The audit chain's worker thread runs a file of its own: bundled beside each bundle holding the server,
 // which finds it by this name (see electron/server/services/audit-chain.ts).
 const CHAIN_WORKER = 'audit-chain-worker.cjs';
 // Its source-only branch (import.meta.url, never reached in a bundle) would warn in CJS output.
-const withWorker = { ...common, define: { AUDIT_CHAIN_WORKER_BUNDLE: JSON.stringify(CHAIN_WORKER) }, logOverride: { 'empty-import-meta': 'silent' } };
+const withWorker = { ...common, define: { ...common.define, AUDIT_CHAIN_WORKER_BUNDLE: JSON.stringify(CHAIN_WORKER) }, logOverride: { 'empty-import-meta': 'silent' } };
 const worker = (dir) => build({ ...withWorker, entryPoints: ['electron/server/services/audit-chain-worker.ts'], outfile: `${dir}/${CHAIN_WORKER}` });
 
 await Promise.all([

@@ -30,15 +30,22 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
   );
 }
 
-/** The whole renderer below the DOM root; main.tsx and the component tests both mount this. */
-export function Root({ queryClient }: { queryClient: QueryClient }) {
+/** What every screen sits in: queries, antd in the UI language, the hash router. */
+export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <LocalizedAntd>
-        <HashRouter>
-          <App />
-        </HashRouter>
+        <HashRouter>{children}</HashRouter>
       </LocalizedAntd>
     </QueryClientProvider>
+  );
+}
+
+/** The whole renderer below the DOM root; main.tsx and the app-level component tests mount this. */
+export function Root({ queryClient }: { queryClient: QueryClient }) {
+  return (
+    <AppProviders queryClient={queryClient}>
+      <App />
+    </AppProviders>
   );
 }

@@ -1,12 +1,12 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ExcelJS from 'exceljs';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createQueryClient, Root } from '../../renderer/app/Root';
 import type { TestBridge } from '../support/bridge';
 import { auditRows, createBox } from '../support/fixtures';
+import { mountSmallDisk } from '../support/small-disk';
 import { bridgeSignedInAs } from './catalogue-fixtures';
 
 let bridge: TestBridge;
@@ -77,10 +77,9 @@ describe('备份与恢复', { timeout: 180_000 }, () => {
   });
 
   it('says in Chinese which backup disk is full, and that the unfinished copy was removed', async () => {
-    // A real disk too small for the archive (a tmpfs; mounting needs root, as the robust tests do).
-    const usb = join(bridge.app.dir, 'full-usb');
-    mkdirSync(usb);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', usb]);
+    // A real disk too small for the archive (a tmpfs, as the robust tests use).
+    const small = mountSmallDisk(join(bridge.app.dir, 'full-usb'), 64 * 1024);
+    const usb = small.path;
     try {
       await bridge.app.ok('backup-settings-update', { folders: [usb], keep: 30, dailyAt: '18:00', onClose: true }, await bridge.app.as('custodian'));
       window.location.hash = '#/backups';
@@ -91,7 +90,7 @@ describe('备份与恢复', { timeout: 180_000 }, () => {
       expect(await screen.findByText(new RegExp(`备份文件夹“${usb}”所在磁盘空间已满，备份未完成，已删除未完成的文件`))).toBeInTheDocument();
       expect(readdirSync(usb)).toEqual([]);
     } finally {
-      execFileSync('umount', [usb]);
+      small.release();
     }
   });
 

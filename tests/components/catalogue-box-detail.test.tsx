@@ -1,6 +1,7 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { catalogueRoutes } from '../../renderer/features/catalogue/routes';
+import { renderFeature } from '../support/feature';
 import type { TestBridge } from '../support/bridge';
 import { validLoanInput } from '../support/fixtures';
 import { boxInput, bridgeSignedInAs, ownerInput } from './catalogue-fixtures';
@@ -27,7 +28,7 @@ describe('box detail', () => {
   it('shows which expected categories the box is missing', async () => {
     const id = await cateringBoxWithTwoDocuments();
     window.location.hash = `#/boxes/${id}`;
-    render(<Root queryClient={createQueryClient()} />);
+    renderFeature(catalogueRoutes);
 
     const card = (await screen.findByText('应有材料（§4.3.2）', {}, { timeout: 10_000 })).closest('.ant-card') as HTMLElement;
     expect(within(card).getByText('缺 3 类')).toBeInTheDocument();
@@ -45,7 +46,7 @@ describe('box detail', () => {
     const id = await cateringBoxWithTwoDocuments();
     window.location.hash = `#/boxes/${id}`;
     const user = userEvent.setup({ delay: null });
-    render(<Root queryClient={createQueryClient()} />);
+    renderFeature(catalogueRoutes);
 
     // Text queries, not role queries: jsdom computes roles over the whole antd tree, slowly.
     await user.click(await screen.findByText('添加文件', {}, { timeout: 10_000 }));
@@ -69,7 +70,7 @@ describe('box page header', { timeout: 120_000 }, () => {
     await bridge.app.ok('loan-hand-out', { id: loan.id }, clerk);
     await bridge.app.ok('hold-place', { boxId: detail.box.id, reason: '租户押金纠纷，待法务处理' }, custodian);
     window.location.hash = `#/boxes/${detail.box.id}`;
-    render(<Root queryClient={createQueryClient()} />);
+    renderFeature(catalogueRoutes);
 
     const beside = (await screen.findByText(detail.box.code, { selector: '.cat-box-code *, .cat-box-code' }, { timeout: 10_000 })).closest('.cat-box-heading') as HTMLElement;
     expect(beside).not.toBeNull();

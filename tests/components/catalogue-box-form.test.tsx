@@ -1,6 +1,7 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { catalogueRoutes } from '../../renderer/features/catalogue/routes';
+import { renderFeature } from '../support/feature';
 import type { TestBridge } from '../support/bridge';
 import { boxInput, bridgeSignedInAs, ownerInput } from './catalogue-fixtures';
 
@@ -19,7 +20,7 @@ describe('box form', () => {
   it('starts in the code field and shows a Chinese inline error for an empty title', async () => {
     window.location.hash = '#/boxes/new';
     const user = userEvent.setup({ delay: null });
-    render(<Root queryClient={createQueryClient()} />);
+    renderFeature(catalogueRoutes);
 
     expect(await screen.findByLabelText('档案编号', {}, { timeout: 10_000 })).toHaveFocus();
     await user.click(screen.getByText('保存'));
@@ -32,7 +33,7 @@ describe('box form', () => {
     const owner = await bridge.app.ok('owner-create', ownerInput({ name: '万达影城', unitNo: 'L6-001', floor: 'L6' }), custodian);
     window.location.hash = `#/boxes/new?ownerId=${owner.id}`;
     const user = userEvent.setup({ delay: null });
-    render(<Root queryClient={createQueryClient()} />);
+    renderFeature(catalogueRoutes);
 
     await user.type(await screen.findByLabelText('档案编号', {}, { timeout: 10_000 }), 'qt-dup-001');
     await user.type(screen.getByLabelText('题名'), '万达影城租户档案{enter}');
@@ -47,7 +48,7 @@ describe('box form', () => {
     const owner = await bridge.app.ok('owner-create', ownerInput({ name: '万达影城', unitNo: 'L6-001', floor: 'L6' }), custodian);
     window.location.hash = `#/boxes/new?ownerId=${owner.id}`;
     const user = userEvent.setup({ delay: null });
-    render(<Root queryClient={createQueryClient()} />);
+    renderFeature(catalogueRoutes);
 
     // Typed full-width with an en dash, as a Chinese IME may give it.
     await user.type(await screen.findByLabelText('档案编号', {}, { timeout: 10_000 }), 'ｑｔ\u2013２０２３－ｏｏｏ１');

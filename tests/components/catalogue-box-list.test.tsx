@@ -1,6 +1,7 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { catalogueRoutes } from '../../renderer/features/catalogue/routes';
+import { renderFeature } from '../support/feature';
 import type { TestBridge } from '../support/bridge';
 import { boxInput, bridgeSignedInAs } from './catalogue-fixtures';
 
@@ -18,7 +19,7 @@ describe('catalogue list', () => {
     await bridge.app.ok('box-create', boxInput({ kind: 'letters', title: '2024年整改通知汇总' }), custodian);
     window.location.hash = '#/boxes';
     const user = userEvent.setup({ delay: null });
-    render(<Root queryClient={createQueryClient()} />);
+    renderFeature(catalogueRoutes);
 
     expect(await screen.findByText('2024年整改通知汇总', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByText('共 2 条')).toBeInTheDocument();

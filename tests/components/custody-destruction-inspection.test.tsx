@@ -1,6 +1,7 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { custodyRoutes } from '../../renderer/features/custody/routes';
+import { renderFeature } from '../support/feature';
 import type { TestBridge } from '../support/bridge';
 import { custodyCast, expiredBox } from '../support/custody';
 import { createBox } from '../support/fixtures';
@@ -17,7 +18,7 @@ const WAIT = { timeout: 10_000 };
 function open(hash: string) {
   window.location.hash = hash;
   const user = userEvent.setup({ delay: null });
-  render(<Root queryClient={createQueryClient()} />);
+  renderFeature(custodyRoutes);
   return user;
 }
 

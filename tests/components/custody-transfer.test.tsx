@@ -1,6 +1,7 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { custodyRoutes } from '../../renderer/features/custody/routes';
+import { renderFeature } from '../support/feature';
 import type { TestBridge } from '../support/bridge';
 import { approvedTransfer, custodyCast } from '../support/custody';
 import { captureDownloads, readText } from '../support/downloads';
@@ -20,7 +21,7 @@ const confirmBox = async () => (await screen.findByText('签收后档案状态�
 function open(hash: string) {
   window.location.hash = hash;
   const user = userEvent.setup({ delay: null });
-  render(<Root queryClient={createQueryClient()} />);
+  renderFeature(custodyRoutes);
   return user;
 }
 

@@ -1,6 +1,8 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { importRoutes } from '../../renderer/features/import/routes';
+import { lendingRoutes } from '../../renderer/features/lending/routes';
+import { renderFeature } from '../support/feature';
 import type { TestBridge } from '../support/bridge';
 import { captureDownloads, readText } from '../support/downloads';
 import { createBox } from '../support/fixtures';
@@ -20,7 +22,7 @@ describe('the import wizard, importing 借阅记录', { timeout: 120_000 }, () =
     const out = await createBox(bridge.app, { title: '租赁合同' });
     window.location.hash = '#/boxes/import';
     const user = userEvent.setup({ delay: null });
-    render(<Root queryClient={createQueryClient()} />);
+    renderFeature(importRoutes, lendingRoutes);
 
     await user.click(await screen.findByText('借阅记录', {}, { timeout: 10_000 }));
     expect(await screen.findByText('选择借阅记录的 Excel（.xlsx）或 CSV 文件')).toBeInTheDocument();
@@ -74,7 +76,7 @@ describe('paper loans read in, as the manager sees them on the lending desk', { 
     await bridge.signInAs('manager');
     window.location.hash = '#/lending';
     const user = userEvent.setup({ delay: null });
-    render(<Root queryClient={createQueryClient()} />);
+    renderFeature(importRoutes, lendingRoutes);
 
     const notice = await screen.findByText(/2 条纸质借阅记录（其中 1 条尚未归还）由 custodian-测试 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 从“借阅登记2024\.csv”导入/, {}, { timeout: 10_000 });
     expect(await screen.findByText(liveLoan.loanNo)).toBeInTheDocument();

@@ -1,6 +1,7 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { lendingRoutes } from '../../renderer/features/lending/routes';
+import { renderFeature } from '../support/feature';
 import type { TestBridge } from '../support/bridge';
 import { createBox, validLoanInput } from '../support/fixtures';
 import { bridgeSignedInAs } from './catalogue-fixtures';
@@ -18,7 +19,7 @@ describe('loan decision', { timeout: 60_000 }, () => {
     const loan = await bridge.app.ok('loan-request', validLoanInput({ boxCode: box.code, copyRequested: true }), await bridge.app.as('clerk'));
     window.location.hash = `#/lending/${loan.id}`;
     const user = userEvent.setup({ delay: null });
-    render(<Root queryClient={createQueryClient()} />);
+    renderFeature(lendingRoutes);
 
     await user.click(await screen.findByText('批准', {}, { timeout: 10_000 }));
     const dialog = (await screen.findByText(`批准 · ${loan.loanNo}`)).closest('.ant-modal') as HTMLElement;

@@ -1,6 +1,7 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { lendingRoutes } from '../../renderer/features/lending/routes';
+import { renderFeature } from '../support/feature';
 import type { TestBridge } from '../support/bridge';
 import { createBox } from '../support/fixtures';
 import { lendingCast, loanOut } from '../support/lending';
@@ -24,7 +25,7 @@ async function damagedReturn() {
 function renderAt(hash: string) {
   window.location.hash = hash;
   const user = userEvent.setup({ delay: null });
-  render(<Root queryClient={createQueryClient()} />);
+  renderFeature(lendingRoutes);
   return user;
 }
 

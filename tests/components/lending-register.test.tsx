@@ -1,6 +1,7 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { lendingRoutes } from '../../renderer/features/lending/routes';
+import { renderFeature } from '../support/feature';
 import type { TestBridge } from '../support/bridge';
 import { captureDownloads, readText } from '../support/downloads';
 import { createBox } from '../support/fixtures';
@@ -21,7 +22,7 @@ describe('the loan register on the lending desk', { timeout: 60_000 }, () => {
     const downloads = captureDownloads();
     window.location.hash = '#/lending';
     const user = userEvent.setup({ delay: null });
-    render(<Root queryClient={createQueryClient()} />);
+    renderFeature(lendingRoutes);
 
     await user.click(await screen.findByRole('button', { name: /借阅登记簿/ }, { timeout: 10_000 }));
     await user.click(await screen.findByRole('button', { name: /导出 CSV/ }));
@@ -34,6 +35,6 @@ describe('the loan register on the lending desk', { timeout: 60_000 }, () => {
     expect(text).toContain(loan.loanNo);
     expect(text).toContain(box.code);
     expect(text).toContain('审计链');
-    expect(await screen.findByText(new RegExp(`已保存：${file.name}`))).toBeInTheDocument();
+    expect(await screen.findByText(new RegExp(`已保存：${file.name}`), {}, { timeout: 10_000 })).toBeInTheDocument();
   });
 });

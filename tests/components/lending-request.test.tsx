@@ -1,6 +1,7 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { lendingRoutes } from '../../renderer/features/lending/routes';
+import { renderFeature } from '../support/feature';
 import type { TestBridge } from '../support/bridge';
 import { createBox } from '../support/fixtures';
 import { lendingCast, loanOut } from '../support/lending';
@@ -17,7 +18,7 @@ afterEach(() => bridge.close());
 async function openFormAndScan(code: string) {
   window.location.hash = '#/lending/new';
   const user = userEvent.setup({ delay: null });
-  render(<Root queryClient={createQueryClient()} />);
+  renderFeature(lendingRoutes);
   await user.type(await screen.findByLabelText('档案编号', {}, { timeout: 10_000 }), `${code}{enter}`);
   return user;
 }

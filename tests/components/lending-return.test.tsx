@@ -1,6 +1,7 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { lendingRoutes } from '../../renderer/features/lending/routes';
+import { renderFeature } from '../support/feature';
 import type { TestBridge } from '../support/bridge';
 import { createBox } from '../support/fixtures';
 import { lendingCast, loanOut } from '../support/lending';
@@ -19,7 +20,7 @@ describe('loan return', { timeout: 60_000 }, () => {
     const loan = await loanOut(bridge.app, await lendingCast(bridge.app), box.code);
     window.location.hash = `#/lending/${loan.id}`;
     const user = userEvent.setup({ delay: null });
-    render(<Root queryClient={createQueryClient()} />);
+    renderFeature(lendingRoutes);
 
     await user.click(await screen.findByText('归还验收', {}, { timeout: 10_000 }));
     const dialog = (await screen.findByText(`归还验收 · ${box.code}`)).closest('.ant-modal') as HTMLElement;

@@ -1,6 +1,8 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { catalogueRoutes } from '../../renderer/features/catalogue/routes';
+import { importRoutes } from '../../renderer/features/import/routes';
+import { renderFeature } from '../support/feature';
 import type { TestBridge } from '../support/bridge';
 import { createOwner } from '../support/fixtures';
 import { bridgeSignedInAs, ownerInput } from './catalogue-fixtures';
@@ -15,7 +17,7 @@ const CUIYU = '翠鸟（成都）餐饮管理有限公司';
 
 function renderAt(hash: string) {
   window.location.hash = hash;
-  render(<Root queryClient={createQueryClient()} />);
+  renderFeature(catalogueRoutes, importRoutes);
   return userEvent.setup({ delay: null });
 }
 

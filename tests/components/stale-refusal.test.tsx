@@ -1,6 +1,7 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { lendingRoutes } from '../../renderer/features/lending/routes';
+import { renderFeature } from '../support/feature';
 import type { TestBridge } from '../support/bridge';
 import { createBox, validLoanInput } from '../support/fixtures';
 import { bridgeSignedInAs } from './catalogue-fixtures';
@@ -21,7 +22,7 @@ describe('a refusal because the record moved on', { timeout: 180_000 }, () => {
     await bridge.app.ok('loan-decide', { id: loan.id, approve: true, copyAllowed: false, reason: '' }, await bridge.app.as('manager'));
     window.location.hash = `#/lending/${loan.id}`;
     const user = userEvent.setup({ delay: null });
-    render(<Root queryClient={createQueryClient()} />);
+    renderFeature(lendingRoutes);
     const handOut = await screen.findByRole('button', { name: /^出\s*借$/ }, { timeout: 10_000 });
 
     await bridge.app.ok('loan-hand-out', { id: loan.id }, clerk);

@@ -1,5 +1,7 @@
-import { cleanup, render, waitFor } from '@testing-library/react';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { cleanup, waitFor } from '@testing-library/react';
+import { catalogueRoutes } from '../../renderer/features/catalogue/routes';
+import { lendingRoutes } from '../../renderer/features/lending/routes';
+import { renderFeature } from '../support/feature';
 import type { TestBridge } from '../support/bridge';
 import { validDocumentInput, validLoanInput, validPayloads } from '../support/fixtures';
 import { bridgeSignedInAs, ownerInput } from './catalogue-fixtures';
@@ -30,7 +32,7 @@ describe('hostile names on screen', { timeout: 60_000 }, () => {
   it('show as text on every page that lists or details them, with no element injected', async () => {
     for (const page of pages) {
       window.location.hash = page;
-      const { container } = render(<Root queryClient={createQueryClient()} />);
+      const { container } = renderFeature(catalogueRoutes, lendingRoutes);
       await waitFor(() => expect({ page, text: container.textContent }).toEqual({ page, text: expect.stringMatching(/<script>alert\(1\)<\/script>|<img src=x onerror=alert\(2\)>/) }), { timeout: 15_000 });
       expect({ page, injected: container.querySelectorAll('script, iframe, object, embed, img[src="x"], [onerror], [onload]').length }).toEqual({ page, injected: 0 });
       cleanup();

@@ -1,26 +1,25 @@
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyChain } from '../../electron/server/services/audit-log';
 import type { TestApp } from '../support/app';
 import { createBox, createSetUpApp } from '../support/fixtures';
+import { mountSmallDisk, type SmallDisk } from '../support/small-disk';
 
 /**
  * Issue #7's bad input: the backup disk fills up half-way through a copy. A real small disk (a
- * tmpfs, mounted as root) with room for one backup and the probe, not for a second backup.
+ * tmpfs, see mountSmallDisk) with room for one backup and the probe, not for a second backup.
  */
 let app: TestApp;
-let disk: string;
+let small: SmallDisk | undefined;
 beforeEach(async () => {
   app = await createSetUpApp();
-  disk = join(app.dir, 'small-usb');
-  mkdirSync(disk);
 });
 afterEach(() => {
   try {
-    execFileSync('umount', [disk]);
+    small?.release();
   } finally {
+    small = undefined;
     app.close();
   }
 });
@@ -34,7 +33,8 @@ describe('a full backup disk', () => {
     const dbBytes = statSync(app.runtime.files.db).size;
     // Room for one copy and a half: the first backup fits, the second runs out of space mid-copy.
     const size = Math.ceil((dbBytes * 1.5) / 4096) * 4096;
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', disk]);
+    small = mountSmallDisk(join(app.dir, 'small-usb'), size);
+    const disk = small.path;
     await app.ok('backup-settings-update', { folders: [disk], keep: 30, dailyAt: '18:00', onClose: true }, custodian);
 
     const first = await app.ok('backup-run', {}, custodian);

@@ -12,6 +12,7 @@ import { Runtime } from '../../electron/server/runtime';
 import { verifyChain } from '../../electron/server/services/audit-log';
 import { MIGRATIONS, PASSPHRASE, type TestApp } from '../support/app';
 import { createSetUpApp, errorCode, snapshot, validBoxInput } from '../support/fixtures';
+import { mountSmallDisk } from '../support/small-disk';
 
 /**
  * The faults a desk PC meets — a full disk, a read-only folder, a second copy of the app, a
@@ -60,17 +61,9 @@ function withReadOnly<T>(dir: string, fn: () => T): T {
 
 describe('a full disk', () => {
   it('refuses the write with DISK_FULL, keeps everything committed, and works again once space is freed', async () => {
-    const mount = join(work, 'small-disk');
-    mkdirSync(mount);
-    // A real full disk where we may mount one (a 2 MB tmpfs); elsewhere SQLite's page cap, which fails the same way.
-    const realDisk = ROOT && (() => {
-      try {
-        execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mount]);
-        return true;
-      } catch {
-        return false;
-      }
-    })();
+    // A real full disk: a 2 MB tmpfs (see mountSmallDisk).
+    const small = mountSmallDisk(join(work, 'small-disk'), 2 * 1024 * 1024);
+    const mount = small.path;
     try {
       const runtime = runtimeAt(join(mount, 'data'));
       expect(runtime.start().state).toBe('ready');
@@ -81,21 +74,17 @@ describe('a full disk', () => {
       const before = snapshot(db);
 
       const filler = join(mount, 'filler.bin');
-      if (realDisk) {
-        const fd = openSync(filler, 'w');
-        try {
-          for (const size of [65536, 4096, 512, 1]) {
-            try {
-              for (;;) writeSync(fd, Buffer.alloc(size));
-            } catch (err) {
-              if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
-            }
+      const fd = openSync(filler, 'w');
+      try {
+        for (const size of [65536, 4096, 512, 1]) {
+          try {
+            for (;;) writeSync(fd, Buffer.alloc(size));
+          } catch (err) {
+            if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
           }
-        } finally {
-          closeSync(fd);
         }
-      } else {
-        db.$client.pragma(`max_page_count = ${db.$client.pragma('page_count', { simple: true }) as number}`);
+      } finally {
+        closeSync(fd);
       }
 
       let refused = 'ok';
@@ -108,13 +97,12 @@ describe('a full disk', () => {
       expect(verifyChain(db).intact).toBe(true);
       expect((await dispatch({ name: 'box-list', payload: { query: '满盘之前' }, handle })).ok).toBe(true);
 
-      if (realDisk) rmSync(filler);
-      else db.$client.pragma('max_page_count = 1073741823');
+      rmSync(filler);
       expect(errorCode(await dispatch({ name: 'box-create', payload: validBoxInput({ title: '清理之后' }), handle }))).toBe('ok');
       expect(verifyChain(db).intact).toBe(true);
       runtime.close();
     } finally {
-      if (realDisk) execFileSync('umount', [mount]);
+      small.release();
     }
   });
 });

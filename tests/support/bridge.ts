@@ -4,6 +4,7 @@ import type { Role } from '../../electron/core/enums';
 import { useSession } from '../../renderer/api/session-store';
 import type { DesktopBridge } from '../../renderer/api/transport';
 import { createTestApp, type TestApp } from './app';
+import { createSetUpApp } from './fixtures';
 
 export interface TestBridge {
   app: TestApp;
@@ -14,10 +15,11 @@ export interface TestBridge {
 
 /**
  * For component tests: window.archiveDesk backed by the real handler table over a real encrypted
- * database, with payloads structured-cloned as Electron's IPC would.
+ * database, with payloads structured-cloned as Electron's IPC would. Set up (the default), it is
+ * a copy of the file's set-up template, as createSetUpApp's.
  */
 export async function installTestBridge(options: { setup?: boolean } = {}): Promise<TestBridge> {
-  const app = await createTestApp(options);
+  const app = options.setup === false ? await createTestApp({ setup: false }) : await createSetUpApp();
   window.archiveDesk = Object.fromEntries(
     callNames.map((name: CallName) => [name, (payload: unknown, handle: string | null) => app.dispatch({ name, payload: structuredClone(payload), handle }).then((r) => structuredClone(r))]),
   ) as DesktopBridge;
