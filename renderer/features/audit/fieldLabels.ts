@@ -128,12 +128,12 @@ const FIELD_ENUMS: Record<string, string> = {
   businessType: 'common:enums.businessType',
   role: 'common:enums.role',
   category: 'common:enums.docCategory',
-  method: 'custody:method',
-  condition: 'custody:condition',
-  findings: 'custody:finding',
+  method: 'common:enums.destructionMethod',
+  condition: 'common:enums.boxCondition',
+  findings: 'common:enums.finding',
   // An export's filters.
-  action: 'audit:actions',
-  entity: 'audit:entities',
+  action: 'common:enums.auditAction',
+  entity: 'common:enums.auditEntity',
 };
 
 /** Objects whose keys have labels: settings' kindPrefixes {tenant: 'ZH', …}, an export's filters. */
