@@ -15,6 +15,7 @@ import { UnlockScreen } from './auth/UnlockScreen';
 import { useErrorText } from '../ui/forms';
 import { AppRoutes } from './layout/AppRoutes';
 import { statusQuery } from '../ui/queries';
+import { refreshOnChange } from '../ui/refresh';
 import { useRestoredSession } from './session';
 
 /** A web shell address that cannot work is said first; then the archive's state decides. */
@@ -30,6 +31,7 @@ function ArchiveState() {
   const status = useQuery(statusQuery);
   const queryClient = useQueryClient();
   useEffect(() => onArchiveGone(() => void queryClient.invalidateQueries({ queryKey: statusQuery.queryKey })), [queryClient]);
+  useEffect(() => refreshOnChange(queryClient), [queryClient]);
 
   if (status.isPending) return <Spin fullscreen description={t('status.loading')} />;
   if (status.isError)

@@ -28,7 +28,7 @@ export const lending = {
       decisionReason: '审批意见',
     },
     borrowerKind: { person: '其他部门人员', user: '本单位账户' },
-    dashboard: { dueToday: '今日到期', overdue: '已逾期', awaitingApproval: '待审批', renewalsAwaitingApproval: '续借待批', out: '借出中', openIncidents: '未结事件' },
+    dashboard: { dueToday: '今日到期', overdue: '已逾期', awaitingApproval: '待审批', renewalsAwaitingApproval: '续借待批', out: '借出中', openIncidents: '未结事故' },
     paperImports: {
       notice: '{{count}} 条纸质借阅记录{{stillOut}}由 {{name}} 于 {{at}} 从“{{file}}”导入，未经借阅台审批',
       stillOut: '（其中 {{count}} 条尚未归还）',
