@@ -38,7 +38,11 @@ describe('the one refresh rule', { timeout: 120_000 }, () => {
     await waitFor(() => expect(screen.queryByText(`归还验收 · ${box.code}`)).toBeNull(), { timeout: 10_000 });
 
     window.history.back();
-    const card = (await screen.findByText('损毁/缺失事故', {}, { timeout: 10_000 })).closest('.ant-card') as HTMLElement;
+    await waitFor(() => expect(window.location.hash).toBe(`#/boxes/${box.id}`));
+    // The loan page has an incidents card too: look only beside the box page's loans card.
+    const loans = (await screen.findByText('借阅记录', {}, { timeout: 10_000 })).closest('.ant-card') as HTMLElement;
+    const panel = loans.parentElement as HTMLElement;
+    const card = (await within(panel).findByText('损毁/缺失事故', {}, { timeout: 10_000 })).closest('.ant-card') as HTMLElement;
     expect(within(card).getByText('封面水渍')).toBeInTheDocument();
     expect(within(card).getByText('损毁')).toBeInTheDocument();
   });
