@@ -8,9 +8,9 @@ const run = promisify(execFile);
 const ROOT = resolve(__dirname, '..');
 
 /** Runs `npm run audit:verify -- <db>` as a terminal user would; resolves with its exit code and output. */
-async function auditVerify(db: string, passphrase: string): Promise<{ code: number; out: string }> {
+async function auditVerify(db: string, passphrase: string, ...args: string[]): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await run(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/audit-verify.ts', db], { cwd: ROOT, env: { ...process.env, ARCHIVE_DESK_PASSPHRASE: passphrase } });
+    const { stdout } = await run(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/audit-verify.ts', db, ...args], { cwd: ROOT, env: { ...process.env, ARCHIVE_DESK_PASSPHRASE: passphrase } });
     return { code: 0, out: stdout };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -26,9 +26,15 @@ beforeEach(async () => {
 afterEach(() => app.close());
 
 describe('npm run audit:verify', () => {
-  it('says "intact, N entries" for a good chain, with the recovery passphrase', async () => {
+  it('says the chain is intact in zh-CN by default, with the recovery passphrase', async () => {
     const { entries, headHash } = await app.ok('audit-head', {}, await app.as('auditor'));
     const result = await auditVerify(app.runtime.files.db, PASSPHRASE);
+    expect(result).toEqual({ code: 0, out: `审计链完整，共 ${entries} 条记录（链头 ${headHash}）\n` });
+  });
+
+  it('says "intact, N entries" with --lang en', async () => {
+    const { entries, headHash } = await app.ok('audit-head', {}, await app.as('auditor'));
+    const result = await auditVerify(app.runtime.files.db, PASSPHRASE, '--lang', 'en');
     expect(result).toEqual({ code: 0, out: `intact, ${entries} entries (head ${headHash})\n` });
   });
 
@@ -37,11 +43,12 @@ describe('npm run audit:verify', () => {
     sqlite.exec(`DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor_name = 'x' WHERE seq = 2`);
     const result = await auditVerify(app.runtime.files.db, PASSPHRASE);
     expect(result.code).toBe(1);
-    expect(result.out).toContain('BROKEN at entry 2 (hash)');
+    expect(result.out).toContain('审计链在第 2 条记录处断开（内容与哈希值不符）');
+    expect((await auditVerify(app.runtime.files.db, PASSPHRASE, '--lang', 'en')).out).toContain('BROKEN at entry 2 (hash)');
   });
 
   it('refuses a wrong passphrase with a clear message', async () => {
     const result = await auditVerify(app.runtime.files.db, 'not the passphrase');
-    expect(result).toEqual({ code: 2, out: expect.stringContaining('cannot open: WRONG_PASSPHRASE') });
+    expect(result).toEqual({ code: 2, out: expect.stringContaining('无法打开档案库：WRONG_PASSPHRASE') });
   });
 });

@@ -62,7 +62,7 @@ describe('box labels', () => {
     for (const b of boxes) expect(text).toContain(b.code);
     expect(text).toContain('星巴克租户档案 第1卷');
     expect(text).toContain('星巴克咖啡有限公司 · L1-023');
-    expect(text).toContain('保管期限 30 年');
+    expect(text).toContain('保管期限 定期30年');
     expect(text).toContain('2020–2024');
 
     const [page] = pages(file.base64, 200);

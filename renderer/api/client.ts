@@ -1,4 +1,5 @@
-import type { CallInput, CallName, CallOutput } from '../../electron/core/contract';
+import { contract, type CallInput, type CallName, type CallOutput } from '../../electron/core/contract';
+import { changedTopics, type Topic } from '../../electron/core/contract/define';
 import type { AppErrorPayload, Result } from '../../electron/core/contract/errors';
 import { useSession } from './session-store';
 import { invoke } from './transport';
@@ -31,11 +32,21 @@ export function onArchiveGone(listener: () => void): () => void {
   return () => archiveGoneListeners.delete(listener);
 }
 
+const changeListeners = new Set<(topics: readonly Topic[]) => void>();
+
+/** A write went through: the topics its contract entry says it changed (renderer/ui/refresh.ts refetches their reads). */
+export function onChanged(listener: (topics: readonly Topic[]) => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
 export async function callResult<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {
   const handle = useSession.getState().handle;
   const result = (await invoke(name, input, handle)) as Result<CallOutput<N>>;
   if (!result.ok && result.error.code === 'NOT_SIGNED_IN' && handle) sessionLost(handle);
   if (!result.ok && result.error.code === 'DATA_FOLDER_GONE') for (const listener of archiveGoneListeners) listener();
+  const changed = result.ok ? changedTopics(contract[name]) : [];
+  if (changed.length > 0) for (const listener of changeListeners) listener(changed);
   return result;
 }
 

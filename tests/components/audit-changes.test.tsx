@@ -38,6 +38,11 @@ describe('audit changes', () => {
     expect(formatValue(t, 'kind', 'tenant')).toBe('租户档案');
     expect(formatValue(t, 'role', 'custodian')).toBe('档案管理员');
     expect(formatValue(t, 'disabled', true)).toBe('是');
+    // Issue #19: a loan's fields and status in the lending desk's words, not as stored.
+    expect(fieldLabel(t, 'loan', 'handedOutAt')).toBe('借出');
+    expect(formatValue(t, 'status', 'out', 'loan')).toBe('借出中');
+    expect(formatValue(t, 'status', 'on_loan', 'box')).toBe('借出');
+    expect(formatValue(t, 'status', 'cancelled', 'transfer')).toBe('已撤销');
     expect(formatValue(t, 'note', '')).toBe('—');
     expect(formatValue(t, 'kindPrefixes', { tenant: 'ZH', customer: 'KH' })).toBe('租户档案：ZH；客户档案：KH');
     expect(formatValue(t, 'filters', { action: 'login-failed', boxCode: 'ZH-2026-0001' })).toBe('操作：登录失败；档案编号：ZH-2026-0001');

@@ -130,6 +130,6 @@ describe('transfer register export', { timeout: 120_000 }, () => {
     expect(file.name).toMatch(/^档案移交登记-.*\.csv$/);
     expect(await screen.findByText(`已导出 ${file.name}`, {}, { timeout: 10_000 })).toBeInTheDocument();
     const csv = await readText(file.blob);
-    expect(csv).toContain(`${t.transferNo},已批准待签收,运营部,行政人事部`);
+    expect(csv).toContain(`${t.transferNo},已批准，待签收,运营部,行政人事部`);
   });
 });

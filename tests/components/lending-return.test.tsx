@@ -15,7 +15,7 @@ beforeEach(async () => {
 afterEach(() => bridge.close());
 
 describe('loan return', { timeout: 60_000 }, () => {
-  it('a box returned 损坏 needs an incident description', async () => {
+  it('a box returned 损毁 needs an incident description', async () => {
     const box = await createBox(bridge.app);
     const loan = await loanOut(bridge.app, await lendingCast(bridge.app), box.code);
     window.location.hash = `#/lending/${loan.id}`;
@@ -24,7 +24,7 @@ describe('loan return', { timeout: 60_000 }, () => {
 
     await user.click(await screen.findByText('归还验收', {}, { timeout: 10_000 }));
     const dialog = (await screen.findByText(`归还验收 · ${box.code}`)).closest('.ant-modal') as HTMLElement;
-    await user.click(within(dialog).getByText('损坏'));
+    await user.click(within(dialog).getByText('损毁'));
     await user.type(within(dialog).getByLabelText('责任人'), '王芳{enter}');
 
     const description = within(dialog).getByLabelText('情况说明').closest('.ant-form-item') as HTMLElement;

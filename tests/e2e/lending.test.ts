@@ -128,7 +128,7 @@ test('the custodian takes it back damaged; the incident, the box\'s history and 
   await as('custodian', async () => {
     await openLoanFromCard('借出中');
     await clickButton(page, '归还验收');
-    await dialog().getByText('损坏').click();
+    await dialog().getByText('损毁').click();
     await dialog().getByLabel('情况说明').fill('封面水渍，两页粘连');
     await dialog().getByLabel('责任人').fill('auditor-测试');
     await dialog().getByLabel('后续处理').fill('晾干后重新装订');

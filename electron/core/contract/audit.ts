@@ -103,9 +103,9 @@ export interface ExportFile {
 }
 
 export const auditCalls = {
-  'audit-list': call<{ rows: AuditRow[]; nextCursor: number | null }>()({ input: auditListInput, access: ['auditor', 'admin'] }),
-  'audit-actions': call<{ actions: readonly AuditAction[]; entities: readonly AuditEntity[]; actors: { id: number | null; name: string }[] }>()({ input: empty, access: ['auditor', 'admin'] }),
-  'audit-verify': call<AuditVerification>()({ input: empty, access: ['auditor', 'admin'] }),
-  'audit-head': call<ChainHead>()({ input: empty, access: 'signed-in' }),
-  'audit-export': call<ExportFile>()({ input: auditExportInput, access: ['auditor', 'admin'] }),
+  'audit-list': call<{ rows: AuditRow[]; nextCursor: number | null }>()({ input: auditListInput, access: ['auditor', 'admin'], reads: ['audit'] }),
+  'audit-actions': call<{ actions: readonly AuditAction[]; entities: readonly AuditEntity[]; actors: { id: number | null; name: string }[] }>()({ input: empty, access: ['auditor', 'admin'], reads: ['audit', 'user'] }),
+  'audit-verify': call<AuditVerification>()({ input: empty, access: ['auditor', 'admin'], reads: ['audit'] }),
+  'audit-head': call<ChainHead>()({ input: empty, access: 'signed-in', reads: ['audit'] }),
+  'audit-export': call<ExportFile>()({ input: auditExportInput, access: ['auditor', 'admin'], changes: [] }),
 };

@@ -99,13 +99,13 @@ const custodians = ['admin', 'custodian'] as const;
 const adminOnly = ['admin'] as const;
 
 export const backupCalls = {
-  'backup-overview': call<BackupOverview>()({ input: empty, access: ['admin', 'custodian', 'manager'] }),
-  'backup-settings-update': call<BackupSettings>()({ input: backupSettingsSchema, access: custodians }),
-  'backup-run': call<BackupResult[]>()({ input: empty, access: custodians }),
-  'backup-list': call<BackupFile[]>()({ input: z.object({ folder: absolutePath }).strict(), access: custodians }),
-  'backup-inspect': call<BackupInspection>()({ input: backupFileInput, access: custodians }),
-  'backup-restore': call<null>()({ input: backupRestoreInput, access: custodians }),
-  'passphrase-change': call<null>()({ input: passphraseChangeInput, access: adminOnly }),
-  'database-rekey': call<null>()({ input: rekeyInput, access: adminOnly }),
-  'app-restore': call<null>()({ input: restoreAtSetupInput, access: 'public' }),
+  'backup-overview': call<BackupOverview>()({ input: empty, access: ['admin', 'custodian', 'manager'], reads: ['backup'] }),
+  'backup-settings-update': call<BackupSettings>()({ input: backupSettingsSchema, access: custodians, changes: ['backup'] }),
+  'backup-run': call<BackupResult[]>()({ input: empty, access: custodians, changes: ['backup'] }),
+  'backup-list': call<BackupFile[]>()({ input: z.object({ folder: absolutePath }).strict(), access: custodians, reads: ['backup'] }),
+  'backup-inspect': call<BackupInspection>()({ input: backupFileInput, access: custodians, reads: ['backup'] }),
+  'backup-restore': call<null>()({ input: backupRestoreInput, access: custodians, changes: ['app', 'session', 'settings', 'user', 'owner', 'box', 'loan', 'incident', 'transfer', 'hold', 'destruction', 'inspection', 'backup', 'import'] }),
+  'passphrase-change': call<null>()({ input: passphraseChangeInput, access: adminOnly, changes: ['app'] }),
+  'database-rekey': call<null>()({ input: rekeyInput, access: adminOnly, changes: ['app', 'backup'] }),
+  'app-restore': call<null>()({ input: restoreAtSetupInput, access: 'public', changes: ['app', 'session', 'settings', 'user', 'owner', 'box', 'loan', 'incident', 'transfer', 'hold', 'destruction', 'inspection', 'backup', 'import'] }),
 };

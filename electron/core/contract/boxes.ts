@@ -100,16 +100,16 @@ export interface BoxDetail {
 }
 
 export const boxCalls = {
-  'box-list': call<BoxListResult>()({ input: boxListInput, access: 'signed-in' }),
-  'box-get': call<BoxDetail>()({ input: z.object({ id }).strict(), access: 'signed-in' }),
-  'box-find-by-code': call<{ id: number }>()({ input: z.object({ code: boxCode.pipe(z.string().min(1, { error: 'v.required' })) }).strict(), access: 'signed-in' }),
+  'box-list': call<BoxListResult>()({ input: boxListInput, access: 'signed-in', reads: ['box', 'owner', 'hold'] }),
+  'box-get': call<BoxDetail>()({ input: z.object({ id }).strict(), access: 'signed-in', reads: ['box', 'owner'] }),
+  'box-find-by-code': call<{ id: number }>()({ input: z.object({ code: boxCode.pipe(z.string().min(1, { error: 'v.required' })) }).strict(), access: 'signed-in', reads: ['box'] }),
   /** Existing codes a new one could be mistaken for (O/0, I/L/1): the box form asks before saving such a code. */
-  'box-code-lookalikes': call<{ codes: string[] }>()({ input: z.object({ code: boxCode }).strict(), access: ['custodian'] }),
-  'box-next-code': call<{ code: string }>()({ input: z.object({ kind: z.enum(BOX_KINDS) }).strict(), access: ['custodian'] }),
-  'box-create': call<BoxDetail>()({ input: boxCreateInput, access: ['custodian'] }),
-  'box-update': call<BoxDetail>()({ input: boxUpdateInput, access: ['custodian'] }),
-  'box-move': call<BoxDetail>()({ input: boxMoveInput, access: ['custodian'] }),
-  'box-document-add': call<BoxDetail>()({ input: documentAddInput, access: ['custodian'] }),
-  'box-document-update': call<BoxDetail>()({ input: documentUpdateInput, access: ['custodian'] }),
-  'box-document-remove': call<BoxDetail>()({ input: z.object({ id }).strict(), access: ['custodian'] }),
+  'box-code-lookalikes': call<{ codes: string[] }>()({ input: z.object({ code: boxCode }).strict(), access: ['custodian'], reads: ['box'] }),
+  'box-next-code': call<{ code: string }>()({ input: z.object({ kind: z.enum(BOX_KINDS) }).strict(), access: ['custodian'], reads: ['box', 'settings'] }),
+  'box-create': call<BoxDetail>()({ input: boxCreateInput, access: ['custodian'], changes: ['box'] }),
+  'box-update': call<BoxDetail>()({ input: boxUpdateInput, access: ['custodian'], changes: ['box'] }),
+  'box-move': call<BoxDetail>()({ input: boxMoveInput, access: ['custodian'], changes: ['box'] }),
+  'box-document-add': call<BoxDetail>()({ input: documentAddInput, access: ['custodian'], changes: ['box'] }),
+  'box-document-update': call<BoxDetail>()({ input: documentUpdateInput, access: ['custodian'], changes: ['box'] }),
+  'box-document-remove': call<BoxDetail>()({ input: z.object({ id }).strict(), access: ['custodian'], changes: ['box'] }),
 };

@@ -117,15 +117,15 @@ export interface Destruction {
 export type DestructionSummary = Omit<Destruction, 'boxes'> & { boxCount: number };
 
 export const destructionCalls = {
-  'retention-report': call<RetentionReport>()({ input: retentionReportInput, access: ['custodian', 'manager', 'auditor'] }),
-  'destruction-propose': call<Destruction>()({ input: destructionProposeInput, access: ['custodian', 'manager'] }),
-  'destruction-decide': call<Destruction>()({ input: destructionDecisionInput, access: ['manager'] }),
-  'destruction-cancel': call<Destruction>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager'] }),
-  'destruction-execute': call<Destruction>()({ input: destructionExecuteInput, access: ['custodian'] }),
+  'retention-report': call<RetentionReport>()({ input: retentionReportInput, access: ['custodian', 'manager', 'auditor'], reads: ['box', 'owner', 'hold', 'destruction'] }),
+  'destruction-propose': call<Destruction>()({ input: destructionProposeInput, access: ['custodian', 'manager'], changes: ['destruction', 'box'] }),
+  'destruction-decide': call<Destruction>()({ input: destructionDecisionInput, access: ['manager'], changes: ['destruction', 'box'] }),
+  'destruction-cancel': call<Destruction>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager'], changes: ['destruction', 'box'] }),
+  'destruction-execute': call<Destruction>()({ input: destructionExecuteInput, access: ['custodian'], changes: ['destruction', 'box'] }),
   /** The execution's refusals (state, supervisors, date, holds), before the irreversible confirmation. */
-  'destruction-execute-check': call<null>()({ input: destructionExecuteInput, access: ['custodian'] }),
-  'destruction-get': call<Destruction>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'] }),
-  'destruction-list': call<{ rows: DestructionSummary[]; nextCursor: number | null }>()({ input: destructionListInput, access: ['custodian', 'manager', 'auditor'] }),
-  'destruction-register-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'] }),
-  'destruction-export': call<ExportFile>()({ input: destructionExportInput, access: ['custodian', 'manager', 'auditor'] }),
+  'destruction-execute-check': call<null>()({ input: destructionExecuteInput, access: ['custodian'], reads: ['destruction', 'user'] }),
+  'destruction-get': call<Destruction>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'], reads: ['destruction', 'box'] }),
+  'destruction-list': call<{ rows: DestructionSummary[]; nextCursor: number | null }>()({ input: destructionListInput, access: ['custodian', 'manager', 'auditor'], reads: ['destruction'] }),
+  'destruction-register-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'], changes: [] }),
+  'destruction-export': call<ExportFile>()({ input: destructionExportInput, access: ['custodian', 'manager', 'auditor'], changes: [] }),
 };

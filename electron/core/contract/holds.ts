@@ -27,7 +27,7 @@ export interface BoxCustody {
 }
 
 export const holdCalls = {
-  'hold-place': call<Hold>()({ input: holdPlaceInput, access: ['custodian', 'manager'] }),
-  'hold-lift': call<Hold>()({ input: holdLiftInput, access: ['custodian', 'manager'] }),
-  'box-custody': call<BoxCustody>()({ input: z.object({ boxId: id }).strict(), access: 'signed-in' }),
+  'hold-place': call<Hold>()({ input: holdPlaceInput, access: ['custodian', 'manager'], changes: ['hold'] }),
+  'hold-lift': call<Hold>()({ input: holdLiftInput, access: ['custodian', 'manager'], changes: ['hold'] }),
+  'box-custody': call<BoxCustody>()({ input: z.object({ boxId: id }).strict(), access: 'signed-in', reads: ['box', 'transfer', 'hold', 'destruction'] }),
 };

@@ -5,7 +5,7 @@ import { backupCalls } from './backups';
 import { boxCalls } from './boxes';
 import { importCalls } from './imports';
 import { labelCalls } from './labels';
-import { mergeNamed, type Access, type CallSpec } from './define';
+import { mergeNamed, type Access, type CallSpec, type Topic } from './define';
 import { destructionCalls } from './destructions';
 import { holdCalls } from './holds';
 import { inspectionCalls } from './inspections';
@@ -25,4 +25,10 @@ export const callNames = Object.keys(contract) as CallName[];
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** Whether the call a query is keyed by ([name, input]) reads one of the topics a write changed. */
+export function readsAny(queryKey: readonly unknown[], topics: readonly Topic[]): boolean {
+  const name = queryKey[0];
+  return isCallName(name) && (contract[name].reads ?? []).some((topic) => topics.includes(topic));
 }

@@ -100,15 +100,15 @@ export interface InspectionStatus {
 }
 
 export const inspectionCalls = {
-  'inspection-start': call<Inspection>()({ input: empty, access: ['custodian'] }),
-  'inspection-get': call<Inspection>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'] }),
-  'inspection-list': call<InspectionSummary[]>()({ input: empty, access: ['custodian', 'manager', 'auditor'] }),
-  'inspection-status': call<InspectionStatus>()({ input: empty, access: 'signed-in' }),
-  'inspection-check': call<InspectionItem>()({ input: inspectionCheckInput, access: ['custodian'] }),
-  'inspection-scan': call<InspectionItem>()({ input: inspectionScanInput, access: ['custodian'] }),
-  'inspection-complete': call<Inspection>()({ input: z.object({ id }).strict(), access: ['custodian'] }),
-  'inspection-record-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'] }),
-  'inspection-export': call<ExportFile>()({ input: inspectionExportInput, access: ['custodian', 'manager', 'auditor'] }),
-  'follow-up-list': call<FollowUp[]>()({ input: followUpListInput, access: ['custodian', 'manager', 'auditor'] }),
-  'follow-up-close': call<FollowUp>()({ input: followUpCloseInput, access: ['custodian', 'manager'] }),
+  'inspection-start': call<Inspection>()({ input: empty, access: ['custodian'], changes: ['inspection'] }),
+  'inspection-get': call<Inspection>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'], reads: ['inspection', 'box'] }),
+  'inspection-list': call<InspectionSummary[]>()({ input: empty, access: ['custodian', 'manager', 'auditor'], reads: ['inspection'] }),
+  'inspection-status': call<InspectionStatus>()({ input: empty, access: 'signed-in', reads: ['inspection'] }),
+  'inspection-check': call<InspectionItem>()({ input: inspectionCheckInput, access: ['custodian'], changes: ['inspection'] }),
+  'inspection-scan': call<InspectionItem>()({ input: inspectionScanInput, access: ['custodian'], reads: ['inspection', 'box'] }),
+  'inspection-complete': call<Inspection>()({ input: z.object({ id }).strict(), access: ['custodian'], changes: ['inspection'] }),
+  'inspection-record-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'], changes: [] }),
+  'inspection-export': call<ExportFile>()({ input: inspectionExportInput, access: ['custodian', 'manager', 'auditor'], changes: [] }),
+  'follow-up-list': call<FollowUp[]>()({ input: followUpListInput, access: ['custodian', 'manager', 'auditor'], reads: ['inspection'] }),
+  'follow-up-close': call<FollowUp>()({ input: followUpCloseInput, access: ['custodian', 'manager'], changes: ['inspection'] }),
 };

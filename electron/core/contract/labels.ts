@@ -19,6 +19,6 @@ export const boxLabelsInput = z.union([
 export const boxExportInput = boxListInput.omit({ cursor: true, limit: true }).extend({ format: z.enum(['xlsx', 'csv']) }).strict();
 
 export const labelCalls = {
-  'box-labels-pdf': call<ExportFile>()({ input: boxLabelsInput, access: ['clerk', 'custodian'] }),
-  'box-export': call<ExportFile>()({ input: boxExportInput, access: ['clerk', 'custodian', 'manager', 'auditor'] }),
+  'box-labels-pdf': call<ExportFile>()({ input: boxLabelsInput, access: ['clerk', 'custodian'], changes: [] }),
+  'box-export': call<ExportFile>()({ input: boxExportInput, access: ['clerk', 'custodian', 'manager', 'auditor'], changes: [] }),
 };

@@ -44,9 +44,9 @@ export interface OwnerDetail {
 export const ownerSameNameInput = z.object({ name: ownerName(100), exceptId: id.optional() }).strict();
 
 export const ownerCalls = {
-  'owner-list': call<{ rows: OwnerListRow[]; nextCursor: number | null }>()({ input: ownerListInput, access: 'signed-in' }),
-  'owner-get': call<OwnerDetail>()({ input: z.object({ id }).strict(), access: 'signed-in' }),
-  'owner-create': call<OwnerRow>()({ input: ownerCreateInput, access: ['custodian'] }),
-  'owner-update': call<OwnerRow>()({ input: ownerUpdateInput, access: ['custodian'] }),
-  'owner-same-name': call<{ owners: { id: number; name: string }[] }>()({ input: ownerSameNameInput, access: ['custodian'] }),
+  'owner-list': call<{ rows: OwnerListRow[]; nextCursor: number | null }>()({ input: ownerListInput, access: 'signed-in', reads: ['owner'] }),
+  'owner-get': call<OwnerDetail>()({ input: z.object({ id }).strict(), access: 'signed-in', reads: ['owner', 'box'] }),
+  'owner-create': call<OwnerRow>()({ input: ownerCreateInput, access: ['custodian'], changes: ['owner'] }),
+  'owner-update': call<OwnerRow>()({ input: ownerUpdateInput, access: ['custodian'], changes: ['owner'] }),
+  'owner-same-name': call<{ owners: { id: number; name: string }[] }>()({ input: ownerSameNameInput, access: ['custodian'], reads: ['owner'] }),
 };

@@ -104,15 +104,15 @@ export interface Transfer {
 export type TransferSummary = Omit<Transfer, 'boxes' | 'handover' | 'receiver'> & { boxCount: number; handoverName: string | null; receiverName: string | null };
 
 export const transferCalls = {
-  'transfer-create': call<Transfer>()({ input: transferCreateInput, access: ['custodian', 'manager'] }),
-  'transfer-decide': call<Transfer>()({ input: transferDecisionInput, access: ['manager'] }),
-  'transfer-cancel': call<Transfer>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager'] }),
-  'transfer-sign-off': call<Transfer>()({ input: transferSignOffInput, access: ['custodian', 'clerk'] }),
+  'transfer-create': call<Transfer>()({ input: transferCreateInput, access: ['custodian', 'manager'], changes: ['transfer'] }),
+  'transfer-decide': call<Transfer>()({ input: transferDecisionInput, access: ['manager'], changes: ['transfer'] }),
+  'transfer-cancel': call<Transfer>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager'], changes: ['transfer'] }),
+  'transfer-sign-off': call<Transfer>()({ input: transferSignOffInput, access: ['custodian', 'clerk'], changes: ['transfer', 'box'] }),
   /** The sign-off's refusals that need no password (state, boxes, one person on both sides), before the irreversible confirmation. */
-  'transfer-sign-off-check': call<null>()({ input: transferSignOffCheckInput, access: ['custodian', 'clerk'] }),
-  'transfer-get': call<Transfer>()({ input: z.object({ id }).strict(), access: 'signed-in' }),
-  'transfer-list': call<{ rows: TransferSummary[]; nextCursor: number | null }>()({ input: transferListInput, access: 'signed-in' }),
-  'transfer-sheet-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: 'signed-in' }),
-  'transfer-export': call<ExportFile>()({ input: transferExportInput, access: ['clerk', 'custodian', 'manager', 'auditor'] }),
+  'transfer-sign-off-check': call<null>()({ input: transferSignOffCheckInput, access: ['custodian', 'clerk'], reads: ['transfer', 'user'] }),
+  'transfer-get': call<Transfer>()({ input: z.object({ id }).strict(), access: 'signed-in', reads: ['transfer', 'box'] }),
+  'transfer-list': call<{ rows: TransferSummary[]; nextCursor: number | null }>()({ input: transferListInput, access: 'signed-in', reads: ['transfer'] }),
+  'transfer-sheet-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: 'signed-in', changes: [] }),
+  'transfer-export': call<ExportFile>()({ input: transferExportInput, access: ['clerk', 'custodian', 'manager', 'auditor'], changes: [] }),
 };
 

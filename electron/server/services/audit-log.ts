@@ -2,7 +2,8 @@ import { and, asc, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/connection';
 import { auditLog, users, type AuditRow } from '../../../db/schema';
 import type { z } from 'zod';
-import type { auditExportInput, AuditListInput, AuditVerification, ChainHead, ExportFile } from '../../core/contract/audit';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditAction, type AuditEntity, type auditExportInput, type AuditListInput, type AuditVerification, type ChainHead, type ExportFile } from '../../core/contract/audit';
+import { zh } from '../../core/vocabulary';
 import type { Actor } from './actor';
 import { GENESIS_HASH } from './audit';
 import { verifyChainInThread } from './audit-chain';
@@ -62,17 +63,24 @@ export function verifyChain(db: Db): AuditVerification {
 /** Past this many rows an export is cut, and says so in its footer. */
 export const EXPORT_CAP = 200_000;
 
+/** A stored action or entity in the viewer's words; one the vocabulary does not know, as stored. */
+const actionText = (action: string) => ((AUDIT_ACTIONS as readonly string[]).includes(action) ? zh('auditAction', action as AuditAction) : action);
+const entityText = (entity: string) => ((AUDIT_ENTITIES as readonly string[]).includes(entity) ? zh('auditEntity', entity as AuditEntity) : entity);
+
+/** Read as the viewer shows it; the stored codes stay beside the hashes, so the chain can be recomputed from the file. */
 const AUDIT_COLUMNS: ExportColumn<AuditRow>[] = [
   { header: '序号', width: 9, value: (r) => r.seq },
   { header: '时间', width: 17, value: (r) => instantCell(r.at) },
   { header: '操作人', width: 14, value: (r) => r.actorName },
-  { header: '操作', width: 20, value: (r) => r.action },
-  { header: '对象', width: 14, value: (r) => r.entity },
+  { header: '操作', width: 20, value: (r) => actionText(r.action) },
+  { header: '对象', width: 14, value: (r) => entityText(r.entity) },
   { header: '对象编号', width: 10, value: (r) => r.entityId },
   { header: '档案编号', width: 16, value: (r) => r.boxCode },
   { header: '变更内容', width: 60, value: (r) => r.changes },
   { header: '前一哈希', width: 66, value: (r) => r.prevHash },
   { header: '哈希', width: 66, value: (r) => r.hash },
+  { header: '操作代码', width: 20, value: (r) => r.action },
+  { header: '对象代码', width: 14, value: (r) => r.entity },
 ];
 
 /** The export is itself recorded first, so the footer's chain head includes it. */

@@ -4,33 +4,30 @@ import type { BoxListRow } from '../../core/contract/boxes';
 import type { boxExportInput } from '../../core/contract/labels';
 import type { OutputContext } from './output-context';
 import { chainHead, EXPORT_CAP } from './audit-log';
+import { retentionText, zh } from '../../core/vocabulary';
 import { listBoxes } from './box-list';
 import { exportTable, type ExportColumn } from './exports';
 import { getSettings } from './settings';
 import { mutate } from './transaction';
 
 /** The catalogue as the office's own Excel register lays it out, so it can be re-imported. */
-const KIND: Record<BoxListRow['kind'], string> = { tenant: '租户档案', customer: '客户档案', personnel: '人事档案', work_log: '工作日志', letters: '对外发函/通知', other: '其它' };
-const CONFIDENTIALITY: Record<BoxListRow['confidentiality'], string> = { public: '公开', internal: '内部', secret: '秘密', confidential: '机密' };
-const STATUS: Record<BoxListRow['status'], string> = { in_stock: '在库', on_loan: '借出', transferred: '已移交', pending_destruction: '待销毁', destroyed: '已销毁', missing: '丢失' };
-const retention = (b: BoxListRow) => ({ permanent: '永久', y30: '30年', y10: '10年', custom: `${b.retentionYears ?? ''}年` })[b.retentionClass];
 
 const COLUMNS: ExportColumn<BoxListRow>[] = [
   { header: '档案编号', width: 16, value: (b) => b.code },
-  { header: '类别', width: 12, value: (b) => KIND[b.kind] },
+  { header: '类别', width: 12, value: (b) => zh('boxKind', b.kind) },
   { header: '题名', width: 34, value: (b) => b.title },
   { header: '租户名称', width: 26, value: (b) => b.ownerName },
   { header: '铺位号', width: 10, value: (b) => b.ownerUnit },
   { header: '卷号', width: 6, value: (b) => b.volume },
   { header: '起始年度', width: 9, value: (b) => b.yearFrom },
   { header: '截止年度', width: 9, value: (b) => b.yearTo },
-  { header: '密级', width: 7, value: (b) => CONFIDENTIALITY[b.confidentiality] },
-  { header: '保管期限', width: 9, value: retention },
+  { header: '密级', width: 7, value: (b) => zh('confidentiality', b.confidentiality) },
+  { header: '保管期限', width: 9, value: (b) => retentionText(b, 'zh-CN') },
   { header: '库房', width: 12, value: (b) => b.room },
   { header: '柜号', width: 8, value: (b) => b.cabinet },
   { header: '层', width: 5, value: (b) => b.shelf },
   { header: '位置', width: 5, value: (b) => b.position },
-  { header: '状态', width: 8, value: (b) => STATUS[b.status] },
+  { header: '状态', width: 8, value: (b) => zh('boxStatus', b.status) },
   { header: '备注', width: 24, value: (b) => b.note },
 ];
 

@@ -3,24 +3,22 @@ import type { AuditEntity, ExportFile } from '../../core/contract/audit';
 import type { DestructionSummary, destructionExportInput } from '../../core/contract/destructions';
 import type { InspectionItem, inspectionExportInput } from '../../core/contract/inspections';
 import type { TransferSummary, transferExportInput } from '../../core/contract/transfers';
+import { zh } from '../../core/vocabulary';
 import type { OutputContext } from './output-context';
 import { chainHead, EXPORT_CAP } from './audit-log';
 import { listDestructions } from './destructions';
 import { dayCell, exportTable, instantCell, type ExportColumn } from './exports';
 import { getInspection } from './inspections';
-import { CONDITION_LABEL, FINDING_LABEL, METHOD_LABEL } from './printing/templates/custody-format';
 import { getSettings } from './settings';
 import { mutate } from './transaction';
 import { listTransfers } from './transfers';
 
 /** Custody registers as spreadsheets: Chinese headers whatever the screen speaks, like the paper forms. */
-const TRANSFER_STATUS: Record<TransferSummary['status'], string> = { requested: '待审批', approved: '已批准待签收', rejected: '已驳回', cancelled: '已取消', signed: '已签收' };
-const DESTRUCTION_STATUS: Record<DestructionSummary['status'], string> = { proposed: '待审批', approved: '已批准待销毁', rejected: '已驳回', cancelled: '已撤回', executed: '已销毁' };
 const yesNo = (v: boolean | null) => (v === null ? '' : v ? '是' : '否');
 
 const TRANSFER_COLUMNS: ExportColumn<TransferSummary>[] = [
   { header: '移交单号', width: 16, value: (t) => t.transferNo },
-  { header: '状态', width: 12, value: (t) => TRANSFER_STATUS[t.status] },
+  { header: '状态', width: 12, value: (t) => zh('transferStatus', t.status) },
   { header: '移出部门', width: 14, value: (t) => t.fromDepartment },
   { header: '接收部门', width: 14, value: (t) => t.toDepartment },
   { header: '移交原因', width: 30, value: (t) => t.reason },
@@ -39,7 +37,7 @@ const TRANSFER_COLUMNS: ExportColumn<TransferSummary>[] = [
 
 const DESTRUCTION_COLUMNS: ExportColumn<DestructionSummary>[] = [
   { header: '清册编号', width: 16, value: (d) => d.registerNo },
-  { header: '状态', width: 12, value: (d) => DESTRUCTION_STATUS[d.status] },
+  { header: '状态', width: 12, value: (d) => zh('destructionStatus', d.status) },
   { header: '销毁原因', width: 30, value: (d) => d.reason },
   { header: '盒数', width: 6, value: (d) => d.boxCount },
   { header: '提议人', width: 10, value: (d) => d.proposedByName },
@@ -47,7 +45,7 @@ const DESTRUCTION_COLUMNS: ExportColumn<DestructionSummary>[] = [
   { header: '审批人', width: 10, value: (d) => d.decidedByName },
   { header: '审批时间', width: 17, value: (d) => instantCell(d.decidedAt) },
   { header: '审批意见', width: 20, value: (d) => d.decisionReason },
-  { header: '销毁方式', width: 10, value: (d) => (d.method === null ? null : d.method === 'other' ? d.methodNote : METHOD_LABEL[d.method]) },
+  { header: '销毁方式', width: 10, value: (d) => (d.method === null ? null : d.method === 'other' ? d.methodNote : zh('destructionMethod', d.method)) },
   { header: '销毁日期', width: 12, value: (d) => dayCell(d.destroyedOn) },
   { header: '执行人', width: 10, value: (d) => d.executorName },
   { header: '监销人', width: 16, value: (d) => d.supervisors?.join('、') ?? null },
@@ -61,8 +59,8 @@ const INSPECTION_COLUMNS: ExportColumn<InspectionItem>[] = [
   { header: '在架', width: 6, value: (i) => yesNo(i.present) },
   { header: '齐全', width: 6, value: (i) => yesNo(i.complete) },
   { header: '存放正确', width: 8, value: (i) => yesNo(i.correctlyFiled) },
-  { header: '保存状况', width: 8, value: (i) => (i.condition === null ? null : CONDITION_LABEL[i.condition]) },
-  { header: '发现问题', width: 24, value: (i) => i.findings.map((f) => FINDING_LABEL[f]).join('、') },
+  { header: '保存状况', width: 8, value: (i) => (i.condition === null ? null : zh('boxCondition', i.condition)) },
+  { header: '发现问题', width: 24, value: (i) => i.findings.map((f) => zh('finding', f)).join('、') },
   { header: '备注', width: 24, value: (i) => i.note },
   { header: '检查人', width: 10, value: (i) => i.checkedByName },
   { header: '检查时间', width: 17, value: (i) => instantCell(i.checkedAt) },

@@ -6,6 +6,7 @@ import { IMPORT_PARSED_SHOWN, LOAN_IMPORT_FIELDS, loanImportRowInput, type Impor
 import { cleanBoxCode } from '../../core/contract/box-code-text';
 import { LOAN_DAYS_LIMIT } from '../../core/contract/loans';
 import { cleanName, isAccountNamed } from '../../core/contract/person-names';
+import { zh } from '../../core/vocabulary';
 import { nowIso, type Actor } from './actor';
 import type { AuditEntry } from './audit';
 import { byRow, refusalOf, refuseProblems, rehearse, sheetSummary, withoutProblems } from './import-rehearsal';
@@ -32,7 +33,6 @@ const HEADER_ALIASES: Record<LoanImportField, string[]> = {
 const REQUIRED: LoanImportField[] = ['boxCode', 'borrowerName', 'lentDate'];
 
 /** Box states named in row problems, as the catalogue export words them. */
-const BOX_STATUS: Record<BoxRow['status'], string> = { in_stock: '在库', on_loan: '借出', transferred: '已移交', pending_destruction: '待销毁', destroyed: '已销毁', missing: '丢失' };
 
 /** Our register export marks paper approvers so; the mark is not part of the name. */
 const PAPER_MARK = '（纸质登记）';
@@ -133,7 +133,7 @@ function checkRows(db: Db, actor: Actor, sheet: Sheet, mapping: Partial<Record<L
       const first = openInFile.get(box.id);
       if (first !== undefined) problem('boxCode', 'v.importBoxOutTwice', String(first));
       else if (active) problem('boxCode', 'v.importBoxBusy', active.loanNo);
-      else if (box.status !== 'in_stock') problem('boxCode', 'v.importBoxNotInStock', BOX_STATUS[box.status]);
+      else if (box.status !== 'in_stock') problem('boxCode', 'v.importBoxNotInStock', zh('boxStatus', box.status));
       if (first === undefined) openInFile.set(box.id, row);
     }
     if (box && lent) {

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Input, InputNumber, Row, Skeleton, Typography } from 'antd';
 import { useForm, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +30,6 @@ export function SettingsScreen() {
 function SettingsForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation('app');
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const { control, handleSubmit, setError, reset, formState } = useForm({ resolver: zodResolver(settingsSchema), defaultValues: settings });
   const onError = useServerErrors(setError, CODE_FIELDS);
   const save = useMutation({
@@ -38,9 +37,6 @@ function SettingsForm({ settings }: { settings: Settings }) {
     onSuccess: (saved) => {
       reset(saved);
       void message.success(t('settings.saved'));
-      // The header shows the site name from app-status.
-      void queryClient.invalidateQueries({ queryKey: ['app-status'] });
-      void queryClient.invalidateQueries({ queryKey: ['settings-get'] });
     },
     onError,
   });

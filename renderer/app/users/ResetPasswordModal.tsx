@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Input } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,6 @@ const resetForm = userResetPasswordInput.safeExtend(passwordConfirmShape).refine
 export function ResetPasswordModal({ user, onClose }: { user: PublicUser; onClose: () => void }) {
   const { t } = useTranslation('app');
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const { control, handleSubmit, setError, setFocus } = useForm({
     resolver: zodResolver(resetForm),
     defaultValues: { id: user.id, password: '', passwordConfirm: '' },
@@ -26,7 +25,6 @@ export function ResetPasswordModal({ user, onClose }: { user: PublicUser; onClos
     mutationFn: ({ passwordConfirm: _, ...input }: z.output<typeof resetForm>) => call('user-reset-password', input),
     onSuccess: () => {
       void message.success(t('users.passwordReset', { name: user.displayName }));
-      void queryClient.invalidateQueries({ queryKey: ['user-list'] });
       onClose();
     },
     onError,

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { App, Col, Input, Row } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +17,6 @@ const createForm = userCreateInput.safeExtend(passwordConfirmShape).refine(passw
 export function UserCreateModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('app');
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const { control, handleSubmit, setError, setFocus } = useForm({
     resolver: zodResolver(createForm),
     defaultValues: { username: '', displayName: '', role: 'clerk' as const, password: '', passwordConfirm: '' },
@@ -27,7 +26,6 @@ export function UserCreateModal({ onClose }: { onClose: () => void }) {
     mutationFn: ({ passwordConfirm: _, ...input }: z.output<typeof createForm>) => call('user-create', input),
     onSuccess: (user) => {
       void message.success(t('users.created', { name: user.displayName }));
-      void queryClient.invalidateQueries({ queryKey: ['user-list'] });
       onClose();
     },
     onError,

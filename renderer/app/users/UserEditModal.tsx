@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Input, Switch } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,6 @@ import { RoleSelect } from './RoleSelect';
 export function UserEditModal({ user, onClose }: { user: PublicUser; onClose: () => void }) {
   const { t } = useTranslation('app');
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   // An administrator who demotes or disables themself could leave nobody able to manage accounts.
   const isSelf = useSession((s) => s.user?.id === user.id);
   const { control, handleSubmit, setError, setFocus } = useForm({
@@ -27,7 +26,6 @@ export function UserEditModal({ user, onClose }: { user: PublicUser; onClose: ()
     mutationFn: (input: CallInput<'user-update'>) => call('user-update', input),
     onSuccess: () => {
       void message.success(t('saved'));
-      void queryClient.invalidateQueries({ queryKey: ['user-list'] });
       onClose();
     },
     onError,

@@ -9,7 +9,7 @@ import { fieldLabel, formatValue } from './fieldLabels';
  * sides are marked; a creation or removal lists the whole record with one side empty.
  */
 export function ChangesTable({ entry }: { entry: Pick<AuditRow, 'entity' | 'changes'> }) {
-  const { t } = useTranslation(['audit', 'catalogue', 'app', 'common']);
+  const { t } = useTranslation(['audit', 'catalogue', 'app', 'common', 'lending']);
   const changes = parseChanges(entry.changes);
 
   if (changes.kind === 'none') return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noChanges')} />;
@@ -23,7 +23,7 @@ export function ChangesTable({ entry }: { entry: Pick<AuditRow, 'entity' | 'chan
 
   const edited = changes.kind === 'fields';
   const cell = (side: 'before' | 'after') => (_: unknown, line: ChangeLine) => (
-    <span className={edited ? `audit-diff-${side}` : undefined}>{formatValue(t, line.field, line[side])}</span>
+    <span className={edited ? `audit-diff-${side}` : undefined}>{formatValue(t, line.field, line[side], entry.entity)}</span>
   );
   const columns: TableColumnsType<ChangeLine> = [
     { key: 'field', title: t('detail.field'), width: 140, render: (_, line) => fieldLabel(t, entry.entity, line.field) },

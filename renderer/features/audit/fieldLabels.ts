@@ -106,6 +106,23 @@ const ENTITY_FIELDS: Partial<Record<AuditEntity, Record<string, string>>> = {
     mustChangePassword: 'app:users.mustChange',
     lockedUntil: 'audit:fields.lockedUntil',
   },
+  loan: {
+    loanNo: 'lending:fields.loanNo',
+    boxCode: 'lending:fields.boxCode',
+    purpose: 'lending:fields.purpose',
+    loanType: 'lending:fields.loanType',
+    days: 'lending:fields.days',
+    copyRequested: 'lending:fields.copyRequested',
+    copyAllowed: 'lending:fields.copyAllowed',
+    status: 'lending:fields.status',
+    dueDate: 'lending:fields.dueDate',
+    requestedAt: 'lending:fields.requested',
+    decidedAt: 'lending:fields.decided',
+    handedOutAt: 'lending:fields.handedOut',
+    returnedAt: 'lending:fields.returned',
+    returnCondition: 'lending:fields.returnCondition',
+    decisionReason: 'lending:fields.decisionReason',
+  },
   audit_log: {
     format: 'audit:fields.format',
     filters: 'audit:fields.filters',
@@ -128,12 +145,22 @@ const FIELD_ENUMS: Record<string, string> = {
   businessType: 'common:enums.businessType',
   role: 'common:enums.role',
   category: 'common:enums.docCategory',
-  method: 'custody:method',
-  condition: 'custody:condition',
-  findings: 'custody:finding',
+  method: 'common:enums.destructionMethod',
+  condition: 'common:enums.boxCondition',
+  findings: 'common:enums.finding',
   // An export's filters.
-  action: 'audit:actions',
-  entity: 'audit:entities',
+  action: 'common:enums.auditAction',
+  entity: 'common:enums.auditEntity',
+};
+
+/** A field whose codes depend on the record: a loan's status is not a box's. */
+const ENTITY_ENUMS: Partial<Record<AuditEntity, Record<string, string>>> = {
+  loan: { status: 'common:enums.loanStatus', loanType: 'common:enums.loanType', returnCondition: 'common:enums.returnCondition' },
+  incident: { kind: 'common:enums.incidentKind', status: 'common:enums.incidentStatus' },
+  transfer: { status: 'common:enums.transferStatus' },
+  destruction: { status: 'common:enums.destructionStatus' },
+  inspection: { status: 'common:enums.inspectionStatus' },
+  'follow-up': { status: 'common:enums.followUpStatus' },
 };
 
 /** Objects whose keys have labels: settings' kindPrefixes {tenant: 'ZH', …}, an export's filters. */
@@ -147,13 +174,13 @@ export function fieldLabel(t: TFunction, entity: string, field: string): string 
 }
 
 /** A stored value as a person reads it: enum labels, 是/否, local times, "—" for nothing. */
-export function formatValue(t: TFunction, field: string, value: unknown): string {
+export function formatValue(t: TFunction, field: string, value: unknown, entity?: string): string {
   if (value === null || value === undefined || value === '') return EMPTY;
   if (typeof value === 'boolean') return t(value ? 'audit:values.yes' : 'audit:values.no');
   if (typeof value === 'string' && INSTANT.test(value)) return formatInstant(value);
-  const enumPrefix = FIELD_ENUMS[field];
+  const enumPrefix = ENTITY_ENUMS[entity as AuditEntity]?.[field] ?? FIELD_ENUMS[field];
   if (enumPrefix && typeof value === 'string') return t(`${enumPrefix}.${value}`, { defaultValue: value });
-  if (Array.isArray(value)) return value.map((item) => formatValue(t, field, item)).join(t('catalogue:form.listSeparator'));
+  if (Array.isArray(value)) return value.map((item) => formatValue(t, field, item, entity)).join(t('catalogue:form.listSeparator'));
   if (typeof value === 'object') {
     const keyPrefix = KEY_LABELS[field];
     const entries = Object.entries(value);

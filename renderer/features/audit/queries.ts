@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { CallInput } from '../../../electron/core/contract';
 import type { AuditRow } from '../../../electron/core/rows';
@@ -36,13 +36,8 @@ export const useAuditChoices = () => useQuery(callQuery('audit-actions', {}));
 export const useVerifyChain = () => useMutation({ mutationFn: () => call('audit-verify', {}) });
 
 export function useExportAudit() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: (input: CallInput<'audit-export'>) => call('audit-export', input),
-    onSuccess: (file) => {
-      saveExportFile(file);
-      // The export is itself recorded in the log.
-      for (const name of ['audit-list', 'audit-actions'] as const) void client.invalidateQueries({ queryKey: [name] });
-    },
+    onSuccess: (file) => saveExportFile(file),
   });
 }

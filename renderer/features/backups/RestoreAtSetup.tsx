@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Collapse, Input } from 'antd';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -9,7 +9,6 @@ import { restoreAtSetupInput } from '../../../electron/core/contract/backups';
 import { call } from '../../api/client';
 import { Field, HookForm } from '../../ui/field';
 import { applyFieldIssues, useErrorText } from '../../ui/forms';
-import { statusQuery } from '../../ui/queries';
 
 /**
  * A backup file and the recovery passphrase it was made under become the archive: on a new PC at
@@ -19,7 +18,6 @@ export function RestoreFromBackupForm() {
   const { t } = useTranslation('backups');
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const queryClient = useQueryClient();
   /** Errors no field carries (a damaged file, another install's backup without a manifest…). */
   const [banner, setBanner] = useState(false);
   const { control, handleSubmit, setError } = useForm({ resolver: zodResolver(restoreAtSetupInput), defaultValues: { file: '', passphrase: '' } });
@@ -27,7 +25,6 @@ export function RestoreFromBackupForm() {
     mutationFn: (input: CallInput<'app-restore'>) => call('app-restore', input),
     onSuccess: () => {
       void message.success(t('setupRestore.done'));
-      void queryClient.invalidateQueries({ queryKey: statusQuery.queryKey });
     },
     onError: (error) => setBanner(!applyFieldIssues(error, setError, { WRONG_PASSPHRASE: 'passphrase', BACKUP_INVALID: 'file', BACKUP_NOT_A_FILE: 'file' })),
   });

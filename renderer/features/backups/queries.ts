@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { CallInput, CallName, CallOutput } from '../../../electron/core/contract';
 import { call } from '../../api/client';
 import { callQuery } from '../../ui/queries';
@@ -8,11 +8,9 @@ export const useBackupList = (folder: string | null) => useQuery({ ...callQuery(
 
 /** A backup-screen write: the overview (last good backup per folder) and listings follow it. */
 export function useBackupWrite<N extends CallName>(name: N, onSuccess?: (out: CallOutput<N>) => void) {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: (input: CallInput<N>) => call(name, input),
     onSuccess: (out) => {
-      for (const key of ['backup-overview', 'backup-list'] as const) void client.invalidateQueries({ queryKey: [key] });
       onSuccess?.(out);
     },
   });

@@ -7,7 +7,6 @@ import {
   useQuery,
   useQueryClient,
   type InfiniteData,
-  type QueryClient,
 } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import type { CallInput } from '../../../electron/core/contract';
@@ -100,15 +99,10 @@ export function useNextCode(kind: CallInput<'box-next-code'>['kind'], enabled: b
   return useQuery({ ...callQuery('box-next-code', { kind }), enabled, staleTime: 0 });
 }
 
-/** A box write answers with the whole detail: show it at once, and let the lists refetch. */
-function storeBoxDetail(client: QueryClient, detail: BoxDetail): void {
-  client.setQueryData(callQuery('box-get', { id: detail.box.id }).queryKey, detail);
-  for (const name of ['box-list', 'box-next-code', 'owner-get', 'owner-list'] as const) void client.invalidateQueries({ queryKey: [name] });
-}
-
+/** A box write answers with the whole detail: show it at once (the contract's topics refetch the rest). */
 function useBoxWrite<I>(write: (input: I) => Promise<BoxDetail>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: write, onSuccess: (detail) => storeBoxDetail(client, detail) });
+  return useMutation({ mutationFn: write, onSuccess: (detail) => client.setQueryData(callQuery('box-get', { id: detail.box.id }).queryKey, detail) });
 }
 
 export const useCreateBox = () => useBoxWrite((input: CallInput<'box-create'>) => call('box-create', input));
@@ -118,14 +112,8 @@ export const useAddDocument = () => useBoxWrite((input: CallInput<'box-document-
 export const useUpdateDocument = () => useBoxWrite((input: CallInput<'box-document-update'>) => call('box-document-update', input));
 export const useRemoveDocument = () => useBoxWrite((input: CallInput<'box-document-remove'>) => call('box-document-remove', input));
 
-/** Owner names and units show on box lists and details too, so those refetch as well. */
-export function useSaveOwner() {
-  const client = useQueryClient();
-  return useMutation({
+export const useSaveOwner = () =>
+  useMutation({
     mutationFn: ({ id, values }: { id: number | null; values: CallInput<'owner-create'> }) =>
       id === null ? call('owner-create', values) : call('owner-update', { ...values, id }),
-    onSuccess: () => {
-      for (const name of ['owner-list', 'owner-get', 'box-list', 'box-get'] as const) void client.invalidateQueries({ queryKey: [name] });
-    },
   });
-}

@@ -65,7 +65,7 @@ export function CheckModal({ item, onClose }: { item: InspectionItem; onClose: (
         {flag('correctlyFiled', t('inspection.correctlyFiled'))}
       </Row>
       <Field control={form.control} name="condition" label={t('inspection.condition')}>
-        {({ id, value, onChange }) => <Select id={id} value={value} onChange={onChange} style={{ width: 160 }} options={BOX_CONDITIONS.map((c) => ({ value: c, label: t(`condition.${c}`) }))} />}
+        {({ id, value, onChange }) => <Select id={id} value={value} onChange={onChange} style={{ width: 160 }} options={BOX_CONDITIONS.map((c) => ({ value: c, label: t(`common:enums.boxCondition.${c}`) }))} />}
       </Field>
       <Field control={form.control} name="note" label={t('inspection.note')} required={wrong}>
         {(field) => <Input {...field} autoComplete="off" />}

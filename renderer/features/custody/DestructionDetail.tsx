@@ -13,7 +13,7 @@ import { BoxStatusTag } from '../../ui/BoxStatusTag';
 import { NotFound } from '../../ui/NotFound';
 import { QueryState } from '../../ui/QueryState';
 import { useIdParam } from '../../ui/useIdParam';
-import { formatAt } from '../../ui/format';
+import { formatAt, retentionLabel } from '../../ui/format';
 import { CustodyTabs } from './CustodyTabs';
 import { DecisionModal } from './DecisionModal';
 import { ExecuteModal } from './ExecuteModal';
@@ -84,7 +84,7 @@ function DestructionView({ destruction: d }: { destruction: Destruction }) {
               <Descriptions.Item label={t('common.approvedBy')}>
                 {d.decidedByName} {formatAt(d.decidedAt)} {d.decisionReason}
               </Descriptions.Item>
-              {d.method && <Descriptions.Item label={t('destruction.method')}>{t(`method.${d.method}`)}{d.methodNote && `（${d.methodNote}）`}</Descriptions.Item>}
+              {d.method && <Descriptions.Item label={t('destruction.method')}>{t(`common:enums.destructionMethod.${d.method}`)}{d.methodNote && `（${d.methodNote}）`}</Descriptions.Item>}
               {d.destroyedOn && <Descriptions.Item label={t('destruction.destroyedOn')}>{d.destroyedOn}</Descriptions.Item>}
               {d.executorName && <Descriptions.Item label={t('destruction.executor')}>{d.executorName}</Descriptions.Item>}
               {d.supervisors && <Descriptions.Item label={`${t('destruction.supervisor1')} / ${t('destruction.supervisor2')}`}>{d.supervisors.join('、')}</Descriptions.Item>}
@@ -100,7 +100,7 @@ function DestructionView({ destruction: d }: { destruction: Destruction }) {
               { key: 'code', title: t('common.boxCode'), width: 160, render: (_, b) => <Link to={`/boxes/${b.boxId}`} className="mono">{b.code}</Link> },
               { key: 'title', title: t('common.boxTitle'), dataIndex: 'title', ellipsis: true },
               { key: 'years', title: t('destruction.years'), width: 110, render: (_, b) => [b.yearFrom, b.yearTo].filter((y) => y !== null).join('–') },
-              { key: 'class', title: t('retention.class'), width: 100, render: (_, b) => (b.retentionClass === 'custom' ? `${b.retentionYears}年` : t(`common:enums.retentionClass.${b.retentionClass}`)) },
+              { key: 'class', title: t('retention.class'), width: 100, render: (_, b) => retentionLabel(t, b) },
               { key: 'end', title: t('destruction.retentionEnd'), dataIndex: 'retentionEnd', width: 110 },
               { key: 'items', title: t('common.items'), dataIndex: 'itemCount', width: 60, align: 'right' },
               { key: 'status', title: t('common.status'), width: 100, render: (_, b) => <BoxStatusTag status={b.status} /> },

@@ -46,7 +46,7 @@ export function ExecuteModal({ destruction, onClose }: { destruction: Destructio
       <Row gutter={16}>
         <Col span={12}>
           <Field control={form.control} name="method" label={t('destruction.method')} required>
-            {({ id, value, onChange }) => <Select id={id} value={value} onChange={onChange} options={DESTRUCTION_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))} />}
+            {({ id, value, onChange }) => <Select id={id} value={value} onChange={onChange} options={DESTRUCTION_METHODS.map((m) => ({ value: m, label: t(`common:enums.destructionMethod.${m}`) }))} />}
           </Field>
         </Col>
         <Col span={12}>

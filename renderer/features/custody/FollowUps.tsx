@@ -45,7 +45,7 @@ export function FollowUps() {
         columns={[
           { key: 'month', title: t('inspection.month'), dataIndex: 'month', width: 90 },
           { key: 'code', title: t('common.boxCode'), width: 150, render: (_, f) => <Link to={`/boxes/${f.boxId}`} className="mono">{f.boxCode}</Link> },
-          { key: 'findings', title: t('inspection.findings'), render: (_, f) => `${f.findings.map((x) => t(`finding.${x}`)).join('、')}：${f.note}` },
+          { key: 'findings', title: t('inspection.findings'), render: (_, f) => `${f.findings.map((x) => t(`common:enums.finding.${x}`)).join('、')}：${f.note}` },
           { key: 'owner', title: t('inspection.owner'), dataIndex: 'owner', width: 100 },
           { key: 'close', width: 100, render: (_, f) => mayClose && <Button size="small" onClick={() => setClosing(f)}>{t('inspection.close')}</Button> },
         ]}

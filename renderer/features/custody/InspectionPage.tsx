@@ -120,13 +120,13 @@ function InspectionView({ inspection }: { inspection: Inspection }) {
             { key: 'present', title: t('inspection.present'), width: 60, align: 'center', render: (_, i) => mark(i.present) },
             { key: 'complete', title: t('inspection.complete_'), width: 60, align: 'center', render: (_, i) => i.checkedAt && mark(i.complete) },
             { key: 'filed', title: t('inspection.correctlyFiled'), width: 80, align: 'center', render: (_, i) => i.checkedAt && mark(i.correctlyFiled) },
-            { key: 'condition', title: t('inspection.condition'), width: 70, render: (_, i) => i.condition && t(`condition.${i.condition}`) },
+            { key: 'condition', title: t('inspection.condition'), width: 70, render: (_, i) => i.condition && t(`common:enums.boxCondition.${i.condition}`) },
             {
               key: 'findings',
               title: t('inspection.findings'),
               width: 220,
               render: (_, i) =>
-                i.checkedAt === null ? <Typography.Text type="secondary">{t('inspection.unchecked')}</Typography.Text> : i.findings.map((f) => <Tag key={f} color="red">{t(`finding.${f}`)}</Tag>),
+                i.checkedAt === null ? <Typography.Text type="secondary">{t('inspection.unchecked')}</Typography.Text> : i.findings.map((f) => <Tag key={f} color="red">{t(`common:enums.finding.${f}`)}</Tag>),
             },
           ]}
         />

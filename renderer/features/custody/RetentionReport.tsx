@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RetentionRow } from '../../../electron/core/contract/destructions';
 import { RETENTION_CLASSES } from '../../../electron/core/enums';
+import { retentionLabel } from '../../ui/format';
 import { Page } from '../../ui/Page';
 import { useCanCall } from '../../ui/access';
 import { BoxStatusTag } from '../../ui/BoxStatusTag';
@@ -62,7 +63,7 @@ export function RetentionReport() {
             columns={[
               { key: 'code', title: t('common.boxCode'), width: 150, render: (_, r) => <Link to={`/boxes/${r.boxId}`} className="mono">{r.code}</Link> },
               { key: 'title', title: t('common.boxTitle'), dataIndex: 'title', ellipsis: true },
-              { key: 'class', title: t('retention.class'), width: 110, render: (_, r) => (r.retentionClass === 'custom' ? `${r.retentionYears}年` : t(`common:enums.retentionClass.${r.retentionClass}`)) },
+              { key: 'class', title: t('retention.class'), width: 110, render: (_, r) => retentionLabel(t, r) },
               { key: 'start', title: t('retention.start'), dataIndex: 'retentionStart', width: 110 },
               { key: 'end', title: t('retention.end'), dataIndex: 'retentionEnd', width: 110 },
               { key: 'items', title: t('common.items'), dataIndex: 'itemCount', width: 60, align: 'right' },

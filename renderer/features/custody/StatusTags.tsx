@@ -8,10 +8,10 @@ const DESTRUCTION_COLORS: Record<Destruction['status'], string> = { proposed: 'g
 
 export function TransferStatusTag({ status }: { status: Transfer['status'] }) {
   const { t } = useTranslation('custody');
-  return <Tag color={TRANSFER_COLORS[status]}>{t(`transferStatus.${status}`)}</Tag>;
+  return <Tag color={TRANSFER_COLORS[status]}>{t(`common:enums.transferStatus.${status}`)}</Tag>;
 }
 
 export function DestructionStatusTag({ status }: { status: Destruction['status'] }) {
   const { t } = useTranslation('custody');
-  return <Tag color={DESTRUCTION_COLORS[status]}>{t(`destructionStatus.${status}`)}</Tag>;
+  return <Tag color={DESTRUCTION_COLORS[status]}>{t(`common:enums.destructionStatus.${status}`)}</Tag>;
 }

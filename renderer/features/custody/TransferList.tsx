@@ -40,7 +40,7 @@ export function TransferList() {
               aria-label={t('common.status')}
               value={status}
               onChange={setStatus}
-              options={[{ value: '', label: t('common.allStatuses') }, ...TRANSFER_STATUSES.map((s) => ({ value: s, label: t(`transferStatus.${s}`) }))]}
+              options={[{ value: '', label: t('common.allStatuses') }, ...TRANSFER_STATUSES.map((s) => ({ value: s, label: t(`common:enums.transferStatus.${s}`) }))]}
             />
             <RegisterExport name="transfer-export" input={{ status: status || undefined }} />
           </Flex>

@@ -4,11 +4,6 @@ export const custody = {
     title: '保管',
     tabs: { transfers: '移交', inspection: '月度检查', retention: '保管期限', destructions: '销毁' },
     export: { action: '导出', xlsx: 'Excel（.xlsx）', csv: 'CSV', saved: '已导出 {{name}}' },
-    transferStatus: { requested: '待审批', approved: '已批准，待签收', rejected: '已驳回', cancelled: '已取消', signed: '已签收' },
-    destructionStatus: { proposed: '待审批', approved: '已批准，待销毁', rejected: '已驳回', cancelled: '已撤回', executed: '已销毁' },
-    method: { shred: '粉碎', pulp: '化浆', incinerate: '焚毁', other: '其它' },
-    condition: { good: '良好', damaged: '破损', damp: '受潮', pests: '虫蛀' },
-    finding: { missing_box: '档案不在架', incomplete: '文件不齐全', misfiled: '存放错误', condition: '保存状况异常' },
     common: {
       approve: '批准',
       reject: '驳回',
@@ -161,11 +156,6 @@ export const custody = {
     title: 'Custody',
     tabs: { transfers: 'Transfers', inspection: 'Monthly inspection', retention: 'Retention', destructions: 'Destruction' },
     export: { action: 'Export', xlsx: 'Excel (.xlsx)', csv: 'CSV', saved: 'Exported {{name}}' },
-    transferStatus: { requested: 'Awaiting approval', approved: 'Approved, awaiting sign-off', rejected: 'Rejected', cancelled: 'Cancelled', signed: 'Signed off' },
-    destructionStatus: { proposed: 'Awaiting approval', approved: 'Approved, awaiting destruction', rejected: 'Rejected', cancelled: 'Withdrawn', executed: 'Destroyed' },
-    method: { shred: 'Shredding', pulp: 'Pulping', incinerate: 'Incineration', other: 'Other' },
-    condition: { good: 'Good', damaged: 'Damaged', damp: 'Damp', pests: 'Pests' },
-    finding: { missing_box: 'Box not on shelf', incomplete: 'Documents missing', misfiled: 'Misfiled', condition: 'Condition' },
     common: {
       approve: 'Approve',
       reject: 'Reject',

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { CallInput, CallName, CallOutput } from '../../../electron/core/contract';
 import { call } from '../../api/client';
 import { saveExportFile } from '../../ui/download';
@@ -16,30 +16,8 @@ export const useFollowUps = () => useQuery(callQuery('follow-up-list', { status:
 export const useRetention = (input: CallInput<'retention-report'>) => useQuery(callQuery('retention-report', input));
 export const useBoxCustody = (boxId: number) => useQuery(callQuery('box-custody', { boxId }));
 
-/** Every custody write refetches what it can move: its own lists, the boxes, the reminders. */
-const TOUCHED: CallName[] = [
-  'transfer-list',
-  'transfer-get',
-  'destruction-list',
-  'destruction-get',
-  'retention-report',
-  'inspection-status',
-  'inspection-get',
-  'inspection-list',
-  'follow-up-list',
-  'box-custody',
-  'box-get',
-  'box-list',
-];
-
 export function useCustodyWrite<N extends CallName>(name: N) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CallInput<N>): Promise<CallOutput<N>> => call(name, input),
-    onSuccess: () => {
-      for (const key of TOUCHED) void client.invalidateQueries({ queryKey: [key] });
-    },
-  });
+  return useMutation({ mutationFn: (input: CallInput<N>): Promise<CallOutput<N>> => call(name, input) });
 }
 
 /**

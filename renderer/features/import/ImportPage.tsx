@@ -1,5 +1,5 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Flex, Radio, Segmented, Select, Table, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,13 +38,13 @@ const readBase64 = (file: File) =>
 const check = (kind: ImportKind, input: CheckInput): Promise<ImportCheck> =>
   kind === 'loans' ? call('import-loans-check', input as CallInput<'import-loans-check'>) : kind === 'owners' ? call('import-owners-check', input as CallInput<'import-owners-check'>) : call('import-boxes-check', input as CallInput<'import-boxes-check'>);
 
-async function run(kind: ImportKind, input: PickedFile & Layout & { mapping: Mapping; skipRows: number[]; mergeOwners: { name: string; into: number }[] }): Promise<{ text: [string, Record<string, number>]; to: string; lists: string[] }> {
+async function run(kind: ImportKind, input: PickedFile & Layout & { mapping: Mapping; skipRows: number[]; mergeOwners: { name: string; into: number }[] }): Promise<{ text: [string, Record<string, number>]; to: string }> {
   if (kind === 'loans') {
     const { mergeOwners: _none, ...loanInput } = input;
-    return { text: ['doneLoans', await call('import-loans-run', loanInput as CallInput<'import-loans-run'>)], to: '/lending', lists: ['loan-list', 'loan-dashboard', 'box-list', 'box-get', 'import-recent'] };
+    return { text: ['doneLoans', await call('import-loans-run', loanInput as CallInput<'import-loans-run'>)], to: '/lending' };
   }
-  if (kind === 'owners') return { text: ['doneOwners', await call('import-owners-run', input as CallInput<'import-owners-run'>)], to: '/owners', lists: ['owner-list'] };
-  return { text: ['done', await call('import-boxes-run', input as CallInput<'import-boxes-run'>)], to: '/boxes', lists: ['box-list', 'owner-list'] };
+  if (kind === 'owners') return { text: ['doneOwners', await call('import-owners-run', input as CallInput<'import-owners-run'>)], to: '/owners' };
+  return { text: ['done', await call('import-boxes-run', input as CallInput<'import-boxes-run'>)], to: '/boxes' };
 }
 
 const isKind = (v: string | null): v is ImportKind => IMPORT_KINDS.includes(v as ImportKind);
@@ -55,7 +55,6 @@ export function ImportPage() {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const kind: ImportKind = isKind(params.get('kind')) ? (params.get('kind') as ImportKind) : 'boxes';
   const [file, setFile] = useState<PickedFile | null>(null);
@@ -73,9 +72,8 @@ export function ImportPage() {
   const running = useMutation({
     // The sheet and header row the dry run read, so the import reads the same rows.
     mutationFn: () => run(kind, { ...file!, sheet: checking.data?.sheet || undefined, headerRow: checking.data?.headerRow, mapping: fullMapping(kind, mapping), skipRows: [...skip], mergeOwners: merges(choices) }),
-    onSuccess: ({ text: [key, counts], to, lists }) => {
+    onSuccess: ({ text: [key, counts], to }) => {
       void message.success(t(key, counts));
-      for (const list of lists) void queryClient.invalidateQueries({ queryKey: [list] });
       void navigate(to);
     },
     onError: (error) => void message.error(errorText(error)),

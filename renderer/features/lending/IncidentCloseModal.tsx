@@ -32,7 +32,7 @@ export function IncidentCloseModal({ incident, onClose }: { incident: Incident; 
   return (
     <FormModal open title={t('incidentClose.title')} okText={t('incidentClose.submit')} onSubmit={onSubmit} onCancel={onClose} submitting={close.isPending} onShown={() => form.setFocus('resolution')}>
       <Typography.Paragraph type="secondary">
-        {t(`incidentKind.${incident.kind}`)}：{incident.description}
+        {t(`common:enums.incidentKind.${incident.kind}`)}：{incident.description}
       </Typography.Paragraph>
       <Field control={form.control} name="resolution" label={t('detail.resolution')} required>
         {(field) => <Input.TextArea {...field} autoSize={{ minRows: 3, maxRows: 6 }} />}

@@ -22,8 +22,8 @@ export function IncidentsList({ incidents, title }: { incidents: Incident[]; tit
               <Descriptions.Item label={t('fields.status')}>
                 <Flex gap={8} align="center" justify="space-between">
                   <span>
-                    <Tag color="red">{t(`incidentKind.${incident.kind}`)}</Tag>
-                    <Tag color={incident.status === 'open' ? 'orange' : 'green'}>{t(`incidentStatus.${incident.status}`)}</Tag>
+                    <Tag color="red">{t(`common:enums.incidentKind.${incident.kind}`)}</Tag>
+                    <Tag color={incident.status === 'open' ? 'orange' : 'green'}>{t(`common:enums.incidentStatus.${incident.status}`)}</Tag>
                   </span>
                   {incident.status === 'open' && mayClose && (
                     <Button size="small" onClick={() => setClosing(incident)}>

@@ -62,7 +62,7 @@ export function LendingDesk() {
             aria-label={t('fields.status')}
             value={filters.status ?? ''}
             onChange={(status) => show({ ...filters, status: status || undefined })}
-            options={[{ value: '', label: t('list.allStatuses') }, ...LOAN_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+            options={[{ value: '', label: t('list.allStatuses') }, ...LOAN_STATUSES.map((s) => ({ value: s, label: t(`common:enums.loanStatus.${s}`) }))]}
           />
           <label>
             <Flex gap={8} align="center">

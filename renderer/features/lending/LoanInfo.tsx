@@ -59,7 +59,7 @@ export function LoanInfo({ loan }: { loan: Loan }) {
         <Descriptions.Item label={t('fields.department')}>{borrower.department}</Descriptions.Item>
         <Descriptions.Item label={t('fields.phone')}>{borrower.phone || '—'}</Descriptions.Item>
         <Descriptions.Item label={t('fields.loanType')}>
-          {t(`loanType.${loan.loanType}`)} · {t('list.days', { count: loan.days })}
+          {t(`common:enums.loanType.${loan.loanType}`)} · {t('list.days', { count: loan.days })}
         </Descriptions.Item>
         <Descriptions.Item label={t('fields.purpose')} span={2}>
           {loan.purpose}
@@ -78,7 +78,7 @@ export function LoanInfo({ loan }: { loan: Loan }) {
             {loan.decisionReason}
           </Descriptions.Item>
         )}
-        {loan.returnCondition && <Descriptions.Item label={t('fields.returnCondition')}>{t(`condition.${loan.returnCondition}`)}</Descriptions.Item>}
+        {loan.returnCondition && <Descriptions.Item label={t('fields.returnCondition')}>{t(`common:enums.returnCondition.${loan.returnCondition}`)}</Descriptions.Item>}
         {loan.note !== '' && (
           <Descriptions.Item label={t('fields.note')} span={2}>
             {loan.note}

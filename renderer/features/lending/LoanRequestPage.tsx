@@ -84,7 +84,7 @@ export function LoanRequestPage() {
                           if (form.getValues('days') > LOAN_DAYS_LIMIT[type]) form.setValue('days', LOAN_DAYS_LIMIT[type]);
                         }}
                         optionType="button"
-                        options={LOAN_TYPES.map((type) => ({ value: type, label: t(`loanType.${type}`) }))}
+                        options={LOAN_TYPES.map((type) => ({ value: type, label: t('request.loanTypeOption', { type: t(`common:enums.loanType.${type}`), days: LOAN_DAYS_LIMIT[type] }) }))}
                       />
                     )}
                   </Field>

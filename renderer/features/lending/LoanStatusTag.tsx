@@ -14,5 +14,5 @@ const STATUS_COLOURS: Record<Loan['status'], string> = {
 
 export function LoanStatusTag({ status }: { status: Loan['status'] }) {
   const { t } = useTranslation('lending');
-  return <Tag color={STATUS_COLOURS[status]}>{t(`status.${status}`)}</Tag>;
+  return <Tag color={STATUS_COLOURS[status]}>{t(`common:enums.loanStatus.${status}`)}</Tag>;
 }

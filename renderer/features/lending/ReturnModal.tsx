@@ -42,7 +42,7 @@ export function ReturnModal({ loan, onClose }: { loan: Loan; onClose: () => void
               // Only 缺件 names documents; a list left over from it would contradict 完好.
               if (event.target.value !== 'documents_missing') form.setValue('missingDocumentIds', []);
             }}
-            options={RETURN_CONDITIONS.map((c) => ({ value: c, label: t(`condition.${c}`) }))}
+            options={RETURN_CONDITIONS.map((c) => ({ value: c, label: t(`common:enums.returnCondition.${c}`) }))}
           />
         )}
       </Field>

@@ -25,7 +25,7 @@ export function useLoanColumns(): TableColumnsType<Loan> {
       { key: 'boxTitle', title: t('fields.boxTitle'), dataIndex: 'boxTitle', ellipsis: true },
       { key: 'borrower', title: t('fields.borrower'), width: 100, render: (_, loan) => <BorrowerLink borrower={loan.borrower} /> },
       { key: 'department', title: t('fields.department'), width: 120, ellipsis: true, render: (_, loan) => loan.borrower.department },
-      { key: 'loanType', title: t('fields.loanType'), width: 120, render: (_, loan) => t(`loanType.${loan.loanType}`) },
+      { key: 'loanType', title: t('fields.loanType'), width: 120, render: (_, loan) => t(`common:enums.loanType.${loan.loanType}`) },
       { key: 'status', title: t('fields.status'), width: 100, render: (_, loan) => <LoanStatusTag status={loan.status} /> },
       { key: 'dueDate', title: t('fields.dueDate'), dataIndex: 'dueDate', width: 110 },
       {

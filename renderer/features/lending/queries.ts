@@ -31,17 +31,13 @@ export const useLoan = (id: number) => useQuery(callQuery('loan-get', { id }));
 export const useBoxLoans = (boxId: number) => useQuery(callQuery('loan-list', { boxId, limit: 20 }));
 export const useBoxIncidents = (boxId: number) => useQuery(callQuery('incident-list', { boxId, limit: 20 }));
 
-/**
- * Every lending write answers with the whole loan: show it at once, and refetch what it moves
- * (the desk's counts and list, and the box, whose status follows hand-out and return).
- */
+/** Every lending write answers with the whole loan: show it at once (the contract's topics refetch the rest). */
 export function useLoanWrite<I>(write: (input: I) => Promise<Loan>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: write,
     onSuccess: (loan) => {
       client.setQueryData(callQuery('loan-get', { id: loan.id }).queryKey, loan);
-      for (const name of ['loan-list', 'loan-dashboard', 'box-get', 'box-list'] as const) void client.invalidateQueries({ queryKey: [name] });
     },
   });
 }
@@ -54,16 +50,7 @@ export const useReturnLoan = () => useLoanWrite((input: CallInput<'loan-return'>
 export const useRequestRenewal = () => useLoanWrite((input: CallInput<'loan-renewal-request'>) => call('loan-renewal-request', input));
 export const useDecideRenewal = () => useLoanWrite((input: CallInput<'loan-renewal-decide'>) => call('loan-renewal-decide', input));
 
-/** Closing shows on the loan, the box's incidents and the desk's count, and frees the box for renewals. */
-export function useCloseIncident() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CallInput<'incident-close'>) => call('incident-close', input),
-    onSuccess: () => {
-      for (const name of ['incident-list', 'loan-get', 'loan-list', 'loan-dashboard'] as const) void client.invalidateQueries({ queryKey: [name] });
-    },
-  });
-}
+export const useCloseIncident = () => useMutation({ mutationFn: (input: CallInput<'incident-close'>) => call('incident-close', input) });
 
 export const usePrintSlip = () =>
   useMutation({ mutationFn: (id: number) => call('loan-slip-pdf', { id }), onSuccess: (file) => saveExportFile(file) });

@@ -8,7 +8,8 @@ import { dayCell, exportTable, instantCell, type CellValue, type ExportColumn } 
 import { listLoans, getLoan } from '../loan-views';
 import { getSettings } from '../settings';
 import { mutate } from '../transaction';
-import { CONDITION_LABEL, copyPermissionText, LOAN_TYPE_LABEL, loanStatusText, localDateTime } from './templates/format';
+import { zh } from '../../../core/vocabulary';
+import { copyPermissionText, loanStatusText, localDateTime } from './templates/format';
 import type { PrintMeta } from './templates/frame';
 import { loanRegisterHtml, type RegisterRange } from './templates/loan-register';
 import { loanSlipHtml } from './templates/loan-slip';
@@ -65,7 +66,7 @@ const REGISTER_COLUMNS: ExportColumn<Loan>[] = [
   { header: '部门', width: 16, value: (l) => l.borrower.department },
   { header: '电话', width: 15, value: (l) => l.borrower.phone },
   { header: '借阅事由', width: 30, value: (l) => l.purpose },
-  { header: '类型', width: 8, value: (l) => LOAN_TYPE_LABEL[l.loanType] },
+  { header: '类型', width: 8, value: (l) => zh('loanType', l.loanType) },
   { header: '天数', width: 6, value: (l) => l.days },
   { header: '登记时间', width: 17, value: (l) => loanCell(l, l.requestedAt) },
   { header: '审批人', width: 10, value: (l) => l.decidedByName },
@@ -75,7 +76,7 @@ const REGISTER_COLUMNS: ExportColumn<Loan>[] = [
   { header: '应还日期', width: 11, value: (l) => dayCell(l.dueDate) },
   { header: '续借次数', width: 8, value: (l) => l.renewals.filter((r) => r.status === 'approved').length },
   { header: '归还时间', width: 17, value: (l) => loanCell(l, l.returnedAt) },
-  { header: '归还状况', width: 10, value: (l) => (l.returnCondition ? CONDITION_LABEL[l.returnCondition] : '') },
+  { header: '归还状况', width: 10, value: (l) => (l.returnCondition ? zh('returnCondition', l.returnCondition) : '') },
   { header: '验收人', width: 10, value: (l) => l.receivedByName },
   { header: '状态', width: 10, value: (l) => loanStatusText(l) },
 ];

@@ -1,11 +1,10 @@
 import { toSVG } from 'bwip-js/node';
 import type { BoxRow, OwnerRow } from '../../../../../db/schema';
+import { retentionText } from '../../../../core/vocabulary';
 import { html, trusted, type SafeHtml } from './html';
 
 export type LabelBox = Pick<BoxRow, 'code' | 'title' | 'yearFrom' | 'yearTo' | 'retentionClass' | 'retentionYears'> & { ownerName: OwnerRow['name'] | null; unitNo: OwnerRow['unitNo'] | null };
 
-const RETENTION: Record<BoxRow['retentionClass'], string> = { permanent: '永久', y30: '30 年', y10: '10 年', custom: '' };
-const retentionText = (b: LabelBox) => (b.retentionClass === 'custom' ? `${b.retentionYears ?? ''} 年` : RETENTION[b.retentionClass]);
 const yearsText = (b: LabelBox) => (b.yearFrom && b.yearTo && b.yearFrom !== b.yearTo ? `${b.yearFrom}–${b.yearTo}` : String(b.yearFrom ?? b.yearTo ?? '—'));
 
 /** bwip-js draws both codes as SVG; they go in as data: URLs, so nothing of them is parsed as markup. */
@@ -37,7 +36,7 @@ function label(box: LabelBox, siteName: string): SafeHtml {
     <div class="facts">
       <div class="title">${box.title}</div>
       <div>${box.ownerName ?? ''}${box.unitNo ? ` · ${box.unitNo}` : ''}</div>
-      <div>年度 ${yearsText(box)} · 保管期限 ${retentionText(box)}</div>
+      <div>年度 ${yearsText(box)} · 保管期限 ${retentionText(box, 'zh-CN')}</div>
     </div>
     <img class="bar" alt="" src="${code128(box.code)}" />
   </div>`;

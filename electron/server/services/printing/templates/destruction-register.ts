@@ -1,5 +1,6 @@
 import type { Destruction } from '../../../../core/contract/destructions';
-import { METHOD_LABEL, retentionText, yearsText } from './custody-format';
+import { retentionText, zh } from '../../../../core/vocabulary';
+import { yearsText } from './custody-format';
 import { localDateTime } from './format';
 import { formDocument, type PrintMeta } from './frame';
 import { html, type SafeHtml } from './html';
@@ -11,12 +12,12 @@ function boxRows(d: Destruction): SafeHtml {
   return html`${Array.from({ length: count }, (_, i) => {
     const b = d.boxes[i];
     return b
-      ? html`<tr><td>${i + 1}</td><td class="nowrap">${b.code}</td><td class="left">${b.title}</td><td>${yearsText(b)}</td><td>${retentionText(b)}</td><td>${b.retentionEnd}</td><td>${b.itemCount}</td><td class="left">${d.reason}</td></tr>`
+      ? html`<tr><td>${i + 1}</td><td class="nowrap">${b.code}</td><td class="left">${b.title}</td><td>${yearsText(b)}</td><td>${retentionText(b, 'zh-CN')}</td><td>${b.retentionEnd}</td><td>${b.itemCount}</td><td class="left">${d.reason}</td></tr>`
       : html`<tr><td>${i + 1}</td><td></td><td></td><td></td><td></td><td></td><td></td><td></td></tr>`;
   })}`;
 }
 
-const methodText = (d: Destruction) => (d.method ? `${METHOD_LABEL[d.method]}${d.methodNote ? `（${d.methodNote}）` : ''}` : '');
+const methodText = (d: Destruction) => (d.method ? `${zh('destructionMethod', d.method)}${d.methodNote ? `（${d.methodNote}）` : ''}` : '');
 
 /**
  * 《档案销毁清册》 (§4.9; domain.md "Printed forms"): the list, the approval, the method, the date,

@@ -1,17 +1,5 @@
-import type { Loan, LoanRenewal } from '../../../../core/contract/loans';
-
-/** Forms are Chinese paper forms: their labels are zh-CN whatever language the screen speaks. */
-export const LOAN_TYPE_LABEL: Record<Loan['loanType'], string> = { short: '短期', long: '长期' };
-const LOAN_STATUS_LABEL: Record<Loan['status'], string> = {
-  requested: '待审批',
-  approved: '已批准',
-  rejected: '已驳回',
-  out: '借出中',
-  returned: '已归还',
-  cancelled: '已取消',
-};
-export const CONDITION_LABEL: Record<NonNullable<Loan['returnCondition']>, string> = { intact: '完好', damaged: '破损', documents_missing: '文件缺失' };
-export const RENEWAL_STATUS_LABEL: Record<LoanRenewal['status'], string> = { requested: '待审批', approved: '已批准', rejected: '已驳回' };
+import type { Loan } from '../../../../core/contract/loans';
+import { zh } from '../../../../core/vocabulary';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -25,10 +13,10 @@ export function localDateTime(at: string | Date | null): string {
 /** A loan's time: only the day for one imported from the paper register, which recorded no hour. */
 export const loanTime = (loan: Pick<Loan, 'imported'>, at: string | null): string => (loan.imported ? localDateTime(at).slice(0, 10) : localDateTime(at));
 
-export const loanTypeText = (loan: Pick<Loan, 'loanType' | 'days'>) => `${LOAN_TYPE_LABEL[loan.loanType]} ${loan.days} 天`;
+export const loanTypeText = (loan: Pick<Loan, 'loanType' | 'days'>) => `${zh('loanType', loan.loanType)} ${loan.days} 天`;
 
 /** Out past the due date says by how much; the rest say their state. */
-export const loanStatusText = (loan: Pick<Loan, 'status' | 'daysOverdue'>) => (loan.daysOverdue > 0 ? `逾期 ${loan.daysOverdue} 天` : LOAN_STATUS_LABEL[loan.status]);
+export const loanStatusText = (loan: Pick<Loan, 'status' | 'daysOverdue'>) => (loan.daysOverdue > 0 ? `逾期 ${loan.daysOverdue} 天` : zh('loanStatus', loan.status));
 
 /** Copying/excerpting: not asked, refused, or allowed by the manager who decided the loan (§4.6.2). */
 export function copyPermissionText(loan: Pick<Loan, 'copyRequested' | 'copyAllowed' | 'decidedByName'>): string {

@@ -1,5 +1,5 @@
 import type { Inspection, InspectionItem } from '../../../../core/contract/inspections';
-import { CONDITION_LABEL, FINDING_LABEL } from './custody-format';
+import { zh } from '../../../../core/vocabulary';
 import { localDateTime } from './format';
 import { formDocument, type PrintMeta } from './frame';
 import { html, type SafeHtml } from './html';
@@ -9,8 +9,8 @@ const yesNo = (v: boolean | null) => (v === null ? '' : v ? '✓' : '✗');
 function itemRow(item: InspectionItem, followUp: string): SafeHtml {
   const notChecked = item.checkedAt === null;
   return html`<tr><td>${item.seq}</td><td class="nowrap">${item.code}</td><td class="left">${item.title}</td><td class="left">${item.location}</td>
-<td>${yesNo(item.present)}</td><td>${notChecked ? '' : yesNo(item.complete)}</td><td>${notChecked ? '' : yesNo(item.correctlyFiled)}</td><td>${item.condition ? CONDITION_LABEL[item.condition] : ''}</td>
-<td class="left">${item.findings.map((f) => FINDING_LABEL[f]).join('、')}${item.note && `：${item.note}`}</td><td class="left">${followUp}</td></tr>`;
+<td>${yesNo(item.present)}</td><td>${notChecked ? '' : yesNo(item.complete)}</td><td>${notChecked ? '' : yesNo(item.correctlyFiled)}</td><td>${item.condition ? zh('boxCondition', item.condition) : ''}</td>
+<td class="left">${item.findings.map((f) => zh('finding', f)).join('、')}${item.note && `：${item.note}`}</td><td class="left">${followUp}</td></tr>`;
 }
 
 /** 《档案检查记录》 (§4.8; domain.md "Printed forms"): month, inspector, each box's check, findings and their follow-up. */

@@ -1,5 +1,6 @@
 import type { Loan } from '../../../../core/contract/loans';
-import { CONDITION_LABEL, loanStatusText, loanTypeText, localDateTime } from './format';
+import { zh } from '../../../../core/vocabulary';
+import { loanStatusText, loanTypeText, localDateTime } from './format';
 import { formDocument, type PrintMeta } from './frame';
 import { html, type SafeHtml } from './html';
 
@@ -47,7 +48,7 @@ const loanRow = (loan: Loan, n: number) => html`<tr>
 <td>${loan.decidedByName ?? ''}</td>
 <td>${loan.handedOutByName ?? ''}</td>
 <td>${stamp(loan, loan.returnedAt)}</td>
-<td>${loan.returnCondition && CONDITION_LABEL[loan.returnCondition]}${loan.receivedByName && html`<br>${loan.receivedByName}`}</td>
+<td>${loan.returnCondition && zh('returnCondition', loan.returnCondition)}${loan.receivedByName && html`<br>${loan.receivedByName}`}</td>
 <td>${loanStatusText(loan)}</td>
 </tr>`;
 

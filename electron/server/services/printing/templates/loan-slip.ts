@@ -1,5 +1,7 @@
 import { LOAN_DAYS_LIMIT, type Loan, type LoanRenewal } from '../../../../core/contract/loans';
-import { CONDITION_LABEL, LOAN_TYPE_LABEL, loanTime, localDateTime, RENEWAL_STATUS_LABEL } from './format';
+import { RETURN_CONDITIONS } from '../../../../core/enums';
+import { zh } from '../../../../core/vocabulary';
+import { loanTime, localDateTime } from './format';
 import { formDocument, type PrintMeta } from './frame';
 import { html, type SafeHtml } from './html';
 
@@ -17,7 +19,7 @@ function row(label1: string, value1: SafeHtml | string, label2: string, value2: 
 const wide = (label: string, value: SafeHtml | string, cls = '') => html`<tr><th>${label}</th><td colspan="3" class="${cls}">${value}</td></tr>`;
 
 function loanType(loan: Loan): SafeHtml {
-  return html`${(['short', 'long'] as const).map((t) => check(loan.loanType === t, `${LOAN_TYPE_LABEL[t]}（≤${LOAN_DAYS_LIMIT[t]} 天）`))}本次 ${loan.days} 天`;
+  return html`${(['short', 'long'] as const).map((t) => check(loan.loanType === t, `${zh('loanType', t)}（≤${LOAN_DAYS_LIMIT[t]} 天）`))}本次 ${loan.days} 天`;
 }
 
 /** §4.6.2: copying needs the manager's separate consent, so the slip says who gave it. */
@@ -29,14 +31,14 @@ function copyPermission(loan: Loan): SafeHtml {
 }
 
 function condition(loan: Loan): SafeHtml {
-  const conditions = (['intact', 'damaged', 'documents_missing'] as const).map((c) => check(loan.returnCondition === c, CONDITION_LABEL[c]));
+  const conditions = RETURN_CONDITIONS.map((c) => check(loan.returnCondition === c, zh('returnCondition', c)));
   const incidents = loan.incidents.map((i) => html`<div>${i.description}${i.responsible && `（责任人：${i.responsible}）`}${i.missingDocumentTitles.length > 0 && `　缺失：${i.missingDocumentTitles.join('、')}`}</div>`);
   return html`${conditions}${incidents}`;
 }
 
 function renewalRow(r: LoanRenewal | undefined, n: number): SafeHtml {
   if (!r) return html`<tr><td>${n}</td><td></td><td></td><td></td><td></td><td></td><td></td></tr>`;
-  return html`<tr><td>${n}</td><td>${localDateTime(r.requestedAt).slice(0, 10)}</td><td>${r.days} 天</td><td class="left">${r.reason}</td><td>${RENEWAL_STATUS_LABEL[r.status]}</td><td>${r.decidedByName ?? ''}</td><td>${r.newDueDate ?? ''}</td></tr>`;
+  return html`<tr><td>${n}</td><td>${localDateTime(r.requestedAt).slice(0, 10)}</td><td>${r.days} 天</td><td class="left">${r.reason}</td><td>${zh('renewalStatus', r.status)}</td><td>${r.decidedByName ?? ''}</td><td>${r.newDueDate ?? ''}</td></tr>`;
 }
 
 function renewals(loan: Loan): SafeHtml {
