@@ -250,7 +250,7 @@ function LayoutCard({ result, onPick, checking }: { result: ImportCheck; onPick:
 function ParsedRows({ kind, result }: { kind: ImportKind; result: ImportCheck }) {
   const { t } = useTranslation('import');
   const fields = IMPORT_FIELDS[kind].filter((f: ImportField) => result.parsed.some((p) => p.values[f] !== undefined && p.values[f] !== ''));
-  const shown = (f: ImportField, v: string | undefined) => (f === 'businessType' && v ? t(`businessTypes.${v}`) : (v ?? ''));
+  const shown = (f: ImportField, v: string | undefined) => (f === 'businessType' && v ? t(`common:enums.businessType.${v}`) : (v ?? ''));
   return (
     <Card size="small" title={t('parsed.title', { count: result.parsed.length })}>
       <Table<ImportParsedRow>
