@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { callNames, contract } from '../electron/core/contract';
-import { issueMessage, messageKey, withParams } from '../electron/core/contract/issue-messages';
+import { issueMessage, messageKey, nested } from '../electron/core/contract/issue-messages';
 import { common } from '../renderer/ui/i18n';
 import { validPayloads } from './support/fixtures';
 
@@ -132,7 +132,7 @@ test('a bound travels with its key and reads in the user language', async () => 
   const i18n = (await import('i18next')).createInstance();
   await i18n.init({ resources: { 'zh-CN': { common: common['zh-CN'] }, en: { common: common.en } }, lng: 'zh-CN', defaultNS: 'common', interpolation: { escapeValue: false } });
   const message = issueMessage({ code: 'too_big', origin: 'number', maximum: 999, inclusive: true, input: 1000, path: [] } as z.core.$ZodRawIssue);
-  expect(message).toBe(withParams('v.numberMax', { max: 999 }));
+  expect(message).toBe(nested('v.numberMax', { max: 999 }));
   expect(i18n.t(message, { defaultValue: message })).toBe('不能大于 999');
   await i18n.changeLanguage('en');
   expect(i18n.t(message, { defaultValue: message })).toBe('At most 999');

@@ -2,19 +2,20 @@ import { z } from 'zod';
 
 /**
  * zod's own messages are English sentences; the user reads a `v.*` key translated by the UI in its
- * language. A key that needs numbers travels as i18next's nesting form, `$t(v.numberMax, {"max":7})`,
- * so a single string carries both the key and its values through the dispatcher's issues and
- * react-hook-form's field errors alike, and `t(message)` renders it.
+ * language. What this map writes travels in i18next's nesting form, `$t(v.numberMax, {"max":7})`,
+ * so one string carries the key and its values through the dispatcher's issues and
+ * react-hook-form's field errors alike, and `t(message)` renders it. Messages a schema names by
+ * hand stay bare keys (`v.loanDays`), so a reader such as the importer, which quotes the cell for
+ * zod's generic failures, can still tell the two apart.
  */
-export function withParams(key: string, params: Record<string, string | number>): string {
-  return `$t(${key}, ${JSON.stringify(params)})`;
+export function nested(key: string, params?: Record<string, string | number>): string {
+  return params ? `$t(${key}, ${JSON.stringify(params)})` : `$t(${key})`;
 }
 
-/** The key of a message written by `withParams` (or a plain `v.*` key); null for any other text. */
+/** The key of a message written by `nested` or named by hand; null for any other text. */
 export function messageKey(message: string): string | null {
-  const nested = /^\$t\((v\.\w+), \{.*\}\)$/.exec(message);
-  if (nested) return nested[1]!;
-  return /^v\.\w+$/.test(message) ? message : null;
+  const key = /^\$t\((v\.\w+)(?:, \{.*\})?\)$/.exec(message)?.[1] ?? message;
+  return /^v\.\w+$/.test(key) ? key : null;
 }
 
 type Bound = number | bigint | Date;
@@ -24,12 +25,12 @@ function tooBig(issue: { origin: string; maximum: Bound; inclusive?: boolean }):
   const max = shown(issue.maximum);
   switch (issue.origin) {
     case 'string':
-      return withParams('v.textMax', { max });
+      return nested('v.textMax', { max });
     case 'array':
     case 'set':
-      return withParams('v.tooMany', { max });
+      return nested('v.tooMany', { max });
     default:
-      return withParams(issue.inclusive === false ? 'v.numberBelow' : 'v.numberMax', { max });
+      return nested(issue.inclusive === false ? 'v.numberBelow' : 'v.numberMax', { max });
   }
 }
 
@@ -40,10 +41,10 @@ function tooSmall(issue: { origin: string; minimum: Bound; inclusive?: boolean }
     case 'array':
     case 'set':
       // Nothing typed or picked at all is the plain "required" everyone knows.
-      if (Number(min) <= 1) return 'v.required';
-      return withParams(issue.origin === 'string' ? 'v.textMin' : 'v.tooFew', { min });
+      if (Number(min) <= 1) return nested('v.required');
+      return nested(issue.origin === 'string' ? 'v.textMin' : 'v.tooFew', { min });
     default:
-      return withParams(issue.inclusive === false ? 'v.numberAbove' : 'v.numberMin', { min });
+      return nested(issue.inclusive === false ? 'v.numberAbove' : 'v.numberMin', { min });
   }
 }
 
@@ -51,25 +52,25 @@ function tooSmall(issue: { origin: string; minimum: Bound; inclusive?: boolean }
 export const issueMessage = (issue: z.core.$ZodRawIssue): string => {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input == null) return 'v.required';
-      if (issue.expected === 'int') return 'v.integer';
-      return issue.expected === 'number' ? 'v.number' : 'v.invalid';
+      if (issue.input == null) return nested('v.required');
+      if (issue.expected === 'int') return nested('v.integer');
+      return nested(issue.expected === 'number' ? 'v.number' : 'v.invalid');
     case 'too_big':
       return tooBig(issue);
     case 'too_small':
       return tooSmall(issue);
     case 'invalid_format':
-      if (issue.format === 'date') return 'v.date';
-      if (issue.format === 'datetime') return 'v.dateTime';
-      return 'v.format';
+      if (issue.format === 'date') return nested('v.date');
+      if (issue.format === 'datetime') return nested('v.dateTime');
+      return nested('v.format');
     case 'not_multiple_of':
-      return withParams('v.multipleOf', { divisor: shown(issue.divisor) });
+      return nested('v.multipleOf', { divisor: shown(issue.divisor) });
     case 'unrecognized_keys':
-      return withParams('v.unknownFields', { keys: issue.keys.join(', ') });
+      return nested('v.unknownFields', { keys: issue.keys.join(', ') });
     case 'invalid_value':
-      return 'v.choice';
+      return nested('v.choice');
     default:
-      return 'v.invalid';
+      return nested('v.invalid');
   }
 };
 

@@ -36,8 +36,8 @@ export const loanRequestInput = z
   .refine((v) => v.days <= LOAN_DAYS_LIMIT[v.loanType], {
     error: 'v.loanDays',
     path: ['days'],
-    // Said with the form's other gaps, not only once the borrower is filled in: it needs just these two.
-    when: ({ issues }) => !issues.some((issue) => issue.path[0] === 'days' || issue.path[0] === 'loanType'),
+    // Said with the form's other gaps, not only once the borrower is filled in: it needs just an object with these two.
+    when: ({ issues }) => !issues.some((issue) => !issue.path?.length || issue.path[0] === 'days' || issue.path[0] === 'loanType'),
   });
 
 export const loanDecisionInput = z
