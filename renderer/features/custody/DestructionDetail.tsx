@@ -8,6 +8,7 @@ import { useSession } from '../../api/session-store';
 import { useErrorText } from '../../ui/forms';
 import { Page } from '../../ui/Page';
 import { useCanCall } from '../../ui/access';
+import { RefusedAction } from '../../ui/RefusedAction';
 import { BoxStatusTag } from '../../ui/BoxStatusTag';
 import { NotFound } from '../../ui/NotFound';
 import { QueryState } from '../../ui/QueryState';
@@ -30,13 +31,15 @@ function DestructionActions({ destruction }: { destruction: Destruction }) {
   const cancel = useCustodyWrite('destruction-cancel');
   const print = usePrint('destruction-register-pdf');
   const onError = (error: unknown) => void message.error(errorText(error));
-  const mayDecide = useCanCall('destruction-decide') && destruction.proposedById !== user?.id;
+  const mayDecide = useCanCall('destruction-decide');
+  const ownRequest = destruction.proposedById === user?.id;
   const mayExecute = useCanCall('destruction-execute');
   const mayCancel = useCanCall('destruction-cancel');
   const open = destruction.status === 'proposed' || destruction.status === 'approved';
   return (
     <Space wrap>
-      {destruction.status === 'proposed' && mayDecide && (
+      {destruction.status === 'proposed' && mayDecide && ownRequest && <RefusedAction labels={[t('common.approve'), t('common.reject')]} code="SELF_APPROVAL" />}
+      {destruction.status === 'proposed' && mayDecide && !ownRequest && (
         <>
           <Button type="primary" onClick={() => setDialog({ kind: 'decide', approve: true })}>
             {t('common.approve')}
