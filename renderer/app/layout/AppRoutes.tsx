@@ -5,7 +5,7 @@ import { AuditPage } from '../../features/audit/AuditPage';
 import { backupRoutes } from '../../features/backups/routes';
 import { importRoutes } from '../../features/import/routes';
 import { catalogueRoutes } from '../../features/catalogue/routes';
-import { BoxCustody } from '../../features/custody/BoxCustody';
+import { BoxCustody, BoxHoldAction } from '../../features/custody/BoxCustody';
 import { BoxHoldTag } from '../../features/custody/BoxHoldTag';
 import { custodyRoutes } from '../../features/custody/routes';
 import { BoxLoans } from '../../features/lending/BoxLoans';
@@ -17,7 +17,7 @@ import { BoxPanelsProvider, type BoxPanels } from '../../ui/box-panels';
 import { RequireCall } from '../../ui/RequireCall';
 
 /** The box page shows what lending and custody know of the box. */
-const BOX_PANELS: BoxPanels = { tags: [BoxHoldTag], side: [BoxLoans, BoxCustody] };
+const BOX_PANELS: BoxPanels = { tags: [BoxHoldTag], actions: [BoxHoldAction], side: [BoxLoans, BoxCustody] };
 
 export function AppRoutes({ siteName }: { siteName: string | null }) {
   return (

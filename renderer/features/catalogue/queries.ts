@@ -1,3 +1,5 @@
+import { App } from 'antd';
+import { useTranslation } from 'react-i18next';
 import {
   hashKey,
   infiniteQueryOptions,
@@ -106,26 +108,39 @@ function storeBoxDetail(client: QueryClient, detail: BoxDetail): void {
   for (const name of ['box-list', 'box-next-code', 'owner-get', 'owner-list'] as const) void client.invalidateQueries({ queryKey: [name] });
 }
 
-function useBoxWrite<I>(write: (input: I) => Promise<BoxDetail>) {
+/** Says what was done, naming the box (`done`: a key under catalogue's `done`). */
+function useBoxWrite<I>(write: (input: I) => Promise<BoxDetail>, done: string) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: write, onSuccess: (detail) => storeBoxDetail(client, detail) });
+  const { t } = useTranslation('catalogue');
+  const { message } = App.useApp();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: (detail, input) => {
+      storeBoxDetail(client, detail);
+      const title = typeof input === 'object' && input !== null && 'title' in input ? String(input.title) : '';
+      void message.success(t(`done.${done}`, { code: detail.box.code, title }));
+    },
+  });
 }
 
-export const useCreateBox = () => useBoxWrite((input: CallInput<'box-create'>) => call('box-create', input));
-export const useUpdateBox = () => useBoxWrite((input: CallInput<'box-update'>) => call('box-update', input));
-export const useMoveBox = () => useBoxWrite((input: CallInput<'box-move'>) => call('box-move', input));
-export const useAddDocument = () => useBoxWrite((input: CallInput<'box-document-add'>) => call('box-document-add', input));
-export const useUpdateDocument = () => useBoxWrite((input: CallInput<'box-document-update'>) => call('box-document-update', input));
-export const useRemoveDocument = () => useBoxWrite((input: CallInput<'box-document-remove'>) => call('box-document-remove', input));
+export const useCreateBox = () => useBoxWrite((input: CallInput<'box-create'>) => call('box-create', input), 'created');
+export const useUpdateBox = () => useBoxWrite((input: CallInput<'box-update'>) => call('box-update', input), 'updated');
+export const useMoveBox = () => useBoxWrite((input: CallInput<'box-move'>) => call('box-move', input), 'moved');
+export const useAddDocument = () => useBoxWrite((input: CallInput<'box-document-add'>) => call('box-document-add', input), 'documentAdded');
+export const useUpdateDocument = () => useBoxWrite((input: CallInput<'box-document-update'>) => call('box-document-update', input), 'documentUpdated');
+export const useRemoveDocument = () => useBoxWrite((input: CallInput<'box-document-remove'>) => call('box-document-remove', input), 'documentRemoved');
 
 /** Owner names and units show on box lists and details too, so those refetch as well. */
 export function useSaveOwner() {
   const client = useQueryClient();
+  const { t } = useTranslation('catalogue');
+  const { message } = App.useApp();
   return useMutation({
     mutationFn: ({ id, values }: { id: number | null; values: CallInput<'owner-create'> }) =>
       id === null ? call('owner-create', values) : call('owner-update', { ...values, id }),
-    onSuccess: () => {
+    onSuccess: (owner, { id }) => {
       for (const name of ['owner-list', 'owner-get', 'box-list', 'box-get'] as const) void client.invalidateQueries({ queryKey: [name] });
+      void message.success(t(id === null ? 'done.ownerCreated' : 'done.ownerUpdated', { name: owner.name }));
     },
   });
 }

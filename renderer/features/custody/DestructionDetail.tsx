@@ -55,7 +55,7 @@ function DestructionActions({ destruction }: { destruction: Destruction }) {
         </Button>
       )}
       {open && mayCancel && (
-        <Popconfirm title={t('destruction.cancelConfirm')} onConfirm={() => cancel.mutate({ id: destruction.id }, { onError })}>
+        <Popconfirm title={t('destruction.cancelConfirm')} onConfirm={() => cancel.mutate({ id: destruction.id }, { onSuccess: () => void message.success(t('common.cancelledDone', { no: destruction.registerNo })), onError })}>
           <Button loading={cancel.isPending}>{t('destruction.cancel')}</Button>
         </Popconfirm>
       )}

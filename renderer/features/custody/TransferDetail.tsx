@@ -69,7 +69,7 @@ function TransferActions({ transfer }: { transfer: Transfer }) {
         </Button>
       )}
       {open && mayCancel && (
-        <Popconfirm title={t('transfer.cancelConfirm')} onConfirm={() => cancel.mutate({ id: transfer.id }, { onError })}>
+        <Popconfirm title={t('transfer.cancelConfirm')} onConfirm={() => cancel.mutate({ id: transfer.id }, { onSuccess: () => void message.success(t('common.cancelledDone', { no: transfer.transferNo })), onError })}>
           <Button loading={cancel.isPending}>{t('transfer.cancel')}</Button>
         </Popconfirm>
       )}

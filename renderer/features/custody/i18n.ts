@@ -10,6 +10,9 @@ export const custody = {
     condition: { good: '良好', damaged: '破损', damp: '受潮', pests: '虫蛀' },
     finding: { missing_box: '档案不在架', incomplete: '文件不齐全', misfiled: '存放错误', condition: '保存状况异常' },
     common: {
+      approvedDone: '已批准 {{no}}',
+      rejectedDone: '已驳回 {{no}}',
+      cancelledDone: '已撤销 {{no}}',
       approve: '批准',
       reject: '驳回',
       rejectReason: '驳回理由',
@@ -68,6 +71,8 @@ export const custody = {
       noBoxes: '请扫描要移交的档案',
     },
     inspection: {
+      checkedDone: '已记录档案 {{code}} 的检查结果',
+      closedDone: '已关闭档案 {{code}} 的问题',
       title: '月度检查 {{month}}',
       notDone: '本月（{{month}}）的档案检查尚未完成',
       notStarted: '本月（{{month}}）的档案检查尚未开始',
@@ -117,6 +122,8 @@ export const custody = {
       archive: '档案室',
       transfers: '移交记录',
       destroyedBy: '销毁清册',
+      placed: '已冻结该档案（{{reason}}），冻结期间不能提出销毁',
+      liftedDone: '已解除该档案的冻结',
     },
     retention: {
       title: '保管期限到期报表',
@@ -167,6 +174,9 @@ export const custody = {
     condition: { good: 'Good', damaged: 'Damaged', damp: 'Damp', pests: 'Pests' },
     finding: { missing_box: 'Box not on shelf', incomplete: 'Documents missing', misfiled: 'Misfiled', condition: 'Condition' },
     common: {
+      approvedDone: '{{no}} approved',
+      rejectedDone: '{{no}} rejected',
+      cancelledDone: '{{no}} cancelled',
       approve: 'Approve',
       reject: 'Reject',
       rejectReason: 'Reason for rejection',
@@ -225,6 +235,8 @@ export const custody = {
       noBoxes: 'Scan the boxes to hand over',
     },
     inspection: {
+      checkedDone: 'Check of box {{code}} recorded',
+      closedDone: 'Finding on box {{code}} closed',
       title: 'Monthly inspection {{month}}',
       notDone: 'This month’s ({{month}}) inspection is not completed',
       notStarted: 'This month’s ({{month}}) inspection has not started',
@@ -274,6 +286,8 @@ export const custody = {
       archive: 'Archive',
       transfers: 'Transfers',
       destroyedBy: 'Destruction register',
+      placed: 'Box placed on hold ({{reason}}); it cannot be proposed for destruction meanwhile',
+      liftedDone: 'Hold on this box lifted',
     },
     retention: {
       title: 'Retention report',
