@@ -113,7 +113,7 @@ export const common = {
       importBoxOutTwice: '同一档案在第 {{value}} 行已登记为借出未还，一个档案不能同时借出两次',
       importLoanTwice: '与第 {{value}} 行重复：同一档案、同一借阅人、同一借出日期',
       importLoanExists: '档案库中已有这条借阅（{{value}}）：同一档案、同一借阅人、同一借出日期，可能是重复导入',
-      importOwnerExists: '已有同名的立档单位“{{value}}”，不会重复导入',
+      importOwnerExists: '已有同名的租户/客户“{{value}}”，不会重复导入',
       importBusinessType: '经营类型应为“餐饮”或“非餐饮”，而不是“{{value}}”',
       importLoanCap: '应还日期“{{value}}”超出借阅期限：短期借阅不超过 3 天，长期借阅不超过 7 天（从借出之日算起）；已逾期未还的按实际日期登记',
       importSelfApproval: '批准人“{{value}}”是导入人本人：借阅须经部门经理同意，不能自己批准',
