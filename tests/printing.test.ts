@@ -14,10 +14,11 @@ import { escapeHtml, html } from '../electron/server/services/printing/templates
 import { actorOf } from '../electron/server/services/users';
 import { chromiumPrinter, findChromium } from '../electron/shells/web/print-chromium';
 import type { TestApp } from './support/app';
-import { auditRows, createBox, createSetUpApp, thrownCode } from './support/fixtures';
+import { auditRows, createBox, createOwner, createSetUpApp, thrownCode } from './support/fixtures';
 
 const EVIL_NAME = '<script>alert(1)</script>';
 const EVIL_TITLE = '<img src=x onerror="alert(2)">人事档案';
+const OWNER_NAME = '星巴克咖啡（万象城店）';
 /** Kept after the run (test-results/ is ignored by git) so a person can look at the forms. */
 const OUT = resolve(__dirname, '..', 'test-results', 'printing');
 
@@ -40,7 +41,8 @@ afterAll(async () => {
 
 /** A loan through the real services: requested, approved with copying, handed out, renewed once. */
 async function lendOut(boxTitle: string, borrowerName: string): Promise<{ id: number; boxCode: string }> {
-  const box = await createBox(app, { title: boxTitle });
+  const ownerId = await createOwner(app, { name: OWNER_NAME });
+  const box = await createBox(app, { title: boxTitle, kind: 'tenant', ownerId });
   const clerk = await app.as('clerk');
   const manager = await app.as('manager');
   const loan = await app.ok(
@@ -104,7 +106,7 @@ describe('loan slip 借阅登记表', () => {
     const [width, height] = pdfPageSize(path);
     expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
     const text = pdfText(path);
-    for (const expected of [EVIL_NAME, boxCode, 'onerror="alert(2)">', loan.loanNo, loan.dueDate!, 'manager-测试', 'clerk-测试', '万象广场运营部', '借阅登记表', '财务部', '核对未完成']) {
+    for (const expected of [EVIL_NAME, boxCode, '租户/客户', OWNER_NAME, 'onerror="alert(2)">', loan.loanNo, loan.dueDate!, 'manager-测试', 'clerk-测试', '万象广场运营部', '借阅登记表', '财务部', '核对未完成']) {
       expect(text).toContain(expected);
     }
     // The print was recorded before the footer was written: the head on paper is the head now.

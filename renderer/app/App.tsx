@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Result, Spin } from 'antd';
+import { App as AntApp, Button, Modal, Result, Spin } from 'antd';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onArchiveGone } from '../api/client';
@@ -64,13 +64,19 @@ function SignedInGate({ siteName }: { siteName: string | null }) {
   const restoring = useRestoredSession();
   const queryClient = useQueryClient();
 
-  // What one user loaded must not show to the next one at this desk.
+  const { message, notification } = AntApp.useApp();
+
+  // What one user loaded or was told must not show to the next one at this desk: data, toasts, confirmations.
   useEffect(
     () =>
       useSession.subscribe((state, previous) => {
-        if (previous.user && !state.user) queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'app-status' });
+        if (!previous.user || state.user) return;
+        queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'app-status' });
+        message.destroy();
+        notification.destroy();
+        Modal.destroyAll();
       }),
-    [queryClient],
+    [queryClient, message, notification],
   );
 
   if (restoring) return <Spin fullscreen description={t('status.loading')} />;

@@ -1,7 +1,7 @@
-import { BoxCustody } from '../features/custody/BoxCustody';
+import { BoxCustody, BoxHoldAction } from '../features/custody/BoxCustody';
 import { BoxHoldTag } from '../features/custody/BoxHoldTag';
 import { BoxLoans } from '../features/lending/BoxLoans';
 import type { BoxPanels } from '../ui/box-panels';
 
 /** The box page shows what lending and custody know of the box. */
-export const BOX_PANELS: BoxPanels = { tags: [BoxHoldTag], side: [BoxLoans, BoxCustody] };
+export const BOX_PANELS: BoxPanels = { tags: [BoxHoldTag], actions: [BoxHoldAction], side: [BoxLoans, BoxCustody] };

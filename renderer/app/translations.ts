@@ -1,6 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { z } from 'zod';
 import { app } from '../app/i18n';
 import { audit } from '../features/audit/i18n';
 import { catalogue } from '../features/catalogue/i18n';
@@ -22,13 +21,7 @@ function resources() {
   );
 }
 
-/** zod's own messages follow the UI language, so inline form errors read in Chinese. */
-function applyZodLocale(lng: string): void {
-  z.config(lng === 'en' ? z.locales.en() : z.locales.zhCN());
-}
-
 export function initI18n(lng: Language = (localStorage.getItem(LANG_KEY) as Language | null) ?? 'zh-CN') {
-  applyZodLocale(lng);
   void i18n.use(initReactI18next).init({
     resources: resources(),
     lng,
@@ -41,6 +34,5 @@ export function initI18n(lng: Language = (localStorage.getItem(LANG_KEY) as Lang
 
 export function setLanguage(lng: Language): void {
   localStorage.setItem(LANG_KEY, lng);
-  applyZodLocale(lng);
   void i18n.changeLanguage(lng);
 }

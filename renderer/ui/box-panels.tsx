@@ -9,11 +9,13 @@ type BoxPanel = ComponentType<{ boxId: number }>;
 export interface BoxPanels {
   /** Beside the status tag in the header. */
   tags: BoxPanel[];
+  /** Among the header's buttons, where the eye is: the box's frequent actions (冻结). */
+  actions: BoxPanel[];
   /** In the side column, under the move history. */
   side: BoxPanel[];
 }
 
-const BoxPanelsContext = createContext<BoxPanels>({ tags: [], side: [] });
+const BoxPanelsContext = createContext<BoxPanels>({ tags: [], actions: [], side: [] });
 
 export const BoxPanelsProvider = BoxPanelsContext.Provider;
 export const useBoxPanels = (): BoxPanels => useContext(BoxPanelsContext);

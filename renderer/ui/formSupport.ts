@@ -1,9 +1,5 @@
-import type { z } from 'zod';
 import { useNavigate } from 'react-router';
 import type { KeyboardEvent } from 'react';
-
-/** A cleared number or date box holds null; "必填" reads better than zod's "expected number". */
-export const emptyIsRequired: z.core.$ZodErrorMap = (issue) => (issue.code === 'invalid_type' && issue.input == null ? 'v.required' : undefined);
 
 /** Back where the user came from, or to `fallback` when the page was opened directly. */
 export function useGoBack(fallback: string): () => void {

@@ -45,25 +45,54 @@ describe('loan request form', { timeout: 60_000 }, () => {
     expect(await screen.findByText('该档案当前“借出”，不能借出', {}, { timeout: 10_000 })).toBeInTheDocument();
   });
 
-  it('does not let a short loan run 4 days', async () => {
+  it('refuses, where they were typed, loan days over the type\'s limit, and files nothing', async () => {
     const box = await createBox(bridge.app);
     const user = await openFormAndScan(box.code);
-
     await screen.findByText('在库', {}, { timeout: 10_000 });
+    await user.type(screen.getByLabelText('借阅目的'), '核对合同');
     const days = screen.getByLabelText('借阅天数');
-    await user.clear(days);
-    await user.type(days, '4');
-    await user.tab();
-    expect(days).toHaveValue('3');
+    const daysItem = days.closest('.ant-form-item') as HTMLElement;
+    const rule = '短期借阅不超过 3 天，长期借阅不超过 7 天';
 
-    // A long loan may run 7 days; going back to short takes the days down to 3 again.
+    // Enter in the box files the form: the 4 stays 4 and is refused, never sent as 3.
+    await user.clear(days);
+    await user.type(days, '4{enter}');
+    expect(await within(daysItem).findByText(rule, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(days).toHaveValue('4');
+
     await user.click(screen.getByText('长期（≤7天）'));
     await user.clear(days);
-    await user.type(days, '6');
+    await user.type(days, '8');
     await user.tab();
-    expect(days).toHaveValue('6');
+    await user.click(screen.getByText('提交申请'));
+    expect(await within(daysItem).findByText(rule, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(days).toHaveValue('8');
+
+    // Back to short with 6 days: the days are not shortened behind the clerk's back, the rule shows.
+    await user.clear(days);
+    await user.type(days, '6');
     await user.click(screen.getByText('短期（≤3天）'));
-    expect(days).toHaveValue('3');
+    expect(await within(daysItem).findByText(rule, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(days).toHaveValue('6');
+    expect((await bridge.app.ok('loan-list', { limit: 10 }, await bridge.app.as('clerk'))).rows).toHaveLength(0);
+  });
+
+  it('says in Chinese that loan days are a whole number of at least 1', async () => {
+    const box = await createBox(bridge.app);
+    const user = await openFormAndScan(box.code);
+    await screen.findByText('在库', {}, { timeout: 10_000 });
+    const days = screen.getByLabelText('借阅天数');
+    const daysItem = days.closest('.ant-form-item') as HTMLElement;
+
+    await user.clear(days);
+    await user.type(days, '0');
+    await user.click(screen.getByText('提交申请'));
+    expect(await within(daysItem).findByText('不能小于 1', {}, { timeout: 5000 })).toBeInTheDocument();
+    await user.clear(days);
+    await user.type(days, '1.5');
+    await user.click(screen.getByText('提交申请'));
+    expect(await within(daysItem).findByText('请填写整数', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(days).toHaveValue('1.5');
   });
 
   it('lends to an account picked by typing part of its name, by keyboard alone', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { visibleText } from './invisible';
+import './issue-messages';
 
 /**
  * Field builders shared by every feature's schemas. Every string has a length cap, so a 10 MB

@@ -28,12 +28,17 @@ export const loanRequestInput = z
     purpose: requiredText(200),
     loanType: z.enum(LOAN_TYPES),
     /** Days from hand-out to the due date; at most the type's limit, so only shortenable. */
-    days: z.number().int().min(1).max(7),
+    days: z.number().int().min(1).max(LOAN_DAYS_LIMIT.long, { error: 'v.loanDays' }),
     copyRequested: z.boolean(),
     note: text(500),
   })
   .strict()
-  .refine((v) => v.days <= LOAN_DAYS_LIMIT[v.loanType], { error: 'v.loanDays', path: ['days'] });
+  .refine((v) => v.days <= LOAN_DAYS_LIMIT[v.loanType], {
+    error: 'v.loanDays',
+    path: ['days'],
+    // Said with the form's other gaps, not only once the borrower is filled in: it needs just an object with these two.
+    when: ({ issues }) => !issues.some((issue) => !issue.path?.length || issue.path[0] === 'days' || issue.path[0] === 'loanType'),
+  });
 
 export const loanDecisionInput = z
   .object({
@@ -66,7 +71,7 @@ export const loanReturnInput = z
     if (v.condition === 'documents_missing' && v.missingDocumentIds.length === 0) ctx.addIssue({ code: 'custom', message: 'v.missingDocuments', path: ['missingDocumentIds'] });
   });
 
-export const renewalRequestInput = z.object({ loanId: id, days: z.number().int().min(1).max(7), reason: requiredText(200) }).strict();
+export const renewalRequestInput = z.object({ loanId: id, days: z.number().int().min(1).max(LOAN_DAYS_LIMIT.long, { error: 'v.loanDays' }), reason: requiredText(200) }).strict();
 export const renewalDecisionInput = z
   .object({ id, approve: z.boolean(), reason: text(200) })
   .strict()

@@ -9,7 +9,7 @@ import { canCall } from '../../ui/permissions';
 import { callQuery } from '../../ui/queries';
 import { useIdleLock } from './idle';
 import { LanguageSwitch } from './LanguageSwitch';
-import { NAV_ITEMS } from './nav';
+import { NAV_ITEMS, navSection } from './nav';
 import { ScanInput } from './ScanInput';
 import { UserMenu } from './UserMenu';
 
@@ -18,7 +18,8 @@ export function MainLayout({ siteName }: { siteName: string | null }) {
   const { t: tc } = useTranslation('common');
   const user = useSession((s) => s.user);
   const navigate = useNavigate();
-  const section = useLocation().pathname.split('/')[1] ?? '';
+  const location = useLocation();
+  const section = navSection(location.pathname, location.search);
   const settings = useQuery(callQuery('settings-get', {}));
   useIdleLock(settings.data?.idleMinutes);
 

@@ -20,3 +20,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'backups', icon: <CloudServerOutlined />, call: 'backup-overview' },
   { key: 'settings', icon: <SettingOutlined />, call: 'settings-update' },
 ];
+
+/** Which menu item a page belongs to: its first path segment, except the import page, which belongs to what it imports. */
+export function navSection(pathname: string, search: string): string {
+  const section = pathname.split('/')[1] ?? '';
+  if (pathname !== '/boxes/import') return section;
+  const kind = new URLSearchParams(search).get('kind');
+  return kind === 'owners' ? 'owners' : kind === 'loans' ? 'lending' : section;
+}

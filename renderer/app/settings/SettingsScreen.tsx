@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Input, InputNumber, Row, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Input, Row, Skeleton, Typography } from 'antd';
 import { useForm, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { settingsSchema, type Settings } from '../../../electron/core/contract/app';
@@ -11,6 +11,7 @@ import { useErrorText, useServerErrors, type CodeFields } from '../../ui/forms';
 import { Page } from '../../ui/Page';
 import { callQuery } from '../../ui/queries';
 import { fillCodePattern, numberCode } from '../../../electron/core/contract/box-code-pattern';
+import { NumberInput } from '../../ui/NumberInput';
 
 const CODE_FIELDS: CodeFields<Settings> = { CODE_PATTERN_INVALID: 'codePattern' };
 
@@ -50,10 +51,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
               {(field) => <Input {...field} autoFocus />}
             </Field>
             <Field control={control} name="idleMinutes" label={t('settings.idleMinutes')} required extra={t('settings.idleHint')}>
-              {(field) => <InputNumber {...field} min={1} max={240} precision={0} suffix={t('settings.minutes')} className="number-input" />}
+              {(field) => <NumberInput {...field} suffix={t('settings.minutes')} className="number-input" />}
             </Field>
             <Field control={control} name="maxRenewals" label={t('settings.maxRenewals')} required extra={t('settings.maxRenewalsHint')}>
-              {(field) => <InputNumber {...field} min={0} max={10} precision={0} className="number-input" />}
+              {(field) => <NumberInput {...field} className="number-input" />}
             </Field>
           </Card>
         </Col>

@@ -1,6 +1,6 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Card, Checkbox, Col, Input, InputNumber, Row, Skeleton, Switch, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Input, Row, Skeleton, Switch, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -15,6 +15,7 @@ import { BackupList, megabytes } from './BackupList';
 import { KeyCards } from './KeyCards';
 import { useBackupOverview, useBackupWrite } from './queries';
 import { RestoreModal } from './RestoreModal';
+import { NumberInput } from '../../ui/NumberInput';
 
 export const formatTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
@@ -125,7 +126,7 @@ function SettingsCard({ settings }: { settings: BackupSettings }) {
           </Col>
           <Col xs={24} xl={12}>
             <Field control={control} name="keep" label={t('settings.keep')} required>
-              {(field) => <InputNumber {...field} min={1} max={365} precision={0} />}
+              {(field) => <NumberInput {...field} />}
             </Field>
             <Field control={control} name="dailyAt" label={t('settings.dailyAt')}>
               {({ value, onChange, ...field }) => (

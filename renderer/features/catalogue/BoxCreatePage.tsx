@@ -12,7 +12,7 @@ import { useServerErrors, type CodeFields } from '../../ui/forms';
 import { useCanCall } from '../../ui/access';
 import { BoxFields } from './BoxFields';
 import { BoxFormFrame } from './BoxFormFrame';
-import { emptyIsRequired, useGoBack } from '../../ui/formSupport';
+import { useGoBack } from '../../ui/formSupport';
 import { paths } from '../../ui/paths';
 import { lookAlikeCodes, useCreateBox, useNextCode } from './queries';
 
@@ -75,7 +75,7 @@ export function BoxCreatePage() {
   const navigate = useNavigate();
   const ownerId = useOwnerParam();
   const goBack = useGoBack(ownerId === null ? paths.boxes : paths.owner(ownerId));
-  const form = useForm({ resolver: zodResolver(boxCreateInput, { error: emptyIsRequired }), defaultValues: newBoxValues(ownerId) });
+  const form = useForm({ resolver: zodResolver(boxCreateInput), defaultValues: newBoxValues(ownerId) });
   const onError = useServerErrors(form.setError, CODE_FIELDS);
   const create = useCreateBox();
   const { modal } = App.useApp();

@@ -11,7 +11,7 @@ import { Field } from '../../ui/field';
 import { useServerErrors, type CodeFields } from '../../ui/forms';
 import { BoxFields } from './BoxFields';
 import { BoxFormFrame } from './BoxFormFrame';
-import { emptyIsRequired, useGoBack } from '../../ui/formSupport';
+import { useGoBack } from '../../ui/formSupport';
 import { LOCATION_KEYS } from './LocationFields';
 import { NotFound } from '../../ui/NotFound';
 import { paths } from '../../ui/paths';
@@ -68,7 +68,7 @@ function BoxEditForm({ box }: { box: BoxDetail['box'] }) {
   const { t } = useTranslation('catalogue');
   const navigate = useNavigate();
   const goBack = useGoBack(paths.box(box.id));
-  const form = useForm({ resolver: zodResolver(boxUpdateInput, { error: emptyIsRequired }), defaultValues: editValues(box) });
+  const form = useForm({ resolver: zodResolver(boxUpdateInput), defaultValues: editValues(box) });
   const onError = useServerErrors(form.setError, CODE_FIELDS);
   const update = useUpdateBox();
   const { setFocus } = form;

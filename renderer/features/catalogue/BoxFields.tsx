@@ -1,4 +1,4 @@
-import { Col, Divider, Input, InputNumber, Row, Select } from 'antd';
+import { Col, Divider, Input, Row, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { LocationFields } from './LocationFields';
 import { OwnerSelect } from './OwnerSelect';
 import { RetentionFields } from './RetentionFields';
 import { VolumeField } from './VolumeField';
+import { NumberInput } from '../../ui/NumberInput';
 
 /** What the create and edit forms share: everything but the code (create) and id + move reason (edit). */
 export type BoxFieldValues = Omit<CallInput<'box-create'>, 'code'>;
@@ -32,7 +33,7 @@ function YearFields() {
       {(['yearFrom', 'yearTo'] as const).map((name) => (
         <Col key={name} xs={12} md={6}>
           <Field control={control} name={name} label={t(`fields.${name}`)}>
-            {(field) => <InputNumber {...field} min={1900} max={2200} precision={0} style={{ width: '100%' }} />}
+            {(field) => <NumberInput {...field} style={{ width: '100%' }} />}
           </Field>
         </Col>
       ))}

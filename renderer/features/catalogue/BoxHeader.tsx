@@ -16,7 +16,7 @@ import { paths } from '../../ui/paths';
 export function BoxHeader({ box, onMove }: { box: BoxDetail['box']; onMove: () => void }) {
   const { t } = useTranslation(['catalogue', 'common']);
   const navigate = useNavigate();
-  const { tags } = useBoxPanels();
+  const { tags, actions } = useBoxPanels();
   const mayEdit = useCanCall('box-update');
   const mayMove = useCanCall('box-move');
   return (
@@ -38,7 +38,10 @@ export function BoxHeader({ box, onMove }: { box: BoxDetail['box']; onMove: () =
             <Tag>{t('box.volume', { volume: box.volume })}</Tag>
           </Space>
         </div>
-        <Space>
+        <Space wrap>
+          {actions.map((Action, i) => (
+            <Action key={i} boxId={box.id} />
+          ))}
           <BoxLabelButton id={box.id} />
           {mayMove && (
             <Button icon={<SwapOutlined />} onClick={onMove}>

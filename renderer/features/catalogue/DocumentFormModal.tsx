@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Col, Input, InputNumber, Row, Select } from 'antd';
+import { Col, Input, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -11,8 +11,8 @@ import { Field } from '../../ui/field';
 import { FormModal } from '../../ui/form-modal';
 import { useServerErrors } from '../../ui/forms';
 import { DateInput } from '../../ui/DateInput';
-import { emptyIsRequired } from '../../ui/formSupport';
 import { useAddDocument, useUpdateDocument } from './queries';
+import { NumberInput } from '../../ui/NumberInput';
 
 type DocumentValues = z.input<typeof documentFields>;
 
@@ -33,7 +33,7 @@ interface DocumentFormModalProps {
 export function DocumentFormModal({ boxId, document, onClose }: DocumentFormModalProps) {
   const { t } = useTranslation(['catalogue', 'common']);
   const { control, handleSubmit, setError, setFocus } = useForm({
-    resolver: zodResolver(documentFields, { error: emptyIsRequired }),
+    resolver: zodResolver(documentFields),
     defaultValues: documentValues(document),
   });
   const onError = useServerErrors(setError);
@@ -66,7 +66,7 @@ export function DocumentFormModal({ boxId, document, onClose }: DocumentFormModa
         </Col>
         <Col span={12}>
           <Field control={control} name="pages" label={t('contents.pages')} required>
-            {(field) => <InputNumber {...field} min={1} max={100000} precision={0} style={{ width: '100%' }} />}
+            {(field) => <NumberInput {...field} style={{ width: '100%' }} />}
           </Field>
         </Col>
       </Row>

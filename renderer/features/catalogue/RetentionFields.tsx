@@ -1,4 +1,4 @@
-import { Button, Col, InputNumber, Row, Select } from 'antd';
+import { Button, Col, Row, Select } from 'antd';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { RETENTION_CLASSES } from '../../../electron/core/enums';
@@ -6,6 +6,7 @@ import { Field } from '../../ui/field';
 import type { BoxFieldValues } from './BoxFields';
 import { DateInput } from '../../ui/DateInput';
 import { useOwner } from './queries';
+import { NumberInput } from '../../ui/NumberInput';
 
 /** A tenant file's retention counts from the move-out date (004): the owner's, when it is not already chosen. */
 function useMoveOutSuggestion(): string | null {
@@ -45,7 +46,7 @@ export function RetentionFields() {
       {retentionClass === 'custom' && (
         <Col xs={12} md={6}>
           <Field control={control} name="retentionYears" label={t('fields.retentionYears')} required>
-            {(field) => <InputNumber {...field} min={1} max={100} precision={0} suffix={t('form.years')} style={{ width: '100%' }} />}
+            {(field) => <NumberInput {...field} suffix={t('form.years')} style={{ width: '100%' }} />}
           </Field>
         </Col>
       )}

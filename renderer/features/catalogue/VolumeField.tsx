@@ -1,10 +1,11 @@
-import { InputNumber } from 'antd';
+
 import { useEffect } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import type { BoxFieldValues } from './BoxFields';
 import { useOwner } from './queries';
+import { NumberInput } from '../../ui/NumberInput';
 
 /** The owner's other volumes, and the number after the highest: a box that outgrows itself continues as 第N卷. */
 function useVolumeSuggestion(ownerId: number | null, boxId: number | undefined) {
@@ -35,7 +36,7 @@ export function VolumeField({ boxId, initialOwnerId }: VolumeFieldProps) {
   const hint = suggestion && suggestion.volumes.length > 0 ? t('form.volumeHint', { volumes: suggestion.volumes.join(t('form.listSeparator')), next: suggestion.next }) : undefined;
   return (
     <Field control={control} name="volume" label={t('fields.volume')} required extra={hint}>
-      {(field) => <InputNumber {...field} min={1} max={999} precision={0} style={{ width: '100%' }} />}
+      {(field) => <NumberInput {...field} style={{ width: '100%' }} />}
     </Field>
   );
 }

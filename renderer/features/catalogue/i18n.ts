@@ -95,6 +95,16 @@ export const catalogue = {
       reasonPlaceholder: '例如：按楼层重新归架',
       submit: '确认移位',
     },
+    done: {
+      created: '已登记档案 {{code}}',
+      updated: '已保存档案 {{code}} 的修改',
+      moved: '档案 {{code}} 已移至新位置',
+      documentAdded: '已在档案 {{code}} 中添加文件“{{title}}”',
+      documentUpdated: '已保存档案 {{code}} 中的文件“{{title}}”',
+      documentRemoved: '已从档案 {{code}} 中删除一份文件',
+      ownerCreated: '已新增租户/客户“{{name}}”',
+      ownerUpdated: '已保存租户/客户“{{name}}”的修改',
+    },
     form: {
       createTitle: '新建档案',
       editTitle: '编辑档案',
@@ -239,6 +249,16 @@ export const catalogue = {
       current: 'Now at: {{location}}',
       reasonPlaceholder: 'e.g. re-shelved by floor',
       submit: 'Move box',
+    },
+    done: {
+      created: 'Box {{code}} registered',
+      updated: 'Changes to box {{code}} saved',
+      moved: 'Box {{code}} moved to its new place',
+      documentAdded: 'Document "{{title}}" added to box {{code}}',
+      documentUpdated: 'Document "{{title}}" in box {{code}} saved',
+      documentRemoved: 'A document removed from box {{code}}',
+      ownerCreated: 'Tenant/client "{{name}}" added',
+      ownerUpdated: 'Changes to tenant/client "{{name}}" saved',
     },
     form: {
       createTitle: 'New box',

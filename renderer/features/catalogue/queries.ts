@@ -1,3 +1,5 @@
+import { App } from 'antd';
+import { useTranslation } from 'react-i18next';
 import {
   hashKey,
   infiniteQueryOptions,
@@ -99,21 +101,37 @@ export function useNextCode(kind: CallInput<'box-next-code'>['kind'], enabled: b
   return useQuery({ ...callQuery('box-next-code', { kind }), enabled, staleTime: 0 });
 }
 
-/** A box write answers with the whole detail: show it at once (the contract's topics refetch the rest). */
-function useBoxWrite<I>(write: (input: I) => Promise<BoxDetail>) {
+/** A box write answers with the whole detail: show it at once (the contract's topics refetch the rest), and say what was done, naming the box (`done`: a key under catalogue's `done`). */
+function useBoxWrite<I>(write: (input: I) => Promise<BoxDetail>, done: string) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: write, onSuccess: (detail) => client.setQueryData(callQuery('box-get', { id: detail.box.id }).queryKey, detail) });
+  const { t } = useTranslation('catalogue');
+  const { message } = App.useApp();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: (detail, input) => {
+      client.setQueryData(callQuery('box-get', { id: detail.box.id }).queryKey, detail);
+      const title = typeof input === 'object' && input !== null && 'title' in input ? String(input.title) : '';
+      void message.success(t(`done.${done}`, { code: detail.box.code, title }));
+    },
+  });
 }
 
-export const useCreateBox = () => useBoxWrite((input: CallInput<'box-create'>) => call('box-create', input));
-export const useUpdateBox = () => useBoxWrite((input: CallInput<'box-update'>) => call('box-update', input));
-export const useMoveBox = () => useBoxWrite((input: CallInput<'box-move'>) => call('box-move', input));
-export const useAddDocument = () => useBoxWrite((input: CallInput<'box-document-add'>) => call('box-document-add', input));
-export const useUpdateDocument = () => useBoxWrite((input: CallInput<'box-document-update'>) => call('box-document-update', input));
-export const useRemoveDocument = () => useBoxWrite((input: CallInput<'box-document-remove'>) => call('box-document-remove', input));
+export const useCreateBox = () => useBoxWrite((input: CallInput<'box-create'>) => call('box-create', input), 'created');
+export const useUpdateBox = () => useBoxWrite((input: CallInput<'box-update'>) => call('box-update', input), 'updated');
+export const useMoveBox = () => useBoxWrite((input: CallInput<'box-move'>) => call('box-move', input), 'moved');
+export const useAddDocument = () => useBoxWrite((input: CallInput<'box-document-add'>) => call('box-document-add', input), 'documentAdded');
+export const useUpdateDocument = () => useBoxWrite((input: CallInput<'box-document-update'>) => call('box-document-update', input), 'documentUpdated');
+export const useRemoveDocument = () => useBoxWrite((input: CallInput<'box-document-remove'>) => call('box-document-remove', input), 'documentRemoved');
 
-export const useSaveOwner = () =>
-  useMutation({
+/** Says which owner was saved; its lists and boxes refetch through the contract's topics. */
+export function useSaveOwner() {
+  const { t } = useTranslation('catalogue');
+  const { message } = App.useApp();
+  return useMutation({
     mutationFn: ({ id, values }: { id: number | null; values: CallInput<'owner-create'> }) =>
       id === null ? call('owner-create', values) : call('owner-update', { ...values, id }),
+    onSuccess: (owner, { id }) => {
+      void message.success(t(id === null ? 'done.ownerCreated' : 'done.ownerUpdated', { name: owner.name }));
+    },
   });
+}

@@ -1,5 +1,6 @@
+import { LockOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Card, Descriptions, Input, List, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +23,16 @@ function PlaceHoldModal({ boxId, onClose }: { boxId: number; onClose: () => void
   const form = useForm<CallInput<'hold-place'>>({ resolver: zodResolver(holdPlaceInput), defaultValues: { boxId, reason: '' } });
   const onError = useServerErrors(form.setError);
   const place = useCustodyWrite('hold-place');
-  const onSubmit = form.handleSubmit((values) => place.mutate(values, { onSuccess: onClose, onError }));
+  const { message } = App.useApp();
+  const onSubmit = form.handleSubmit((values) =>
+    place.mutate(values, {
+      onSuccess: (hold) => {
+        void message.success(t('holds.placed', { reason: hold.reason }));
+        onClose();
+      },
+      onError,
+    }),
+  );
   return (
     <FormModal open title={t('holds.placeTitle')} okText={t('holds.place')} onSubmit={onSubmit} onCancel={onClose} submitting={place.isPending} onShown={() => form.setFocus('reason')}>
       <Typography.Paragraph type="secondary">{t('holds.hint')}</Typography.Paragraph>
@@ -38,7 +48,16 @@ function LiftHoldModal({ hold, onClose }: { hold: Hold; onClose: () => void }) {
   const form = useForm<CallInput<'hold-lift'>>({ resolver: zodResolver(holdLiftInput), defaultValues: { id: hold.id, reason: '' } });
   const onError = useServerErrors(form.setError);
   const lift = useCustodyWrite('hold-lift');
-  const onSubmit = form.handleSubmit((values) => lift.mutate(values, { onSuccess: onClose, onError }));
+  const { message } = App.useApp();
+  const onSubmit = form.handleSubmit((values) =>
+    lift.mutate(values, {
+      onSuccess: () => {
+        void message.success(t('holds.liftedDone'));
+        onClose();
+      },
+      onError,
+    }),
+  );
   return (
     <FormModal open title={`${t('holds.lift')} · ${hold.reason}`} okText={t('holds.lift')} onSubmit={onSubmit} onCancel={onClose} submitting={lift.isPending} onShown={() => form.setFocus('reason')}>
       <Field control={form.control} name="reason" label={t('holds.liftReason')} required>
@@ -48,31 +67,40 @@ function LiftHoldModal({ hold, onClose }: { hold: Hold; onClose: () => void }) {
   );
 }
 
-/** The box page's custody card: who holds it, holds 冻结 (placed and lifted here), its transfers and the register that destroyed it. */
+/**
+ * 冻结 / 解除冻结 among the box header's buttons: a hold is placed at the desk the moment a dispute
+ * or audit comes up, so it sits where the eye is, not at the foot of a long page.
+ */
+export function BoxHoldAction({ boxId }: { boxId: number }) {
+  const { t } = useTranslation('custody');
+  const data = useBoxCustody(boxId).data;
+  const mayHold = useCanCall('hold-place');
+  const [dialog, setDialog] = useState<Dialog>(null);
+  if (!mayHold || !data) return null;
+  const active = data.holds.find((h) => h.liftedAt === null);
+  return (
+    <>
+      {active ? (
+        <Button onClick={() => setDialog({ kind: 'lift', hold: active })}>{t('holds.lift')}</Button>
+      ) : (
+        <Button danger icon={<LockOutlined />} onClick={() => setDialog({ kind: 'place' })}>
+          {t('holds.place')}
+        </Button>
+      )}
+      {dialog?.kind === 'place' && <PlaceHoldModal boxId={boxId} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'lift' && <LiftHoldModal hold={dialog.hold} onClose={() => setDialog(null)} />}
+    </>
+  );
+}
+
+/** The box page's custody card: who holds it, its holds 冻结 (placed and lifted from the header), its transfers and the register that destroyed it. */
 export function BoxCustody({ boxId }: { boxId: number }) {
   const { t } = useTranslation('custody');
   const custody = useBoxCustody(boxId);
-  const mayHold = useCanCall('hold-place');
-  const [dialog, setDialog] = useState<Dialog>(null);
   const data = custody.data;
   const active = data?.holds.find((h) => h.liftedAt === null);
   return (
-    <Card
-      title={t('title')}
-      extra={
-        mayHold &&
-        data &&
-        (active ? (
-          <Button size="small" onClick={() => setDialog({ kind: 'lift', hold: active })}>
-            {t('holds.lift')}
-          </Button>
-        ) : (
-          <Button size="small" danger onClick={() => setDialog({ kind: 'place' })}>
-            {t('holds.place')}
-          </Button>
-        ))
-      }
-    >
+    <Card title={t('title')}>
       {data && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Descriptions size="small" column={1}>
@@ -110,8 +138,6 @@ export function BoxCustody({ boxId }: { boxId: number }) {
           ))}
         </Space>
       )}
-      {dialog?.kind === 'place' && <PlaceHoldModal boxId={boxId} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'lift' && <LiftHoldModal hold={dialog.hold} onClose={() => setDialog(null)} />}
     </Card>
   );
 }

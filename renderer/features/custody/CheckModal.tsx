@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Col, Input, Radio, Row, Select, Typography } from 'antd';
+import { App, Col, Input, Radio, Row, Select, Typography } from 'antd';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../electron/core/contract';
@@ -32,7 +32,16 @@ export function CheckModal({ item, onClose }: { item: InspectionItem; onClose: (
   });
   const onError = useServerErrors(form.setError);
   const check = useCustodyWrite('inspection-check');
-  const onSubmit = form.handleSubmit((values) => check.mutate(values, { onSuccess: onClose, onError }));
+  const { message } = App.useApp();
+  const onSubmit = form.handleSubmit((values) =>
+    check.mutate(values, {
+      onSuccess: () => {
+        void message.success(t('inspection.checkedDone', { code: item.code }));
+        onClose();
+      },
+      onError,
+    }),
+  );
   const values = useWatch({ control: form.control });
   const wrong = values.present === false || values.complete === false || values.correctlyFiled === false || (values.condition ?? 'good') !== 'good';
   const flag = (name: Flag, label: string) => (

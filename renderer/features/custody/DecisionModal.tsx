@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Input } from 'antd';
+import { App, Input } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { destructionDecisionInput } from '../../../electron/core/contract/destructions';
@@ -22,8 +22,17 @@ export function DecisionModal({ call, id, no, approve, onClose }: { call: 'trans
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { id, approve, reason: '' } });
   const onError = useServerErrors(form.setError);
   const decide = useCustodyWrite(call);
-  const onSubmit = form.handleSubmit((values) => decide.mutate(values, { onSuccess: onClose, onError }));
+  const { message } = App.useApp();
   const label = t(approve ? 'common.approve' : 'common.reject');
+  const onSubmit = form.handleSubmit((values) =>
+    decide.mutate(values, {
+      onSuccess: () => {
+        void message.success(t(approve ? 'common.approvedDone' : 'common.rejectedDone', { no }));
+        onClose();
+      },
+      onError,
+    }),
+  );
   return (
     <FormModal open title={`${label} · ${no}`} okText={label} onSubmit={onSubmit} onCancel={onClose} submitting={decide.isPending} onShown={() => form.setFocus('reason')}>
       <Field control={form.control} name="reason" label={t(approve ? 'common.decisionReason' : 'common.rejectReason')} required={!approve}>

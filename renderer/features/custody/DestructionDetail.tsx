@@ -9,6 +9,7 @@ import { useSession } from '../../api/session-store';
 import { useErrorText } from '../../ui/forms';
 import { Page } from '../../ui/Page';
 import { useCanCall } from '../../ui/access';
+import { RefusedAction } from '../../ui/RefusedAction';
 import { BoxStatusTag } from '../../ui/BoxStatusTag';
 import { NotFound } from '../../ui/NotFound';
 import { QueryState } from '../../ui/QueryState';
@@ -31,13 +32,15 @@ function DestructionActions({ destruction }: { destruction: Destruction }) {
   const cancel = useCustodyWrite('destruction-cancel');
   const print = usePrint('destruction-register-pdf');
   const onError = (error: unknown) => void message.error(errorText(error));
-  const mayDecide = useCanCall('destruction-decide') && destruction.proposedById !== user?.id;
+  const mayDecide = useCanCall('destruction-decide');
+  const ownRequest = destruction.proposedById === user?.id;
   const mayExecute = useCanCall('destruction-execute');
   const mayCancel = useCanCall('destruction-cancel');
   const open = destruction.status === 'proposed' || destruction.status === 'approved';
   return (
     <Space wrap>
-      {destruction.status === 'proposed' && mayDecide && (
+      {destruction.status === 'proposed' && mayDecide && ownRequest && <RefusedAction labels={[t('common.approve'), t('common.reject')]} code="SELF_APPROVAL" />}
+      {destruction.status === 'proposed' && mayDecide && !ownRequest && (
         <>
           <Button type="primary" onClick={() => setDialog({ kind: 'decide', approve: true })}>
             {t('common.approve')}
@@ -53,7 +56,7 @@ function DestructionActions({ destruction }: { destruction: Destruction }) {
         </Button>
       )}
       {open && mayCancel && (
-        <Confirm title={t('destruction.cancelConfirm')} onConfirm={() => cancel.mutate({ id: destruction.id }, { onError })}>
+        <Confirm title={t('destruction.cancelConfirm')} onConfirm={() => cancel.mutate({ id: destruction.id }, { onSuccess: () => void message.success(t('common.cancelledDone', { no: destruction.registerNo })), onError })}>
           <Button loading={cancel.isPending}>{t('destruction.cancel')}</Button>
         </Confirm>
       )}

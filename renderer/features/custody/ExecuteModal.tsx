@@ -9,7 +9,6 @@ import { Field } from '../../ui/field';
 import { FormModal } from '../../ui/form-modal';
 import { useServerErrors, type CodeFields } from '../../ui/forms';
 import { DateInput } from '../../ui/DateInput';
-import { emptyIsRequired } from '../../ui/formSupport';
 import { useCustodyCheck, useCustodyWrite } from './queries';
 
 type Values = CallInput<'destruction-execute'>;
@@ -20,7 +19,7 @@ export function ExecuteModal({ destruction, onClose }: { destruction: Destructio
   const { t } = useTranslation('custody');
   const { message } = App.useApp();
   const form = useForm<Values>({
-    resolver: zodResolver(destructionExecuteInput, { error: emptyIsRequired }),
+    resolver: zodResolver(destructionExecuteInput),
     defaultValues: { id: destruction.id, method: 'shred', methodNote: '', destroyedOn: dayjs().format('YYYY-MM-DD'), executor: '', supervisors: ['', ''] },
   });
   const onError = useServerErrors(form.setError, CODE_FIELDS);

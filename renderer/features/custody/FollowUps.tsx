@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Card, Input, Table } from 'antd';
+import { App, Button, Card, Input, Table } from 'antd';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +17,16 @@ function CloseModal({ followUp, onClose }: { followUp: FollowUp; onClose: () => 
   const form = useForm<CallInput<'follow-up-close'>>({ resolver: zodResolver(followUpCloseInput), defaultValues: { id: followUp.id, resolution: '' } });
   const onError = useServerErrors(form.setError);
   const close = useCustodyWrite('follow-up-close');
-  const onSubmit = form.handleSubmit((values) => close.mutate(values, { onSuccess: onClose, onError }));
+  const { message } = App.useApp();
+  const onSubmit = form.handleSubmit((values) =>
+    close.mutate(values, {
+      onSuccess: () => {
+        void message.success(t('inspection.closedDone', { code: followUp.boxCode }));
+        onClose();
+      },
+      onError,
+    }),
+  );
   return (
     <FormModal open title={`${t('inspection.close')} · ${followUp.boxCode}`} okText={t('inspection.close')} onSubmit={onSubmit} onCancel={onClose} submitting={close.isPending} onShown={() => form.setFocus('resolution')}>
       <Field control={form.control} name="resolution" label={t('inspection.resolution')} required>

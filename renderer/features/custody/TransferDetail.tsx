@@ -9,6 +9,7 @@ import { useSession } from '../../api/session-store';
 import { useErrorText } from '../../ui/forms';
 import { Page } from '../../ui/Page';
 import { useCanCall } from '../../ui/access';
+import { RefusedAction } from '../../ui/RefusedAction';
 import { BoxStatusTag } from '../../ui/BoxStatusTag';
 import { NotFound } from '../../ui/NotFound';
 import { QueryState } from '../../ui/QueryState';
@@ -46,12 +47,14 @@ function TransferActions({ transfer }: { transfer: Transfer }) {
   const print = usePrint('transfer-sheet-pdf');
   const onError = (error: unknown) => void message.error(errorText(error));
   const open = transfer.status === 'requested' || transfer.status === 'approved';
-  const mayDecide = useCanCall('transfer-decide') && transfer.requestedById !== user?.id;
+  const mayDecide = useCanCall('transfer-decide');
+  const ownRequest = transfer.requestedById === user?.id;
   const maySign = useCanCall('transfer-sign-off');
   const mayCancel = useCanCall('transfer-cancel');
   return (
     <Space wrap>
-      {transfer.status === 'requested' && mayDecide && (
+      {transfer.status === 'requested' && mayDecide && ownRequest && <RefusedAction labels={[t('common.approve'), t('common.reject')]} code="SELF_APPROVAL" />}
+      {transfer.status === 'requested' && mayDecide && !ownRequest && (
         <>
           <Button type="primary" onClick={() => setDialog({ kind: 'decide', approve: true })}>
             {t('common.approve')}
@@ -67,7 +70,7 @@ function TransferActions({ transfer }: { transfer: Transfer }) {
         </Button>
       )}
       {open && mayCancel && (
-        <Confirm title={t('transfer.cancelConfirm')} onConfirm={() => cancel.mutate({ id: transfer.id }, { onError })}>
+        <Confirm title={t('transfer.cancelConfirm')} onConfirm={() => cancel.mutate({ id: transfer.id }, { onSuccess: () => void message.success(t('common.cancelledDone', { no: transfer.transferNo })), onError })}>
           <Button loading={cancel.isPending}>{t('transfer.cancel')}</Button>
         </Confirm>
       )}

@@ -12,7 +12,7 @@ import { useServerErrors, type CodeFields } from '../../ui/forms';
 import { Page } from '../../ui/Page';
 import { callQuery } from '../../ui/queries';
 import { DateInput } from '../../ui/DateInput';
-import { emptyIsRequired, escapeCancels, useGoBack } from '../../ui/formSupport';
+import { escapeCancels, useGoBack } from '../../ui/formSupport';
 import { BoxCodeList, type ListedBox } from './BoxCodeList';
 import { CustodyTabs } from './CustodyTabs';
 import { custodyPaths } from './paths';
@@ -33,7 +33,7 @@ export function TransferNewPage() {
   const site = useQuery(callQuery('settings-get', {}));
   const [boxes, setBoxes] = useState<ListedBox[]>([]);
   const form = useForm<Values>({
-    resolver: zodResolver(transferCreateInput, { error: emptyIsRequired }),
+    resolver: zodResolver(transferCreateInput),
     defaultValues: { boxCodes: [], fromDepartment: '', toDepartment: '', reason: '', personnelMoveDate: null },
     values: site.data ? { boxCodes: [], fromDepartment: site.data.siteName, toDepartment: '', reason: '', personnelMoveDate: null } : undefined,
     resetOptions: { keepDirtyValues: true },

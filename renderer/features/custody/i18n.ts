@@ -5,6 +5,9 @@ export const custody = {
     tabs: { transfers: '移交', inspection: '月度检查', retention: '保管期限', destructions: '销毁' },
     export: { action: '导出', xlsx: 'Excel（.xlsx）', csv: 'CSV', saved: '已导出 {{name}}' },
     common: {
+      approvedDone: '已批准 {{no}}',
+      rejectedDone: '已驳回 {{no}}',
+      cancelledDone: '已撤销 {{no}}',
       approve: '批准',
       reject: '驳回',
       rejectReason: '驳回理由',
@@ -63,6 +66,8 @@ export const custody = {
       noBoxes: '请扫描要移交的档案',
     },
     inspection: {
+      checkedDone: '已记录档案 {{code}} 的检查结果',
+      closedDone: '已关闭档案 {{code}} 的问题',
       title: '月度检查 {{month}}',
       notDone: '本月（{{month}}）的档案检查尚未完成',
       notStarted: '本月（{{month}}）的档案检查尚未开始',
@@ -112,6 +117,8 @@ export const custody = {
       archive: '档案室',
       transfers: '移交记录',
       destroyedBy: '销毁清册',
+      placed: '已冻结该档案（{{reason}}），冻结期间不能提出销毁',
+      liftedDone: '已解除该档案的冻结',
     },
     retention: {
       title: '保管期限到期报表',
@@ -157,6 +164,9 @@ export const custody = {
     tabs: { transfers: 'Transfers', inspection: 'Monthly inspection', retention: 'Retention', destructions: 'Destruction' },
     export: { action: 'Export', xlsx: 'Excel (.xlsx)', csv: 'CSV', saved: 'Exported {{name}}' },
     common: {
+      approvedDone: '{{no}} approved',
+      rejectedDone: '{{no}} rejected',
+      cancelledDone: '{{no}} cancelled',
       approve: 'Approve',
       reject: 'Reject',
       rejectReason: 'Reason for rejection',
@@ -215,6 +225,8 @@ export const custody = {
       noBoxes: 'Scan the boxes to hand over',
     },
     inspection: {
+      checkedDone: 'Check of box {{code}} recorded',
+      closedDone: 'Finding on box {{code}} closed',
       title: 'Monthly inspection {{month}}',
       notDone: 'This month’s ({{month}}) inspection is not completed',
       notStarted: 'This month’s ({{month}}) inspection has not started',
@@ -264,6 +276,8 @@ export const custody = {
       archive: 'Archive',
       transfers: 'Transfers',
       destroyedBy: 'Destruction register',
+      placed: 'Box placed on hold ({{reason}}); it cannot be proposed for destruction meanwhile',
+      liftedDone: 'Hold on this box lifted',
     },
     retention: {
       title: 'Retention report',

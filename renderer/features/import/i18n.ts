@@ -4,14 +4,14 @@ export const importNs = {
     title: '从 Excel 导入',
     open: '从 Excel 导入',
     what: '导入内容',
-    kinds: { boxes: '档案盒', loans: '借阅记录', owners: '立档单位' },
+    kinds: { boxes: '档案盒', loans: '借阅记录', owners: '租户/客户' },
     templateDownload: '下载空白模板',
-    template: { boxes: '档案目录导入模板', loans: '借阅登记导入模板', owners: '立档单位导入模板' },
+    template: { boxes: '档案目录导入模板', loans: '借阅登记导入模板', owners: '租户/客户导入模板' },
     pick: '选择{{what}}的 Excel（.xlsx）或 CSV 文件',
     pickHint: {
       boxes: '表格须有一行列标题（如 档案编号、类别、题名、租户名称、楼层、业态、卷号、起止日期、保管期限、存放位置），其上方的表名等标题行会自动跳过；一次最多 10000 行。',
       loans: '纸质借阅登记簿录入的表格，须有一行列标题（其上方的标题行会自动跳过；如 档案盒编号、借阅人、借阅部门、联系电话、借阅事由、借出日期、应还日期、归还日期、批准人、经办人）。没有归还日期的行视为尚未归还，档案将标为借出。',
-      owners: '表格须有一行列标题（其上方的标题行会自动跳过；如 立档单位、铺位号、楼层、经营类型、联系人、联系电话、起租日期、退租日期）。已有同名单位（括号全半角、空格不同也算同名）的行会列为问题，不会合并。',
+      owners: '表格须有一行列标题（其上方的标题行会自动跳过；如 租户/客户、铺位号、楼层、经营类型、联系人、联系电话、起租日期、退租日期）。已有同名单位（括号全半角、空格不同也算同名）的行会列为问题，不会合并。',
     },
     file: '文件：{{name}}（{{rows}} 行，{{encoding}}）',
     encoding: { 'utf-8': 'UTF-8 编码', gb18030: 'GBK 编码', xlsx: 'Excel 工作簿' },
@@ -57,7 +57,7 @@ export const importNs = {
     run: '导入 {{count}} 行{{what}}',
     done: '已导入 {{boxes}} 个档案，新建 {{owners}} 个租户/客户',
     doneLoans: '已导入 {{loans}} 条借阅记录，其中 {{stillOut}} 条尚未归还（档案已标为借出）',
-    doneOwners: '已导入 {{owners}} 个立档单位',
+    doneOwners: '已导入 {{owners}} 个租户/客户',
     fields: {
       boxes: {
         code: '档案编号',
@@ -93,7 +93,7 @@ export const importNs = {
         note: '备注',
       },
       owners: {
-        name: '立档单位名称',
+        name: '租户/客户名称',
         unitNo: '铺位号',
         floor: '楼层',
         businessType: '经营类型（餐饮/非餐饮）',
@@ -116,7 +116,7 @@ export const importNs = {
     pickHint: {
       boxes: 'A row of column titles, found under any title rows (档案编号, 类别, 题名, 租户名称, 卷号, 起始年度, 保管期限, 库房, 柜号…); at most 10,000 rows.',
       loans: 'The paper loan register typed into a sheet: a row of titles, found under any title rows (档案盒编号, 借阅人, 借阅部门, 联系电话, 借阅事由, 借出日期, 应还日期, 归还日期, 批准人, 经办人). A row without a return date is still out: its box is marked on loan.',
-      owners: 'A row of titles, found under any title rows (立档单位, 铺位号, 楼层, 经营类型, 联系人, 联系电话, 起租日期, 退租日期). An owner whose name exists (brackets of either width and spacing aside) is reported, not merged.',
+      owners: 'A row of titles, found under any title rows (租户/客户, 铺位号, 楼层, 经营类型, 联系人, 联系电话, 起租日期, 退租日期). An owner whose name exists (brackets of either width and spacing aside) is reported, not merged.',
     },
     file: 'File: {{name}} ({{rows}} rows, {{encoding}})',
     encoding: { 'utf-8': 'UTF-8', gb18030: 'GBK', xlsx: 'Excel workbook' },

@@ -7,7 +7,6 @@ import { incidentCloseInput, type Incident } from '../../../electron/core/contra
 import { Field } from '../../ui/field';
 import { FormModal } from '../../ui/form-modal';
 import { useServerErrors } from '../../ui/forms';
-import { emptyIsRequired } from '../../ui/formSupport';
 import { useCloseIncident } from './queries';
 
 type Values = CallInput<'incident-close'>;
@@ -17,7 +16,7 @@ export function IncidentCloseModal({ incident, onClose }: { incident: Incident; 
   const { t } = useTranslation('lending');
   const { t: tc } = useTranslation('common');
   const { modal } = App.useApp();
-  const form = useForm<Values>({ resolver: zodResolver(incidentCloseInput, { error: emptyIsRequired }), defaultValues: { id: incident.id, resolution: '' } });
+  const form = useForm<Values>({ resolver: zodResolver(incidentCloseInput), defaultValues: { id: incident.id, resolution: '' } });
   const onError = useServerErrors(form.setError);
   const close = useCloseIncident();
   const onSubmit = form.handleSubmit((values) => {

@@ -8,6 +8,7 @@ import type { Loan, LoanRenewal } from '../../../electron/core/contract/loans';
 import { useSession } from '../../api/session-store';
 import { useErrorText } from '../../ui/forms';
 import { useCanCall } from '../../ui/access';
+import { RefusedAction } from '../../ui/RefusedAction';
 import { LoanDecisionModal } from './LoanDecisionModal';
 import { hasPrintDialog, useCancelLoan, useHandOut, usePrintDialog, usePrintSlip } from './queries';
 import { RenewalDecisionModal, RenewalRequestModal } from './RenewalModals';
@@ -20,8 +21,9 @@ const beforeDue = (loan: Loan) => loan.dueDate !== null && dayjs().format('YYYY-
 
 /**
  * What the signed-in role may do to the loan in its present state. Only clerks and custodians
- * request loans, so a manager is never the requester; a manager who is the borrower is not
- * offered the decision (the server refuses SELF_APPROVAL anyway).
+ * request loans, so a manager is never the requester; a manager who is the borrower sees the
+ * decision refused with the service's SELF_APPROVAL sentence, and a renewal past the due date
+ * (or beside a pending one) is refused in view the same way rather than left out.
  */
 export function LoanActions({ loan }: { loan: Loan }) {
   const { t } = useTranslation('lending');
@@ -36,17 +38,19 @@ export function LoanActions({ loan }: { loan: Loan }) {
   const printDialog = usePrintDialog();
   const onError = (error: unknown) => void message.error(errorText(error));
 
-  const mayDecide = useCanCall('loan-decide') && loan.borrower.userId !== user?.id;
+  const canDecide = useCanCall('loan-decide');
+  const ownLoan = loan.borrower.userId === user?.id;
   const mayHandOut = useCanCall('loan-hand-out');
   const mayCancel = useCanCall('loan-cancel');
   const mayReturn = useCanCall('loan-return');
   const mayRenew = useCanCall('loan-renewal-request');
-  const mayDecideRenewal = useCanCall('loan-renewal-decide') && loan.borrower.userId !== user?.id;
+  const canDecideRenewal = useCanCall('loan-renewal-decide');
   const pendingRenewal = loan.renewals.find((r) => r.status === 'requested');
 
   return (
     <Space wrap>
-      {loan.status === 'requested' && mayDecide && (
+      {loan.status === 'requested' && canDecide && ownLoan && <RefusedAction labels={[t('actions.approve'), t('actions.reject')]} code="SELF_APPROVAL" />}
+      {loan.status === 'requested' && canDecide && !ownLoan && (
         <>
           <Button type="primary" onClick={() => setDialog({ kind: 'decide', approve: true })}>
             {t('actions.approve')}
@@ -73,8 +77,11 @@ export function LoanActions({ loan }: { loan: Loan }) {
           {t('actions.return')}
         </Button>
       )}
-      {loan.status === 'out' && mayRenew && !pendingRenewal && beforeDue(loan) && <Button onClick={() => setDialog({ kind: 'renew' })}>{t('actions.renew')}</Button>}
-      {loan.status === 'out' && pendingRenewal && mayDecideRenewal && (
+      {loan.status === 'out' && mayRenew && <RenewAction loan={loan} pending={pendingRenewal !== undefined} onRenew={() => setDialog({ kind: 'renew' })} />}
+      {loan.status === 'out' && pendingRenewal && canDecideRenewal && ownLoan && (
+        <RefusedAction labels={[t('actions.approveRenewal'), t('actions.rejectRenewal')]} code="SELF_APPROVAL" />
+      )}
+      {loan.status === 'out' && pendingRenewal && canDecideRenewal && !ownLoan && (
         <>
           <Button type="primary" onClick={() => setDialog({ kind: 'decideRenewal', renewal: pendingRenewal, approve: true })}>
             {t('actions.approveRenewal')}
@@ -104,4 +111,12 @@ export function LoanActions({ loan }: { loan: Loan }) {
       {dialog?.kind === 'decideRenewal' && <RenewalDecisionModal renewal={dialog.renewal} approve={dialog.approve} onClose={close} />}
     </Space>
   );
+}
+
+/** 申请续借, or why not: one renewal waits at a time, and none once the due date has come. */
+function RenewAction({ loan, pending, onRenew }: { loan: Loan; pending: boolean; onRenew: () => void }) {
+  const { t } = useTranslation('lending');
+  if (pending) return <RefusedAction labels={[t('actions.renew')]} code="RENEWAL_PENDING" />;
+  if (!beforeDue(loan)) return <RefusedAction labels={[t('actions.renew')]} code="RENEWAL_TOO_LATE" params={{ dueDate: loan.dueDate ?? '' }} />;
+  return <Button onClick={onRenew}>{t('actions.renew')}</Button>;
 }

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Card, Checkbox, Col, Flex, Input, InputNumber, Radio, Row } from 'antd';
-import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { App, Button, Card, Checkbox, Col, Flex, Input, Radio, Row } from 'antd';
+import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CallInput } from '../../../electron/core/contract';
@@ -8,11 +8,12 @@ import { LOAN_DAYS_LIMIT, LOAN_TYPES, loanRequestInput } from '../../../electron
 import { Field, HookForm } from '../../ui/field';
 import { useServerErrors, type CodeFields } from '../../ui/forms';
 import { Page } from '../../ui/Page';
-import { emptyIsRequired, escapeCancels, useGoBack } from '../../ui/formSupport';
+import { escapeCancels, useGoBack } from '../../ui/formSupport';
 import { BorrowerFields, firstBorrowerField } from './BorrowerFields';
 import { BoxCodeField, useBoxLookup } from './BoxCodeField';
 import { lendingPaths } from './paths';
 import { useRequestLoan } from './queries';
+import { NumberInput } from '../../ui/NumberInput';
 
 type Values = CallInput<'loan-request'>;
 
@@ -37,12 +38,11 @@ export function LoanRequestPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const goBack = useGoBack(lendingPaths.desk);
-  const form = useForm<Values>({ resolver: zodResolver(loanRequestInput, { error: emptyIsRequired }), defaultValues: NEW_LOAN });
+  const form = useForm<Values>({ resolver: zodResolver(loanRequestInput), defaultValues: NEW_LOAN });
   const lookup = useBoxLookup();
   const onError = useServerErrors(form.setError, CODE_FIELDS);
   const request = useRequestLoan();
   const { control } = form;
-  const loanType = useWatch({ control, name: 'loanType' });
 
   const onSubmit = form.handleSubmit((values) => {
     // Refused here already, so the clerk sees it beside the code rather than after a round trip.
@@ -80,8 +80,8 @@ export function LoanRequestPage() {
                         onChange={(event) => {
                           const type = event.target.value as Values['loanType'];
                           onChange(type);
-                          // A shorter limit takes the days down with it, so the form never holds an impossible loan.
-                          if (form.getValues('days') > LOAN_DAYS_LIMIT[type]) form.setValue('days', LOAN_DAYS_LIMIT[type]);
+                          // Days over the new type's limit are refused in view, not shortened behind the clerk's back.
+                          if (form.getValues('days') > LOAN_DAYS_LIMIT[type]) void form.trigger('days');
                         }}
                         optionType="button"
                         options={LOAN_TYPES.map((type) => ({ value: type, label: t('request.loanTypeOption', { type: t(`common:enums.loanType.${type}`), days: LOAN_DAYS_LIMIT[type] }) }))}
@@ -91,7 +91,7 @@ export function LoanRequestPage() {
                 </Col>
                 <Col xs={24} md={12}>
                   <Field control={control} name="days" label={t('fields.days')} required>
-                    {(field) => <InputNumber {...field} min={1} max={LOAN_DAYS_LIMIT[loanType]} precision={0} style={{ width: 120 }} />}
+                    {(field) => <NumberInput {...field} style={{ width: 120 }} />}
                   </Field>
                 </Col>
               </Row>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Input, InputNumber } from 'antd';
+import { Input } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../electron/core/contract';
@@ -7,15 +7,15 @@ import { LOAN_DAYS_LIMIT, renewalDecisionInput, renewalRequestInput, type Loan, 
 import { Field } from '../../ui/field';
 import { FormModal } from '../../ui/form-modal';
 import { useServerErrors } from '../../ui/forms';
-import { emptyIsRequired } from '../../ui/formSupport';
 import { useDecideRenewal, useRequestRenewal } from './queries';
+import { NumberInput } from '../../ui/NumberInput';
 
 /** 申请续借: asked for before the due date, approved like a loan; at most the loan type's limit again. */
 export function RenewalRequestModal({ loan, onClose }: { loan: Loan; onClose: () => void }) {
   const { t } = useTranslation('lending');
   const limit = LOAN_DAYS_LIMIT[loan.loanType];
   const form = useForm<CallInput<'loan-renewal-request'>>({
-    resolver: zodResolver(renewalRequestInput, { error: emptyIsRequired }),
+    resolver: zodResolver(renewalRequestInput),
     defaultValues: { loanId: loan.id, days: limit, reason: '' },
   });
   const onError = useServerErrors(form.setError);
@@ -24,7 +24,7 @@ export function RenewalRequestModal({ loan, onClose }: { loan: Loan; onClose: ()
   return (
     <FormModal open title={t('renewalForm.title')} okText={t('actions.renew')} onSubmit={onSubmit} onCancel={onClose} submitting={renew.isPending} onShown={() => form.setFocus('reason')}>
       <Field control={form.control} name="days" label={t('renewalForm.days')} required>
-        {(field) => <InputNumber {...field} min={1} max={limit} precision={0} style={{ width: 120 }} />}
+        {(field) => <NumberInput {...field} style={{ width: 120 }} />}
       </Field>
       <Field control={form.control} name="reason" label={t('renewalForm.reason')} required>
         {(field) => <Input {...field} autoComplete="off" />}

@@ -1,3 +1,5 @@
+import { App } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CallInput } from '../../../electron/core/contract';
 import type { Loan } from '../../../electron/core/contract/loans';
@@ -31,29 +33,56 @@ export const useLoan = (id: number) => useQuery(callQuery('loan-get', { id }));
 export const useBoxLoans = (boxId: number) => useQuery(callQuery('loan-list', { boxId, limit: 20 }));
 export const useBoxIncidents = (boxId: number) => useQuery(callQuery('incident-list', { boxId, limit: 20 }));
 
-/** Every lending write answers with the whole loan: show it at once (the contract's topics refetch the rest). */
-export function useLoanWrite<I>(write: (input: I) => Promise<Loan>) {
+/**
+ * Every lending write answers with the whole loan: show it at once (the contract's topics refetch
+ * the rest), and say what was done, naming the loan (`done`: a key under lending's `done`, or null
+ * where the page says it).
+ */
+export function useLoanWrite<I>(write: (input: I) => Promise<Loan>, done: ((input: I) => string) | null) {
   const client = useQueryClient();
+  const { t } = useTranslation('lending');
+  const { message } = App.useApp();
   return useMutation({
     mutationFn: write,
-    onSuccess: (loan) => {
+    onSuccess: (loan, input) => {
       client.setQueryData(callQuery('loan-get', { id: loan.id }).queryKey, loan);
+      if (done) void message.success(t(`done.${done(input)}`, { loanNo: loan.loanNo, code: loan.boxCode, borrower: loan.borrower.name, dueDate: loan.dueDate }));
     },
   });
 }
 
-export const useRequestLoan = () => useLoanWrite((input: CallInput<'loan-request'>) => call('loan-request', input));
-export const useDecideLoan = () => useLoanWrite((input: CallInput<'loan-decide'>) => call('loan-decide', input));
-export const useHandOut = () => useLoanWrite((input: CallInput<'loan-hand-out'>) => call('loan-hand-out', input));
-export const useCancelLoan = () => useLoanWrite((input: CallInput<'loan-cancel'>) => call('loan-cancel', input));
-export const useReturnLoan = () => useLoanWrite((input: CallInput<'loan-return'>) => call('loan-return', input));
-export const useRequestRenewal = () => useLoanWrite((input: CallInput<'loan-renewal-request'>) => call('loan-renewal-request', input));
-export const useDecideRenewal = () => useLoanWrite((input: CallInput<'loan-renewal-decide'>) => call('loan-renewal-decide', input));
+const decided = (approved: string, rejected: string) => (input: { approve: boolean }) => (input.approve ? approved : rejected);
+export const useRequestLoan = () => useLoanWrite((input: CallInput<'loan-request'>) => call('loan-request', input), null);
+export const useDecideLoan = () => useLoanWrite((input: CallInput<'loan-decide'>) => call('loan-decide', input), decided('approved', 'rejected'));
+export const useHandOut = () => useLoanWrite((input: CallInput<'loan-hand-out'>) => call('loan-hand-out', input), () => 'handedOut');
+export const useCancelLoan = () => useLoanWrite((input: CallInput<'loan-cancel'>) => call('loan-cancel', input), () => 'cancelled');
+export const useReturnLoan = () => useLoanWrite((input: CallInput<'loan-return'>) => call('loan-return', input), () => 'returned');
+export const useRequestRenewal = () => useLoanWrite((input: CallInput<'loan-renewal-request'>) => call('loan-renewal-request', input), () => 'renewalRequested');
+export const useDecideRenewal = () => useLoanWrite((input: CallInput<'loan-renewal-decide'>) => call('loan-renewal-decide', input), decided('renewalApproved', 'renewalRejected'));
 
-export const useCloseIncident = () => useMutation({ mutationFn: (input: CallInput<'incident-close'>) => call('incident-close', input) });
+/** Says the incident was closed; the loan, the box's incidents and the desk's count refetch through the contract's topics. */
+export function useCloseIncident() {
+  const { t } = useTranslation('lending');
+  const { message } = App.useApp();
+  return useMutation({
+    mutationFn: (input: CallInput<'incident-close'>) => call('incident-close', input),
+    onSuccess: () => {
+      void message.success(t('done.incidentClosed'));
+    },
+  });
+}
 
-export const usePrintSlip = () =>
-  useMutation({ mutationFn: (id: number) => call('loan-slip-pdf', { id }), onSuccess: (file) => saveExportFile(file) });
+export function usePrintSlip() {
+  const { t } = useTranslation('lending');
+  const { message } = App.useApp();
+  return useMutation({
+    mutationFn: (id: number) => call('loan-slip-pdf', { id }),
+    onSuccess: (file) => {
+      saveExportFile(file);
+      void message.success(t('register.saved', { name: file.fileName }));
+    },
+  });
+}
 /** The desktop app prints through the system dialog; the browser version downloads the PDF to print. */
 export const hasPrintDialog = () => window.archiveDesk !== undefined;
 export const usePrintDialog = () => useMutation({ mutationFn: (id: number) => call('loan-slip-print', { id }) });

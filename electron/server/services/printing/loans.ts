@@ -6,6 +6,8 @@ import type { OutputContext } from '../output-context';
 import { chainHead, EXPORT_CAP } from '../audit-log';
 import { dayCell, exportTable, instantCell, type CellValue, type ExportColumn } from '../exports';
 import { listLoans, getLoan } from '../loan-views';
+import { getBoxRow } from '../boxes';
+import { getOwnerRow } from '../owners';
 import { getSettings } from '../settings';
 import { mutate } from '../transaction';
 import { zh } from '../../../core/vocabulary';
@@ -26,10 +28,16 @@ const printMeta = (ctx: OutputContext): PrintMeta => ({ siteName: getSettings(ct
 
 const pdfFile = (fileName: string, pdf: Buffer): ExportFile => ({ fileName, mimeType: 'application/pdf', base64: pdf.toString('base64') });
 
+/** The tenant or client whose box is lent, for the slip. */
+function ownerNameOf(ctx: OutputContext, loan: Loan): string | null {
+  const { ownerId } = getBoxRow(ctx.db, loan.boxId);
+  return ownerId === null ? null : getOwnerRow(ctx.db, ownerId).name;
+}
+
 export async function loanSlipPdf(ctx: OutputContext, id: number): Promise<ExportFile> {
   const loan = getLoan(ctx.db, id);
   mutate(ctx.db, ctx.actor, () => ({ result: null, audit: { action: 'print', entity: 'loan', entityId: loan.id, boxCode: loan.boxCode, after: { form: '借阅登记表', loanNo: loan.loanNo } } }));
-  const pdf = await ctx.printer.pdf(loanSlipHtml(loan, printMeta(ctx)));
+  const pdf = await ctx.printer.pdf(loanSlipHtml(loan, ownerNameOf(ctx, loan), printMeta(ctx)));
   return pdfFile(`借阅登记表-${loan.loanNo}.pdf`, pdf);
 }
 
@@ -38,7 +46,7 @@ export async function loanSlipPrint(ctx: OutputContext, id: number): Promise<{ p
   const printer = ctx.printer;
   if (!printer.dialog) throw new AppError('PRINT_DIALOG_UNAVAILABLE');
   const loan = getLoan(ctx.db, id);
-  const printed = await printer.dialog(loanSlipHtml(loan, printMeta(ctx)));
+  const printed = await printer.dialog(loanSlipHtml(loan, ownerNameOf(ctx, loan), printMeta(ctx)));
   if (printed) mutate(ctx.db, ctx.actor, () => ({ result: null, audit: { action: 'print', entity: 'loan', entityId: loan.id, boxCode: loan.boxCode, after: { form: '借阅登记表', loanNo: loan.loanNo, via: 'dialog' } } }));
   return { printed };
 }

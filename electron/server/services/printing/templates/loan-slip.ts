@@ -50,12 +50,16 @@ function renewals(loan: Loan): SafeHtml {
 ${rows}</table></td></tr>`;
 }
 
-/** 借阅登记表: one loan on one A4 page, from request to return (domain.md "Printed forms"). */
-export function loanSlipHtml(loan: Loan, meta: PrintMeta): string {
+/**
+ * 借阅登记表: one loan on one A4 page, from request to return (domain.md "Printed forms"); it names
+ * the tenant or client whose box it is (`ownerName`, null for the site's own files).
+ */
+export function loanSlipHtml(loan: Loan, ownerName: string | null, meta: PrintMeta): string {
   const body = html`<table class="form">
 <colgroup><col style="width:16%"><col style="width:34%"><col style="width:16%"><col style="width:34%"></colgroup>
 ${section('一、借阅登记')}
 ${row('档案编号', html`<b>${loan.boxCode}</b>`, '案卷题名', loan.boxTitle)}
+${wide('租户/客户', ownerName ?? html`<span class="muted">（本单位档案）</span>`)}
 ${row('借阅人', loan.borrower.name, '所在部门', loan.borrower.department)}
 ${row('联系电话', loan.borrower.phone, '登记时间', loanTime(loan, loan.requestedAt))}
 ${wide('借阅类型', loanType(loan))}
