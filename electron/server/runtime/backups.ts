@@ -1,13 +1,15 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createKeyFileFromRecovery, keyFileExists, readRecoveryBlob, unsealRecovery, type RecoveryBlob } from '../../../db/keyfile';
-import { storageFault } from '../../../db/connection';
+import { storageFault, type Db } from '../../../db/connection';
 import { version as appVersion } from '../../../package.json';
 import type { AppStatus } from '../../core/contract/app';
 import { AppError } from '../../core/contract/errors';
 import { asideName, incomingFile, parkLive, rollBack, swapIn } from '../runtime-recovery';
 import { SYSTEM_ACTOR, type Actor } from '../services/actor';
-import { backedUpToday, backUpAll, checkBackupFile, getBackupSettings, readManifest, type BackupContext } from '../services/backups';
+import type { BackupResult, JobStatus } from '../../core/contract/backups';
+import { backUpInWorker } from '../services/backup-job';
+import { backedUpToday, backupFolders, backUpAll, checkBackupFile, getBackupSettings, readManifest, recordBackupRun, type BackupContext } from '../services/backups';
 import { dailyBackupDue } from '../services/backup-schedule';
 import { rekeyFile } from '../services/rekey';
 import { mutate } from '../services/transaction';
@@ -17,10 +19,24 @@ import { RuntimeKeys } from './keys';
 export class RuntimeBackups extends RuntimeKeys {
   private scheduleTimer: NodeJS.Timeout | null = null;
 
-  /** Closing the app makes the day's backup if the schedule asks for one and none was made. */
+  /**
+   * Closing the app makes the day's backup if the schedule asks for one and none was made. A
+   * backup still running in its worker is stopped first. The closing one runs in this thread:
+   * there is no screen left to serve, and the process must not end before it is done.
+   */
   override close(): void {
     this.stopSchedule();
-    if (this.db && getBackupSettings(this.db).onClose) this.scheduledBackup({ onClose: true });
+    const running = this.jobs.current;
+    if (running?.stand) rmSync(running.stand.step.tmp, { force: true });
+    void running?.stop?.();
+    const db = this.db;
+    if (db && getBackupSettings(db).onClose && this.backupDue(db, { onClose: true })) {
+      try {
+        backUpAll(db, SYSTEM_ACTOR, this.backupContext());
+      } catch (err) {
+        console.error('closing backup failed', err);
+      }
+    }
     super.close();
   }
 
@@ -36,23 +52,47 @@ export class RuntimeBackups extends RuntimeKeys {
     };
   }
 
-  backUpNow(actor: Actor) {
-    return backUpAll(this.requireDb(), actor, this.backupContext());
+  /**
+   * A backup to every configured folder, made and checked in a worker thread with its own
+   * connection, so every screen (and in host mode every desk) goes on being served; job-status
+   * says how far it is. Another long job meanwhile is refused with JOB_RUNNING.
+   */
+  backUpNow(actor: Actor): Promise<BackupResult[]> {
+    const config = backupFolders(this.requireDb());
+    return this.jobs.hold('backup', async (running) => {
+      const ctx = this.backupContext();
+      const now = this.now();
+      running.folderCount = config.folders.length;
+      const job = { source: { file: this.files.db, keyHex: ctx.keyHex, nativeBinding: ctx.nativeBinding }, migrationsFolder: ctx.migrationsFolder, appVersion, recovery: ctx.recovery, now: now.toISOString(), folders: config.folders, keep: config.keep };
+      const backup = backUpInWorker(job, { onStep: (stand) => (running.stand = stand), gate: this.options.jobGate });
+      running.stop = backup.stop;
+      const results = await backup.results;
+      recordBackupRun(this.requireDb(), actor, results, now);
+      return results;
+    });
+  }
+
+  /** The long job running now and how far it is. */
+  jobStatus(): JobStatus {
+    return this.jobs.status();
+  }
+
+  /** The daily one once its time has passed, the closing one, unless a good one exists today. */
+  private backupDue(db: Db, options: { onClose?: boolean } = {}): boolean {
+    const config = getBackupSettings(db);
+    const now = this.now();
+    return options.onClose ? config.folders.length > 0 && !backedUpToday(db, now) : dailyBackupDue(config, now, backedUpToday(db, now));
   }
 
   /**
-   * The daily backup once its time has passed, or the closing one, unless a good one exists
-   * today. A failed folder is recorded by backUpAll; nothing here may stop the app.
+   * The daily backup once it is due; not while another long job runs (the next minute's check
+   * tries again). A failed folder is recorded by the backup; nothing here may stop the app.
    */
-  scheduledBackup(options: { onClose?: boolean } = {}): boolean {
+  async scheduledBackup(): Promise<boolean> {
     const db = this.db;
-    if (!db) return false;
-    const config = getBackupSettings(db);
-    const now = this.now();
-    const due = options.onClose ? config.folders.length > 0 && !backedUpToday(db, now) : dailyBackupDue(config, now, backedUpToday(db, now));
-    if (!due) return false;
+    if (!db || this.jobs.current || !this.backupDue(db)) return false;
     try {
-      backUpAll(db, SYSTEM_ACTOR, this.backupContext());
+      await this.backUpNow(SYSTEM_ACTOR);
     } catch (err) {
       console.error('scheduled backup failed', err);
     }
@@ -62,7 +102,7 @@ export class RuntimeBackups extends RuntimeKeys {
   /** Checks once a minute whether the daily backup is due. */
   startSchedule(intervalMs = 60_000): void {
     this.stopSchedule();
-    this.scheduleTimer = setInterval(() => this.scheduledBackup(), intervalMs);
+    this.scheduleTimer = setInterval(() => void this.scheduledBackup(), intervalMs);
     this.scheduleTimer.unref();
   }
 
@@ -127,7 +167,7 @@ export class RuntimeBackups extends RuntimeKeys {
    * and comes back if the restored one does not open. Everyone is signed out.
    */
   restore(actor: Actor, file: string, passphrase?: string): Promise<void> {
-    return this.oneKeyChangeAtATime(() => this.restoreNow(actor, file, passphrase));
+    return this.oneKeyChangeAtATime(() => this.jobs.hold('restore', () => this.restoreNow(actor, file, passphrase)));
   }
 
   private async restoreNow(actor: Actor, file: string, passphrase?: string): Promise<void> {

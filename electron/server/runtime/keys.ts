@@ -43,7 +43,7 @@ export class RuntimeKeys extends RuntimeLifecycle {
    * made before keep the old key and carry their own recovery blob.
    */
   rekey(actor: Actor, passphrase: string): Promise<void> {
-    return this.oneKeyChangeAtATime(() => this.rekeyNow(actor, passphrase));
+    return this.oneKeyChangeAtATime(() => this.jobs.hold('rekey', () => this.rekeyNow(actor, passphrase)));
   }
 
   private async rekeyNow(actor: Actor, passphrase: string): Promise<void> {

@@ -10,6 +10,7 @@ import { acquireLock, lockFile, releaseLock } from '../instance-lock';
 import { finishRestore, KEEP_BEFORE_RESTORE, pruneBeforeRestore, rekeyRecovered, restoreRecovered, rollBack, settleFiles, staleBeforeRestore, type Recovered, type RestoreJournal } from '../runtime-recovery';
 import { SYSTEM_ACTOR, type Actor } from '../services/actor';
 import type { ChainSource } from '../services/audit-chain';
+import type { BackupStand } from '../services/backup-job';
 import { cleanBackupFolders } from '../services/backups';
 import { ensureOwnerKeys } from '../services/owner-keys';
 import { PassphraseThrottle } from '../services/password-throttle';
@@ -19,6 +20,7 @@ import { SessionStore } from '../services/sessions';
 import { DEFAULT_SETTINGS, getSettings } from '../services/settings';
 import { mutate } from '../services/transaction';
 import { createUser, userCount } from '../services/users';
+import { JobSlot } from './jobs';
 
 export interface RuntimeOptions {
   dataDir: string;
@@ -30,6 +32,8 @@ export interface RuntimeOptions {
   printer?: Printer;
   /** The clock of the backup schedule; tests move it. */
   now?: () => Date;
+  /** Awaited between a backup's steps before its worker goes on: tests hold a backup there. */
+  jobGate?: (stand: BackupStand) => Promise<void>;
 }
 
 export const dataFiles = (dataDir: string) => ({ db: join(dataDir, 'archive.db'), keyFile: join(dataDir, 'archive.keys.json') });
@@ -65,6 +69,8 @@ export class RuntimeLifecycle {
   private readonly removedUnder: Db[] = [];
   /** Every check of a recovery passphrase goes through it: unlock, change, re-key, restore. */
   protected readonly passphraseAttempts = new PassphraseThrottle(() => this.now().getTime());
+  /** The one long job (backup, re-key, restore) allowed at a time. */
+  protected readonly jobs = new JobSlot(() => this.now());
 
   constructor(protected readonly options: RuntimeOptions) {
     this.files = dataFiles(options.dataDir);
