@@ -16,7 +16,7 @@ export interface TestBridge {
  * For component tests: window.archiveDesk backed by the real handler table over a real encrypted
  * database, with payloads structured-cloned as Electron's IPC would.
  */
-export async function installTestBridge(options: { setup?: boolean } = {}): Promise<TestBridge> {
+export async function installTestBridge(options: Parameters<typeof createTestApp>[0] = {}): Promise<TestBridge> {
   const app = await createTestApp(options);
   window.archiveDesk = Object.fromEntries(
     callNames.map((name: CallName) => [name, (payload: unknown, handle: string | null) => app.dispatch({ name, payload: structuredClone(payload), handle }).then((r) => structuredClone(r))]),

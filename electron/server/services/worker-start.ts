@@ -13,8 +13,9 @@ declare const WORKER_BUNDLES: boolean | undefined;
 export function startWorker(name: WorkerName, options: WorkerOptions = {}): Worker {
   if (typeof WORKER_BUNDLES === 'boolean') return new Worker(join(__dirname, `${name}.cjs`), options);
   // From source (tsx, vitest): the TypeScript entry, through tsx's ESM loader (its CommonJS build
-  // of the same API cannot load ESM TypeScript), found where tsx's exports map says.
-  const entry = pathToFileURL(fileURLToPath(new URL(`./${name}.ts`, import.meta.url))).href;
+  // of the same API cannot load ESM TypeScript), found where tsx's exports map says. The path is
+  // joined, not `new URL(…, import.meta.url)`: Vite rewrites that pattern as an asset under jsdom.
+  const entry = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), `${name}.ts`)).href;
   const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
   const tsxExports = (JSON.parse(readFileSync(tsxPackage, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
   const tsx = pathToFileURL(join(dirname(tsxPackage), tsxExports['./esm/api']!.import.default)).href;
