@@ -15,18 +15,18 @@ const common = {
   define: { 'process.env.VITEST': 'undefined' },
 };
 
-// The audit chain's worker thread runs a file of its own: bundled beside each bundle holding the server,
-// which finds it by this name (see electron/server/services/audit-chain.ts).
-const CHAIN_WORKER = 'audit-chain-worker.cjs';
-// Its source-only branch (import.meta.url, never reached in a bundle) would warn in CJS output.
-const withWorker = { ...common, define: { ...common.define, AUDIT_CHAIN_WORKER_BUNDLE: JSON.stringify(CHAIN_WORKER) }, logOverride: { 'empty-import-meta': 'silent' } };
-const worker = (dir) => build({ ...withWorker, entryPoints: ['electron/server/services/audit-chain-worker.ts'], outfile: `${dir}/${CHAIN_WORKER}` });
+// Each worker thread (the audit chain's stretches, the backups) runs a file of its own: bundled
+// beside each shell's main bundle, which finds it by name (see electron/server/services/worker-start.ts).
+const WORKERS = ['audit-chain-worker', 'backup-worker'];
+// Their source-only branch (import.meta.url, never reached in a bundle) would warn in CJS output.
+const withWorker = { ...common, define: { ...common.define, WORKER_BUNDLES: 'true' }, logOverride: { 'empty-import-meta': 'silent' } };
+const workers = (dir) => WORKERS.map((name) => build({ ...withWorker, entryPoints: [`electron/server/services/${name}.ts`], outfile: `${dir}/${name}.cjs` }));
 
 await Promise.all([
   build({ ...common, entryPoints: ['electron/shells/electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
   build({ ...withWorker, entryPoints: ['electron/shells/server/main.ts'], outfile: 'dist/electron/server.cjs' }),
   build({ ...common, entryPoints: ['electron/shells/electron/preload.ts'], outfile: 'dist/electron/preload.cjs' }),
   build({ ...withWorker, entryPoints: ['electron/shells/web/main.ts'], outfile: 'dist/web/main.cjs' }),
-  worker('dist/electron'),
-  worker('dist/web'),
+  ...workers('dist/electron'),
+  ...workers('dist/web'),
 ]);

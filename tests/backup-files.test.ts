@@ -81,7 +81,7 @@ describe('an interrupted backup', () => {
 
       age(fresh);
       const freshBytes = statSync(fresh).size;
-      const [result] = runtime.backUpNow(SYSTEM_ACTOR);
+      const [result] = await runtime.backUpNow(SYSTEM_ACTOR);
       expect(result).toMatchObject({ folder: usb, ok: true, cleanedUp: { files: [basename(fresh)], bytes: freshBytes } });
       expect(lastAudit(auditRows(runtime.requireDb()), 'backup-create').after).toEqual({ results: [result] });
       expect(partials(usb)).toEqual(decoys.filter((n) => n.endsWith('.partial')).sort());

@@ -269,14 +269,14 @@ describe('schedule', () => {
     let now = new Date(2030, 0, 10, 17, 59);
     const runtime = restart(app, () => now);
     expect(runtime.start().state).toBe('ready');
-    expect(runtime.scheduledBackup()).toBe(false);
+    expect(await runtime.scheduledBackup()).toBe(false);
     now = new Date(2030, 0, 10, 18, 1);
-    expect(runtime.scheduledBackup()).toBe(true);
-    expect(runtime.scheduledBackup()).toBe(false);
+    expect(await runtime.scheduledBackup()).toBe(true);
+    expect(await runtime.scheduledBackup()).toBe(false);
     updateBackupSettings(runtime.requireDb(), SYSTEM_ACTOR, { folders: [usb], keep: 30, dailyAt: '18:00', onClose: true });
     // Next morning, before the daily time: nothing yet; closing the app makes the day's backup.
     now = new Date(2030, 0, 11, 9, 0);
-    expect(runtime.scheduledBackup()).toBe(false);
+    expect(await runtime.scheduledBackup()).toBe(false);
     runtime.close();
     expect(readdirSync(usb).filter((f) => f.endsWith('.db'))).toEqual(['archive-desk-20300110-180100.db', 'archive-desk-20300111-090000.db']);
   });

@@ -79,6 +79,7 @@ export const common = {
       BACKUP_INVALID: '“{{file}}”不是本软件的有效备份，或文件已损坏/不完整',
       BACKUP_NOT_A_FILE: '“{{file}}”不是一个普通文件（可能是文件夹、设备或管道），请选择备份文件本身（archive-desk-….db）',
       BACKUP_NEEDS_PASSPHRASE: '此备份来自另一台电脑或已更换过密钥，请输入备份时的恢复口令',
+      JOB_RUNNING: '正在$t(common:jobs.{{job}})，请等它完成后再试',
       PRINT_DIALOG_UNAVAILABLE: '浏览器版不能直接调用打印机，请保存 PDF 后打印',
       LABELS_TOO_MANY: '一次最多打印 {{max}} 张标签，请缩小范围',
       IMPORT_UNREADABLE: '无法读取该文件，请确认是 Excel（.xlsx）或 CSV 文件',
@@ -88,6 +89,7 @@ export const common = {
       SERVER_GONE: '档案服务意外停止，本次操作可能没有完成。请重新登录后再试；如反复出现，请重启程序并联系系统管理员',
       INTERNAL: '操作未能完成，请重试；如仍失败请联系系统管理员',
     },
+    jobs: { backup: '备份', rekey: '更换数据库密钥', restore: '从备份恢复' },
     v: {
       required: '必填',
       nameInvisible: '姓名只有空格或看不见的字符，请重新输入',
@@ -251,6 +253,7 @@ export const common = {
       BACKUP_INVALID: '"{{file}}" is not a valid backup of this app, or it is damaged or incomplete',
       BACKUP_NOT_A_FILE: '"{{file}}" is not a regular file (it may be a folder, a device or a pipe); choose the backup file itself (archive-desk-….db)',
       BACKUP_NEEDS_PASSPHRASE: 'This backup comes from another PC or an earlier key: enter the recovery passphrase it was made with',
+      JOB_RUNNING: '$t(common:jobs.{{job}}) is running; try again once it has finished',
       PRINT_DIALOG_UNAVAILABLE: 'The browser version cannot reach the printer: save the PDF and print that',
       LABELS_TOO_MANY: 'At most {{max}} labels at a time; narrow the range',
       IMPORT_UNREADABLE: 'The file cannot be read; is it an Excel (.xlsx) or CSV file?',
@@ -260,6 +263,7 @@ export const common = {
       SERVER_GONE: 'The archive service stopped unexpectedly; this operation may not have completed. Sign in again and retry; if this keeps happening, restart the app and call the administrator',
       INTERNAL: 'The operation did not complete; try again, or call the administrator',
     },
+    jobs: { backup: 'A backup', rekey: 'A database re-key', restore: 'A restore' },
     v: {
       required: 'Required',
       nameInvisible: 'The name is only spaces or invisible characters; type it again',

@@ -6,7 +6,7 @@ import type { Result } from '../../electron/core/contract/errors';
 import { machineKeyProtector } from '../../db/machine-key';
 import { createDispatcher } from '../../electron/server/dispatch';
 import { handlerTable } from '../../electron/server/handlers';
-import { Runtime } from '../../electron/server/runtime';
+import { Runtime, type RuntimeOptions } from '../../electron/server/runtime';
 import { chromiumPrinter } from '../../electron/shells/web/print-chromium';
 import type { Role } from '../../electron/core/enums';
 
@@ -30,9 +30,9 @@ export interface TestApp {
 }
 
 /** A real app over a real encrypted database in a fresh temp folder, set up with an admin. */
-export async function createTestApp(options: { setup?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { setup?: boolean; jobGate?: RuntimeOptions['jobGate'] } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'archive-desk-'));
-  const runtime = new Runtime({ dataDir: join(dir, 'data'), protector: machineKeyProtector(join(dir, 'machine.key')), migrationsFolder: MIGRATIONS, printer: chromiumPrinter() });
+  const runtime = new Runtime({ dataDir: join(dir, 'data'), protector: machineKeyProtector(join(dir, 'machine.key')), migrationsFolder: MIGRATIONS, printer: chromiumPrinter(), jobGate: options.jobGate });
   runtime.start();
   const dispatch = createDispatcher(runtime, handlerTable, () => undefined);
   const handles = new Map<Role, string>();

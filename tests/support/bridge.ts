@@ -18,8 +18,8 @@ export interface TestBridge {
  * database, with payloads structured-cloned as Electron's IPC would. Set up (the default), it is
  * a copy of the file's set-up template, as createSetUpApp's.
  */
-export async function installTestBridge(options: { setup?: boolean } = {}): Promise<TestBridge> {
-  const app = options.setup === false ? await createTestApp({ setup: false }) : await createSetUpApp();
+export async function installTestBridge(options: Parameters<typeof createTestApp>[0] = {}): Promise<TestBridge> {
+  const app = options.setup === false ? await createTestApp(options) : await createSetUpApp({ jobGate: options.jobGate });
   window.archiveDesk = Object.fromEntries(
     callNames.map((name: CallName) => [name, (payload: unknown, handle: string | null) => app.dispatch({ name, payload: structuredClone(payload), handle }).then((r) => structuredClone(r))]),
   ) as DesktopBridge;

@@ -33,9 +33,9 @@ afterAll(async () => {
  * set up with the admin, but copied from a template instead of set up anew, because the setup's
  * passphrase KDF is deliberately slow and most tests only need its result.
  */
-export async function createSetUpApp(): Promise<TestApp> {
+export async function createSetUpApp(options: Omit<Parameters<typeof createTestApp>[0] & object, 'setup'> = {}): Promise<TestApp> {
   const source = await setUpTemplate();
-  const app = await createTestApp({ setup: false });
+  const app = await createTestApp({ ...options, setup: false });
   cpSync(join(source, 'data'), join(app.dir, 'data'), { recursive: true });
   cpSync(join(source, 'machine.key'), join(app.dir, 'machine.key'));
   const status = app.runtime.start();

@@ -9,6 +9,7 @@ export const backupPayloads: { [N in keyof typeof backupCalls | keyof typeof lab
   'backup-overview': {},
   'backup-settings-update': { folders: ['/media/usb/档案备份', 'D:\\备份'], keep: 30, dailyAt: '18:00', onClose: true },
   'backup-run': {},
+  'job-status': {},
   'backup-list': { folder: '/media/usb/档案备份' },
   'backup-inspect': { file: '/media/usb/档案备份/archive-desk-20260101-180000.db' },
   'backup-restore': { file: '/media/usb/档案备份/archive-desk-20260101-180000.db', passphrase: '一个足够长的恢复口令-abc', confirm: true },

@@ -82,6 +82,23 @@ export interface BackupInspection {
   sameKey: boolean;
 }
 
+/** The long job on the archive running now (one at a time), for the screens to show and wait for. */
+export interface JobStatus {
+  running: {
+    job: 'backup' | 'rekey' | 'restore';
+    startedAt: string;
+    /** A backup's step in its current folder: getting ready, copying (VACUUM INTO), checking the copy. */
+    phase: 'prepare' | 'copy' | 'verify';
+    folder: string | null;
+    /** 0-based, of folderCount. */
+    folderIndex: number;
+    folderCount: number;
+    /** The current folder's copy: bytes written of the pages in use; equal once copied. */
+    doneBytes: number;
+    totalBytes: number;
+  } | null;
+}
+
 export const backupFileInput = z.object({ file: absolutePath }).strict();
 export const backupRestoreInput = z
   .object({ file: absolutePath, passphrase: z.string().max(500).optional(), confirm: z.literal(true) })
@@ -102,6 +119,7 @@ export const backupCalls = {
   'backup-overview': call<BackupOverview>()({ input: empty, access: ['admin', 'custodian', 'manager'], reads: ['backup'] }),
   'backup-settings-update': call<BackupSettings>()({ input: backupSettingsSchema, access: custodians, changes: ['backup'] }),
   'backup-run': call<BackupResult[]>()({ input: empty, access: custodians, changes: ['backup'] }),
+  'job-status': call<JobStatus>()({ input: empty, access: ['admin', 'custodian', 'manager'], reads: ['backup'] }),
   'backup-list': call<BackupFile[]>()({ input: z.object({ folder: absolutePath }).strict(), access: custodians, reads: ['backup'] }),
   'backup-inspect': call<BackupInspection>()({ input: backupFileInput, access: custodians, reads: ['backup'] }),
   'backup-restore': call<null>()({ input: backupRestoreInput, access: custodians, changes: ['app', 'session', 'settings', 'user', 'owner', 'box', 'loan', 'incident', 'transfer', 'hold', 'destruction', 'inspection', 'backup', 'import'] }),

@@ -89,6 +89,7 @@ export const CALL_NAMES = [
   'backup-overview',
   'backup-settings-update',
   'backup-run',
+  'job-status',
   'backup-list',
   'backup-inspect',
   'backup-restore',

@@ -6,6 +6,7 @@ export const backupHandlers: Handlers<keyof typeof backupCalls> = {
   'backup-overview': (_input, { db, runtime }) => backupOverview(db, runtime.now()),
   'backup-settings-update': (input, { db, actor }) => updateBackupSettings(db, actor, input),
   'backup-run': (_input, { runtime, actor }) => runtime.backUpNow(actor),
+  'job-status': (_input, { runtime }) => runtime.jobStatus(),
   'backup-list': (input) => listBackups(input.folder),
   'backup-inspect': (input, { runtime }) => runtime.inspectBackup(input.file),
   'backup-restore': async (input, { runtime, actor }) => {

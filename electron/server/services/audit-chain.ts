@@ -1,14 +1,11 @@
 import { hash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { AuditRow } from '../../../db/schema';
 import type { AuditVerification } from '../../core/contract/audit';
 import { entryHash, GENESIS_HASH } from './audit';
+import { startWorker } from './worker-start';
 
 /** One stretch of the chain by sequence number: after < seq ≤ upTo. */
 export interface ChainRange {
@@ -101,25 +98,10 @@ export interface ChainWorkerData {
 /** Below this many entries a worker's start (~50 ms, a connection, a module load) costs more than it saves. */
 export const PARALLEL_MIN_ENTRIES = 200_000;
 
-/** scripts/build-node.mjs defines it: the worker's bundle lies beside the shell's main bundle. */
-declare const AUDIT_CHAIN_WORKER_BUNDLE: string | undefined;
-
-function startWorker(workerData: ChainWorkerData): Worker {
-  if (typeof AUDIT_CHAIN_WORKER_BUNDLE === 'string') return new Worker(join(__dirname, AUDIT_CHAIN_WORKER_BUNDLE), { workerData });
-  // From source (tsx, vitest): the TypeScript entry, through tsx's ESM loader (its CommonJS build
-  // of the same API cannot load ESM TypeScript), found where tsx's exports map says.
-  const entry = pathToFileURL(fileURLToPath(new URL('./audit-chain-worker.ts', import.meta.url))).href;
-  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
-  const tsxExports = (JSON.parse(readFileSync(tsxPackage, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
-  const tsx = pathToFileURL(join(dirname(tsxPackage), tsxExports['./esm/api']!.import.default)).href;
-  const boot = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
-  return new Worker(boot, { eval: true, workerData });
-}
-
 /** One stretch checked in a worker thread; `started` collects the worker, for a failure elsewhere to stop it. */
 export function verifyRangeInWorker(data: ChainWorkerData, started: Worker[] = []): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(data);
+    const worker = startWorker('audit-chain-worker', { workerData: data });
     started.push(worker);
     worker.once('message', (result: RangeResult) => resolve(result));
     worker.once('error', reject);

@@ -216,12 +216,23 @@ export function checkBackupFile(file: string, keyHex: string | null, ctx: Pick<B
   }
 }
 
+/** Where a backup into one folder stands between its steps: about to copy, about to check the copy. */
+export type BackupStep = { step: 'copy'; folder: string; tmp: string; totalBytes: number } | { step: 'verify'; folder: string; tmp: string; copiedBytes: number };
+
+/** What the copy will weigh: the pages in use (VACUUM INTO leaves the free ones out). */
+function bytesInUse(sqlite: Db['$client']): number {
+  const pages = (name: string) => sqlite.pragma(name, { simple: true }) as number;
+  return (pages('page_count') - pages('freelist_count')) * pages('page_size');
+}
+
 /**
- * One verified backup in one folder: VACUUM INTO a hidden temp name (a consistent snapshot even
- * while others write, still encrypted with the same key), open and check it, then rename it into
- * place and write its manifest. A failed backup leaves nothing behind.
+ * One verified backup in one folder, step by step: VACUUM INTO a hidden temp name (a consistent
+ * snapshot even while others write, still encrypted with the same key), open and check it, then
+ * rename it into place and write its manifest. A failed backup leaves nothing behind. It stops
+ * before the copy and before the check (yielding where it stands), so a worker thread can say how
+ * far it is; backUpTo runs it straight through.
  */
-export function backUpTo(db: Db, folder: string, ctx: BackupContext): BackupFile {
+export function* backupSteps(db: Db, folder: string, ctx: BackupContext): Generator<BackupStep, BackupFile, void> {
   checkFolder(folder);
   const at = (ctx.now ?? (() => new Date()))();
   const name = freeName(folder, at);
@@ -233,9 +244,11 @@ export function backUpTo(db: Db, folder: string, ctx: BackupContext): BackupFile
     // VACUUM INTO writes into an empty file as it finds it, so the copy is never readable by others.
     closeSync(openSync(tmp, 'wx', PRIVATE_MODE));
     madeTmp = true;
+    yield { step: 'copy', folder, tmp, totalBytes: bytesInUse(db.$client) };
     const before = tableCounts(db.$client);
     db.$client.prepare('VACUUM INTO ?').run(tmp);
     const after = tableCounts(db.$client);
+    yield { step: 'verify', folder, tmp, copiedBytes: statSync(tmp).size };
     const copy = checkBackupFile(tmp, ctx.keyHex, ctx);
     // Another connection may have written during the copy; then only the snapshot itself is known.
     if (sameCounts(before, after) && !sameCounts(before, copy.counts)) throw new AppError('BACKUP_VERIFY_FAILED', { params: { folder } });
@@ -260,8 +273,16 @@ export function backUpTo(db: Db, folder: string, ctx: BackupContext): BackupFile
       rmSync(file, { force: true });
       throw new AppError('BACKUP_DISK_FULL', { params: { folder } });
     }
+    // The folder went away under the copy (a USB drive pulled, the folder deleted).
+    if (!existsSync(folder)) throw new AppError('BACKUP_FOLDER_MISSING', { params: { folder } });
     throw err;
   }
+}
+
+/** One verified backup in one folder, in this thread (see backupSteps). */
+export function backUpTo(db: Db, folder: string, ctx: BackupContext): BackupFile {
+  const steps = backupSteps(db, folder, ctx);
+  for (let next = steps.next(); ; next = steps.next()) if (next.done) return next.value;
 }
 
 /** Deletes all but the newest `keep` backups (and their manifests); only files this app named. */
@@ -356,26 +377,21 @@ function checkFolderReadable(folder: string): void {
   throw new AppError('BACKUP_FOLDER_MISSING', { params: { folder } });
 }
 
-/**
- * Backs up to every configured folder, each on its own: an unplugged USB drive does not stop the
- * copy to the second disk. Each folder's outcome, with what interrupted backups had left there and
- * was removed first, is kept for the backup screen and the audit log.
- */
-export function backUpAll(db: Db, actor: Actor, ctx: BackupContext): BackupResult[] {
-  const config = getBackupSettings(db);
-  if (config.folders.length === 0) throw new AppError('BACKUP_NO_FOLDERS');
-  const now = (ctx.now ?? (() => new Date()))();
-  const results: BackupResult[] = config.folders.map((folder) => {
-    const cleanedUp = removeStaleTemporaries(folder);
-    try {
-      const made = backUpTo(db, folder, { ...ctx, now: () => now });
-      pruneBackups(folder, config.keep);
-      return { folder, ok: true, file: made.file, error: null, cleanedUp };
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      return { folder, ok: false, file: null, error: err.code, cleanedUp };
-    }
-  });
+/** A backup's failure the app knows (an AppError) is a folder's recorded outcome; anything else is thrown on. */
+export function knownFailure(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  throw err;
+}
+
+/** One folder's outcome: a good backup prunes the folder to the newest `keep`. */
+export function folderResult(folder: string, cleanedUp: CleanedUp, made: BackupFile | AppError, keep: number): BackupResult {
+  if (made instanceof AppError) return { folder, ok: false, file: null, error: made.code, cleanedUp };
+  pruneBackups(folder, keep);
+  return { folder, ok: true, file: made.file, error: null, cleanedUp };
+}
+
+/** Each folder's outcome, kept for the backup screen, and the audit entry of the run. */
+export function recordBackupRun(db: Db, actor: Actor, results: BackupResult[], now: Date): void {
   mutate(db, actor, (tx) => {
     const status = getStatusMap(tx);
     const at = now.toISOString();
@@ -386,6 +402,35 @@ export function backUpAll(db: Db, actor: Actor, ctx: BackupContext): BackupResul
     writeSetting(tx, STATUS_KEY, status);
     return { result: null, audit: { action: 'backup-create', entity: 'database', entityId: null, after: { results } } };
   });
+}
+
+/** The folders a backup run goes to; none set is BACKUP_NO_FOLDERS. */
+export function backupFolders(db: Db): BackupSettings {
+  const config = getBackupSettings(db);
+  if (config.folders.length === 0) throw new AppError('BACKUP_NO_FOLDERS');
+  return config;
+}
+
+/**
+ * Backs up to every configured folder, each on its own: an unplugged USB drive does not stop the
+ * copy to the second disk. Each folder's outcome, with what interrupted backups had left there and
+ * was removed first, is kept for the backup screen and the audit log. In this thread: the app's
+ * closing backup, with no screen left to serve (a worker thread runs the others, backup-job.ts).
+ */
+export function backUpAll(db: Db, actor: Actor, ctx: BackupContext): BackupResult[] {
+  const config = backupFolders(db);
+  const now = (ctx.now ?? (() => new Date()))();
+  const results = config.folders.map((folder) => {
+    const cleanedUp = removeStaleTemporaries(folder);
+    let made: BackupFile | AppError;
+    try {
+      made = backUpTo(db, folder, { ...ctx, now: () => now });
+    } catch (err) {
+      made = knownFailure(err);
+    }
+    return folderResult(folder, cleanedUp, made, config.keep);
+  });
+  recordBackupRun(db, actor, results, now);
   return results;
 }
 

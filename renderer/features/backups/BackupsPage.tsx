@@ -1,6 +1,6 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Card, Checkbox, Col, Input, Row, Skeleton, Switch, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Input, Row, Skeleton, Switch, Table, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -13,7 +13,8 @@ import { canCall } from '../../ui/permissions';
 import { useSession } from '../../api/session-store';
 import { BackupList, megabytes } from './BackupList';
 import { KeyCards } from './KeyCards';
-import { useBackupOverview, useBackupWrite } from './queries';
+import { JobProgress } from './JobProgress';
+import { useBackupOverview, useBackupWrite, useJobStatus } from './queries';
 import { RestoreModal } from './RestoreModal';
 import { NumberInput } from '../../ui/NumberInput';
 
@@ -22,6 +23,7 @@ export const formatTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm')
 /** 备份与恢复: where backups go, when, how each place fared, and restoring one. */
 export function BackupsPage() {
   const { t } = useTranslation('backups');
+  const { t: tc } = useTranslation('common');
   const { message } = App.useApp();
   const errorText = useErrorText();
   const overview = useBackupOverview();
@@ -35,6 +37,10 @@ export function BackupsPage() {
     if (cleaned.length > 0) void message.info(t('cleanedUp', { count: cleaned.length, size: megabytes(results.reduce((sum, r) => sum + r.cleanedUp.bytes, 0)) }));
   });
   const [restoreFile, setRestoreFile] = useState<string | null | undefined>(undefined);
+  const job = useJobStatus();
+  const running = job.data?.running ?? null;
+  // Another long job (a scheduled backup, a re-key, someone else's backup) holds the archive: say which.
+  const busy = running && !run.isPending ? t('job.busy', { job: tc(`jobs.${running.job}`) }) : null;
 
   return (
     <Page
@@ -43,13 +49,16 @@ export function BackupsPage() {
         mayWrite && (
           <>
             <Button onClick={() => setRestoreFile(null)}>{t('restore.other')}</Button>
-            <Button type="primary" icon={<CloudUploadOutlined />} loading={run.isPending} onClick={() => run.mutate({}, { onError: (e) => void message.error(errorText(e)) })}>
-              {t('backUpNow')}
-            </Button>
+            <Tooltip title={busy}>
+              <Button type="primary" icon={<CloudUploadOutlined />} loading={run.isPending} disabled={busy !== null} onClick={() => run.mutate({}, { onError: (e) => void message.error(errorText(e)) })}>
+                {t('backUpNow')}
+              </Button>
+            </Tooltip>
           </>
         )
       }
     >
+      {running && <JobProgress running={running} reason={busy} />}
       {overview.isError && <Alert type="error" showIcon title={errorText(overview.error)} />}
       {overview.isPending && <Skeleton active />}
       {overview.data && (

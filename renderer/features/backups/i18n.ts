@@ -12,6 +12,13 @@ export const backups = {
     neverBackedUpAsk: '这台电脑上还没有成功的备份。请联系档案管理员或系统管理员备份。',
     never: '尚未成功备份过',
     lastGoodAt: '最近一次成功备份：{{at}}',
+    job: {
+      busy: '正在{{job}}，完成后才能再次备份',
+      phase: { prepare: '正在准备备份…', copy: '正在备份：复制档案库', verify: '正在备份：校验备份副本' },
+      folderOf: '第 {{n}}/{{count}} 个位置：{{folder}}',
+      bytes: '已复制 {{done}} / {{total}}',
+      progress: '备份进度',
+    },
     settings: {
       title: '备份设置',
       folders: '备份文件夹（每行一个）',
@@ -94,6 +101,13 @@ export const backups = {
     neverBackedUpAsk: 'No good backup on this computer yet. Please ask the archive custodian or the system administrator to back up.',
     never: 'Never backed up',
     lastGoodAt: 'Last good backup: {{at}}',
+    job: {
+      busy: '{{job}} is running; back up again once it has finished',
+      phase: { prepare: 'Getting the backup ready…', copy: 'Backing up: copying the archive', verify: 'Backing up: checking the copy' },
+      folderOf: 'Place {{n}} of {{count}}: {{folder}}',
+      bytes: '{{done}} of {{total}} copied',
+      progress: 'Backup progress',
+    },
     settings: {
       title: 'Backup settings',
       folders: 'Backup folders (one per line)',

@@ -4,6 +4,8 @@ import { call } from '../../api/client';
 import { callQuery } from '../../ui/queries';
 
 export const useBackupOverview = () => useQuery(callQuery('backup-overview', {}));
+/** The long job running now: polled often while one runs (its progress bar), seldom otherwise (a scheduled one starting). */
+export const useJobStatus = () => useQuery({ ...callQuery('job-status', {}), refetchInterval: (query) => (query.state.data?.running ? 500 : 5000) });
 export const useBackupList = (folder: string | null) => useQuery({ ...callQuery('backup-list', { folder: folder ?? '/' }), enabled: folder !== null });
 
 /** A backup-screen write: the overview (last good backup per folder) and listings follow it. */

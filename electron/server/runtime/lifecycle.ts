@@ -1,0 +1,340 @@
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { openDatabase, storageFault, type Db } from '../../../db/connection';
+import { createKeyFile, dropNextKey, hasNextKey, keyFileExists, promoteNextKey, readKeyWithPassphrase, readKeyWithProtector, rewrapForMachine, type KeyProtector } from '../../../db/keyfile';
+import { settings as settingsTable } from '../../../db/schema';
+import type { AppStatus, setupInput } from '../../core/contract/app';
+import { AppError, type AppErrorPayload } from '../../core/contract/errors';
+import { acquireLock, lockFile, releaseLock } from '../instance-lock';
+import { finishRestore, KEEP_BEFORE_RESTORE, pruneBeforeRestore, rekeyRecovered, restoreRecovered, rollBack, settleFiles, staleBeforeRestore, type Recovered, type RestoreJournal } from '../runtime-recovery';
+import { SYSTEM_ACTOR, type Actor } from '../services/actor';
+import type { ChainSource } from '../services/audit-chain';
+import type { BackupStand } from '../services/backup-job';
+import { cleanBackupFolders } from '../services/backups';
+import { ensureOwnerKeys } from '../services/owner-keys';
+import { PassphraseThrottle } from '../services/password-throttle';
+import { unavailablePrinter, type Printer } from '../services/printing/printer';
+import { ensureSearchIndex } from '../services/search-index';
+import { SessionStore } from '../services/sessions';
+import { DEFAULT_SETTINGS, getSettings } from '../services/settings';
+import { mutate } from '../services/transaction';
+import { createUser, userCount } from '../services/users';
+import { JobSlot } from './jobs';
+
+export interface RuntimeOptions {
+  dataDir: string;
+  /** safeStorage in Electron, a machine key in the web shell and tests; null where neither works. */
+  protector: KeyProtector | null;
+  migrationsFolder: string;
+  nativeBinding?: string;
+  /** Made by the shell (a hidden window in Electron, headless Chromium elsewhere), which also closes it. */
+  printer?: Printer;
+  /** The clock of the backup schedule; tests move it. */
+  now?: () => Date;
+  /** Awaited between a backup's steps before its worker goes on: tests hold a backup there. */
+  jobGate?: (stand: BackupStand) => Promise<void>;
+}
+
+export const dataFiles = (dataDir: string) => ({ db: join(dataDir, 'archive.db'), keyFile: join(dataDir, 'archive.keys.json') });
+
+/**
+ * The runtime's first job: whether the app is set up, whether the database is open (start, setup,
+ * unlock, close) and what stops it from opening (the faults the start screen explains). The key
+ * jobs (keys.ts) and the backup jobs (backups.ts) build on it.
+ */
+export class RuntimeLifecycle {
+  readonly sessions = new SessionStore();
+  readonly files: ReturnType<typeof dataFiles>;
+  /** Without one, every print fails with PRINTER_UNAVAILABLE. */
+  readonly printer: Printer;
+  protected db: Db | null = null;
+  /** The open database's key: backups are checked with it, a restored copy is re-keyed to it. */
+  protected keyHex: string | null = null;
+  /** Why the archive could not be opened at start (disk, folder, file, another instance); cleared by a retry. */
+  private fault: AppErrorPayload | null = null;
+  private locked = false;
+  private lockedReason: AppStatus['lockedReason'] = null;
+  /** A setup between its checks and its files: a second one must not start over it. */
+  protected settingUp = false;
+  /** What the last start settled (an interrupted restore or re-key), for the audit log once open. */
+  private recovered: Recovered[] = [];
+  /** A restore the last run left with its copy renamed in: verified and finished at the next open. */
+  private pendingRestore: RestoreJournal | null = null;
+  /** The open database file as opened: a different one (or none) at its path means it was removed. */
+  private openedFile: { ino: number; dev: number } | null = null;
+  /** The data folder or archive file was removed while open: nothing more is written until it is back. */
+  private folderGone = false;
+  /** The connection to the removed file, held open (see checkInPlace) until the process ends. */
+  private readonly removedUnder: Db[] = [];
+  /** Every check of a recovery passphrase goes through it: unlock, change, re-key, restore. */
+  protected readonly passphraseAttempts = new PassphraseThrottle(() => this.now().getTime());
+  /** The one long job (backup, re-key, restore) allowed at a time. */
+  protected readonly jobs = new JobSlot(() => this.now());
+
+  constructor(protected readonly options: RuntimeOptions) {
+    this.files = dataFiles(options.dataDir);
+    this.printer = options.printer ?? unavailablePrinter;
+  }
+
+  /**
+   * Opens the database without asking anyone when the key file and this machine allow it. What
+   * stops it (a full or read-only disk, a damaged file, another instance) becomes the status's
+   * fault, for the start screen to explain; status() after the cause is fixed tries again.
+   */
+  start(): AppStatus {
+    if (this.db) return this.status();
+    this.fault = null;
+    try {
+      if (this.folderGone && !existsSync(this.files.db)) throw new AppError('DATA_FOLDER_GONE');
+      this.folderGone = false;
+      this.takeLock();
+      const settled = settleFiles(this.files.db, (message) => console.warn(`archive start: ${message}`));
+      this.recovered.push(...settled.recovered);
+      this.pendingRestore = settled.pending;
+      if (!keyFileExists(this.files.keyFile)) {
+        // A database without its key file can only be opened once the key file is put back.
+        if (existsSync(this.files.db)) throw new AppError('KEY_FILE_MISSING');
+        return this.status();
+      }
+      // Never a new empty archive in place of a lost one: nobody could sign in to it.
+      if (!existsSync(this.files.db)) throw new AppError('DB_MISSING');
+      const keyHex = readKeyWithProtector(this.files.keyFile, this.options.protector);
+      if (keyHex === null) this.lockedReason = 'keystore';
+      else {
+        this.openSettling(() => this.openEitherKey(keyHex, () => readKeyWithProtector(this.files.keyFile, this.options.protector, 'next')));
+        cleanBackupFolders(this.requireDb());
+      }
+    } catch (err) {
+      this.fault = this.faultOf(err);
+    }
+    return this.status();
+  }
+
+  /** app-status: a fault is looked at again each time, so "retry" works once the cause is gone. */
+  refresh(): AppStatus {
+    return this.fault ? this.start() : this.status();
+  }
+
+  status(): AppStatus {
+    this.checkInPlace();
+    if (this.fault) return { state: 'fault', siteName: null, lockedReason: null, fault: this.fault };
+    if (this.db) return { state: 'ready', siteName: getSettings(this.db).siteName, lockedReason: null };
+    if (!keyFileExists(this.files.keyFile)) return { state: 'setup', siteName: null, lockedReason: null };
+    return { state: 'locked', siteName: null, lockedReason: this.lockedReason };
+  }
+
+  requireDb(): Db {
+    this.assertInPlace();
+    if (!this.db) throw new AppError('NOT_READY');
+    return this.db;
+  }
+
+  /**
+   * Every call but the status and the restore that is the way forward is refused once the data
+   * folder or the archive file was removed under the open database: writes would be acknowledged
+   * into a deleted file. One stat of the path (a few µs) per check.
+   */
+  assertInPlace(): void {
+    if (!this.checkInPlace()) throw new AppError('DATA_FOLDER_GONE');
+  }
+
+  private checkInPlace(): boolean {
+    if (this.folderGone) return false;
+    if (!this.db || !this.openedFile) return true;
+    const now = statSync(this.files.db, { throwIfNoEntry: false });
+    if (now && now.ino === this.openedFile.ino && now.dev === this.openedFile.dev) return true;
+    console.error(`archive file removed while open: ${this.files.db}; nothing more is written`);
+    this.folderGone = true;
+    this.fault = this.faultOf(new AppError('DATA_FOLDER_GONE'));
+    // Not closed: closing deletes the -wal by name, which may be one of a folder put back there.
+    this.sessions.closeAll();
+    if (this.db) this.removedUnder.push(this.db);
+    this.db = null;
+    this.keyHex = null;
+    this.openedFile = null;
+    // The lock file went with the folder: a retry or restore takes a new one.
+    this.locked = false;
+    return false;
+  }
+
+  isReady(): boolean {
+    return this.db !== null;
+  }
+
+  async setup(input: z.output<typeof setupInput>): Promise<AppStatus> {
+    if (this.folderGone) throw new AppError('DATA_FOLDER_GONE');
+    // The archive file is lost, not new: the way forward is a restore, never a new empty archive.
+    if (!this.db && keyFileExists(this.files.keyFile) && !existsSync(this.files.db)) throw new AppError('DB_MISSING');
+    this.assertFreshInstall();
+    this.settingUp = true;
+    try {
+      this.takeLock();
+      const keyHex = await createKeyFile(this.files.keyFile, this.options.protector, input.passphrase);
+      try {
+        const db = this.open(keyHex, { create: true });
+        db.insert(settingsTable).values({ key: 'app', value: { ...DEFAULT_SETTINGS, siteName: input.siteName } }).run();
+        if (userCount(db) === 0) await createUser(db, SYSTEM_ACTOR, { ...input.admin, role: 'admin' });
+      } catch (err) {
+        this.discardHalfSetup();
+        throw err;
+      }
+    } catch (err) {
+      throw storageFault(err, this.options.dataDir) ?? err;
+    } finally {
+      this.settingUp = false;
+    }
+    return this.status();
+  }
+
+  async unlock(passphrase: string): Promise<AppStatus> {
+    if (this.db) return this.status();
+    const keyHex = await this.passphraseAttempts.check(() => readKeyWithPassphrase(this.files.keyFile, passphrase));
+    const nextKey = hasNextKey(this.files.keyFile) ? await readKeyWithPassphrase(this.files.keyFile, passphrase, 'next').catch(() => null) : null;
+    // Another unlock may have opened the database while this passphrase was being checked.
+    if (this.db) return this.status();
+    this.openSettling(() => this.openEitherKey(keyHex, () => nextKey));
+    if (this.options.protector?.available()) await rewrapForMachine(this.files.keyFile, this.options.protector, keyHex);
+    this.lockedReason = null;
+    return this.status();
+  }
+
+  /** Closes the database and gives up the data folder's lock. */
+  close(): void {
+    this.closeDb();
+    if (this.locked) releaseLock(this.options.dataDir);
+    this.locked = false;
+  }
+
+  /** Setup and restore-at-setup start only where no archive exists yet. */
+  protected assertFreshInstall(): void {
+    if (this.settingUp || keyFileExists(this.files.keyFile) || this.db) throw new AppError('ALREADY_SET_UP');
+    // A database without its key file can never be opened again; refuse rather than bury it.
+    if (existsSync(this.files.db)) throw new AppError('KEY_FILE_MISSING');
+  }
+
+  protected takeLock(): void {
+    if (this.locked) return;
+    const lock = acquireLock(this.options.dataDir);
+    if (!lock.acquired) throw new AppError('ALREADY_RUNNING', { params: { pid: lock.holder.pid, lockFile: lockFile(this.options.dataDir), ...(lock.holder.url ? { url: lock.holder.url } : {}) } });
+    this.locked = true;
+  }
+
+  /** The code the start screen explains, with the paths a person needs to act on it. */
+  private faultOf(err: unknown): AppErrorPayload {
+    const known = storageFault(err, this.options.dataDir);
+    if (!known) console.error('archive could not be opened:', err);
+    const payload = (known ?? new AppError('INTERNAL')).toPayload();
+    return { ...payload, params: { dataDir: this.options.dataDir, ...this.files, ...payload.params } };
+  }
+
+  protected closeDb(): void {
+    this.sessions.closeAll();
+    this.db?.$client.close();
+    this.db = null;
+    this.keyHex = null;
+    this.openedFile = null;
+  }
+
+  now(): Date {
+    return (this.options.now ?? (() => new Date()))();
+  }
+
+  /** The open database as another thread opens it, read-only: its file and key (audit chain workers). */
+  chainSource(): ChainSource {
+    if (!this.keyHex) throw new AppError('NOT_READY');
+    return { file: this.files.db, keyHex: this.keyHex, nativeBinding: this.options.nativeBinding };
+  }
+
+  /**
+   * The restore's audit entry, saying which older set-aside copies go (the newest few stay);
+   * then they go and the journal with them.
+   */
+  protected recordRestore(db: Db, actor: Actor, entry: Recovered): void {
+    const stale = staleBeforeRestore(this.files.db);
+    const after = { ...(entry.after as object), keptCopies: KEEP_BEFORE_RESTORE, deletedCopies: stale };
+    mutate(db, actor, () => ({ result: null, audit: { ...entry, after } }));
+    finishRestore(this.files.db);
+    pruneBeforeRestore(stale);
+  }
+
+  /**
+   * Opens the database, finishing first a restore the last run left with its copy renamed in (or
+   * rolling it back when that copy does not open), then records in the audit log what the start
+   * settled.
+   */
+  private openSettling(open: () => void): void {
+    const pending = this.pendingRestore;
+    this.pendingRestore = null;
+    try {
+      open();
+    } catch (err) {
+      if (!pending) throw err;
+      console.warn('archive start: the copy of an interrupted restore does not open; rolling it back', err);
+      this.closeDb();
+      rollBack(this.files.db, pending);
+      this.recovered.push(restoreRecovered(pending, 'rolled-back'));
+      open();
+      return this.flushRecovered();
+    }
+    if (pending) {
+      console.warn(`archive start: an interrupted restore of ${pending.file} was completed`);
+      this.recordRestore(this.requireDb(), SYSTEM_ACTOR, restoreRecovered(pending, 'completed'));
+    }
+    this.flushRecovered();
+  }
+
+  private flushRecovered(): void {
+    const recovered = this.recovered;
+    this.recovered = [];
+    if (recovered.length > 0) mutate(this.requireDb(), SYSTEM_ACTOR, () => ({ result: null, audit: recovered }));
+  }
+
+  protected clearFault(): void {
+    this.fault = null;
+    this.folderGone = false;
+    this.lockedReason = null;
+  }
+
+  /**
+   * After a crash midway through a re-key, the database opens with the old key or the staged one;
+   * the audit log says which once it is open (settleFiles removed the half-made copy).
+   */
+  private openEitherKey(keyHex: string, nextKey: () => string | null): void {
+    try {
+      this.open(keyHex);
+      if (hasNextKey(this.files.keyFile)) {
+        dropNextKey(this.files.keyFile);
+        this.recovered.push(rekeyRecovered('rolled-back'));
+      }
+    } catch (err) {
+      const next = err instanceof AppError && err.code === 'WRONG_KEY' ? nextKey() : null;
+      if (!next) throw err;
+      this.open(next);
+      promoteNextKey(this.files.keyFile);
+      this.recovered.push(rekeyRecovered('completed'));
+    }
+  }
+
+  /** Opens the existing archive file; only setup may create one. */
+  protected open(keyHex: string, options: { create?: boolean } = {}): Db {
+    const db = openDatabase(this.files.db, { keyHex, migrationsFolder: this.options.migrationsFolder, nativeBinding: this.options.nativeBinding, mustExist: !options.create });
+    try {
+      ensureOwnerKeys(db);
+      ensureSearchIndex(db);
+      const { ino, dev } = statSync(this.files.db);
+      this.openedFile = { ino, dev };
+    } catch (err) {
+      db.$client.close();
+      throw err;
+    }
+    this.db = db;
+    this.keyHex = keyHex;
+    return db;
+  }
+
+  protected discardHalfSetup(): void {
+    this.closeDb();
+    for (const file of [this.files.db, `${this.files.db}-wal`, `${this.files.db}-shm`, this.files.keyFile]) rmSync(file, { force: true });
+  }
+}

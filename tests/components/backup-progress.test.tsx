@@ -1,0 +1,51 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createQueryClient, Root } from '../../renderer/app/Root';
+import type { BackupStand } from '../../electron/server/services/backup-job';
+import { installTestBridge, type TestBridge } from '../support/bridge';
+import { createBox } from '../support/fixtures';
+
+/** Issue #22: the Backups screen shows a running backup's phase and progress, and why 立即备份 waits. */
+let bridge: TestBridge;
+let holdAt: BackupStand['step']['step'] | null = 'copy';
+let release: () => void = () => undefined;
+beforeEach(async () => {
+  holdAt = 'copy';
+  bridge = await installTestBridge({ jobGate: (stand) => (stand.step.step === holdAt ? new Promise<void>((resolve) => ((holdAt = null), (release = resolve))) : Promise.resolve()) });
+  await bridge.signInAs('custodian');
+});
+afterEach(() => {
+  release();
+  bridge.close();
+});
+
+describe('备份进度', { timeout: 120_000 }, () => {
+  it('shows a backup another desk started: its phase, its bar, and the button disabled with the reason', async () => {
+    const usb = join(bridge.app.dir, 'usb');
+    mkdirSync(usb);
+    const handle = await bridge.app.as('custodian');
+    await bridge.app.ok('backup-settings-update', { folders: [usb], keep: 30, dailyAt: '18:00', onClose: true }, handle);
+    await createBox(bridge.app, { title: '进度测试档案' });
+    const backup = bridge.app.ok('backup-run', {}, handle);
+    await waitFor(() => expect(holdAt).toBeNull(), { timeout: 20_000 });
+    window.location.hash = '#/backups';
+    render(<Root queryClient={createQueryClient()} />);
+
+    expect(await screen.findByText('正在备份：复制档案库', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: '备份进度' })).toBeInTheDocument();
+    const button = screen.getByRole('button', { name: /立即备份/ });
+    expect(button).toBeDisabled();
+    expect(screen.getByText('正在备份，完成后才能再次备份')).toBeInTheDocument();
+
+    // Let the copy go on to the check: the bar is full, the phase says 校验.
+    holdAt = 'verify';
+    release();
+    expect(await screen.findByText('正在备份：校验备份副本', {}, { timeout: 20_000 })).toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: '备份进度' })).toHaveAttribute('aria-valuenow', '100');
+    release();
+    await backup;
+    await waitFor(() => expect(screen.queryByText(/正在备份/)).not.toBeInTheDocument(), { timeout: 10_000 });
+    expect(screen.getByRole('button', { name: /立即备份/ })).toBeEnabled();
+  });
+});
