@@ -133,7 +133,11 @@ function drizzleOver(sqlite: Database.Database): Db {
 export function openDatabase(file: string, options: OpenOptions): Db {
   const mustExist = (options.readonly || options.mustExist) ?? false;
   if (options.mustExist && !existsSync(file)) throw new AppError('DB_MISSING');
-  const sqlite = new Database(file, { readonly: options.readonly ?? false, fileMustExist: mustExist, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const sqlite = new Database(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: mustExist,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   try {
     if (options.keyHex !== null) applyKey(sqlite, options.keyHex);
     checkReadable(sqlite, options.keyHex !== null, file);

@@ -54,9 +54,7 @@ export function assertHexKey(key: string): void {
 
 function scrypt(passphrase: string, salt: Buffer, params: ScryptCost): Promise<Buffer> {
   const opts: ScryptOptions = params;
-  return new Promise((resolve, reject) =>
-    scryptCb(passphrase.normalize('NFC'), salt, 32, opts, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+  return new Promise((resolve, reject) => scryptCb(passphrase.normalize('NFC'), salt, 32, opts, (err, key) => (err ? reject(err) : resolve(key))));
 }
 
 export function seal(key: Buffer, plain: Buffer): z.infer<typeof sealedSchema> {

@@ -1,9 +1,28 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { ROLES, BUSINESS_TYPES, BOX_KINDS, BOX_STATUSES, CONFIDENTIALITY, RETENTION_CLASSES, DOC_CATEGORIES, LOAN_TYPES, LOAN_STATUSES, RETURN_CONDITIONS, RENEWAL_STATUSES, INCIDENT_KINDS, INCIDENT_STATUSES, TRANSFER_STATUSES, DESTRUCTION_STATUSES, DESTRUCTION_METHODS, INSPECTION_STATUSES, BOX_CONDITIONS, FOLLOW_UP_STATUSES } from '../electron/core/enums';
+import {
+  ROLES,
+  BUSINESS_TYPES,
+  BOX_KINDS,
+  BOX_STATUSES,
+  CONFIDENTIALITY,
+  RETENTION_CLASSES,
+  DOC_CATEGORIES,
+  LOAN_TYPES,
+  LOAN_STATUSES,
+  RETURN_CONDITIONS,
+  RENEWAL_STATUSES,
+  INCIDENT_KINDS,
+  INCIDENT_STATUSES,
+  TRANSFER_STATUSES,
+  DESTRUCTION_STATUSES,
+  DESTRUCTION_METHODS,
+  INSPECTION_STATUSES,
+  BOX_CONDITIONS,
+  FOLLOW_UP_STATUSES,
+} from '../electron/core/enums';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
-
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -44,7 +63,12 @@ export const owners = sqliteTable(
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },
-  (t) => [index('owners_unit_idx').on(t.unitNo), index('owners_floor_idx').on(t.floor), index('owners_name_key_idx').on(t.nameKey), index('owners_name_key_reversed_idx').on(t.nameKeyReversed)],
+  (t) => [
+    index('owners_unit_idx').on(t.unitNo),
+    index('owners_floor_idx').on(t.floor),
+    index('owners_name_key_idx').on(t.nameKey),
+    index('owners_name_key_reversed_idx').on(t.nameKeyReversed),
+  ],
 );
 
 export const boxes = sqliteTable(
@@ -70,7 +94,9 @@ export const boxes = sqliteTable(
     /** Who holds the box: '' for the archive itself; the receiving department after a transfer. */
     custodianDepartment: text('custodian_department').notNull().default(''),
     note: text('note').notNull().default(''),
-    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },
@@ -87,13 +113,17 @@ export const boxDocuments = sqliteTable(
   'box_documents',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    boxId: integer('box_id').notNull().references(() => boxes.id),
+    boxId: integer('box_id')
+      .notNull()
+      .references(() => boxes.id),
     docDate: text('doc_date').notNull(),
     title: text('title').notNull(),
     category: text('category', { enum: DOC_CATEGORIES }).notNull(),
     pages: integer('pages').notNull(),
     note: text('note').notNull().default(''),
-    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: text('created_at').notNull().default(now),
   },
   (t) => [index('box_documents_box_idx').on(t.boxId, t.docDate)],
@@ -103,11 +133,15 @@ export const boxMoves = sqliteTable(
   'box_moves',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    boxId: integer('box_id').notNull().references(() => boxes.id),
+    boxId: integer('box_id')
+      .notNull()
+      .references(() => boxes.id),
     fromLocation: text('from_location', { mode: 'json' }).$type<Location | null>(),
     toLocation: text('to_location', { mode: 'json' }).$type<Location>().notNull(),
     reason: text('reason').notNull().default(''),
-    movedBy: integer('moved_by').notNull().references(() => users.id),
+    movedBy: integer('moved_by')
+      .notNull()
+      .references(() => users.id),
     movedAt: text('moved_at').notNull().default(now),
   },
   (t) => [index('box_moves_box_idx').on(t.boxId, t.id)],
@@ -145,7 +179,9 @@ export const loans = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     loanNo: text('loan_no').notNull(),
-    boxId: integer('box_id').notNull().references(() => boxes.id),
+    boxId: integer('box_id')
+      .notNull()
+      .references(() => boxes.id),
     borrowerUserId: integer('borrower_user_id').references(() => users.id),
     borrowerName: text('borrower_name').notNull(),
     borrowerDepartment: text('borrower_department').notNull().default(''),
@@ -158,7 +194,9 @@ export const loans = sqliteTable(
     note: text('note').notNull().default(''),
     status: text('status', { enum: LOAN_STATUSES }).notNull().default('requested'),
     requestedAt: text('requested_at').notNull().default(now),
-    requestedBy: integer('requested_by').notNull().references(() => users.id),
+    requestedBy: integer('requested_by')
+      .notNull()
+      .references(() => users.id),
     decidedAt: text('decided_at'),
     decidedBy: integer('decided_by').references(() => users.id),
     decisionReason: text('decision_reason').notNull().default(''),
@@ -189,12 +227,16 @@ export const loanRenewals = sqliteTable(
   'loan_renewals',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    loanId: integer('loan_id').notNull().references(() => loans.id),
+    loanId: integer('loan_id')
+      .notNull()
+      .references(() => loans.id),
     days: integer('days').notNull(),
     reason: text('reason').notNull(),
     status: text('status', { enum: RENEWAL_STATUSES }).notNull().default('requested'),
     requestedAt: text('requested_at').notNull().default(now),
-    requestedBy: integer('requested_by').notNull().references(() => users.id),
+    requestedBy: integer('requested_by')
+      .notNull()
+      .references(() => users.id),
     decidedAt: text('decided_at'),
     decidedBy: integer('decided_by').references(() => users.id),
     decisionReason: text('decision_reason').notNull().default(''),
@@ -208,7 +250,9 @@ export const incidents = sqliteTable(
   'incidents',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    boxId: integer('box_id').notNull().references(() => boxes.id),
+    boxId: integer('box_id')
+      .notNull()
+      .references(() => boxes.id),
     loanId: integer('loan_id').references(() => loans.id),
     kind: text('kind', { enum: INCIDENT_KINDS }).notNull(),
     description: text('description').notNull(),
@@ -217,16 +261,14 @@ export const incidents = sqliteTable(
     missingDocumentIds: text('missing_document_ids', { mode: 'json' }).$type<number[]>().notNull(),
     status: text('status', { enum: INCIDENT_STATUSES }).notNull().default('open'),
     createdAt: text('created_at').notNull().default(now),
-    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
     closedAt: text('closed_at'),
     closedBy: integer('closed_by').references(() => users.id),
     resolution: text('resolution').notNull().default(''),
   },
-  (t) => [
-    index('incidents_box_status_idx').on(t.boxId, t.status),
-    index('incidents_status_idx').on(t.status),
-    index('incidents_loan_idx').on(t.loanId),
-  ],
+  (t) => [index('incidents_box_status_idx').on(t.boxId, t.status), index('incidents_status_idx').on(t.status), index('incidents_loan_idx').on(t.loanId)],
 );
 
 /**
@@ -246,7 +288,9 @@ export const transfers = sqliteTable(
     personnelMoveDate: text('personnel_move_date'),
     status: text('status', { enum: TRANSFER_STATUSES }).notNull().default('requested'),
     requestedAt: text('requested_at').notNull().default(now),
-    requestedBy: integer('requested_by').notNull().references(() => users.id),
+    requestedBy: integer('requested_by')
+      .notNull()
+      .references(() => users.id),
     decidedAt: text('decided_at'),
     decidedBy: integer('decided_by').references(() => users.id),
     decisionReason: text('decision_reason').notNull().default(''),
@@ -269,8 +313,12 @@ export const transferBoxes = sqliteTable(
   'transfer_boxes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    transferId: integer('transfer_id').notNull().references(() => transfers.id),
-    boxId: integer('box_id').notNull().references(() => boxes.id),
+    transferId: integer('transfer_id')
+      .notNull()
+      .references(() => transfers.id),
+    boxId: integer('box_id')
+      .notNull()
+      .references(() => boxes.id),
     /** Documents in the box when the order was made: the sheet's 件数. */
     itemCount: integer('item_count').notNull(),
     remarks: text('remarks').notNull().default(''),
@@ -283,10 +331,14 @@ export const holds = sqliteTable(
   'holds',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    boxId: integer('box_id').notNull().references(() => boxes.id),
+    boxId: integer('box_id')
+      .notNull()
+      .references(() => boxes.id),
     reason: text('reason').notNull(),
     placedAt: text('placed_at').notNull().default(now),
-    placedBy: integer('placed_by').notNull().references(() => users.id),
+    placedBy: integer('placed_by')
+      .notNull()
+      .references(() => users.id),
     liftedAt: text('lifted_at'),
     liftedBy: integer('lifted_by').references(() => users.id),
     liftReason: text('lift_reason').notNull().default(''),
@@ -303,7 +355,9 @@ export const destructions = sqliteTable(
     reason: text('reason').notNull(),
     status: text('status', { enum: DESTRUCTION_STATUSES }).notNull().default('proposed'),
     proposedAt: text('proposed_at').notNull().default(now),
-    proposedBy: integer('proposed_by').notNull().references(() => users.id),
+    proposedBy: integer('proposed_by')
+      .notNull()
+      .references(() => users.id),
     decidedAt: text('decided_at'),
     decidedBy: integer('decided_by').references(() => users.id),
     decisionReason: text('decision_reason').notNull().default(''),
@@ -323,8 +377,12 @@ export const destructionBoxes = sqliteTable(
   'destruction_boxes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    destructionId: integer('destruction_id').notNull().references(() => destructions.id),
-    boxId: integer('box_id').notNull().references(() => boxes.id),
+    destructionId: integer('destruction_id')
+      .notNull()
+      .references(() => destructions.id),
+    boxId: integer('box_id')
+      .notNull()
+      .references(() => boxes.id),
     itemCount: integer('item_count').notNull(),
     /** The date the retention ran out, as computed when proposed. */
     retentionEnd: text('retention_end').notNull(),
@@ -341,7 +399,9 @@ export const inspections = sqliteTable(
     month: text('month').notNull(),
     status: text('status', { enum: INSPECTION_STATUSES }).notNull().default('open'),
     startedAt: text('started_at').notNull().default(now),
-    startedBy: integer('started_by').notNull().references(() => users.id),
+    startedBy: integer('started_by')
+      .notNull()
+      .references(() => users.id),
     completedAt: text('completed_at'),
     completedBy: integer('completed_by').references(() => users.id),
   },
@@ -352,8 +412,12 @@ export const inspectionItems = sqliteTable(
   'inspection_items',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    inspectionId: integer('inspection_id').notNull().references(() => inspections.id),
-    boxId: integer('box_id').notNull().references(() => boxes.id),
+    inspectionId: integer('inspection_id')
+      .notNull()
+      .references(() => inspections.id),
+    boxId: integer('box_id')
+      .notNull()
+      .references(() => boxes.id),
     /** Shelf order at the start, the order the inspector walks. */
     seq: integer('seq').notNull(),
     present: integer('present', { mode: 'boolean' }),
@@ -372,15 +436,23 @@ export const followUps = sqliteTable(
   'follow_ups',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    inspectionId: integer('inspection_id').notNull().references(() => inspections.id),
-    itemId: integer('item_id').notNull().references(() => inspectionItems.id),
-    boxId: integer('box_id').notNull().references(() => boxes.id),
+    inspectionId: integer('inspection_id')
+      .notNull()
+      .references(() => inspections.id),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => inspectionItems.id),
+    boxId: integer('box_id')
+      .notNull()
+      .references(() => boxes.id),
     findings: text('findings', { mode: 'json' }).$type<string[]>().notNull(),
     note: text('note').notNull().default(''),
     owner: text('owner').notNull(),
     status: text('status', { enum: FOLLOW_UP_STATUSES }).notNull().default('open'),
     createdAt: text('created_at').notNull().default(now),
-    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
     closedAt: text('closed_at'),
     closedBy: integer('closed_by').references(() => users.id),
     resolution: text('resolution').notNull().default(''),

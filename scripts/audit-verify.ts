@@ -19,7 +19,8 @@ const MESSAGES = {
   'zh-CN': {
     usage: '用法：npm run audit:verify -- <archive.db 的路径> [--lang en]',
     intact: (entries: number, head: string) => `审计链完整，共 ${entries} 条记录（链头 ${head}）`,
-    broken: (at: number, reason: Reason, entries: number) => `审计链在第 ${at} 条记录处断开（${MESSAGES['zh-CN'].reasons[reason]}）；此前的 ${entries} 条记录校验通过`,
+    broken: (at: number, reason: Reason, entries: number) =>
+      `审计链在第 ${at} 条记录处断开（${MESSAGES['zh-CN'].reasons[reason]}）；此前的 ${entries} 条记录校验通过`,
     reasons: { hash: '内容与哈希值不符', link: '与前一条记录的哈希链接不符', sequence: '记录序号不连续' } satisfies Record<Reason, string>,
     cannotOpen: (code: string) => `无法打开档案库：${code}`,
   },

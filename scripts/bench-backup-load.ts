@@ -44,7 +44,10 @@ export async function servingDuringBackup(db: Db, source: { file: string; keyHex
   let maxGapMs = 0;
   try {
     const started = performance.now();
-    const backup = backUpInWorker({ source, migrationsFolder: MIGRATIONS, appVersion: 'bench', recovery, now: new Date().toISOString(), folders: [folder], keep: 1 }, { onStep: () => undefined });
+    const backup = backUpInWorker(
+      { source, migrationsFolder: MIGRATIONS, appVersion: 'bench', recovery, now: new Date().toISOString(), folders: [folder], keep: 1 },
+      { onStep: () => undefined },
+    );
     let done = false;
     const results = backup.results.finally(() => (done = true));
     let last = performance.now();

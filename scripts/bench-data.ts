@@ -69,10 +69,26 @@ export function ensureBenchData(params: SeedParams, log: (line: string) => void)
     mkdirSync(staging, { recursive: true });
     log(`seeding ${params.boxes} boxes, ${params.loans} loans (seed ${params.seed}) into ${dir} — once, then cached`);
     const started = Date.now();
-    execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'seed.ts'), '--boxes', String(params.boxes), '--loans', String(params.loans), '--seed', String(params.seed), '--data', join(staging, 'data')], {
-      cwd: ROOT,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'scripts', 'seed.ts'),
+        '--boxes',
+        String(params.boxes),
+        '--loans',
+        String(params.loans),
+        '--seed',
+        String(params.seed),
+        '--data',
+        join(staging, 'data'),
+      ],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     seedSeconds = (Date.now() - started) / 1000;
     execFileSync('touch', [join(staging, 'seeded')]);
     renameSync(staging, dir);
@@ -84,5 +100,14 @@ export function ensureBenchData(params: SeedParams, log: (line: string) => void)
     renameSync(join(dir, 'plain.db.partial'), join(dir, 'plain.db'));
     log(`plain copy made in ${((Date.now() - plainStarted) / 1000).toFixed(1)} s`);
   }
-  return { dir, dataDir, db: dataFiles(dataDir).db, plain: join(dir, 'plain.db'), keyHex: keyOf(dataDir), machineKey: dataPathsUnder(dataDir).machineKey, seededNow, seedSeconds };
+  return {
+    dir,
+    dataDir,
+    db: dataFiles(dataDir).db,
+    plain: join(dir, 'plain.db'),
+    keyHex: keyOf(dataDir),
+    machineKey: dataPathsUnder(dataDir).machineKey,
+    seededNow,
+    seedSeconds,
+  };
 }

@@ -6,7 +6,15 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ROOT } from './bench-data';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const ROW = '.catalogue-box-table .ant-table-row';
 
 export interface UiFigures {
@@ -21,7 +29,10 @@ export interface UiFigures {
 }
 
 function startShell(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'web', 'main.cjs'), '--data', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'web', 'main.cjs'), '--data', dataDir, '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web shell did not start:\n${output}`)), 60_000);
@@ -94,13 +105,19 @@ export async function benchCatalogueUi(dataDir: string, options: { opens: number
         return { height: holder.scrollHeight, atEnd: false };
       });
       // The end: nothing more came for 10 s (a slow page under load is not the end).
-      await page.waitForFunction((h) => {
-        const holder = document.querySelector<HTMLElement>('.catalogue-box-table .ant-table-body');
-        if (!holder || holder.scrollHeight > h) return true;
-        // The list can still be settling under the first jump (the view put back to the top): jump again.
-        holder.scrollTop = holder.scrollHeight;
-        return false;
-      }, state.height, { timeout: 10_000 }).catch(() => (reachedEnd = true));
+      await page
+        .waitForFunction(
+          (h) => {
+            const holder = document.querySelector<HTMLElement>('.catalogue-box-table .ant-table-body');
+            if (!holder || holder.scrollHeight > h) return true;
+            // The list can still be settling under the first jump (the view put back to the top): jump again.
+            holder.scrollTop = holder.scrollHeight;
+            return false;
+          },
+          state.height,
+          { timeout: 10_000 },
+        )
+        .catch(() => (reachedEnd = true));
       if (reachedEnd) break;
     }
     const lastRowId = await page.evaluate(() => {

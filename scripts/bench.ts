@@ -133,7 +133,15 @@ function runSuite(db: Db, run: number, actors: Record<'clerk' | 'manager' | 'cus
   // Loans requested and approved outside the clock; hand-out and return timed, each its own transaction.
   const codes = lendableCodes(db, 42, run);
   const loanIds = codes.map((boxCode) => {
-    const loan = requestLoan(db, actors.clerk, { boxCode, borrower: { kind: 'person', name: '测试借阅人', department: '工程部', phone: '13800000000' }, purpose: '基准测试', loanType: 'short', days: 3, copyRequested: false, note: '' });
+    const loan = requestLoan(db, actors.clerk, {
+      boxCode,
+      borrower: { kind: 'person', name: '测试借阅人', department: '工程部', phone: '13800000000' },
+      purpose: '基准测试',
+      loanType: 'short',
+      days: 3,
+      copyRequested: false,
+      note: '',
+    });
     decideLoan(db, actors.manager, { id: loan.id, approve: true, copyAllowed: false, reason: '' });
     return loan.id;
   });
@@ -144,7 +152,9 @@ function runSuite(db: Db, run: number, actors: Record<'clerk' | 'manager' | 'cus
     if (i >= 2) handOut.push(t);
   });
   loanIds.forEach((id, i) => {
-    const t = time(() => returnLoan(db, actors.custodian, { id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }));
+    const t = time(() =>
+      returnLoan(db, actors.custodian, { id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }),
+    );
     if (i >= 2) returns.push(t);
   });
   return {
@@ -161,13 +171,30 @@ function runSuite(db: Db, run: number, actors: Record<'clerk' | 'manager' | 'cus
 
 function merge(suites: Suite[]): Suite {
   const cat = (k: 'searchLong' | 'searchShort' | 'boxDetail' | 'handOut' | 'returns') => suites.flatMap((s) => s[k]);
-  return { ...suites[suites.length - 1], searchLong: cat('searchLong'), searchShort: cat('searchShort'), boxDetail: cat('boxDetail'), handOut: cat('handOut'), returns: cat('returns') };
+  return {
+    ...suites[suites.length - 1],
+    searchLong: cat('searchLong'),
+    searchShort: cat('searchShort'),
+    boxDetail: cat('boxDetail'),
+    handOut: cat('handOut'),
+    returns: cat('returns'),
+  };
 }
 
 // ---- figures taken once per database ----------------------------------------------------------
 async function coldOpens(mode: 'encrypted' | 'plain', target: string, runs: number): Promise<{ wall: number[]; inProcess: number[] }> {
   const bundle = join(CACHE, 'cold-open.cjs');
-  await build({ entryPoints: [join(ROOT, 'scripts', 'bench-cold-open.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'], logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' } });
+  await build({
+    entryPoints: [join(ROOT, 'scripts', 'bench-cold-open.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile: bundle,
+    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'],
+    logLevel: 'warning',
+    logOverride: { 'empty-import-meta': 'silent' },
+  });
   const wall: number[] = [];
   const inProcess: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
@@ -212,7 +239,15 @@ async function main(): Promise<void> {
   const benchStarted = performance.now();
   const params = { boxes: BOXES, loans: values.loans === undefined ? BOXES * 10 : Number(values.loans), seed: Number(values.seed) };
   const data = ensureBenchData(params, log);
-  const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGB: +(totalmem() / 2 ** 30).toFixed(1), freeMemoryGB: +(freemem() / 2 ** 30).toFixed(1), node: process.version, platform: `${process.platform} ${process.arch}`, loadAverage: (await import('node:os')).loadavg().map((l) => +l.toFixed(2)) };
+  const machine = {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGB: +(totalmem() / 2 ** 30).toFixed(1),
+    freeMemoryGB: +(freemem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadAverage: (await import('node:os')).loadavg().map((l) => +l.toFixed(2)),
+  };
   log(`machine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGB} GB, load ${machine.loadAverage.join(' ')}`);
 
   /** RSS after each phase, to see what holds memory at the end. */
@@ -221,9 +256,11 @@ async function main(): Promise<void> {
   rssAt('start');
   const enc = openDatabase(data.db, { keyHex: data.keyHex, migrationsFolder: MIGRATIONS });
   const plain = openDatabase(data.plain, { keyHex: null, migrationsFolder: MIGRATIONS });
-  const counts = enc.$client.prepare(`SELECT (SELECT count(*) FROM boxes) AS boxes, (SELECT count(*) FROM box_documents) AS documents, (SELECT count(*) FROM loans) AS loans,
+  const counts = enc.$client
+    .prepare(`SELECT (SELECT count(*) FROM boxes) AS boxes, (SELECT count(*) FROM box_documents) AS documents, (SELECT count(*) FROM loans) AS loans,
     (SELECT count(*) FROM loans WHERE status = 'out') AS out, (SELECT count(*) FROM loan_renewals) AS renewals, (SELECT count(*) FROM incidents) AS incidents,
-    (SELECT max(seq) FROM audit_log) AS audit`).get() as Record<string, number>;
+    (SELECT max(seq) FROM audit_log) AS audit`)
+    .get() as Record<string, number>;
   const sizes = { encryptedMB: statSync(data.db).size / 2 ** 20, plainMB: statSync(data.plain).size / 2 ** 20 };
   log(`database: ${JSON.stringify(counts)}, ${sizes.encryptedMB.toFixed(0)} MB`);
   const actorsOf = (db: Db) => ({ clerk: actorOf(getUser(db, 3)), manager: actorOf(getUser(db, 4)), custodian: actorOf(getUser(db, 2)) });
@@ -260,7 +297,12 @@ async function main(): Promise<void> {
 
   rssAt('chain');
   log('backups (VACUUM INTO + open + quick_check + counts)');
-  const backupCtx: BackupContext = { keyHex: data.keyHex, recovery: readRecoveryBlob(dataFiles(data.dataDir).keyFile), appVersion: 'bench', migrationsFolder: MIGRATIONS };
+  const backupCtx: BackupContext = {
+    keyHex: data.keyHex,
+    recovery: readRecoveryBlob(dataFiles(data.dataDir).keyFile),
+    appVersion: 'bench',
+    migrationsFolder: MIGRATIONS,
+  };
   const backupsEnc = [];
   for (let i = 0; i < HEAVY_RUNS; i++) backupsEnc.push(await backupOnce(enc, backupCtx));
   const backupPlain = await plainBackupOnce(plain);
@@ -314,14 +356,78 @@ async function main(): Promise<void> {
   const backupMBs = (b: { ms: number; bytes: number }) => b.bytes / 2 ** 20 / (b.ms / 1000);
   const bestBackup = backupsEnc.map(backupMBs);
   const figures = [
-    { figure: 'search ≥3 chars / code prefix, page of 50 + capped count', measured: `median ${ms(median(e.searchLong))} ms, p95 ${ms(p95(e.searchLong))} ms`, target: 'p95 ≤ 2 ms', met: p95(e.searchLong) <= 2, value: p95(e.searchLong), limit: 2, plain: p95(p.searchLong) },
-    { figure: 'search 1–2 chars (incl. no match)', measured: `median ${ms(median(e.searchShort))} ms, p95 ${ms(p95(e.searchShort))} ms`, target: 'p95 ≤ 5 ms', met: p95(e.searchShort) <= 5, value: p95(e.searchShort), limit: 5, plain: p95(p.searchShort) },
-    { figure: `box detail + contents (${e.boxDetailRows.documents.toFixed(1)} docs) + loan history (${e.boxDetailRows.loans.toFixed(1)} loans)`, measured: `median ${ms(median(e.boxDetail))} ms, p95 ${ms(p95(e.boxDetail))} ms`, target: 'p95 ≤ 1 ms', met: p95(e.boxDetail) <= 1, value: p95(e.boxDetail), limit: 1, plain: p95(p.boxDetail) },
-    { figure: 'loan hand-out (1 tx + audit, synchronous=FULL)', measured: `median ${ms(median(e.handOut))} ms, p95 ${ms(p95(e.handOut))} ms`, target: 'p95 ≤ 1 ms', met: p95(e.handOut) <= 1, value: p95(e.handOut), limit: 1, plain: p95(p.handOut) },
-    { figure: 'loan return (1 tx + audit, synchronous=FULL)', measured: `median ${ms(median(e.returns))} ms, p95 ${ms(p95(e.returns))} ms`, target: 'p95 ≤ 1 ms', met: p95(e.returns) <= 1, value: p95(e.returns), limit: 1, plain: p95(p.returns) },
-    { figure: 'cold open → first catalogue page (new process)', measured: `median ${ms(median(coldEnc.wall))} ms wall (${ms(median(coldEnc.inProcess))} ms after node start), p95 ${ms(p95(coldEnc.wall))} ms`, target: '≤ 300 ms', met: median(coldEnc.wall) <= 300, value: median(coldEnc.wall), limit: 300, plain: median(coldPlain.wall) },
-    { figure: 'loan slip PDF through Chromium, warm', measured: `median ${ms(median(slipTimes))} ms, p95 ${ms(p95(slipTimes))} ms`, target: '≤ 500 ms each', met: p95(slipTimes) <= 500, value: p95(slipTimes), limit: 500, plain: null },
-    { figure: `backup as the app makes it: VACUUM INTO + open + quick_check + counts (${sizes.encryptedMB.toFixed(0)} MB)`, measured: `${median(bestBackup).toFixed(0)} MB/s (${ms(median(backupsEnc.map((b) => b.ms)) / 1000)} s, CPU ${ms(median(backupsEnc.map((b) => b.cpuMs)) / 1000)} s)`, target: '≥ 100 MB/s', met: median(bestBackup) >= 100, value: median(bestBackup), limit: 100, plain: backupMBs(backupPlain) },
+    {
+      figure: 'search ≥3 chars / code prefix, page of 50 + capped count',
+      measured: `median ${ms(median(e.searchLong))} ms, p95 ${ms(p95(e.searchLong))} ms`,
+      target: 'p95 ≤ 2 ms',
+      met: p95(e.searchLong) <= 2,
+      value: p95(e.searchLong),
+      limit: 2,
+      plain: p95(p.searchLong),
+    },
+    {
+      figure: 'search 1–2 chars (incl. no match)',
+      measured: `median ${ms(median(e.searchShort))} ms, p95 ${ms(p95(e.searchShort))} ms`,
+      target: 'p95 ≤ 5 ms',
+      met: p95(e.searchShort) <= 5,
+      value: p95(e.searchShort),
+      limit: 5,
+      plain: p95(p.searchShort),
+    },
+    {
+      figure: `box detail + contents (${e.boxDetailRows.documents.toFixed(1)} docs) + loan history (${e.boxDetailRows.loans.toFixed(1)} loans)`,
+      measured: `median ${ms(median(e.boxDetail))} ms, p95 ${ms(p95(e.boxDetail))} ms`,
+      target: 'p95 ≤ 1 ms',
+      met: p95(e.boxDetail) <= 1,
+      value: p95(e.boxDetail),
+      limit: 1,
+      plain: p95(p.boxDetail),
+    },
+    {
+      figure: 'loan hand-out (1 tx + audit, synchronous=FULL)',
+      measured: `median ${ms(median(e.handOut))} ms, p95 ${ms(p95(e.handOut))} ms`,
+      target: 'p95 ≤ 1 ms',
+      met: p95(e.handOut) <= 1,
+      value: p95(e.handOut),
+      limit: 1,
+      plain: p95(p.handOut),
+    },
+    {
+      figure: 'loan return (1 tx + audit, synchronous=FULL)',
+      measured: `median ${ms(median(e.returns))} ms, p95 ${ms(p95(e.returns))} ms`,
+      target: 'p95 ≤ 1 ms',
+      met: p95(e.returns) <= 1,
+      value: p95(e.returns),
+      limit: 1,
+      plain: p95(p.returns),
+    },
+    {
+      figure: 'cold open → first catalogue page (new process)',
+      measured: `median ${ms(median(coldEnc.wall))} ms wall (${ms(median(coldEnc.inProcess))} ms after node start), p95 ${ms(p95(coldEnc.wall))} ms`,
+      target: '≤ 300 ms',
+      met: median(coldEnc.wall) <= 300,
+      value: median(coldEnc.wall),
+      limit: 300,
+      plain: median(coldPlain.wall),
+    },
+    {
+      figure: 'loan slip PDF through Chromium, warm',
+      measured: `median ${ms(median(slipTimes))} ms, p95 ${ms(p95(slipTimes))} ms`,
+      target: '≤ 500 ms each',
+      met: p95(slipTimes) <= 500,
+      value: p95(slipTimes),
+      limit: 500,
+      plain: null,
+    },
+    {
+      figure: `backup as the app makes it: VACUUM INTO + open + quick_check + counts (${sizes.encryptedMB.toFixed(0)} MB)`,
+      measured: `${median(bestBackup).toFixed(0)} MB/s (${ms(median(backupsEnc.map((b) => b.ms)) / 1000)} s, CPU ${ms(median(backupsEnc.map((b) => b.cpuMs)) / 1000)} s)`,
+      target: '≥ 100 MB/s',
+      met: median(bestBackup) >= 100,
+      value: median(bestBackup),
+      limit: 100,
+      plain: backupMBs(backupPlain),
+    },
     {
       figure: `box search while a backup runs in its worker (${serving.during.search.length} calls in ${(serving.backupMs / 1000).toFixed(0)} s)`,
       measured: `median ${ms(median(serving.during.search))} ms, p95 ${ms(p95(serving.during.search))} ms (idle p95 ${ms(p95(serving.idle.search))} ms; longest between calls ${ms(serving.maxGapMs)} ms)`,
@@ -331,13 +437,47 @@ async function main(): Promise<void> {
       limit: 50,
       plain: null,
     },
-    { figure: 'box page (box-get) while a backup runs in its worker', measured: `median ${ms(median(serving.during.boxGet))} ms, p95 ${ms(p95(serving.during.boxGet))} ms (idle p95 ${ms(p95(serving.idle.boxGet))} ms)`, target: 'p95 < 50 ms', met: p95(serving.during.boxGet) < 50, value: p95(serving.during.boxGet), limit: 50, plain: null },
-    { figure: `audit chain verification (${counts.audit.toLocaleString('en')} entries)`, measured: `median ${(median(verifyEnc) / 1000).toFixed(1)} s (CPU ${(median(verifyEncCpu) / 1000).toFixed(1)} s, all threads)`, target: '≤ 20 s', met: median(verifyEnc) <= 20_000, value: median(verifyEnc) / 1000, limit: 20, plain: median(verifyPlain) / 1000 },
-    { figure: 'bench process RSS after the database work (suites, cold opens, chain, backup)', measured: `${rssAfter.toFixed(0)} MB (by phase: ${Object.entries(rss).map(([k, v]) => `${k} ${v}`).join(', ')})`, target: 'RSS ≤ 300 MB', met: rssAfter <= 300, value: rssAfter, limit: 300, plain: null },
+    {
+      figure: 'box page (box-get) while a backup runs in its worker',
+      measured: `median ${ms(median(serving.during.boxGet))} ms, p95 ${ms(p95(serving.during.boxGet))} ms (idle p95 ${ms(p95(serving.idle.boxGet))} ms)`,
+      target: 'p95 < 50 ms',
+      met: p95(serving.during.boxGet) < 50,
+      value: p95(serving.during.boxGet),
+      limit: 50,
+      plain: null,
+    },
+    {
+      figure: `audit chain verification (${counts.audit.toLocaleString('en')} entries)`,
+      measured: `median ${(median(verifyEnc) / 1000).toFixed(1)} s (CPU ${(median(verifyEncCpu) / 1000).toFixed(1)} s, all threads)`,
+      target: '≤ 20 s',
+      met: median(verifyEnc) <= 20_000,
+      value: median(verifyEnc) / 1000,
+      limit: 20,
+      plain: median(verifyPlain) / 1000,
+    },
+    {
+      figure: 'bench process RSS after the database work (suites, cold opens, chain, backup)',
+      measured: `${rssAfter.toFixed(0)} MB (by phase: ${Object.entries(rss)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')})`,
+      target: 'RSS ≤ 300 MB',
+      met: rssAfter <= 300,
+      value: rssAfter,
+      limit: 300,
+      plain: null,
+    },
   ];
   if (ui)
     figures.push(
-      { figure: 'catalogue screen: first rows shown', measured: `median ${ms(median(ui.firstRowsMs))} ms, p95 ${ms(p95(ui.firstRowsMs))} ms`, target: '≤ 200 ms', met: p95(ui.firstRowsMs) <= 200, value: p95(ui.firstRowsMs), limit: 200, plain: null },
+      {
+        figure: 'catalogue screen: first rows shown',
+        measured: `median ${ms(median(ui.firstRowsMs))} ms, p95 ${ms(p95(ui.firstRowsMs))} ms`,
+        target: '≤ 200 ms',
+        met: p95(ui.firstRowsMs) <= 200,
+        value: p95(ui.firstRowsMs),
+        limit: 200,
+        plain: null,
+      },
       {
         figure: `catalogue screen: scroll to the end (${ui.reachedEnd && ui.lastRowId === 1 ? 'reached box 1' : `stopped at box ${ui.lastRowId}`} in ${ui.scrollSeconds.toFixed(0)} s)`,
         measured: `longest frame ${ms(ui.maxFrameMs)} ms, ${ui.framesOver50} of ${ui.frames} frames over 50 ms`,
@@ -348,16 +488,39 @@ async function main(): Promise<void> {
         plain: null,
       },
     );
-  const readRatios = { search3: ratio(median(e.searchLong), median(p.searchLong)), search12: ratio(median(e.searchShort), median(p.searchShort)), boxDetail: ratio(median(e.boxDetail), median(p.boxDetail)), chainVerify: ratio(median(verifyEnc), median(verifyPlain)), coldOpen: ratio(median(coldEnc.wall), median(coldPlain.wall)) };
+  const readRatios = {
+    search3: ratio(median(e.searchLong), median(p.searchLong)),
+    search12: ratio(median(e.searchShort), median(p.searchShort)),
+    boxDetail: ratio(median(e.boxDetail), median(p.boxDetail)),
+    chainVerify: ratio(median(verifyEnc), median(verifyPlain)),
+    coldOpen: ratio(median(coldEnc.wall), median(coldPlain.wall)),
+  };
   const writeRatios = { handOut: ratio(median(e.handOut), median(p.handOut)), return: ratio(median(e.returns), median(p.returns)) };
   const worst = Math.max(...Object.values(readRatios), ...Object.values(writeRatios));
-  figures.push({ figure: 'encryption cost: encrypted ÷ plain medians, same run', measured: `reads ${Object.entries(readRatios).map(([k, v]) => `${k} ${v}×`).join(', ')}; writes ${Object.entries(writeRatios).map(([k, v]) => `${k} ${v}×`).join(', ')}`, target: 'ratio ≤ 1.3', met: worst <= 1.3, value: worst, limit: 1.3, plain: null });
+  figures.push({
+    figure: 'encryption cost: encrypted ÷ plain medians, same run',
+    measured: `reads ${Object.entries(readRatios)
+      .map(([k, v]) => `${k} ${v}×`)
+      .join(', ')}; writes ${Object.entries(writeRatios)
+      .map(([k, v]) => `${k} ${v}×`)
+      .join(', ')}`,
+    target: 'ratio ≤ 1.3',
+    met: worst <= 1.3,
+    value: worst,
+    limit: 1.3,
+    plain: null,
+  });
 
   const width = Math.max(...figures.map((f) => f.figure.length));
-  console.log(`\nArchive Desk benchmark — ${counts.boxes.toLocaleString('en')} boxes, ${counts.loans.toLocaleString('en')} loans, ${counts.audit.toLocaleString('en')} audit entries, ${sizes.encryptedMB.toFixed(0)} MB encrypted`);
-  console.log(`machine: ${machine.cores} cores · ${machine.cpu} · ${machine.memoryGB} GB · ${machine.platform} · node ${machine.node} · load ${machine.loadAverage.join(' ')} at start`);
+  console.log(
+    `\nArchive Desk benchmark — ${counts.boxes.toLocaleString('en')} boxes, ${counts.loans.toLocaleString('en')} loans, ${counts.audit.toLocaleString('en')} audit entries, ${sizes.encryptedMB.toFixed(0)} MB encrypted`,
+  );
+  console.log(
+    `machine: ${machine.cores} cores · ${machine.cpu} · ${machine.memoryGB} GB · ${machine.platform} · node ${machine.node} · load ${machine.loadAverage.join(' ')} at start`,
+  );
   console.log(`runs: ${RUNS} (latencies pooled over all runs); whole-database figures (chain, backup): ${HEAVY_RUNS}\n`);
-  for (const f of figures) console.log(`${f.met ? 'ok  ' : 'MISS'}  ${f.figure.padEnd(width)}  ${f.measured}  [${f.target}]${f.plain !== null ? `  plain: ${ms(f.plain)}` : ''}`);
+  for (const f of figures)
+    console.log(`${f.met ? 'ok  ' : 'MISS'}  ${f.figure.padEnd(width)}  ${f.measured}  [${f.target}]${f.plain !== null ? `  plain: ${ms(f.plain)}` : ''}`);
   const results = {
     when: new Date().toISOString(),
     machine,
@@ -368,8 +531,21 @@ async function main(): Promise<void> {
     runs: RUNS,
     figures,
     detail: {
-      encrypted: { searchLongByQuery: e.searchLongByQuery, searchShortByQuery: e.searchShortByQuery, coldOpen: coldEnc, backups: backupsEnc, verifyMs: verifyEnc, verifyCpuMs: verifyEncCpu },
-      plain: { searchLongByQuery: p.searchLongByQuery, searchShortByQuery: p.searchShortByQuery, coldOpen: coldPlain, backup: backupPlain, verifyMs: verifyPlain },
+      encrypted: {
+        searchLongByQuery: e.searchLongByQuery,
+        searchShortByQuery: e.searchShortByQuery,
+        coldOpen: coldEnc,
+        backups: backupsEnc,
+        verifyMs: verifyEnc,
+        verifyCpuMs: verifyEncCpu,
+      },
+      plain: {
+        searchLongByQuery: p.searchLongByQuery,
+        searchShortByQuery: p.searchShortByQuery,
+        coldOpen: coldPlain,
+        backup: backupPlain,
+        verifyMs: verifyPlain,
+      },
       slipMs: slipTimes,
       servingDuringBackup: { backupMs: serving.backupMs, backupBytes: serving.backupBytes, maxGapMs: serving.maxGapMs, calls: serving.during.search.length },
       rssMB: rss,
@@ -380,7 +556,9 @@ async function main(): Promise<void> {
     benchSeconds: (performance.now() - benchStarted) / 1000,
   };
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nwhole bench ${results.benchSeconds.toFixed(0)} s${data.seededNow ? ` (seed ${data.seedSeconds?.toFixed(0)} s of it)` : ' (cached seed)'}; written to bench/results.json`);
+  console.log(
+    `\nwhole bench ${results.benchSeconds.toFixed(0)} s${data.seededNow ? ` (seed ${data.seedSeconds?.toFixed(0)} s of it)` : ' (cached seed)'}; written to bench/results.json`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -39,22 +39,29 @@ const { _electron } = require('playwright-core');
 const home = mkdtempSync(join(tmpdir(), 'archive-desk-smoke-'));
 const env = { ...process.env, XDG_CONFIG_HOME: home, APPDATA: home };
 const call = (page, name, payload = {}, handle = null) => page.evaluate(([n, p, h]) => window.archiveDesk[n](p, h), [name, payload, handle]);
-const openFiles = (pid) => readdirSync(`/proc/${pid}/fd`).flatMap((fd) => {
-  try {
-    return [readlinkSync(`/proc/${pid}/fd/${fd}`)];
-  } catch {
-    return [];
-  }
-});
+const openFiles = (pid) =>
+  readdirSync(`/proc/${pid}/fd`).flatMap((fd) => {
+    try {
+      return [readlinkSync(`/proc/${pid}/fd/${fd}`)];
+    } catch {
+      return [];
+    }
+  });
 
 const app = await _electron.launch({ executablePath, args: [root], env });
 try {
   const page = await app.firstWindow();
-  const serverPid = async () => (await app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics())).find((m) => m.type === 'Utility' && m.name === SERVER_NAME)?.pid;
+  const serverPid = async () =>
+    (await app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics())).find((m) => m.type === 'Utility' && m.name === SERVER_NAME)?.pid;
   const status = await call(page, 'app-status');
   check(status.ok && status.value.state === 'setup', `a fresh install answers app-status from the server: ${JSON.stringify(status)}`);
   const passphrase = '冒烟测试恢复口令-smoke test';
-  const setup = await call(page, 'app-setup', { siteName: '冒烟测试', admin: { username: 'admin', displayName: '管理员', password: 'Smoke-passw0rd!' }, passphrase, passphraseConfirm: passphrase });
+  const setup = await call(page, 'app-setup', {
+    siteName: '冒烟测试',
+    admin: { username: 'admin', displayName: '管理员', password: 'Smoke-passw0rd!' },
+    passphrase,
+    passphraseConfirm: passphrase,
+  });
   check(setup.ok && setup.value.state === 'ready', 'setup creates the encrypted archive (the key wrapped by safeStorage in main)');
   const first = await serverPid();
   check(first !== undefined, `main forked "${SERVER_NAME}" (pid ${first})`);
@@ -66,7 +73,7 @@ try {
   }
   process.kill(first, 'SIGKILL');
   let after = null;
-  for (let i = 0; i < 50 && !(after?.ok); i++) {
+  for (let i = 0; i < 50 && !after?.ok; i++) {
     after = await call(page, 'app-status');
     if (!after.ok) check(after.error.code === 'SERVER_GONE', 'a call while the server is gone is answered SERVER_GONE');
   }

@@ -5,7 +5,7 @@
 // 1,000,000 loans and 5,000,000 audit entries in minutes instead of hours.
 import type { Db } from '../db/connection';
 import { DOC_CATEGORIES } from '../electron/core/enums';
-import { type LoanRow, type Location } from '../db/schema';
+import type { LoanRow, Location } from '../db/schema';
 import { fillCodePattern, numberCode } from '../electron/core/contract/box-code-pattern';
 import { diffFields, entryHash, GENESIS_HASH } from '../electron/server/services/audit';
 import { retentionEnd } from '../electron/server/services/retention';
@@ -47,11 +47,77 @@ function prng(seed: number) {
 }
 
 const CITIES = ['上海', '北京', '广州', '深圳', '杭州', '南京', '成都', '武汉', '苏州', '重庆', '西安', '长沙', '天津', '青岛', '厦门', '宁波'];
-const BRANDS = ['万达', '海底捞', '星巴克', '优衣库', '屈臣氏', '喜茶', '西贝', '名创', '周大福', '华为', '小米', '太平鸟', '安踏', '李宁', '老凤祥', '必胜客', '肯德基', '外婆家', '绿茶', '奈雪', '元气', '鲜丰', '百果园', '永辉', '大润发', '苏宁', '国美', '良品', '三只松鼠', '来伊份', '蜜雪', '瑞幸', '古茗', '茶百道', '太二', '九毛九', '巴奴', '木屋', '眼镜城', '新华书店'];
+const BRANDS = [
+  '万达',
+  '海底捞',
+  '星巴克',
+  '优衣库',
+  '屈臣氏',
+  '喜茶',
+  '西贝',
+  '名创',
+  '周大福',
+  '华为',
+  '小米',
+  '太平鸟',
+  '安踏',
+  '李宁',
+  '老凤祥',
+  '必胜客',
+  '肯德基',
+  '外婆家',
+  '绿茶',
+  '奈雪',
+  '元气',
+  '鲜丰',
+  '百果园',
+  '永辉',
+  '大润发',
+  '苏宁',
+  '国美',
+  '良品',
+  '三只松鼠',
+  '来伊份',
+  '蜜雪',
+  '瑞幸',
+  '古茗',
+  '茶百道',
+  '太二',
+  '九毛九',
+  '巴奴',
+  '木屋',
+  '眼镜城',
+  '新华书店',
+];
 const TRADES_CATERING = ['餐饮管理', '餐饮', '食品', '茶饮', '咖啡'];
 const TRADES_OTHER = ['服饰', '商贸', '珠宝', '电子科技', '化妆品', '体育用品', '百货', '家居', '教育科技', '眼镜'];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高', '欧阳', '司马'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '建国', '晓东', '子涵', '一鸣'];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+  '建国',
+  '晓东',
+  '子涵',
+  '一鸣',
+];
 const DEPARTMENTS = ['工程部', '财务部', '招商部', '营运部', '法务部', '物业部', '安保部', '市场部', '人事行政部'];
 const PURPOSES = ['续租谈判查阅合同', '消防检查备查', '装修审批核对图纸', '财务审计抽查', '法律纠纷取证', '租户退场结算', '年度检查', '证照到期核对'];
 const FLOORS = ['B1', 'L1', 'L2', 'L3', 'L4', 'L5', 'L6'];
@@ -150,7 +216,8 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
   const { custodian, clerk, manager, auditor } = options.users;
 
   const insert = {
-    owner: sqlite.prepare(`INSERT INTO owners (id, name, unit_no, floor, business_type, contact_person, phone, lease_start, move_out_date, note, created_at, updated_at)
+    owner:
+      sqlite.prepare(`INSERT INTO owners (id, name, unit_no, floor, business_type, contact_person, phone, lease_start, move_out_date, note, created_at, updated_at)
       VALUES (@id, @name, @unitNo, @floor, @businessType, @contactPerson, @phone, @leaseStart, @moveOutDate, @note, @createdAt, @updatedAt)`),
     box: sqlite.prepare(`INSERT INTO boxes (id, code, kind, title, owner_id, volume, year_from, year_to, room, cabinet, shelf, position, confidentiality,
       retention_class, retention_years, retention_start, status, note, created_by, created_at, updated_at)
@@ -167,9 +234,11 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
       VALUES (@id, @loanNo, @boxId, @borrowerUserId, @borrowerName, @borrowerDepartment, @borrowerPhone, @purpose, @loanType, @days,
       @copyRequested, @copyAllowed, @note, @status, @requestedAt, @requestedBy, @decidedAt, @decidedBy, @decisionReason, @handedOutAt, @handedOutBy, @dueDate,
       @returnedAt, @receivedBy, @returnCondition)`),
-    renewal: sqlite.prepare(`INSERT INTO loan_renewals (id, loan_id, days, reason, status, requested_at, requested_by, decided_at, decided_by, decision_reason, new_due_date)
+    renewal:
+      sqlite.prepare(`INSERT INTO loan_renewals (id, loan_id, days, reason, status, requested_at, requested_by, decided_at, decided_by, decision_reason, new_due_date)
       VALUES (@id, @loanId, @days, @reason, @status, @requestedAt, @requestedBy, @decidedAt, @decidedBy, @decisionReason, @newDueDate)`),
-    incident: sqlite.prepare(`INSERT INTO incidents (id, box_id, loan_id, kind, description, responsible, follow_up, missing_document_ids, status, created_at, created_by, closed_at, closed_by, resolution)
+    incident:
+      sqlite.prepare(`INSERT INTO incidents (id, box_id, loan_id, kind, description, responsible, follow_up, missing_document_ids, status, created_at, created_by, closed_at, closed_by, resolution)
       VALUES (@id, @boxId, @loanId, @kind, @description, @responsible, @followUp, @missingDocumentIds, @status, @createdAt, @createdBy, @closedAt, @closedBy, @resolution)`),
     audit: sqlite.prepare(`INSERT INTO audit_log (seq, at, actor_id, actor_name, action, entity, entity_id, box_code, changes, prev_hash, hash)
       VALUES (@seq, @at, @actorId, @actorName, @action, @entity, @entityId, @boxCode, @changes, @prevHash, @hash)`),
@@ -181,8 +250,28 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
   const head = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   let seq = head?.seq ?? 0;
   let prevHash = head?.hash ?? GENESIS_HASH;
-  function audit(at: number, who: number, action: AuditAction, entity: AuditEntity, entityId: number, boxCode: string | null, before: unknown, after: unknown): void {
-    const row = { seq: ++seq, at: iso(at), actorId: who, actorName: options.names[who], action, entity, entityId: String(entityId), boxCode, changes: JSON.stringify(diffFields(before, after)), prevHash };
+  function audit(
+    at: number,
+    who: number,
+    action: AuditAction,
+    entity: AuditEntity,
+    entityId: number,
+    boxCode: string | null,
+    before: unknown,
+    after: unknown,
+  ): void {
+    const row = {
+      seq: ++seq,
+      at: iso(at),
+      actorId: who,
+      actorName: options.names[who],
+      action,
+      entity,
+      entityId: String(entityId),
+      boxCode,
+      changes: JSON.stringify(diffFields(before, after)),
+      prevHash,
+    };
     prevHash = entryHash(row);
     insert.audit.run({ ...row, hash: prevHash });
   }
@@ -296,7 +385,12 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
       const when = at + int(30, 900) * DAY;
       if (when < LAST_DAY)
         timeline.push(when, () => {
-          const to = { room: pick(['一号档案室', '二号档案室']), cabinet: `${pick(FLOORS)}-${pad(int(1, 40), 2)}`, shelf: String(int(1, 6)), position: String(int(1, 12)) };
+          const to = {
+            room: pick(['一号档案室', '二号档案室']),
+            cabinet: `${pick(FLOORS)}-${pad(int(1, 40), 2)}`,
+            shelf: String(int(1, 6)),
+            position: String(int(1, 12)),
+          };
           insert.boxLocation.run(to.room, to.cabinet, to.shelf, to.position, iso(when), id);
           locations[id] = to;
           insert.move.run(id, JSON.stringify(location), JSON.stringify(to), '档案室整理调架', custodian, iso(when));
@@ -385,7 +479,13 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
         boxFreeAt[boxId] = decidedAt;
         return finish();
       }
-      const before = set({ status: 'approved', copyAllowed: copyRequested && rand() < 0.7, decidedAt: iso(decidedAt), decidedBy: manager, decisionReason: '同意' });
+      const before = set({
+        status: 'approved',
+        copyAllowed: copyRequested && rand() < 0.7,
+        decidedAt: iso(decidedAt),
+        decidedBy: manager,
+        decisionReason: '同意',
+      });
       audit(decidedAt, manager, 'loan-approve', 'loan', id, code, before, loan);
       const outAt = decidedAt + int(5, 120) * 60_000;
       step(outAt, () => {
@@ -403,7 +503,10 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
         const scheduleReturn = (from: number) => {
           if (rand() < 0.0005) return void neverReturned.push(() => (finish(), outAtEnd.push(boxId)));
           // Most come back on time; one in twenty is late by up to two weeks.
-          const backAt = rand() < 0.05 ? Date.parse(`${due}T02:00:00Z`) + int(1, 14) * DAY : from + int(2, 30) * HOUR + Math.floor(rand() * Math.max(1, Date.parse(`${due}T02:00:00Z`) - from));
+          const backAt =
+            rand() < 0.05
+              ? Date.parse(`${due}T02:00:00Z`) + int(1, 14) * DAY
+              : from + int(2, 30) * HOUR + Math.floor(rand() * Math.max(1, Date.parse(`${due}T02:00:00Z`) - from));
           step(backAt, () => {
             const roll = rand();
             const condition = roll < 0.015 ? 'damaged' : roll < 0.02 ? 'documents_missing' : 'intact';
@@ -437,7 +540,14 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
             const okAt = askAt + int(10, 120) * 60_000;
             const decide = () => {
               const newDue = localDay(Date.parse(`${due}T01:00:00Z`) + renewal.days * DAY);
-              const decided = { ...renewal, status: 'approved' as const, decidedAt: iso(okAt), decidedBy: manager, decisionReason: '同意续借', newDueDate: newDue };
+              const decided = {
+                ...renewal,
+                status: 'approved' as const,
+                decidedAt: iso(okAt),
+                decidedBy: manager,
+                decisionReason: '同意续借',
+                newDueDate: newDue,
+              };
               audit(okAt, manager, 'loan-renewal-approve', 'loan', id, code, { ...renewal, dueDate: due }, { ...decided, dueDate: newDue });
               insert.renewal.run(decided);
               set({ dueDate: newDue });

@@ -83,12 +83,22 @@ export function scheduleCustody(ctx: CustodyContext): CustodyCounts {
   const sqlite = ctx.db.$client;
   const { rand, int, pick, audit, schedule, codes, freeAt, onLoan } = ctx;
   const { custodian, manager } = ctx.users;
-  const counts: CustodyCounts = { transfers: 0, transferBoxes: 0, holds: 0, destructions: 0, destroyedBoxes: 0, inspections: 0, inspectionItems: 0, followUps: 0 };
+  const counts: CustodyCounts = {
+    transfers: 0,
+    transferBoxes: 0,
+    holds: 0,
+    destructions: 0,
+    destroyedBoxes: 0,
+    inspections: 0,
+    inspectionItems: 0,
+    followUps: 0,
+  };
   const state = new Uint8Array(ctx.boxes + 1);
   const held = new Set<number>();
   const signature = drawnSignature();
   const insert = {
-    transfer: sqlite.prepare(`INSERT INTO transfers (id, transfer_no, from_department, to_department, reason, personnel_move_date, status, requested_at, requested_by,
+    transfer:
+      sqlite.prepare(`INSERT INTO transfers (id, transfer_no, from_department, to_department, reason, personnel_move_date, status, requested_at, requested_by,
       decided_at, decided_by, decision_reason, cancelled_at, cancelled_by, handover_user_id, handover_name, handover_signature, receiver_user_id, receiver_name,
       receiver_signature, signed_at, signed_recorded_by)
       VALUES (@id, @transferNo, @fromDepartment, @toDepartment, @reason, @personnelMoveDate, @status, @requestedAt, @requestedBy, @decidedAt, @decidedBy,
@@ -109,7 +119,8 @@ export function scheduleCustody(ctx: CustodyContext): CustodyCounts {
     inspectionDone: sqlite.prepare(`UPDATE inspections SET status = 'completed', completed_at = ?, completed_by = ? WHERE id = ?`),
     item: sqlite.prepare(`INSERT INTO inspection_items (id, inspection_id, box_id, seq, present, complete, correctly_filed, condition, note, checked_at, checked_by)
       VALUES (@id, @inspectionId, @boxId, @seq, @present, @complete, @correctlyFiled, @condition, @note, @checkedAt, @checkedBy)`),
-    followUp: sqlite.prepare(`INSERT INTO follow_ups (id, inspection_id, item_id, box_id, findings, note, owner, status, created_at, created_by, closed_at, closed_by, resolution)
+    followUp:
+      sqlite.prepare(`INSERT INTO follow_ups (id, inspection_id, item_id, box_id, findings, note, owner, status, created_at, created_by, closed_at, closed_by, resolution)
       VALUES (@id, @inspectionId, @itemId, @boxId, @findings, @note, @owner, @status, @createdAt, @createdBy, @closedAt, @closedBy, @resolution)`),
   };
   const bool = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
@@ -127,7 +138,8 @@ export function scheduleCustody(ctx: CustodyContext): CustodyCounts {
   const until = lastDay - 20 * DAY;
   for (let k = 0; k < transferTotal; k++) {
     const outcome = k < transferTotal - tail ? 'signed' : (['requested', 'rejected', 'cancelled', 'approved'] as const)[k % 4];
-    const day = k >= transferTotal - tail ? lastDay - (6 + tail - (k - (transferTotal - tail))) * DAY : from + Math.floor(((k + 0.5) * (until - from)) / transferTotal);
+    const day =
+      k >= transferTotal - tail ? lastDay - (6 + tail - (k - (transferTotal - tail))) * DAY : from + Math.floor(((k + 0.5) * (until - from)) / transferTotal);
     const at = officeHours(day);
     schedule(at, () => transfer(at, outcome));
   }
@@ -181,7 +193,13 @@ export function scheduleCustody(ctx: CustodyContext): CustodyCounts {
     schedule(decidedAt, () => {
       const before = row;
       const approve = outcome !== 'rejected';
-      row = { ...row, status: approve ? 'approved' : 'rejected', decidedAt: iso(decidedAt), decidedBy: manager, decisionReason: approve ? '同意移交' : '移交范围需重新核定' };
+      row = {
+        ...row,
+        status: approve ? 'approved' : 'rejected',
+        decidedAt: iso(decidedAt),
+        decidedBy: manager,
+        decisionReason: approve ? '同意移交' : '移交范围需重新核定',
+      };
       audit(decidedAt, manager, approve ? 'transfer-approve' : 'transfer-reject', 'transfer', id, null, before, logged(row));
       if (!approve) release(decidedAt);
       if (outcome === 'rejected' || outcome === 'approved') return void insert.transfer.run(row);
@@ -211,7 +229,16 @@ export function scheduleCustody(ctx: CustodyContext): CustodyCounts {
         for (const boxId of list) {
           state[boxId] = TRANSFERRED;
           insert.boxTransferred.run(row.toDepartment, iso(nextAt), boxId);
-          audit(nextAt, custodian, 'transfer-sign-off', 'box', boxId, codes[boxId], { status: 'in_stock', custodianDepartment: '' }, { status: 'transferred', custodianDepartment: row.toDepartment, transferNo: row.transferNo });
+          audit(
+            nextAt,
+            custodian,
+            'transfer-sign-off',
+            'box',
+            boxId,
+            codes[boxId],
+            { status: 'in_stock', custodianDepartment: '' },
+            { status: 'transferred', custodianDepartment: row.toDepartment, transferNo: row.transferNo },
+          );
         }
         insert.transfer.run(row);
       });
@@ -231,7 +258,16 @@ export function scheduleCustody(ctx: CustodyContext): CustodyCounts {
       }
       if (!boxId) return;
       held.add(boxId);
-      const hold = { id: ++counts.holds, boxId, reason: pick(HOLD_REASONS), placedAt: iso(at), placedBy: custodian, liftedAt: null as string | null, liftedBy: null as number | null, liftReason: '' };
+      const hold = {
+        id: ++counts.holds,
+        boxId,
+        reason: pick(HOLD_REASONS),
+        placedAt: iso(at),
+        placedBy: custodian,
+        liftedAt: null as string | null,
+        liftedBy: null as number | null,
+        liftReason: '',
+      };
       audit(at, custodian, 'hold-place', 'hold', hold.id, codes[boxId], null, hold);
       const liftAt = officeHours(at + int(30, 500) * DAY);
       if (rand() < 0.5 || liftAt > lastDay) return void insert.hold.run(hold);
@@ -345,7 +381,15 @@ export function scheduleCustody(ctx: CustodyContext): CustodyCounts {
     for (let id = 1; id <= n; id++) if (state[id] === ARCHIVE && !onLoan[id]) inStock.push(id);
     sortByShelf(inStock, ctx.locations, codes);
     const id = ++counts.inspections;
-    const row = { id, month, status: 'open' as 'open' | 'completed', startedAt: iso(at), startedBy: custodian, completedAt: null as string | null, completedBy: null as number | null };
+    const row = {
+      id,
+      month,
+      status: 'open' as 'open' | 'completed',
+      startedAt: iso(at),
+      startedBy: custodian,
+      completedAt: null as string | null,
+      completedBy: null as number | null,
+    };
     insert.inspection.run(row);
     audit(at, custodian, 'inspection-start', 'inspection', id, null, null, { ...row, boxes: inStock.length });
     const itemBase = counts.inspectionItems;
@@ -359,9 +403,30 @@ export function scheduleCustody(ctx: CustodyContext): CustodyCounts {
     const check = (seq: number) => {
       const when = timeOf(seq);
       const boxId = inStock[seq];
-      const before = { id: itemBase + seq + 1, inspectionId: id, boxId, seq: seq + 1, present: null, complete: null, correctlyFiled: null, condition: null, note: '', checkedAt: null, checkedBy: null };
+      const before = {
+        id: itemBase + seq + 1,
+        inspectionId: id,
+        boxId,
+        seq: seq + 1,
+        present: null,
+        complete: null,
+        correctlyFiled: null,
+        condition: null,
+        note: '',
+        checkedAt: null,
+        checkedBy: null,
+      };
       const found = findingAt.get(seq);
-      const after = { ...before, present: true, complete: true, correctlyFiled: true, condition: 'good', checkedAt: iso(when), checkedBy: custodian, ...(found ? { ...found.fields, note: found.note } : {}) };
+      const after = {
+        ...before,
+        present: true,
+        complete: true,
+        correctlyFiled: true,
+        condition: 'good',
+        checkedAt: iso(when),
+        checkedBy: custodian,
+        ...(found ? { ...found.fields, note: found.note } : {}),
+      };
       insert.item.run({ ...after, present: bool(after.present), complete: bool(after.complete), correctlyFiled: bool(after.correctlyFiled) });
       audit(when, custodian, 'inspection-check', 'inspection', id, codes[boxId], before, after);
       if (found) followUp(when, id, after.id, boxId, found);
@@ -370,7 +435,12 @@ export function scheduleCustody(ctx: CustodyContext): CustodyCounts {
         const doneAt = when + HOUR;
         schedule(doneAt, () => {
           insert.inspectionDone.run(iso(doneAt), custodian, id);
-          audit(doneAt, custodian, 'inspection-complete', 'inspection', id, null, row, { ...row, status: 'completed', completedAt: iso(doneAt), completedBy: custodian });
+          audit(doneAt, custodian, 'inspection-complete', 'inspection', id, null, row, {
+            ...row,
+            status: 'completed',
+            completedAt: iso(doneAt),
+            completedBy: custodian,
+          });
         });
       }
     };

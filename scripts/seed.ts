@@ -14,7 +14,12 @@ import { actorOf, createUser, getUser } from '../electron/server/services/users'
 import { seedBulk } from './seed-bulk';
 
 const { values } = parseArgs({
-  options: { boxes: { type: 'string', default: '2000' }, loans: { type: 'string' }, seed: { type: 'string', default: '1' }, data: { type: 'string', default: '.data/seed' } },
+  options: {
+    boxes: { type: 'string', default: '2000' },
+    loans: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    data: { type: 'string', default: '.data/seed' },
+  },
 });
 const BOXES = Number(values.boxes);
 /** Ten loans per box over the decade by default: 1,000,000 for 100,000 boxes. */
@@ -26,12 +31,26 @@ async function main(): Promise<void> {
   const paths = dataPathsUnder(resolve(values.data));
   rmSync(paths.dataDir, { recursive: true, force: true });
   rmSync(paths.machineKey, { force: true });
-  const runtime = new Runtime({ dataDir: paths.dataDir, protector: machineKeyProtector(paths.machineKey), migrationsFolder: fileURLToPath(new URL('../db/migrations', import.meta.url)) });
+  const runtime = new Runtime({
+    dataDir: paths.dataDir,
+    protector: machineKeyProtector(paths.machineKey),
+    migrationsFolder: fileURLToPath(new URL('../db/migrations', import.meta.url)),
+  });
   runtime.start();
-  await runtime.setup({ siteName: '万象广场运营部', admin: { username: 'admin', displayName: '系统管理员', password: PASSWORD }, passphrase: PASSPHRASE, passphraseConfirm: PASSPHRASE });
+  await runtime.setup({
+    siteName: '万象广场运营部',
+    admin: { username: 'admin', displayName: '系统管理员', password: PASSWORD },
+    passphrase: PASSPHRASE,
+    passphraseConfirm: PASSPHRASE,
+  });
   const db = runtime.requireDb();
   const admin = actorOf(getUser(db, 1));
-  const staff: [string, string, Role][] = [['custodian', '陈档案', 'custodian'], ['clerk', '李前台', 'clerk'], ['manager', '王经理', 'manager'], ['auditor', '赵审计', 'auditor']];
+  const staff: [string, string, Role][] = [
+    ['custodian', '陈档案', 'custodian'],
+    ['clerk', '李前台', 'clerk'],
+    ['manager', '王经理', 'manager'],
+    ['auditor', '赵审计', 'auditor'],
+  ];
   for (const [username, displayName, role] of staff) await createUser(db, admin, { username, displayName, role, password: PASSWORD });
   const names = Object.fromEntries([1, 2, 3, 4, 5].map((id) => [id, getUser(db, id).displayName]));
   const started = Date.now();

@@ -14,7 +14,7 @@ function electronBinary() {
   const pathFile = join(pkg, 'path.txt');
   if (!existsSync(pathFile)) spawnSync(process.execPath, [join(pkg, 'install.js')], { cwd: pkg, stdio: 'ignore', timeout: 120_000 });
   if (!existsSync(pathFile)) return null;
-  const binary = spawnSync(process.execPath, ["-p", "require('electron')"], { cwd: root, encoding: "utf8" }).stdout.trim();
+  const binary = spawnSync(process.execPath, ['-p', "require('electron')"], { cwd: root, encoding: 'utf8' }).stdout.trim();
   return binary && existsSync(binary) ? binary : null;
 }
 

@@ -43,7 +43,10 @@ describe('the import rule', () => {
       file('db/connection.ts', "import { x } from '../electron/server/runtime';\nexport const db = x;\n");
       file('electron/core/enums.ts', 'export const ROLES = [];\n');
       file('electron/core/rows.ts', "export type { Row } from '../../db/schema';\n");
-      file('electron/core/contract/index.ts', "import { table } from '../../../db/schema';\nimport { db } from '../../../db/connection';\nexport const contract = [table, db];\n");
+      file(
+        'electron/core/contract/index.ts',
+        "import { table } from '../../../db/schema';\nimport { db } from '../../../db/connection';\nexport const contract = [table, db];\n",
+      );
       file('electron/core/contract/call-names.ts', 'export const CALL_NAMES = [];\n');
       file('electron/core/paths.ts', "import { join } from 'node:path';\nexport const p = join('a');\n");
       file('electron/server/runtime.ts', "import { shell } from '../shells/web/main';\nexport const x = shell;\n");
@@ -51,10 +54,16 @@ describe('the import rule', () => {
       file('electron/server/handlers/types.ts', 'export type Ctx = { id: number };\n');
       file('electron/server/services/boxes.ts', "import type { Ctx } from '../handlers/types';\nexport const f = (c: Ctx) => c;\n");
       file('electron/shells/web/main.ts', "import { App } from '../../../renderer/app/App';\nexport const shell = App;\n");
-      file('electron/shells/electron/preload.ts', "import { contract } from '../../core/contract';\nimport { CALL_NAMES } from '../../core/contract/call-names';\nexport const b = [contract, CALL_NAMES];\n");
+      file(
+        'electron/shells/electron/preload.ts',
+        "import { contract } from '../../core/contract';\nimport { CALL_NAMES } from '../../core/contract/call-names';\nexport const b = [contract, CALL_NAMES];\n",
+      );
       file('renderer/app/App.ts', "import { a } from '../features/a/page';\nexport const App = a;\n");
       file('renderer/ui/kit.ts', "import { a } from '../features/a/page';\nimport { App } from '../app/App';\nexport const kit = [a, App];\n");
-      file('renderer/features/a/page.ts', "import { b } from '../b/page';\nimport { own } from './own';\nimport { App } from '../../app/App';\nimport type { Row } from '../../../db/schema';\nimport { readFileSync } from 'node:fs';\nimport type { Row as R } from '../../../electron/core/rows';\nexport const a = [b, own, App, readFileSync];\nexport type T = [Row, R];\n");
+      file(
+        'renderer/features/a/page.ts',
+        "import { b } from '../b/page';\nimport { own } from './own';\nimport { App } from '../../app/App';\nimport type { Row } from '../../../db/schema';\nimport { readFileSync } from 'node:fs';\nimport type { Row as R } from '../../../electron/core/rows';\nexport const a = [b, own, App, readFileSync];\nexport type T = [Row, R];\n",
+      );
       file('renderer/features/a/own.ts', 'export const own = 1;\n');
       file('renderer/features/b/page.ts', 'export const b = 1;\n');
 

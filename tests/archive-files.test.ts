@@ -60,7 +60,14 @@ describe('a missing archive.db beside its key file', () => {
     expect(existsSync(db())).toBe(false);
     expect(runtime.refresh().fault?.code).toBe('DB_MISSING');
     expect(existsSync(db())).toBe(false);
-    await expect(runtime.setup({ siteName: '新站点', admin: { username: 'admin', displayName: '管理员', password: PASSWORD }, passphrase: PASSPHRASE, passphraseConfirm: PASSPHRASE })).rejects.toMatchObject({ code: 'DB_MISSING' });
+    await expect(
+      runtime.setup({
+        siteName: '新站点',
+        admin: { username: 'admin', displayName: '管理员', password: PASSWORD },
+        passphrase: PASSPHRASE,
+        passphraseConfirm: PASSPHRASE,
+      }),
+    ).rejects.toMatchObject({ code: 'DB_MISSING' });
     await expect(runtime.restoreAtSetup(file, '不是这个口令-wrong')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
     expect(runtime.status().fault?.code).toBe('DB_MISSING');
 
@@ -106,7 +113,10 @@ describe('a restore cut off between its steps', () => {
     const runtime = restart();
     expect(runtime.start().state).toBe('ready');
     expect(boxes(runtime)).toBe(4);
-    expect(lastAudit(runtime)).toMatchObject({ action: 'backup-restore-recovered', changes: expect.objectContaining({ after: expect.objectContaining({ outcome: 'rolled-back', file }) }) });
+    expect(lastAudit(runtime)).toMatchObject({
+      action: 'backup-restore-recovered',
+      changes: expect.objectContaining({ after: expect.objectContaining({ outcome: 'rolled-back', file }) }),
+    });
     expect(leftovers()).toEqual([]);
     expect(existsSync(aside)).toBe(false);
   });
@@ -118,7 +128,10 @@ describe('a restore cut off between its steps', () => {
     const runtime = restart();
     expect(runtime.start().state).toBe('ready');
     expect(boxes(runtime)).toBe(3);
-    expect(lastAudit(runtime)).toMatchObject({ action: 'backup-restore-recovered', changes: expect.objectContaining({ after: expect.objectContaining({ outcome: 'completed', file, movedAsideTo: aside }) }) });
+    expect(lastAudit(runtime)).toMatchObject({
+      action: 'backup-restore-recovered',
+      changes: expect.objectContaining({ after: expect.objectContaining({ outcome: 'completed', file, movedAsideTo: aside }) }),
+    });
     expect(leftovers()).toEqual([]);
     expect(existsSync(aside)).toBe(true);
     expect(existsSync(journalFile(db()))).toBe(false);
@@ -132,7 +145,10 @@ describe('a restore cut off between its steps', () => {
     const runtime = restart();
     expect(runtime.start().state).toBe('ready');
     expect(boxes(runtime)).toBe(4);
-    expect(lastAudit(runtime)).toMatchObject({ action: 'backup-restore-recovered', changes: expect.objectContaining({ after: expect.objectContaining({ outcome: 'rolled-back' }) }) });
+    expect(lastAudit(runtime)).toMatchObject({
+      action: 'backup-restore-recovered',
+      changes: expect.objectContaining({ after: expect.objectContaining({ outcome: 'rolled-back' }) }),
+    });
     expect(leftovers()).toEqual([]);
   });
 });
@@ -203,7 +219,16 @@ describe('the data folder deleted while the app runs', () => {
     expect(errorCode(write)).toBe('DATA_FOLDER_GONE');
     expect(errorCode(await app.call('backup-overview', {}, custodian))).toBe('DATA_FOLDER_GONE');
     expect(errorCode(await app.call('session-login', { username: 'admin', password: PASSWORD }))).toBe('DATA_FOLDER_GONE');
-    expect(errorCode(await app.call('app-setup', { siteName: '新站点', admin: { username: 'admin', displayName: '管理员', password: PASSWORD }, passphrase: PASSPHRASE, passphraseConfirm: PASSPHRASE }))).toBe('DATA_FOLDER_GONE');
+    expect(
+      errorCode(
+        await app.call('app-setup', {
+          siteName: '新站点',
+          admin: { username: 'admin', displayName: '管理员', password: PASSWORD },
+          passphrase: PASSPHRASE,
+          passphraseConfirm: PASSPHRASE,
+        }),
+      ),
+    ).toBe('DATA_FOLDER_GONE');
     expect(await app.ok('app-status', {})).toMatchObject({ state: 'fault', fault: { code: 'DATA_FOLDER_GONE', params: { dataDir: dataDir() } } });
     app.runtime.close();
     expect(existsSync(dataDir())).toBe(false);

@@ -10,7 +10,10 @@ const ROOT = resolve(__dirname, '..');
 /** Runs `npm run audit:verify -- <db>` as a terminal user would; resolves with its exit code and output. */
 async function auditVerify(db: string, passphrase: string, ...args: string[]): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await run(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/audit-verify.ts', db, ...args], { cwd: ROOT, env: { ...process.env, ARCHIVE_DESK_PASSPHRASE: passphrase } });
+    const { stdout } = await run(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/audit-verify.ts', db, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ARCHIVE_DESK_PASSPHRASE: passphrase },
+    });
     return { code: 0, out: stdout };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

@@ -5,7 +5,15 @@ import { readKeyWithProtector } from '../db/keyfile';
 import { machineKeyProtector } from '../db/machine-key';
 import type { AuditRow } from '../db/schema';
 import { entryHash } from '../electron/server/services/audit';
-import { AUDIT_ROW_SQL, joinRanges, splitChain, verifyChainParallel, verifyRange, verifyRangeInWorker, WHOLE_CHAIN } from '../electron/server/services/audit-chain';
+import {
+  AUDIT_ROW_SQL,
+  joinRanges,
+  splitChain,
+  verifyChainParallel,
+  verifyRange,
+  verifyRangeInWorker,
+  WHOLE_CHAIN,
+} from '../electron/server/services/audit-chain';
 import { verifyChain } from '../electron/server/services/audit-log';
 import type { TestApp } from './support/app';
 import { createSetUpApp, validBoxInput, validOwnerInput } from './support/fixtures';
@@ -110,7 +118,8 @@ describe('audit chain verification split across worker threads', () => {
   it('runs a stretch in a worker thread with its own connection, with the same result as in this thread', async () => {
     const sqlite = app.runtime.requireDb().$client;
     const [a, b] = splitChain((await app.ok('audit-head', {}, auditor)).entries, 2);
-    for (const range of [a!, b!, WHOLE_CHAIN]) expect(await verifyRangeInWorker({ source: app.runtime.chainSource(), range })).toEqual(verifyRange(sqlite, range));
+    for (const range of [a!, b!, WHOLE_CHAIN])
+      expect(await verifyRangeInWorker({ source: app.runtime.chainSource(), range })).toEqual(verifyRange(sqlite, range));
   });
 
   it('joins the stretches into the verdict of one walk: intact, with the same head', async () => {
@@ -132,17 +141,23 @@ describe('audit chain verification split across worker threads', () => {
 
   // With 3 workers the stretches meet after entries ⌊n/3⌋ and ⌊2n/3⌋: breaks on both sides of a boundary.
   const tampers: [string, (cut: number) => string | ((raw: Database.Database) => void)][] = [
-    ['content changed at a stretch\'s first entry', (cut) => `UPDATE audit_log SET actor_name = '某人' WHERE seq = ${cut + 1}`],
-    ['content changed at a stretch\'s last entry', (cut) => `UPDATE audit_log SET actor_name = '某人' WHERE seq = ${cut}`],
-    ['a stretch\'s first entry deleted', (cut) => `DELETE FROM audit_log WHERE seq = ${cut + 1}`],
-    ['a stretch\'s last entry deleted', (cut) => `DELETE FROM audit_log WHERE seq = ${cut}`],
+    ["content changed at a stretch's first entry", (cut) => `UPDATE audit_log SET actor_name = '某人' WHERE seq = ${cut + 1}`],
+    ["content changed at a stretch's last entry", (cut) => `UPDATE audit_log SET actor_name = '某人' WHERE seq = ${cut}`],
+    ["a stretch's first entry deleted", (cut) => `DELETE FROM audit_log WHERE seq = ${cut + 1}`],
+    ["a stretch's last entry deleted", (cut) => `DELETE FROM audit_log WHERE seq = ${cut}`],
     ['a whole stretch deleted', (cut) => `DELETE FROM audit_log WHERE seq > ${cut} AND seq <= ${2 * cut}`],
     ['the first entry renumbered 0', () => `UPDATE audit_log SET seq = 0 WHERE seq = 1`],
-    ['a stretch\'s last entry re-hashed after a change, so the next stretch\'s link breaks', (cut) => (raw) => {
-      const forged = { ...(raw.prepare(AUDIT_ROW_SQL).get(cut) as AuditRow), changes: '{}' };
-      raw.prepare('UPDATE audit_log SET changes = ?, hash = ? WHERE seq = ?').run(forged.changes, entryHash(forged), cut);
-    }],
-    ['both link and content broken at a stretch\'s first entry', (cut) => `UPDATE audit_log SET prev_hash = '${'1'.repeat(64)}', actor_name = '某人' WHERE seq = ${cut + 1}`],
+    [
+      "a stretch's last entry re-hashed after a change, so the next stretch's link breaks",
+      (cut) => (raw) => {
+        const forged = { ...(raw.prepare(AUDIT_ROW_SQL).get(cut) as AuditRow), changes: '{}' };
+        raw.prepare('UPDATE audit_log SET changes = ?, hash = ? WHERE seq = ?').run(forged.changes, entryHash(forged), cut);
+      },
+    ],
+    [
+      "both link and content broken at a stretch's first entry",
+      (cut) => `UPDATE audit_log SET prev_hash = '${'1'.repeat(64)}', actor_name = '某人' WHERE seq = ${cut + 1}`,
+    ],
   ];
   it.each(tampers)('reports what one walk reports: %s', async (_name, change) => {
     const { entries } = await app.ok('audit-head', {}, auditor);

@@ -1,7 +1,17 @@
 import type { AuditRow } from '../db/schema';
 import { entryHash, GENESIS_HASH } from '../electron/server/services/audit';
 import { PASSWORD, type TestApp } from './support/app';
-import { auditRows, boxUpdateFrom, createSetUpApp, errorCode, snapshot, validBoxInput, validDocumentInput, validOwnerInput, validSettings } from './support/fixtures';
+import {
+  auditRows,
+  boxUpdateFrom,
+  createSetUpApp,
+  errorCode,
+  snapshot,
+  validBoxInput,
+  validDocumentInput,
+  validOwnerInput,
+  validSettings,
+} from './support/fixtures';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -59,7 +69,9 @@ describe('the audit log', () => {
     expect(boxUpdate).toMatchObject([{ action: 'box-update', boxCode }]);
     expect(JSON.parse(boxUpdate[0].changes)).toEqual({ title: ['人事档案', '万达影城租户档案'] });
 
-    const boxMove = await appended(() => app.ok('box-move', { id: boxId, room: '二号档案室', cabinet: 'D1', shelf: '1', position: '1', reason: '整理' }, custodian));
+    const boxMove = await appended(() =>
+      app.ok('box-move', { id: boxId, room: '二号档案室', cabinet: 'D1', shelf: '1', position: '1', reason: '整理' }, custodian),
+    );
     expect(boxMove).toMatchObject([{ action: 'box-move', boxCode }]);
 
     let documentId = 0;
@@ -100,7 +112,9 @@ describe('the audit log', () => {
       clerkHandle = (await app.ok('session-login', { username: 'wang', password: 'Reset-passw0rd' })).handle;
     });
     expect(login).toMatchObject([{ action: 'login', entity: 'user', entityId: String(clerkId), actorId: clerkId }]);
-    const passwordChange = await appended(() => app.ok('session-change-password', { current: 'Reset-passw0rd', next: 'Own-passw0rd!', nextConfirm: 'Own-passw0rd!' }, clerkHandle));
+    const passwordChange = await appended(() =>
+      app.ok('session-change-password', { current: 'Reset-passw0rd', next: 'Own-passw0rd!', nextConfirm: 'Own-passw0rd!' }, clerkHandle),
+    );
     expect(passwordChange).toMatchObject([{ action: 'password-change', entityId: String(clerkId), actorId: clerkId }]);
 
     const failures: AuditRow[][] = [];
@@ -146,7 +160,13 @@ describe('the audit log', () => {
     expect(() => sqlite.prepare(`UPDATE audit_log SET changes = '{}'`).run()).toThrow(/append-only/);
     expect(() => sqlite.prepare('DELETE FROM audit_log WHERE seq = 1').run()).toThrow(/append-only/);
     expect(() => sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
-    expect(() => sqlite.prepare(`INSERT OR REPLACE INTO audit_log SELECT seq, at, actor_id, 'someone else', action, entity, entity_id, box_code, changes, prev_hash, hash FROM audit_log WHERE seq = 1`).run()).toThrow(/append-only/);
+    expect(() =>
+      sqlite
+        .prepare(
+          `INSERT OR REPLACE INTO audit_log SELECT seq, at, actor_id, 'someone else', action, entity, entity_id, box_code, changes, prev_hash, hash FROM audit_log WHERE seq = 1`,
+        )
+        .run(),
+    ).toThrow(/append-only/);
     expect(rows()).toEqual(before);
   });
 
@@ -170,7 +190,9 @@ describe('the audit log', () => {
   it('writes the entry in the same transaction as the change: no entry, no change', async () => {
     const custodian = await app.as('custodian');
     const sqlite = app.runtime.requireDb().$client;
-    sqlite.exec(`CREATE TEMP TRIGGER refuse_owner_audit BEFORE INSERT ON main.audit_log WHEN NEW.action = 'owner-create' BEGIN SELECT RAISE(ABORT, 'audit write failed'); END`);
+    sqlite.exec(
+      `CREATE TEMP TRIGGER refuse_owner_audit BEFORE INSERT ON main.audit_log WHEN NEW.action = 'owner-create' BEGIN SELECT RAISE(ABORT, 'audit write failed'); END`,
+    );
     const before = snapshot(app.runtime.requireDb());
     expect(await app.call('owner-create', validOwnerInput(), custodian)).toEqual({ ok: false, error: { code: 'INTERNAL' } });
     expect(snapshot(app.runtime.requireDb())).toEqual(before);

@@ -20,9 +20,14 @@ const folder = (name: string) => {
   mkdirSync(dir, { recursive: true });
   return dir;
 };
-const restart = () => new Runtime({ dataDir: join(app.dir, 'data'), protector: machineKeyProtector(join(app.dir, 'machine.key')), migrationsFolder: MIGRATIONS });
-const partials = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.partial')).sort();
-const lastAudit = (rows: ReturnType<typeof auditRows>, action: string) => JSON.parse(rows.filter((r) => r.action === action).at(-1)!.changes as string) as { after: unknown };
+const restart = () =>
+  new Runtime({ dataDir: join(app.dir, 'data'), protector: machineKeyProtector(join(app.dir, 'machine.key')), migrationsFolder: MIGRATIONS });
+const partials = (dir: string) =>
+  readdirSync(dir)
+    .filter((n) => n.endsWith('.partial'))
+    .sort();
+const lastAudit = (rows: ReturnType<typeof auditRows>, action: string) =>
+  JSON.parse(rows.filter((r) => r.action === action).at(-1)!.changes as string) as { after: unknown };
 
 async function configure(folders: string[]) {
   await app.ok('backup-settings-update', { folders, keep: 30, dailyAt: null, onClose: false }, await app.as('custodian'));
@@ -31,9 +36,13 @@ async function configure(folders: string[]) {
 /** Starts a process that backs up into `dir` and SIGKILLs it once its temporary copy is on disk. */
 async function killMidBackup(dir: string): Promise<string> {
   const before = new Set(partials(dir));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'support', 'backup-child.ts'), join(app.dir, 'data'), join(app.dir, 'machine.key'), MIGRATIONS, dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(__dirname, 'support', 'backup-child.ts'), join(app.dir, 'data'), join(app.dir, 'machine.key'), MIGRATIONS, dir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise<void>((done, fail) => {
     const watch = setInterval(() => partials(dir).some((n) => !before.has(n)) && child.kill('SIGKILL'), 2);
     child.on('exit', (code, signal) => {
@@ -53,7 +62,11 @@ const age = (file: string) => utimesSync(file, new Date(Date.now() - 2 * 3_600_0
 describe('an interrupted backup', () => {
   it('leaves a temporary file that the next start and the next backup remove, and say so; nothing else is touched', async () => {
     // Ballast, so the copy takes long enough to be killed in the middle.
-    app.runtime.requireDb().$client.exec(`CREATE TABLE ballast (b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) INSERT INTO ballast SELECT randomblob(4000) FROM n;`);
+    app.runtime
+      .requireDb()
+      .$client.exec(
+        `CREATE TABLE ballast (b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) INSERT INTO ballast SELECT randomblob(4000) FROM n;`,
+      );
     const usb = folder('usb');
     await configure([usb]);
     app.runtime.close();
@@ -64,7 +77,12 @@ describe('an interrupted backup', () => {
     expect(existsSync(old)).toBe(true);
     age(old);
     // Names like ours but not ours: a user's files, never deleted.
-    const decoys = ['notes.db.partial', '.archive-desk-notes.partial', 'archive-desk-20260101-100000.db.partial', '.archive-desk-20260101-100000.db.partial.txt'];
+    const decoys = [
+      'notes.db.partial',
+      '.archive-desk-notes.partial',
+      'archive-desk-20260101-100000.db.partial',
+      '.archive-desk-20260101-100000.db.partial.txt',
+    ];
     for (const n of decoys) {
       writeFileSync(join(usb, n), '用户自己的文件');
       age(join(usb, n));

@@ -23,7 +23,8 @@ const folder = (name: string) => {
   return dir;
 };
 const keyOf = (a: TestApp) => readKeyWithProtector(a.runtime.files.keyFile, machineKeyProtector(join(a.dir, 'machine.key')))!;
-const restart = (a: TestApp, now?: () => Date) => new Runtime({ dataDir: join(a.dir, 'data'), protector: machineKeyProtector(join(a.dir, 'machine.key')), migrationsFolder: MIGRATIONS, now });
+const restart = (a: TestApp, now?: () => Date) =>
+  new Runtime({ dataDir: join(a.dir, 'data'), protector: machineKeyProtector(join(a.dir, 'machine.key')), migrationsFolder: MIGRATIONS, now });
 /** The tables a user's work lives in, row for row (the audit log and settings grow with backups). */
 const domain = (s: ReturnType<typeof snapshot>) => Object.fromEntries(Object.entries(s.tables).filter(([n]) => !['audit_log', 'settings'].includes(n)));
 
@@ -40,7 +41,9 @@ describe('backup', () => {
   it('copies a database another process keeps writing to, and the copy passes integrity_check', async () => {
     await fill(3);
     const db = app.runtime.requireDb();
-    const child = spawn(process.execPath, [join(__dirname, 'support', 'backup-writer.cjs'), app.runtime.files.db, keyOf(app)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(__dirname, 'support', 'backup-writer.cjs'), app.runtime.files.db, keyOf(app)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         child.stdout.on('data', (d: Buffer) => d.toString().includes('writing') && resolve());
@@ -220,7 +223,9 @@ describe('restore', () => {
       const handle = await other.as('custodian');
       expect((await other.ok('backup-inspect', { file: made!.file! }, handle)).sameKey).toBe(false);
       expect(errorCode(await other.call('backup-restore', { file: made!.file!, confirm: true }, handle))).toBe('BACKUP_NEEDS_PASSPHRASE');
-      expect(errorCode(await other.call('backup-restore', { file: made!.file!, passphrase: '不是这个口令-wrong', confirm: true }, handle))).toBe('WRONG_PASSPHRASE');
+      expect(errorCode(await other.call('backup-restore', { file: made!.file!, passphrase: '不是这个口令-wrong', confirm: true }, handle))).toBe(
+        'WRONG_PASSPHRASE',
+      );
       await other.ok('backup-restore', { file: made!.file!, passphrase: PASSPHRASE, confirm: true }, handle);
       expect(domain(snapshot(other.runtime.requireDb()))).toEqual(source);
       other.runtime.close();

@@ -4,7 +4,21 @@ import { COUNT_CAP } from '../electron/server/services/box-list';
 import { createBox as createBoxService } from '../electron/server/services/boxes';
 import { actorOf, getUser } from '../electron/server/services/users';
 import type { TestApp } from './support/app';
-import { autoCode, boxUpdateFrom, createBox, createOwner, createSetUpApp, errorCode, snapshot, THIS_YEAR, validBoxInput, validDocumentInput, validLoanInput, validOwnerInput, validSettings } from './support/fixtures';
+import {
+  autoCode,
+  boxUpdateFrom,
+  createBox,
+  createOwner,
+  createSetUpApp,
+  errorCode,
+  snapshot,
+  THIS_YEAR,
+  validBoxInput,
+  validDocumentInput,
+  validLoanInput,
+  validOwnerInput,
+  validSettings,
+} from './support/fixtures';
 
 let app: TestApp;
 let custodian: string;
@@ -39,7 +53,11 @@ describe('box codes', () => {
 
   it('uses a custom pattern from settings-update', async () => {
     const admin = await app.as('admin');
-    await app.ok('settings-update', validSettings({ codePattern: 'da{YY}/{KIND}{#####}', kindPrefixes: { ...validSettings().kindPrefixes, work_log: 'GZ' } }), admin);
+    await app.ok(
+      'settings-update',
+      validSettings({ codePattern: 'da{YY}/{KIND}{#####}', kindPrefixes: { ...validSettings().kindPrefixes, work_log: 'GZ' } }),
+      admin,
+    );
     const yy = String(THIS_YEAR).slice(2);
     expect((await createBox(app, { kind: 'work_log' })).code).toBe(`DA${yy}/GZ00001`);
     expect((await createBox(app, { kind: 'work_log' })).code).toBe(`DA${yy}/GZ00002`);
@@ -110,7 +128,11 @@ describe('box codes as typed', () => {
     const loan = await app.ok('loan-request', validLoanInput({ boxCode: typed }), custodian);
     expect(loan.boxId).toBe(box.id);
     await app.ok('loan-cancel', { id: loan.id }, custodian);
-    const transfer = await app.ok('transfer-create', { boxCodes: [typed], fromDepartment: '运营部', toDepartment: '行政人事部', reason: '移交', personnelMoveDate: null }, custodian);
+    const transfer = await app.ok(
+      'transfer-create',
+      { boxCodes: [typed], fromDepartment: '运营部', toDepartment: '行政人事部', reason: '移交', personnelMoveDate: null },
+      custodian,
+    );
     expect(transfer.boxes.map((b) => b.boxId)).toEqual([box.id]);
     await app.ok('transfer-cancel', { id: transfer.id }, custodian);
     const destruction = await app.ok('destruction-propose', { boxCodes: [typed], reason: '保管期限已满' }, custodian);
@@ -125,7 +147,15 @@ describe('box codes as typed', () => {
     const before = state();
     const twice = [box.code, 'ＲＳ－２０２３－０００１'];
     const messages = (result: { ok: boolean; error?: { issues?: { message: string }[] } }) => result.error?.issues?.map((i) => i.message);
-    expect(messages(await app.call('transfer-create', { boxCodes: twice, fromDepartment: '运营部', toDepartment: '行政人事部', reason: '移交', personnelMoveDate: null }, custodian))).toEqual(['v.boxTwice']);
+    expect(
+      messages(
+        await app.call(
+          'transfer-create',
+          { boxCodes: twice, fromDepartment: '运营部', toDepartment: '行政人事部', reason: '移交', personnelMoveDate: null },
+          custodian,
+        ),
+      ),
+    ).toEqual(['v.boxTwice']);
     expect(messages(await app.call('destruction-propose', { boxCodes: twice, reason: '保管期限已满' }, custodian))).toEqual(['v.boxTwice']);
     expect(state()).toEqual(before);
   });
@@ -243,7 +273,11 @@ describe('contents', () => {
     expect(third.documents.map((d) => d.title)).toEqual(['六月', '一月', '三月']);
 
     const march = third.documents.find((d) => d.title === '三月')!;
-    const updated = await app.ok('box-document-update', { id: march.id, docDate: '2026-02-01', title: '二月', category: 'f', pages: 9, note: '补充' }, custodian);
+    const updated = await app.ok(
+      'box-document-update',
+      { id: march.id, docDate: '2026-02-01', title: '二月', category: 'f', pages: 9, note: '补充' },
+      custodian,
+    );
     expect(updated.documents.map((d) => d.title)).toEqual(['二月', '六月', '一月']);
     expect(updated.documents[0]).toMatchObject({ docDate: '2026-02-01', category: 'f', pages: 9, note: '补充', boxId: id });
 
@@ -336,7 +370,34 @@ describe('search and filters', () => {
 
   it('treats FTS syntax in a query as plain text', async () => {
     const { A } = await catalogue();
-    const queries = ['"', '""', '*', 'OR', 'AND', 'NOT', '(', ')', '-', '+', ':', '^', 'NEAR', 'NEAR(万达 影城)', '万达"', '"万达', '万达*', '-万达', '万达 OR 星巴克', '"租户档案"', "'; DROP TABLE boxes; --", '\\', '%', '_', 'text:万达', '{万达}'];
+    const queries = [
+      '"',
+      '""',
+      '*',
+      'OR',
+      'AND',
+      'NOT',
+      '(',
+      ')',
+      '-',
+      '+',
+      ':',
+      '^',
+      'NEAR',
+      'NEAR(万达 影城)',
+      '万达"',
+      '"万达',
+      '万达*',
+      '-万达',
+      '万达 OR 星巴克',
+      '"租户档案"',
+      "'; DROP TABLE boxes; --",
+      '\\',
+      '%',
+      '_',
+      'text:万达',
+      '{万达}',
+    ];
     for (const query of queries) {
       const result = await app.call('box-list', { query }, custodian);
       expect({ query, ok: result.ok }).toEqual({ query, ok: true });
@@ -350,7 +411,11 @@ describe('search and filters', () => {
 
   it('re-indexes an owner’s boxes when the owner is renamed', async () => {
     const { A, owners } = await catalogue();
-    const renamed = await app.ok('owner-update', { ...validOwnerInput({ name: '大悦城影院', unitNo: 'L3-100', contactPerson: '李明' }), id: owners.o1 }, custodian);
+    const renamed = await app.ok(
+      'owner-update',
+      { ...validOwnerInput({ name: '大悦城影院', unitNo: 'L3-100', contactPerson: '李明' }), id: owners.o1 },
+      custodian,
+    );
     expect(renamed.name).toBe('大悦城影院');
     expect(await codesOf({ query: '万达' })).toEqual([]);
     expect(await codesOf({ query: '万' })).toEqual([autoCode(2)]);
@@ -397,7 +462,11 @@ describe('search and filters', () => {
     ];
     for (const [input, expected] of cases) {
       const result = await list(input);
-      expect({ input, codes: result.rows.map((r) => r.code).sort(), total: result.total }).toEqual({ input, codes: [...expected].sort(), total: expected.length });
+      expect({ input, codes: result.rows.map((r) => r.code).sort(), total: result.total }).toEqual({
+        input,
+        codes: [...expected].sort(),
+        total: expected.length,
+      });
     }
     const row = (await list({ ownerId: owners.o2 })).rows[0];
     expect(row).toMatchObject({ ownerName: '万象城餐饮管理有限公司', ownerUnit: 'L2-015', ownerFloor: 'L2' });
@@ -434,7 +503,10 @@ describe('search and filters', () => {
     // Codes typed by hand, created out of code order: a code prefix lists by code, not by id.
     const codes = ['GZ-2019-0007', 'GZ-2019-0002', 'GZ-2019-0011', 'GZ-2018-0001', 'GZ-2019-0005', 'GZ-2019-0003', 'GZ-2019-0009'];
     for (const code of codes) await createBox(app, { code, kind: 'work_log', title: `工作日志${code}` });
-    const inPrefix = codes.filter((c) => c.startsWith('GZ-2019')).sort().reverse();
+    const inPrefix = codes
+      .filter((c) => c.startsWith('GZ-2019'))
+      .sort()
+      .reverse();
     const seen: string[] = [];
     let cursor: number | undefined;
     do {
@@ -445,7 +517,13 @@ describe('search and filters', () => {
     } while (cursor !== undefined);
     expect(seen).toEqual(inPrefix);
     // With a further term and a filter, the prefix still drives.
-    expect((await list({ query: '日志 GZ-2019-000', kind: 'work_log' })).rows.map((r) => r.code)).toEqual(['GZ-2019-0009', 'GZ-2019-0007', 'GZ-2019-0005', 'GZ-2019-0003', 'GZ-2019-0002']);
+    expect((await list({ query: '日志 GZ-2019-000', kind: 'work_log' })).rows.map((r) => r.code)).toEqual([
+      'GZ-2019-0009',
+      'GZ-2019-0007',
+      'GZ-2019-0005',
+      'GZ-2019-0003',
+      'GZ-2019-0002',
+    ]);
 
     const owner = await createOwner(app, { name: '甲铺', unitNo: 'A-101', floor: 'L1' });
     const box = await createBox(app, { ownerId: owner, title: '租户档案' });
@@ -480,7 +558,10 @@ describe('search and filters', () => {
       ids.L3.push(add(big[i % 2], Math.floor(i / 2) + 1));
       if (i % 100 === 0) ids.L4.push(add(small, i / 100 + 1));
     }
-    for (const [floor, expected, total] of [['L3', ids.L3, COUNT_CAP], ['L4', ids.L4, ids.L4.length]] as const) {
+    for (const [floor, expected, total] of [
+      ['L3', ids.L3, COUNT_CAP],
+      ['L4', ids.L4, ids.L4.length],
+    ] as const) {
       const seen: number[] = [];
       let cursor: number | undefined;
       do {

@@ -19,7 +19,8 @@ describe('what each call reads or changes (issue #22: one refresh rule)', () => 
 
   it('a damaged return reaches the box page: its loans, incidents and the box itself', () => {
     const changed = changedTopics(contract['loan-return']);
-    for (const name of ['incident-list', 'loan-list', 'box-get', 'box-list', 'loan-dashboard', 'audit-list'] as const) expect(readsAny([name, {}], changed)).toBe(true);
+    for (const name of ['incident-list', 'loan-list', 'box-get', 'box-list', 'loan-dashboard', 'audit-list'] as const)
+      expect(readsAny([name, {}], changed)).toBe(true);
     expect(readsAny(['owner-list', {}], changed)).toBe(false);
     expect(readsAny(['not-a-call'], changed)).toBe(false);
   });

@@ -28,7 +28,11 @@ describe('custody register exports', () => {
     const signed = await approvedTransfer(app, cast, [a.code, b.code]);
     await app.ok('transfer-sign-off', signOff(signed.id), cast.custodian);
     const c = await createBox(app, { title: '人事档案（三）' });
-    await app.ok('transfer-create', { boxCodes: [c.code], fromDepartment: '财务部', toDepartment: '行政人事部', reason: '=HYPERLINK("x")', personnelMoveDate: null }, cast.custodian);
+    await app.ok(
+      'transfer-create',
+      { boxCodes: [c.code], fromDepartment: '财务部', toDepartment: '行政人事部', reason: '=HYPERLINK("x")', personnelMoveDate: null },
+      cast.custodian,
+    );
 
     const xlsx = await app.ok('transfer-export', { format: 'xlsx' }, cast.clerk);
     expect(xlsx.fileName).toMatch(/^档案移交登记-\d{8}-\d{6}\.xlsx$/);
@@ -46,7 +50,9 @@ describe('custody register exports', () => {
 
     const csv = csvText(await app.ok('transfer-export', { status: 'signed', format: 'csv' }, cast.auditor));
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('\uFEFF移交单号,状态,移出部门,接收部门,移交原因,盒数,人员调动日期,取回期限,登记人,登记时间,审批人,审批时间,审批意见,移交人,接收人,签收时间');
+    expect(lines[0]).toBe(
+      '\uFEFF移交单号,状态,移出部门,接收部门,移交原因,盒数,人员调动日期,取回期限,登记人,登记时间,审批人,审批时间,审批意见,移交人,接收人,签收时间',
+    );
     expect(lines[1]).toContain(`${signed.transferNo},已签收,运营部,行政人事部`);
     expect(lines[2]).toBe('');
     expect(csv).not.toContain('HYPERLINK');
@@ -64,7 +70,21 @@ describe('custody register exports', () => {
 
     const sheet = await sheetOf(await app.ok('destruction-export', { format: 'xlsx' }, cast.auditor));
     const header = cells(sheet, 1, 13) as string[];
-    expect(header).toEqual(['清册编号', '状态', '销毁原因', '盒数', '提议人', '提议时间', '审批人', '审批时间', '审批意见', '销毁方式', '销毁日期', '执行人', '监销人']);
+    expect(header).toEqual([
+      '清册编号',
+      '状态',
+      '销毁原因',
+      '盒数',
+      '提议人',
+      '提议时间',
+      '审批人',
+      '审批时间',
+      '审批意见',
+      '销毁方式',
+      '销毁日期',
+      '执行人',
+      '监销人',
+    ]);
     expect(cells(sheet, 2, 4)).toEqual([d.registerNo, '已销毁', '保管期限已满', 1]);
     expect(cells(sheet, 2, 13).slice(9)).toEqual(['粉碎', new Date(Date.UTC(2026, 0, 5)), '李强', '王芳、张伟']);
     // Days and times are date cells Excel can sort and filter, not text.
@@ -83,7 +103,11 @@ describe('custody register exports', () => {
     await createBox(app, { title: '海底捞租户档案' });
     const insp = await app.ok('inspection-start', {}, cast.custodian);
     const item = insp.items.find((i) => i.code === a.code)!;
-    await app.ok('inspection-check', { itemId: item.id, present: true, complete: false, correctlyFiled: true, condition: 'damp', note: '缺少装修验收单，盒底受潮', followUpOwner: '李强' }, cast.custodian);
+    await app.ok(
+      'inspection-check',
+      { itemId: item.id, present: true, complete: false, correctlyFiled: true, condition: 'damp', note: '缺少装修验收单，盒底受潮', followUpOwner: '李强' },
+      cast.custodian,
+    );
 
     const file = await app.ok('inspection-export', { id: insp.id, format: 'xlsx' }, cast.manager);
     expect(file.fileName).toMatch(new RegExp(`^${insp.month}档案检查记录-\\d{8}-\\d{6}\\.xlsx$`));

@@ -35,22 +35,52 @@ function save(file: ExportFile, name: string): string {
 }
 /** The page's text with all white space dropped: a cell that wraps still reads as one string. */
 const pdfText = (path: string) => execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-const pageSize = (path: string) => /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))!.slice(1).map((n) => Math.round(Number(n)));
+const pageSize = (path: string) =>
+  /Page size:\s+([\d.]+) x ([\d.]+)/
+    .exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))!
+    .slice(1)
+    .map((n) => Math.round(Number(n)));
 /** Images on the page, not counting their transparency masks. */
-const pdfImages = (path: string) => execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' }).split('\n').filter((l) => /^\s+\d+\s+\d+\s+image\b/.test(l)).length;
+const pdfImages = (path: string) =>
+  execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => /^\s+\d+\s+\d+\s+image\b/.test(l)).length;
 
 describe('档案移交签收表', () => {
   it('prints sheet no., departments, reason, the list with item counts, the approver and both signatures (the drawn one as an image)', async () => {
     const box = await createBox(app, { title: `人事档案 ${EVIL}` });
     await app.ok('box-document-add', { boxId: box.id, docDate: '2025-03-01', title: '劳动合同', category: 'g', pages: 3, note: '' }, cast.custodian);
     const t = await approvedTransfer(app, cast, [box.code], { personnelMoveDate: '2026-11-02' });
-    await app.ok('transfer-sign-off', { id: t.id, handover: { kind: 'account', username: 'custodian', password: PASSWORD }, receiver: { kind: 'person', name: '赵敏', signature: scribblePng() } }, cast.custodian);
+    await app.ok(
+      'transfer-sign-off',
+      {
+        id: t.id,
+        handover: { kind: 'account', username: 'custodian', password: PASSWORD },
+        receiver: { kind: 'person', name: '赵敏', signature: scribblePng() },
+      },
+      cast.custodian,
+    );
     const file = await app.ok('transfer-sheet-pdf', { id: t.id }, cast.auditor);
     expect(file.fileName).toBe(`档案移交签收表-${t.transferNo}.pdf`);
     const path = save(file, 'transfer-sheet.pdf');
     expect(pageSize(path)).toEqual([595, 842]);
     const text = pdfText(path);
-    for (const expected of ['档案移交签收表', `编号：${t.transferNo}`, '万象广场运营部', '运营部', '行政人事部', '员工调动，人事档案移交', box.code, EVIL.replace(/\s/g, ''), '合计：1盒', 'manager-测试', 'custodian-测试', '账户密码确认', '赵敏', '2026-11-09']) {
+    for (const expected of [
+      '档案移交签收表',
+      `编号：${t.transferNo}`,
+      '万象广场运营部',
+      '运营部',
+      '行政人事部',
+      '员工调动，人事档案移交',
+      box.code,
+      EVIL.replace(/\s/g, ''),
+      '合计：1盒',
+      'manager-测试',
+      'custodian-测试',
+      '账户密码确认',
+      '赵敏',
+      '2026-11-09',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(pdfImages(path)).toBe(1);
@@ -61,7 +91,11 @@ describe('档案移交签收表', () => {
 
   it('an order not yet signed prints with blank lines to sign by hand', async () => {
     const box = await createBox(app);
-    const t = await app.ok('transfer-create', { boxCodes: [box.code], fromDepartment: '运营部', toDepartment: '财务部', reason: '审计调阅', personnelMoveDate: null }, cast.custodian);
+    const t = await app.ok(
+      'transfer-create',
+      { boxCodes: [box.code], fromDepartment: '运营部', toDepartment: '财务部', reason: '审计调阅', personnelMoveDate: null },
+      cast.custodian,
+    );
     const text = pdfText(save(await app.ok('transfer-sheet-pdf', { id: t.id }, cast.clerk), 'transfer-sheet-blank.pdf'));
     for (const expected of ['移交人签字', '接收人签字', '部门负责人签字']) expect(text).toContain(expected);
   });
@@ -76,7 +110,25 @@ describe('档案销毁清册', () => {
     const path = save(await app.ok('destruction-register-pdf', { id: d.id }, cast.auditor), 'destruction-register.pdf');
     expect(pageSize(path)).toEqual([842, 595]);
     const text = pdfText(path);
-    for (const expected of ['档案销毁清册', `编号：${d.registerNo}`, box.code, '2009年度工作日志', '2008–2009', '定期10年', '2020-01-01', '保管期限已满', 'manager-测试', '粉碎', '2026-01-05', '李强', '王芳', '张伟', '批准人签字', '执行人签字', '监销人签字']) {
+    for (const expected of [
+      '档案销毁清册',
+      `编号：${d.registerNo}`,
+      box.code,
+      '2009年度工作日志',
+      '2008–2009',
+      '定期10年',
+      '2020-01-01',
+      '保管期限已满',
+      'manager-测试',
+      '粉碎',
+      '2026-01-05',
+      '李强',
+      '王芳',
+      '张伟',
+      '批准人签字',
+      '执行人签字',
+      '监销人签字',
+    ]) {
       expect(text).toContain(expected);
     }
   });
@@ -89,11 +141,31 @@ describe('档案检查记录', () => {
       const c = await custodyCast(fresh);
       const [a, b] = [await createBox(fresh, { shelf: '1' }), await createBox(fresh, { shelf: '2' })];
       const insp = await fresh.ok('inspection-start', {}, c.custodian);
-      await fresh.ok('inspection-check', { itemId: insp.items[0].id, present: true, complete: true, correctlyFiled: true, condition: 'good', note: '', followUpOwner: '' }, c.custodian);
-      await fresh.ok('inspection-check', { itemId: insp.items[1].id, present: true, complete: false, correctlyFiled: true, condition: 'damp', note: '缺一页', followUpOwner: '李强' }, c.custodian);
+      await fresh.ok(
+        'inspection-check',
+        { itemId: insp.items[0].id, present: true, complete: true, correctlyFiled: true, condition: 'good', note: '', followUpOwner: '' },
+        c.custodian,
+      );
+      await fresh.ok(
+        'inspection-check',
+        { itemId: insp.items[1].id, present: true, complete: false, correctlyFiled: true, condition: 'damp', note: '缺一页', followUpOwner: '李强' },
+        c.custodian,
+      );
       const path = save(await fresh.ok('inspection-record-pdf', { id: insp.id }, c.manager), 'inspection-record.pdf');
       const text = pdfText(path);
-      for (const expected of ['档案检查记录', `月份：${insp.month}`, 'custodian-测试', a.code, b.code, '文件不齐全', '保存状况异常', '缺一页', '受潮', '李强·跟进中', '检查人签字']) {
+      for (const expected of [
+        '档案检查记录',
+        `月份：${insp.month}`,
+        'custodian-测试',
+        a.code,
+        b.code,
+        '文件不齐全',
+        '保存状况异常',
+        '缺一页',
+        '受潮',
+        '李强·跟进中',
+        '检查人签字',
+      ]) {
         expect(text).toContain(expected);
       }
     } finally {

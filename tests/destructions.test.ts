@@ -19,7 +19,11 @@ const state = () => snapshot(app.runtime.requireDb());
 const statusOf = async (id = box.id) => (await app.ok('box-get', { id }, cast.custodian)).box.status;
 const propose = (codes = [box.code], handle = cast.custodian) => app.call('destruction-propose', { boxCodes: codes, reason: '保管期限已满' }, handle);
 
-async function refusedUnchanged(call: () => Promise<{ ok: boolean; error?: { code: string; params?: unknown } }>, code: string, params?: Record<string, string | number>) {
+async function refusedUnchanged(
+  call: () => Promise<{ ok: boolean; error?: { code: string; params?: unknown } }>,
+  code: string,
+  params?: Record<string, string | number>,
+) {
   const before = state();
   const result = await call();
   expect(errorCode(result)).toBe(code);
@@ -75,11 +79,29 @@ describe('destruction proposals', () => {
   it('list expired boxes with item count and retention end, numbered XH-<year>-0001; the boxes wait as 待销毁', async () => {
     const d = await app.ok('destruction-propose', { boxCodes: [box.code], reason: '保管期限已满' }, cast.custodian);
     expect(d).toMatchObject({ registerNo: `XH-${THIS_YEAR}-0001`, status: 'proposed', proposedByName: 'custodian-测试', reason: '保管期限已满' });
-    expect(d.boxes).toEqual([expect.objectContaining({ code: box.code, retentionEnd: '2020-01-01', retentionClass: 'y10', itemCount: 0, status: 'pending_destruction' })]);
+    expect(d.boxes).toEqual([
+      expect.objectContaining({ code: box.code, retentionEnd: '2020-01-01', retentionClass: 'y10', itemCount: 0, status: 'pending_destruction' }),
+    ]);
     expect(await statusOf()).toBe('pending_destruction');
     expect((await app.ok('retention-report', { by: localDate() }, cast.custodian)).rows[0].proposed).toBe(true);
     // A box waiting for destruction is not lent.
-    expect(errorCode(await app.call('loan-request', { boxCode: box.code, borrower: { kind: 'person', name: '王芳', department: '财务部', phone: '1' }, purpose: '核对', loanType: 'short', days: 1, copyRequested: false, note: '' }, cast.clerk))).toBe('LOAN_BOX_UNAVAILABLE');
+    expect(
+      errorCode(
+        await app.call(
+          'loan-request',
+          {
+            boxCode: box.code,
+            borrower: { kind: 'person', name: '王芳', department: '财务部', phone: '1' },
+            purpose: '核对',
+            loanType: 'short',
+            days: 1,
+            copyRequested: false,
+            note: '',
+          },
+          cast.clerk,
+        ),
+      ),
+    ).toBe('LOAN_BOX_UNAVAILABLE');
   });
 
   it('refuses a held box (BOX_HELD) and one whose retention has not ended (RETENTION_NOT_ENDED), changing nothing', async () => {
@@ -109,7 +131,9 @@ describe('destruction proposals', () => {
     const rejected = await app.ok('destruction-decide', { id: d.id, approve: false, reason: '仍有争议' }, cast.manager);
     expect(rejected).toMatchObject({ status: 'rejected', decidedByName: 'manager-测试', decisionReason: '仍有争议' });
     expect(await statusOf()).toBe('in_stock');
-    await refusedUnchanged(() => app.call('destruction-decide', { id: d.id, approve: true, reason: '' }, cast.manager), 'DESTRUCTION_WRONG_STATE', { status: 'rejected' });
+    await refusedUnchanged(() => app.call('destruction-decide', { id: d.id, approve: true, reason: '' }, cast.manager), 'DESTRUCTION_WRONG_STATE', {
+      status: 'rejected',
+    });
   });
 });
 
@@ -117,11 +141,27 @@ describe('execution 执行销毁', () => {
   it('records method, date, executor and two supervisors; the boxes become 已销毁 and their records point to the register', async () => {
     const d = await approved();
     const done = await app.ok('destruction-execute', validExecution(d.id), cast.custodian);
-    expect(done).toMatchObject({ status: 'executed', method: 'shred', destroyedOn: '2026-01-05', executorName: '李强', supervisors: ['王芳', '张伟'], executedByName: 'custodian-测试' });
+    expect(done).toMatchObject({
+      status: 'executed',
+      method: 'shred',
+      destroyedOn: '2026-01-05',
+      executorName: '李强',
+      supervisors: ['王芳', '张伟'],
+      executedByName: 'custodian-测试',
+    });
     expect(await statusOf()).toBe('destroyed');
     // The box record stays, and says which register ended it.
-    expect((await app.ok('box-custody', { boxId: box.id }, cast.auditor)).destruction).toEqual({ id: d.id, registerNo: d.registerNo, status: 'executed', destroyedOn: '2026-01-05' });
-    expect(auditRows(app.runtime.requireDb()).filter((r) => r.action === 'destruction-execute').map((r) => r.entity)).toEqual(['destruction', 'box']);
+    expect((await app.ok('box-custody', { boxId: box.id }, cast.auditor)).destruction).toEqual({
+      id: d.id,
+      registerNo: d.registerNo,
+      status: 'executed',
+      destroyedOn: '2026-01-05',
+    });
+    expect(
+      auditRows(app.runtime.requireDb())
+        .filter((r) => r.action === 'destruction-execute')
+        .map((r) => r.entity),
+    ).toEqual(['destruction', 'box']);
     // Nothing further happens to a destroyed box.
     expect((await app.ok('retention-report', { by: localDate() }, cast.custodian)).rows).toEqual([]);
     await refusedUnchanged(() => app.call('destruction-execute', validExecution(d.id), cast.custodian), 'DESTRUCTION_WRONG_STATE', { status: 'executed' });
@@ -131,7 +171,11 @@ describe('execution 执行销毁', () => {
     const d = await app.ok('destruction-propose', { boxCodes: [box.code], reason: '期满' }, cast.custodian);
     await refusedUnchanged(() => app.call('destruction-execute', validExecution(d.id), cast.custodian), 'DESTRUCTION_NOT_APPROVED');
     await app.ok('destruction-decide', { id: d.id, approve: true, reason: '' }, cast.manager);
-    await refusedUnchanged(() => app.call('destruction-execute', validExecution(d.id, { supervisors: ['王芳', ' 王 芳 '] }), cast.custodian), 'SUPERVISOR_DUPLICATE', { name: '王芳' });
+    await refusedUnchanged(
+      () => app.call('destruction-execute', validExecution(d.id, { supervisors: ['王芳', ' 王 芳 '] }), cast.custodian),
+      'SUPERVISOR_DUPLICATE',
+      { name: '王芳' },
+    );
     await refusedUnchanged(() => app.call('destruction-execute', validExecution(d.id, { supervisors: ['王芳', ''] }), cast.custodian), 'VALIDATION');
     await refusedUnchanged(() => app.call('destruction-execute', validExecution(d.id, { method: 'other' }), cast.custodian), 'VALIDATION');
     await refusedUnchanged(() => app.call('destruction-execute', validExecution(d.id, { destroyedOn: addDays(localDate(), 1) }), cast.custodian), 'VALIDATION');
@@ -142,8 +186,15 @@ describe('execution 执行销毁', () => {
     const d = await app.ok('destruction-propose', { boxCodes: [box.code], reason: '期满' }, cast.custodian);
     await refusedUnchanged(() => app.call('destruction-execute-check', validExecution(d.id), cast.custodian), 'DESTRUCTION_NOT_APPROVED');
     await app.ok('destruction-decide', { id: d.id, approve: true, reason: '' }, cast.manager);
-    await refusedUnchanged(() => app.call('destruction-execute-check', validExecution(d.id, { supervisors: ['王芳', ' 王 芳 '] }), cast.custodian), 'SUPERVISOR_DUPLICATE', { name: '王芳' });
-    await refusedUnchanged(() => app.call('destruction-execute-check', validExecution(d.id, { destroyedOn: addDays(localDate(), 1) }), cast.custodian), 'VALIDATION');
+    await refusedUnchanged(
+      () => app.call('destruction-execute-check', validExecution(d.id, { supervisors: ['王芳', ' 王 芳 '] }), cast.custodian),
+      'SUPERVISOR_DUPLICATE',
+      { name: '王芳' },
+    );
+    await refusedUnchanged(
+      () => app.call('destruction-execute-check', validExecution(d.id, { destroyedOn: addDays(localDate(), 1) }), cast.custodian),
+      'VALIDATION',
+    );
     const before = state();
     expect(await app.ok('destruction-execute-check', validExecution(d.id), cast.custodian)).toBeNull();
     expect(state()).toEqual(before);
@@ -160,8 +211,12 @@ describe('execution 执行销毁', () => {
       ['李四', '\u202E李四\u202C'],
       ['李四', '李\u2060四'],
     ];
-    for (const supervisors of pairs) await refusedUnchanged(() => app.call('destruction-execute', validExecution(d.id, { supervisors }), cast.custodian), 'SUPERVISOR_DUPLICATE');
-    await refusedUnchanged(() => app.call('destruction-execute', validExecution(d.id, { supervisors: ['王芳', '\u200B\uFEFF'] }), cast.custodian), 'VALIDATION');
+    for (const supervisors of pairs)
+      await refusedUnchanged(() => app.call('destruction-execute', validExecution(d.id, { supervisors }), cast.custodian), 'SUPERVISOR_DUPLICATE');
+    await refusedUnchanged(
+      () => app.call('destruction-execute', validExecution(d.id, { supervisors: ['王芳', '\u200B\uFEFF'] }), cast.custodian),
+      'VALIDATION',
+    );
     await refusedUnchanged(() => app.call('destruction-execute', validExecution(d.id, { executor: '\u202E\u200B' }), cast.custodian), 'VALIDATION');
     const done = await app.ok('destruction-execute', validExecution(d.id, { executor: '李\u200B强', supervisors: ['李四', '李思\u202E'] }), cast.custodian);
     expect(done).toMatchObject({ executorName: '李强', supervisors: ['李四', '李思'] });

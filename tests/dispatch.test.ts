@@ -72,7 +72,10 @@ function malformedPayloads(name: CallName): { label: string; payload: unknown }[
     { label: 'an unknown key', payload: { ...valid, extra: 1 } },
     { label: 'a role smuggled in', payload: { ...valid, isAdmin: true, role: 'admin' } },
     { label: 'an own __proto__ key', payload: withOwnKey(valid, '__proto__', { role: 'admin' }) },
-    { label: 'a parsed __proto__ key', payload: JSON.parse(`{"__proto__":{"polluted":true}${Object.keys(valid).length ? `,${JSON.stringify(valid).slice(1)}` : '}'}`) },
+    {
+      label: 'a parsed __proto__ key',
+      payload: JSON.parse(`{"__proto__":{"polluted":true}${Object.keys(valid).length ? `,${JSON.stringify(valid).slice(1)}` : '}'}`),
+    },
     { label: 'a constructor key', payload: withOwnKey(valid, 'constructor', { prototype: { polluted: true } }) },
     { label: 'a prototype key', payload: withOwnKey(valid, 'prototype', {}) },
   ];
@@ -91,7 +94,9 @@ function malformedPayloads(name: CallName): { label: string; payload: unknown }[
 /** Who tries a call, and what the door says to them before any payload is read (null: let in). */
 function callers(name: CallName): { label: string; handle: string | null; door: string | null }[] {
   const access = accessOf(name);
-  const list: { label: string; handle: string | null; door: string | null }[] = [{ label: 'no session', handle: null, door: access === 'public' ? null : 'NOT_SIGNED_IN' }];
+  const list: { label: string; handle: string | null; door: string | null }[] = [
+    { label: 'no session', handle: null, door: access === 'public' ? null : 'NOT_SIGNED_IN' },
+  ];
   if (isRoleList(access)) {
     const refused = ROLES.find((r) => !access.includes(r));
     if (refused) list.push({ label: refused, handle: handles[refused], door: 'FORBIDDEN' });
@@ -211,7 +216,16 @@ describe('sessions and roles', () => {
     expect((await app.ok('box-get', { id: list.rows[0].id }, handles.auditor)).box.title).toBe('万达影城租户档案');
     expect((await app.ok('owner-list', {}, handles.auditor)).rows.length).toBeGreaterThan(0);
     const before = state();
-    for (const name of ['owner-create', 'owner-update', 'box-create', 'box-update', 'box-move', 'box-document-add', 'settings-update', 'user-create'] as const) {
+    for (const name of [
+      'owner-create',
+      'owner-update',
+      'box-create',
+      'box-update',
+      'box-move',
+      'box-document-add',
+      'settings-update',
+      'user-create',
+    ] as const) {
       expect({ name, code: errorCode(await app.call(name, validPayloads[name], handles.auditor)) }).toEqual({ name, code: 'FORBIDDEN' });
     }
     expect(state()).toEqual(before);
@@ -221,8 +235,15 @@ describe('sessions and roles', () => {
     const me = await app.ok('session-current', {}, handles.admin);
     if (!me) throw new Error('admin not signed in');
     const before = state();
-    for (const change of [{ role: 'custodian' as const, disabled: false }, { role: 'admin' as const, disabled: true }, { role: 'clerk' as const, disabled: true }]) {
-      expect(await app.call('user-update', { id: me.id, displayName: me.displayName, ...change }, handles.admin)).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
+    for (const change of [
+      { role: 'custodian' as const, disabled: false },
+      { role: 'admin' as const, disabled: true },
+      { role: 'clerk' as const, disabled: true },
+    ]) {
+      expect(await app.call('user-update', { id: me.id, displayName: me.displayName, ...change }, handles.admin)).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     }
     expect(state()).toEqual(before);
     expect(errorCode(await app.call('user-list', {}, handles.admin))).toBe('ok');
@@ -294,7 +315,10 @@ describe('the permission matrix', () => {
     for (const role of allowed) {
       const code = errorCode(await own.dispatch({ name, payload: payloads[name], handle: ownHandles[role] }));
       // Past the role check a handler may still refuse (NOT_FOUND for an id that does not exist).
-      expect({ role, code, refusedAtTheDoor: ['FORBIDDEN', 'NOT_SIGNED_IN', 'PASSWORD_CHANGE_REQUIRED', 'VALIDATION'].includes(code) }).toMatchObject({ role, refusedAtTheDoor: false });
+      expect({ role, code, refusedAtTheDoor: ['FORBIDDEN', 'NOT_SIGNED_IN', 'PASSWORD_CHANGE_REQUIRED', 'VALIDATION'].includes(code) }).toMatchObject({
+        role,
+        refusedAtTheDoor: false,
+      });
     }
   });
 });

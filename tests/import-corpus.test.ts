@@ -24,7 +24,16 @@ beforeAll(() => {
   if (made.status !== 0) throw new Error(`office-sheets.py failed (is python3-openpyxl installed?): ${made.stderr}`);
   const soffice = (format: string, names: string[]) => {
     // A profile of its own, so a LibreOffice open elsewhere on the machine does not take the job.
-    const args = ['--headless', '--norestore', `-env:UserInstallation=file://${join(corpus, 'lo-profile')}`, '--convert-to', format, '--outdir', join(corpus, 'libreoffice'), ...names.map((n) => join(corpus, n))];
+    const args = [
+      '--headless',
+      '--norestore',
+      `-env:UserInstallation=file://${join(corpus, 'lo-profile')}`,
+      '--convert-to',
+      format,
+      '--outdir',
+      join(corpus, 'libreoffice'),
+      ...names.map((n) => join(corpus, n)),
+    ];
     const saved = spawnSync('soffice', args, { encoding: 'utf8', timeout: 120_000 });
     if (saved.status !== 0) throw new Error(`soffice failed (is libreoffice-calc-nogui installed?): ${saved.stderr}`);
   };
@@ -37,7 +46,10 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-const file = (name: string, writer: Writer = 'openpyxl') => ({ fileName: name, base64: readFileSync(join(corpus, writer === 'openpyxl' ? '' : writer, name)).toString('base64') });
+const file = (name: string, writer: Writer = 'openpyxl') => ({
+  fileName: name,
+  base64: readFileSync(join(corpus, writer === 'openpyxl' ? '' : writer, name)).toString('base64'),
+});
 const base64Of = async (book: ExcelJS.Workbook) => Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
 
 describe.each(WRITERS)('a box register written by %s', (writer) => {
@@ -51,11 +63,63 @@ describe.each(WRITERS)('a box register written by %s', (writer) => {
     ]);
     expect(check).toMatchObject({ sheet: '档案目录', headerRow: 3, hiddenHeaders: ['序号'], rows: 3, problems: [] });
     expect(check.top[0]![0]).toBe('万达广场租户档案目录');
-    expect(check.mapping).toMatchObject({ code: '档案编号', kind: '类别', title: '题名', ownerName: '租户名称', floor: '楼层', businessType: '业态', yearFrom: '起止日期', location: '存放位置' });
+    expect(check.mapping).toMatchObject({
+      code: '档案编号',
+      kind: '类别',
+      title: '题名',
+      ownerName: '租户名称',
+      floor: '楼层',
+      businessType: '业态',
+      yearFrom: '起止日期',
+      location: '存放位置',
+    });
     expect(check.parsed).toEqual([
-      { row: 4, values: { code: 'ZH-2019-0001', ownerName: '海底捞餐饮有限公司', floor: 'L3', businessType: 'catering', volume: '1', yearFrom: '2019', yearTo: '2023', room: '一号档案室', cabinet: 'C03', shelf: '2', position: '5' } },
-      { row: 5, values: { code: 'ZH-2019-0002', ownerName: '优衣库商贸有限公司', floor: 'L2', businessType: 'non_catering', volume: '1', yearFrom: '2020', yearTo: '2022', room: '一号档案室', cabinet: 'C04', shelf: '1', position: '2' } },
-      { row: 6, values: { code: 'ZH-2019-0003', ownerName: '', volume: '1', yearFrom: '2019', yearTo: '2019', room: '二号库房', cabinet: 'C01', shelf: '3', position: '1' } },
+      {
+        row: 4,
+        values: {
+          code: 'ZH-2019-0001',
+          ownerName: '海底捞餐饮有限公司',
+          floor: 'L3',
+          businessType: 'catering',
+          volume: '1',
+          yearFrom: '2019',
+          yearTo: '2023',
+          room: '一号档案室',
+          cabinet: 'C03',
+          shelf: '2',
+          position: '5',
+        },
+      },
+      {
+        row: 5,
+        values: {
+          code: 'ZH-2019-0002',
+          ownerName: '优衣库商贸有限公司',
+          floor: 'L2',
+          businessType: 'non_catering',
+          volume: '1',
+          yearFrom: '2020',
+          yearTo: '2022',
+          room: '一号档案室',
+          cabinet: 'C04',
+          shelf: '1',
+          position: '2',
+        },
+      },
+      {
+        row: 6,
+        values: {
+          code: 'ZH-2019-0003',
+          ownerName: '',
+          volume: '1',
+          yearFrom: '2019',
+          yearTo: '2019',
+          room: '二号库房',
+          cabinet: 'C01',
+          shelf: '3',
+          position: '1',
+        },
+      },
     ]);
 
     expect(await app.ok('import-boxes-run', input, custodian)).toEqual({ boxes: 3, owners: 2 });
@@ -84,22 +148,26 @@ describe.each(WRITERS)('a box register written by %s', (writer) => {
 });
 
 describe.each(WRITERS)('dates of every kind a cell holds, written by %s', (writer) => {
-  it.each(['owners-openpyxl-iso.xlsx', 'owners-openpyxl.xlsx'])('reads each to the same day in %s and shows it in the dry run', async (name) => {
-    const custodian = await app.as('custodian');
-    const check = await app.ok('import-owners-check', file(name, writer), custodian);
-    expect(check).toMatchObject({ headerRow: 2, rows: 6, problems: [] });
-    expect(check.parsed.map((p) => [p.row, p.values.name, p.values.leaseStart, p.values.moveOutDate])).toEqual([
-      [3, '甲餐饮有限公司', '2023-05-01', '2024-06-30'],
-      [4, '乙商贸有限公司', '2023-05-01', ''],
-      [5, '丙商贸有限公司', '2023-05-01', ''],
-      [6, '丁商贸有限公司', '2023-05-01', ''],
-      [7, '戊商贸有限公司', '2023-05-01', ''],
-      [8, '己商贸有限公司', '2023-05-01', ''],
-    ]);
-    expect(await app.ok('import-owners-run', file(name, writer), custodian)).toEqual({ owners: 6 });
-    const owners = (await app.ok('owner-list', { query: '' }, custodian)).rows;
-    expect(owners.map((o) => o.leaseStart)).toEqual(Array(6).fill('2023-05-01'));
-  }, 60_000);
+  it.each(['owners-openpyxl-iso.xlsx', 'owners-openpyxl.xlsx'])(
+    'reads each to the same day in %s and shows it in the dry run',
+    async (name) => {
+      const custodian = await app.as('custodian');
+      const check = await app.ok('import-owners-check', file(name, writer), custodian);
+      expect(check).toMatchObject({ headerRow: 2, rows: 6, problems: [] });
+      expect(check.parsed.map((p) => [p.row, p.values.name, p.values.leaseStart, p.values.moveOutDate])).toEqual([
+        [3, '甲餐饮有限公司', '2023-05-01', '2024-06-30'],
+        [4, '乙商贸有限公司', '2023-05-01', ''],
+        [5, '丙商贸有限公司', '2023-05-01', ''],
+        [6, '丁商贸有限公司', '2023-05-01', ''],
+        [7, '戊商贸有限公司', '2023-05-01', ''],
+        [8, '己商贸有限公司', '2023-05-01', ''],
+      ]);
+      expect(await app.ok('import-owners-run', file(name, writer), custodian)).toEqual({ owners: 6 });
+      const owners = (await app.ok('owner-list', { query: '' }, custodian)).rows;
+      expect(owners.map((o) => o.leaseStart)).toEqual(Array(6).fill('2023-05-01'));
+    },
+    60_000,
+  );
 });
 
 describe.each(WRITERS)('a loan register written by %s', (writer) => {
@@ -163,7 +231,9 @@ describe('registers written by exceljs', () => {
     list.addRow(['庚商贸有限公司', 'L5', new Date(Date.UTC(2023, 4, 1))]);
     const ownerCheck = await app.ok('import-owners-check', { fileName: '单位.xlsx', base64: await base64Of(owners) }, custodian);
     expect(ownerCheck).toMatchObject({ headerRow: 2, rows: 1, problems: [] });
-    expect(ownerCheck.parsed).toEqual([{ row: 3, values: { name: '庚商贸有限公司', floor: 'L5', businessType: 'non_catering', leaseStart: '2023-05-01', moveOutDate: '' } }]);
+    expect(ownerCheck.parsed).toEqual([
+      { row: 3, values: { name: '庚商贸有限公司', floor: 'L5', businessType: 'non_catering', leaseStart: '2023-05-01', moveOutDate: '' } },
+    ]);
 
     const box = await createBox(app);
     const loans = new ExcelJS.Workbook();

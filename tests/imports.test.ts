@@ -89,7 +89,11 @@ describe('import boxes from Excel', () => {
     const taken = await createBox(app, { ownerId });
     const book = new ExcelJS.Workbook();
     book.addWorksheet('x').addRow(['编号', '名字']);
-    const wrong = await app.ok('import-boxes-check', { fileName: 'wrong.xlsx', base64: Buffer.from(await book.xlsx.writeBuffer()).toString('base64') }, custodian);
+    const wrong = await app.ok(
+      'import-boxes-check',
+      { fileName: 'wrong.xlsx', base64: Buffer.from(await book.xlsx.writeBuffer()).toString('base64') },
+      custodian,
+    );
     expect(wrong.problems.map((p) => [p.row, p.field, p.message])).toEqual([
       [1, 'title', 'v.importColumnMissing'],
       [1, 'kind', 'v.importColumnMissing'],
@@ -102,7 +106,9 @@ describe('import boxes from Excel', () => {
       [2, 'kind', 'v.importUnknownValue', '合同档案'],
       [3, 'code', 'v.codeTaken', taken.code],
     ]);
-    expect(errorCode(await app.call('import-boxes-check', { fileName: 'photo.xlsx', base64: Buffer.from('not a zip').toString('base64') }, custodian))).toBe('IMPORT_UNREADABLE');
+    expect(errorCode(await app.call('import-boxes-check', { fileName: 'photo.xlsx', base64: Buffer.from('not a zip').toString('base64') }, custodian))).toBe(
+      'IMPORT_UNREADABLE',
+    );
   }, 60_000);
 
   it('names the column the custodian filled for each rule a box breaks, in row order across a blank line', async () => {
@@ -140,13 +146,17 @@ describe('import boxes from Excel', () => {
 
   it('refuses more than 10,000 rows with a message saying so', async () => {
     const lines = ['档案编号,类别,题名', ...Array.from({ length: 20_000 }, (_, i) => `RZ-${i},工作日志,日志${i}`)];
-    const result = await app.call('import-boxes-check', { fileName: 'big.csv', base64: Buffer.from(lines.join('\n')).toString('base64') }, await app.as('custodian'));
+    const result = await app.call(
+      'import-boxes-check',
+      { fileName: 'big.csv', base64: Buffer.from(lines.join('\n')).toString('base64') },
+      await app.as('custodian'),
+    );
     expect(result.ok ? null : result.error).toEqual({ code: 'IMPORT_TOO_MANY_ROWS', params: { rows: 20_000, max: 10_000 } });
   }, 60_000);
 });
 
 describe('an imported box and the owner it names obey the box and owner forms', () => {
-  it('refuses each text over the form\'s cap, for the box and for an owner it would create, and control characters', async () => {
+  it("refuses each text over the form's cap, for the box and for an owner it would create, and control characters", async () => {
     const custodian = await app.as('custodian');
     const known = await createOwner(app, { name: '已有商户有限公司' });
     expect(known).toBeGreaterThan(0);

@@ -16,7 +16,11 @@ const state = () => snapshot(app.runtime.requireDb());
 describe('a loan from request to a return with missing documents', () => {
   it('request → approve with copy permission → hand out → renew → return damaged with missing documents → incident → history', async () => {
     const box = await boxWithDocuments(app, cast.custodian);
-    const requested = await app.ok('loan-request', validLoanInput({ boxCode: box.code, loanType: 'long', days: 7, copyRequested: true, purpose: '核对装修押金' }), cast.clerk);
+    const requested = await app.ok(
+      'loan-request',
+      validLoanInput({ boxCode: box.code, loanType: 'long', days: 7, copyRequested: true, purpose: '核对装修押金' }),
+      cast.clerk,
+    );
     expect((await app.ok('loan-dashboard', {}, cast.manager)).awaitingApproval).toBe(1);
 
     const approved = await app.ok('loan-decide', { id: requested.id, approve: true, copyAllowed: true, reason: '同意，可复印装修资料' }, cast.manager);
@@ -56,13 +60,21 @@ describe('a loan from request to a return with missing documents', () => {
     ]);
     // Back on the shelf, with the incident open.
     expect((await app.ok('box-get', { id: box.id }, cast.auditor)).box.status).toBe('in_stock');
-    expect((await app.ok('loan-dashboard', {}, cast.auditor))).toMatchObject({ openIncidents: 1, out: 0, awaitingApproval: 0 });
+    expect(await app.ok('loan-dashboard', {}, cast.auditor)).toMatchObject({ openIncidents: 1, out: 0, awaitingApproval: 0 });
 
     const history = await app.ok('loan-list', { boxId: box.id }, cast.auditor);
     expect(history.rows).toHaveLength(1);
-    expect(history.rows[0]).toMatchObject({ loanNo: requested.loanNo, copyAllowed: true, status: 'returned', renewals: [expect.objectContaining({ status: 'approved', days: 3 })], incidents: [expect.objectContaining({ status: 'open' })] });
+    expect(history.rows[0]).toMatchObject({
+      loanNo: requested.loanNo,
+      copyAllowed: true,
+      status: 'returned',
+      renewals: [expect.objectContaining({ status: 'approved', days: 3 })],
+      incidents: [expect.objectContaining({ status: 'open' })],
+    });
 
-    const actions = auditRows(app.runtime.requireDb()).filter((r) => r.entity === 'loan' || r.entity === 'incident').map((r) => r.action);
+    const actions = auditRows(app.runtime.requireDb())
+      .filter((r) => r.entity === 'loan' || r.entity === 'incident')
+      .map((r) => r.action);
     expect(actions).toEqual(['loan-request', 'loan-approve', 'loan-hand-out', 'loan-renewal-request', 'loan-renewal-approve', 'loan-return', 'incident-open']);
   });
 });
@@ -73,7 +85,11 @@ describe('closing an incident', () => {
     const loan = await app.ok('loan-request', validLoanInput({ boxCode: box.code }), cast.clerk);
     await app.ok('loan-decide', { id: loan.id, approve: true, copyAllowed: false, reason: '' }, cast.manager);
     await app.ok('loan-hand-out', { id: loan.id }, cast.clerk);
-    const back = await app.ok('loan-return', { id: loan.id, condition: 'damaged', missingDocumentIds: [], incident: { description: '水渍', responsible: '王芳', followUp: '' } }, cast.custodian);
+    const back = await app.ok(
+      'loan-return',
+      { id: loan.id, condition: 'damaged', missingDocumentIds: [], incident: { description: '水渍', responsible: '王芳', followUp: '' } },
+      cast.custodian,
+    );
     return back.incidents[0];
   }
 
@@ -81,7 +97,8 @@ describe('closing an incident', () => {
     const incident = await openIncident();
     const before = state();
     expect(errorCode(await app.call('incident-close', { id: incident.id, resolution: '  ' }, cast.custodian))).toBe('VALIDATION');
-    for (const handle of [cast.clerk, cast.auditor, cast.admin]) expect(errorCode(await app.call('incident-close', { id: incident.id, resolution: '已修复' }, handle))).toBe('FORBIDDEN');
+    for (const handle of [cast.clerk, cast.auditor, cast.admin])
+      expect(errorCode(await app.call('incident-close', { id: incident.id, resolution: '已修复' }, handle))).toBe('FORBIDDEN');
     expect(errorCode(await app.call('incident-close', { id: 999, resolution: '已修复' }, cast.manager))).toBe('NOT_FOUND');
     expect(state()).toEqual(before);
 
@@ -95,7 +112,7 @@ describe('closing an incident', () => {
     expect(auditRows(app.runtime.requireDb()).at(-1)).toMatchObject({ action: 'incident-close', entity: 'incident', entityId: String(incident.id) });
   });
 
-  it('lists a box\'s incidents newest first, open or closed, page by page', async () => {
+  it("lists a box's incidents newest first, open or closed, page by page", async () => {
     const first = await openIncident();
     const second = await openIncident();
     await app.ok('incident-close', { id: first.id, resolution: '已修复' }, cast.custodian);
@@ -103,6 +120,9 @@ describe('closing an incident', () => {
     expect((await app.ok('incident-list', { status: 'open' }, cast.clerk)).rows.map((i) => i.id)).toEqual([second.id]);
     const page1 = await app.ok('incident-list', { limit: 1 }, cast.auditor);
     expect(page1.rows.map((i) => i.id)).toEqual([second.id]);
-    expect(await app.ok('incident-list', { limit: 1, cursor: page1.nextCursor! }, cast.auditor)).toEqual({ rows: [expect.objectContaining({ id: first.id, resolution: '已修复' })], nextCursor: null });
+    expect(await app.ok('incident-list', { limit: 1, cursor: page1.nextCursor! }, cast.auditor)).toEqual({
+      rows: [expect.objectContaining({ id: first.id, resolution: '已修复' })],
+      nextCursor: null,
+    });
   });
 });

@@ -16,7 +16,11 @@ afterEach(() => app.close());
 const state = () => snapshot(app.runtime.requireDb());
 const month = () => localDate().slice(0, 7);
 
-async function refusedUnchanged(call: () => Promise<{ ok: boolean; error?: { code: string; params?: unknown } }>, code: string, params?: Record<string, string | number>) {
+async function refusedUnchanged(
+  call: () => Promise<{ ok: boolean; error?: { code: string; params?: unknown } }>,
+  code: string,
+  params?: Record<string, string | number>,
+) {
   const before = state();
   const result = await call();
   expect(errorCode(result)).toBe(code);
@@ -24,7 +28,15 @@ async function refusedUnchanged(call: () => Promise<{ ok: boolean; error?: { cod
   expect(state()).toEqual(before);
 }
 
-const good = (itemId: number): CallInput<'inspection-check'> => ({ itemId, present: true, complete: true, correctlyFiled: true, condition: 'good', note: '', followUpOwner: '' });
+const good = (itemId: number): CallInput<'inspection-check'> => ({
+  itemId,
+  present: true,
+  complete: true,
+  correctlyFiled: true,
+  condition: 'good',
+  note: '',
+  followUpOwner: '',
+});
 
 /** Three boxes in stock, created out of shelf order, and one on loan. */
 async function shelves() {
@@ -53,17 +65,28 @@ describe('monthly inspection 检查', () => {
     const insp = await app.ok('inspection-start', {}, cast.custodian);
     const item = await app.ok('inspection-scan', { inspectionId: insp.id, code: b2.code.toLowerCase() }, cast.custodian);
     expect(item).toMatchObject({ code: b2.code, present: true, checkedAt: null });
-    await refusedUnchanged(() => app.call('inspection-scan', { inspectionId: insp.id, code: lent.code }, cast.custodian), 'INSPECTION_BOX_NOT_LISTED', { code: lent.code });
+    await refusedUnchanged(() => app.call('inspection-scan', { inspectionId: insp.id, code: lent.code }, cast.custodian), 'INSPECTION_BOX_NOT_LISTED', {
+      code: lent.code,
+    });
   });
 
   it('records each check; findings open a follow-up with an owner, updated (not duplicated) on a re-check, until closed', async () => {
     await shelves();
     const insp = await app.ok('inspection-start', {}, cast.custodian);
     const [first, second] = insp.items;
-    expect(await app.ok('inspection-check', good(first.id), cast.custodian)).toMatchObject({ present: true, complete: true, findings: [], checkedByName: 'custodian-测试' });
+    expect(await app.ok('inspection-check', good(first.id), cast.custodian)).toMatchObject({
+      present: true,
+      complete: true,
+      findings: [],
+      checkedByName: 'custodian-测试',
+    });
     // Something wrong needs an owner and a note.
     await refusedUnchanged(() => app.call('inspection-check', { ...good(second.id), complete: false }, cast.custodian), 'VALIDATION');
-    const wrong = await app.ok('inspection-check', { ...good(second.id), complete: false, condition: 'damp', note: '缺消防验收单，盒子受潮', followUpOwner: '李强' }, cast.custodian);
+    const wrong = await app.ok(
+      'inspection-check',
+      { ...good(second.id), complete: false, condition: 'damp', note: '缺消防验收单，盒子受潮', followUpOwner: '李强' },
+      cast.custodian,
+    );
     expect(wrong.findings).toEqual(['incomplete', 'condition']);
     await app.ok('inspection-check', { ...good(second.id), correctlyFiled: false, note: '放错柜子', followUpOwner: '王芳' }, cast.custodian);
     const open = await app.ok('follow-up-list', { status: 'open', limit: 50 }, cast.manager);

@@ -19,7 +19,11 @@ async function race(dataDir: string): Promise<string[]> {
   const outputs = children.map((child) => {
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
-    return { child, ready: new Promise<void>((done) => child.stdout.on('data', () => out.includes('ready\n') && done())), exited: new Promise<string>((done) => child.on('exit', () => done(out))) };
+    return {
+      child,
+      ready: new Promise<void>((done) => child.stdout.on('data', () => out.includes('ready\n') && done())),
+      exited: new Promise<string>((done) => child.on('exit', () => done(out))),
+    };
   });
   await Promise.all(outputs.map((o) => o.ready));
   for (const { child } of outputs) child.stdin.end('go\n');
@@ -35,7 +39,10 @@ describe('twenty starts at once on one data folder with a stale lock', () => {
     for (let round = 0; round < 3; round += 1) {
       // Each round after the first starts over the lock its winner left behind when it died.
       const said = await race(dataDir);
-      expect(said.filter((s) => s === 'acquired'), `round ${round}: ${said.join(', ')}`).toHaveLength(1);
+      expect(
+        said.filter((s) => s === 'acquired'),
+        `round ${round}: ${said.join(', ')}`,
+      ).toHaveLength(1);
       expect(said.filter((s) => s.startsWith('refused'))).toHaveLength(STARTS - 1);
     }
   });

@@ -42,7 +42,14 @@ describe('the KDF cost', () => {
     const recoverySalt = randomBytes(16);
     const wrapKey = scryptSync('恢复口令-production', recoverySalt, 32, recovery);
     const keyHex = randomBytes(32).toString('hex');
-    const blob = { kdf: 'scrypt' as const, salt: recoverySalt.toString('base64'), N: recovery.N, r: recovery.r, p: recovery.p, ...seal(wrapKey, Buffer.from(keyHex, 'utf8')) };
+    const blob = {
+      kdf: 'scrypt' as const,
+      salt: recoverySalt.toString('base64'),
+      N: recovery.N,
+      r: recovery.r,
+      p: recovery.p,
+      ...seal(wrapKey, Buffer.from(keyHex, 'utf8')),
+    };
     expect(await unsealRecovery(blob, '恢复口令-production')).toBe(keyHex);
   });
 

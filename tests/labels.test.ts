@@ -41,7 +41,12 @@ function code128(png: PNG): string {
   const luminance = new Uint8ClampedArray(png.width * png.height);
   for (let i = 0; i < luminance.length; i++) luminance[i] = (png.data[i * 4]! * 299 + png.data[i * 4 + 1]! * 587 + png.data[i * 4 + 2]! * 114) / 1000;
   const reader = new MultiFormatReader();
-  reader.setHints(new Map<DecodeHintType, unknown>([[DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.CODE_128]], [DecodeHintType.TRY_HARDER, true]]));
+  reader.setHints(
+    new Map<DecodeHintType, unknown>([
+      [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.CODE_128]],
+      [DecodeHintType.TRY_HARDER, true],
+    ]),
+  );
   return reader.decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, png.width, png.height)))).getText();
 }
 
@@ -51,7 +56,8 @@ describe('box labels', () => {
   it('print the box code as a Code 128 barcode and a QR code that decode back to it, with title, owner and retention', async () => {
     const ownerId = await createOwner(app, { name: '星巴克咖啡有限公司', unitNo: 'L1-023' });
     const boxes = [];
-    for (let i = 0; i < 3; i++) boxes.push(await createBox(app, { ownerId, volume: i + 1, title: `星巴克租户档案 第${i + 1}卷`, retentionClass: 'y30', yearFrom: 2020, yearTo: 2024 }));
+    for (let i = 0; i < 3; i++)
+      boxes.push(await createBox(app, { ownerId, volume: i + 1, title: `星巴克租户档案 第${i + 1}卷`, retentionClass: 'y30', yearFrom: 2020, yearTo: 2024 }));
     const custodian = await app.as('custodian');
     const file = await app.ok('box-labels-pdf', { ids: boxes.map((b) => b.id) }, custodian);
     expect(file.mimeType).toBe('application/pdf');

@@ -39,7 +39,19 @@ describe('import past loans from the paper register', () => {
     const cast = await lendingCast(app);
     const [a, b, c, d, e] = [await createBox(app), await createBox(app), await createBox(app), await createBox(app), await createBox(app)];
     const live = await loanOut(app, cast, e.code);
-    const row = (code: string, borrower: string, lent: string, due: string, returned: string) => [code, borrower, '工程部', '13800001111', '核对图纸', lent, due, returned, '张三', '李四', ''];
+    const row = (code: string, borrower: string, lent: string, due: string, returned: string) => [
+      code,
+      borrower,
+      '工程部',
+      '13800001111',
+      '核对图纸',
+      lent,
+      due,
+      returned,
+      '张三',
+      '李四',
+      '',
+    ];
     const rows = [
       row(a.code, '王小明', '2024-03-05', '2024-03-08', '2024-03-07'), // 2: fine, returned
       row('ZH-NONE-9999', '王小明', '2024-03-05', '2024-03-08', '2024-03-07'), // 3: no such box
@@ -56,7 +68,16 @@ describe('import past loans from the paper register', () => {
     const file: CallInput<'import-loans-check'> = { fileName: '借阅登记2024.xlsx', base64: await xlsx(rows) };
     const check = await app.ok('import-loans-check', file, custodian);
     expect(check).toMatchObject({ rows: 10, footerRows: 0, stillOut: 1 });
-    expect(check.mapping).toMatchObject({ boxCode: '档案盒编号', borrowerName: '借阅人', department: '借阅部门', lentDate: '借出日期', dueDate: '应还日期', returnedDate: '归还日期', approver: '批准人', handler: '经办人' });
+    expect(check.mapping).toMatchObject({
+      boxCode: '档案盒编号',
+      borrowerName: '借阅人',
+      department: '借阅部门',
+      lentDate: '借出日期',
+      dueDate: '应还日期',
+      returnedDate: '归还日期',
+      approver: '批准人',
+      handler: '经办人',
+    });
     expect(check.problems.map((p) => [p.row, p.field, p.message])).toEqual([
       [3, 'boxCode', 'v.importBoxUnknown'],
       [4, 'borrowerName', 'v.required'],
@@ -103,7 +124,11 @@ describe('import past loans from the paper register', () => {
     expect(errorCode(await app.call('loan-request', validLoanInput({ boxCode: b.code }), cast.clerk))).toBe('LOAN_BOX_UNAVAILABLE');
     expect((await app.ok('loan-list', { overdue: true }, custodian)).rows.map((l) => l.id)).toContain(out!.id);
     // …and it comes back the ordinary way.
-    await app.ok('loan-return', { id: out!.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }, custodian);
+    await app.ok(
+      'loan-return',
+      { id: out!.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } },
+      custodian,
+    );
     expect((await app.ok('box-get', { id: b.id }, custodian)).box.status).toBe('in_stock');
 
     const audit = auditRows(app.runtime.requireDb());
@@ -146,9 +171,21 @@ describe('import past loans from the paper register', () => {
     expect(check).toMatchObject({ encoding: 'gb18030', rows: 2, problems: [], stillOut: 1 });
     expect(await app.ok('import-loans-run', file, custodian)).toEqual({ loans: 2, stillOut: 1 });
     const first = (await app.ok('loan-list', { boxId: one.id }, custodian)).rows[0]!;
-    expect(first).toMatchObject({ borrower: { name: '王小明', department: '工程部' }, purpose: '核对装修图纸', status: 'returned', decidedByName: '张三（纸质登记）' });
+    expect(first).toMatchObject({
+      borrower: { name: '王小明', department: '工程部' },
+      purpose: '核对装修图纸',
+      status: 'returned',
+      decidedByName: '张三（纸质登记）',
+    });
     const second = (await app.ok('loan-list', { boxId: two.id }, custodian)).rows[0]!;
-    expect(second).toMatchObject({ borrower: { name: '赵六', department: '财务部', phone: '' }, status: 'out', dueDate: '2024-04-11', days: 10, loanType: 'long', handedOutByName: null });
+    expect(second).toMatchObject({
+      borrower: { name: '赵六', department: '财务部', phone: '' },
+      status: 'out',
+      dueDate: '2024-04-11',
+      days: 10,
+      loanType: 'long',
+      handedOutByName: null,
+    });
   }, 60_000);
 
   it('refuses a register imported twice, and a row repeated in one file, naming the loan or row it repeats', async () => {
@@ -188,14 +225,31 @@ describe('import past loans from the paper register', () => {
     const cast = await lendingCast(app);
     const box = await createBox(app);
     const loan = await loanOut(app, cast, box.code);
-    await app.ok('loan-return', { id: loan.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }, cast.custodian);
+    await app.ok(
+      'loan-return',
+      { id: loan.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } },
+      cast.custodian,
+    );
     const today = localDate();
     for (const format of ['csv', 'xlsx'] as const) {
       const exported = await app.ok('loan-register-export', { from: today, to: today, format }, cast.clerk);
       const check = await app.ok('import-loans-check', { fileName: exported.fileName, base64: exported.base64 }, cast.custodian);
       // Read back into the archive it came from, the loan is one it already holds.
-      expect(check).toMatchObject({ rows: 1, footerRows: 2, problems: [{ row: 2, field: 'lentDate', message: 'v.importLoanExists', value: loan.loanNo }], stillOut: 0 });
-      expect(check.mapping).toMatchObject({ boxCode: '档案编号', borrowerName: '借阅人', lentDate: '借出时间', dueDate: '应还日期', returnedDate: '归还时间', approver: '审批人', handler: '经办人' });
+      expect(check).toMatchObject({
+        rows: 1,
+        footerRows: 2,
+        problems: [{ row: 2, field: 'lentDate', message: 'v.importLoanExists', value: loan.loanNo }],
+        stillOut: 0,
+      });
+      expect(check.mapping).toMatchObject({
+        boxCode: '档案编号',
+        borrowerName: '借阅人',
+        lentDate: '借出时间',
+        dueDate: '应还日期',
+        returnedDate: '归还时间',
+        approver: '审批人',
+        handler: '经办人',
+      });
     }
   }, 60_000);
 
@@ -214,7 +268,8 @@ describe('import past loans from the paper register', () => {
       const register = text(await app.ok('loan-register-export', { from: '2024-01-01', to: '2024-12-31', format: 'pdf' }, custodian), 'register.pdf');
       const slip = text(await app.ok('loan-slip-pdf', { id: loan.id }, custodian), 'slip.pdf');
       // KEEP_PDF=<dir> leaves page images there to look at.
-      if (process.env.KEEP_PDF) for (const name of ['register', 'slip']) execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, `${name}.pdf`), join(process.env.KEEP_PDF, name)]);
+      if (process.env.KEEP_PDF)
+        for (const name of ['register', 'slip']) execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, `${name}.pdf`), join(process.env.KEEP_PDF, name)]);
       expect(register).toContain(loan.loanNo);
       // The register's approver column is narrow: the mark wraps onto a second line.
       expect(register).toMatch(/张三（纸\s[\s\S]*质登记）/);
@@ -222,7 +277,10 @@ describe('import past loans from the paper register', () => {
       expect(register).not.toContain('00:00');
       expect(slip).toContain('张三（纸质登记）');
       expect(slip).toContain('李四');
-      const csvExport = Buffer.from((await app.ok('loan-register-export', { from: '2024-01-01', to: '2024-12-31', format: 'csv' }, custodian)).base64, 'base64').toString('utf8');
+      const csvExport = Buffer.from(
+        (await app.ok('loan-register-export', { from: '2024-01-01', to: '2024-12-31', format: 'csv' }, custodian)).base64,
+        'base64',
+      ).toString('utf8');
       expect(csvExport).toContain('张三（纸质登记）');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -237,7 +295,19 @@ describe('an imported loan obeys the rules of lending', () => {
     for (let i = 0; i < 7; i++) boxes.push(await createBox(app));
     const today = localDate();
     const day = (n: number) => addDays(today, n);
-    const row = (code: string, lent: string, due: string, returned: string) => [code, '王小明', '工程部', '', '核对图纸', lent, due, returned, '王经理（纸质登记）', '李四', ''];
+    const row = (code: string, lent: string, due: string, returned: string) => [
+      code,
+      '王小明',
+      '工程部',
+      '',
+      '核对图纸',
+      lent,
+      due,
+      returned,
+      '王经理（纸质登记）',
+      '李四',
+      '',
+    ];
     const rows = [
       row(boxes[0]!.code, today, '2099-12-31', ''), // 2: a live loan due in 2099
       row(boxes[1]!.code, day(-2), day(6), ''), // 3: still out, eight days from the day lent
@@ -269,7 +339,19 @@ describe('an imported loan obeys the rules of lending', () => {
     const custodian = await app.as('custodian');
     const me = (await app.ok('session-current', {}, custodian))!;
     const [a, b, c, d] = [await createBox(app), await createBox(app), await createBox(app), await createBox(app)];
-    const row = (code: string, approver: string, returned: string) => [code, '王小明', '工程部', '', '核对图纸', '2024-03-05', '2024-03-08', returned, approver, '李四', ''];
+    const row = (code: string, approver: string, returned: string) => [
+      code,
+      '王小明',
+      '工程部',
+      '',
+      '核对图纸',
+      '2024-03-05',
+      '2024-03-08',
+      returned,
+      approver,
+      '李四',
+      '',
+    ];
     const rows = [
       row(a.code, `${me.displayName}（纸质登记）`, ''), // 2: the custodian approving on paper
       row(b.code, me.displayName, '2024-03-07'), // 3: the same, on a loan long returned
@@ -337,7 +419,16 @@ describe('a loan import is an audited act the manager sees', () => {
     const [entry, ...more] = auditRows(app.runtime.requireDb()).filter((r) => r.action === 'import');
     expect(more).toEqual([]);
     expect(entry).toMatchObject({ entity: 'loan', entityId: null, actorName: 'custodian-测试' });
-    expect(JSON.parse(entry!.changes).after).toEqual({ kind: 'loans', file: '借阅登记2024.xlsx', sheet: '借阅登记', headerRow: 1, rows: 3, loans: 2, stillOut: 1, skippedRows: [4] });
+    expect(JSON.parse(entry!.changes).after).toEqual({
+      kind: 'loans',
+      file: '借阅登记2024.xlsx',
+      sheet: '借阅登记',
+      headerRow: 1,
+      rows: 3,
+      loans: 2,
+      stillOut: 1,
+      skippedRows: [4],
+    });
 
     const recent = await app.ok('import-recent', { kind: 'loans' }, cast.manager);
     expect(recent).toEqual([{ at: entry!.at, actorName: 'custodian-测试', fileName: '借阅登记2024.xlsx', rows: 3, count: 2, stillOut: 1 }]);

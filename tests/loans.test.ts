@@ -16,12 +16,21 @@ beforeEach(async () => {
 afterEach(() => app.close());
 
 const state = () => snapshot(app.runtime.requireDb());
-const sql = (statement: string, ...params: unknown[]) => app.runtime.requireDb().$client.prepare(statement).run(...params);
-const request = (over: Partial<CallInput<'loan-request'>> = {}, handle = cast.clerk) => app.call('loan-request', validLoanInput({ boxCode: box.code, ...over }), handle);
+const sql = (statement: string, ...params: unknown[]) =>
+  app.runtime
+    .requireDb()
+    .$client.prepare(statement)
+    .run(...params);
+const request = (over: Partial<CallInput<'loan-request'>> = {}, handle = cast.clerk) =>
+  app.call('loan-request', validLoanInput({ boxCode: box.code, ...over }), handle);
 const boxStatus = async () => (await app.ok('box-get', { id: box.id }, cast.custodian)).box.status;
 
 /** The call is refused with that code (and params, when given), and the database is exactly as before. */
-async function refusedUnchanged(call: () => Promise<{ ok: boolean; error?: { code: string; params?: unknown } }>, code: string, params?: Record<string, string | number>) {
+async function refusedUnchanged(
+  call: () => Promise<{ ok: boolean; error?: { code: string; params?: unknown } }>,
+  code: string,
+  params?: Record<string, string | number>,
+) {
   const before = state();
   const result = await call();
   expect(errorCode(result)).toBe(code);
@@ -75,7 +84,10 @@ describe('loan requests', () => {
   });
 
   it('refuses a short loan of 4 days and a long loan of 8 (VALIDATION on days)', async () => {
-    for (const [loanType, days] of [['short', 4], ['long', 8]] as const) {
+    for (const [loanType, days] of [
+      ['short', 4],
+      ['long', 8],
+    ] as const) {
       const before = state();
       const result = await request({ loanType, days });
       expect(errorCode(result)).toBe('VALIDATION');
@@ -89,11 +101,14 @@ describe('loan requests', () => {
     await refusedUnchanged(() => request({ purpose: '   ' }), 'VALIDATION');
   });
 
-  it.each(['on_loan', 'transferred', 'pending_destruction', 'destroyed', 'missing'] as const)('refuses a box that is %s (LOAN_BOX_UNAVAILABLE)', async (status) => {
-    // Transfer and destruction do not exist yet: the status is set directly.
-    sql('UPDATE boxes SET status = ? WHERE id = ?', status, box.id);
-    await refusedUnchanged(() => request(), 'LOAN_BOX_UNAVAILABLE', { status });
-  });
+  it.each(['on_loan', 'transferred', 'pending_destruction', 'destroyed', 'missing'] as const)(
+    'refuses a box that is %s (LOAN_BOX_UNAVAILABLE)',
+    async (status) => {
+      // Transfer and destruction do not exist yet: the status is set directly.
+      sql('UPDATE boxes SET status = ? WHERE id = ?', status, box.id);
+      await refusedUnchanged(() => request(), 'LOAN_BOX_UNAVAILABLE', { status });
+    },
+  );
 
   it('refuses a box that already has an active loan (LOAN_BOX_BUSY), and lends it again once that ended', async () => {
     const first = await app.ok('loan-request', validLoanInput({ boxCode: box.code }), cast.clerk);
@@ -109,7 +124,9 @@ describe('loan requests', () => {
     await app.ok('loan-decide', { id: approvedBefore.id, approve: true, copyAllowed: false, reason: '' }, cast.manager);
     const order = await app.ok('transfer-create', validTransfer([box.code]), cast.custodian);
     // A loan approved before the order was drafted does not take the box out from under it.
-    await refusedUnchanged(() => app.call('loan-hand-out', { id: approvedBefore.id }, cast.custodian), 'LOAN_BOX_ON_TRANSFER', { transferNo: order.transferNo });
+    await refusedUnchanged(() => app.call('loan-hand-out', { id: approvedBefore.id }, cast.custodian), 'LOAN_BOX_ON_TRANSFER', {
+      transferNo: order.transferNo,
+    });
     await app.ok('loan-cancel', { id: approvedBefore.id }, cast.custodian);
     await refusedUnchanged(() => request(), 'LOAN_BOX_ON_TRANSFER', { transferNo: order.transferNo });
     await app.ok('transfer-decide', { id: order.id, approve: true, reason: '' }, cast.manager);
@@ -140,7 +157,9 @@ describe('decisions', () => {
     await refusedUnchanged(() => app.call('loan-decide', { id: loan.id, approve: false, copyAllowed: false, reason: '' }, cast.manager), 'VALIDATION');
     const rejected = await app.ok('loan-decide', { id: loan.id, approve: false, copyAllowed: false, reason: '用途不明' }, cast.manager);
     expect(rejected).toMatchObject({ status: 'rejected', decisionReason: '用途不明' });
-    await refusedUnchanged(() => app.call('loan-decide', { id: loan.id, approve: true, copyAllowed: false, reason: '' }, cast.manager), 'LOAN_WRONG_STATE', { status: 'rejected' });
+    await refusedUnchanged(() => app.call('loan-decide', { id: loan.id, approve: true, copyAllowed: false, reason: '' }, cast.manager), 'LOAN_WRONG_STATE', {
+      status: 'rejected',
+    });
     expect(errorCode(await request())).toBe('ok');
   });
 
@@ -159,26 +178,50 @@ describe('decisions', () => {
   it('refuses a manager approving a loan to a person who is them by name or user name (SELF_APPROVAL); another manager may', async () => {
     await app.ok('user-update', { id: cast.managerId, displayName: '王经理', role: 'manager', disabled: false }, cast.admin);
     for (const name of ['王经理', '王 经理', '王\u200B经理', 'Manager']) {
-      const loan = await app.ok('loan-request', validLoanInput({ boxCode: box.code, borrower: { kind: 'person', name, department: '财务部', phone: '0571-88881234' } }), cast.clerk);
+      const loan = await app.ok(
+        'loan-request',
+        validLoanInput({ boxCode: box.code, borrower: { kind: 'person', name, department: '财务部', phone: '0571-88881234' } }),
+        cast.clerk,
+      );
       await refusedUnchanged(() => app.call('loan-decide', { id: loan.id, approve: true, copyAllowed: false, reason: '' }, cast.manager), 'SELF_APPROVAL');
       await app.ok('loan-cancel', { id: loan.id }, cast.clerk);
     }
-    const loan = await app.ok('loan-request', validLoanInput({ boxCode: box.code, borrower: { kind: 'person', name: '王经理', department: '财务部', phone: '0571-88881234' } }), cast.custodian);
+    const loan = await app.ok(
+      'loan-request',
+      validLoanInput({ boxCode: box.code, borrower: { kind: 'person', name: '王经理', department: '财务部', phone: '0571-88881234' } }),
+      cast.custodian,
+    );
     await app.ok('user-update', { id: cast.clerkId, displayName: 'clerk-测试', role: 'manager', disabled: false }, cast.admin);
     expect((await app.ok('loan-decide', { id: loan.id, approve: true, copyAllowed: false, reason: '' }, cast.clerk)).status).toBe('approved');
   });
 
   it('lets a manager approve a loan to someone whose name only resembles theirs', async () => {
     await app.ok('user-update', { id: cast.managerId, displayName: '王经理', role: 'manager', disabled: false }, cast.admin);
-    const loan = await app.ok('loan-request', validLoanInput({ boxCode: box.code, borrower: { kind: 'person', name: '汪经理', department: '财务部', phone: '0571-88881234' } }), cast.clerk);
+    const loan = await app.ok(
+      'loan-request',
+      validLoanInput({ boxCode: box.code, borrower: { kind: 'person', name: '汪经理', department: '财务部', phone: '0571-88881234' } }),
+      cast.clerk,
+    );
     expect((await app.ok('loan-decide', { id: loan.id, approve: true, copyAllowed: false, reason: '' }, cast.manager)).status).toBe('approved');
   });
 
   it('records a borrower’s name as it reads, and refuses one of invisible characters', async () => {
-    const loan = await app.ok('loan-request', validLoanInput({ boxCode: box.code, borrower: { kind: 'person', name: '\u202E王\u200B芳 ', department: '财务部', phone: '0571-88881234' } }), cast.clerk);
+    const loan = await app.ok(
+      'loan-request',
+      validLoanInput({ boxCode: box.code, borrower: { kind: 'person', name: '\u202E王\u200B芳 ', department: '财务部', phone: '0571-88881234' } }),
+      cast.clerk,
+    );
     expect(loan.borrower.name).toBe('王芳');
     const other = await createBox(app);
-    await refusedUnchanged(() => app.call('loan-request', validLoanInput({ boxCode: other.code, borrower: { kind: 'person', name: '\u200B\u3000', department: '财务部', phone: '0571-88881234' } }), cast.clerk), 'VALIDATION');
+    await refusedUnchanged(
+      () =>
+        app.call(
+          'loan-request',
+          validLoanInput({ boxCode: other.code, borrower: { kind: 'person', name: '\u200B\u3000', department: '财务部', phone: '0571-88881234' } }),
+          cast.clerk,
+        ),
+      'VALIDATION',
+    );
   });
 
   it('refuses someone approving their own request, even after becoming a manager (SELF_APPROVAL)', async () => {
@@ -220,7 +263,11 @@ describe('hand-out', () => {
       app.dispatch({ name: 'loan-hand-out', payload: { id: loan.id }, handle: cast.custodian }),
     ]);
     expect(results.map(errorCode).sort()).toEqual(['LOAN_WRONG_STATE', 'ok']);
-    expect(auditRows(app.runtime.requireDb()).slice(auditBefore).map((r) => r.action)).toEqual(['loan-hand-out']);
+    expect(
+      auditRows(app.runtime.requireDb())
+        .slice(auditBefore)
+        .map((r) => r.action),
+    ).toEqual(['loan-hand-out']);
   });
 
   it('cancels only requested or approved loans', async () => {
@@ -242,7 +289,11 @@ describe('return', () => {
 
   it('takes an intact box back onto the shelf, recording who received it', async () => {
     const loan = await loanOut(app, cast, box.code);
-    const back = await app.ok('loan-return', { id: loan.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }, cast.custodian);
+    const back = await app.ok(
+      'loan-return',
+      { id: loan.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } },
+      cast.custodian,
+    );
     expect(back).toMatchObject({ status: 'returned', returnCondition: 'intact', receivedByName: 'custodian-测试', incidents: [] });
     expect(back.returnedAt).not.toBeNull();
     expect(await boxStatus()).toBe('in_stock');
@@ -253,10 +304,22 @@ describe('return', () => {
     const other = await boxWithDocuments(app, cast.custodian);
     const loan = await loanOut(app, cast, mine.code);
     const incident = { description: '缺页', responsible: '王芳', followUp: '' };
-    await refusedUnchanged(() => app.call('loan-return', { id: loan.id, condition: 'documents_missing', missingDocumentIds: [other.documentIds[0]], incident }, cast.custodian), 'VALIDATION');
-    await refusedUnchanged(() => app.call('loan-return', { id: loan.id, condition: 'documents_missing', missingDocumentIds: [], incident }, cast.custodian), 'VALIDATION');
-    await refusedUnchanged(() => app.call('loan-return', { id: loan.id, condition: 'damaged', missingDocumentIds: [], incident: { ...incident, description: '' } }, cast.custodian), 'VALIDATION');
-    await refusedUnchanged(() => app.call('loan-return', { id: loan.id, condition: 'intact', missingDocumentIds: [mine.documentIds[0]], incident }, cast.custodian), 'VALIDATION');
+    await refusedUnchanged(
+      () => app.call('loan-return', { id: loan.id, condition: 'documents_missing', missingDocumentIds: [other.documentIds[0]], incident }, cast.custodian),
+      'VALIDATION',
+    );
+    await refusedUnchanged(
+      () => app.call('loan-return', { id: loan.id, condition: 'documents_missing', missingDocumentIds: [], incident }, cast.custodian),
+      'VALIDATION',
+    );
+    await refusedUnchanged(
+      () => app.call('loan-return', { id: loan.id, condition: 'damaged', missingDocumentIds: [], incident: { ...incident, description: '' } }, cast.custodian),
+      'VALIDATION',
+    );
+    await refusedUnchanged(
+      () => app.call('loan-return', { id: loan.id, condition: 'intact', missingDocumentIds: [mine.documentIds[0]], incident }, cast.custodian),
+      'VALIDATION',
+    );
   });
 
   it('lets only the custodian take a box back', async () => {
@@ -267,11 +330,15 @@ describe('return', () => {
 });
 
 describe('the register', () => {
-  it('lists a box\'s and a borrower\'s loans newest first, page by page', async () => {
+  it("lists a box's and a borrower's loans newest first, page by page", async () => {
     const ids: number[] = [];
     for (let i = 0; i < 3; i++) {
       const loan = await loanOut(app, cast, box.code, i === 1 ? { borrower: { kind: 'user', userId: cast.clerkId } } : {});
-      await app.ok('loan-return', { id: loan.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }, cast.custodian);
+      await app.ok(
+        'loan-return',
+        { id: loan.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } },
+        cast.custodian,
+      );
       ids.push(loan.id);
     }
     const page1 = await app.ok('loan-list', { boxId: box.id, limit: 2 }, cast.auditor);
@@ -284,15 +351,23 @@ describe('the register', () => {
     expect((await app.ok('loan-list', { from: '2000-01-01', to: '2000-12-31' }, cast.auditor)).rows).toHaveLength(0);
   });
 
-  it('finds a recorded person\'s loans by name and phone, apart from a namesake and an account of the same name', async () => {
+  it("finds a recorded person's loans by name and phone, apart from a namesake and an account of the same name", async () => {
     const wang = { kind: 'person' as const, name: '王芳', department: '财务部', phone: '0571-88881234' };
     const namesake = { ...wang, department: '工程部', phone: '139-0000-1111' };
     const first = await loanOut(app, cast, box.code, { borrower: wang });
-    await app.ok('loan-return', { id: first.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }, cast.custodian);
+    await app.ok(
+      'loan-return',
+      { id: first.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } },
+      cast.custodian,
+    );
     const other = await app.ok('loan-request', validLoanInput({ boxCode: (await createBox(app)).code, borrower: namesake }), cast.clerk);
     const second = await app.ok('loan-request', validLoanInput({ boxCode: box.code, borrower: wang }), cast.clerk);
     await app.ok('user-update', { id: cast.managerId, displayName: '王芳', role: 'manager', disabled: false }, cast.admin);
-    const account = await app.ok('loan-request', validLoanInput({ boxCode: (await createBox(app)).code, borrower: { kind: 'user', userId: cast.managerId } }), cast.clerk);
+    const account = await app.ok(
+      'loan-request',
+      validLoanInput({ boxCode: (await createBox(app)).code, borrower: { kind: 'user', userId: cast.managerId } }),
+      cast.clerk,
+    );
 
     const ids = async (filter: CallInput<'loan-list'>) => (await app.ok('loan-list', filter, cast.auditor)).rows.map((l) => l.id);
     expect(await ids({ borrowerName: '王芳', borrowerPhone: wang.phone })).toEqual([second.id, first.id]);
@@ -308,7 +383,11 @@ describe('the register', () => {
 
   it('records every step in the audit log under the loan, with the box code', async () => {
     const loan = await loanOut(app, cast, box.code);
-    await app.ok('loan-return', { id: loan.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }, cast.custodian);
+    await app.ok(
+      'loan-return',
+      { id: loan.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } },
+      cast.custodian,
+    );
     const entries = auditRows(app.runtime.requireDb()).filter((r) => r.entity === 'loan');
     expect(entries.map((r) => [r.action, r.entityId, r.boxCode, r.actorName])).toEqual([
       ['loan-request', String(loan.id), box.code, 'clerk-测试'],

@@ -35,7 +35,16 @@ describe('import owners (立档单位) alone', () => {
     const file = { fileName: '立档单位.xlsx', base64: await xlsx(rows) };
     const check = await app.ok('import-owners-check', file, custodian);
     expect(check.rows).toBe(8);
-    expect(check.mapping).toMatchObject({ name: '立档单位', unitNo: '铺位号', floor: '楼层', businessType: '经营类型', contactPerson: '联系人', phone: '联系电话', leaseStart: '起租日期', moveOutDate: '退租日期' });
+    expect(check.mapping).toMatchObject({
+      name: '立档单位',
+      unitNo: '铺位号',
+      floor: '楼层',
+      businessType: '经营类型',
+      contactPerson: '联系人',
+      phone: '联系电话',
+      leaseStart: '起租日期',
+      moveOutDate: '退租日期',
+    });
     expect(check.problems.map((p) => [p.row, p.field, p.message, p.value])).toEqual([
       [3, 'name', 'v.importOwnerExists', '星巴克咖啡有限公司'],
       [5, 'name', 'v.importDuplicateInFile', '海底捞餐饮有限公司@2'],
@@ -51,14 +60,24 @@ describe('import owners (立档单位) alone', () => {
     expect(await app.ok('import-owners-run', { ...file, skipRows: [3, 5, 6, 7, 8, 9] }, custodian)).toEqual({ owners: 2 });
     const listed = (await app.ok('owner-list', { query: '' }, custodian)).rows;
     expect(listed.filter((o) => o.name === '星巴克咖啡有限公司')).toHaveLength(1);
-    expect(listed.find((o) => o.name === '海底捞餐饮有限公司')).toMatchObject({ unitNo: 'L3-012', businessType: 'catering', contactPerson: '刘经理', leaseStart: '2021-05-01' });
-    expect(listed.find((o) => o.name === '优衣库商贸有限公司')).toMatchObject({ businessType: 'non_catering', phone: '057188881234', leaseStart: '2022-01-01', note: '旗舰店' });
+    expect(listed.find((o) => o.name === '海底捞餐饮有限公司')).toMatchObject({
+      unitNo: 'L3-012',
+      businessType: 'catering',
+      contactPerson: '刘经理',
+      leaseStart: '2021-05-01',
+    });
+    expect(listed.find((o) => o.name === '优衣库商贸有限公司')).toMatchObject({
+      businessType: 'non_catering',
+      phone: '057188881234',
+      leaseStart: '2022-01-01',
+      note: '旗舰店',
+    });
     const audit = auditRows(app.runtime.requireDb());
     expect(audit.filter((r) => r.action === 'owner-create')).toHaveLength(3);
     expect(audit.filter((r) => r.action === 'import' && r.entity === 'owner')).toHaveLength(1);
   }, 60_000);
 
-  it('lists a row\'s own checks before the owner rules it breaks, counts a bad row as the first of its name, and reads past a blank line to a footer', async () => {
+  it("lists a row's own checks before the owner rules it breaks, counts a bad row as the first of its name, and reads past a blank line to a footer", async () => {
     const custodian = await app.as('custodian');
     const rows = [
       ['甲商贸有限公司', '', '', '服装', '', '电话未知', '2021-13-01', '', ''], // 2: three problems
@@ -93,9 +112,10 @@ describe('import owners (立档单位) alone', () => {
 });
 
 describe('an imported owner obeys the owner form', () => {
-  it('refuses each text over the form\'s cap and control characters', async () => {
+  it("refuses each text over the form's cap and control characters", async () => {
     const custodian = await app.as('custodian');
-    const row = (n: number, over: Record<number, string>) => Object.assign([`限长商户${n}有限公司`, 'L1-001', 'L1', '非餐饮', '王经理', '13800001111', '', '', ''], over);
+    const row = (n: number, over: Record<number, string>) =>
+      Object.assign([`限长商户${n}有限公司`, 'L1-001', 'L1', '非餐饮', '王经理', '13800001111', '', '', ''], over);
     const rows = [
       row(1, { 0: '名'.repeat(101) }), // 2
       row(2, { 1: 'L'.repeat(41) }), // 3

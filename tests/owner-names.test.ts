@@ -104,7 +104,10 @@ describe('importing look-alike owner names', () => {
       { name: '新店【成都】', row: 9, existing: null, lookAlikes: [] },
     ]);
 
-    expect(await app.ok('import-boxes-run', { ...file, mergeOwners: [{ name: '翠鸟（成都）餐饮管理有限公可', into: cuiyu }] }, custodian)).toEqual({ boxes: 9, owners: 3 });
+    expect(await app.ok('import-boxes-run', { ...file, mergeOwners: [{ name: '翠鸟（成都）餐饮管理有限公可', into: cuiyu }] }, custodian)).toEqual({
+      boxes: 9,
+      owners: 3,
+    });
     const owners = await allOwners();
     expect(owners).toEqual([
       { id: cuiyu, name: CUIYU, unitNo: '', phone: '02888880001', note: '', boxCount: 3 },
@@ -152,7 +155,9 @@ describe('importing look-alike owner names', () => {
     const cuiyu = await owner(CUIYU);
     const csv = '立档单位,铺位号\r\n翠鸟（成都）餐饮管理有限公可,L1-002\r\n';
     const file = { fileName: '立档单位.csv', base64: Buffer.from(csv, 'utf8').toString('base64') };
-    expect(await app.ok('import-owners-run', { ...file, mergeOwners: [{ name: '翠鸟（成都）餐饮管理有限公可', into: cuiyu }] }, custodian)).toEqual({ owners: 0 });
+    expect(await app.ok('import-owners-run', { ...file, mergeOwners: [{ name: '翠鸟（成都）餐饮管理有限公可', into: cuiyu }] }, custodian)).toEqual({
+      owners: 0,
+    });
     expect((await allOwners()).map((o) => o.name)).toEqual([CUIYU]);
   });
 });
@@ -186,7 +191,13 @@ describe('the owner form and search', () => {
     // The archive as the app before migration 0007 left it: no key columns, phones as typed, the search text unfolded.
     const db = app.runtime.requireDb();
     db.transaction(() => {
-      for (const statement of ['DROP INDEX owners_name_key_idx', 'DROP INDEX owners_name_key_reversed_idx', 'ALTER TABLE owners DROP COLUMN name_key', 'ALTER TABLE owners DROP COLUMN name_key_reversed']) db.run(sql.raw(statement));
+      for (const statement of [
+        'DROP INDEX owners_name_key_idx',
+        'DROP INDEX owners_name_key_reversed_idx',
+        'ALTER TABLE owners DROP COLUMN name_key',
+        'ALTER TABLE owners DROP COLUMN name_key_reversed',
+      ])
+        db.run(sql.raw(statement));
       db.run(sql`UPDATE owners SET phone = '(028) 8888-0001'`);
       db.run(sql`DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)`);
     });

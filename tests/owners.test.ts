@@ -25,8 +25,22 @@ describe('owner list', () => {
   });
 
   it('finds owners by name, unit, contact or phone, and filters by floor and business type', async () => {
-    const a = await createOwner(app, { name: '杭州西贝餐饮有限公司', unitNo: 'L3-018', floor: 'L3', businessType: 'catering', contactPerson: '王芳', phone: '0571-88886666' });
-    const b = await createOwner(app, { name: '杭州优衣库服饰有限公司', unitNo: 'L1-002', floor: 'L1', businessType: 'non_catering', contactPerson: '李强', phone: '13900000000' });
+    const a = await createOwner(app, {
+      name: '杭州西贝餐饮有限公司',
+      unitNo: 'L3-018',
+      floor: 'L3',
+      businessType: 'catering',
+      contactPerson: '王芳',
+      phone: '0571-88886666',
+    });
+    const b = await createOwner(app, {
+      name: '杭州优衣库服饰有限公司',
+      unitNo: 'L1-002',
+      floor: 'L1',
+      businessType: 'non_catering',
+      contactPerson: '李强',
+      phone: '13900000000',
+    });
     const ids = async (input: object) => (await app.ok('owner-list', input, custodian)).rows.map((r) => r.id).sort();
     expect(await ids({ query: '西贝' })).toEqual([a]);
     expect(await ids({ query: 'L1-0' })).toEqual([b]);

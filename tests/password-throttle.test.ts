@@ -44,11 +44,19 @@ function expectRightNotSingledOut(results: Result<unknown>[]) {
 
 const db = (app: TestApp) => app.runtime.requireDb();
 const userRow = (app: TestApp, username: string) =>
-  db(app).$client.prepare('SELECT id, failed_attempts AS failedAttempts, locked_until AS lockedUntil FROM users WHERE username = ?').get(username) as { id: number; failedAttempts: number; lockedUntil: string | null };
-const expireLock = (app: TestApp, username: string) => db(app).$client.prepare("UPDATE users SET locked_until = '2000-01-01T00:00:00.000Z' WHERE username = ?").run(username);
+  db(app).$client.prepare('SELECT id, failed_attempts AS failedAttempts, locked_until AS lockedUntil FROM users WHERE username = ?').get(username) as {
+    id: number;
+    failedAttempts: number;
+    lockedUntil: string | null;
+  };
+const expireLock = (app: TestApp, username: string) =>
+  db(app).$client.prepare("UPDATE users SET locked_until = '2000-01-01T00:00:00.000Z' WHERE username = ?").run(username);
 /** The actions recorded against an account after the first `from` entries of the log. */
 const auditOf = (app: TestApp, userId: number, from: number) =>
-  auditRows(db(app)).slice(from).filter((r) => r.entity === 'user' && r.entityId === String(userId)).map((r) => r.action);
+  auditRows(db(app))
+    .slice(from)
+    .filter((r) => r.entity === 'user' && r.entityId === String(userId))
+    .map((r) => r.action);
 
 describe('account passwords: one throttle for sign-in, sign-off and password change', () => {
   let app: TestApp;
@@ -62,7 +70,8 @@ describe('account passwords: one throttle for sign-in, sign-off and password cha
   it('transfer-sign-off: of 60 parallel guesses at another account, at most 5 are checked; the right one is refused like the rest and the account locks', async () => {
     const box = await createBox(app);
     const t = await approvedTransfer(app, cast, [box.code]);
-    const attempt = (password: string) => app.call('transfer-sign-off', { ...signOff(t.id), handover: { kind: 'account', username: 'custodian', password } }, cast.clerk);
+    const attempt = (password: string) =>
+      app.call('transfer-sign-off', { ...signOff(t.id), handover: { kind: 'account', username: 'custodian', password } }, cast.clerk);
     const from = auditRows(db(app)).length;
     const { result: results, checks } = await counted(() => Promise.all(guesses(PASSWORD).map(attempt)));
 
@@ -135,7 +144,8 @@ describe('account passwords: one throttle for sign-in, sign-off and password cha
 
     const box = await createBox(app);
     const t = await approvedTransfer(app, cast, [box.code]);
-    const signAs = (username: string) => counted(() => app.call('transfer-sign-off', { ...signOff(t.id), handover: { kind: 'account', username, password: PASSWORD } }, cast.clerk));
+    const signAs = (username: string) =>
+      counted(() => app.call('transfer-sign-off', { ...signOff(t.id), handover: { kind: 'account', username, password: PASSWORD } }, cast.clerk));
     expect(await signAs('nobody')).toMatchObject({ result: { ok: false, error: { code: 'SIGNOFF_BAD_PASSWORD' } }, checks: 1 });
     expect(await signAs('auditor')).toMatchObject({ result: { ok: false, error: { code: 'SIGNOFF_ACCOUNT_UNAVAILABLE' } }, checks: 1 });
   });
@@ -176,7 +186,10 @@ describe('the recovery passphrase: an in-memory throttle per runtime', () => {
     expect(runtime.status().state).toBe('locked');
 
     clock += (LOCKOUT_MINUTES - 1) * 60_000;
-    expect(await counted(() => call('app-unlock', { passphrase: PASSPHRASE }))).toEqual({ result: { ok: false, error: { code: 'PASSPHRASE_LOCKED', params: { minutes: 1 } } }, checks: 0 });
+    expect(await counted(() => call('app-unlock', { passphrase: PASSPHRASE }))).toEqual({
+      result: { ok: false, error: { code: 'PASSPHRASE_LOCKED', params: { minutes: 1 } } },
+      checks: 0,
+    });
     clock += 60_001;
     expect(errorCode(await call('app-unlock', { passphrase: PASSPHRASE }))).toBe('ok');
   });
@@ -193,10 +206,16 @@ describe('the recovery passphrase: an in-memory throttle per runtime', () => {
     writeFileSync(foreign, Buffer.alloc(65536, 7));
     writeFileSync(`${foreign}.json`, readFileSync(`${made!.file}.json`));
 
-    const change = (current: string) => call('passphrase-change', { current, next: '新的恢复口令-another horse', nextConfirm: '新的恢复口令-another horse' }, admin);
+    const change = (current: string) =>
+      call('passphrase-change', { current, next: '新的恢复口令-another horse', nextConfirm: '新的恢复口令-another horse' }, admin);
     const rekey = (passphrase: string) => call('database-rekey', { passphrase, confirm: true }, admin);
     const restore = (passphrase: string) => call('backup-restore', { file: foreign, passphrase, confirm: true }, admin);
-    for (const attempt of [() => change('wrong-passphrase-1'), () => rekey('wrong-passphrase-2'), () => restore('wrong-passphrase-3'), () => change('wrong-passphrase-4')]) {
+    for (const attempt of [
+      () => change('wrong-passphrase-1'),
+      () => rekey('wrong-passphrase-2'),
+      () => restore('wrong-passphrase-3'),
+      () => change('wrong-passphrase-4'),
+    ]) {
       expect(errorCode(await attempt())).toBe('WRONG_PASSPHRASE');
     }
     expect(await restore('wrong-passphrase-5')).toEqual({ ok: false, error: { code: 'PASSPHRASE_LOCKED', params: { minutes: LOCKOUT_MINUTES } } });

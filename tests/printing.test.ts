@@ -47,7 +47,15 @@ async function lendOut(boxTitle: string, borrowerName: string): Promise<{ id: nu
   const manager = await app.as('manager');
   const loan = await app.ok(
     'loan-request',
-    { boxCode: box.code, borrower: { kind: 'person', name: borrowerName, department: '财务部', phone: '0571-88886666' }, purpose: '年度审计核对租赁合同', loanType: 'long', days: 5, copyRequested: true, note: '' },
+    {
+      boxCode: box.code,
+      borrower: { kind: 'person', name: borrowerName, department: '财务部', phone: '0571-88886666' },
+      purpose: '年度审计核对租赁合同',
+      loanType: 'long',
+      days: 5,
+      copyRequested: true,
+      note: '',
+    },
     clerk,
   );
   await app.ok('loan-decide', { id: loan.id, approve: true, copyAllowed: true, reason: '' }, manager);
@@ -77,7 +85,11 @@ function save(file: ExportFile, name: string): string {
 }
 
 const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
-const pdfPageSize = (path: string) => /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))!.slice(1).map(Number);
+const pdfPageSize = (path: string) =>
+  /Page size:\s+([\d.]+) x ([\d.]+)/
+    .exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))!
+    .slice(1)
+    .map(Number);
 
 describe('escaping', () => {
   it('escapes markup and quotes, and leaves fragments made by html alone', () => {
@@ -106,12 +118,32 @@ describe('loan slip 借阅登记表', () => {
     const [width, height] = pdfPageSize(path);
     expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
     const text = pdfText(path);
-    for (const expected of [EVIL_NAME, boxCode, '租户/客户', OWNER_NAME, 'onerror="alert(2)">', loan.loanNo, loan.dueDate!, 'manager-测试', 'clerk-测试', '万象广场运营部', '借阅登记表', '财务部', '核对未完成']) {
+    for (const expected of [
+      EVIL_NAME,
+      boxCode,
+      '租户/客户',
+      OWNER_NAME,
+      'onerror="alert(2)">',
+      loan.loanNo,
+      loan.dueDate!,
+      'manager-测试',
+      'clerk-测试',
+      '万象广场运营部',
+      '借阅登记表',
+      '财务部',
+      '核对未完成',
+    ]) {
       expect(text).toContain(expected);
     }
     // The print was recorded before the footer was written: the head on paper is the head now.
     expect(text).toContain(`审计链 ${head.entries} 条 · 链头 ${head.headHash.slice(0, 12)}`);
-    expect(auditRows(app.runtime.requireDb()).at(-1)).toMatchObject({ action: 'print', entity: 'loan', entityId: String(loanId), boxCode, actorName: 'clerk-测试' });
+    expect(auditRows(app.runtime.requireDb()).at(-1)).toMatchObject({
+      action: 'print',
+      entity: 'loan',
+      entityId: String(loanId),
+      boxCode,
+      actorName: 'clerk-测试',
+    });
 
     // Page 1 as an image, for a person to look at (test-results/printing/loan-slip-1.png).
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', path, join(OUT, 'loan-slip-1')]);
@@ -139,7 +171,17 @@ describe('loan register 借阅登记簿', () => {
     const [width, height] = pdfPageSize(path);
     expect([Math.round(width), Math.round(height)]).toEqual([842, 595]);
     const text = pdfText(path);
-    for (const expected of ['借阅登记簿', '万象广场运营部', boxCode, second.boxCode, '王小明', '<script>alert(1)', `登记期间：${today} 至 ${today}`, `审计链 ${head.entries} 条`]) expect(text).toContain(expected);
+    for (const expected of [
+      '借阅登记簿',
+      '万象广场运营部',
+      boxCode,
+      second.boxCode,
+      '王小明',
+      '<script>alert(1)',
+      `登记期间：${today} 至 ${today}`,
+      `审计链 ${head.entries} 条`,
+    ])
+      expect(text).toContain(expected);
     expect(auditRows(app.runtime.requireDb()).at(-1)).toMatchObject({ action: 'export', entity: 'loan', entityId: null });
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', path, join(OUT, 'loan-register-1')]);
     expect(existsSync(join(OUT, 'loan-register-1.png'))).toBe(true);
@@ -163,7 +205,10 @@ describe('loan register 借阅登记簿', () => {
   });
 
   it('is refused to the administrator, and an empty period prints as such', async () => {
-    expect(await app.call('loan-register-export', { from: today, to: today, format: 'pdf' }, await app.as('admin'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await app.call('loan-register-export', { from: today, to: today, format: 'pdf' }, await app.as('admin'))).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const file = await app.ok('loan-register-export', { from: '2001-01-01', to: '2001-01-31', format: 'pdf' }, await app.as('manager'));
     expect(pdfText(save(file, 'loan-register-empty.pdf'))).toContain('本期间无借阅记录');
   });

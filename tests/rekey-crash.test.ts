@@ -22,7 +22,8 @@ const protector = () => machineKeyProtector(join(app.dir, 'machine.key'));
 const keyFile = () => app.runtime.files.keyFile;
 const currentKey = () => readKeyWithProtector(keyFile(), protector())!;
 const restart = () => new Runtime({ dataDir: join(app.dir, 'data'), protector: protector(), migrationsFolder: MIGRATIONS });
-const opensWith = async (keyHex: string) => (await thrownCode(() => openDatabase(app.runtime.files.db, { keyHex, migrationsFolder: MIGRATIONS, readonly: true }).$client.close())) === 'no error';
+const opensWith = async (keyHex: string) =>
+  (await thrownCode(() => openDatabase(app.runtime.files.db, { keyHex, migrationsFolder: MIGRATIONS, readonly: true }).$client.close())) === 'no error';
 
 /** The re-key's steps run on a connection of their own, which stops (the app dies) after the given step. */
 const connection = () => {
@@ -75,15 +76,23 @@ describe('a re-key interrupted between its steps', () => {
 
   it('killed at arbitrary moments of repeated re-keys, the database always opens with one of the two keys', async () => {
     // Ballast, so the re-key of the file itself takes long enough to be hit.
-    app.runtime.requireDb().$client.exec(`CREATE TABLE ballast (b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000) INSERT INTO ballast SELECT randomblob(4000) FROM n;`);
+    app.runtime
+      .requireDb()
+      .$client.exec(
+        `CREATE TABLE ballast (b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000) INSERT INTO ballast SELECT randomblob(4000) FROM n;`,
+      );
     const counts = tableCounts(app.runtime.requireDb().$client);
     app.runtime.close();
     const outcomes: string[] = [];
     for (const delay of [1500, 2300, 2700, 3300, 4000]) {
       // One process (no tsx launcher in between), so SIGKILL stops the re-key itself.
-      const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'support', 'rekey-child.ts'), join(app.dir, 'data'), join(app.dir, 'machine.key'), MIGRATIONS, PASSPHRASE], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(__dirname, 'support', 'rekey-child.ts'), join(app.dir, 'data'), join(app.dir, 'machine.key'), MIGRATIONS, PASSPHRASE],
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       let out = '';
       await new Promise<void>((done, fail) => {
         child.stdout.on('data', (d: Buffer) => {

@@ -18,7 +18,11 @@ const state = () => snapshot(app.runtime.requireDb());
 const renew = (loanId: number, days = 2, handle = cast.clerk) => app.call('loan-renewal-request', { loanId, days, reason: '审计尚未结束' }, handle);
 const pendingRenewalId = async (loanId: number) => (await app.ok('loan-get', { id: loanId }, cast.manager)).renewals.find((r) => r.status === 'requested')!.id;
 
-async function refusedUnchanged(call: () => Promise<{ ok: boolean; error?: { code: string; params?: unknown } }>, code: string, params?: Record<string, string | number>) {
+async function refusedUnchanged(
+  call: () => Promise<{ ok: boolean; error?: { code: string; params?: unknown } }>,
+  code: string,
+  params?: Record<string, string | number>,
+) {
   const before = state();
   const result = await call();
   expect(errorCode(result)).toBe(code);
@@ -72,21 +76,29 @@ describe('renewals', () => {
     const box = await createBox(app);
     const loan = await loanOut(app, cast, box.code, { loanType: 'short', days: 2 });
     await refusedUnchanged(() => renew(loan.id, 4), 'VALIDATION');
-    await app.ok('loan-return', { id: loan.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }, cast.custodian);
+    await app.ok(
+      'loan-return',
+      { id: loan.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } },
+      cast.custodian,
+    );
     await refusedUnchanged(() => renew(loan.id), 'LOAN_WRONG_STATE', { status: 'returned' });
   });
 
   it('refuses a renewal while the box has an open incident (RENEWAL_INCIDENT_OPEN)', async () => {
     const box = await boxWithDocuments(app, cast.custodian);
     const first = await loanOut(app, cast, box.code);
-    const back = await app.ok('loan-return', { id: first.id, condition: 'damaged', missingDocumentIds: [], incident: { description: '封面受潮', responsible: '王芳', followUp: '' } }, cast.custodian);
+    const back = await app.ok(
+      'loan-return',
+      { id: first.id, condition: 'damaged', missingDocumentIds: [], incident: { description: '封面受潮', responsible: '王芳', followUp: '' } },
+      cast.custodian,
+    );
     const second = await loanOut(app, cast, box.code);
     await refusedUnchanged(() => renew(second.id), 'RENEWAL_INCIDENT_OPEN');
     await app.ok('incident-close', { id: back.incidents[0].id, resolution: '已晾干修复' }, cast.custodian);
     expect(errorCode(await renew(second.id))).toBe('ok');
   });
 
-  it('refuses a renewal decided by the clerk (FORBIDDEN), by its requester or for the manager\'s own loan (SELF_APPROVAL)', async () => {
+  it("refuses a renewal decided by the clerk (FORBIDDEN), by its requester or for the manager's own loan (SELF_APPROVAL)", async () => {
     const loan = await loanOut(app, cast, (await createBox(app)).code, { loanType: 'long', days: 7 });
     await renew(loan.id);
     const id = await pendingRenewalId(loan.id);
@@ -95,11 +107,18 @@ describe('renewals', () => {
     await refusedUnchanged(() => app.call('loan-renewal-decide', { id, approve: true, reason: '' }, cast.clerk), 'SELF_APPROVAL');
 
     // A loan to the manager, approved by the promoted clerk: the manager may not renew it for themself.
-    const own = await app.ok('loan-request', validLoanInput({ boxCode: (await createBox(app)).code, borrower: { kind: 'user', userId: cast.managerId } }), cast.custodian);
+    const own = await app.ok(
+      'loan-request',
+      validLoanInput({ boxCode: (await createBox(app)).code, borrower: { kind: 'user', userId: cast.managerId } }),
+      cast.custodian,
+    );
     await app.ok('loan-decide', { id: own.id, approve: true, copyAllowed: false, reason: '' }, cast.clerk);
     await app.ok('loan-hand-out', { id: own.id }, cast.custodian);
     await renew(own.id, 2, cast.custodian);
-    await refusedUnchanged(async () => app.call('loan-renewal-decide', { id: await pendingRenewalId(own.id), approve: true, reason: '' }, cast.manager), 'SELF_APPROVAL');
+    await refusedUnchanged(
+      async () => app.call('loan-renewal-decide', { id: await pendingRenewalId(own.id), approve: true, reason: '' }, cast.manager),
+      'SELF_APPROVAL',
+    );
   });
 
   it('refuses a manager renewing a loan to a person who is them by name (SELF_APPROVAL)', async () => {
@@ -134,19 +153,42 @@ describe('overdue loans and the dashboard', () => {
     const late = await loanOut(app, cast, (await createBox(app)).code, { days: 1 });
     const dueToday = await loanOut(app, cast, (await createBox(app)).code, { days: 3 });
     await loanOut(app, cast, (await createBox(app)).code, { loanType: 'long', days: 7 });
-    await app.ok('loan-request', { boxCode: (await createBox(app)).code, borrower: { kind: 'person', name: '李雷', department: '工程部', phone: '1' }, purpose: '查图纸', loanType: 'short', days: 1, copyRequested: false, note: '' }, cast.clerk);
+    await app.ok(
+      'loan-request',
+      {
+        boxCode: (await createBox(app)).code,
+        borrower: { kind: 'person', name: '李雷', department: '工程部', phone: '1' },
+        purpose: '查图纸',
+        loanType: 'short',
+        days: 1,
+        copyRequested: false,
+        note: '',
+      },
+      cast.clerk,
+    );
     at('2026-05-07');
     expect(localDate()).toBe('2026-05-07');
     const overdue = await app.ok('loan-list', { overdue: true }, cast.auditor);
     expect(overdue.rows.map((l) => [l.id, l.dueDate, l.daysOverdue])).toEqual([[late.id, '2026-05-05', 2]]);
-    expect(await app.ok('loan-dashboard', {}, cast.auditor)).toEqual({ dueToday: 1, overdue: 1, awaitingApproval: 1, renewalsAwaitingApproval: 0, out: 3, openIncidents: 0 });
+    expect(await app.ok('loan-dashboard', {}, cast.auditor)).toEqual({
+      dueToday: 1,
+      overdue: 1,
+      awaitingApproval: 1,
+      renewalsAwaitingApproval: 0,
+      out: 3,
+      openIncidents: 0,
+    });
     expect((await app.ok('loan-get', { id: dueToday.id }, cast.auditor)).daysOverdue).toBe(0);
     at('2026-05-09');
     expect((await app.ok('loan-list', { overdue: true }, cast.auditor)).rows.map((l) => [l.loanNo, l.daysOverdue])).toEqual([
       [dueToday.loanNo, 2],
       [late.loanNo, 4],
     ]);
-    await app.ok('loan-return', { id: late.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }, cast.custodian);
+    await app.ok(
+      'loan-return',
+      { id: late.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } },
+      cast.custodian,
+    );
     expect((await app.ok('loan-list', { overdue: true }, cast.auditor)).rows.map((l) => l.id)).toEqual([dueToday.id]);
   });
 
@@ -168,7 +210,11 @@ describe('overdue loans and the dashboard', () => {
     expect([counts.dueToday, counts.renewalsAwaitingApproval]).toEqual([1, 1]);
 
     // A renewal still pending when its loan came back is moot: neither counted nor listed.
-    await app.ok('loan-return', { id: renewing.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }, cast.custodian);
+    await app.ok(
+      'loan-return',
+      { id: renewing.id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } },
+      cast.custodian,
+    );
     expect(await ids({ renewalPending: true })).toEqual([]);
     expect((await app.ok('loan-dashboard', {}, cast.auditor)).renewalsAwaitingApproval).toBe(0);
   });

@@ -53,7 +53,13 @@ describe('searching emoji', () => {
       db.run(sql.raw(`CREATE VIRTUAL TABLE box_chars USING fts5(text, tokenize = 'unicode61 remove_diacritics 0', content = '', contentless_delete = 1)`));
       rebuildSearchIndex(db);
       // 0007 is undone too, so that it applies again after 0006.
-      for (const statement of ['DROP INDEX owners_name_key_idx', 'DROP INDEX owners_name_key_reversed_idx', 'ALTER TABLE owners DROP COLUMN name_key', 'ALTER TABLE owners DROP COLUMN name_key_reversed']) db.run(sql.raw(statement));
+      for (const statement of [
+        'DROP INDEX owners_name_key_idx',
+        'DROP INDEX owners_name_key_reversed_idx',
+        'ALTER TABLE owners DROP COLUMN name_key',
+        'ALTER TABLE owners DROP COLUMN name_key_reversed',
+      ])
+        db.run(sql.raw(statement));
       db.run(sql`DELETE FROM __drizzle_migrations WHERE created_at >= (SELECT created_at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 1 OFFSET 1)`);
     });
     expect(await codesOf({ query: '🔥' })).toEqual([]);

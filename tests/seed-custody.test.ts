@@ -17,14 +17,22 @@ beforeAll(async () => {
   const db = app.runtime.requireDb();
   const users = Object.fromEntries(rows<{ username: Role; id: number }>('SELECT username, id FROM users').map((u) => [u.username, u.id]));
   const names = Object.fromEntries(rows<{ id: number; name: string }>('SELECT id, display_name AS name FROM users').map((u) => [u.id, u.name]));
-  counts = seedBulk(db, { boxes: 2000, loans: 20000, seed: 3, users: { custodian: users.custodian, clerk: users.clerk, manager: users.manager, auditor: users.auditor }, names });
+  counts = seedBulk(db, {
+    boxes: 2000,
+    loans: 20000,
+    seed: 3,
+    users: { custodian: users.custodian, clerk: users.clerk, manager: users.manager, auditor: users.auditor },
+    names,
+  });
 }, 180_000);
 
 afterAll(() => app?.close());
 
 test('signed transfers: their boxes are 已移交 to the receiving department and never lent after the signing', () => {
   expect(counts.transfers).toBe(one(`SELECT count(*) FROM transfers`));
-  const signed = rows<{ id: number; to_department: string; receiver_signature: string }>(`SELECT id, to_department, receiver_signature FROM transfers WHERE status = 'signed'`);
+  const signed = rows<{ id: number; to_department: string; receiver_signature: string }>(
+    `SELECT id, to_department, receiver_signature FROM transfers WHERE status = 'signed'`,
+  );
   expect(signed.length).toBeGreaterThan(0);
   expect(signed.every((t) => t.receiver_signature.startsWith('data:image/png;base64,iVBORw0KGgo'))).toBe(true);
   const boxes = rows<{ status: string; custodian_department: string; to_department: string }>(
@@ -41,7 +49,9 @@ test('signed transfers: their boxes are 已移交 to the receiving department an
 });
 
 test('an executed destruction: its boxes are destroyed, past their retention, and never lent after the proposal', () => {
-  const executed = rows<{ id: number; supervisor1: string; supervisor2: string; method: string; destroyed_on: string }>(`SELECT * FROM destructions WHERE status = 'executed'`);
+  const executed = rows<{ id: number; supervisor1: string; supervisor2: string; method: string; destroyed_on: string }>(
+    `SELECT * FROM destructions WHERE status = 'executed'`,
+  );
   expect(executed.length).toBeGreaterThan(0);
   for (const d of executed) {
     expect(d.supervisor1).not.toBe(d.supervisor2);
@@ -60,7 +70,9 @@ test('an executed destruction: its boxes are destroyed, past their retention, an
       WHERE l.requested_at >= d.proposed_at OR (l.handed_out_at < d.proposed_at AND (l.returned_at IS NULL OR l.returned_at > d.proposed_at))`),
   ).toBe(0);
   // The retention report still has expired boxes left to propose.
-  expect(one(`SELECT count(*) FROM boxes WHERE status = 'in_stock' AND retention_class = 'custom' AND date(retention_start, '+3 years') <= '2026-11-20'`)).toBeGreaterThan(0);
+  expect(
+    one(`SELECT count(*) FROM boxes WHERE status = 'in_stock' AND retention_class = 'custom' AND date(retention_start, '+3 years') <= '2026-11-20'`),
+  ).toBeGreaterThan(0);
 });
 
 test('three completed monthly inspections of the boxes in stock, one audit entry per check, the current month not started', () => {

@@ -26,7 +26,11 @@ describe('statement cache', () => {
   it('hands back the compiled statement for the same SQL, in object mode whatever the last caller set', () => {
     const view = withStatementCache(open().$client);
     const first = view.prepare('SELECT a, b FROM t ORDER BY a');
-    expect(first.raw().all()).toEqual([[1, 'x'], [2, 'y'], [3, 'z']]);
+    expect(first.raw().all()).toEqual([
+      [1, 'x'],
+      [2, 'y'],
+      [3, 'z'],
+    ]);
     const again = view.prepare('SELECT a, b FROM t ORDER BY a');
     expect(again).toBe(first);
     expect(again.get()).toEqual({ a: 1, b: 'x' });
@@ -42,7 +46,11 @@ describe('statement cache', () => {
       expect(inner).not.toBe(outer);
       seen.push((inner.all() as { a: number }[]).map((r) => r.a).concat(row.a));
     }
-    expect(seen).toEqual([[1, 2, 3, 1], [1, 2, 3, 2], [1, 2, 3, 3]]);
+    expect(seen).toEqual([
+      [1, 2, 3, 1],
+      [1, 2, 3, 2],
+      [1, 2, 3, 3],
+    ]);
   });
 
   it('leaves the real connection alone: the app connection prepares through the view, $client does not', () => {

@@ -96,9 +96,9 @@ describe('encryption at rest', () => {
     const sqlite = app.runtime.requireDb().$client;
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(() => sqlite.prepare(`INSERT INTO box_documents (box_id, doc_date, title, category, pages, created_by) VALUES (999, '2025-01-01', 't', 'a', 1, 1)`).run()).toThrow(
-      /FOREIGN KEY/,
-    );
+    expect(() =>
+      sqlite.prepare(`INSERT INTO box_documents (box_id, doc_date, title, category, pages, created_by) VALUES (999, '2025-01-01', 't', 'a', 1, 1)`).run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 });
 
@@ -116,7 +116,10 @@ describe('key file and unlocking', () => {
     expect(runtime.start()).toEqual({ state: 'locked', siteName: null, lockedReason: 'keystore' });
     const dispatch = createDispatcher(runtime, handlerTable, () => undefined);
     expect(await dispatch({ name: 'box-list', payload: {}, handle: null })).toEqual({ ok: false, error: { code: 'NOT_READY' } });
-    expect(await dispatch({ name: 'app-unlock', payload: { passphrase: 'wrong passphrase entirely' }, handle: null })).toEqual({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await dispatch({ name: 'app-unlock', payload: { passphrase: 'wrong passphrase entirely' }, handle: null })).toEqual({
+      ok: false,
+      error: { code: 'WRONG_PASSPHRASE' },
+    });
     expect(runtime.status().state).toBe('locked');
     const unlocked = await dispatch({ name: 'app-unlock', payload: { passphrase: PASSPHRASE }, handle: null });
     expect(unlocked).toEqual({ ok: true, value: { state: 'ready', siteName: '万象广场运营部', lockedReason: null } });
@@ -162,7 +165,10 @@ describe('key file and unlocking', () => {
       const runtime = runtimeWith(sameMachine());
       expect(runtime.start()).toMatchObject({ state: 'fault', fault: { code: 'KEY_FILE_CORRUPT' } });
       const dispatch = createDispatcher(runtime, handlerTable, () => undefined);
-      expect(await dispatch({ name: 'app-unlock', payload: { passphrase: PASSPHRASE }, handle: null })).toEqual({ ok: false, error: { code: 'KEY_FILE_CORRUPT' } });
+      expect(await dispatch({ name: 'app-unlock', payload: { passphrase: PASSPHRASE }, handle: null })).toEqual({
+        ok: false,
+        error: { code: 'KEY_FILE_CORRUPT' },
+      });
       expect(runtime.isReady()).toBe(false);
     }
   });
@@ -175,7 +181,10 @@ describe('key file and unlocking', () => {
       writeFileSync(keyFile, JSON.stringify({ ...parsed, recovery: { ...parsed.recovery, ...params } }));
       const runtime = runtimeWith(null);
       const dispatch = createDispatcher(runtime, handlerTable, () => undefined);
-      expect(await dispatch({ name: 'app-unlock', payload: { passphrase: PASSPHRASE }, handle: null })).toEqual({ ok: false, error: { code: 'KEY_FILE_CORRUPT' } });
+      expect(await dispatch({ name: 'app-unlock', payload: { passphrase: PASSPHRASE }, handle: null })).toEqual({
+        ok: false,
+        error: { code: 'KEY_FILE_CORRUPT' },
+      });
     }
   });
 
@@ -187,7 +196,12 @@ describe('key file and unlocking', () => {
     const dispatch = createDispatcher(runtime, handlerTable, () => undefined);
     const setup = await dispatch({
       name: 'app-setup',
-      payload: { siteName: '新站点', admin: { username: 'admin', displayName: '管理员', password: PASSWORD }, passphrase: PASSPHRASE, passphraseConfirm: PASSPHRASE },
+      payload: {
+        siteName: '新站点',
+        admin: { username: 'admin', displayName: '管理员', password: PASSWORD },
+        passphrase: PASSPHRASE,
+        passphraseConfirm: PASSPHRASE,
+      },
       handle: null,
     });
     expect(errorCode(setup)).toBe('KEY_FILE_MISSING');
@@ -212,7 +226,9 @@ describe('migrations', () => {
       const old = openDatabase(join(dataDir, 'archive.db'), { keyHex, migrationsFolder: oldMigrations });
       expect(tableNames(old)).not.toContain('box_fts');
       const sqlite = old.$client;
-      sqlite.prepare(`INSERT INTO users (id, username, display_name, role, password_hash) VALUES (1, 'keeper', '老管理员', 'custodian', ?)`).run(await hashPassword(PASSWORD));
+      sqlite
+        .prepare(`INSERT INTO users (id, username, display_name, role, password_hash) VALUES (1, 'keeper', '老管理员', 'custodian', ?)`)
+        .run(await hashPassword(PASSWORD));
       sqlite.prepare(`INSERT INTO owners (id, name, unit_no, floor, business_type) VALUES (1, '老字号面馆', 'B1-008', 'B1', 'catering')`).run();
       sqlite
         .prepare(
@@ -225,7 +241,9 @@ describe('migrations', () => {
       expect(runtime.start().state).toBe('ready');
       const db = runtime.requireDb();
       expect(tableNames(db)).toEqual(expect.arrayContaining(['box_fts', 'box_chars', 'owners', 'boxes', 'users']));
-      const triggers = (db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+      const triggers = (db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all() as { name: string }[]).map(
+        (t) => t.name,
+      );
       expect(triggers).toEqual(['audit_log_no_delete', 'audit_log_no_replace', 'audit_log_no_update']);
       // Every migration since the first ran: as many as the journal lists.
       const migrations = (JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
@@ -268,7 +286,9 @@ describe('migrations', () => {
 
   it('refuses a database written by a newer version with DB_TOO_NEW', async () => {
     const db = app.runtime.requireDb();
-    db.$client.prepare(`INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-the-future', (SELECT max(created_at) + 1000 FROM __drizzle_migrations))`).run();
+    db.$client
+      .prepare(`INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-the-future', (SELECT max(created_at) + 1000 FROM __drizzle_migrations))`)
+      .run();
     app.runtime.close();
     const keyHex = await readKeyWithPassphrase(app.runtime.files.keyFile, PASSPHRASE);
     expect(await thrownCode(() => openDatabase(app.runtime.files.db, { keyHex, migrationsFolder: MIGRATIONS }))).toBe('DB_TOO_NEW');

@@ -20,7 +20,11 @@ afterEach(() => app.close());
 const state = () => snapshot(app.runtime.requireDb());
 const boxOf = async (id = box.id) => (await app.ok('box-get', { id }, cast.custodian)).box;
 
-async function refusedUnchanged(call: () => Promise<{ ok: boolean; error?: { code: string; params?: unknown } }>, code: string, params?: Record<string, string | number>) {
+async function refusedUnchanged(
+  call: () => Promise<{ ok: boolean; error?: { code: string; params?: unknown } }>,
+  code: string,
+  params?: Record<string, string | number>,
+) {
   const before = state();
   const result = await call();
   expect(errorCode(result)).toBe(code);
@@ -69,7 +73,10 @@ describe('transfer orders', () => {
     await refusedUnchanged(() => app.call('transfer-create', validTransfer([box.code]), cast.custodian), 'TRANSFER_BOX_ON_LOAN', { code: box.code });
     const free = await createBox(app);
     const t = await app.ok('transfer-create', validTransfer([free.code]), cast.custodian);
-    await refusedUnchanged(() => app.call('transfer-create', validTransfer([free.code]), cast.custodian), 'TRANSFER_BOX_BUSY', { code: free.code, transferNo: t.transferNo });
+    await refusedUnchanged(() => app.call('transfer-create', validTransfer([free.code]), cast.custodian), 'TRANSFER_BOX_BUSY', {
+      code: free.code,
+      transferNo: t.transferNo,
+    });
     await refusedUnchanged(() => app.call('transfer-create', validTransfer(['RS-2099-0001']), cast.custodian), 'NOT_FOUND');
     await refusedUnchanged(() => app.call('transfer-create', validTransfer([free.code], { toDepartment: '运营部' }), cast.custodian), 'VALIDATION');
     await refusedUnchanged(() => app.call('transfer-create', validTransfer([free.code, free.code]), cast.custodian), 'VALIDATION');
@@ -84,7 +91,9 @@ describe('transfer orders', () => {
     const mine = await app.ok('transfer-create', validTransfer([box.code]), cast.custodian);
     const rejected = await app.ok('transfer-decide', { id: mine.id, approve: false, reason: '清单不全' }, cast.manager);
     expect(rejected).toMatchObject({ status: 'rejected', decidedByName: 'manager-测试', decisionReason: '清单不全' });
-    await refusedUnchanged(() => app.call('transfer-decide', { id: mine.id, approve: true, reason: '' }, cast.manager), 'TRANSFER_WRONG_STATE', { status: 'rejected' });
+    await refusedUnchanged(() => app.call('transfer-decide', { id: mine.id, approve: true, reason: '' }, cast.manager), 'TRANSFER_WRONG_STATE', {
+      status: 'rejected',
+    });
   });
 
   it('can be cancelled before sign-off, not after', async () => {
@@ -114,12 +123,24 @@ describe('sign-off 签收', () => {
     // The log notes that a signature was given without copying the image into it.
     const entry = auditRows(app.runtime.requireDb()).find((r) => r.action === 'transfer-sign-off' && r.entity === 'transfer')!;
     expect(entry.changes).not.toContain('base64');
-    expect(auditRows(app.runtime.requireDb()).filter((r) => r.action === 'transfer-sign-off' && r.entity === 'box').map((r) => r.boxCode)).toEqual([box.code]);
+    expect(
+      auditRows(app.runtime.requireDb())
+        .filter((r) => r.action === 'transfer-sign-off' && r.entity === 'box')
+        .map((r) => r.boxCode),
+    ).toEqual([box.code]);
   });
 
   it('takes two accounts, each with its own password', async () => {
     const t = await approvedTransfer(app, cast, [box.code]);
-    const signed = await app.ok('transfer-sign-off', { id: t.id, handover: { kind: 'account', username: 'custodian', password: PASSWORD }, receiver: { kind: 'account', username: 'clerk', password: PASSWORD } }, cast.clerk);
+    const signed = await app.ok(
+      'transfer-sign-off',
+      {
+        id: t.id,
+        handover: { kind: 'account', username: 'custodian', password: PASSWORD },
+        receiver: { kind: 'account', username: 'clerk', password: PASSWORD },
+      },
+      cast.clerk,
+    );
     expect([signed.handover?.name, signed.receiver?.name]).toEqual(['custodian-测试', 'clerk-测试']);
   });
 
@@ -134,11 +155,19 @@ describe('sign-off 签收', () => {
     const account = { kind: 'account' as const, username: 'custodian', password: PASSWORD };
     await refusedUnchanged(() => app.call('transfer-sign-off', { id: t.id, handover: account, receiver: account }, cast.custodian), 'SIGNOFF_SAME_PERSON');
     await refusedUnchanged(
-      () => app.call('transfer-sign-off', { id: t.id, handover: account, receiver: { kind: 'person', name: 'custodian-测试', signature: TINY_PNG } }, cast.custodian),
+      () =>
+        app.call(
+          'transfer-sign-off',
+          { id: t.id, handover: account, receiver: { kind: 'person', name: 'custodian-测试', signature: TINY_PNG } },
+          cast.custodian,
+        ),
       'SIGNOFF_SAME_PERSON',
     );
     const person = { kind: 'person' as const, name: '赵敏', signature: TINY_PNG };
-    await refusedUnchanged(() => app.call('transfer-sign-off', { id: t.id, handover: person, receiver: { ...person, name: ' 赵敏' } }, cast.custodian), 'SIGNOFF_SAME_PERSON');
+    await refusedUnchanged(
+      () => app.call('transfer-sign-off', { id: t.id, handover: person, receiver: { ...person, name: ' 赵敏' } }, cast.custodian),
+      'SIGNOFF_SAME_PERSON',
+    );
   });
 
   it('sign-off check: the refusals that need no password, before any is typed; changes nothing, and passes for two people', async () => {
@@ -151,8 +180,14 @@ describe('sign-off 签收', () => {
     });
     await refusedUnchanged(() => app.call('transfer-sign-off-check', named(), cast.clerk), 'TRANSFER_NOT_APPROVED');
     await app.ok('transfer-decide', { id: draft.id, approve: true, reason: '' }, cast.manager);
-    await refusedUnchanged(() => app.call('transfer-sign-off-check', named({ receiver: { kind: 'account', username: 'custodian' } }), cast.clerk), 'SIGNOFF_SAME_PERSON');
-    await refusedUnchanged(() => app.call('transfer-sign-off-check', named({ receiver: { kind: 'person', name: 'custodian-测试' } }), cast.clerk), 'SIGNOFF_SAME_PERSON');
+    await refusedUnchanged(
+      () => app.call('transfer-sign-off-check', named({ receiver: { kind: 'account', username: 'custodian' } }), cast.clerk),
+      'SIGNOFF_SAME_PERSON',
+    );
+    await refusedUnchanged(
+      () => app.call('transfer-sign-off-check', named({ receiver: { kind: 'person', name: 'custodian-测试' } }), cast.clerk),
+      'SIGNOFF_SAME_PERSON',
+    );
     const before = state();
     expect(await app.ok('transfer-sign-off-check', named(), cast.clerk)).toBeNull();
     expect(state()).toEqual(before);
@@ -171,18 +206,35 @@ describe('sign-off 签收', () => {
       ['李四', '\u202E李四'],
       ['李四', '李\u2060四\uFEFF'],
     ];
-    for (const [a, b] of pairs) await refusedUnchanged(() => app.call('transfer-sign-off', { id: t.id, handover: person(a), receiver: person(b) }, cast.custodian), 'SIGNOFF_SAME_PERSON');
+    for (const [a, b] of pairs)
+      await refusedUnchanged(
+        () => app.call('transfer-sign-off', { id: t.id, handover: person(a), receiver: person(b) }, cast.custodian),
+        'SIGNOFF_SAME_PERSON',
+      );
     const account = { kind: 'account' as const, username: 'custodian', password: PASSWORD };
     for (const name of ['custodian-\u200B测试', 'ｃｕｓｔｏｄｉａｎ-测试', 'Custodian', 'CUSTODIAN\u200B']) {
-      await refusedUnchanged(() => app.call('transfer-sign-off', { id: t.id, handover: account, receiver: person(name) }, cast.custodian), 'SIGNOFF_SAME_PERSON');
-      await refusedUnchanged(() => app.call('transfer-sign-off', { id: t.id, handover: person(name), receiver: account }, cast.custodian), 'SIGNOFF_SAME_PERSON');
+      await refusedUnchanged(
+        () => app.call('transfer-sign-off', { id: t.id, handover: account, receiver: person(name) }, cast.custodian),
+        'SIGNOFF_SAME_PERSON',
+      );
+      await refusedUnchanged(
+        () => app.call('transfer-sign-off', { id: t.id, handover: person(name), receiver: account }, cast.custodian),
+        'SIGNOFF_SAME_PERSON',
+      );
     }
   });
 
   it('refuses a signer named only by invisible characters, and keeps a signer’s name as it reads', async () => {
     const t = await approvedTransfer(app, cast, [box.code]);
-    await refusedUnchanged(() => app.call('transfer-sign-off', { ...signOff(t.id), receiver: { kind: 'person', name: '\u200B\u202E\u3000', signature: TINY_PNG } }, cast.custodian), 'VALIDATION');
-    const signed = await app.ok('transfer-sign-off', { ...signOff(t.id), receiver: { kind: 'person', name: '\u202E李\u200B思\u3000', signature: TINY_PNG } }, cast.custodian);
+    await refusedUnchanged(
+      () => app.call('transfer-sign-off', { ...signOff(t.id), receiver: { kind: 'person', name: '\u200B\u202E\u3000', signature: TINY_PNG } }, cast.custodian),
+      'VALIDATION',
+    );
+    const signed = await app.ok(
+      'transfer-sign-off',
+      { ...signOff(t.id), receiver: { kind: 'person', name: '\u202E李\u200B思\u3000', signature: TINY_PNG } },
+      cast.custodian,
+    );
     expect(signed.receiver?.name).toBe('李思');
   });
 
@@ -191,17 +243,27 @@ describe('sign-off 签收', () => {
     const wrong: CallInput<'transfer-sign-off'> = { ...signOff(t.id), handover: { kind: 'account', username: 'custodian', password: 'not-the-password' } };
     // Nothing is signed, but the wrong password counts towards the lockout, as at login.
     const transferBefore = await app.ok('transfer-get', { id: t.id }, cast.custodian);
-    expect(await app.call('transfer-sign-off', wrong, cast.custodian)).toMatchObject({ ok: false, error: { code: 'SIGNOFF_BAD_PASSWORD', params: { name: 'custodian-测试' } } });
+    expect(await app.call('transfer-sign-off', wrong, cast.custodian)).toMatchObject({
+      ok: false,
+      error: { code: 'SIGNOFF_BAD_PASSWORD', params: { name: 'custodian-测试' } },
+    });
     expect(await app.ok('transfer-get', { id: t.id }, cast.custodian)).toEqual(transferBefore);
     expect(auditRows(app.runtime.requireDb()).at(-1)).toMatchObject({ action: 'login-failed', entity: 'user', entityId: String(cast.custodianId) });
     const unknown: CallInput<'transfer-sign-off'> = { ...signOff(t.id), handover: { kind: 'account', username: 'nobody', password: PASSWORD } };
     await refusedUnchanged(() => app.call('transfer-sign-off', unknown, cast.custodian), 'SIGNOFF_BAD_PASSWORD', { name: 'nobody' });
     await app.ok('user-update', { id: cast.clerkId, displayName: 'clerk-测试', role: 'clerk', disabled: true }, cast.admin);
     // A person hands over here: the custodian's right password would start their failure count afresh.
-    const disabled: CallInput<'transfer-sign-off'> = { id: t.id, handover: { kind: 'person', name: '李四', signature: TINY_PNG }, receiver: { kind: 'account', username: 'clerk', password: PASSWORD } };
+    const disabled: CallInput<'transfer-sign-off'> = {
+      id: t.id,
+      handover: { kind: 'person', name: '李四', signature: TINY_PNG },
+      receiver: { kind: 'account', username: 'clerk', password: PASSWORD },
+    };
     await refusedUnchanged(() => app.call('transfer-sign-off', disabled, cast.custodian), 'SIGNOFF_ACCOUNT_UNAVAILABLE');
     for (const signature of ['data:image/jpeg;base64,/9j/4AAQ', 'data:image/png;base64,AAAA', `data:image/png;base64,iVBORw0KGgo${'A'.repeat(200_000)}`]) {
-      await refusedUnchanged(() => app.call('transfer-sign-off', { ...signOff(t.id), receiver: { kind: 'person', name: '赵敏', signature } }, cast.custodian), 'VALIDATION');
+      await refusedUnchanged(
+        () => app.call('transfer-sign-off', { ...signOff(t.id), receiver: { kind: 'person', name: '赵敏', signature } }, cast.custodian),
+        'VALIDATION',
+      );
     }
   });
 
@@ -226,7 +288,26 @@ describe('sign-off 签收', () => {
   it('a transferred box can be neither lent nor put on another order', async () => {
     const t = await approvedTransfer(app, cast, [box.code]);
     await app.ok('transfer-sign-off', signOff(t.id), cast.custodian);
-    await refusedUnchanged(() => app.call('transfer-create', validTransfer([box.code]), cast.custodian), 'TRANSFER_BOX_UNAVAILABLE', { code: box.code, status: 'transferred' });
-    expect(errorCode(await app.call('loan-request', { boxCode: box.code, borrower: { kind: 'person', name: '王芳', department: '财务部', phone: '1' }, purpose: '核对', loanType: 'short', days: 1, copyRequested: false, note: '' }, cast.clerk))).toBe('LOAN_BOX_UNAVAILABLE');
+    await refusedUnchanged(() => app.call('transfer-create', validTransfer([box.code]), cast.custodian), 'TRANSFER_BOX_UNAVAILABLE', {
+      code: box.code,
+      status: 'transferred',
+    });
+    expect(
+      errorCode(
+        await app.call(
+          'loan-request',
+          {
+            boxCode: box.code,
+            borrower: { kind: 'person', name: '王芳', department: '财务部', phone: '1' },
+            purpose: '核对',
+            loanType: 'short',
+            days: 1,
+            copyRequested: false,
+            note: '',
+          },
+          cast.clerk,
+        ),
+      ),
+    ).toBe('LOAN_BOX_UNAVAILABLE');
   });
 });

@@ -30,7 +30,14 @@ describe('setup', () => {
   it('creates the admin, who need not change the password chosen at setup', async () => {
     const users = await app.ok('user-list', {}, admin);
     expect(users).toHaveLength(1);
-    expect(users[0]).toMatchObject({ username: 'admin', displayName: '系统管理员', role: 'admin', disabled: false, mustChangePassword: false, lockedUntil: null });
+    expect(users[0]).toMatchObject({
+      username: 'admin',
+      displayName: '系统管理员',
+      role: 'admin',
+      disabled: false,
+      mustChangePassword: false,
+      lockedUntil: null,
+    });
     expect(users[0]).not.toHaveProperty('passwordHash');
     expect(await app.ok('app-status', {})).toEqual({ state: 'ready', siteName: '万象广场运营部', lockedReason: null });
   });

@@ -82,7 +82,12 @@ function variants(schema: unknown, base: unknown, depth = 0): unknown[] {
     case 'intersection':
       return [...variants(def.left, base, depth + 1), ...variants(def.right, base, depth + 1)];
     case 'tuple':
-      return [...WRONG_TYPES, ...((def.items as unknown[]).flatMap((item, i) => variants(item, Array.isArray(base) ? base[i] : undefined, depth + 1).map((v) => Object.assign(Array.isArray(base) ? [...base] : [], { [i]: v }))))];
+      return [
+        ...WRONG_TYPES,
+        ...(def.items as unknown[]).flatMap((item, i) =>
+          variants(item, Array.isArray(base) ? base[i] : undefined, depth + 1).map((v) => Object.assign(Array.isArray(base) ? [...base] : [], { [i]: v })),
+        ),
+      ];
     case 'record':
       return [...WRONG_TYPES, { '': 'x' }, { a: 7 }];
     case 'string':
@@ -117,7 +122,9 @@ test('every issue from every contract schema is a v.* key both languages transla
   }
   expect(Object.fromEntries(untranslated)).toEqual({});
   // The walk reached each kind of check the contract uses, so the test can fail for any of them.
-  expect([...codes].sort()).toEqual(expect.arrayContaining(['custom', 'invalid_format', 'invalid_type', 'invalid_union', 'invalid_value', 'too_big', 'too_small', 'unrecognized_keys']));
+  expect([...codes].sort()).toEqual(
+    expect.arrayContaining(['custom', 'invalid_format', 'invalid_type', 'invalid_union', 'invalid_value', 'too_big', 'too_small', 'unrecognized_keys']),
+  );
   expect(parses).toBeGreaterThan(5000);
 });
 
@@ -130,7 +137,12 @@ test('every v.* key the contract names by hand is translated in both languages',
 
 test('a bound travels with its key and reads in the user language', async () => {
   const i18n = (await import('i18next')).createInstance();
-  await i18n.init({ resources: { 'zh-CN': { common: common['zh-CN'] }, en: { common: common.en } }, lng: 'zh-CN', defaultNS: 'common', interpolation: { escapeValue: false } });
+  await i18n.init({
+    resources: { 'zh-CN': { common: common['zh-CN'] }, en: { common: common.en } },
+    lng: 'zh-CN',
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+  });
   const message = issueMessage({ code: 'too_big', origin: 'number', maximum: 999, inclusive: true, input: 1000, path: [] } as z.core.$ZodRawIssue);
   expect(message).toBe(nested('v.numberMax', { max: 999 }));
   expect(i18n.t(message, { defaultValue: message })).toBe('不能大于 999');

@@ -40,7 +40,11 @@ describe('the vocabulary', () => {
     const damaged = [label('returnCondition', 'damaged', 'zh-CN'), label('incidentKind', 'damaged', 'zh-CN'), label('boxCondition', 'damaged', 'zh-CN')];
     expect(damaged).toEqual(['损毁', '损毁', '损毁']);
     expect(label('returnCondition', 'documents_missing', 'zh-CN')).toBe(label('incidentKind', 'documents_missing', 'zh-CN'));
-    const cancelled = [label('loanStatus', 'cancelled', 'zh-CN'), label('transferStatus', 'cancelled', 'zh-CN'), label('destructionStatus', 'cancelled', 'zh-CN')];
+    const cancelled = [
+      label('loanStatus', 'cancelled', 'zh-CN'),
+      label('transferStatus', 'cancelled', 'zh-CN'),
+      label('destructionStatus', 'cancelled', 'zh-CN'),
+    ];
     expect(new Set(cancelled)).toEqual(new Set(['已撤销']));
     expect(retentionText({ retentionClass: 'y30', retentionYears: null }, 'zh-CN')).toBe('定期30年');
     expect(retentionText({ retentionClass: 'custom', retentionYears: 15 }, 'zh-CN')).toBe('定期15年');
@@ -73,7 +77,9 @@ function copiedTables(source: string): string[] {
   const found: string[] = [];
   // A template's ${…} would end the object literal early.
   for (const [literal] of source.replace(/\$\{[^{}]*\}/g, '…').matchAll(/\{[^{}]*\}/g)) {
-    const entries = new Map([...literal.matchAll(/(?:^|[{,\s])'?([\w-]+)'?\s*:\s*(?:'([^'\n]*)'|"([^"\n]*)"|`([^`\n]*)`)/g)].map((m) => [m[1], m[2] ?? m[3] ?? m[4]]));
+    const entries = new Map(
+      [...literal.matchAll(/(?:^|[{,\s])'?([\w-]+)'?\s*:\s*(?:'([^'\n]*)'|"([^"\n]*)"|`([^`\n]*)`)/g)].map((m) => [m[1], m[2] ?? m[3] ?? m[4]]),
+    );
     for (const [name, v] of vocabularies) {
       if (v.values.length < 2 || !v.values.every((code) => entries.has(code))) continue;
       const worded = v.values.filter((code) => /[\u4e00-\u9fff]/.test(entries.get(code)!) || entries.get(code) === v.labels[code].en);
@@ -90,7 +96,9 @@ describe('screens, forms and exports', () => {
 
   it('the scan sees a table of labels copied into a source', () => {
     expect(copiedTables(`const X = { intact: '完好', damaged: '破损', documents_missing: "文件缺失" };`)).toEqual(['returnCondition', 'incidentKind']);
-    expect(copiedTables("const R = (b) => ({ permanent: 'Permanent', y30: '30 years', y10: '10 years', custom: `${b.years} years` });")).toEqual(['retentionClass']);
+    expect(copiedTables("const R = (b) => ({ permanent: 'Permanent', y30: '30 years', y10: '10 years', custom: `${b.years} years` });")).toEqual([
+      'retentionClass',
+    ]);
     expect(copiedTables(`const COLOURS = { intact: 'green', damaged: 'red', documents_missing: 'orange' };`)).toEqual([]);
   });
 });

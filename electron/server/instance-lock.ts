@@ -126,7 +126,8 @@ export function acquireLock(dataDir: string): { acquired: true } | { acquired: f
 /** The web shell's address, so a second start can point to the one already open. */
 export function publishUrl(dataDir: string, url: string): void {
   const path = lockFile(dataDir);
-  if (readLock(path)?.holder?.pid === process.pid) replaceWhole(path, JSON.stringify({ pid: process.pid, nonce: ours.get(path) ?? randomBytes(12).toString('hex'), url }));
+  if (readLock(path)?.holder?.pid === process.pid)
+    replaceWhole(path, JSON.stringify({ pid: process.pid, nonce: ours.get(path) ?? randomBytes(12).toString('hex'), url }));
 }
 
 export function releaseLock(dataDir: string): void {

@@ -142,4 +142,9 @@ export const restoreRecovered = (journal: RestoreJournal, outcome: 'completed' |
   after: { outcome, file: journal.file, movedAsideTo: journal.aside, ...extra },
 });
 
-export const rekeyRecovered = (outcome: 'completed' | 'rolled-back'): Recovered => ({ action: 'database-rekey-recovered', entity: 'database', entityId: null, after: { outcome } });
+export const rekeyRecovered = (outcome: 'completed' | 'rolled-back'): Recovered => ({
+  action: 'database-rekey-recovered',
+  entity: 'database',
+  entityId: null,
+  after: { outcome },
+});

@@ -42,7 +42,11 @@ function ArchiveState() {
         status="error"
         title={t('status.loadFailed')}
         subTitle={errorText(status.error)}
-        extra={<Button type="primary" onClick={() => void status.refetch()}>{t('status.retry')}</Button>}
+        extra={
+          <Button type="primary" onClick={() => void status.refetch()}>
+            {t('status.retry')}
+          </Button>
+        }
       />
     );
   switch (status.data.state) {

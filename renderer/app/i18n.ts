@@ -1,7 +1,16 @@
 /** Namespace `app`: the shell (setup, unlock, sign-in, layout), accounts and settings. */
 export const app = {
   'zh-CN': {
-    nav: { boxes: '档案目录', owners: '租户/客户', lending: '借阅', custody: '保管', users: '用户管理', audit: '审计日志', backups: '备份与恢复', settings: '系统设置' },
+    nav: {
+      boxes: '档案目录',
+      owners: '租户/客户',
+      lending: '借阅',
+      custody: '保管',
+      users: '用户管理',
+      audit: '审计日志',
+      backups: '备份与恢复',
+      settings: '系统设置',
+    },
     header: {
       skipToContent: '跳到主要内容',
       mainMenu: '主菜单',
@@ -55,19 +64,63 @@ export const app = {
       keyFile: '密钥文件',
       lockFile: '锁文件',
       openRunning: '打开已在运行的档案前台',
-      DISK_FULL: { title: '磁盘空间已满', action: '档案库所在的磁盘没有剩余空间，程序无法打开档案库。请删除不需要的文件或清空回收站，腾出空间后点击“重试”。已保存的记录不会丢失。' },
-      DATA_READ_ONLY: { title: '数据文件夹无法写入', action: '档案库所在的文件夹当前是只读的（可能是文件夹权限被更改，或 U 盘、网络盘被写保护）。请恢复写入权限后点击“重试”。' },
-      ALREADY_RUNNING: { title: '档案前台已在运行', action: '本机已有另一个档案前台（进程 {{pid}}）正在使用这个档案库，同一时间只能由一个程序写入。请切换到已打开的那个窗口。如确认没有其他档案前台在运行，请删除下面的锁文件后点击“重试”。' },
-      DB_CORRUPT: { title: '档案库文件已损坏', action: '为防止进一步损坏，程序没有打开它。请先把损坏的文件另存一份，然后由系统管理员从最近一次经过校验的备份恢复。' },
-      WRONG_KEY: { title: '密钥与档案库不匹配', action: '密钥文件打不开这个档案库：可能是密钥文件被替换成了别的档案库的，或档案库文件已损坏。请放回原来的密钥文件后点击“重试”，或由系统管理员从最近的备份恢复。' },
-      KEY_FILE_MISSING: { title: '找不到密钥文件', action: '档案库文件还在，但打开它所需的密钥文件不见了。请从备份中找回 archive.keys.json，放回下面的位置后点击“重试”；换了电脑时，之后会请您输入恢复口令。' },
-      DB_MISSING: { title: '找不到档案库文件', action: '密钥文件还在，但档案库文件（archive.db）不见了，可能是上次恢复或迁移被中断。程序不会新建一个空档案库。请用下面的表单从最近一次的备份恢复：选择备份文件，输入备份时的恢复口令。如能找回原来的 archive.db，也可以放回下面的位置后点击“重试”。' },
-      DATA_FOLDER_GONE: { title: '数据文件夹被移走或删除', action: '程序运行期间，数据文件夹或其中的档案库文件被移走或删除了。为免登记丢失，程序已停止写入，之后的操作都没有保存。请把数据文件夹放回下面的位置后点击“重试”，或用下面的表单从最近一次的备份恢复。' },
+      DISK_FULL: {
+        title: '磁盘空间已满',
+        action: '档案库所在的磁盘没有剩余空间，程序无法打开档案库。请删除不需要的文件或清空回收站，腾出空间后点击“重试”。已保存的记录不会丢失。',
+      },
+      DATA_READ_ONLY: {
+        title: '数据文件夹无法写入',
+        action: '档案库所在的文件夹当前是只读的（可能是文件夹权限被更改，或 U 盘、网络盘被写保护）。请恢复写入权限后点击“重试”。',
+      },
+      ALREADY_RUNNING: {
+        title: '档案前台已在运行',
+        action:
+          '本机已有另一个档案前台（进程 {{pid}}）正在使用这个档案库，同一时间只能由一个程序写入。请切换到已打开的那个窗口。如确认没有其他档案前台在运行，请删除下面的锁文件后点击“重试”。',
+      },
+      DB_CORRUPT: {
+        title: '档案库文件已损坏',
+        action: '为防止进一步损坏，程序没有打开它。请先把损坏的文件另存一份，然后由系统管理员从最近一次经过校验的备份恢复。',
+      },
+      WRONG_KEY: {
+        title: '密钥与档案库不匹配',
+        action:
+          '密钥文件打不开这个档案库：可能是密钥文件被替换成了别的档案库的，或档案库文件已损坏。请放回原来的密钥文件后点击“重试”，或由系统管理员从最近的备份恢复。',
+      },
+      KEY_FILE_MISSING: {
+        title: '找不到密钥文件',
+        action:
+          '档案库文件还在，但打开它所需的密钥文件不见了。请从备份中找回 archive.keys.json，放回下面的位置后点击“重试”；换了电脑时，之后会请您输入恢复口令。',
+      },
+      DB_MISSING: {
+        title: '找不到档案库文件',
+        action:
+          '密钥文件还在，但档案库文件（archive.db）不见了，可能是上次恢复或迁移被中断。程序不会新建一个空档案库。请用下面的表单从最近一次的备份恢复：选择备份文件，输入备份时的恢复口令。如能找回原来的 archive.db，也可以放回下面的位置后点击“重试”。',
+      },
+      DATA_FOLDER_GONE: {
+        title: '数据文件夹被移走或删除',
+        action:
+          '程序运行期间，数据文件夹或其中的档案库文件被移走或删除了。为免登记丢失，程序已停止写入，之后的操作都没有保存。请把数据文件夹放回下面的位置后点击“重试”，或用下面的表单从最近一次的备份恢复。',
+      },
       restoreTitle: '从备份恢复档案库',
-      KEY_FILE_CORRUPT: { title: '密钥文件已损坏', action: '请从备份中找回 archive.keys.json，替换下面位置的文件后点击“重试”；换了电脑时，之后会请您输入恢复口令。' },
-      KEY_FILE_UNREADABLE: { title: '无法读取密钥文件', action: '密钥文件在下面的位置，但程序读不了它：{{reason}}。文件并没有损坏，请不要删除或替换它。请电脑管理员检查这个位置（文件权限，或是否被换成了文件夹），修好后点击“重试”。' },
-      reasons: { EACCES: '运行本软件的账户没有读取它的权限', EPERM: '运行本软件的账户没有读取它的权限', EISDIR: '那里是一个文件夹，不是文件', other: '系统报告错误 {{code}}' },
-      DB_TOO_NEW: { title: '档案库来自更新版本的软件', action: '这个档案库由更新版本的档案前台写入，本版本不能打开它，也不会把它改回旧格式。请安装最新版本的档案前台后再打开。' },
+      KEY_FILE_CORRUPT: {
+        title: '密钥文件已损坏',
+        action: '请从备份中找回 archive.keys.json，替换下面位置的文件后点击“重试”；换了电脑时，之后会请您输入恢复口令。',
+      },
+      KEY_FILE_UNREADABLE: {
+        title: '无法读取密钥文件',
+        action:
+          '密钥文件在下面的位置，但程序读不了它：{{reason}}。文件并没有损坏，请不要删除或替换它。请电脑管理员检查这个位置（文件权限，或是否被换成了文件夹），修好后点击“重试”。',
+      },
+      reasons: {
+        EACCES: '运行本软件的账户没有读取它的权限',
+        EPERM: '运行本软件的账户没有读取它的权限',
+        EISDIR: '那里是一个文件夹，不是文件',
+        other: '系统报告错误 {{code}}',
+      },
+      DB_TOO_NEW: {
+        title: '档案库来自更新版本的软件',
+        action: '这个档案库由更新版本的档案前台写入，本版本不能打开它，也不会把它改回旧格式。请安装最新版本的档案前台后再打开。',
+      },
       other: { title: '档案库无法打开', action: '请点击“重试”；如仍无法打开，请联系系统管理员，并告知下面的数据文件夹位置。' },
     },
     login: { title: '登录', username: '用户名', password: '密码', submit: '登录', expired: '登录已超时，请重新登录' },
@@ -131,7 +184,16 @@ export const app = {
     },
   },
   en: {
-    nav: { boxes: 'Boxes', owners: 'Tenants/customers', lending: 'Lending', custody: 'Custody', users: 'Users', audit: 'Audit log', backups: 'Backup & restore', settings: 'Settings' },
+    nav: {
+      boxes: 'Boxes',
+      owners: 'Tenants/customers',
+      lending: 'Lending',
+      custody: 'Custody',
+      users: 'Users',
+      audit: 'Audit log',
+      backups: 'Backup & restore',
+      settings: 'Settings',
+    },
     header: {
       skipToContent: 'Skip to main content',
       mainMenu: 'Main menu',
@@ -148,7 +210,8 @@ export const app = {
       title: 'Please use the full address',
       missing: 'This address is incomplete: the "#token=…" part at its end is missing',
       refused: 'This address is out of date: it belongs to an earlier run of Archive Desk',
-      where: 'The full address is printed in the terminal (console) window where Archive Desk was started, like the one below. Copy the whole line from there into the browser\'s address bar; the "#token=" part and what follows cannot be left out.',
+      where:
+        'The full address is printed in the terminal (console) window where Archive Desk was started, like the one below. Copy the whole line from there into the browser\'s address bar; the "#token=" part and what follows cannot be left out.',
       host: 'If this PC is a desk connected to a host PC (host mode), use the address shown on the host.',
     },
     notFound: 'Page not found',
@@ -163,7 +226,7 @@ export const app = {
       passphraseSection: 'Recovery passphrase',
       passphraseWarningTitle: 'Write the recovery passphrase down and keep it safe',
       passphraseWarning:
-        'The archive is encrypted. On a new PC, after reinstalling, or when this PC\'s keychain fails, only the recovery passphrase opens it; if it is lost, nobody can recover the data. Write it on paper, seal it in a safe place, and do not store it on this PC.',
+        "The archive is encrypted. On a new PC, after reinstalling, or when this PC's keychain fails, only the recovery passphrase opens it; if it is lost, nobody can recover the data. Write it on paper, seal it in a safe place, and do not store it on this PC.",
       passphrase: 'Recovery passphrase',
       passphraseConfirm: 'Repeat the passphrase',
       submit: 'Finish setup',
@@ -173,7 +236,8 @@ export const app = {
       title: 'Open the archive',
       intro: 'Enter the recovery passphrase to open the archive.',
       keystoreTitle: 'This PC cannot unlock the archive key by itself',
-      keystore: 'The system keychain could not unwrap the archive key (e.g. the archive was moved from another PC, or the Windows account changed). Enter the recovery passphrase written down at setup.',
+      keystore:
+        'The system keychain could not unwrap the archive key (e.g. the archive was moved from another PC, or the Windows account changed). Enter the recovery passphrase written down at setup.',
       passphrase: 'Recovery passphrase',
       submit: 'Open the archive',
     },
@@ -185,20 +249,72 @@ export const app = {
       keyFile: 'Key file',
       lockFile: 'Lock file',
       openRunning: 'Open the Archive Desk already running',
-      DISK_FULL: { title: 'The disk is full', action: 'The disk holding the archive has no space left, so the archive cannot be opened. Delete files you do not need or empty the recycle bin, then press “Try again”. Saved records are not lost.' },
-      DATA_READ_ONLY: { title: 'The data folder cannot be written', action: 'The folder holding the archive is read-only (its permissions changed, or a USB or network drive is write-protected). Make it writable again, then press “Try again”.' },
-      ALREADY_RUNNING: { title: 'Archive Desk is already running', action: 'Another Archive Desk on this computer (process {{pid}}) is using this archive, and only one may write to it at a time. Switch to the window already open. If you are sure no other Archive Desk is running, delete the lock file below and press “Try again”.' },
-      DB_CORRUPT: { title: 'The archive file is damaged', action: 'It was not opened, so as not to damage it further. Keep a copy of the damaged file, then have the administrator restore the latest verified backup.' },
-      WRONG_KEY: { title: 'The key does not match the archive', action: 'The key file cannot open this archive: it may belong to another archive, or the archive file is damaged. Put the original key file back and press “Try again”, or have the administrator restore the latest backup.' },
-      KEY_FILE_MISSING: { title: 'The key file is missing', action: 'The archive file is there, but the key file needed to open it is gone. Restore archive.keys.json from a backup to the place below and press “Try again”; on another PC you will then be asked for the recovery passphrase.' },
-      DB_MISSING: { title: 'The archive file is missing', action: 'The key file is there, but the archive file (archive.db) is gone, perhaps because a restore or a move was interrupted. The app will not start a new empty archive. Restore from the latest backup with the form below: choose the backup file and enter the recovery passphrase it was made under. If the original archive.db turns up, put it back at the place below and press “Try again”.' },
-      DATA_FOLDER_GONE: { title: 'The data folder was removed', action: 'While the app was running, the data folder or the archive file in it was moved or deleted. So that no record is lost unseen, the app stopped writing: nothing done since was saved. Put the data folder back at the place below and press “Try again”, or restore from the latest backup with the form below.' },
+      DISK_FULL: {
+        title: 'The disk is full',
+        action:
+          'The disk holding the archive has no space left, so the archive cannot be opened. Delete files you do not need or empty the recycle bin, then press “Try again”. Saved records are not lost.',
+      },
+      DATA_READ_ONLY: {
+        title: 'The data folder cannot be written',
+        action:
+          'The folder holding the archive is read-only (its permissions changed, or a USB or network drive is write-protected). Make it writable again, then press “Try again”.',
+      },
+      ALREADY_RUNNING: {
+        title: 'Archive Desk is already running',
+        action:
+          'Another Archive Desk on this computer (process {{pid}}) is using this archive, and only one may write to it at a time. Switch to the window already open. If you are sure no other Archive Desk is running, delete the lock file below and press “Try again”.',
+      },
+      DB_CORRUPT: {
+        title: 'The archive file is damaged',
+        action:
+          'It was not opened, so as not to damage it further. Keep a copy of the damaged file, then have the administrator restore the latest verified backup.',
+      },
+      WRONG_KEY: {
+        title: 'The key does not match the archive',
+        action:
+          'The key file cannot open this archive: it may belong to another archive, or the archive file is damaged. Put the original key file back and press “Try again”, or have the administrator restore the latest backup.',
+      },
+      KEY_FILE_MISSING: {
+        title: 'The key file is missing',
+        action:
+          'The archive file is there, but the key file needed to open it is gone. Restore archive.keys.json from a backup to the place below and press “Try again”; on another PC you will then be asked for the recovery passphrase.',
+      },
+      DB_MISSING: {
+        title: 'The archive file is missing',
+        action:
+          'The key file is there, but the archive file (archive.db) is gone, perhaps because a restore or a move was interrupted. The app will not start a new empty archive. Restore from the latest backup with the form below: choose the backup file and enter the recovery passphrase it was made under. If the original archive.db turns up, put it back at the place below and press “Try again”.',
+      },
+      DATA_FOLDER_GONE: {
+        title: 'The data folder was removed',
+        action:
+          'While the app was running, the data folder or the archive file in it was moved or deleted. So that no record is lost unseen, the app stopped writing: nothing done since was saved. Put the data folder back at the place below and press “Try again”, or restore from the latest backup with the form below.',
+      },
       restoreTitle: 'Restore the archive from a backup',
-      KEY_FILE_CORRUPT: { title: 'The key file is damaged', action: 'Restore archive.keys.json from a backup over the file below and press “Try again”; on another PC you will then be asked for the recovery passphrase.' },
-      KEY_FILE_UNREADABLE: { title: 'The key file cannot be read', action: 'The key file is at the place below, but the app cannot read it: {{reason}}. It is not damaged; do not delete or replace it. Have the computer’s administrator check that place (the file’s permissions, or a folder put in its stead), then press “Try again”.' },
-      reasons: { EACCES: 'the account running the app has no permission to read it', EPERM: 'the account running the app has no permission to read it', EISDIR: 'there is a folder there, not a file', other: 'the system reported error {{code}}' },
-      DB_TOO_NEW: { title: 'The archive comes from a newer version', action: 'This archive was written by a newer Archive Desk; this version cannot open it and will not turn it back into an older format. Install the latest Archive Desk, then open it.' },
-      other: { title: 'The archive cannot be opened', action: 'Press “Try again”; if it still does not open, call the administrator and tell them the data folder below.' },
+      KEY_FILE_CORRUPT: {
+        title: 'The key file is damaged',
+        action:
+          'Restore archive.keys.json from a backup over the file below and press “Try again”; on another PC you will then be asked for the recovery passphrase.',
+      },
+      KEY_FILE_UNREADABLE: {
+        title: 'The key file cannot be read',
+        action:
+          'The key file is at the place below, but the app cannot read it: {{reason}}. It is not damaged; do not delete or replace it. Have the computer’s administrator check that place (the file’s permissions, or a folder put in its stead), then press “Try again”.',
+      },
+      reasons: {
+        EACCES: 'the account running the app has no permission to read it',
+        EPERM: 'the account running the app has no permission to read it',
+        EISDIR: 'there is a folder there, not a file',
+        other: 'the system reported error {{code}}',
+      },
+      DB_TOO_NEW: {
+        title: 'The archive comes from a newer version',
+        action:
+          'This archive was written by a newer Archive Desk; this version cannot open it and will not turn it back into an older format. Install the latest Archive Desk, then open it.',
+      },
+      other: {
+        title: 'The archive cannot be opened',
+        action: 'Press “Try again”; if it still does not open, call the administrator and tell them the data folder below.',
+      },
     },
     login: { title: 'Sign in', username: 'User name', password: 'Password', submit: 'Sign in', expired: 'Your session timed out; please sign in again' },
     lock: {

@@ -16,9 +16,7 @@ const LANG_KEY = 'archive-desk-language';
 const namespaces = { common, app, catalogue, audit, lending, custody, backups, import: importNs };
 
 function resources() {
-  return Object.fromEntries(
-    LANGUAGES.map((lng) => [lng, Object.fromEntries(Object.entries(namespaces).map(([ns, r]) => [ns, r[lng]]))]),
-  );
+  return Object.fromEntries(LANGUAGES.map((lng) => [lng, Object.fromEntries(Object.entries(namespaces).map(([ns, r]) => [ns, r[lng]]))]));
 }
 
 export function initI18n(lng: Language = (localStorage.getItem(LANG_KEY) as Language | null) ?? 'zh-CN') {

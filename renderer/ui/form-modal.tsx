@@ -36,7 +36,16 @@ export function FormModal({ open, title, onSubmit, onCancel, submitting, okText,
       closable={!forced}
       keyboard={!forced}
       mask={{ closable: !forced }}
-      footer={(_, { OkBtn, CancelBtn }) => (forced ? <OkBtn /> : (<><CancelBtn /><OkBtn /></>))}
+      footer={(_, { OkBtn, CancelBtn }) =>
+        forced ? (
+          <OkBtn />
+        ) : (
+          <>
+            <CancelBtn />
+            <OkBtn />
+          </>
+        )
+      }
       destroyOnHidden
       afterOpenChange={(shown) => shown && onShown?.()}
       modalRender={(panel) => <HookForm onSubmit={onSubmit}>{panel}</HookForm>}

@@ -43,7 +43,10 @@ function startApp(protector = machineKeyProtector(join(app.dir, 'machine.key')))
   const status = runtime.start();
   const dispatch = createDispatcher(runtime, handlerTable, () => undefined);
   window.archiveDesk = Object.fromEntries(
-    callNames.map((name: CallName) => [name, (payload: unknown, handle: string | null) => dispatch({ name, payload: structuredClone(payload), handle }).then((r) => structuredClone(r))]),
+    callNames.map((name: CallName) => [
+      name,
+      (payload: unknown, handle: string | null) => dispatch({ name, payload: structuredClone(payload), handle }).then((r) => structuredClone(r)),
+    ]),
   ) as DesktopBridge;
   render(<Root queryClient={createQueryClient()} />);
   return status;
@@ -127,7 +130,12 @@ describe('the start screen after a fault', { timeout: 60_000 }, () => {
   it('an archive from a newer version: refuses, and asks for the newer app', async () => {
     const first = new Runtime({ dataDir: dataDir(), protector: machineKeyProtector(join(app.dir, 'machine.key')), migrationsFolder: MIGRATIONS });
     first.start();
-    first.requireDb().$client.prepare(`INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-the-future', (SELECT max(created_at) + 1000 FROM __drizzle_migrations))`).run();
+    first
+      .requireDb()
+      .$client.prepare(
+        `INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-the-future', (SELECT max(created_at) + 1000 FROM __drizzle_migrations))`,
+      )
+      .run();
     first.close();
     expect(startApp().fault?.code).toBe('DB_TOO_NEW');
     expect(await screen.findByText('档案库来自更新版本的软件')).toBeInTheDocument();
@@ -162,7 +170,9 @@ describe('the start screen after a fault', { timeout: 60_000 }, () => {
   });
 
   it('no keychain: asks for the recovery passphrase, and says so when it is wrong', async () => {
-    expect(startApp({ kind: 'safeStorage', available: () => false, protect: async () => Buffer.alloc(0), unprotect: () => Buffer.alloc(0) }).lockedReason).toBe('keystore');
+    expect(startApp({ kind: 'safeStorage', available: () => false, protect: async () => Buffer.alloc(0), unprotect: () => Buffer.alloc(0) }).lockedReason).toBe(
+      'keystore',
+    );
     expect(await screen.findByText('本机无法自动解开档案库密钥')).toBeInTheDocument();
     const user = userEvent.setup({ delay: null });
     await user.type(screen.getByLabelText('恢复口令'), '这不是正确的恢复口令-xyz{enter}');

@@ -42,7 +42,9 @@ describe('users screen', { timeout: 60_000 }, () => {
     expect(within(row).getByText('前台文员')).toBeInTheDocument();
     expect(within(row).getByText('待改密码')).toBeInTheDocument();
     const handle = await bridge.app.as('admin');
-    expect(await bridge.app.ok('user-list', {}, handle)).toContainEqual(expect.objectContaining({ username: 'zhang.cust', role: 'clerk', mustChangePassword: true }));
+    expect(await bridge.app.ok('user-list', {}, handle)).toContainEqual(
+      expect.objectContaining({ username: 'zhang.cust', role: 'clerk', mustChangePassword: true }),
+    );
   });
 
   it('shows a taken user name under the field', async () => {

@@ -20,7 +20,10 @@ describe('audit changes', () => {
         { field: 'name', before: null, after: '万达影城' },
       ],
     });
-    expect(parseChanges(JSON.stringify({ before: { pages: 2 }, after: null }))).toMatchObject({ kind: 'record', lines: [{ field: 'pages', before: 2, after: null }] });
+    expect(parseChanges(JSON.stringify({ before: { pages: 2 }, after: null }))).toMatchObject({
+      kind: 'record',
+      lines: [{ field: 'pages', before: 2, after: null }],
+    });
     expect(parseChanges(JSON.stringify({ before: null, after: null }))).toEqual({ kind: 'none' });
     expect(parseChanges('{}')).toEqual({ kind: 'none' });
     expect(parseChanges('not json')).toEqual({ kind: 'unreadable', raw: 'not json' });

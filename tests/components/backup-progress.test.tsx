@@ -12,7 +12,9 @@ let holdAt: BackupStand['step']['step'] | null = 'copy';
 let release: () => void = () => undefined;
 beforeEach(async () => {
   holdAt = 'copy';
-  bridge = await installTestBridge({ jobGate: (stand) => (stand.step.step === holdAt ? new Promise<void>((resolve) => ((holdAt = null), (release = resolve))) : Promise.resolve()) });
+  bridge = await installTestBridge({
+    jobGate: (stand) => (stand.step.step === holdAt ? new Promise<void>((resolve) => ((holdAt = null), (release = resolve))) : Promise.resolve()),
+  });
   await bridge.signInAs('custodian');
 });
 afterEach(() => {

@@ -18,7 +18,10 @@ async function cateringBoxWithTwoDocuments(): Promise<number> {
   const custodian = await bridge.app.as('custodian');
   const owner = await bridge.app.ok('owner-create', ownerInput({ name: '海底捞火锅', unitNo: 'L5-001', floor: 'L5', businessType: 'catering' }), custodian);
   const detail = await bridge.app.ok('box-create', boxInput({ kind: 'tenant', title: '海底捞火锅租户档案', ownerId: owner.id }), custodian);
-  for (const [category, title] of [['a', '租户基本情况记录表'], ['b', '消防验收单']] as const) {
+  for (const [category, title] of [
+    ['a', '租户基本情况记录表'],
+    ['b', '消防验收单'],
+  ] as const) {
     await bridge.app.ok('box-document-add', { boxId: detail.box.id, docDate: '2024-03-01', title, category, pages: 2, note: '' }, custodian);
   }
   return detail.box.id;
@@ -72,7 +75,9 @@ describe('box page header', { timeout: 120_000 }, () => {
     window.location.hash = `#/boxes/${detail.box.id}`;
     renderFeature(catalogueRoutes);
 
-    const beside = (await screen.findByText(detail.box.code, { selector: '.cat-box-code *, .cat-box-code' }, { timeout: 10_000 })).closest('.cat-box-heading') as HTMLElement;
+    const beside = (await screen.findByText(detail.box.code, { selector: '.cat-box-code *, .cat-box-code' }, { timeout: 10_000 })).closest(
+      '.cat-box-heading',
+    ) as HTMLElement;
     expect(beside).not.toBeNull();
     expect(await within(beside).findByText('借出')).toBeInTheDocument();
     expect(await within(beside).findByText(/冻结中/, {}, { timeout: 10_000 })).toBeInTheDocument();

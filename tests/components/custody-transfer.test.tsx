@@ -16,7 +16,8 @@ beforeEach(async () => {
 afterEach(() => bridge.close());
 
 /** The "are you sure" dialog antd's Modal.confirm puts up. */
-const confirmBox = async () => (await screen.findByText('签收后档案状态变为“已移交”，由接收部门保管，不能撤销。确定签收？', {}, { timeout: 10_000 })).closest('.ant-modal') as HTMLElement;
+const confirmBox = async () =>
+  (await screen.findByText('签收后档案状态变为“已移交”，由接收部门保管，不能撤销。确定签收？', {}, { timeout: 10_000 })).closest('.ant-modal') as HTMLElement;
 
 function open(hash: string) {
   window.location.hash = hash;

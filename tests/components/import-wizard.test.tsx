@@ -78,7 +78,11 @@ describe('paper loans read in, as the manager sees them on the lending desk', { 
     const user = userEvent.setup({ delay: null });
     renderFeature(importRoutes, lendingRoutes);
 
-    const notice = await screen.findByText(/2 条纸质借阅记录（其中 1 条尚未归还）由 custodian-测试 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 从“借阅登记2024\.csv”导入/, {}, { timeout: 10_000 });
+    const notice = await screen.findByText(
+      /2 条纸质借阅记录（其中 1 条尚未归还）由 custodian-测试 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 从“借阅登记2024\.csv”导入/,
+      {},
+      { timeout: 10_000 },
+    );
     expect(await screen.findByText(liveLoan.loanNo)).toBeInTheDocument();
     await user.click(within(notice.closest('.ant-alert') as HTMLElement).getByRole('button', { name: '只看纸质登记' }));
     await waitFor(() => expect(window.location.hash).toBe('#/lending?imported=1'));

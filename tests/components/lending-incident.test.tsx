@@ -18,7 +18,11 @@ afterEach(() => bridge.close());
 async function damagedReturn() {
   const box = await createBox(bridge.app);
   const loan = await loanOut(bridge.app, await lendingCast(bridge.app), box.code);
-  const back = await bridge.app.ok('loan-return', { id: loan.id, condition: 'damaged', missingDocumentIds: [], incident: { description: '封面水渍', responsible: '王芳', followUp: '' } }, await bridge.app.as('custodian'));
+  const back = await bridge.app.ok(
+    'loan-return',
+    { id: loan.id, condition: 'damaged', missingDocumentIds: [], incident: { description: '封面水渍', responsible: '王芳', followUp: '' } },
+    await bridge.app.as('custodian'),
+  );
   return { box, loan, incident: back.incidents[0] };
 }
 
@@ -58,7 +62,11 @@ describe('closing an incident', { timeout: 120_000 }, () => {
     await waitFor(() => expect(within(card).getByText('已结案')).toBeInTheDocument(), { timeout: 10_000 });
     expect(within(card).getByText(/已修复，责任人书面说明/)).toBeInTheDocument();
     expect(within(card).queryByRole('button', { name: /结\s*案/ })).toBeNull();
-    expect((await bridge.app.ok('incident-list', { boxId: box.id }, custodian)).rows[0]).toMatchObject({ id: incident.id, status: 'closed', resolution: '已修复，责任人书面说明' });
+    expect((await bridge.app.ok('incident-list', { boxId: box.id }, custodian)).rows[0]).toMatchObject({
+      id: incident.id,
+      status: 'closed',
+      resolution: '已修复，责任人书面说明',
+    });
   });
 
   it('cancelling the confirmation leaves the incident open', async () => {
@@ -76,6 +84,9 @@ describe('closing an incident', { timeout: 120_000 }, () => {
     await user.click(within(confirm).getByRole('button', { name: /取\s*消/ }));
 
     await waitFor(() => expect(screen.queryByText('确定结案？')).toBeNull());
-    expect((await bridge.app.ok('loan-get', { id: loan.id }, await bridge.app.as('custodian'))).incidents[0]).toMatchObject({ id: incident.id, status: 'open' });
+    expect((await bridge.app.ok('loan-get', { id: loan.id }, await bridge.app.as('custodian'))).incidents[0]).toMatchObject({
+      id: incident.id,
+      status: 'open',
+    });
   });
 });

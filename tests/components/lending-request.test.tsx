@@ -45,7 +45,7 @@ describe('loan request form', { timeout: 60_000 }, () => {
     expect(await screen.findByText('该档案当前“借出”，不能借出', {}, { timeout: 10_000 })).toBeInTheDocument();
   });
 
-  it('refuses, where they were typed, loan days over the type\'s limit, and files nothing', async () => {
+  it("refuses, where they were typed, loan days over the type's limit, and files nothing", async () => {
     const box = await createBox(bridge.app);
     const user = await openFormAndScan(box.code);
     await screen.findByText('在库', {}, { timeout: 10_000 });

@@ -22,7 +22,8 @@ function renderAt(hash: string) {
 }
 
 /** The confirmation, found by its title (antd's confirm does not name its dialog). */
-const sameNameWarning = async () => (await screen.findByText('已有同名的租户/客户', { selector: '.ant-modal-confirm-title' }, { timeout: 10_000 })).closest('.ant-modal') as HTMLElement;
+const sameNameWarning = async () =>
+  (await screen.findByText('已有同名的租户/客户', { selector: '.ant-modal-confirm-title' }, { timeout: 10_000 })).closest('.ant-modal') as HTMLElement;
 
 const ownerNames = async () => (await bridge.app.ok('owner-list', { query: '' }, await bridge.app.as('custodian'))).rows.map((o) => o.name).sort();
 
@@ -41,7 +42,9 @@ describe('the owner form and a name folding to an existing owner', { timeout: 12
     await user.type(within(dialog).getByLabelText('联系电话'), "'+86 138-0000-1111");
     await user.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
     const warning = await sameNameWarning();
-    expect(within(warning).getByText(`“翠鸟(成都)餐饮管理 有限公司”与已有的“${CUIYU}”是同一名称（只是括号全角/半角、空格或不可见字符不同），保存后会成为两条记录。`)).toBeInTheDocument();
+    expect(
+      within(warning).getByText(`“翠鸟(成都)餐饮管理 有限公司”与已有的“${CUIYU}”是同一名称（只是括号全角/半角、空格或不可见字符不同），保存后会成为两条记录。`),
+    ).toBeInTheDocument();
     expect(await ownerNames()).toEqual([CUIYU]);
 
     await user.click(within(warning).getByRole('button', { name: /仍然保存/ }));

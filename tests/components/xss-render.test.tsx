@@ -17,7 +17,11 @@ beforeAll(async () => {
   bridge = await bridgeSignedInAs('custodian');
   const custodian = await bridge.app.as('custodian');
   const owner = await bridge.app.ok('owner-create', ownerInput({ name: SCRIPT, contactPerson: IMG, note: IMG }), custodian);
-  const box = await bridge.app.ok('box-create', { ...validPayloads['box-create'], code: '', kind: 'tenant', ownerId: owner.id, title: IMG, note: SCRIPT }, custodian);
+  const box = await bridge.app.ok(
+    'box-create',
+    { ...validPayloads['box-create'], code: '', kind: 'tenant', ownerId: owner.id, title: IMG, note: SCRIPT },
+    custodian,
+  );
   await bridge.app.ok('box-document-add', validDocumentInput(box.box.id, { title: SCRIPT, note: IMG }), custodian);
   const loan = await bridge.app.ok(
     'loan-request',
@@ -33,8 +37,18 @@ describe('hostile names on screen', { timeout: 60_000 }, () => {
     for (const page of pages) {
       window.location.hash = page;
       const { container } = renderFeature(catalogueRoutes, lendingRoutes);
-      await waitFor(() => expect({ page, text: container.textContent }).toEqual({ page, text: expect.stringMatching(/<script>alert\(1\)<\/script>|<img src=x onerror=alert\(2\)>/) }), { timeout: 15_000 });
-      expect({ page, injected: container.querySelectorAll('script, iframe, object, embed, img[src="x"], [onerror], [onload]').length }).toEqual({ page, injected: 0 });
+      await waitFor(
+        () =>
+          expect({ page, text: container.textContent }).toEqual({
+            page,
+            text: expect.stringMatching(/<script>alert\(1\)<\/script>|<img src=x onerror=alert\(2\)>/),
+          }),
+        { timeout: 15_000 },
+      );
+      expect({ page, injected: container.querySelectorAll('script, iframe, object, embed, img[src="x"], [onerror], [onload]').length }).toEqual({
+        page,
+        injected: 0,
+      });
       cleanup();
     }
   });

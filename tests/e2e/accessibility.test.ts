@@ -35,11 +35,19 @@ async function open(shell: RunningShell): Promise<Page> {
 
 async function findings(page: Page, screen: string): Promise<Finding[]> {
   // Lists and details load after the frame: wait until no spinner is left.
-  await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  await page
+    .locator('.ant-spin-spinning, .ant-skeleton-active')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(300);
   await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
     return result.violations.map((v) => ({ rule: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
@@ -57,7 +65,9 @@ async function keyboardReachesMenuAndContent(page: Page) {
   await page.evaluate(() => (location.hash = '#/boxes'));
   await page.locator('.ant-table-row').nth(5).waitFor();
   const order = await page.evaluate(() => {
-    const stops = [...document.querySelectorAll<HTMLElement>('a[href], button, input, [tabindex]')].filter((el) => el.tabIndex >= 0 && !el.hasAttribute('disabled'));
+    const stops = [...document.querySelectorAll<HTMLElement>('a[href], button, input, [tabindex]')].filter(
+      (el) => el.tabIndex >= 0 && !el.hasAttribute('disabled'),
+    );
     return {
       first: stops[0]?.textContent,
       menuBeforeHeader: stops.findIndex((el) => el.closest('nav')) < stops.findIndex((el) => el.closest('header')),
@@ -79,7 +89,11 @@ async function visit(page: Page, route: string): Promise<Finding[]> {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-a11y-e2e-'));
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'seed.ts'), '--boxes', '60', '--data', join(work, 'seeded')], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'seed.ts'), '--boxes', '60', '--data', join(work, 'seeded')],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
   shells = [await startShell(join(work, 'seeded')), await startShell(join(work, 'fresh'))];
   browser = await launchChromium();
 }, 120_000);
@@ -103,7 +117,27 @@ test('sign-in and every screen of the custodian and the admin have no serious or
 
   await signInAs(page, 'custodian');
   await keyboardReachesMenuAndContent(page);
-  const custodianScreens = ['boxes', 'boxes/1', 'boxes/new', 'boxes/1/edit', 'owners', 'owners/1', 'lending', 'lending/new', 'lending/1', 'lending/borrower', 'custody', 'custody/transfers', 'custody/transfers/new', 'custody/transfers/1', 'custody/inspection', 'custody/retention', 'custody/destructions', 'backups', 'boxes/import'];
+  const custodianScreens = [
+    'boxes',
+    'boxes/1',
+    'boxes/new',
+    'boxes/1/edit',
+    'owners',
+    'owners/1',
+    'lending',
+    'lending/new',
+    'lending/1',
+    'lending/borrower',
+    'custody',
+    'custody/transfers',
+    'custody/transfers/new',
+    'custody/transfers/1',
+    'custody/inspection',
+    'custody/retention',
+    'custody/destructions',
+    'backups',
+    'boxes/import',
+  ];
   for (const route of custodianScreens) found.push(...(await visit(page, route)));
 
   await signOut(page);

@@ -88,14 +88,28 @@ test('five wrong passwords lock the account; while locked the right one is refus
 test('the admin resets the password, which lifts the lock', async () => {
   await signIn(page, 'admin', ADMIN_PASSWORD);
   await page.getByRole('menuitem', { name: '用户管理' }).click();
-  await expect.poll(() => rowWith('chen').getByText(/锁定至/).count()).toBe(1);
-  await rowWith('chen').getByRole('button', { name: /重置密码/ }).click();
+  await expect
+    .poll(() =>
+      rowWith('chen')
+        .getByText(/锁定至/)
+        .count(),
+    )
+    .toBe(1);
+  await rowWith('chen')
+    .getByRole('button', { name: /重置密码/ })
+    .click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('新密码', { exact: true }).fill(RESET_PASSWORD);
   await dialog.getByLabel('再次输入新密码').fill(RESET_PASSWORD);
   await page.keyboard.press('Enter');
   await expect.poll(() => page.getByText('已重置 陈档案 的密码').count()).toBe(1);
-  await expect.poll(() => rowWith('chen').getByText(/锁定至/).count()).toBe(0);
+  await expect
+    .poll(() =>
+      rowWith('chen')
+        .getByText(/锁定至/)
+        .count(),
+    )
+    .toBe(0);
   await signOut(page);
 
   await signIn(page, 'chen', RESET_PASSWORD);

@@ -108,7 +108,18 @@ test('the paper loan register comes in the same way; the box still out shows 借
   const register = await workbook(
     ['档案盒编号', '借阅人', '借阅部门', '联系电话', '借阅事由', '借出日期', '应还日期', '归还日期', '批准人', '经办人'],
     [
-      ['WX-2019-001', '王芳', '财务部', '0571-88881234', '核对装修押金', day(addDays(today, -60)), day(addDays(today, -30)), day(addDays(today, -40)), '李经理', '张敏'],
+      [
+        'WX-2019-001',
+        '王芳',
+        '财务部',
+        '0571-88881234',
+        '核对装修押金',
+        day(addDays(today, -60)),
+        day(addDays(today, -30)),
+        day(addDays(today, -40)),
+        '李经理',
+        '张敏',
+      ],
       // Still out and not yet due: a long loan, at most 7 days from the day lent (§4.6.4).
       [ON_LOAN, '赵强', '工程部', '0571-88885678', '复核合同条款', day(addDays(today, -5)), day(addDays(today, 2)), null, '李经理', '张敏'],
     ],
@@ -151,7 +162,9 @@ test('backups on two media: both folders show their last good backup and each ho
   await page.getByText('已备份到 2 个位置').waitFor();
   await page.getByText(/^最近一次成功备份：\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/).waitFor();
   for (const folder of Object.values(folders)) {
-    await tableRow(page, folder).getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/).waitFor();
+    await tableRow(page, folder)
+      .getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+      .waitFor();
     const files = readdirSync(folder).sort();
     expect(files).toHaveLength(2);
     expect(files[0]).toMatch(/^archive-desk-\d{8}-\d{6}\.db$/);

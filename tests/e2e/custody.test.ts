@@ -17,7 +17,11 @@ let work: string;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-custody-e2e-'));
   // A realistic archive (deterministic from seed 1): boxes in stock, some past their retention.
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'seed.ts'), '--boxes', '200', '--data', join(work, 'data')], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'seed.ts'), '--boxes', '200', '--data', join(work, 'data')],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
   shell = await startShell(join(work, 'data'));
   browser = await launchChromium();
   page = await newPage(browser);
@@ -53,7 +57,10 @@ async function decideAsManager(hash: string) {
   await as('manager');
   await go(hash);
   await clickButton(page, '批准');
-  await page.getByRole('dialog').getByRole('button', { name: buttonName('批准') }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: buttonName('批准') })
+    .click();
   await page.getByRole('dialog').waitFor({ state: 'detached' });
 }
 
@@ -110,12 +117,18 @@ test('transfer: the custodian scans two boxes, the manager approves, both sides 
 test('destruction: an expired box is proposed from the retention report, approved, and destroyed with two different supervisors', async () => {
   await as('custodian');
   await go('#/custody/retention');
-  const row = page.locator('.ant-table-row').filter({ has: page.locator('.ant-checkbox-input:not([disabled])') }).first();
+  const row = page
+    .locator('.ant-table-row')
+    .filter({ has: page.locator('.ant-checkbox-input:not([disabled])') })
+    .first();
   await row.waitFor();
   const code = (await row.locator('.mono').textContent())!;
   await row.locator('.ant-checkbox-input').check();
   await page.getByRole('button', { name: /对选中的 1 盒提出销毁/ }).click();
-  await page.getByRole('dialog').getByRole('button', { name: buttonName('提出销毁') }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: buttonName('提出销毁') })
+    .click();
   await page.getByRole('heading', { name: /销毁清册 XH-\d{4}-\d{4}/ }).waitFor();
   const detail = await page.evaluate(() => window.location.hash);
 
@@ -147,7 +160,10 @@ test('monthly inspection: the reminder shows until done; a scan marks the box pr
   await page.getByText(/本月（\d{4}-\d{2}）的档案检查尚未开始/).waitFor();
   await page.getByRole('tab', { name: '月度检查' }).click();
   await clickButton(page, '开始本月检查');
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
   const scan = page.getByPlaceholder(/在架位前扫描档案条码/);
   await scan.waitFor();
   const first = (await page.locator('.ant-table-row .mono').first().textContent())!;
@@ -156,7 +172,10 @@ test('monthly inspection: the reminder shows until done; a scan marks the box pr
   const dialog = page.getByRole('dialog', { name: `检查 ${first}` });
   await dialog.getByLabel('情况说明').press('Enter');
   await dialog.waitFor({ state: 'detached' });
-  await page.getByText(/已查 1 \/ \d+ 盒，有问题 0 盒/).first().waitFor();
+  await page
+    .getByText(/已查 1 \/ \d+ 盒，有问题 0 盒/)
+    .first()
+    .waitFor();
   await go('#/custody/transfers');
   await page.getByText(/本月（\d{4}-\d{2}）的档案检查尚未完成/).waitFor();
 });

@@ -47,12 +47,18 @@ test('the dry run names the sheet and header row it took, lets the custodian pic
   await page.getByRole('menuitem', { name: '档案目录' }).click();
   await clickButton(page, '从 Excel 导入');
   await page.getByRole('heading', { name: '从 Excel 导入' }).waitFor();
-  await page.locator('input[type=file]').setInputFiles({ name: 'boxes-openpyxl.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: readFileSync(join(corpus, 'boxes-openpyxl.xlsx')) });
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'boxes-openpyxl.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: readFileSync(join(corpus, 'boxes-openpyxl.xlsx')),
+  });
   await page.getByText('文件：boxes-openpyxl.xlsx（3 行，Excel 工作簿）').waitFor();
   await page.getByText('以第 3 行作为列标题：序号 | 档案编号 | 类别', { exact: false }).waitFor();
   await page.getByText('检查通过：全部 3 行都可以导入。').waitFor();
   const first = tableRow(page, 'ZH-2019-0001');
-  await expect.poll(() => first.locator('td').allTextContents()).toEqual(['4', 'ZH-2019-0001', '海底捞餐饮有限公司', 'L3', '餐饮', '1', '2019', '2023', '一号档案室', 'C03', '2', '5']);
+  await expect
+    .poll(() => first.locator('td').allTextContents())
+    .toEqual(['4', 'ZH-2019-0001', '海底捞餐饮有限公司', 'L3', '餐饮', '1', '2019', '2023', '一号档案室', 'C03', '2', '5']);
 
   // The title row as the header matches nothing: the columns are missing, not the rows bad.
   const layout = page.locator('.ant-card', { hasText: '工作表与标题行' });

@@ -26,7 +26,12 @@ test('the built web shell derives keys at the production cost even when started 
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-archive-token': token },
       body: JSON.stringify({
-        payload: { siteName: '万象广场运营部', admin: { username: 'admin', displayName: '系统管理员', password: 'Admin-passw0rd-2026' }, passphrase: '请妥善保管的恢复口令-2026', passphraseConfirm: '请妥善保管的恢复口令-2026' },
+        payload: {
+          siteName: '万象广场运营部',
+          admin: { username: 'admin', displayName: '系统管理员', password: 'Admin-passw0rd-2026' },
+          passphrase: '请妥善保管的恢复口令-2026',
+          passphraseConfirm: '请妥善保管的恢复口令-2026',
+        },
         handle: null,
       }),
     });

@@ -99,32 +99,41 @@ test('the manager approves with the copy permission; the clerk hands it out and 
     await clickButton(page, '批准');
     await dialog().getByLabel('同意摘抄/复制').click();
     await dialog().getByLabel('审批意见').fill('同意，可复印装修资料');
-    await dialog().getByRole('button', { name: buttonName('批准') }).click();
+    await dialog()
+      .getByRole('button', { name: buttonName('批准') })
+      .click();
     await page.locator('.ant-descriptions').getByText('已批准').waitFor();
   });
   await as('clerk', async () => {
     await page.getByRole('menuitem', { name: '借阅' }).click();
     await tableRow(page, loanNo).getByText(loanNo).click();
     await clickButton(page, '出借');
-    await page.locator('.ant-popconfirm').getByRole('button', { name: buttonName('确定') }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: buttonName('确定') })
+      .click();
     await page.locator('.ant-descriptions').getByText('借出中').waitFor();
     await clickButton(page, '申请续借');
     await dialog().getByLabel('续借天数').fill('2');
     await dialog().getByLabel('续借理由').fill('审计尚未结束');
-    await dialog().getByRole('button', { name: buttonName('申请续借') }).click();
+    await dialog()
+      .getByRole('button', { name: buttonName('申请续借') })
+      .click();
     await page.getByRole('cell', { name: '审计尚未结束' }).waitFor();
   });
   await as('manager', async () => {
     await openLoanFromCard('续借待批');
     await clickButton(page, '批准续借');
-    await dialog().getByRole('button', { name: buttonName('批准续借') }).click();
+    await dialog()
+      .getByRole('button', { name: buttonName('批准续借') })
+      .click();
     // The renewal is approved and the loan's due date moved on by its 2 days.
     await tableRow(page, '审计尚未结束').getByText('已批准').waitFor();
     await page.locator('.ant-descriptions').getByText(addDays(localDate(), 5)).waitFor();
   });
 });
 
-test('the custodian takes it back damaged; the incident, the box\'s history and the borrower\'s show it; the slip names who and when; the incident is closed', async () => {
+test("the custodian takes it back damaged; the incident, the box's history and the borrower's show it; the slip names who and when; the incident is closed", async () => {
   await as('custodian', async () => {
     await openLoanFromCard('借出中');
     await clickButton(page, '归还验收');
@@ -132,7 +141,9 @@ test('the custodian takes it back damaged; the incident, the box\'s history and 
     await dialog().getByLabel('情况说明').fill('封面水渍，两页粘连');
     await dialog().getByLabel('责任人').fill('auditor-测试');
     await dialog().getByLabel('后续处理').fill('晾干后重新装订');
-    await dialog().getByRole('button', { name: buttonName('归还验收') }).click();
+    await dialog()
+      .getByRole('button', { name: buttonName('归还验收') })
+      .click();
     await page.locator('.ant-descriptions').getByText('已归还').first().waitFor();
     await page.getByText('封面水渍，两页粘连').waitFor();
 
@@ -151,8 +162,13 @@ test('the custodian takes it back damaged; the incident, the box\'s history and 
     await loans.getByRole('link', { name: loanNo }).waitFor();
     await incidents.getByRole('button', { name: buttonName('结案') }).click();
     await dialog().getByLabel('处理结果').fill('已晾干重新装订');
-    await dialog().getByRole('button', { name: buttonName('确认结案') }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: buttonName('确认结案') }).click();
+    await dialog()
+      .getByRole('button', { name: buttonName('确认结案') })
+      .click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: buttonName('确认结案') })
+      .click();
     await incidents.getByText('已结案').waitFor();
     await incidents.getByText(/已晾干重新装订/).waitFor();
 

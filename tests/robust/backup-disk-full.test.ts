@@ -51,7 +51,9 @@ describe('a full backup disk', () => {
     expect(older.map((n) => sha(join(disk, n)))).toEqual(olderSums);
 
     const overview = await app.ok('backup-overview', {}, custodian);
-    expect(overview.folders).toEqual([{ folder: disk, lastGood: { at: expect.any(String), file: first[0]!.file }, lastError: { at: expect.any(String), code: 'BACKUP_DISK_FULL' } }]);
+    expect(overview.folders).toEqual([
+      { folder: disk, lastGood: { at: expect.any(String), file: first[0]!.file }, lastError: { at: expect.any(String), code: 'BACKUP_DISK_FULL' } },
+    ]);
 
     // The live archive is whole and goes on taking work.
     const db = app.runtime.requireDb();

@@ -91,11 +91,21 @@ const ops: (() => void)[] = [
   () => {
     const code = (
       db.$client
-        .prepare(`SELECT code FROM boxes WHERE status = 'in_stock' AND id NOT IN (SELECT box_id FROM loans WHERE status IN ('requested','approved','out')) ORDER BY random() LIMIT 1`)
+        .prepare(
+          `SELECT code FROM boxes WHERE status = 'in_stock' AND id NOT IN (SELECT box_id FROM loans WHERE status IN ('requested','approved','out')) ORDER BY random() LIMIT 1`,
+        )
         .get() as { code: string } | undefined
     )?.code;
     if (!code) return;
-    const loan = requestLoan(db, clerk, { boxCode: code, borrower: { kind: 'person', name: '王芳', department: '财务部', phone: '0571-88881234' }, purpose: '核对', loanType: 'short', days: 3, copyRequested: false, note: '' });
+    const loan = requestLoan(db, clerk, {
+      boxCode: code,
+      borrower: { kind: 'person', name: '王芳', department: '财务部', phone: '0571-88881234' },
+      purpose: '核对',
+      loanType: 'short',
+      days: 3,
+      copyRequested: false,
+      note: '',
+    });
     report({ op: 'loan-request', entityId: loan.id, status: loan.status });
   },
   () => {
@@ -111,7 +121,11 @@ const ops: (() => void)[] = [
   () => {
     const id = idWhere(`SELECT id FROM loans WHERE status = 'out'`);
     if (id === undefined) return;
-    report({ op: 'loan-return', entityId: id, status: returnLoan(db, clerk, { id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }).status });
+    report({
+      op: 'loan-return',
+      entityId: id,
+      status: returnLoan(db, clerk, { id, condition: 'intact', missingDocumentIds: [], incident: { description: '', responsible: '', followUp: '' } }).status,
+    });
   },
 ];
 

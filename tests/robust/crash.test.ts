@@ -73,7 +73,10 @@ function runAndKill(args: string[], delayMs: number, early: boolean): Promise<Ru
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('close', (code, signal) => {
       // Only whole lines count: a line cut by the kill was never fully reported.
-      const lines = out.split('\n').slice(0, -1).filter((l) => l !== 'ready');
+      const lines = out
+        .split('\n')
+        .slice(0, -1)
+        .filter((l) => l !== 'ready');
       done({ writes: lines.map((l) => JSON.parse(l) as CommittedWrite), signal, code, stderr, ready });
     });
   });
@@ -97,7 +100,11 @@ describe('crash safety', () => {
       for (let kill = 1; kill <= KILLS; kill += 1) {
         // One run in five is killed early, while it may still be opening the archive.
         const early = kill % 5 === 0;
-        const run = await runAndKill([dataDir, machineKey, MIGRATIONS, String(kill * 7919), ...ids.map(String)], Math.floor(Math.random() * (early ? 400 : 300)), early);
+        const run = await runAndKill(
+          [dataDir, machineKey, MIGRATIONS, String(kill * 7919), ...ids.map(String)],
+          Math.floor(Math.random() * (early ? 400 : 300)),
+          early,
+        );
         expect({ kill, signal: run.signal, stderr: run.stderr }).toEqual({ kill, signal: 'SIGKILL', stderr: '' });
         reported.push(...run.writes);
         if (run.writes.length > 0) killedWriting += 1;
@@ -131,7 +138,9 @@ describe('crash safety', () => {
     }
     // Not vacuous: most kills hit a process in the middle of its writes, and all kinds were written.
     expect(killedWriting).toBeGreaterThan(KILLS / 3);
-    expect(new Set(reported.map((w) => w.op))).toEqual(new Set(['box-create', 'box-move', 'box-document-add', 'loan-request', 'loan-approve', 'loan-hand-out', 'loan-return']));
+    expect(new Set(reported.map((w) => w.op))).toEqual(
+      new Set(['box-create', 'box-move', 'box-document-add', 'loan-request', 'loan-approve', 'loan-hand-out', 'loan-return']),
+    );
     console.info(`crash safety: ${KILLS} kills, ${reported.length} committed writes checked after each, ${killedWriting} kills mid-writing`);
   });
 });

@@ -36,7 +36,14 @@ describe('electronegativity', () => {
       const electronVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
       // The version cannot be detected from a source folder. The global checks (CSP) report at
       // every severity, so the severity is filtered here.
-      const { issues } = await runElectronegativity({ input: join(work, 'src'), isRelative: true, excludeFromScan: Object.keys(EXCLUDED), electronVersionOverride: electronVersion, customScan: [], parserPlugins: [] });
+      const { issues } = await runElectronegativity({
+        input: join(work, 'src'),
+        isRelative: true,
+        excludeFromScan: Object.keys(EXCLUDED),
+        electronVersionOverride: electronVersion,
+        customScan: [],
+        parserPlugins: [],
+      });
       const aboveLow = issues.filter((issue) => !['LOW', 'INFORMATIONAL'].includes(issue.severity.name.toUpperCase()));
       expect(aboveLow.map((issue) => `${issue.id} ${issue.severity.name} ${issue.file}:${issue.location.line}:${issue.location.column}`)).toEqual([]);
       // The page's CSP is read: a run that found nothing at all would prove nothing.

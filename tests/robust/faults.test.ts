@@ -1,5 +1,18 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 import { tmpdir } from 'node:os';
@@ -88,7 +101,8 @@ describe('a full disk', () => {
       }
 
       let refused = 'ok';
-      for (let i = 0; i < 200 && refused === 'ok'; i += 1) refused = errorCode(await dispatch({ name: 'box-create', payload: validBoxInput({ title: `满盘时 ${i}`, note: '备注'.repeat(200) }), handle }));
+      for (let i = 0; i < 200 && refused === 'ok'; i += 1)
+        refused = errorCode(await dispatch({ name: 'box-create', payload: validBoxInput({ title: `满盘时 ${i}`, note: '备注'.repeat(200) }), handle }));
       expect(refused).toBe('DISK_FULL');
       // Whatever was refused left no trace; what was committed before is all there.
       const during = snapshot(db);
@@ -126,7 +140,12 @@ describe('a read-only data folder', () => {
       expect(runtime.start()).toMatchObject({ state: 'fault', fault: { code: 'DATA_READ_ONLY' } });
       const setup = await dispatch({
         name: 'app-setup',
-        payload: { siteName: '站点', admin: { username: 'admin', displayName: '管理员', password: 'Passw0rd!2026' }, passphrase: PASSPHRASE, passphraseConfirm: PASSPHRASE },
+        payload: {
+          siteName: '站点',
+          admin: { username: 'admin', displayName: '管理员', password: 'Passw0rd!2026' },
+          passphrase: PASSPHRASE,
+          passphraseConfirm: PASSPHRASE,
+        },
         handle: null,
       });
       expect(errorCode(setup)).toBe('DATA_READ_ONLY');
@@ -146,7 +165,10 @@ describe('a second instance', () => {
     const runtime = runtimeAt(dataDir);
     holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
     writeFileSync(lockFile(dataDir), JSON.stringify({ pid: holder.pid, url: 'http://127.0.0.1:5199/#token=abc' }));
-    expect(runtime.start()).toMatchObject({ state: 'fault', fault: { code: 'ALREADY_RUNNING', params: { pid: holder.pid!, url: 'http://127.0.0.1:5199/#token=abc' } } });
+    expect(runtime.start()).toMatchObject({
+      state: 'fault',
+      fault: { code: 'ALREADY_RUNNING', params: { pid: holder.pid!, url: 'http://127.0.0.1:5199/#token=abc' } },
+    });
     expect(runtime.isReady()).toBe(false);
 
     holder.kill('SIGKILL');
@@ -173,7 +195,17 @@ describe('a second instance', () => {
     runtimeAt(dataDir);
     // Built as `npm run build` builds it, into dist/ so that it finds db/migrations two folders up.
     const shell = resolve(__dirname, '../../dist/robust-web/main.cjs');
-    await build({ entryPoints: [resolve(__dirname, '../../electron/shells/web/main.ts')], outfile: shell, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' }, external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'playwright-core'] });
+    await build({
+      entryPoints: [resolve(__dirname, '../../electron/shells/web/main.ts')],
+      outfile: shell,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'warning',
+      logOverride: { 'empty-import-meta': 'silent' },
+      external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'playwright-core'],
+    });
     // The pages are not needed here, only a folder to serve them from (npm test builds them first).
     mkdirSync(resolve(__dirname, '../../dist/renderer'), { recursive: true });
     const args = [shell, '--data', dataDir, '--port', '0'];
@@ -236,7 +268,16 @@ describe('the key', () => {
     // As root, a file's mode stops nobody: the start runs in a child without root's override of
     // file permissions (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), as an ordinary account would.
     const drop = ROOT ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--inh-caps=-dac_override,-dac_read_search'] : [];
-    const [command, ...args] = [...drop, process.execPath, '--import', 'tsx', resolve(__dirname, '../support/start-child.ts'), dataDir, join(work, 'machine.key'), MIGRATIONS];
+    const [command, ...args] = [
+      ...drop,
+      process.execPath,
+      '--import',
+      'tsx',
+      resolve(__dirname, '../support/start-child.ts'),
+      dataDir,
+      join(work, 'machine.key'),
+      MIGRATIONS,
+    ];
     const child = spawn(command!, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -256,7 +297,10 @@ describe('the key', () => {
     mkdirSync(keyFile);
     expect(runtime.start()).toMatchObject({ state: 'fault', fault: { code: 'KEY_FILE_UNREADABLE', params: { keyFile, reason: 'EISDIR' } } });
     const dispatch = createDispatcher(runtime, handlerTable, () => undefined);
-    expect(await dispatch({ name: 'app-unlock', payload: { passphrase: PASSPHRASE }, handle: null })).toEqual({ ok: false, error: { code: 'KEY_FILE_UNREADABLE', params: { keyFile, reason: 'EISDIR' } } });
+    expect(await dispatch({ name: 'app-unlock', payload: { passphrase: PASSPHRASE }, handle: null })).toEqual({
+      ok: false,
+      error: { code: 'KEY_FILE_UNREADABLE', params: { keyFile, reason: 'EISDIR' } },
+    });
     rmSync(keyFile, { recursive: true });
     writeFileSync(keyFile, saved);
     expect(runtime.refresh().state).toBe('ready');
@@ -264,10 +308,18 @@ describe('the key', () => {
   });
 
   it('no keychain: asks for the recovery passphrase; a wrong one is WRONG_PASSPHRASE, the right one opens', async () => {
-    const runtime = runtimeAt(join(work, 'data'), { kind: 'safeStorage', available: () => false, protect: async () => Buffer.alloc(0), unprotect: () => Buffer.alloc(0) });
+    const runtime = runtimeAt(join(work, 'data'), {
+      kind: 'safeStorage',
+      available: () => false,
+      protect: async () => Buffer.alloc(0),
+      unprotect: () => Buffer.alloc(0),
+    });
     expect(runtime.start()).toEqual({ state: 'locked', siteName: null, lockedReason: 'keystore' });
     const dispatch = createDispatcher(runtime, handlerTable, () => undefined);
-    expect(await dispatch({ name: 'app-unlock', payload: { passphrase: '这不是正确的恢复口令-xyz' }, handle: null })).toEqual({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await dispatch({ name: 'app-unlock', payload: { passphrase: '这不是正确的恢复口令-xyz' }, handle: null })).toEqual({
+      ok: false,
+      error: { code: 'WRONG_PASSPHRASE' },
+    });
     expect(runtime.status().state).toBe('locked');
     expect(errorCode(await dispatch({ name: 'app-unlock', payload: { passphrase: PASSPHRASE }, handle: null }))).toBe('ok');
     expect(runtime.status().state).toBe('ready');
@@ -280,7 +332,12 @@ describe('a database from a newer version', () => {
     const dataDir = join(work, 'data');
     const first = runtimeAt(dataDir);
     first.start();
-    first.requireDb().$client.prepare(`INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-the-future', (SELECT max(created_at) + 1000 FROM __drizzle_migrations))`).run();
+    first
+      .requireDb()
+      .$client.prepare(
+        `INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-the-future', (SELECT max(created_at) + 1000 FROM __drizzle_migrations))`,
+      )
+      .run();
     first.close();
     const file = join(dataDir, 'archive.db');
     const written = sha(file);

@@ -23,9 +23,9 @@ const SQL_LIKE = [
   "x') UNION SELECT password_hash FROM users --",
   "'; ATTACH DATABASE '/tmp/pwn.db' AS pwn; --",
   "%' AND 1=1 AND '%'='",
-  'ZH-2026-0001\' OR \'1\'=\'1',
+  "ZH-2026-0001' OR '1'='1",
   'boxes_fts MATCH "*"',
-  '"; PRAGMA key=\'\'; --',
+  "\"; PRAGMA key=''; --",
 ];
 const MARKUP_AND_TRICKS = [
   '<script>alert(1)</script>',
@@ -108,13 +108,39 @@ function mutation(valid: unknown): fc.Arbitrary<Mutation> {
   const strings = spots.filter((s) => typeof s.value === 'string');
   const numbers = spots.filter((s) => typeof s.value === 'number');
   const options: fc.Arbitrary<Mutation>[] = [
-    fc.tuple(anySpot, hostileValue).map(([spot, v]) => (p: unknown) => setAt(p, spot.path, v)),
+    fc.tuple(anySpot, hostileValue).map(
+      ([spot, v]) =>
+        (p: unknown) =>
+          setAt(p, spot.path, v),
+    ),
     anySpot.map((spot) => (p: unknown) => setAt(p, spot.path, undefined, true)),
-    fc.tuple(pollutingKey, hostileValue).map(([key, v]) => (p: unknown) => (p && typeof p === 'object' ? setAt(p, [key], v) : p)),
-    fc.tuple(fc.string({ maxLength: 12 }), hostileValue).map(([key, v]) => (p: unknown) => (p && typeof p === 'object' ? setAt(p, [key], v) : p)),
+    fc.tuple(pollutingKey, hostileValue).map(
+      ([key, v]) =>
+        (p: unknown) =>
+          p && typeof p === 'object' ? setAt(p, [key], v) : p,
+    ),
+    fc.tuple(fc.string({ maxLength: 12 }), hostileValue).map(
+      ([key, v]) =>
+        (p: unknown) =>
+          p && typeof p === 'object' ? setAt(p, [key], v) : p,
+    ),
   ];
-  if (strings.length) options.push(fc.tuple(fc.constantFrom(...strings), hostileString).map(([spot, v]) => (p: unknown) => setAt(p, spot.path, v)));
-  if (numbers.length) options.push(fc.tuple(fc.constantFrom(...numbers), hostileNumber).map(([spot, v]) => (p: unknown) => setAt(p, spot.path, v)));
+  if (strings.length)
+    options.push(
+      fc.tuple(fc.constantFrom(...strings), hostileString).map(
+        ([spot, v]) =>
+          (p: unknown) =>
+            setAt(p, spot.path, v),
+      ),
+    );
+  if (numbers.length)
+    options.push(
+      fc.tuple(fc.constantFrom(...numbers), hostileNumber).map(
+        ([spot, v]) =>
+          (p: unknown) =>
+            setAt(p, spot.path, v),
+      ),
+    );
   return fc.oneof(...options);
 }
 
@@ -169,7 +195,9 @@ async function appAs(role: Role) {
 }
 
 function pollutedPrototypes(): string[] {
-  return [Object.prototype, Array.prototype, Function.prototype].flatMap((proto) => Object.getOwnPropertyNames(proto).filter((k) => k.includes('polluted') || k === 'role' || k === 'isAdmin'));
+  return [Object.prototype, Array.prototype, Function.prototype].flatMap((proto) =>
+    Object.getOwnPropertyNames(proto).filter((k) => k.includes('polluted') || k === 'role' || k === 'isAdmin'),
+  );
 }
 
 describe('generated payloads against every call', () => {
@@ -201,7 +229,11 @@ describe('generated payloads against every call', () => {
             expect(code).not.toBe('INTERNAL');
             const after = snapshot(db);
             if (isRecorded(result.error)) {
-              expect(auditRows(db).slice(before.auditLength).every((e) => RECORDED_ACTIONS.has(e.action))).toBe(true);
+              expect(
+                auditRows(db)
+                  .slice(before.auditLength)
+                  .every((e) => RECORDED_ACTIONS.has(e.action)),
+              ).toBe(true);
             } else {
               expect(after).toEqual(before);
             }

@@ -39,7 +39,10 @@ describe('key-file work at the same time', { timeout: 60_000 }, () => {
     const machineKey = readKeyWithProtector(keyFile, machineKeyProtector(join(app.dir, 'machine.key')));
     const byNewPassphrase = await readKeyWithPassphrase(keyFile, NEXT).catch(() => 'does not open');
     // Either order is right: the re-key first (then the change), or the change first (then the re-key refuses the old passphrase).
-    expect({ answers: answers.map((a) => a.ok || a.error.code), sameKey: byNewPassphrase === machineKey }).toEqual({ answers: expect.arrayContaining([true]), sameKey: true });
+    expect({ answers: answers.map((a) => a.ok || a.error.code), sameKey: byNewPassphrase === machineKey }).toEqual({
+      answers: expect.arrayContaining([true]),
+      sameKey: true,
+    });
     expect(restartOpens()).toEqual({ state: 'ready', owners: 1 });
   });
 
@@ -57,7 +60,10 @@ describe('key-file work at the same time', { timeout: 60_000 }, () => {
 
   it('two re-keys together: the archive still opens at the next start', async () => {
     const admin = await app.as('admin');
-    await Promise.all([app.call('database-rekey', { passphrase: PASSPHRASE, confirm: true }, admin), app.call('database-rekey', { passphrase: PASSPHRASE, confirm: true }, admin)]);
+    await Promise.all([
+      app.call('database-rekey', { passphrase: PASSPHRASE, confirm: true }, admin),
+      app.call('database-rekey', { passphrase: PASSPHRASE, confirm: true }, admin),
+    ]);
     expect(restartOpens()).toEqual({ state: 'ready', owners: 1 });
   });
 });

@@ -25,7 +25,11 @@ async function runPreload() {
   const required: string[] = [];
   const electron = {
     contextBridge: { exposeInMainWorld: (name: string, api: Record<string, unknown>) => exposed.push({ name, api }) },
-    ipcRenderer: { invoke: (...args: unknown[]) => (invoked.push(args), Promise.resolve({ ok: true, value: null })), send: () => undefined, on: () => undefined },
+    ipcRenderer: {
+      invoke: (...args: unknown[]) => (invoked.push(args), Promise.resolve({ ok: true, value: null })),
+      send: () => undefined,
+      on: () => undefined,
+    },
   };
   const module = { exports: {} };
   runInNewContext(code, {

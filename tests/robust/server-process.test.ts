@@ -10,7 +10,12 @@ import { INITIAL_PASSWORD, PASSPHRASE, PASSWORD } from '../support/app';
  * child_process.fork: calls from the renderer go main → server process → back, over a real
  * encrypted database in a temp folder that only the server process holds open.
  */
-const SETUP = { siteName: '万象广场运营部', admin: { username: 'admin', displayName: '系统管理员', password: PASSWORD }, passphrase: PASSPHRASE, passphraseConfirm: PASSPHRASE };
+const SETUP = {
+  siteName: '万象广场运营部',
+  admin: { username: 'admin', displayName: '系统管理员', password: PASSWORD },
+  passphrase: PASSPHRASE,
+  passphraseConfirm: PASSPHRASE,
+};
 
 let main: string;
 let dir: string;
@@ -74,13 +79,18 @@ describe.runIf(process.platform === 'linux')('the server in its own process', ()
     const app = start();
     expect((await app.invoke('app-setup', SETUP)).ok).toBe(true);
     const admin = (await app.invoke('session-login', { username: 'admin', password: PASSWORD })) as { ok: true; value: { handle: string } };
-    expect((await app.invoke('user-create', { username: 'keeper', displayName: '保管员', role: 'custodian', password: INITIAL_PASSWORD }, admin.value.handle)).ok).toBe(true);
+    expect(
+      (await app.invoke('user-create', { username: 'keeper', displayName: '保管员', role: 'custodian', password: INITIAL_PASSWORD }, admin.value.handle)).ok,
+    ).toBe(true);
     const first = (await app.invoke('session-login', { username: 'keeper', password: INITIAL_PASSWORD })) as { ok: true; value: { handle: string } };
     const custodian = first.value.handle;
     expect((await app.invoke('session-change-password', { current: INITIAL_PASSWORD, next: PASSWORD, nextConfirm: PASSWORD }, custodian)).ok).toBe(true);
     const inspection = (await app.invoke('inspection-start', {}, custodian)) as { ok: true; value: { id: number } };
     expect(inspection.ok).toBe(true);
-    const pdf = (await app.invoke('inspection-record-pdf', { id: inspection.value.id }, custodian)) as { ok: true; value: { mimeType: string; base64: string } };
+    const pdf = (await app.invoke('inspection-record-pdf', { id: inspection.value.id }, custodian)) as {
+      ok: true;
+      value: { mimeType: string; base64: string };
+    };
     expect(pdf).toMatchObject({ ok: true, value: { mimeType: 'application/pdf' } });
     const printed = Buffer.from(pdf.value.base64, 'base64').toString('utf8');
     expect(printed.startsWith('%PDF-standin\n<!')).toBe(true);

@@ -61,7 +61,11 @@ describe('the web shell process, under hostile input', { timeout: 120_000 }, () 
 
   /** An ordinary call, as the page makes it. */
   const normalCall = async () => {
-    const res = await fetch(`http://${host}/api/app-status`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-archive-token': shell.token }, body: '{"payload":{}}' });
+    const res = await fetch(`http://${host}/api/app-status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-archive-token': shell.token },
+      body: '{"payload":{}}',
+    });
     return { status: res.status, ok: ((await res.json()) as { ok: boolean }).ok };
   };
   const stillServes = async (label: string) => {
@@ -70,7 +74,17 @@ describe('the web shell process, under hostile input', { timeout: 120_000 }, () 
   };
   const request = (line: string, headers: string[], body = '') => `${line}\r\n${headers.map((h) => `${h}\r\n`).join('')}connection: close\r\n\r\n${body}`;
   const call = (path: string, headers: string[] = [], body = '{"payload":{}}') =>
-    request(`POST ${path} HTTP/1.1`, [`host: ${host}`, `x-archive-token: ${shell.token}`, 'content-type: application/json', `content-length: ${Buffer.byteLength(body, 'latin1')}`, ...headers], body);
+    request(
+      `POST ${path} HTTP/1.1`,
+      [
+        `host: ${host}`,
+        `x-archive-token: ${shell.token}`,
+        'content-type: application/json',
+        `content-length: ${Buffer.byteLength(body, 'latin1')}`,
+        ...headers,
+      ],
+      body,
+    );
 
   it('malformed paths answer 400 with a typed error, over TCP and fetch', async () => {
     const cases: [string, string, number][] = [
@@ -78,8 +92,16 @@ describe('the web shell process, under hostile input', { timeout: 120_000 }, () 
       ['POST /api/%ZZ with the token', call('/api/%ZZ'), 400],
       ['a cut-off UTF-8 escape', request('GET /%E0%A4%A HTTP/1.1', [`host: ${host}`]), 400],
       ['a cut-off escape in a call', call('/api/app-status%E0%A4%A'), 400],
-      ['an absolute-form URI for this host', request(`POST http://${host}/api/app-status HTTP/1.1`, [`host: ${host}`, `x-archive-token: ${shell.token}`, 'content-length: 2'], '{}'), 400],
-      ['an absolute-form URI for another host', request('POST http://evil.example/api/app-status HTTP/1.1', [`host: ${host}`, `x-archive-token: ${shell.token}`, 'content-length: 2'], '{}'), 400],
+      [
+        'an absolute-form URI for this host',
+        request(`POST http://${host}/api/app-status HTTP/1.1`, [`host: ${host}`, `x-archive-token: ${shell.token}`, 'content-length: 2'], '{}'),
+        400,
+      ],
+      [
+        'an absolute-form URI for another host',
+        request('POST http://evil.example/api/app-status HTTP/1.1', [`host: ${host}`, `x-archive-token: ${shell.token}`, 'content-length: 2'], '{}'),
+        400,
+      ],
       ['an absolute-form URI that is not one', request('GET http://[::1 HTTP/1.1', [`host: ${host}`]), 400],
       ['the asterisk form', request('OPTIONS * HTTP/1.1', [`host: ${host}`]), 400],
     ];
@@ -90,7 +112,11 @@ describe('the web shell process, under hostile input', { timeout: 120_000 }, () 
     }
     for (const path of ['/api/%ZZ', '/%E0%A4%A', '/api/%']) {
       const res = await fetch(`http://${host}${path}`, { method: 'POST', headers: { 'x-archive-token': shell.token }, body: '{}' });
-      expect({ path, status: res.status, body: await res.json() }).toEqual({ path, status: 400, body: { ok: false, error: expect.objectContaining({ code: 'VALIDATION' }) } });
+      expect({ path, status: res.status, body: await res.json() }).toEqual({
+        path,
+        status: 400,
+        body: { ok: false, error: expect.objectContaining({ code: 'VALIDATION' }) },
+      });
       await stillServes(path);
     }
   });
@@ -105,9 +131,24 @@ describe('the web shell process, under hostile input', { timeout: 120_000 }, () 
   });
 
   it('serves nothing from outside the renderer folder', async () => {
-    for (const path of ['/../../etc/passwd', '/../package.json', '/%2e%2e/%2e%2e/package.json', '/%2e%2e%2f%2e%2e%2fpackage.json', '/..%2f..%2fpackage.json', '/assets/..%2f..%2f..%2fpackage.json', '/..\\..\\package.json', '/%5c..%5c..%5cpackage.json', '/%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/api/..%2f..%2fpackage.json']) {
+    for (const path of [
+      '/../../etc/passwd',
+      '/../package.json',
+      '/%2e%2e/%2e%2e/package.json',
+      '/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/..%2f..%2fpackage.json',
+      '/assets/..%2f..%2f..%2fpackage.json',
+      '/..\\..\\package.json',
+      '/%5c..%5c..%5cpackage.json',
+      '/%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      '/api/..%2f..%2fpackage.json',
+    ]) {
       const answer = await raw(port, [request(`GET ${path} HTTP/1.1`, [`host: ${host}`])]);
-      expect({ path, status: answer.status, leaked: /archive-desk|root:/.test(answer.text.split('\r\n\r\n').slice(1).join('')) }).toEqual({ path, status: expect.toSatisfy((s: number) => s === 400 || s === 404), leaked: false });
+      expect({ path, status: answer.status, leaked: /archive-desk|root:/.test(answer.text.split('\r\n\r\n').slice(1).join('')) }).toEqual({
+        path,
+        status: expect.toSatisfy((s: number) => s === 400 || s === 404),
+        leaked: false,
+      });
       await stillServes(path);
     }
   });
@@ -119,7 +160,11 @@ describe('the web shell process, under hostile input', { timeout: 120_000 }, () 
       ['no Host', call('/api/app-status').replace(`host: ${host}\r\n`, ''), [400, 421]],
       ['a control byte in Host', call('/api/app-status').replace(`host: ${host}`, `host: 127.0.0.1\u0001:${port}`), [400]],
       ['the token twice', call('/api/app-status', [`x-archive-token: ${shell.token}`]), [403]],
-      ['a non-ASCII byte in the token', call('/api/app-status').replace(`x-archive-token: ${shell.token}`, `x-archive-token: ${shell.token.slice(1)}\u00e9`), [403]],
+      [
+        'a non-ASCII byte in the token',
+        call('/api/app-status').replace(`x-archive-token: ${shell.token}`, `x-archive-token: ${shell.token.slice(1)}\u00e9`),
+        [403],
+      ],
       ['a non-ASCII byte in another header', call('/api/app-status', ['x-note: caf\u00e9']), [200]],
       ['a 60 kB header', call('/api/app-status', [`x-big: ${'a'.repeat(60 * 1024)}`]), [431]],
       ['a header line without a colon', call('/api/app-status', ['this is not a header']), [400]],
@@ -129,7 +174,11 @@ describe('the web shell process, under hostile input', { timeout: 120_000 }, () 
     for (const [label, bytes, statuses] of cases) {
       const answer = await raw(port, [bytes]);
       const result = /\r\n\r\n[\s\S]*\{"ok":(true|false)/.test(answer.text);
-      expect({ label, status: statuses.includes(answer.status ?? 0) ? 'expected' : answer.status, result }).toEqual({ label, status: 'expected', result: true });
+      expect({ label, status: statuses.includes(answer.status ?? 0) ? 'expected' : answer.status, result }).toEqual({
+        label,
+        status: 'expected',
+        result: true,
+      });
       await stillServes(label);
     }
   });
@@ -165,7 +214,10 @@ describe('the web shell process, under hostile input', { timeout: 120_000 }, () 
   it('a chunked body over the size limit is 413', async () => {
     const piece = Buffer.alloc(1024 * 1024, 'a');
     const chunk = Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')]);
-    const head = request('POST /api/app-status HTTP/1.1', [`host: ${host}`, `x-archive-token: ${shell.token}`, 'transfer-encoding: chunked']).replace('connection: close\r\n', '');
+    const head = request('POST /api/app-status HTTP/1.1', [`host: ${host}`, `x-archive-token: ${shell.token}`, 'transfer-encoding: chunked']).replace(
+      'connection: close\r\n',
+      '',
+    );
     const chunks = Array.from({ length: MAX_BODY_BYTES / piece.length + 2 }, () => chunk);
     const answer = await raw(port, [head, ...chunks, '0\r\n\r\n'], { waitMs: 20_000 });
     expect({ status: answer.status, code: typedError(answer) }).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
@@ -200,7 +252,13 @@ describe('the web shell server, with a faulty handler and short timeouts', () =>
     writeFileSync(join(renderer, 'pages', 'index.html'), '<p>page</p>');
     writeFileSync(join(renderer, 'secret.txt'), 'SECRET outside the pages');
     dispatch = ok;
-    shell = await startWebShell({ dispatch: (request) => dispatch(request), rendererDir: join(renderer, 'pages'), port: 0, timeouts: { headersMs: 400, requestMs: 800 }, log: () => undefined });
+    shell = await startWebShell({
+      dispatch: (request) => dispatch(request),
+      rendererDir: join(renderer, 'pages'),
+      port: 0,
+      timeouts: { headersMs: 400, requestMs: 800 },
+      log: () => undefined,
+    });
     port = (shell.server.address() as { port: number }).port;
   });
   afterAll(async () => {
@@ -218,7 +276,12 @@ describe('the web shell server, with a faulty handler and short timeouts', () =>
     const circular: { self?: unknown } = {};
     circular.self = circular;
     const faulty: [string, Dispatch][] = [
-      ['throws', () => { throw new Error('boom'); }],
+      [
+        'throws',
+        () => {
+          throw new Error('boom');
+        },
+      ],
       ['rejects', () => Promise.reject(new Error('boom'))],
       ['rejects with nothing', () => Promise.reject(undefined)],
       ['returns a BigInt', () => Promise.resolve({ ok: true, value: 1n })],
@@ -236,7 +299,9 @@ describe('the web shell server, with a faulty handler and short timeouts', () =>
     const host = `host: 127.0.0.1:${port}\r\n`;
     const slowHeaders = await raw(port, ['POST /api/app-status HTTP/1.1\r\n', host], { waitMs: 5000 });
     expect({ status: slowHeaders.status, code: typedError(slowHeaders) }).toEqual({ status: 408, code: 'VALIDATION' });
-    const slowBody = await raw(port, [`POST /api/app-status HTTP/1.1\r\n${host}x-archive-token: ${shell.token}\r\ncontent-length: 100\r\n\r\n{"pay`], { waitMs: 5000 });
+    const slowBody = await raw(port, [`POST /api/app-status HTTP/1.1\r\n${host}x-archive-token: ${shell.token}\r\ncontent-length: 100\r\n\r\n{"pay`], {
+      waitMs: 5000,
+    });
     expect({ status: slowBody.status, code: typedError(slowBody) }).toEqual({ status: 408, code: 'VALIDATION' });
     expect(await post()).toEqual({ status: 200, body: { ok: true, value: 'fine' } });
   });
@@ -244,7 +309,15 @@ describe('the web shell server, with a faulty handler and short timeouts', () =>
   it('serves the renderer folder and nothing beside it', async () => {
     const page = await raw(port, [`GET /index.html HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\nconnection: close\r\n\r\n`]);
     expect({ status: page.status, page: page.text.includes('<p>page</p>') }).toEqual({ status: 200, page: true });
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/%2e%2e%2fsecret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/.%2e/secret.txt', '/pages/../../secret.txt']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/.%2e/secret.txt',
+      '/pages/../../secret.txt',
+    ]) {
       const answer = await raw(port, [`GET ${path} HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\nconnection: close\r\n\r\n`]);
       expect({ path, leaked: answer.text.includes('SECRET'), status: [400, 404].includes(answer.status ?? 0) }).toEqual({ path, leaked: false, status: true });
     }

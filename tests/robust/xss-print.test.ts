@@ -32,21 +32,48 @@ beforeAll(async () => {
   const custodian = await app.as('custodian');
   const [clerk, manager] = [await app.as('clerk'), await app.as('manager')];
   const ownerId = await createOwner(app, { name: SCRIPT, contactPerson: IMG, note: `${SCRIPT}${IMG}` });
-  const box = await app.ok('box-create', { ...validPayloads['box-create'], code: '', kind: 'tenant', ownerId, title: `${IMG}租户档案`, note: SCRIPT }, custodian);
+  const box = await app.ok(
+    'box-create',
+    { ...validPayloads['box-create'], code: '', kind: 'tenant', ownerId, title: `${IMG}租户档案`, note: SCRIPT },
+    custodian,
+  );
   await app.ok('box-document-add', validDocumentInput(box.box.id, { title: SCRIPT, note: IMG }), custodian);
   // Boxes in stock (one past its retention) for the custody forms: inspection, transfer, destruction, each record 1.
-  const inStock = await app.ok('box-create', { ...validPayloads['box-create'], code: '', kind: 'tenant', ownerId, volume: 2, title: `${SCRIPT}在库档案`, note: IMG }, custodian);
+  const inStock = await app.ok(
+    'box-create',
+    { ...validPayloads['box-create'], code: '', kind: 'tenant', ownerId, volume: 2, title: `${SCRIPT}在库档案`, note: IMG },
+    custodian,
+  );
   const expired = await app.ok(
     'box-create',
-    { ...validPayloads['box-create'], code: '', kind: 'tenant', ownerId, volume: 3, title: `${IMG}到期档案`, retentionClass: 'custom', retentionYears: 1, retentionStart: '2000-12-31' },
+    {
+      ...validPayloads['box-create'],
+      code: '',
+      kind: 'tenant',
+      ownerId,
+      volume: 3,
+      title: `${IMG}到期档案`,
+      retentionClass: 'custom',
+      retentionYears: 1,
+      retentionStart: '2000-12-31',
+    },
     custodian,
   );
   await app.ok('inspection-start', {}, custodian);
-  await app.ok('transfer-create', { ...validPayloads['transfer-create'], boxCodes: [inStock.box.code], fromDepartment: IMG, toDepartment: SCRIPT, reason: SCRIPT }, custodian);
+  await app.ok(
+    'transfer-create',
+    { ...validPayloads['transfer-create'], boxCodes: [inStock.box.code], fromDepartment: IMG, toDepartment: SCRIPT, reason: SCRIPT },
+    custodian,
+  );
   await app.ok('destruction-propose', { boxCodes: [expired.box.code], reason: IMG }, custodian);
   const loan = await app.ok(
     'loan-request',
-    validLoanInput({ boxCode: box.box.code, borrower: { kind: 'person', name: SCRIPT, department: IMG, phone: '0571-88881234' }, purpose: `${IMG}核对`, note: SCRIPT }),
+    validLoanInput({
+      boxCode: box.box.code,
+      borrower: { kind: 'person', name: SCRIPT, department: IMG, phone: '0571-88881234' },
+      purpose: `${IMG}核对`,
+      note: SCRIPT,
+    }),
     clerk,
   );
   await app.ok('loan-decide', { id: loan.id, approve: true, copyAllowed: false, reason: IMG }, manager);
@@ -84,7 +111,16 @@ describe('printed forms', () => {
       }
     }
     // Every form of the app at least; new forms join by their sample payloads.
-    expect(pdfs.map((p) => p.name)).toEqual(expect.arrayContaining(['loan-slip-pdf', 'loan-register-export', 'transfer-sheet-pdf', 'destruction-register-pdf', 'inspection-record-pdf', 'box-labels-pdf']));
+    expect(pdfs.map((p) => p.name)).toEqual(
+      expect.arrayContaining([
+        'loan-slip-pdf',
+        'loan-register-export',
+        'transfer-sheet-pdf',
+        'destruction-register-pdf',
+        'inspection-record-pdf',
+        'box-labels-pdf',
+      ]),
+    );
     expect(printed.length).toBe(pdfs.length);
 
     for (const doc of printed) {

@@ -32,7 +32,12 @@ describe('markup from strings', () => {
   });
 
   it('the pattern catches what it is meant to catch', () => {
-    for (const line of ['<div dangerouslySetInnerHTML={{ __html: name }} />', 'el.innerHTML = note', "el.insertAdjacentHTML('beforeend', x)", 'document.write(x)'])
+    for (const line of [
+      '<div dangerouslySetInnerHTML={{ __html: name }} />',
+      'el.innerHTML = note',
+      "el.insertAdjacentHTML('beforeend', x)",
+      'document.write(x)',
+    ])
       expect(BYPASSES.test(line)).toBe(true);
     expect(BYPASSES.test('el.textContent = note')).toBe(false);
   });

@@ -32,7 +32,13 @@ export interface TestApp {
 /** A real app over a real encrypted database in a fresh temp folder, set up with an admin. */
 export async function createTestApp(options: { setup?: boolean; jobGate?: RuntimeOptions['jobGate'] } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'archive-desk-'));
-  const runtime = new Runtime({ dataDir: join(dir, 'data'), protector: machineKeyProtector(join(dir, 'machine.key')), migrationsFolder: MIGRATIONS, printer: chromiumPrinter(), jobGate: options.jobGate });
+  const runtime = new Runtime({
+    dataDir: join(dir, 'data'),
+    protector: machineKeyProtector(join(dir, 'machine.key')),
+    migrationsFolder: MIGRATIONS,
+    printer: chromiumPrinter(),
+    jobGate: options.jobGate,
+  });
   runtime.start();
   const dispatch = createDispatcher(runtime, handlerTable, () => undefined);
   const handles = new Map<Role, string>();

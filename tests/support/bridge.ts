@@ -21,7 +21,10 @@ export interface TestBridge {
 export async function installTestBridge(options: Parameters<typeof createTestApp>[0] = {}): Promise<TestBridge> {
   const app = options.setup === false ? await createTestApp(options) : await createSetUpApp({ jobGate: options.jobGate });
   window.archiveDesk = Object.fromEntries(
-    callNames.map((name: CallName) => [name, (payload: unknown, handle: string | null) => app.dispatch({ name, payload: structuredClone(payload), handle }).then((r) => structuredClone(r))]),
+    callNames.map((name: CallName) => [
+      name,
+      (payload: unknown, handle: string | null) => app.dispatch({ name, payload: structuredClone(payload), handle }).then((r) => structuredClone(r)),
+    ]),
   ) as DesktopBridge;
   return {
     app,

@@ -15,8 +15,19 @@ export const OWN_PAGE = pathToFileURL(resolve(ROOT, 'dist', 'renderer', 'index.h
  */
 export async function buildElectronMain(folder: string): Promise<string> {
   const dir = resolve(ROOT, 'dist', folder);
-  const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'playwright-core'] };
-  const withWorker: BuildOptions = { ...common, define: { AUDIT_CHAIN_WORKER_BUNDLE: JSON.stringify('audit-chain-worker.cjs') }, logOverride: { 'empty-import-meta': 'silent' } };
+  const common: BuildOptions = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'playwright-core'],
+  };
+  const withWorker: BuildOptions = {
+    ...common,
+    define: { AUDIT_CHAIN_WORKER_BUNDLE: JSON.stringify('audit-chain-worker.cjs') },
+    logOverride: { 'empty-import-meta': 'silent' },
+  };
   await Promise.all([
     build({ ...common, entryPoints: [resolve(ROOT, 'electron/shells/electron/main.ts')], outfile: resolve(dir, 'main.cjs') }),
     build({ ...withWorker, entryPoints: [resolve(ROOT, 'electron/shells/server/main.ts')], outfile: resolve(dir, 'server.cjs') }),
@@ -40,7 +51,11 @@ export interface ElectronMain {
   output(): string;
 }
 
-type FromMain = { kind: 'invoked'; id: number; result: Result<unknown> } | { kind: 'server-pid'; pid: number | null } | { kind: 'forked'; pid: number } | { kind: 'quitting' };
+type FromMain =
+  | { kind: 'invoked'; id: number; result: Result<unknown> }
+  | { kind: 'server-pid'; pid: number | null }
+  | { kind: 'forked'; pid: number }
+  | { kind: 'quitting' };
 
 /** Runs the bundled main under the stand-in `electron` (tests/support/electron-standin.cjs). */
 export function startElectronMain(main: string, env: { userData: string; keychainKey: string }): ElectronMain {

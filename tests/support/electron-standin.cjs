@@ -65,7 +65,11 @@ class BrowserWindow extends EventEmitter {
   }
 }
 
-const fakeSession = () => ({ setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined, webRequest: { onBeforeRequest: () => undefined } });
+const fakeSession = () => ({
+  setPermissionRequestHandler: () => undefined,
+  setPermissionCheckHandler: () => undefined,
+  webRequest: { onBeforeRequest: () => undefined },
+});
 
 // The OS keychain: a key that outlives one run of main (the test passes the same one to the next run).
 const keychainKey = Buffer.from(process.env.STANDIN_KEYCHAIN_KEY, 'hex');
@@ -87,7 +91,11 @@ const safeStorage = {
 
 const utilityProcess = {
   fork(modulePath, args = [], options = {}) {
-    const child = fork(modulePath, args, { execArgv: ['-r', join(__dirname, 'parent-port.cjs')], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(modulePath, args, {
+      execArgv: ['-r', join(__dirname, 'parent-port.cjs')],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const proc = new EventEmitter();
     proc.pid = child.pid;
     proc.serviceName = options.serviceName;

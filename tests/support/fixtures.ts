@@ -89,9 +89,48 @@ export function validBoxInput(over: Partial<CallInput<'box-create'>> = {}): Call
 }
 
 /** The update payload that leaves a box exactly as it is (plus any overrides). */
-export function boxUpdateFrom(box: Omit<CallInput<'box-update'>, 'id' | 'moveReason'> & { id: number }, over: Partial<CallInput<'box-update'>> = {}): CallInput<'box-update'> {
-  const { id, kind, title, ownerId, volume, yearFrom, yearTo, room, cabinet, shelf, position, confidentiality, retentionClass, retentionYears, retentionStart, note } = box;
-  return { id, kind, title, ownerId, volume, yearFrom, yearTo, room, cabinet, shelf, position, confidentiality, retentionClass, retentionYears, retentionStart, note, moveReason: '', ...over };
+export function boxUpdateFrom(
+  box: Omit<CallInput<'box-update'>, 'id' | 'moveReason'> & { id: number },
+  over: Partial<CallInput<'box-update'>> = {},
+): CallInput<'box-update'> {
+  const {
+    id,
+    kind,
+    title,
+    ownerId,
+    volume,
+    yearFrom,
+    yearTo,
+    room,
+    cabinet,
+    shelf,
+    position,
+    confidentiality,
+    retentionClass,
+    retentionYears,
+    retentionStart,
+    note,
+  } = box;
+  return {
+    id,
+    kind,
+    title,
+    ownerId,
+    volume,
+    yearFrom,
+    yearTo,
+    room,
+    cabinet,
+    shelf,
+    position,
+    confidentiality,
+    retentionClass,
+    retentionYears,
+    retentionStart,
+    note,
+    moveReason: '',
+    ...over,
+  };
 }
 
 export function validDocumentInput(boxId: number, over: Partial<CallInput<'box-document-add'>> = {}): CallInput<'box-document-add'> {
@@ -160,20 +199,60 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   'box-document-add': validDocumentInput(1),
   'box-document-update': { id: 1, docDate: '2025-04-01', title: '消防验收单', category: 'b', pages: 3, note: '' },
   'box-document-remove': { id: 1 },
-  'audit-list': { actorId: 1, entity: 'box', action: 'box-create', boxCode: 'ZH-2026-0001', from: '2026-01-01T00:00:00.000Z', to: '2026-12-31T23:59:59.999Z', cursor: 10, limit: 20 },
+  'audit-list': {
+    actorId: 1,
+    entity: 'box',
+    action: 'box-create',
+    boxCode: 'ZH-2026-0001',
+    from: '2026-01-01T00:00:00.000Z',
+    to: '2026-12-31T23:59:59.999Z',
+    cursor: 10,
+    limit: 20,
+  },
   'audit-actions': {},
   'audit-verify': {},
   'audit-head': {},
-  'audit-export': { actorId: 1, entity: 'box', action: 'box-create', boxCode: 'ZH-2026-0001', from: '2026-01-01T00:00:00.000Z', to: '2026-12-31T23:59:59.999Z', format: 'xlsx' },
-  'loan-request': validLoanInput({ borrower: { kind: 'person', name: '王芳', department: '财务部', phone: '0571-88881234' }, copyRequested: true, note: '核对押金' }),
+  'audit-export': {
+    actorId: 1,
+    entity: 'box',
+    action: 'box-create',
+    boxCode: 'ZH-2026-0001',
+    from: '2026-01-01T00:00:00.000Z',
+    to: '2026-12-31T23:59:59.999Z',
+    format: 'xlsx',
+  },
+  'loan-request': validLoanInput({
+    borrower: { kind: 'person', name: '王芳', department: '财务部', phone: '0571-88881234' },
+    copyRequested: true,
+    note: '核对押金',
+  }),
   'loan-cancel': { id: 1 },
   'loan-decide': { id: 1, approve: true, copyAllowed: true, reason: '同意' },
   'loan-hand-out': { id: 1 },
-  'loan-return': { id: 1, condition: 'documents_missing', missingDocumentIds: [1], incident: { description: '缺少消防验收单', responsible: '王芳', followUp: '限期找回' } },
+  'loan-return': {
+    id: 1,
+    condition: 'documents_missing',
+    missingDocumentIds: [1],
+    incident: { description: '缺少消防验收单', responsible: '王芳', followUp: '限期找回' },
+  },
   'loan-renewal-request': { loanId: 1, days: 2, reason: '审计尚未结束' },
   'loan-renewal-decide': { id: 1, approve: false, reason: '请先归还' },
   'loan-get': { id: 1 },
-  'loan-list': { status: 'out', overdue: true, dueToday: true, renewalPending: true, imported: true, boxId: 1, borrowerUserId: 2, borrowerName: '王芳', borrowerPhone: '0571-88881234', from: '2026-01-01', to: '2026-12-31', cursor: 10, limit: 20 },
+  'loan-list': {
+    status: 'out',
+    overdue: true,
+    dueToday: true,
+    renewalPending: true,
+    imported: true,
+    boxId: 1,
+    borrowerUserId: 2,
+    borrowerName: '王芳',
+    borrowerPhone: '0571-88881234',
+    from: '2026-01-01',
+    to: '2026-12-31',
+    cursor: 10,
+    limit: 20,
+  },
   'loan-dashboard': {},
   'incident-close': { id: 1, resolution: '文件已找回' },
   'loan-slip-pdf': { id: 1 },
@@ -212,7 +291,11 @@ export function snapshot(db: Db): { tables: Record<string, string>; auditLength:
     const quoted = `"${name.replaceAll('"', '""')}"`;
     const rows = (sqlite.prepare(`SELECT count(*) AS n FROM ${quoted}`).get() as { n: number }).n;
     const virtual = sql?.startsWith('CREATE VIRTUAL TABLE') ?? false;
-    const digest = virtual ? '' : createHash('sha256').update(JSON.stringify(sqlite.prepare(`SELECT * FROM ${quoted}`).raw().all(), bufferAsHex)).digest('hex');
+    const digest = virtual
+      ? ''
+      : createHash('sha256')
+          .update(JSON.stringify(sqlite.prepare(`SELECT * FROM ${quoted}`).raw().all(), bufferAsHex))
+          .digest('hex');
     result[name] = `${rows}:${digest}`;
   }
   const auditLength = (sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
@@ -220,12 +303,16 @@ export function snapshot(db: Db): { tables: Record<string, string>; auditLength:
 }
 
 function bufferAsHex(_key: string, value: unknown): unknown {
-  return value && typeof value === 'object' && (value as { type?: string }).type === 'Buffer' ? Buffer.from((value as { data: number[] }).data).toString('hex') : value;
+  return value && typeof value === 'object' && (value as { type?: string }).type === 'Buffer'
+    ? Buffer.from((value as { data: number[] }).data).toString('hex')
+    : value;
 }
 
 export function auditRows(db: Db): AuditRow[] {
   return db.$client
-    .prepare('SELECT seq, at, actor_id AS actorId, actor_name AS actorName, action, entity, entity_id AS entityId, box_code AS boxCode, changes, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq')
+    .prepare(
+      'SELECT seq, at, actor_id AS actorId, actor_name AS actorName, action, entity, entity_id AS entityId, box_code AS boxCode, changes, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq',
+    )
     .all() as AuditRow[];
 }
 

@@ -4,7 +4,13 @@ import { createBox, validLoanInput } from './fixtures';
 
 /** The handles of the people lending involves, and the manager's and clerk's account ids. */
 export async function lendingCast(app: TestApp) {
-  const [clerk, custodian, manager, auditor, admin] = [await app.as('clerk'), await app.as('custodian'), await app.as('manager'), await app.as('auditor'), await app.as('admin')];
+  const [clerk, custodian, manager, auditor, admin] = [
+    await app.as('clerk'),
+    await app.as('custodian'),
+    await app.as('manager'),
+    await app.as('auditor'),
+    await app.as('admin'),
+  ];
   const idOf = async (handle: string) => (await app.ok('session-current', {}, handle))!.id;
   return { clerk, custodian, manager, auditor, admin, managerId: await idOf(manager), clerkId: await idOf(clerk) };
 }

@@ -18,6 +18,12 @@ export const backupPayloads: { [N in keyof typeof backupCalls | keyof typeof lab
   'box-labels-pdf': { ids: [1] },
   'box-export': { query: '万达', kind: 'tenant', status: 'in_stock', floor: 'L1', ownerId: 1, room: '一号档案室', cabinet: 'C01', format: 'xlsx' },
   'import-boxes-check': { fileName: '档案目录.xlsx', base64: 'UEsDBA==', mapping: { title: '题名' } },
-  'import-boxes-run': { fileName: '档案目录.csv', base64: '5qGj5qGI57yW5Y+3', mapping: { title: '题名' }, skipRows: [3], mergeOwners: [{ name: '翠鸟（成都）餐饮管理有限公可', into: 1 }] },
+  'import-boxes-run': {
+    fileName: '档案目录.csv',
+    base64: '5qGj5qGI57yW5Y+3',
+    mapping: { title: '题名' },
+    skipRows: [3],
+    mergeOwners: [{ name: '翠鸟（成都）餐饮管理有限公可', into: 1 }],
+  },
   'app-restore': { file: '/media/usb/档案备份/archive-desk-20260101-180000.db', passphrase: '一个足够长的恢复口令-abc' },
 };

@@ -12,7 +12,18 @@ const ROOT = resolve(__dirname, '..', '..');
  */
 export async function buildWebShell(folder: string): Promise<string> {
   const outfile = resolve(ROOT, 'dist', folder, 'main.cjs');
-  await build({ entryPoints: [resolve(ROOT, 'electron/shells/web/main.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' }, define: { 'process.env.VITEST': 'undefined' }, external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'playwright-core'] });
+  await build({
+    entryPoints: [resolve(ROOT, 'electron/shells/web/main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    logOverride: { 'empty-import-meta': 'silent' },
+    define: { 'process.env.VITEST': 'undefined' },
+    external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'playwright-core'],
+  });
   mkdirSync(resolve(ROOT, 'dist', 'renderer'), { recursive: true });
   return outfile;
 }

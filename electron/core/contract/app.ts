@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BOX_KINDS, ROLES } from '../enums';
-import { type UserRow } from '../../../db/schema';
+import type { UserRow } from '../../../db/schema';
 import { call } from './define';
 import type { AppErrorPayload } from './errors';
 import { empty, password, requiredText, text, username } from './fields';
@@ -33,7 +33,9 @@ export const setupInput = z
   .strict()
   .refine((v) => v.passphrase === v.passphraseConfirm, { error: 'v.passphraseMismatch', path: ['passphraseConfirm'] });
 
-export const loginInput = z.object({ username: text(40).min(1, { error: 'v.required' }), password: z.string().min(1, { error: 'v.required' }).max(200) }).strict();
+export const loginInput = z
+  .object({ username: text(40).min(1, { error: 'v.required' }), password: z.string().min(1, { error: 'v.required' }).max(200) })
+  .strict();
 
 /** Exactly one sequence field, and nothing a barcode scanner or the code field would refuse. */
 const codePattern = requiredText(60).refine(
@@ -55,7 +57,13 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const userCreateInput = z.object({ username, displayName: personName(40), role: z.enum(ROLES), password }).strict();
 /** mustChangePassword: the admin can make a user choose a new password at the next sign-in; absent leaves it. */
 export const userUpdateInput = z
-  .object({ id: z.number().int().positive(), displayName: personName(40), role: z.enum(ROLES), disabled: z.boolean(), mustChangePassword: z.boolean().optional() })
+  .object({
+    id: z.number().int().positive(),
+    displayName: personName(40),
+    role: z.enum(ROLES),
+    disabled: z.boolean(),
+    mustChangePassword: z.boolean().optional(),
+  })
   .strict();
 export const userResetPasswordInput = z.object({ id: z.number().int().positive(), password }).strict();
 export const passwordChangeInput = z
@@ -71,7 +79,11 @@ export const CALLS_BEFORE_PASSWORD_CHANGE: readonly string[] = ['session-current
 export const appCalls = {
   'app-status': call<AppStatus>()({ input: empty, access: 'public', reads: ['app', 'settings'] }),
   'app-setup': call<AppStatus>()({ input: setupInput, access: 'public', changes: ['app', 'settings', 'user'] }),
-  'app-unlock': call<AppStatus>()({ input: z.object({ passphrase: z.string().min(1, { error: 'v.required' }).max(500) }).strict(), access: 'public', changes: ['app'] }),
+  'app-unlock': call<AppStatus>()({
+    input: z.object({ passphrase: z.string().min(1, { error: 'v.required' }).max(500) }).strict(),
+    access: 'public',
+    changes: ['app'],
+  }),
   'session-login': call<{ handle: string; user: PublicUser }>()({ input: loginInput, access: 'public', changes: ['session'] }),
   'session-current': call<PublicUser | null>()({ input: empty, access: 'public', reads: ['session'] }),
   'session-logout': call<null>()({ input: empty, access: 'signed-in', changes: ['session'] }),

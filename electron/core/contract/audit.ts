@@ -64,7 +64,22 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITIES = ['user', 'settings', 'owner', 'box', 'box-document', 'audit_log', 'loan', 'incident', 'transfer', 'hold', 'destruction', 'inspection', 'follow-up', 'database'] as const;
+export const AUDIT_ENTITIES = [
+  'user',
+  'settings',
+  'owner',
+  'box',
+  'box-document',
+  'audit_log',
+  'loan',
+  'incident',
+  'transfer',
+  'hold',
+  'destruction',
+  'inspection',
+  'follow-up',
+  'database',
+] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const auditListInput = z
@@ -83,7 +98,10 @@ export const auditListInput = z
   .strict();
 export type AuditListInput = z.infer<typeof auditListInput>;
 
-export const auditExportInput = auditListInput.omit({ cursor: true, limit: true }).extend({ format: z.enum(['csv', 'xlsx']) }).strict();
+export const auditExportInput = auditListInput
+  .omit({ cursor: true, limit: true })
+  .extend({ format: z.enum(['csv', 'xlsx']) })
+  .strict();
 
 /** The chain's head: printed on every form and export, so a later truncation shows against paper. */
 export interface ChainHead {
@@ -91,9 +109,7 @@ export interface ChainHead {
   headHash: string;
 }
 
-export type AuditVerification =
-  | ({ intact: true } & ChainHead)
-  | { intact: false; entries: number; brokenAt: number; reason: 'hash' | 'link' | 'sequence' };
+export type AuditVerification = ({ intact: true } & ChainHead) | { intact: false; entries: number; brokenAt: number; reason: 'hash' | 'link' | 'sequence' };
 
 export interface ExportFile {
   fileName: string;
@@ -104,7 +120,11 @@ export interface ExportFile {
 
 export const auditCalls = {
   'audit-list': call<{ rows: AuditRow[]; nextCursor: number | null }>()({ input: auditListInput, access: ['auditor', 'admin'], reads: ['audit'] }),
-  'audit-actions': call<{ actions: readonly AuditAction[]; entities: readonly AuditEntity[]; actors: { id: number | null; name: string }[] }>()({ input: empty, access: ['auditor', 'admin'], reads: ['audit', 'user'] }),
+  'audit-actions': call<{ actions: readonly AuditAction[]; entities: readonly AuditEntity[]; actors: { id: number | null; name: string }[] }>()({
+    input: empty,
+    access: ['auditor', 'admin'],
+    reads: ['audit', 'user'],
+  }),
   'audit-verify': call<AuditVerification>()({ input: empty, access: ['auditor', 'admin'], reads: ['audit'] }),
   'audit-head': call<ChainHead>()({ input: empty, access: 'signed-in', reads: ['audit'] }),
   'audit-export': call<ExportFile>()({ input: auditExportInput, access: ['auditor', 'admin'], changes: [] }),

@@ -100,9 +100,7 @@ export interface JobStatus {
 }
 
 export const backupFileInput = z.object({ file: absolutePath }).strict();
-export const backupRestoreInput = z
-  .object({ file: absolutePath, passphrase: z.string().max(500).optional(), confirm: z.literal(true) })
-  .strict();
+export const backupRestoreInput = z.object({ file: absolutePath, passphrase: z.string().max(500).optional(), confirm: z.literal(true) }).strict();
 export const passphraseChangeInput = z
   .object({ current: z.string().min(1, { error: 'v.required' }).max(500), next: passphrase, nextConfirm: z.string().max(500) })
   .strict()
@@ -122,8 +120,16 @@ export const backupCalls = {
   'job-status': call<JobStatus>()({ input: empty, access: ['admin', 'custodian', 'manager'], reads: ['backup'] }),
   'backup-list': call<BackupFile[]>()({ input: z.object({ folder: absolutePath }).strict(), access: custodians, reads: ['backup'] }),
   'backup-inspect': call<BackupInspection>()({ input: backupFileInput, access: custodians, reads: ['backup'] }),
-  'backup-restore': call<null>()({ input: backupRestoreInput, access: custodians, changes: ['app', 'session', 'settings', 'user', 'owner', 'box', 'loan', 'incident', 'transfer', 'hold', 'destruction', 'inspection', 'backup', 'import'] }),
+  'backup-restore': call<null>()({
+    input: backupRestoreInput,
+    access: custodians,
+    changes: ['app', 'session', 'settings', 'user', 'owner', 'box', 'loan', 'incident', 'transfer', 'hold', 'destruction', 'inspection', 'backup', 'import'],
+  }),
   'passphrase-change': call<null>()({ input: passphraseChangeInput, access: adminOnly, changes: ['app'] }),
   'database-rekey': call<null>()({ input: rekeyInput, access: adminOnly, changes: ['app', 'backup'] }),
-  'app-restore': call<null>()({ input: restoreAtSetupInput, access: 'public', changes: ['app', 'session', 'settings', 'user', 'owner', 'box', 'loan', 'incident', 'transfer', 'hold', 'destruction', 'inspection', 'backup', 'import'] }),
+  'app-restore': call<null>()({
+    input: restoreAtSetupInput,
+    access: 'public',
+    changes: ['app', 'session', 'settings', 'user', 'owner', 'box', 'loan', 'incident', 'transfer', 'hold', 'destruction', 'inspection', 'backup', 'import'],
+  }),
 };

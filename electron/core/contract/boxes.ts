@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BOX_KINDS, BOX_STATUSES, CONFIDENTIALITY, DOC_CATEGORIES, RETENTION_CLASSES } from '../enums';
-import { type BoxDocumentRow, type BoxMoveRow, type BoxRow, type OwnerRow } from '../../../db/schema';
+import type { BoxDocumentRow, BoxMoveRow, BoxRow, OwnerRow } from '../../../db/schema';
 import { cleanBoxCode } from './box-code-text';
 import { call } from './define';
 import { id, isoDate, optionalDate, requiredText, text, year } from './fields';
@@ -38,7 +38,10 @@ const boxRules = (v: BoxFieldValues, ctx: z.RefinementCtx) => {
 
 export const boxCreateInput = boxFields.extend({ code: boxCode }).strict().superRefine(boxRules);
 /** The code is printed on the label, so it is fixed once the box exists. */
-export const boxUpdateInput = boxFields.extend({ id, moveReason: text(200) }).strict().superRefine(boxRules);
+export const boxUpdateInput = boxFields
+  .extend({ id, moveReason: text(200) })
+  .strict()
+  .superRefine(boxRules);
 export type BoxCreateInput = z.infer<typeof boxCreateInput>;
 
 export const boxMoveInput = locationFields.extend({ id, reason: requiredText(200) }).strict();
@@ -102,7 +105,11 @@ export interface BoxDetail {
 export const boxCalls = {
   'box-list': call<BoxListResult>()({ input: boxListInput, access: 'signed-in', reads: ['box', 'owner', 'hold'] }),
   'box-get': call<BoxDetail>()({ input: z.object({ id }).strict(), access: 'signed-in', reads: ['box', 'owner'] }),
-  'box-find-by-code': call<{ id: number }>()({ input: z.object({ code: boxCode.pipe(z.string().min(1, { error: 'v.required' })) }).strict(), access: 'signed-in', reads: ['box'] }),
+  'box-find-by-code': call<{ id: number }>()({
+    input: z.object({ code: boxCode.pipe(z.string().min(1, { error: 'v.required' })) }).strict(),
+    access: 'signed-in',
+    reads: ['box'],
+  }),
   /** Existing codes a new one could be mistaken for (O/0, I/L/1): the box form asks before saving such a code. */
   'box-code-lookalikes': call<{ codes: string[] }>()({ input: z.object({ code: boxCode }).strict(), access: ['custodian'], reads: ['box'] }),
   'box-next-code': call<{ code: string }>()({ input: z.object({ kind: z.enum(BOX_KINDS) }).strict(), access: ['custodian'], reads: ['box', 'settings'] }),

@@ -10,7 +10,23 @@ export type Access = 'public' | 'signed-in' | readonly Role[];
  * changed topic (and host mode will push the same). Every write records an audit entry, so each
  * one changes 'audit' without saying so.
  */
-export const TOPICS = ['app', 'session', 'settings', 'user', 'owner', 'box', 'loan', 'incident', 'transfer', 'hold', 'destruction', 'inspection', 'audit', 'backup', 'import'] as const;
+export const TOPICS = [
+  'app',
+  'session',
+  'settings',
+  'user',
+  'owner',
+  'box',
+  'loan',
+  'incident',
+  'transfer',
+  'hold',
+  'destruction',
+  'inspection',
+  'audit',
+  'backup',
+  'import',
+] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /** Each call is a read or a write, and says so. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DESTRUCTION_METHODS, DESTRUCTION_STATUSES, RETENTION_CLASSES } from '../enums';
-import { type BoxRow } from '../../../db/schema';
+import type { BoxRow } from '../../../db/schema';
 import type { ExportFile } from './audit';
 import { boxCode } from './boxes';
 import { call } from './define';
@@ -52,7 +52,10 @@ export const destructionExecuteInput = z
 
 export const destructionListInput = z.object({ status: z.enum(DESTRUCTION_STATUSES).optional(), cursor: id.optional(), limit: listLimit }).strict();
 
-export const destructionExportInput = destructionListInput.omit({ cursor: true, limit: true }).extend({ format: z.enum(['xlsx', 'csv']) }).strict();
+export const destructionExportInput = destructionListInput
+  .omit({ cursor: true, limit: true })
+  .extend({ format: z.enum(['xlsx', 'csv']) })
+  .strict();
 
 export interface RetentionRow {
   boxId: number;
@@ -117,7 +120,11 @@ export interface Destruction {
 export type DestructionSummary = Omit<Destruction, 'boxes'> & { boxCount: number };
 
 export const destructionCalls = {
-  'retention-report': call<RetentionReport>()({ input: retentionReportInput, access: ['custodian', 'manager', 'auditor'], reads: ['box', 'owner', 'hold', 'destruction'] }),
+  'retention-report': call<RetentionReport>()({
+    input: retentionReportInput,
+    access: ['custodian', 'manager', 'auditor'],
+    reads: ['box', 'owner', 'hold', 'destruction'],
+  }),
   'destruction-propose': call<Destruction>()({ input: destructionProposeInput, access: ['custodian', 'manager'], changes: ['destruction', 'box'] }),
   'destruction-decide': call<Destruction>()({ input: destructionDecisionInput, access: ['manager'], changes: ['destruction', 'box'] }),
   'destruction-cancel': call<Destruction>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager'], changes: ['destruction', 'box'] }),
@@ -125,7 +132,11 @@ export const destructionCalls = {
   /** The execution's refusals (state, supervisors, date, holds), before the irreversible confirmation. */
   'destruction-execute-check': call<null>()({ input: destructionExecuteInput, access: ['custodian'], reads: ['destruction', 'user'] }),
   'destruction-get': call<Destruction>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'], reads: ['destruction', 'box'] }),
-  'destruction-list': call<{ rows: DestructionSummary[]; nextCursor: number | null }>()({ input: destructionListInput, access: ['custodian', 'manager', 'auditor'], reads: ['destruction'] }),
+  'destruction-list': call<{ rows: DestructionSummary[]; nextCursor: number | null }>()({
+    input: destructionListInput,
+    access: ['custodian', 'manager', 'auditor'],
+    reads: ['destruction'],
+  }),
   'destruction-register-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'], changes: [] }),
   'destruction-export': call<ExportFile>()({ input: destructionExportInput, access: ['custodian', 'manager', 'auditor'], changes: [] }),
 };

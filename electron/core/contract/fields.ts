@@ -25,7 +25,7 @@ export const phone = z
   });
 export const requiredPhone = phone.refine((p) => p !== '', { error: 'v.required' });
 export const password = z.string().min(10, { error: 'v.passwordLength' }).max(200);
-export const username = text(40).regex(/^[A-Za-z0-9_.\-]{2,40}$/, { error: 'v.username' });
+export const username = text(40).regex(/^[A-Za-z0-9_.-]{2,40}$/, { error: 'v.username' });
 export const year = z.number().int().min(1900).max(2200).nullable();
 export const listLimit = z.number().int().min(1).max(200).default(50);
 export const empty = z.object({}).strict();

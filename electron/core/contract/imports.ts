@@ -13,10 +13,41 @@ export const IMPORT_MAX_BASE64 = 9_000_000;
 export const IMPORT_MAX_ROWS = 10_000;
 
 /** What a box row can say; the first column header that names a field (see HEADER_ALIASES) maps to it. */
-export const BOX_IMPORT_FIELDS = ['code', 'kind', 'title', 'ownerName', 'unitNo', 'floor', 'businessType', 'volume', 'yearFrom', 'yearTo', 'confidentiality', 'retention', 'location', 'room', 'cabinet', 'shelf', 'position', 'note'] as const;
+export const BOX_IMPORT_FIELDS = [
+  'code',
+  'kind',
+  'title',
+  'ownerName',
+  'unitNo',
+  'floor',
+  'businessType',
+  'volume',
+  'yearFrom',
+  'yearTo',
+  'confidentiality',
+  'retention',
+  'location',
+  'room',
+  'cabinet',
+  'shelf',
+  'position',
+  'note',
+] as const;
 export type BoxImportField = (typeof BOX_IMPORT_FIELDS)[number];
 /** A row of the paper/Excel loan register (借阅登记): a past loan, or one still out when no return date. */
-export const LOAN_IMPORT_FIELDS = ['boxCode', 'borrowerName', 'department', 'phone', 'purpose', 'lentDate', 'dueDate', 'returnedDate', 'approver', 'handler', 'note'] as const;
+export const LOAN_IMPORT_FIELDS = [
+  'boxCode',
+  'borrowerName',
+  'department',
+  'phone',
+  'purpose',
+  'lentDate',
+  'dueDate',
+  'returnedDate',
+  'approver',
+  'handler',
+  'note',
+] as const;
 export type LoanImportField = (typeof LOAN_IMPORT_FIELDS)[number];
 /** What the owner form (立档单位/租户) holds. */
 export const OWNER_IMPORT_FIELDS = ['name', 'unitNo', 'floor', 'businessType', 'contactPerson', 'phone', 'leaseStart', 'moveOutDate', 'note'] as const;
@@ -37,9 +68,21 @@ const fileFields = {
   headerRow: z.number().int().min(1).max(IMPORT_MAX_ROWS).optional(),
 };
 /** Sheet row numbers the custodian chose to leave out. */
-const skipRows = z.array(z.number().int().min(2).max(2 * IMPORT_MAX_ROWS)).max(IMPORT_MAX_ROWS).default([]);
+const skipRows = z
+  .array(
+    z
+      .number()
+      .int()
+      .min(2)
+      .max(2 * IMPORT_MAX_ROWS),
+  )
+  .max(IMPORT_MAX_ROWS)
+  .default([]);
 /** New owners of the file the custodian chose to merge into an existing look-alike (OwnerPlan.lookAlikes); the others are created. */
-const mergeOwners = z.array(z.object({ name: ownerName(100), into: id }).strict()).max(IMPORT_MAX_ROWS).default([]);
+const mergeOwners = z
+  .array(z.object({ name: ownerName(100), into: id }).strict())
+  .max(IMPORT_MAX_ROWS)
+  .default([]);
 
 /** A file and, per field, the column header it is read from; absent fields are taken from the headers recognised. */
 function fileInput<F extends readonly [string, ...string[]]>(fields: F) {

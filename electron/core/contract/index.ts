@@ -14,7 +14,20 @@ import { ownerCalls } from './owners';
 import { transferCalls } from './transfers';
 
 /** Every IPC call of the app: the one list that main, preload, web shell and renderer share. */
-export const contract = mergeNamed(appCalls, ownerCalls, boxCalls, auditCalls, loanCalls, transferCalls, holdCalls, destructionCalls, inspectionCalls, backupCalls, labelCalls, importCalls);
+export const contract = mergeNamed(
+  appCalls,
+  ownerCalls,
+  boxCalls,
+  auditCalls,
+  loanCalls,
+  transferCalls,
+  holdCalls,
+  destructionCalls,
+  inspectionCalls,
+  backupCalls,
+  labelCalls,
+  importCalls,
+);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

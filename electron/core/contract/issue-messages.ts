@@ -19,7 +19,8 @@ export function messageKey(message: string): string | null {
 }
 
 type Bound = number | bigint | Date;
-const shown = (bound: Bound): string | number => (bound instanceof Date ? bound.toISOString().slice(0, 10) : typeof bound === 'bigint' ? bound.toString() : bound);
+const shown = (bound: Bound): string | number =>
+  bound instanceof Date ? bound.toISOString().slice(0, 10) : typeof bound === 'bigint' ? bound.toString() : bound;
 
 function tooBig(issue: { origin: string; maximum: Bound; inclusive?: boolean }): string {
   const max = shown(issue.maximum);

@@ -7,16 +7,18 @@ import { id, text } from './fields';
 /** Past this many labels (50 A4 sheets) a print is refused: print a shelf at a time. */
 export const LABELS_CAP = 500;
 
-const code = text(40).min(1, { error: 'v.required' }).transform((s) => s.toUpperCase());
+const code = text(40)
+  .min(1, { error: 'v.required' })
+  .transform((s) => s.toUpperCase());
 
 /** Boxes picked in the catalogue list, or every box whose code lies in a range (inclusive). */
-export const boxLabelsInput = z.union([
-  z.object({ ids: z.array(id).min(1).max(LABELS_CAP) }).strict(),
-  z.object({ fromCode: code, toCode: code }).strict(),
-]);
+export const boxLabelsInput = z.union([z.object({ ids: z.array(id).min(1).max(LABELS_CAP) }).strict(), z.object({ fromCode: code, toCode: code }).strict()]);
 
 /** The catalogue list's filters, as a spreadsheet. */
-export const boxExportInput = boxListInput.omit({ cursor: true, limit: true }).extend({ format: z.enum(['xlsx', 'csv']) }).strict();
+export const boxExportInput = boxListInput
+  .omit({ cursor: true, limit: true })
+  .extend({ format: z.enum(['xlsx', 'csv']) })
+  .strict();
 
 export const labelCalls = {
   'box-labels-pdf': call<ExportFile>()({ input: boxLabelsInput, access: ['clerk', 'custodian'], changes: [] }),

@@ -68,10 +68,13 @@ export const loanReturnInput = z
     }
     if (!v.incident.description) ctx.addIssue({ code: 'custom', message: 'v.required', path: ['incident', 'description'] });
     if (!v.incident.responsible) ctx.addIssue({ code: 'custom', message: 'v.required', path: ['incident', 'responsible'] });
-    if (v.condition === 'documents_missing' && v.missingDocumentIds.length === 0) ctx.addIssue({ code: 'custom', message: 'v.missingDocuments', path: ['missingDocumentIds'] });
+    if (v.condition === 'documents_missing' && v.missingDocumentIds.length === 0)
+      ctx.addIssue({ code: 'custom', message: 'v.missingDocuments', path: ['missingDocumentIds'] });
   });
 
-export const renewalRequestInput = z.object({ loanId: id, days: z.number().int().min(1).max(LOAN_DAYS_LIMIT.long, { error: 'v.loanDays' }), reason: requiredText(200) }).strict();
+export const renewalRequestInput = z
+  .object({ loanId: id, days: z.number().int().min(1).max(LOAN_DAYS_LIMIT.long, { error: 'v.loanDays' }), reason: requiredText(200) })
+  .strict();
 export const renewalDecisionInput = z
   .object({ id, approve: z.boolean(), reason: text(200) })
   .strict()
@@ -101,7 +104,9 @@ export const loanListInput = z
   })
   .strict();
 
-export const incidentListInput = z.object({ boxId: id.optional(), status: z.enum(INCIDENT_STATUSES).optional(), cursor: id.optional(), limit: listLimit }).strict();
+export const incidentListInput = z
+  .object({ boxId: id.optional(), status: z.enum(INCIDENT_STATUSES).optional(), cursor: id.optional(), limit: listLimit })
+  .strict();
 
 export const incidentCloseInput = z.object({ id, resolution: requiredText(500) }).strict();
 
@@ -201,5 +206,9 @@ export const loanCalls = {
   'loan-slip-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: 'signed-in', changes: [] }),
   /** The desktop app's print dialog for the slip; `printed` is false when the user cancelled. */
   'loan-slip-print': call<{ printed: boolean }>()({ input: z.object({ id }).strict(), access: 'signed-in', changes: [] }),
-  'loan-register-export': call<ExportFile>()({ input: z.object({ from: isoDate, to: isoDate, format: z.enum(['pdf', 'csv', 'xlsx']) }).strict(), access: ['clerk', 'custodian', 'manager', 'auditor'], changes: [] }),
+  'loan-register-export': call<ExportFile>()({
+    input: z.object({ from: isoDate, to: isoDate, format: z.enum(['pdf', 'csv', 'xlsx']) }).strict(),
+    access: ['clerk', 'custodian', 'manager', 'auditor'],
+    changes: [],
+  }),
 };

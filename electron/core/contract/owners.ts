@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BUSINESS_TYPES } from '../enums';
-import { type BoxRow, type OwnerRow } from '../../../db/schema';
+import type { BoxRow, OwnerRow } from '../../../db/schema';
 import { call } from './define';
 import { id, listLimit, optionalDate, phone, text } from './fields';
 import { ownerName } from './owner-names';
@@ -17,11 +17,13 @@ export const ownerFields = z.object({
   note: text(2000),
 });
 
-const leaseOrder = (v: { leaseStart: string | null; moveOutDate: string | null }) =>
-  !v.leaseStart || !v.moveOutDate || v.leaseStart <= v.moveOutDate;
+const leaseOrder = (v: { leaseStart: string | null; moveOutDate: string | null }) => !v.leaseStart || !v.moveOutDate || v.leaseStart <= v.moveOutDate;
 
 export const ownerCreateInput = ownerFields.strict().refine(leaseOrder, { error: 'v.moveOutBeforeLease', path: ['moveOutDate'] });
-export const ownerUpdateInput = ownerFields.extend({ id }).strict().refine(leaseOrder, { error: 'v.moveOutBeforeLease', path: ['moveOutDate'] });
+export const ownerUpdateInput = ownerFields
+  .extend({ id })
+  .strict()
+  .refine(leaseOrder, { error: 'v.moveOutBeforeLease', path: ['moveOutDate'] });
 export type OwnerInput = z.infer<typeof ownerCreateInput>;
 
 export const ownerListInput = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TRANSFER_STATUSES } from '../enums';
-import { type BoxRow } from '../../../db/schema';
+import type { BoxRow } from '../../../db/schema';
 import type { ExportFile } from './audit';
 import { boxCode } from './boxes';
 import { call } from './define';
@@ -24,7 +24,9 @@ export const signatureDataUrl = z
   // The PNG signature bytes (89 50 4E 47) are "iVBORw0KGgo" in base64.
   .refine((s) => s.startsWith('data:image/png;base64,iVBORw0KGgo'), { error: 'v.signature' });
 
-const accountParty = z.object({ kind: z.literal('account'), username: requiredText(40), password: z.string().min(1, { error: 'v.required' }).max(200) }).strict();
+const accountParty = z
+  .object({ kind: z.literal('account'), username: requiredText(40), password: z.string().min(1, { error: 'v.required' }).max(200) })
+  .strict();
 const personParty = z.object({ kind: z.literal('person'), name: personName(40), signature: signatureDataUrl }).strict();
 
 /** One side of the sign-off: an account (user name) confirming with its own password, or a person with a drawn signature. */
@@ -57,7 +59,10 @@ export const transferSignOffCheckInput = z.object({ id, handover: signOffCheckPa
 
 export const transferListInput = z.object({ status: z.enum(TRANSFER_STATUSES).optional(), cursor: id.optional(), limit: listLimit }).strict();
 
-export const transferExportInput = transferListInput.omit({ cursor: true, limit: true }).extend({ format: z.enum(['xlsx', 'csv']) }).strict();
+export const transferExportInput = transferListInput
+  .omit({ cursor: true, limit: true })
+  .extend({ format: z.enum(['xlsx', 'csv']) })
+  .strict();
 
 export interface TransferBox {
   boxId: number;
@@ -101,7 +106,11 @@ export interface Transfer {
   boxes: TransferBox[];
 }
 
-export type TransferSummary = Omit<Transfer, 'boxes' | 'handover' | 'receiver'> & { boxCount: number; handoverName: string | null; receiverName: string | null };
+export type TransferSummary = Omit<Transfer, 'boxes' | 'handover' | 'receiver'> & {
+  boxCount: number;
+  handoverName: string | null;
+  receiverName: string | null;
+};
 
 export const transferCalls = {
   'transfer-create': call<Transfer>()({ input: transferCreateInput, access: ['custodian', 'manager'], changes: ['transfer'] }),
@@ -115,4 +124,3 @@ export const transferCalls = {
   'transfer-sheet-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: 'signed-in', changes: [] }),
   'transfer-export': call<ExportFile>()({ input: transferExportInput, access: ['clerk', 'custodian', 'manager', 'auditor'], changes: [] }),
 };
-

@@ -33,7 +33,9 @@ export function retentionText(box: { retentionClass: CodeOf<'retentionClass'>; r
 
 /** The vocabularies in one language as i18next resources: { boxStatus: { in_stock: '在库', … }, … }. */
 export function enumResources(lang: Language): Record<VocabularyName, Record<string, string>> {
-  const entries = Object.entries(VOCABULARIES).map(([name, v]: [string, Vocabulary<string>]) => [name, Object.fromEntries(v.values.map((code) => [code, v.labels[code][lang]]))]);
+  const entries = Object.entries(VOCABULARIES).map(([name, v]: [string, Vocabulary<string>]) => [
+    name,
+    Object.fromEntries(v.values.map((code) => [code, v.labels[code][lang]])),
+  ]);
   return Object.fromEntries(entries) as Record<VocabularyName, Record<string, string>>;
 }
-

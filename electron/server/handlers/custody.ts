@@ -2,10 +2,28 @@ import type { destructionCalls } from '../../core/contract/destructions';
 import type { holdCalls } from '../../core/contract/holds';
 import type { inspectionCalls } from '../../core/contract/inspections';
 import type { transferCalls } from '../../core/contract/transfers';
-import { cancelDestruction, checkExecution, decideDestruction, executeDestruction, getDestruction, listDestructions, proposeDestruction } from '../services/destructions';
+import {
+  cancelDestruction,
+  checkExecution,
+  decideDestruction,
+  executeDestruction,
+  getDestruction,
+  listDestructions,
+  proposeDestruction,
+} from '../services/destructions';
 import { exportDestructions, exportInspection, exportTransfers } from '../services/custody-export';
 import { boxCustody, liftHold, placeHold } from '../services/holds';
-import { checkItem, closeFollowUp, completeInspection, getInspection, inspectionStatus, listFollowUps, listInspections, scanItem, startInspection } from '../services/inspections';
+import {
+  checkItem,
+  closeFollowUp,
+  completeInspection,
+  getInspection,
+  inspectionStatus,
+  listFollowUps,
+  listInspections,
+  scanItem,
+  startInspection,
+} from '../services/inspections';
 import { destructionRegisterPdf, inspectionRecordPdf, transferSheetPdf } from '../services/printing/custody';
 import { retentionReport } from '../services/retention';
 import { cancelTransfer, checkSignOff, createTransfer, decideTransfer, getTransfer, listTransfers, signOffTransfer } from '../services/transfers';

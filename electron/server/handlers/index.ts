@@ -12,4 +12,14 @@ import { ownerHandlers } from './owners';
 import type { Handlers } from './types';
 
 /** The one handler table behind both shells; the type makes a missing handler a compile error. */
-export const handlerTable: Handlers<CallName> = mergeNamed(appHandlers, ownerHandlers, boxHandlers, auditHandlers, loanHandlers, custodyHandlers, backupHandlers, labelHandlers, importHandlers);
+export const handlerTable: Handlers<CallName> = mergeNamed(
+  appHandlers,
+  ownerHandlers,
+  boxHandlers,
+  auditHandlers,
+  loanHandlers,
+  custodyHandlers,
+  backupHandlers,
+  labelHandlers,
+  importHandlers,
+);

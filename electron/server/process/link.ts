@@ -58,7 +58,11 @@ export class ServerLink {
     const { protector, printer } = this.host;
     this.end.post({
       kind: 'start',
-      options: { ...options, protector: protector ? { kind: protector.kind, available: protector.available() } : null, printer: printer ? { dialog: typeof printer.dialog === 'function' } : null },
+      options: {
+        ...options,
+        protector: protector ? { kind: protector.kind, available: protector.available() } : null,
+        printer: printer ? { dialog: typeof printer.dialog === 'function' } : null,
+      },
     });
     return new Promise((resolve) => (this.ended ? resolve(null) : this.readyWaits.push(resolve)));
   }

@@ -38,7 +38,13 @@ export function serve(end: MessageEnd<ToHost, ToServer>, closed: () => void = ()
 
   async function start(options: Extract<ToServer, { kind: 'start' }>['options']): Promise<Started> {
     const protector = await hostProtector(ask, dataFiles(options.dataDir).keyFile, options.protector);
-    const runtime = new Runtime({ dataDir: options.dataDir, protector, migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding, printer: hostPrinter(ask, options.printer) });
+    const runtime = new Runtime({
+      dataDir: options.dataDir,
+      protector,
+      migrationsFolder: options.migrationsFolder,
+      nativeBinding: options.nativeBinding,
+      printer: hostPrinter(ask, options.printer),
+    });
     const status = runtime.start();
     runtime.startSchedule();
     end.post({ kind: 'ready', status });

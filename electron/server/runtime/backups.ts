@@ -9,7 +9,16 @@ import { asideName, incomingFile, parkLive, rollBack, swapIn } from '../runtime-
 import { SYSTEM_ACTOR, type Actor } from '../services/actor';
 import type { BackupResult, JobStatus } from '../../core/contract/backups';
 import { backUpInWorker } from '../services/backup-job';
-import { backedUpToday, backupFolders, backUpAll, checkBackupFile, getBackupSettings, readManifest, recordBackupRun, type BackupContext } from '../services/backups';
+import {
+  backedUpToday,
+  backupFolders,
+  backUpAll,
+  checkBackupFile,
+  getBackupSettings,
+  readManifest,
+  recordBackupRun,
+  type BackupContext,
+} from '../services/backups';
 import { dailyBackupDue } from '../services/backup-schedule';
 import { rekeyFile } from '../services/rekey';
 import { mutate } from '../services/transaction';
@@ -63,7 +72,15 @@ export class RuntimeBackups extends RuntimeKeys {
       const ctx = this.backupContext();
       const now = this.now();
       running.folderCount = config.folders.length;
-      const job = { source: { file: this.files.db, keyHex: ctx.keyHex, nativeBinding: ctx.nativeBinding }, migrationsFolder: ctx.migrationsFolder, appVersion, recovery: ctx.recovery, now: now.toISOString(), folders: config.folders, keep: config.keep };
+      const job = {
+        source: { file: this.files.db, keyHex: ctx.keyHex, nativeBinding: ctx.nativeBinding },
+        migrationsFolder: ctx.migrationsFolder,
+        appVersion,
+        recovery: ctx.recovery,
+        now: now.toISOString(),
+        folders: config.folders,
+        keep: config.keep,
+      };
       const backup = backUpInWorker(job, { onStep: (stand) => (running.stand = stand), gate: this.options.jobGate });
       running.stop = backup.stop;
       const results = await backup.results;
@@ -142,7 +159,11 @@ export class RuntimeBackups extends RuntimeKeys {
   private checkAgainstManifest(file: string, keyHex: string) {
     const manifest = readManifest(file);
     const opened = checkBackupFile(file, keyHex, this.options);
-    if (opened.audit.headHash !== manifest.audit.headHash || opened.audit.entries !== manifest.audit.entries || JSON.stringify(opened.counts) !== JSON.stringify(manifest.counts)) {
+    if (
+      opened.audit.headHash !== manifest.audit.headHash ||
+      opened.audit.entries !== manifest.audit.entries ||
+      JSON.stringify(opened.counts) !== JSON.stringify(manifest.counts)
+    ) {
       throw new AppError('BACKUP_INVALID', { params: { file } });
     }
     return opened;
@@ -244,7 +265,10 @@ export class RuntimeBackups extends RuntimeKeys {
         await createKeyFileFromRecovery(this.files.keyFile, this.options.protector, keyHex, recovery);
         renameSync(incoming, this.files.db);
         const db = this.open(keyHex);
-        mutate(db, SYSTEM_ACTOR, () => ({ result: null, audit: { action: 'backup-restore', entity: 'database', entityId: null, after: { file, archiveWasMissing: true, keyFileKeptAs: keptKey } } }));
+        mutate(db, SYSTEM_ACTOR, () => ({
+          result: null,
+          audit: { action: 'backup-restore', entity: 'database', entityId: null, after: { file, archiveWasMissing: true, keyFileKeptAs: keptKey } },
+        }));
       } catch (err) {
         this.closeDb();
         for (const f of [this.files.db, `${this.files.db}-wal`, `${this.files.db}-shm`, incoming]) rmSync(f, { force: true });

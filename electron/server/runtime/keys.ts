@@ -48,7 +48,8 @@ export class RuntimeKeys extends RuntimeLifecycle {
 
   private async rekeyNow(actor: Actor, passphrase: string): Promise<void> {
     this.requireDb();
-    if ((await this.passphraseAttempts.check(() => readKeyWithPassphrase(this.files.keyFile, passphrase))) !== this.keyHex) throw new AppError('WRONG_PASSPHRASE');
+    if ((await this.passphraseAttempts.check(() => readKeyWithPassphrase(this.files.keyFile, passphrase))) !== this.keyHex)
+      throw new AppError('WRONG_PASSPHRASE');
     const next = await stageNextKey(this.files.keyFile, this.options.protector, passphrase);
     // From here to the reopen nothing awaits, so no write of this process falls between copy and swap.
     const db = this.requireDb();

@@ -2,12 +2,33 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { openDatabase, storageFault, type Db } from '../../../db/connection';
-import { createKeyFile, dropNextKey, hasNextKey, keyFileExists, promoteNextKey, readKeyWithPassphrase, readKeyWithProtector, rewrapForMachine, type KeyProtector } from '../../../db/keyfile';
+import {
+  createKeyFile,
+  dropNextKey,
+  hasNextKey,
+  keyFileExists,
+  promoteNextKey,
+  readKeyWithPassphrase,
+  readKeyWithProtector,
+  rewrapForMachine,
+  type KeyProtector,
+} from '../../../db/keyfile';
 import { settings as settingsTable } from '../../../db/schema';
 import type { AppStatus, setupInput } from '../../core/contract/app';
 import { AppError, type AppErrorPayload } from '../../core/contract/errors';
 import { acquireLock, lockFile, releaseLock } from '../instance-lock';
-import { finishRestore, KEEP_BEFORE_RESTORE, pruneBeforeRestore, rekeyRecovered, restoreRecovered, rollBack, settleFiles, staleBeforeRestore, type Recovered, type RestoreJournal } from '../runtime-recovery';
+import {
+  finishRestore,
+  KEEP_BEFORE_RESTORE,
+  pruneBeforeRestore,
+  rekeyRecovered,
+  restoreRecovered,
+  rollBack,
+  settleFiles,
+  staleBeforeRestore,
+  type Recovered,
+  type RestoreJournal,
+} from '../runtime-recovery';
 import { SYSTEM_ACTOR, type Actor } from '../services/actor';
 import type { ChainSource } from '../services/audit-chain';
 import type { BackupStand } from '../services/backup-job';
@@ -173,7 +194,9 @@ export class RuntimeLifecycle {
       const keyHex = await createKeyFile(this.files.keyFile, this.options.protector, input.passphrase);
       try {
         const db = this.open(keyHex, { create: true });
-        db.insert(settingsTable).values({ key: 'app', value: { ...DEFAULT_SETTINGS, siteName: input.siteName } }).run();
+        db.insert(settingsTable)
+          .values({ key: 'app', value: { ...DEFAULT_SETTINGS, siteName: input.siteName } })
+          .run();
         if (userCount(db) === 0) await createUser(db, SYSTEM_ACTOR, { ...input.admin, role: 'admin' });
       } catch (err) {
         this.discardHalfSetup();
@@ -216,7 +239,10 @@ export class RuntimeLifecycle {
   protected takeLock(): void {
     if (this.locked) return;
     const lock = acquireLock(this.options.dataDir);
-    if (!lock.acquired) throw new AppError('ALREADY_RUNNING', { params: { pid: lock.holder.pid, lockFile: lockFile(this.options.dataDir), ...(lock.holder.url ? { url: lock.holder.url } : {}) } });
+    if (!lock.acquired)
+      throw new AppError('ALREADY_RUNNING', {
+        params: { pid: lock.holder.pid, lockFile: lockFile(this.options.dataDir), ...(lock.holder.url ? { url: lock.holder.url } : {}) },
+      });
     this.locked = true;
   }
 
@@ -318,7 +344,12 @@ export class RuntimeLifecycle {
 
   /** Opens the existing archive file; only setup may create one. */
   protected open(keyHex: string, options: { create?: boolean } = {}): Db {
-    const db = openDatabase(this.files.db, { keyHex, migrationsFolder: this.options.migrationsFolder, nativeBinding: this.options.nativeBinding, mustExist: !options.create });
+    const db = openDatabase(this.files.db, {
+      keyHex,
+      migrationsFolder: this.options.migrationsFolder,
+      nativeBinding: this.options.nativeBinding,
+      mustExist: !options.create,
+    });
     try {
       ensureOwnerKeys(db);
       ensureSearchIndex(db);

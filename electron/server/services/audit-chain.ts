@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { AuditRow } from '../../../db/schema';
 import type { AuditVerification } from '../../core/contract/audit';
@@ -46,7 +46,8 @@ type RangeRow = [seq: number, prevHash: string, hash: string, content: Buffer | 
 
 export function verifyRange(sqlite: Database.Database, range: ChainRange): RangeResult {
   const rowOf = sqlite.prepare(AUDIT_ROW_SQL);
-  const hashMatches = (seq: number, content: Buffer | null, stored: string) => (content !== null && hash('sha256', content) === stored) || entryHash(rowOf.get(seq) as AuditRow) === stored;
+  const hashMatches = (seq: number, content: Buffer | null, stored: string) =>
+    (content !== null && hash('sha256', content) === stored) || entryHash(rowOf.get(seq) as AuditRow) === stored;
   let first: RangeResult['first'] = null;
   let lastSeq = 0;
   let lastHash = '';
@@ -121,7 +122,11 @@ export function splitChain(head: number, parts: number): ChainRange[] {
  * read-only connection; the stretches are joined at their boundaries. A short chain, or one worker
  * failing to start or to finish, is walked in this thread instead (which reports a real read error).
  */
-export async function verifyChainParallel(sqlite: Database.Database, source: ChainSource, options: { workers?: number; minEntries?: number } = {}): Promise<AuditVerification> {
+export async function verifyChainParallel(
+  sqlite: Database.Database,
+  source: ChainSource,
+  options: { workers?: number; minEntries?: number } = {},
+): Promise<AuditVerification> {
   const head = (sqlite.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number | null) ?? 0;
   const workers = options.workers ?? Math.min(2, availableParallelism());
   if (workers < 2 || head < (options.minEntries ?? PARALLEL_MIN_ENTRIES)) return verifyChainInThread(sqlite);

@@ -2,7 +2,17 @@ import { and, asc, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/connection';
 import { auditLog, users, type AuditRow } from '../../../db/schema';
 import type { z } from 'zod';
-import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditAction, type AuditEntity, type auditExportInput, type AuditListInput, type AuditVerification, type ChainHead, type ExportFile } from '../../core/contract/audit';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITIES,
+  type AuditAction,
+  type AuditEntity,
+  type auditExportInput,
+  type AuditListInput,
+  type AuditVerification,
+  type ChainHead,
+  type ExportFile,
+} from '../../core/contract/audit';
 import { zh } from '../../core/vocabulary';
 import type { Actor } from './actor';
 import { GENESIS_HASH } from './audit';
@@ -38,7 +48,13 @@ export function listAudit(db: Db, input: AuditListInput): { rows: AuditRow[]; ne
 
 /** Oldest first, for exports; capped so one export cannot exhaust memory. */
 export function auditRowsForExport(db: Db, input: AuditFilters, cap: number): AuditRow[] {
-  return db.select().from(auditLog).where(and(...filterConditions(input))).orderBy(asc(auditLog.seq)).limit(cap).all();
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(...filterConditions(input)))
+    .orderBy(asc(auditLog.seq))
+    .limit(cap)
+    .all();
 }
 
 export function auditActors(db: Db): { id: number | null; name: string }[] {
@@ -88,7 +104,10 @@ export async function exportAudit(db: Db, actor: Actor, input: z.output<typeof a
   const { format, ...filters } = input;
   const rows = auditRowsForExport(db, filters, EXPORT_CAP + 1);
   const truncated = rows.length > EXPORT_CAP;
-  mutate(db, actor, () => ({ result: null, audit: { action: 'export', entity: 'audit_log', entityId: null, after: { format, filters, rows: Math.min(rows.length, EXPORT_CAP) } } }));
+  mutate(db, actor, () => ({
+    result: null,
+    audit: { action: 'export', entity: 'audit_log', entityId: null, after: { format, filters, rows: Math.min(rows.length, EXPORT_CAP) } },
+  }));
   return exportTable(
     {
       title: '审计日志',

@@ -46,7 +46,9 @@ export function diffFields(before: unknown, after: unknown): unknown {
 
 /** Appends one chained entry. Call it inside the mutation's own transaction. */
 export function appendAudit(tx: Db, actor: Actor, entry: AuditEntry): void {
-  const last = preparedOnce(tx, 'audit-head', (db) => db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).prepare()).get();
+  const last = preparedOnce(tx, 'audit-head', (db) =>
+    db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).prepare(),
+  ).get();
   const row: ChainFields = {
     seq: (last?.seq ?? 0) + 1,
     at: nowIso(),

@@ -22,10 +22,22 @@ async function drive(steps: Generator<BackupStep, BackupFile, void>, folderIndex
 }
 
 async function run(job: BackupJob): Promise<BackupResult[]> {
-  const db = openDatabase(job.source.file, { keyHex: job.source.keyHex, migrationsFolder: job.migrationsFolder, nativeBinding: job.source.nativeBinding, readonly: true });
+  const db = openDatabase(job.source.file, {
+    keyHex: job.source.keyHex,
+    migrationsFolder: job.migrationsFolder,
+    nativeBinding: job.source.nativeBinding,
+    readonly: true,
+  });
   try {
     const now = new Date(job.now);
-    const ctx = { keyHex: job.source.keyHex, recovery: job.recovery, appVersion: job.appVersion, migrationsFolder: job.migrationsFolder, nativeBinding: job.source.nativeBinding, now: () => now };
+    const ctx = {
+      keyHex: job.source.keyHex,
+      recovery: job.recovery,
+      appVersion: job.appVersion,
+      migrationsFolder: job.migrationsFolder,
+      nativeBinding: job.source.nativeBinding,
+      now: () => now,
+    };
     const results: BackupResult[] = [];
     for (const [folderIndex, folder] of job.folders.entries()) {
       const cleanedUp = removeStaleTemporaries(folder);
@@ -43,6 +55,11 @@ port.once('message', (message: FromMain) => {
   if (message.type !== 'run') return;
   run(message.job).then(
     (results) => send({ type: 'done', results }),
-    (err: unknown) => send({ type: 'failed', error: err instanceof AppError ? err.toPayload() : null, message: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+    (err: unknown) =>
+      send({
+        type: 'failed',
+        error: err instanceof AppError ? err.toPayload() : null,
+        message: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      }),
   );
 });

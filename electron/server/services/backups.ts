@@ -1,5 +1,19 @@
 import { eq } from 'drizzle-orm';
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import { openDatabase, type Db } from '../../../db/connection';
 import { recoverySchema, type RecoveryBlob } from '../../../db/keyfile';
@@ -89,8 +103,19 @@ export function backupOverview(db: Db, now: Date = new Date()): BackupOverview {
 
 /** Every table's row count, FTS shadow tables included: a copy must match the source in all. */
 export function tableCounts(sqlite: Db['$client']): TableCounts {
-  const names = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name`).pluck().all() as string[];
-  return Object.fromEntries(names.map((n) => [n, (sqlite.prepare(`SELECT count(*) FROM "${n.replaceAll('"', '""')}"`).pluck().get() as number)]));
+  const names = sqlite
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name`)
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    names.map((n) => [
+      n,
+      sqlite
+        .prepare(`SELECT count(*) FROM "${n.replaceAll('"', '""')}"`)
+        .pluck()
+        .get() as number,
+    ]),
+  );
 }
 
 function lastMigration(sqlite: Db['$client']): number | null {
@@ -159,7 +184,10 @@ export function cleanBackupFolders(db: Db): void {
     for (const folder of getBackupSettings(db).folders) {
       const cleaned = removeStaleTemporaries(folder);
       if (cleaned.files.length === 0) continue;
-      mutate(db, SYSTEM_ACTOR, () => ({ result: null, audit: { action: 'backup-cleanup', entity: 'database', entityId: null, after: { folder, ...cleaned } } }));
+      mutate(db, SYSTEM_ACTOR, () => ({
+        result: null,
+        audit: { action: 'backup-cleanup', entity: 'database', entityId: null, after: { folder, ...cleaned } },
+      }));
     }
   } catch (err) {
     // Tidying up must never keep the archive from opening.
@@ -217,7 +245,9 @@ export function checkBackupFile(file: string, keyHex: string | null, ctx: Pick<B
 }
 
 /** Where a backup into one folder stands between its steps: about to copy, about to check the copy. */
-export type BackupStep = { step: 'copy'; folder: string; tmp: string; totalBytes: number } | { step: 'verify'; folder: string; tmp: string; copiedBytes: number };
+export type BackupStep =
+  | { step: 'copy'; folder: string; tmp: string; totalBytes: number }
+  | { step: 'verify'; folder: string; tmp: string; copiedBytes: number };
 
 /** What the copy will weigh: the pages in use (VACUUM INTO leaves the free ones out). */
 function bytesInUse(sqlite: Db['$client']): number {
@@ -287,7 +317,9 @@ export function backUpTo(db: Db, folder: string, ctx: BackupContext): BackupFile
 
 /** Deletes all but the newest `keep` backups (and their manifests); only files this app named. */
 export function pruneBackups(folder: string, keep: number): string[] {
-  const ours = readdirSync(folder).filter((n) => FILE_PATTERN.test(n)).sort();
+  const ours = readdirSync(folder)
+    .filter((n) => FILE_PATTERN.test(n))
+    .sort();
   const gone = ours.slice(0, Math.max(0, ours.length - keep));
   for (const name of gone) {
     rmSync(join(folder, name), { force: true });

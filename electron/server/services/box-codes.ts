@@ -1,6 +1,6 @@
 import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/connection';
-import { type BOX_KINDS } from '../../core/enums';
+import type { BOX_KINDS } from '../../core/enums';
 import { boxes, codeCounters } from '../../../db/schema';
 import type { Settings } from '../../core/contract/app';
 import { fillCodePattern, numberCode, SEQUENCE } from '../../core/contract/box-code-pattern';
@@ -33,7 +33,10 @@ export function previewCode(db: Db, settings: Settings, kind: Kind, today = new 
 /** Takes the next code and advances the counter; call inside the creating transaction. */
 export function takeCode(tx: Db, settings: Settings, kind: Kind, today = new Date()): string {
   const next = nextFree(tx, settings, kind, today);
-  tx.insert(codeCounters).values({ prefix: next.key, last: next.n }).onConflictDoUpdate({ target: codeCounters.prefix, set: { last: next.n } }).run();
+  tx.insert(codeCounters)
+    .values({ prefix: next.key, last: next.n })
+    .onConflictDoUpdate({ target: codeCounters.prefix, set: { last: next.n } })
+    .run();
   return next.code;
 }
 

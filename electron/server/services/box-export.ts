@@ -43,9 +43,21 @@ export async function exportBoxes(ctx: OutputContext, input: z.output<typeof box
   } while (cursor !== undefined && rows.length <= EXPORT_CAP);
   const truncatedAt = rows.length > EXPORT_CAP ? EXPORT_CAP : null;
   const kept = rows.slice(0, EXPORT_CAP);
-  mutate(ctx.db, ctx.actor, () => ({ result: null, audit: { action: 'export', entity: 'box', entityId: null, after: { form: '档案目录', format, filters, rows: kept.length } } }));
+  mutate(ctx.db, ctx.actor, () => ({
+    result: null,
+    audit: { action: 'export', entity: 'box', entityId: null, after: { form: '档案目录', format, filters, rows: kept.length } },
+  }));
   return exportTable(
-    { title: '档案目录', siteName: getSettings(ctx.db).siteName, columns: COLUMNS, rows: kept, truncatedAt, exportedBy: ctx.actor.name, exportedAt: new Date(), head: chainHead(ctx.db) },
+    {
+      title: '档案目录',
+      siteName: getSettings(ctx.db).siteName,
+      columns: COLUMNS,
+      rows: kept,
+      truncatedAt,
+      exportedBy: ctx.actor.name,
+      exportedAt: new Date(),
+      head: chainHead(ctx.db),
+    },
     format,
   );
 }

@@ -51,7 +51,12 @@ function driverParts(driver: Driver): { order: SQL; match: SQL[]; join: SQL[]; c
   const cursor = sql.placeholder('cursor');
   if (driver.kind === 'text') {
     const { table } = driver;
-    return { order: desc(table.rowid), match: [sql`${table} MATCH ${sql.placeholder('term0')}`], join: [eq(boxes.id, table.rowid)], cursor: lt(table.rowid, cursor) };
+    return {
+      order: desc(table.rowid),
+      match: [sql`${table} MATCH ${sql.placeholder('term0')}`],
+      join: [eq(boxes.id, table.rowid)],
+      cursor: lt(table.rowid, cursor),
+    };
   }
   if (driver.kind === 'code') {
     return {
@@ -88,7 +93,8 @@ function countFrom(db: Db, driver: Driver, filters: Filter[]) {
 function prepareShape(db: Db, shape: Shape) {
   const parts = driverParts(shape.driver);
   // Materialised once per query: probing FTS5 box by box costs ~16 µs a box, ~90 µs before an optimize.
-  const rest = (key: SQLiteColumn) => shape.rest.map((table, i) => sql`${key} IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ${sql.placeholder(`term${i + 1}`)})`);
+  const rest = (key: SQLiteColumn) =>
+    shape.rest.map((table, i) => sql`${key} IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ${sql.placeholder(`term${i + 1}`)})`);
   // The unary plus keeps SQLite off owners_floor_idx, so it walks the boxes newest first instead.
   const filters = shape.filters.map((filter) =>
     filter === 'floor' && shape.floorScan ? sql`+${owners.floor} = ${sql.placeholder(filter)}` : eq(FILTERS[filter], sql.placeholder(filter)),
@@ -99,7 +105,9 @@ function prepareShape(db: Db, shape: Shape) {
     .limit(sql.placeholder('limit'))
     .prepare();
   const counted =
-    shape.driver.kind === 'text' && !filters.length ? [...parts.match, ...rest(shape.driver.table.rowid)] : [...parts.match, ...parts.join, ...rest(boxes.id), ...filters];
+    shape.driver.kind === 'text' && !filters.length
+      ? [...parts.match, ...rest(shape.driver.table.rowid)]
+      : [...parts.match, ...parts.join, ...rest(boxes.id), ...filters];
   const capped = countFrom(db, shape.driver, shape.filters)
     .where(and(...counted))
     .limit(COUNT_CAP + 1)
@@ -120,7 +128,12 @@ function queriesFor(db: Db, shape: Shape) {
 /** Whether some box's code starts with the prefix: one step into the code index. */
 function codesStartWith(db: Db, prefix: string): boolean {
   const probe = preparedOnce(db, 'box-code-prefix', (d) =>
-    d.select({ id: boxes.id }).from(boxes).where(and(gte(boxes.code, sql.placeholder('from')), lt(boxes.code, sql.placeholder('to')))).limit(1).prepare(),
+    d
+      .select({ id: boxes.id })
+      .from(boxes)
+      .where(and(gte(boxes.code, sql.placeholder('from')), lt(boxes.code, sql.placeholder('to'))))
+      .limit(1)
+      .prepare(),
   );
   return probe.get({ from: prefix, to: prefix + CODE_RANGE_END }) !== undefined;
 }

@@ -31,7 +31,12 @@ const creator = aliasedTable(users, 'creator');
 /** The box page's three reads, prepared once per connection. */
 const boxPageQueries = (db: Db) =>
   preparedOnce(db, 'box-page', (d) => ({
-    head: d.select({ box: boxes, createdByName: creator.displayName }).from(boxes).innerJoin(creator, eq(creator.id, boxes.createdBy)).where(eq(boxes.id, byId)).prepare(),
+    head: d
+      .select({ box: boxes, createdByName: creator.displayName })
+      .from(boxes)
+      .innerJoin(creator, eq(creator.id, boxes.createdBy))
+      .where(eq(boxes.id, byId))
+      .prepare(),
     documents: d.select().from(boxDocuments).where(eq(boxDocuments.boxId, byId)).orderBy(desc(boxDocuments.docDate), desc(boxDocuments.id)).prepare(),
     moves: d
       .select({ move: boxMoves, movedByName: users.displayName })
@@ -54,7 +59,11 @@ export function getBox(db: Db, id: number): BoxDetail {
     owner,
     documents,
     moves,
-    checklist: checklistFor(head.box, owner, documents.map((d) => d.category)),
+    checklist: checklistFor(
+      head.box,
+      owner,
+      documents.map((d) => d.category),
+    ),
   };
 }
 
@@ -67,8 +76,13 @@ export function findBoxByCode(db: Db, code: string): { id: number } {
 function assertOwnerVolumeFree(tx: Db, ownerId: number | null, volume: number, exceptBoxId?: number): void {
   if (ownerId === null) return;
   getOwnerRow(tx, ownerId);
-  const clash = tx.select({ id: boxes.id }).from(boxes).where(and(eq(boxes.ownerId, ownerId), eq(boxes.volume, volume))).get();
-  if (clash && clash.id !== exceptBoxId) throw new AppError('OWNER_HAS_VOLUME', { params: { volume }, issues: [{ path: ['volume'], message: 'v.volumeTaken' }] });
+  const clash = tx
+    .select({ id: boxes.id })
+    .from(boxes)
+    .where(and(eq(boxes.ownerId, ownerId), eq(boxes.volume, volume)))
+    .get();
+  if (clash && clash.id !== exceptBoxId)
+    throw new AppError('OWNER_HAS_VOLUME', { params: { volume }, issues: [{ path: ['volume'], message: 'v.volumeTaken' }] });
 }
 
 function assertCodeFree(tx: Db, code: string): void {
@@ -78,7 +92,9 @@ function assertCodeFree(tx: Db, code: string): void {
 }
 
 function recordMove(tx: Db, actor: Actor, boxId: number, from: Location | null, to: Location, reason: string): void {
-  tx.insert(boxMoves).values({ boxId, fromLocation: from, toLocation: locationOf(to), reason, movedBy: actor.id ?? 0, movedAt: nowIso() }).run();
+  tx.insert(boxMoves)
+    .values({ boxId, fromLocation: from, toLocation: locationOf(to), reason, movedBy: actor.id ?? 0, movedAt: nowIso() })
+    .run();
 }
 
 /** One new box inside the caller's transaction (a single box, or an import's thousands); returns its audit entry. */
@@ -86,7 +102,11 @@ export function insertBox(tx: Db, actor: Actor, input: BoxCreateInput, moveReaso
   assertOwnerVolumeFree(tx, input.ownerId, input.volume);
   const code = input.code || takeCode(tx, getSettings(tx), input.kind);
   assertCodeFree(tx, code);
-  const row = tx.insert(boxes).values({ ...input, code, createdBy: actor.id ?? 0 }).returning().get();
+  const row = tx
+    .insert(boxes)
+    .values({ ...input, code, createdBy: actor.id ?? 0 })
+    .returning()
+    .get();
   recordMove(tx, actor, row.id, null, row, moveReason);
   indexBox(tx, row.id);
   return { id: row.id, audit: { action: 'box-create', entity: 'box', entityId: row.id, boxCode: code, after: row } };
@@ -107,7 +127,12 @@ export function updateBox(db: Db, actor: Actor, input: z.output<typeof boxUpdate
     assertOwnerVolumeFree(tx, fields.ownerId, fields.volume, id);
     const moved = !sameLocation(before, fields);
     if (moved && !moveReason) throw new AppError('VALIDATION', { issues: [{ path: ['moveReason'], message: 'v.moveReason' }] });
-    const after = tx.update(boxes).set({ ...fields, updatedAt: nowIso() }).where(eq(boxes.id, id)).returning().get();
+    const after = tx
+      .update(boxes)
+      .set({ ...fields, updatedAt: nowIso() })
+      .where(eq(boxes.id, id))
+      .returning()
+      .get();
     if (moved) recordMove(tx, actor, id, locationOf(before), after, moveReason);
     indexBox(tx, id);
     return { result: null, audit: { action: 'box-update', entity: 'box', entityId: id, boxCode: after.code, before, after } };
@@ -119,10 +144,18 @@ export function moveBox(db: Db, actor: Actor, input: z.output<typeof boxMoveInpu
   const { id, reason, ...to } = input;
   mutate(db, actor, (tx) => {
     const before = getBoxRow(tx, id);
-    const after = tx.update(boxes).set({ ...to, updatedAt: nowIso() }).where(eq(boxes.id, id)).returning().get();
+    const after = tx
+      .update(boxes)
+      .set({ ...to, updatedAt: nowIso() })
+      .where(eq(boxes.id, id))
+      .returning()
+      .get();
     recordMove(tx, actor, id, locationOf(before), to, reason);
     indexBox(tx, id);
-    return { result: null, audit: { action: 'box-move', entity: 'box', entityId: id, boxCode: after.code, before: locationOf(before), after: { ...to, reason } } };
+    return {
+      result: null,
+      audit: { action: 'box-move', entity: 'box', entityId: id, boxCode: after.code, before: locationOf(before), after: { ...to, reason } },
+    };
   });
   return getBox(db, id);
 }
@@ -134,7 +167,11 @@ function documentAudit(action: AuditAction, box: BoxRow, before: unknown, after:
 export function addDocument(db: Db, actor: Actor, input: z.output<typeof documentAddInput>): BoxDetail {
   mutate(db, actor, (tx) => {
     const box = getBoxRow(tx, input.boxId);
-    const row = tx.insert(boxDocuments).values({ ...input, createdBy: actor.id ?? 0 }).returning().get();
+    const row = tx
+      .insert(boxDocuments)
+      .values({ ...input, createdBy: actor.id ?? 0 })
+      .returning()
+      .get();
     return { result: null, audit: documentAudit('box-document-add', box, null, row) };
   });
   return getBox(db, input.boxId);

@@ -1,5 +1,5 @@
 import { DOC_CATEGORIES } from '../../core/enums';
-import { type BoxRow, type OwnerRow } from '../../../db/schema';
+import type { BoxRow, OwnerRow } from '../../../db/schema';
 import type { ChecklistItem } from '../../core/contract/boxes';
 
 /**

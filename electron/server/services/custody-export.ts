@@ -81,12 +81,26 @@ function allPages<Row>(page: (cursor: number | undefined) => { rows: Row[]; next
 /** Recorded before the file is made, as every other export is. */
 function exportRecorded<Row>(
   ctx: OutputContext,
-  table: { title: string; entity: AuditEntity; entityId: number | null; columns: ExportColumn<Row>[]; rows: Row[]; truncatedAt: number | null; filters: unknown },
+  table: {
+    title: string;
+    entity: AuditEntity;
+    entityId: number | null;
+    columns: ExportColumn<Row>[];
+    rows: Row[];
+    truncatedAt: number | null;
+    filters: unknown;
+  },
   format: 'xlsx' | 'csv',
 ): Promise<ExportFile> {
   const { title, entity, entityId, filters, ...rest } = table;
-  mutate(ctx.db, ctx.actor, () => ({ result: null, audit: { action: 'export', entity, entityId, after: { form: title, format, filters, rows: rest.rows.length } } }));
-  return exportTable({ title, siteName: getSettings(ctx.db).siteName, ...rest, exportedBy: ctx.actor.name, exportedAt: new Date(), head: chainHead(ctx.db) }, format);
+  mutate(ctx.db, ctx.actor, () => ({
+    result: null,
+    audit: { action: 'export', entity, entityId, after: { form: title, format, filters, rows: rest.rows.length } },
+  }));
+  return exportTable(
+    { title, siteName: getSettings(ctx.db).siteName, ...rest, exportedBy: ctx.actor.name, exportedAt: new Date(), head: chainHead(ctx.db) },
+    format,
+  );
 }
 
 export function exportTransfers(ctx: OutputContext, input: z.output<typeof transferExportInput>): Promise<ExportFile> {
@@ -98,7 +112,11 @@ export function exportTransfers(ctx: OutputContext, input: z.output<typeof trans
 export function exportDestructions(ctx: OutputContext, input: z.output<typeof destructionExportInput>): Promise<ExportFile> {
   const { format, ...filters } = input;
   const { rows, truncatedAt } = allPages((cursor) => listDestructions(ctx.db, { ...filters, cursor, limit: 200 }));
-  return exportRecorded(ctx, { title: '档案销毁清册登记', entity: 'destruction', entityId: null, columns: DESTRUCTION_COLUMNS, rows, truncatedAt, filters }, format);
+  return exportRecorded(
+    ctx,
+    { title: '档案销毁清册登记', entity: 'destruction', entityId: null, columns: DESTRUCTION_COLUMNS, rows, truncatedAt, filters },
+    format,
+  );
 }
 
 /** One month's inspection, box by box, as checked. */
@@ -106,7 +124,15 @@ export function exportInspection(ctx: OutputContext, input: z.output<typeof insp
   const inspection = getInspection(ctx.db, input.id);
   return exportRecorded(
     ctx,
-    { title: `${inspection.month}档案检查记录`, entity: 'inspection', entityId: inspection.id, columns: INSPECTION_COLUMNS, rows: inspection.items, truncatedAt: null, filters: { month: inspection.month } },
+    {
+      title: `${inspection.month}档案检查记录`,
+      entity: 'inspection',
+      entityId: inspection.id,
+      columns: INSPECTION_COLUMNS,
+      rows: inspection.items,
+      truncatedAt: null,
+      filters: { month: inspection.month },
+    },
     input.format,
   );
 }

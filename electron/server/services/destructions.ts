@@ -94,11 +94,19 @@ export function listDestructions(db: Db, input: z.output<typeof destructionListI
   const page = rows.slice(0, input.limit);
   const ids = page.map((r) => r.d.id);
   const counts = new Map<number, number>();
-  if (ids.length) for (const e of db.select({ id: destructionBoxes.destructionId }).from(destructionBoxes).where(inArray(destructionBoxes.destructionId, ids)).all()) counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
+  if (ids.length)
+    for (const e of db.select({ id: destructionBoxes.destructionId }).from(destructionBoxes).where(inArray(destructionBoxes.destructionId, ids)).all())
+      counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
   return { rows: page.map((r) => summaryOf(r, counts.get(r.d.id) ?? 0)), nextCursor: rows.length > input.limit ? page[page.length - 1].d.id : null };
 }
 
-const destructionAudit = (action: AuditEntry['action'], before: unknown, after: DestructionRow & Record<string, unknown>): AuditEntry => ({ action, entity: 'destruction', entityId: after.id, before, after });
+const destructionAudit = (action: AuditEntry['action'], before: unknown, after: DestructionRow & Record<string, unknown>): AuditEntry => ({
+  action,
+  entity: 'destruction',
+  entityId: after.id,
+  before,
+  after,
+});
 
 function getDestructionRow(db: Db, id: number): DestructionRow {
   const row = db.select().from(destructions).where(eq(destructions.id, id)).get();
@@ -107,10 +115,17 @@ function getDestructionRow(db: Db, id: number): DestructionRow {
 }
 
 const wrongState = (status: string) => new AppError('DESTRUCTION_WRONG_STATE', { params: { status } });
-const setDestruction = (tx: Db, id: number, fields: Partial<DestructionRow>) => tx.update(destructions).set(fields).where(eq(destructions.id, id)).returning().get();
+const setDestruction = (tx: Db, id: number, fields: Partial<DestructionRow>) =>
+  tx.update(destructions).set(fields).where(eq(destructions.id, id)).returning().get();
 
 function boxesOf(tx: Db, destructionId: number) {
-  return tx.select({ box: boxes }).from(destructionBoxes).innerJoin(boxes, eq(boxes.id, destructionBoxes.boxId)).where(eq(destructionBoxes.destructionId, destructionId)).all().map((r) => r.box);
+  return tx
+    .select({ box: boxes })
+    .from(destructionBoxes)
+    .innerJoin(boxes, eq(boxes.id, destructionBoxes.boxId))
+    .where(eq(destructionBoxes.destructionId, destructionId))
+    .all()
+    .map((r) => r.box);
 }
 
 /** Sets every box of the proposal to a status, one audit entry per box (its record says what ended it). */
@@ -134,7 +149,14 @@ function assertNoneHeld(tx: Db, ids: number[], codes: Map<number, string>): void
  */
 export function proposeDestruction(db: Db, actor: Actor, input: z.output<typeof destructionProposeInput>): Destruction {
   const id = mutate(db, actor, (tx) => {
-    const found = new Map(tx.select().from(boxes).where(inArray(boxes.code, input.boxCodes)).all().map((b) => [b.code, b]));
+    const found = new Map(
+      tx
+        .select()
+        .from(boxes)
+        .where(inArray(boxes.code, input.boxCodes))
+        .all()
+        .map((b) => [b.code, b]),
+    );
     const today = localDate();
     const list = input.boxCodes.map((code) => {
       const box = found.get(code);
@@ -151,11 +173,21 @@ export function proposeDestruction(db: Db, actor: Actor, input: z.output<typeof 
       return end;
     });
     const counts = itemCounts(tx, ids);
-    const row = tx.insert(destructions).values({ registerNo: takeFormNo(tx, 'XH'), reason: input.reason, proposedAt: nowIso(), proposedBy: actor.id ?? 0 }).returning().get();
+    const row = tx
+      .insert(destructions)
+      .values({ registerNo: takeFormNo(tx, 'XH'), reason: input.reason, proposedAt: nowIso(), proposedBy: actor.id ?? 0 })
+      .returning()
+      .get();
     tx.insert(destructionBoxes)
       .values(list.map((b, i) => ({ destructionId: row.id, boxId: b.id, itemCount: counts.get(b.id) ?? 0, retentionEnd: ends[i] })))
       .run();
-    return { result: row.id, audit: [destructionAudit('destruction-propose', null, { ...row, boxCodes: input.boxCodes }), ...setBoxStatuses(tx, row, 'pending_destruction', 'destruction-propose')] };
+    return {
+      result: row.id,
+      audit: [
+        destructionAudit('destruction-propose', null, { ...row, boxCodes: input.boxCodes }),
+        ...setBoxStatuses(tx, row, 'pending_destruction', 'destruction-propose'),
+      ],
+    };
   });
   return getDestruction(db, id);
 }
@@ -166,8 +198,18 @@ export function decideDestruction(db: Db, actor: Actor, input: z.output<typeof d
     if (d.status !== 'proposed') throw wrongState(d.status);
     if (actor.id === d.proposedBy) throw new AppError('SELF_APPROVAL');
     const list = boxesOf(tx, d.id);
-    if (input.approve) assertNoneHeld(tx, list.map((b) => b.id), new Map(list.map((b) => [b.id, b.code])));
-    const after = setDestruction(tx, d.id, { status: input.approve ? 'approved' : 'rejected', decidedAt: nowIso(), decidedBy: actor.id, decisionReason: input.reason });
+    if (input.approve)
+      assertNoneHeld(
+        tx,
+        list.map((b) => b.id),
+        new Map(list.map((b) => [b.id, b.code])),
+      );
+    const after = setDestruction(tx, d.id, {
+      status: input.approve ? 'approved' : 'rejected',
+      decidedAt: nowIso(),
+      decidedBy: actor.id,
+      decisionReason: input.reason,
+    });
     const entries = [destructionAudit(input.approve ? 'destruction-approve' : 'destruction-reject', d, after)];
     if (!input.approve) entries.push(...setBoxStatuses(tx, d, 'in_stock', 'destruction-reject'));
     return { result: null, audit: entries };
@@ -198,7 +240,11 @@ export function checkExecution(db: Db, input: z.output<typeof destructionExecute
   if (personKey(first) === personKey(second)) throw new AppError('SUPERVISOR_DUPLICATE', { params: { name: first } });
   if (input.destroyedOn > localDate()) throw new AppError('VALIDATION', { issues: [{ path: ['destroyedOn'], message: 'v.notInFuture' }] });
   const list = boxesOf(db, d.id);
-  assertNoneHeld(db, list.map((b) => b.id), new Map(list.map((b) => [b.id, b.code])));
+  assertNoneHeld(
+    db,
+    list.map((b) => b.id),
+    new Map(list.map((b) => [b.id, b.code])),
+  );
   return d;
 }
 

@@ -21,7 +21,16 @@ function holdsWhere(db: Db, where: ReturnType<typeof eq>): Hold[] {
     .where(where)
     .orderBy(desc(holds.id))
     .all()
-    .map(({ h, placedByName, liftedByName }) => ({ id: h.id, boxId: h.boxId, reason: h.reason, placedAt: h.placedAt, placedByName, liftedAt: h.liftedAt, liftedByName, liftReason: h.liftReason }));
+    .map(({ h, placedByName, liftedByName }) => ({
+      id: h.id,
+      boxId: h.boxId,
+      reason: h.reason,
+      placedAt: h.placedAt,
+      placedByName,
+      liftedAt: h.liftedAt,
+      liftedByName,
+      liftReason: h.liftReason,
+    }));
 }
 
 const getHold = (db: Db, id: number): Hold => {
@@ -33,14 +42,25 @@ const getHold = (db: Db, id: number): Hold => {
 /** Boxes among these with a hold not yet lifted. */
 export function heldBoxIds(db: Db, boxIds?: number[]): Set<number> {
   const where = boxIds ? and(isNull(holds.liftedAt), inArray(holds.boxId, boxIds)) : isNull(holds.liftedAt);
-  return new Set(db.select({ boxId: holds.boxId }).from(holds).where(where).all().map((r) => r.boxId));
+  return new Set(
+    db
+      .select({ boxId: holds.boxId })
+      .from(holds)
+      .where(where)
+      .all()
+      .map((r) => r.boxId),
+  );
 }
 
 export function placeHold(db: Db, actor: Actor, input: z.output<typeof holdPlaceInput>): Hold {
   const id = mutate(db, actor, (tx) => {
     const box = getBoxRow(tx, input.boxId);
     if (heldBoxIds(tx, [box.id]).size > 0) throw new AppError('HOLD_ACTIVE', { params: { code: box.code } });
-    const row = tx.insert(holds).values({ boxId: box.id, reason: input.reason, placedAt: nowIso(), placedBy: actor.id ?? 0 }).returning().get();
+    const row = tx
+      .insert(holds)
+      .values({ boxId: box.id, reason: input.reason, placedAt: nowIso(), placedBy: actor.id ?? 0 })
+      .returning()
+      .get();
     return { result: row.id, audit: { action: 'hold-place', entity: 'hold', entityId: row.id, boxCode: box.code, before: null, after: row } };
   });
   return getHold(db, id);
@@ -51,7 +71,12 @@ export function liftHold(db: Db, actor: Actor, input: z.output<typeof holdLiftIn
     const hold = tx.select().from(holds).where(eq(holds.id, input.id)).get();
     if (!hold) throw new AppError('NOT_FOUND');
     if (hold.liftedAt !== null) throw new AppError('HOLD_LIFTED');
-    const after: HoldRow = tx.update(holds).set({ liftedAt: nowIso(), liftedBy: actor.id, liftReason: input.reason }).where(eq(holds.id, hold.id)).returning().get();
+    const after: HoldRow = tx
+      .update(holds)
+      .set({ liftedAt: nowIso(), liftedBy: actor.id, liftReason: input.reason })
+      .where(eq(holds.id, hold.id))
+      .returning()
+      .get();
     return { result: null, audit: { action: 'hold-lift', entity: 'hold', entityId: hold.id, boxCode: getBoxRow(tx, hold.boxId).code, before: hold, after } };
   });
   return getHold(db, input.id);
@@ -61,7 +86,13 @@ export function liftHold(db: Db, actor: Actor, input: z.output<typeof holdLiftIn
 export function boxCustody(db: Db, boxId: number): BoxCustody {
   const box = getBoxRow(db, boxId);
   const orders = db
-    .select({ id: transfers.id, transferNo: transfers.transferNo, toDepartment: transfers.toDepartment, status: transfers.status, signedAt: transfers.signedAt })
+    .select({
+      id: transfers.id,
+      transferNo: transfers.transferNo,
+      toDepartment: transfers.toDepartment,
+      status: transfers.status,
+      signedAt: transfers.signedAt,
+    })
     .from(transferBoxes)
     .innerJoin(transfers, eq(transfers.id, transferBoxes.transferId))
     .where(eq(transferBoxes.boxId, boxId))
@@ -77,4 +108,3 @@ export function boxCustody(db: Db, boxId: number): BoxCustody {
       .get() ?? null;
   return { custodianDepartment: box.custodianDepartment, holds: holdsWhere(db, eq(holds.boxId, boxId)), transfers: orders, destruction };
 }
-

@@ -49,7 +49,11 @@ export const withoutProblems = <R extends { row: number }>(rows: R[], problems: 
 };
 
 /** Problems in sheet order; a row's own stay in the order found. */
-export const byRow = (problems: ImportProblem[]) => problems.map((p, i) => ({ p, i })).sort((a, b) => a.p.row - b.p.row || a.i - b.i).map(({ p }) => p);
+export const byRow = (problems: ImportProblem[]) =>
+  problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.row - b.p.row || a.i - b.i)
+    .map(({ p }) => p);
 
 /** The refusal of a run with problems left: how many, and on which rows, so the custodian can find them. */
 export function refuseProblems(problems: ImportProblem[]): never {

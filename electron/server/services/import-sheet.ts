@@ -129,7 +129,8 @@ async function readWorkbook(bytes: Buffer, chosen: string | undefined): Promise<
   }
   const sheets = book.worksheets.map((w) => ({ name: w.name, hidden: w.state !== 'visible' }));
   // A hidden sheet is read only when chosen: it is usually a lookup list or an old copy.
-  const sheet = chosen === undefined ? (book.worksheets.find((w) => w.state === 'visible') ?? book.worksheets[0]) : book.worksheets.find((w) => w.name === chosen);
+  const sheet =
+    chosen === undefined ? (book.worksheets.find((w) => w.state === 'visible') ?? book.worksheets[0]) : book.worksheets.find((w) => w.name === chosen);
   if (!sheet) throw new AppError(chosen === undefined ? 'IMPORT_UNREADABLE' : 'NOT_FOUND', chosen === undefined ? {} : { params: { sheet: chosen } });
   const cells: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
@@ -215,7 +216,13 @@ export interface Mapping<F extends string> {
  * an alias names. The code field (`code`) is never a running number, and when two columns could
  * hold it the custodian is asked rather than one taken.
  */
-export function guessMapping<F extends ImportField>(sheet: Sheet, fields: readonly F[], aliases: Record<F, string[]>, given: Partial<Record<F, string>> = {}, code?: F): Mapping<F> {
+export function guessMapping<F extends ImportField>(
+  sheet: Sheet,
+  fields: readonly F[],
+  aliases: Record<F, string[]>,
+  given: Partial<Record<F, string>> = {},
+  code?: F,
+): Mapping<F> {
   const mapping: Partial<Record<F, string>> = {};
   const problems: ImportProblem[] = [];
   const visible = sheet.headers.filter((h) => h !== '' && !sheet.hiddenHeaders.includes(h));
@@ -244,11 +251,19 @@ function columnsOf<F extends string>(sheet: Sheet, mapping: Partial<Record<F, st
   return (cells: string[], f: F) => (col[f] !== undefined && col[f]! >= 0 ? (cells[col[f]!] ?? '') : '');
 }
 
-const hasColumn = <F extends string>(sheet: Sheet, mapping: Partial<Record<F, string>>, f: F) => mapping[f] !== undefined && sheet.headers.includes(mapping[f]!);
+const hasColumn = <F extends string>(sheet: Sheet, mapping: Partial<Record<F, string>>, f: F) =>
+  mapping[f] !== undefined && sheet.headers.includes(mapping[f]!);
 
 /** A header-row problem for each column a row of this kind cannot do without, named by the header the template uses. */
-export function missingColumns<F extends ImportField>(sheet: Sheet, mapping: Partial<Record<F, string>>, required: readonly F[], aliases: Record<F, string[]>): ImportProblem[] {
-  return required.filter((field) => !hasColumn(sheet, mapping, field)).map((field) => ({ row: sheet.headerRow, field, message: 'v.importColumnMissing', value: aliases[field][0]! }));
+export function missingColumns<F extends ImportField>(
+  sheet: Sheet,
+  mapping: Partial<Record<F, string>>,
+  required: readonly F[],
+  aliases: Record<F, string[]>,
+): ImportProblem[] {
+  return required
+    .filter((field) => !hasColumn(sheet, mapping, field))
+    .map((field) => ({ row: sheet.headerRow, field, message: 'v.importColumnMissing', value: aliases[field][0]! }));
 }
 
 /** One row of the sheet, as a service checks it. */
@@ -276,7 +291,12 @@ const showControlChars = (cell: string) => cell.replace(CONTROL, (c) => `\\u${c.
  * recorded. Blank lines keep their number, so a problem points at the row the custodian sees in Excel.
  * A cell with a control character is a problem of its column before any check of the row's own.
  */
-export function checkEachRow<F extends ImportField>(sheet: Sheet, mapping: Partial<Record<F, string>>, skip: ReadonlySet<number>, check: (row: SheetRow<F>) => void): ImportProblem[] {
+export function checkEachRow<F extends ImportField>(
+  sheet: Sheet,
+  mapping: Partial<Record<F, string>>,
+  skip: ReadonlySet<number>,
+  check: (row: SheetRow<F>) => void,
+): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const column = columnsOf(sheet, mapping);
   const fields = Object.keys(mapping) as F[];
@@ -305,7 +325,12 @@ export function checkEachRow<F extends ImportField>(sheet: Sheet, mapping: Parti
  * `fieldOf` names the field for an input made from another column (a box's ownerId from the owner's
  * name). zod's own messages are not i18n keys, so they show as v.importInvalid (v.importTooLong for a text over its cap).
  */
-export function recordZodIssues<F extends ImportField>(row: SheetRow<F>, issues: readonly z.core.$ZodIssue[], fields: readonly F[], fieldOf: Partial<Record<string, F>> = {}) {
+export function recordZodIssues<F extends ImportField>(
+  row: SheetRow<F>,
+  issues: readonly z.core.$ZodIssue[],
+  fields: readonly F[],
+  fieldOf: Partial<Record<string, F>> = {},
+) {
   for (const issue of issues) {
     const key = issue.path[0];
     const field = fields.find((f) => f === (fieldOf[String(key)] ?? key));

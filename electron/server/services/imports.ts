@@ -3,7 +3,15 @@ import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
 import { boxes } from '../../../db/schema';
 import { boxCreateInput, type BoxCreateInput } from '../../core/contract/boxes';
-import { BOX_IMPORT_FIELDS, IMPORT_PARSED_SHOWN, type BoxImportField, type ImportCheck, type ImportProblem, type importFileInput, type importRunInput } from '../../core/contract/imports';
+import {
+  BOX_IMPORT_FIELDS,
+  IMPORT_PARSED_SHOWN,
+  type BoxImportField,
+  type ImportCheck,
+  type ImportProblem,
+  type importFileInput,
+  type importRunInput,
+} from '../../core/contract/imports';
 import { ownerKey } from '../../core/contract/owner-names';
 import { ownerCreateInput, type OwnerInput } from '../../core/contract/owners';
 import type { Actor } from './actor';
@@ -42,8 +50,28 @@ const HEADER_ALIASES: Record<BoxImportField, string[]> = {
   note: ['备注', '说明'],
 };
 
-const KIND: Record<string, BoxCreateInput['kind']> = { 租户档案: 'tenant', 租户: 'tenant', 客户档案: 'customer', 客户: 'customer', 人事档案: 'personnel', 人事: 'personnel', 工作日志: 'work_log', 日志: 'work_log', '对外发函/通知': 'letters', 发函: 'letters', 通知: 'letters', 其它: 'other', 其他: 'other' };
-const CONFIDENTIALITY: Record<string, BoxCreateInput['confidentiality']> = { 公开: 'public', 内部: 'internal', 秘密: 'secret', 机密: 'confidential', '': 'internal' };
+const KIND: Record<string, BoxCreateInput['kind']> = {
+  租户档案: 'tenant',
+  租户: 'tenant',
+  客户档案: 'customer',
+  客户: 'customer',
+  人事档案: 'personnel',
+  人事: 'personnel',
+  工作日志: 'work_log',
+  日志: 'work_log',
+  '对外发函/通知': 'letters',
+  发函: 'letters',
+  通知: 'letters',
+  其它: 'other',
+  其他: 'other',
+};
+const CONFIDENTIALITY: Record<string, BoxCreateInput['confidentiality']> = {
+  公开: 'public',
+  内部: 'internal',
+  秘密: 'secret',
+  机密: 'confidential',
+  '': 'internal',
+};
 
 function retention(value: string): Pick<BoxCreateInput, 'retentionClass' | 'retentionYears'> | null {
   const v = value.replace(/\s/g, '');
@@ -203,29 +231,43 @@ function writeBoxes(tx: Db, actor: Actor, parsed: ParsedRow[], mergeOwners: z.ou
 
 /** The first rows as they will be saved: the code as cleaned (or as it will be numbered), the years and place read. */
 const shownRows = (parsed: ParsedRow[], codes: Map<number, string>) =>
-  parsed.filter((p) => codes.has(p.row)).slice(0, IMPORT_PARSED_SHOWN).map(({ row, input, ownerName, newOwner }) => ({
-    row,
-    values: {
-      code: codes.get(row)!,
-      ownerName,
-      ...(newOwner ? { floor: newOwner.floor, businessType: newOwner.businessType } : {}),
-      volume: String(input.volume),
-      yearFrom: input.yearFrom === null ? '' : String(input.yearFrom),
-      yearTo: input.yearTo === null ? '' : String(input.yearTo),
-      room: input.room,
-      cabinet: input.cabinet,
-      shelf: input.shelf,
-      position: input.position,
-    },
-  }));
+  parsed
+    .filter((p) => codes.has(p.row))
+    .slice(0, IMPORT_PARSED_SHOWN)
+    .map(({ row, input, ownerName, newOwner }) => ({
+      row,
+      values: {
+        code: codes.get(row)!,
+        ownerName,
+        ...(newOwner ? { floor: newOwner.floor, businessType: newOwner.businessType } : {}),
+        volume: String(input.volume),
+        yearFrom: input.yearFrom === null ? '' : String(input.yearFrom),
+        yearTo: input.yearTo === null ? '' : String(input.yearTo),
+        room: input.room,
+        cabinet: input.cabinet,
+        shelf: input.shelf,
+        position: input.position,
+      },
+    }));
 
 /** Every check the import runs: the rows', then the import's own writes, rolled back. */
 export async function checkBoxImport(db: Db, actor: Actor, input: z.output<typeof importFileInput>): Promise<ImportCheck> {
   const { sheet, mapping, problems, parsed } = await prepare(db, input, new Set());
   const written = rehearse(db, (tx) => writeBoxes(tx, actor, withoutProblems(parsed, problems), []));
-  const plans = planOwners(db, parsed.filter((p) => p.ownerName).map((p) => ({ name: p.ownerName, row: p.row })));
+  const plans = planOwners(
+    db,
+    parsed.filter((p) => p.ownerName).map((p) => ({ name: p.ownerName, row: p.row })),
+  );
   const newOwners = plans.filter((p) => p.existing === null).length;
-  return { ...sheetSummary(sheet), mapping, problems: byRow([...problems, ...written.problems]), newOwners, owners: plans, stillOut: 0, parsed: shownRows(parsed, written.codes) };
+  return {
+    ...sheetSummary(sheet),
+    mapping,
+    problems: byRow([...problems, ...written.problems]),
+    newOwners,
+    owners: plans,
+    stillOut: 0,
+    parsed: shownRows(parsed, written.codes),
+  };
 }
 
 /**
@@ -238,7 +280,24 @@ export async function runBoxImport(db: Db, actor: Actor, input: z.output<typeof 
   return mutate(db, actor, (tx) => {
     const written = writeBoxes(tx, actor, parsed, input.mergeOwners);
     if (written.problems.length > 0) refuseProblems(written.problems);
-    const audit = [...written.audit, { action: 'import' as const, entity: 'box' as const, entityId: null, after: { kind: 'boxes', file: input.fileName, sheet: sheet.sheet, headerRow: sheet.headerRow, rows: sheet.contentRows, boxes: parsed.length, owners: written.newOwners, skippedRows: input.skipRows } }];
+    const audit = [
+      ...written.audit,
+      {
+        action: 'import' as const,
+        entity: 'box' as const,
+        entityId: null,
+        after: {
+          kind: 'boxes',
+          file: input.fileName,
+          sheet: sheet.sheet,
+          headerRow: sheet.headerRow,
+          rows: sheet.contentRows,
+          boxes: parsed.length,
+          owners: written.newOwners,
+          skippedRows: input.skipRows,
+        },
+      },
+    ];
     return { result: { boxes: parsed.length, owners: written.newOwners }, audit };
   });
 }

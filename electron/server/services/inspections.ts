@@ -61,7 +61,16 @@ function summaries(db: Db, where?: SQL): InspectionSummary[] {
     .orderBy(desc(inspections.month))
     .all();
   if (!rows.length) return [];
-  const items = db.select().from(inspectionItems).where(inArray(inspectionItems.inspectionId, rows.map((r) => r.i.id))).all();
+  const items = db
+    .select()
+    .from(inspectionItems)
+    .where(
+      inArray(
+        inspectionItems.inspectionId,
+        rows.map((r) => r.i.id),
+      ),
+    )
+    .all();
   return rows.map(({ i, startedByName, completedByName }) => {
     const mine = items.filter((it) => it.inspectionId === i.id);
     return {
@@ -113,7 +122,14 @@ const followUpCloser = alias(users, 'follow_up_closer');
 
 function followUpsWhere(db: Db, where: SQL | undefined, limit = 1000): FollowUp[] {
   return db
-    .select({ f: followUps, month: inspections.month, boxCode: boxes.code, boxTitle: boxes.title, createdByName: followUpCreator.displayName, closedByName: followUpCloser.displayName })
+    .select({
+      f: followUps,
+      month: inspections.month,
+      boxCode: boxes.code,
+      boxTitle: boxes.title,
+      createdByName: followUpCreator.displayName,
+      closedByName: followUpCloser.displayName,
+    })
     .from(followUps)
     .innerJoin(inspections, eq(inspections.id, followUps.inspectionId))
     .innerJoin(boxes, eq(boxes.id, followUps.boxId))
@@ -150,7 +166,11 @@ export function getInspection(db: Db, id: number): Inspection {
 }
 
 export function listFollowUps(db: Db, input: z.output<typeof followUpListInput>): FollowUp[] {
-  return followUpsWhere(db, and(input.status && eq(followUps.status, input.status), input.inspectionId ? eq(followUps.inspectionId, input.inspectionId) : undefined), input.limit);
+  return followUpsWhere(
+    db,
+    and(input.status && eq(followUps.status, input.status), input.inspectionId ? eq(followUps.inspectionId, input.inspectionId) : undefined),
+    input.limit,
+  );
 }
 
 export function inspectionStatus(db: Db): InspectionStatus {
@@ -168,16 +188,29 @@ export function inspectionStatus(db: Db): InspectionStatus {
 export function startInspection(db: Db, actor: Actor): Inspection {
   const id = mutate(db, actor, (tx) => {
     const month = currentMonth();
-    if (tx.select({ id: inspections.id }).from(inspections).where(eq(inspections.month, month)).get()) throw new AppError('INSPECTION_EXISTS', { params: { month } });
-    const row = tx.insert(inspections).values({ month, startedAt: nowIso(), startedBy: actor.id ?? 0 }).returning().get();
-    const inStock = tx.select({ id: boxes.id, code: boxes.code, room: boxes.room, cabinet: boxes.cabinet, shelf: boxes.shelf, position: boxes.position }).from(boxes).where(eq(boxes.status, 'in_stock')).all().sort(shelfOrder);
+    if (tx.select({ id: inspections.id }).from(inspections).where(eq(inspections.month, month)).get())
+      throw new AppError('INSPECTION_EXISTS', { params: { month } });
+    const row = tx
+      .insert(inspections)
+      .values({ month, startedAt: nowIso(), startedBy: actor.id ?? 0 })
+      .returning()
+      .get();
+    const inStock = tx
+      .select({ id: boxes.id, code: boxes.code, room: boxes.room, cabinet: boxes.cabinet, shelf: boxes.shelf, position: boxes.position })
+      .from(boxes)
+      .where(eq(boxes.status, 'in_stock'))
+      .all()
+      .sort(shelfOrder);
     // Inserted in chunks: one statement per box would be slow for a few thousand boxes.
     for (let i = 0; i < inStock.length; i += 500) {
       tx.insert(inspectionItems)
         .values(inStock.slice(i, i + 500).map((b, j) => ({ inspectionId: row.id, boxId: b.id, seq: i + j + 1 })))
         .run();
     }
-    return { result: row.id, audit: { action: 'inspection-start', entity: 'inspection', entityId: row.id, before: null, after: { ...row, boxes: inStock.length } } };
+    return {
+      result: row.id,
+      audit: { action: 'inspection-start', entity: 'inspection', entityId: row.id, before: null, after: { ...row, boxes: inStock.length } },
+    };
   });
   return getInspection(db, id);
 }
@@ -207,18 +240,34 @@ export function checkItem(db: Db, actor: Actor, input: z.output<typeof inspectio
     const box = tx.select({ code: boxes.code }).from(boxes).where(eq(boxes.id, item.boxId)).get();
     const after = tx
       .update(inspectionItems)
-      .set({ present: input.present, complete: input.complete, correctlyFiled: input.correctlyFiled, condition: input.condition, note: input.note, checkedAt: nowIso(), checkedBy: actor.id })
+      .set({
+        present: input.present,
+        complete: input.complete,
+        correctlyFiled: input.correctlyFiled,
+        condition: input.condition,
+        note: input.note,
+        checkedAt: nowIso(),
+        checkedBy: actor.id,
+      })
       .where(eq(inspectionItems.id, item.id))
       .returning()
       .get();
     const entries: AuditEntry[] = [{ action: 'inspection-check', entity: 'inspection', entityId: item.inspectionId, boxCode: box?.code, before: item, after }];
     const findings = findingsOf(after);
     if (findings.length > 0) {
-      const open = tx.select().from(followUps).where(and(eq(followUps.itemId, item.id), eq(followUps.status, 'open'))).get();
+      const open = tx
+        .select()
+        .from(followUps)
+        .where(and(eq(followUps.itemId, item.id), eq(followUps.status, 'open')))
+        .get();
       const fields = { findings, note: input.note, owner: input.followUpOwner };
       const followUp: FollowUpRow = open
         ? tx.update(followUps).set(fields).where(eq(followUps.id, open.id)).returning().get()
-        : tx.insert(followUps).values({ ...fields, inspectionId: item.inspectionId, itemId: item.id, boxId: item.boxId, createdAt: nowIso(), createdBy: actor.id ?? 0 }).returning().get();
+        : tx
+            .insert(followUps)
+            .values({ ...fields, inspectionId: item.inspectionId, itemId: item.id, boxId: item.boxId, createdAt: nowIso(), createdBy: actor.id ?? 0 })
+            .returning()
+            .get();
       entries.push({ action: 'follow-up-open', entity: 'follow-up', entityId: followUp.id, boxCode: box?.code, before: open ?? null, after: followUp });
     }
     return { result: null, audit: entries };
@@ -240,7 +289,10 @@ export function scanItem(db: Db, actor: Actor, input: z.output<typeof inspection
     const item = found.it;
     if (item.present !== null) return { result: item.id, audit: [] };
     const after = tx.update(inspectionItems).set({ present: true }).where(eq(inspectionItems.id, item.id)).returning().get();
-    return { result: item.id, audit: { action: 'inspection-check', entity: 'inspection', entityId: item.inspectionId, boxCode: input.code, before: item, after } };
+    return {
+      result: item.id,
+      audit: { action: 'inspection-check', entity: 'inspection', entityId: item.inspectionId, boxCode: input.code, before: item, after },
+    };
   });
   return getItem(db, itemId);
 }
@@ -248,9 +300,19 @@ export function scanItem(db: Db, actor: Actor, input: z.output<typeof inspection
 export function completeInspection(db: Db, actor: Actor, id: number): Inspection {
   mutate(db, actor, (tx) => {
     const row = openInspection(tx, id);
-    const unchecked = tx.select({ n: count() }).from(inspectionItems).where(and(eq(inspectionItems.inspectionId, id), isNull(inspectionItems.checkedAt))).get()?.n ?? 0;
+    const unchecked =
+      tx
+        .select({ n: count() })
+        .from(inspectionItems)
+        .where(and(eq(inspectionItems.inspectionId, id), isNull(inspectionItems.checkedAt)))
+        .get()?.n ?? 0;
     if (unchecked > 0) throw new AppError('INSPECTION_INCOMPLETE', { params: { remaining: unchecked } });
-    const after = tx.update(inspections).set({ status: 'completed', completedAt: nowIso(), completedBy: actor.id }).where(eq(inspections.id, id)).returning().get();
+    const after = tx
+      .update(inspections)
+      .set({ status: 'completed', completedAt: nowIso(), completedBy: actor.id })
+      .where(eq(inspections.id, id))
+      .returning()
+      .get();
     return { result: null, audit: { action: 'inspection-complete', entity: 'inspection', entityId: id, before: row, after } };
   });
   return getInspection(db, id);
@@ -261,7 +323,12 @@ export function closeFollowUp(db: Db, actor: Actor, id: number, resolution: stri
     const row = tx.select().from(followUps).where(eq(followUps.id, id)).get();
     if (!row) throw new AppError('NOT_FOUND');
     if (row.status !== 'open') throw new AppError('FOLLOW_UP_CLOSED');
-    const after = tx.update(followUps).set({ status: 'closed', closedAt: nowIso(), closedBy: actor.id, resolution }).where(eq(followUps.id, id)).returning().get();
+    const after = tx
+      .update(followUps)
+      .set({ status: 'closed', closedAt: nowIso(), closedBy: actor.id, resolution })
+      .where(eq(followUps.id, id))
+      .returning()
+      .get();
     const box = tx.select({ code: boxes.code }).from(boxes).where(eq(boxes.id, row.boxId)).get();
     return { result: null, audit: { action: 'follow-up-close', entity: 'follow-up', entityId: id, boxCode: box?.code, before: row, after } };
   });

@@ -2,7 +2,16 @@ import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
 import { boxes, loans, type BoxRow } from '../../../db/schema';
-import { IMPORT_PARSED_SHOWN, LOAN_IMPORT_FIELDS, loanImportRowInput, type ImportCheck, type ImportProblem, type LoanImportField, type loanImportFileInput, type loanImportRunInput } from '../../core/contract/imports';
+import {
+  IMPORT_PARSED_SHOWN,
+  LOAN_IMPORT_FIELDS,
+  loanImportRowInput,
+  type ImportCheck,
+  type ImportProblem,
+  type LoanImportField,
+  type loanImportFileInput,
+  type loanImportRunInput,
+} from '../../core/contract/imports';
 import { cleanBoxCode } from '../../core/contract/box-code-text';
 import { LOAN_DAYS_LIMIT } from '../../core/contract/loans';
 import { cleanName, isAccountNamed } from '../../core/contract/person-names';
@@ -85,7 +94,14 @@ function checkRows(db: Db, actor: Actor, sheet: Sheet, mapping: Partial<Record<L
     db
       .select({ loanNo: loans.loanNo })
       .from(loans)
-      .where(and(eq(loans.boxId, box.id), eq(loans.borrowerName, borrowerName), gte(loans.handedOutAt, localDayStart(lent)), lt(loans.handedOutAt, localDayStart(addDays(lent, 1)))))
+      .where(
+        and(
+          eq(loans.boxId, box.id),
+          eq(loans.borrowerName, borrowerName),
+          gte(loans.handedOutAt, localDayStart(lent)),
+          lt(loans.handedOutAt, localDayStart(addDays(lent, 1))),
+        ),
+      )
       .get();
   const problems = checkEachRow(sheet, mapping, skip, (sheetRow) => {
     const { row, get, problem, hasProblems } = sheetRow;
@@ -129,7 +145,11 @@ function checkRows(db: Db, actor: Actor, sheet: Sheet, mapping: Partial<Record<L
     if (code && !box) problem('boxCode', 'v.importBoxUnknown', code);
     if (box && get('returnedDate') === '') {
       // The same checks as a live hand-out (services/loans.ts assertLendable), and once per file.
-      const active = db.select({ loanNo: loans.loanNo }).from(loans).where(and(eq(loans.boxId, box.id), inArray(loans.status, ACTIVE_STATUSES))).get();
+      const active = db
+        .select({ loanNo: loans.loanNo })
+        .from(loans)
+        .where(and(eq(loans.boxId, box.id), inArray(loans.status, ACTIVE_STATUSES)))
+        .get();
       const first = openInFile.get(box.id);
       if (first !== undefined) problem('boxCode', 'v.importBoxOutTwice', String(first));
       else if (active) problem('boxCode', 'v.importBoxBusy', active.loanNo);
@@ -208,7 +228,14 @@ function writeLoans(tx: Db, actor: Actor, parsed: ParsedLoan[]) {
         tx.update(boxes).set({ status: 'on_loan', updatedAt: nowIso() }).where(eq(boxes.id, p.box.id)).run();
         stillOut += 1;
       }
-      audit.push({ action: 'loan-import', entity: 'loan', entityId: row.id, boxCode: p.box.code, before: null, after: { ...row, sheetRow: p.row, ...(p.returned ? {} : { boxStatus: 'on_loan' }) } });
+      audit.push({
+        action: 'loan-import',
+        entity: 'loan',
+        entityId: row.id,
+        boxCode: p.box.code,
+        before: null,
+        after: { ...row, sheetRow: p.row, ...(p.returned ? {} : { boxStatus: 'on_loan' }) },
+      });
     } catch (error) {
       problems.push(...refusalOf(p.row, error, LOAN_IMPORT_FIELDS));
     }
@@ -221,7 +248,10 @@ export async function checkLoanImport(db: Db, actor: Actor, input: z.output<type
   const { sheet, mapping, problems, parsed } = await prepare(db, actor, input, new Set());
   const written = rehearse(db, (tx) => writeLoans(tx, actor, withoutProblems(parsed, problems)));
   const stillOut = parsed.filter((p) => p.returned === null).length;
-  const shown = parsed.slice(0, IMPORT_PARSED_SHOWN).map((p) => ({ row: p.row, values: { boxCode: p.box.code, borrowerName: p.borrowerName, lentDate: p.lent, dueDate: p.due ?? '', returnedDate: p.returned ?? '' } }));
+  const shown = parsed.slice(0, IMPORT_PARSED_SHOWN).map((p) => ({
+    row: p.row,
+    values: { boxCode: p.box.code, borrowerName: p.borrowerName, lentDate: p.lent, dueDate: p.due ?? '', returnedDate: p.returned ?? '' },
+  }));
   return { ...sheetSummary(sheet), mapping, problems: byRow([...problems, ...written.problems]), newOwners: 0, owners: [], stillOut, parsed: shown };
 }
 
@@ -236,7 +266,24 @@ export async function runLoanImport(db: Db, actor: Actor, input: z.output<typeof
     if (problems.length > 0) refuseProblems(problems);
     const written = writeLoans(tx, actor, parsed);
     if (written.problems.length > 0) refuseProblems(written.problems);
-    const audit = [...written.audit, { action: 'import' as const, entity: 'loan' as const, entityId: null, after: { kind: 'loans', file: input.fileName, sheet: sheet.sheet, headerRow: sheet.headerRow, rows: sheet.contentRows, loans: parsed.length, stillOut: written.stillOut, skippedRows: input.skipRows } }];
+    const audit = [
+      ...written.audit,
+      {
+        action: 'import' as const,
+        entity: 'loan' as const,
+        entityId: null,
+        after: {
+          kind: 'loans',
+          file: input.fileName,
+          sheet: sheet.sheet,
+          headerRow: sheet.headerRow,
+          rows: sheet.contentRows,
+          loans: parsed.length,
+          stillOut: written.stillOut,
+          skippedRows: input.skipRows,
+        },
+      },
+    ];
     return { result: { loans: parsed.length, stillOut: written.stillOut }, audit };
   });
 }

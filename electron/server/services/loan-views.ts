@@ -120,7 +120,11 @@ function toLoans(db: Db, rows: LoanQueryRow[], today = localDate()): Loan[] {
 }
 
 export function getLoan(db: Db, id: number): Loan {
-  const row = preparedOnce(db, 'loan', (d) => loanQuery(d).where(eq(loans.id, sql.placeholder('id'))).prepare()).get({ id });
+  const row = preparedOnce(db, 'loan', (d) =>
+    loanQuery(d)
+      .where(eq(loans.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
   if (!row) throw new AppError('NOT_FOUND');
   return toLoans(db, [row])[0];
 }

@@ -20,7 +20,13 @@ import { getUser } from './users';
 export const ACTIVE_STATUSES = ['requested', 'approved', 'out'] as const;
 
 export function getLoanRow(db: Db, id: number): LoanRow {
-  const row = preparedOnce(db, 'loan-row', (d) => d.select().from(loans).where(eq(loans.id, sql.placeholder('id'))).prepare()).get({ id });
+  const row = preparedOnce(db, 'loan-row', (d) =>
+    d
+      .select()
+      .from(loans)
+      .where(eq(loans.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
@@ -44,13 +50,17 @@ export function assertNotSelf(tx: Db, actor: Actor, requestedBy: number, loan: P
 export function takeLoanNo(tx: Db, year = localDate().slice(0, 4)): string {
   const key = `loan:JY-${year}`;
   const n = (tx.select().from(codeCounters).where(eq(codeCounters.prefix, key)).get()?.last ?? 0) + 1;
-  tx.insert(codeCounters).values({ prefix: key, last: n }).onConflictDoUpdate({ target: codeCounters.prefix, set: { last: n } }).run();
+  tx.insert(codeCounters)
+    .values({ prefix: key, last: n })
+    .onConflictDoUpdate({ target: codeCounters.prefix, set: { last: n } })
+    .run();
   return `JY-${year}-${String(n).padStart(4, '0')}`;
 }
 
 /** Account borrowers are copied onto the loan, so the register stands if the account changes later. */
 function borrowerFields(tx: Db, borrower: z.output<typeof borrowerInput>) {
-  if (borrower.kind === 'person') return { borrowerUserId: null, borrowerName: borrower.name, borrowerDepartment: borrower.department, borrowerPhone: borrower.phone };
+  if (borrower.kind === 'person')
+    return { borrowerUserId: null, borrowerName: borrower.name, borrowerDepartment: borrower.department, borrowerPhone: borrower.phone };
   const user = getUser(tx, borrower.userId);
   if (user.disabled) throw new AppError('BORROWER_DISABLED');
   // Accounts belong to the department that keeps the archive, named by the site name.
@@ -69,7 +79,11 @@ function assertNotOnTransfer(tx: Db, box: BoxRow): void {
 function assertLendable(tx: Db, box: BoxRow): void {
   if (box.status !== 'in_stock') throw new AppError('LOAN_BOX_UNAVAILABLE', { params: { status: box.status } });
   assertNotOnTransfer(tx, box);
-  const active = tx.select({ loanNo: loans.loanNo }).from(loans).where(and(eq(loans.boxId, box.id), inArray(loans.status, ACTIVE_STATUSES))).get();
+  const active = tx
+    .select({ loanNo: loans.loanNo })
+    .from(loans)
+    .where(and(eq(loans.boxId, box.id), inArray(loans.status, ACTIVE_STATUSES)))
+    .get();
   if (active) throw new AppError('LOAN_BOX_BUSY', { params: { loanNo: active.loanNo } });
 }
 
@@ -135,7 +149,11 @@ function setLoan(tx: Db, id: number, fields: Partial<LoanRow>): LoanRow {
 
 const setBoxStatus = (tx: Db, id: number, status: BoxRow['status']) =>
   preparedOnce(tx, 'box-set-status', (d) =>
-    d.update(boxes).set({ status: sql`${sql.placeholder('status')}`, updatedAt: sql`${sql.placeholder('at')}` }).where(eq(boxes.id, sql.placeholder('id'))).prepare(),
+    d
+      .update(boxes)
+      .set({ status: sql`${sql.placeholder('status')}`, updatedAt: sql`${sql.placeholder('at')}` })
+      .where(eq(boxes.id, sql.placeholder('id')))
+      .prepare(),
   ).run({ status, at: nowIso(), id });
 
 export function cancelLoan(db: Db, actor: Actor, id: number): Loan {
@@ -150,7 +168,8 @@ export function decideLoan(db: Db, actor: Actor, input: z.output<typeof loanDeci
     if (loan.status !== 'requested') throw wrongState(loan.status);
     assertNotSelf(tx, actor, loan.requestedBy, loan);
     // Copying is its own consent (§4.6.2): only granted on an approval of a request that asked for it.
-    if (input.copyAllowed && !(input.approve && loan.copyRequested)) throw new AppError('VALIDATION', { issues: [{ path: ['copyAllowed'], message: 'v.copyNotRequested' }] });
+    if (input.copyAllowed && !(input.approve && loan.copyRequested))
+      throw new AppError('VALIDATION', { issues: [{ path: ['copyAllowed'], message: 'v.copyNotRequested' }] });
     const after = setLoan(tx, loan.id, {
       status: input.approve ? 'approved' : 'rejected',
       copyAllowed: input.copyAllowed,
@@ -177,7 +196,11 @@ export function handOutLoan(db: Db, actor: Actor, id: number): Loan {
 
 function assertDocumentsOfBox(tx: Db, boxId: number, ids: number[]): void {
   if (!ids.length) return;
-  const found = tx.select({ id: boxDocuments.id }).from(boxDocuments).where(and(eq(boxDocuments.boxId, boxId), inArray(boxDocuments.id, ids))).all();
+  const found = tx
+    .select({ id: boxDocuments.id })
+    .from(boxDocuments)
+    .where(and(eq(boxDocuments.boxId, boxId), inArray(boxDocuments.id, ids)))
+    .all();
   if (found.length !== new Set(ids).size) throw new AppError('VALIDATION', { issues: [{ path: ['missingDocumentIds'], message: 'v.documentNotInBox' }] });
 }
 

@@ -1,7 +1,15 @@
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
 import type { OwnerRow } from '../../../db/schema';
-import { IMPORT_PARSED_SHOWN, OWNER_IMPORT_FIELDS, type ImportCheck, type ImportProblem, type OwnerImportField, type ownerImportFileInput, type ownerImportRunInput } from '../../core/contract/imports';
+import {
+  IMPORT_PARSED_SHOWN,
+  OWNER_IMPORT_FIELDS,
+  type ImportCheck,
+  type ImportProblem,
+  type OwnerImportField,
+  type ownerImportFileInput,
+  type ownerImportRunInput,
+} from '../../core/contract/imports';
 import { ownerKey } from '../../core/contract/owner-names';
 import { ownerCreateInput, type OwnerInput } from '../../core/contract/owners';
 import type { Actor } from './actor';
@@ -25,7 +33,14 @@ const HEADER_ALIASES: Record<OwnerImportField, string[]> = {
   note: ['备注', '说明'],
 };
 /** 经营类型 / 业态 as registers write it; blank is the form's default. The box import reads it too. */
-export const BUSINESS_TYPE: Record<string, OwnerRow['businessType']> = { 餐饮: 'catering', 餐饮类: 'catering', 非餐饮: 'non_catering', 非餐饮类: 'non_catering', 零售: 'non_catering', '': 'non_catering' };
+export const BUSINESS_TYPE: Record<string, OwnerRow['businessType']> = {
+  餐饮: 'catering',
+  餐饮类: 'catering',
+  非餐饮: 'non_catering',
+  非餐饮类: 'non_catering',
+  零售: 'non_catering',
+  '': 'non_catering',
+};
 
 interface ParsedOwner {
   row: number;
@@ -104,9 +119,23 @@ function writeOwners(tx: Db, parsed: ParsedOwner[], mergeOwners: z.output<typeof
 export async function checkOwnerImport(db: Db, input: z.output<typeof ownerImportFileInput>): Promise<ImportCheck> {
   const { sheet, mapping, problems, parsed } = await prepare(db, input, new Set());
   const written = rehearse(db, (tx) => writeOwners(tx, withoutProblems(parsed, problems), []));
-  const plans = planOwners(db, parsed.map((p) => ({ name: p.input.name, row: p.row })));
-  const shown = parsed.slice(0, IMPORT_PARSED_SHOWN).map(({ row, input: o }) => ({ row, values: { name: o.name, floor: o.floor, businessType: o.businessType, leaseStart: o.leaseStart ?? '', moveOutDate: o.moveOutDate ?? '' } }));
-  return { ...sheetSummary(sheet), mapping, problems: byRow([...problems, ...written.problems]), newOwners: plans.length, owners: plans, stillOut: 0, parsed: shown };
+  const plans = planOwners(
+    db,
+    parsed.map((p) => ({ name: p.input.name, row: p.row })),
+  );
+  const shown = parsed.slice(0, IMPORT_PARSED_SHOWN).map(({ row, input: o }) => ({
+    row,
+    values: { name: o.name, floor: o.floor, businessType: o.businessType, leaseStart: o.leaseStart ?? '', moveOutDate: o.moveOutDate ?? '' },
+  }));
+  return {
+    ...sheetSummary(sheet),
+    mapping,
+    problems: byRow([...problems, ...written.problems]),
+    newOwners: plans.length,
+    owners: plans,
+    stillOut: 0,
+    parsed: shown,
+  };
 }
 
 /**
@@ -123,7 +152,24 @@ export async function runOwnerImport(db: Db, actor: Actor, input: z.output<typeo
     if (problems.length > 0) refuseProblems(problems);
     const written = writeOwners(tx, parsed, input.mergeOwners);
     if (written.problems.length > 0) refuseProblems(written.problems);
-    const audit = [...written.audit, { action: 'import' as const, entity: 'owner' as const, entityId: null, after: { kind: 'owners', file: input.fileName, sheet: sheet.sheet, headerRow: sheet.headerRow, rows: sheet.contentRows, owners: written.created, merged: parsed.length - written.created, skippedRows: input.skipRows } }];
+    const audit = [
+      ...written.audit,
+      {
+        action: 'import' as const,
+        entity: 'owner' as const,
+        entityId: null,
+        after: {
+          kind: 'owners',
+          file: input.fileName,
+          sheet: sheet.sheet,
+          headerRow: sheet.headerRow,
+          rows: sheet.contentRows,
+          owners: written.created,
+          merged: parsed.length - written.created,
+          skippedRows: input.skipRows,
+        },
+      },
+    ];
     return { result: { owners: written.created }, audit };
   });
 }

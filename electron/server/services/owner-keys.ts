@@ -27,7 +27,8 @@ export function ownersWithKey(db: Db, key: string, exceptId?: number): OwnerRef[
 
 /** Above every character a key can hold: the end of a prefix's range of a key index. */
 const RANGE_END = '\u{10FFFF}';
-const startsWith = (column: typeof owners.nameKey | typeof owners.nameKeyReversed, prefix: string): SQL => and(gte(column, prefix), lt(column, prefix + RANGE_END))!;
+const startsWith = (column: typeof owners.nameKey | typeof owners.nameKeyReversed, prefix: string): SQL =>
+  and(gte(column, prefix), lt(column, prefix + RANGE_END))!;
 
 /**
  * Owners whose key is one edit from this one. A single edit leaves the key's first half or its last
@@ -43,7 +44,9 @@ export function ownersOneEditFrom(db: Db, key: string): OwnerRef[] {
   const candidates = db
     .select({ id: owners.id, name: owners.name, key: owners.nameKey })
     .from(owners)
-    .where(and(or(startsWith(owners.nameKey, prefix), startsWith(owners.nameKeyReversed, suffix)), sql`length(${owners.nameKey}) BETWEEN ${n - 1} AND ${n + 1}`))
+    .where(
+      and(or(startsWith(owners.nameKey, prefix), startsWith(owners.nameKeyReversed, suffix)), sql`length(${owners.nameKey}) BETWEEN ${n - 1} AND ${n + 1}`),
+    )
     .orderBy(asc(owners.id))
     .all();
   return candidates.filter((c) => oneEditApart(c.key, key)).map(({ id, name }) => ({ id, name }));

@@ -18,12 +18,22 @@ const audited = ({ nameKey: _key, nameKeyReversed: _reversed, ...shown }: OwnerR
 
 /** Inserts an owner with its name's keys (the owner form and both imports), with its owner-create audit entry. */
 export function insertOwner(tx: Db, input: OwnerInput): { row: OwnerRow; audit: AuditEntry } {
-  const row = tx.insert(owners).values({ ...input, ...ownerKeyColumns(input.name) }).returning().get();
+  const row = tx
+    .insert(owners)
+    .values({ ...input, ...ownerKeyColumns(input.name) })
+    .returning()
+    .get();
   return { row, audit: { action: 'owner-create', entity: 'owner', entityId: row.id, after: audited(row) } };
 }
 
 export function getOwnerRow(db: Db, id: number): OwnerRow {
-  const row = preparedOnce(db, 'owner-row', (d) => d.select().from(owners).where(eq(owners.id, sql.placeholder('id'))).prepare()).get({ id });
+  const row = preparedOnce(db, 'owner-row', (d) =>
+    d
+      .select()
+      .from(owners)
+      .where(eq(owners.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
@@ -45,7 +55,15 @@ export function listOwners(db: Db, input: z.output<typeof ownerListInput>): { ro
     const p = containsPattern(input.query);
     // The name also by its key, so 翠鸟(成都) or a doubled space finds 翠鸟（成都）.
     const key = containsPattern(ownerKey(input.query));
-    conditions.push(or(sql`${owners.name} LIKE ${p} ESCAPE '\\'`, sql`${owners.nameKey} LIKE ${key} ESCAPE '\\'`, sql`${owners.unitNo} LIKE ${p} ESCAPE '\\'`, sql`${owners.contactPerson} LIKE ${p} ESCAPE '\\'`, sql`${owners.phone} LIKE ${p} ESCAPE '\\'`));
+    conditions.push(
+      or(
+        sql`${owners.name} LIKE ${p} ESCAPE '\\'`,
+        sql`${owners.nameKey} LIKE ${key} ESCAPE '\\'`,
+        sql`${owners.unitNo} LIKE ${p} ESCAPE '\\'`,
+        sql`${owners.contactPerson} LIKE ${p} ESCAPE '\\'`,
+        sql`${owners.phone} LIKE ${p} ESCAPE '\\'`,
+      ),
+    );
   }
   if (input.floor) conditions.push(eq(owners.floor, input.floor));
   if (input.businessType) conditions.push(eq(owners.businessType, input.businessType));
@@ -73,7 +91,12 @@ export function updateOwner(db: Db, actor: Actor, input: z.output<typeof ownerUp
   const { id, ...fields } = input;
   return mutate(db, actor, (tx) => {
     const before = getOwnerRow(tx, id);
-    const row = tx.update(owners).set({ ...fields, ...ownerKeyColumns(fields.name), updatedAt: nowIso() }).where(eq(owners.id, id)).returning().get();
+    const row = tx
+      .update(owners)
+      .set({ ...fields, ...ownerKeyColumns(fields.name), updatedAt: nowIso() })
+      .where(eq(owners.id, id))
+      .returning()
+      .get();
     indexOwnerBoxes(tx, id);
     return { result: row, audit: { action: 'owner-update', entity: 'owner', entityId: id, before: audited(before), after: audited(row) } };
   });

@@ -2,9 +2,7 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { kdfCost, PRODUCTION_KDF_COST, type ScryptCost } from '../../../db/kdf-cost';
 
 function scrypt(password: string, salt: Buffer, params: ScryptCost): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCb(password.normalize('NFC'), salt, 32, params, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+  return new Promise((resolve, reject) => scryptCb(password.normalize('NFC'), salt, 32, params, (err, key) => (err ? reject(err) : resolve(key))));
 }
 
 /** Stored as `scrypt$N$r$p$salt$hash` so the cost can rise later without breaking old hashes. */

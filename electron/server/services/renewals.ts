@@ -21,13 +21,24 @@ export function requestRenewal(db: Db, actor: Actor, input: z.output<typeof rene
     if (input.days > LOAN_DAYS_LIMIT[loan.loanType]) throw new AppError('VALIDATION', { issues: [{ path: ['days'], message: 'v.loanDays' }] });
     if (localDate() >= loan.dueDate) throw new AppError('RENEWAL_TOO_LATE', { params: { dueDate: loan.dueDate } });
     const counted = (statuses: ('requested' | 'approved')[]) =>
-      tx.select({ n: count() }).from(loanRenewals).where(and(eq(loanRenewals.loanId, loan.id), inArray(loanRenewals.status, statuses))).get()?.n ?? 0;
+      tx
+        .select({ n: count() })
+        .from(loanRenewals)
+        .where(and(eq(loanRenewals.loanId, loan.id), inArray(loanRenewals.status, statuses)))
+        .get()?.n ?? 0;
     if (counted(['requested']) > 0) throw new AppError('RENEWAL_PENDING');
     const max = getSettings(tx).maxRenewals;
     if (counted(['requested', 'approved']) >= max) throw new AppError('RENEWAL_LIMIT', { params: { max } });
     if (hasOpenIncident(tx, loan.boxId)) throw new AppError('RENEWAL_INCIDENT_OPEN');
-    const row = tx.insert(loanRenewals).values({ loanId: loan.id, days: input.days, reason: input.reason, requestedAt: nowIso(), requestedBy: actor.id ?? 0 }).returning().get();
-    return { result: null, audit: { action: 'loan-renewal-request', entity: 'loan', entityId: loan.id, boxCode: getBoxRow(tx, loan.boxId).code, before: null, after: row } };
+    const row = tx
+      .insert(loanRenewals)
+      .values({ loanId: loan.id, days: input.days, reason: input.reason, requestedAt: nowIso(), requestedBy: actor.id ?? 0 })
+      .returning()
+      .get();
+    return {
+      result: null,
+      audit: { action: 'loan-renewal-request', entity: 'loan', entityId: loan.id, boxCode: getBoxRow(tx, loan.boxId).code, before: null, after: row },
+    };
   });
   return getLoan(db, input.loanId);
 }

@@ -12,7 +12,15 @@ type SearchableRow = { code: string; title: string; room: string; cabinet: strin
 
 function searchableFields(tx: Db, boxId: number): SearchableRow | undefined {
   return tx
-    .select({ code: boxes.code, title: boxes.title, room: boxes.room, cabinet: boxes.cabinet, ownerName: owners.name, unitNo: owners.unitNo, contact: owners.contactPerson })
+    .select({
+      code: boxes.code,
+      title: boxes.title,
+      room: boxes.room,
+      cabinet: boxes.cabinet,
+      ownerName: owners.name,
+      unitNo: owners.unitNo,
+      contact: owners.contactPerson,
+    })
     .from(boxes)
     .leftJoin(owners, eq(owners.id, boxes.ownerId))
     .where(eq(boxes.id, boxId))
@@ -29,7 +37,9 @@ const spacedChars = (field: string): string =>
  * Folded as the query is (NFKC, one kind of bracket, no invisible characters), so 翠鸟(成都) finds 翠鸟（成都）.
  */
 function searchTexts(row: SearchableRow): { trigram: string; chars: string } {
-  const fields = [row.code, row.title, row.ownerName ?? '', row.unitNo ?? '', row.contact ?? '', row.room, row.cabinet].map(foldText).filter((f) => f.trim() !== '');
+  const fields = [row.code, row.title, row.ownerName ?? '', row.unitNo ?? '', row.contact ?? '', row.room, row.cabinet]
+    .map(foldText)
+    .filter((f) => f.trim() !== '');
   return { trigram: fields.join('\n'), chars: fields.map(spacedChars).join(` ${FIELD_SEPARATOR} `) };
 }
 
@@ -53,7 +63,8 @@ export function indexOwnerBoxes(tx: Db, ownerId: number): void {
  * removes it with the document): a plain b-tree count. count(*) on the FTS5 table itself walks every
  * document and cost ~40 ms of each cold open at 100,000 boxes.
  */
-const rowCount = (db: Db, table: 'boxes' | 'box_fts_docsize' | 'box_chars_docsize'): number => db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0;
+const rowCount = (db: Db, table: 'boxes' | 'box_fts_docsize' | 'box_chars_docsize'): number =>
+  db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0;
 
 /**
  * Fills both indexes from the whole catalogue in one pass: one join and two prepared inserts. The
@@ -114,7 +125,9 @@ export interface SearchTerm {
  */
 export function searchTerms(query: string): SearchTerm[] {
   // FTS5 reads its query as a C string: a NUL would end it mid-quote. Control characters split terms.
-  const terms = foldText(query.replaceAll(FIELD_SEPARATOR, '').replace(/[\u0000-\u001f\u007f]/g, ' ')).split(/\s+/).filter(Boolean);
+  const terms = foldText(query.replaceAll(FIELD_SEPARATOR, '').replace(/[\u0000-\u001f\u007f]/g, ' '))
+    .split(/\s+/)
+    .filter(Boolean);
   const long = terms.filter((t) => Array.from(t).length >= TRIGRAM_MIN);
   const short = terms.filter((t) => Array.from(t).length < TRIGRAM_MIN);
   const groups: SearchTerm[] = [];

@@ -23,7 +23,10 @@ export function getSettings(db: Db): Settings {
 export function updateSettings(db: Db, actor: Actor, next: Settings): Settings {
   return mutate(db, actor, (tx) => {
     const before = getSettings(tx);
-    tx.insert(settings).values({ key: KEY, value: next }).onConflictDoUpdate({ target: settings.key, set: { value: next } }).run();
+    tx.insert(settings)
+      .values({ key: KEY, value: next })
+      .onConflictDoUpdate({ target: settings.key, set: { value: next } })
+      .run();
     return { result: next, audit: { action: 'settings-update', entity: 'settings', entityId: KEY, before, after: next } };
   });
 }

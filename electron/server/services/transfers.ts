@@ -97,7 +97,9 @@ export function listTransfers(db: Db, input: z.output<typeof transferListInput>)
   const page = rows.slice(0, input.limit);
   const ids = page.map((r) => r.t.id);
   const counts = new Map<number, number>();
-  if (ids.length) for (const tb of db.select({ transferId: transferBoxes.transferId }).from(transferBoxes).where(inArray(transferBoxes.transferId, ids)).all()) counts.set(tb.transferId, (counts.get(tb.transferId) ?? 0) + 1);
+  if (ids.length)
+    for (const tb of db.select({ transferId: transferBoxes.transferId }).from(transferBoxes).where(inArray(transferBoxes.transferId, ids)).all())
+      counts.set(tb.transferId, (counts.get(tb.transferId) ?? 0) + 1);
   const today = localDate();
   return { rows: page.map((r) => summaryOf(r, counts.get(r.t.id) ?? 0, today)), nextCursor: rows.length > input.limit ? page[page.length - 1].t.id : null };
 }
@@ -141,7 +143,10 @@ export function createTransfer(db: Db, actor: Actor, input: z.output<typeof tran
       assertTransferable(tx, box);
       return box;
     });
-    const counts = itemCounts(tx, list.map((b) => b.id));
+    const counts = itemCounts(
+      tx,
+      list.map((b) => b.id),
+    );
     const row = tx
       .insert(transfers)
       .values({
@@ -177,7 +182,12 @@ export function decideTransfer(db: Db, actor: Actor, input: z.output<typeof tran
     const t = getTransferRow(tx, input.id);
     if (t.status !== 'requested') throw wrongState(t.status);
     if (actor.id === t.requestedBy) throw new AppError('SELF_APPROVAL');
-    const after = setTransfer(tx, t.id, { status: input.approve ? 'approved' : 'rejected', decidedAt: nowIso(), decidedBy: actor.id, decisionReason: input.reason });
+    const after = setTransfer(tx, t.id, {
+      status: input.approve ? 'approved' : 'rejected',
+      decidedAt: nowIso(),
+      decidedBy: actor.id,
+      decisionReason: input.reason,
+    });
     return { result: null, audit: transferAudit(input.approve ? 'transfer-approve' : 'transfer-reject', t, after) };
   });
   return getTransfer(db, input.id);
@@ -224,7 +234,8 @@ function samePerson(db: Db, a: Signer, b: Signer): boolean {
   return namesOf(db, b).some((name) => keys.has(personKey(name)));
 }
 
-const boxesOnOrder = (tx: Db, transferId: number) => tx.select({ box: boxes }).from(transferBoxes).innerJoin(boxes, eq(boxes.id, transferBoxes.boxId)).where(eq(transferBoxes.transferId, transferId)).all();
+const boxesOnOrder = (tx: Db, transferId: number) =>
+  tx.select({ box: boxes }).from(transferBoxes).innerJoin(boxes, eq(boxes.id, transferBoxes.boxId)).where(eq(transferBoxes.transferId, transferId)).all();
 
 /** A side as far as it is known without its password; an unknown user name stays a name, so the check cannot probe for accounts. */
 function namedSigner(db: Db, party: z.output<typeof transferSignOffCheckInput>['handover']): Signer {

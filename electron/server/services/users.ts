@@ -50,7 +50,11 @@ export async function createUser(db: Db, actor: Actor, input: z.output<typeof us
   const passwordHash = await hashPassword(input.password);
   return mutate(db, actor, (tx) => {
     assertUsernameFree(tx, input.username);
-    const row = tx.insert(users).values({ username: input.username, displayName: input.displayName, role: input.role, passwordHash, mustChangePassword: actor.id !== null }).returning().get();
+    const row = tx
+      .insert(users)
+      .values({ username: input.username, displayName: input.displayName, role: input.role, passwordHash, mustChangePassword: actor.id !== null })
+      .returning()
+      .get();
     const user = toPublicUser(row);
     return { result: user, audit: { action: 'user-create', entity: 'user', entityId: row.id, after: user } };
   });
@@ -59,7 +63,12 @@ export async function createUser(db: Db, actor: Actor, input: z.output<typeof us
 export function updateUser(db: Db, actor: Actor, input: z.output<typeof userUpdateInput>): PublicUser {
   return mutate(db, actor, (tx) => {
     const before = toPublicUser(getUser(tx, input.id));
-    const row = tx.update(users).set({ displayName: input.displayName, role: input.role, disabled: input.disabled, mustChangePassword: input.mustChangePassword }).where(eq(users.id, input.id)).returning().get();
+    const row = tx
+      .update(users)
+      .set({ displayName: input.displayName, role: input.role, disabled: input.disabled, mustChangePassword: input.mustChangePassword })
+      .where(eq(users.id, input.id))
+      .returning()
+      .get();
     const after = toPublicUser(row);
     return { result: after, audit: { action: 'user-update', entity: 'user', entityId: input.id, before, after } };
   });
@@ -70,7 +79,12 @@ export async function resetPassword(db: Db, actor: Actor, id: number, password: 
   const passwordHash = await hashPassword(password);
   return mutate(db, actor, (tx) => {
     getUser(tx, id);
-    const row = tx.update(users).set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, passwordChangedAt: nowIso() }).where(eq(users.id, id)).returning().get();
+    const row = tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, passwordChangedAt: nowIso() })
+      .where(eq(users.id, id))
+      .returning()
+      .get();
     return { result: toPublicUser(row), audit: { action: 'user-reset-password', entity: 'user', entityId: id } };
   });
 }

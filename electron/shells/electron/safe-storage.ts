@@ -7,8 +7,7 @@ import type { KeyProtector } from '../../../db/keyfile';
  */
 export const safeStorageProtector: KeyProtector = {
   kind: 'safeStorage',
-  available: () =>
-    safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+  available: () => safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
   protect: async (secret) => safeStorage.encryptString(secret.toString('utf8')),
   unprotect: (blob) => Buffer.from(safeStorage.decryptString(blob), 'utf8'),
 };

@@ -28,7 +28,10 @@ export function startServerProcess(entry: string, options: Omit<ServerStartOptio
 
   function spawn(): void {
     const proc = utilityProcess.fork(entry, [], { serviceName: 'Archive Desk server', stdio: 'inherit' });
-    const own = new ServerLink({ post: (message) => proc.postMessage(message), onMessage: (listener) => proc.on('message', (message: ToHost) => listener(message)) }, host);
+    const own = new ServerLink(
+      { post: (message) => proc.postMessage(message), onMessage: (listener) => proc.on('message', (message: ToHost) => listener(message)) },
+      host,
+    );
     child = proc;
     link = own;
     proc.once('exit', (code) => {

@@ -17,4 +17,7 @@ if (!parentPort) {
   console.error('the Archive Desk server runs as a utility process of the desktop app');
   process.exit(1);
 }
-serve({ post: (message) => parentPort.postMessage(message), onMessage: (listener) => parentPort.on('message', (event) => listener(event.data as ToServer)) }, () => process.exit(0));
+serve(
+  { post: (message) => parentPort.postMessage(message), onMessage: (listener) => parentPort.on('message', (event) => listener(event.data as ToServer)) },
+  () => process.exit(0),
+);

@@ -48,7 +48,10 @@ function refuseToStart(zh: string, en: string): never {
 function inProcessServer(host: HostServices): ServerLink {
   const { port1, port2 } = new MessageChannel();
   serve({ post: (message) => port1.postMessage(message), onMessage: (listener) => port1.on('message', (message: ToServer) => listener(message)) });
-  return new ServerLink({ post: (message) => port2.postMessage(message), onMessage: (listener) => port2.on('message', (message: ToHost) => listener(message)) }, host);
+  return new ServerLink(
+    { post: (message) => port2.postMessage(message), onMessage: (listener) => port2.on('message', (message: ToHost) => listener(message)) },
+    host,
+  );
 }
 
 /** `npm run web`: built to dist/web/main.cjs, so the app root is two folders up. */
@@ -65,13 +68,21 @@ async function main(): Promise<void> {
   // One archive, one writer: a second start points to the page the first one serves.
   if (status.fault?.code === 'ALREADY_RUNNING') {
     const { pid, url } = status.fault.params ?? {};
-    refuseToStart(`档案前台已在运行（进程 ${pid}），请打开：${url ?? '已打开的窗口'}`, `Archive Desk is already running (process ${pid}) on this data folder: ${url ?? 'use the window already open'}`);
+    refuseToStart(
+      `档案前台已在运行（进程 ${pid}），请打开：${url ?? '已打开的窗口'}`,
+      `Archive Desk is already running (process ${pid}) on this data folder: ${url ?? 'use the window already open'}`,
+    );
   }
-  const shell = await listen({ dispatch: (request) => link.call(request), rendererDir: resolve(appRoot, 'dist', 'renderer') }, port).catch(async (err: unknown) => {
-    if (!inUse(err)) throw err;
-    await link.close();
-    return refuseToStart(`端口 ${port} 已被其他程序占用，档案前台未启动：请换一个端口（--port），或先关闭占用它的程序。`, `Port ${port} on 127.0.0.1 is already in use; Archive Desk did not start. Choose another --port, or close the program using it.`);
-  });
+  const shell = await listen({ dispatch: (request) => link.call(request), rendererDir: resolve(appRoot, 'dist', 'renderer') }, port).catch(
+    async (err: unknown) => {
+      if (!inUse(err)) throw err;
+      await link.close();
+      return refuseToStart(
+        `端口 ${port} 已被其他程序占用，档案前台未启动：请换一个端口（--port），或先关闭占用它的程序。`,
+        `Port ${port} on 127.0.0.1 is already in use; Archive Desk did not start. Choose another --port, or close the program using it.`,
+      );
+    },
+  );
   link.publishUrl(shell.url);
   console.log(`Archive Desk web shell (${status.state}), data in ${paths.dataDir}`);
   console.log(`Open: ${shell.url}`);

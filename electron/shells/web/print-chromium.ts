@@ -4,7 +4,15 @@ import { chromium, type Page } from 'playwright-core';
 import { AppError } from '../../core/contract/errors';
 import type { Printer } from '../../server/services/printing/printer';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const ON_PATH = process.platform === 'win32' ? ['chromium.exe', 'chrome.exe'] : ['chromium', 'google-chrome'];
 
 /** ARCHIVE_DESK_CHROMIUM, else Debian's /usr/bin/chromium, else the first chromium/google-chrome on PATH. */

@@ -8,7 +8,8 @@ import type { Dispatch } from '../../server/dispatch';
 
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const LOOPBACK = '127.0.0.1';
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 /** A client must send its headers, then its whole request, within these, so a slow one cannot hold a socket; 16 MB over loopback takes under a second. */
 const TIMEOUTS = { headersMs: 10_000, requestMs: 60_000 };
 
@@ -37,7 +38,8 @@ function send(res: ServerResponse, status: number, body: Result<unknown>, header
   res.end(text);
 }
 
-const refuse = (res: ServerResponse, status: number, error: AppErrorPayload, headers?: Record<string, string>) => send(res, status, { ok: false, error }, headers);
+const refuse = (res: ServerResponse, status: number, error: AppErrorPayload, headers?: Record<string, string>) =>
+  send(res, status, { ok: false, error }, headers);
 const badRequest = (message: string): AppErrorPayload => ({ code: 'VALIDATION', issues: [{ path: [], message }] });
 
 /** Whatever went wrong while answering: a 500 if nothing was sent yet, else the connection is cut. */
@@ -126,7 +128,9 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
   const error: AppErrorPayload = status === 431 ? { code: 'PAYLOAD_TOO_LARGE' } : badRequest(status === 408 ? 'v.timeout' : 'v.request');
   if (pending) return refuse(pending, status, error, { connection: 'close' });
   const body = JSON.stringify({ ok: false, error });
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
@@ -157,13 +161,21 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
   };
   // Node looks for expired requests every connectionsCheckingInterval (30 s unless told). A request
   // without a Host is refused by hostAllowed, with a typed answer, rather than by Node's bare 400.
-  const server = createServer({ headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: Math.min(1000, timeouts.headersMs / 2), requireHostHeader: false }, (req, res) => {
-    try {
-      route(req, res);
-    } catch (err) {
-      fail(res, err, log);
-    }
-  });
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: Math.min(1000, timeouts.headersMs / 2),
+      requireHostHeader: false,
+    },
+    (req, res) => {
+      try {
+        route(req, res);
+      } catch (err) {
+        fail(res, err, log);
+      }
+    },
+  );
   server.on('clientError', answerClientError);
   return new Promise((resolve, reject) => {
     server.once('error', reject);

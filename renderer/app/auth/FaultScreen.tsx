@@ -4,7 +4,19 @@ import type { AppStatus } from '../../../electron/core/contract/app';
 import { RestoreFromBackupForm } from '../../features/backups/RestoreAtSetup';
 import { AuthFrame } from './AuthFrame';
 
-const EXPLAINED = ['DISK_FULL', 'DATA_READ_ONLY', 'ALREADY_RUNNING', 'DB_CORRUPT', 'WRONG_KEY', 'KEY_FILE_MISSING', 'KEY_FILE_CORRUPT', 'KEY_FILE_UNREADABLE', 'DB_TOO_NEW', 'DB_MISSING', 'DATA_FOLDER_GONE'];
+const EXPLAINED = [
+  'DISK_FULL',
+  'DATA_READ_ONLY',
+  'ALREADY_RUNNING',
+  'DB_CORRUPT',
+  'WRONG_KEY',
+  'KEY_FILE_MISSING',
+  'KEY_FILE_CORRUPT',
+  'KEY_FILE_UNREADABLE',
+  'DB_TOO_NEW',
+  'DB_MISSING',
+  'DATA_FOLDER_GONE',
+];
 /** Faults whose way forward is a restore from a backup, offered right here. */
 const RESTORE_HERE = ['DB_MISSING', 'DATA_FOLDER_GONE'];
 /** Which paths each fault needs a person to look at or act on. */
@@ -32,7 +44,8 @@ export function FaultScreen({ status, onRetry, retrying }: { status: AppStatus; 
   const key = fault && EXPLAINED.includes(fault.code) ? fault.code : 'other';
   const paths = PATHS[key] ?? ['dataDir'];
   // The system's reason (EACCES, EISDIR…) in words; one without words of its own keeps its code.
-  const reason = typeof params.reason === 'string' ? t(`fault.reasons.${params.reason}`, { defaultValue: t('fault.reasons.other', { code: params.reason }) }) : undefined;
+  const reason =
+    typeof params.reason === 'string' ? t(`fault.reasons.${params.reason}`, { defaultValue: t('fault.reasons.other', { code: params.reason }) }) : undefined;
   const url = typeof params.url === 'string' && params.url.startsWith('http://127.0.0.1:') ? params.url : null;
 
   return (

@@ -17,18 +17,39 @@ import { RequireCall } from '../../ui/RequireCall';
 export function AppRoutes({ siteName }: { siteName: string | null }) {
   return (
     <BoxPanelsProvider value={BOX_PANELS}>
-    <Routes>
-      <Route element={<MainLayout siteName={siteName} />}>
-        <Route index element={<Navigate to="/boxes" replace />} />
-        {[...importRoutes, ...catalogueRoutes, ...lendingRoutes, ...custodyRoutes, ...backupRoutes].map((route) => (
-          <Route key={route.path} path={route.path} element={route.element} />
-        ))}
-        <Route path="users" element={<RequireCall call="user-list"><UsersScreen /></RequireCall>} />
-        <Route path="audit" element={<RequireCall call="audit-list"><AuditPage /></RequireCall>} />
-        <Route path="settings" element={<RequireCall call="settings-update"><SettingsScreen /></RequireCall>} />
-        <Route path="*" element={<NotFound />} />
-      </Route>
-    </Routes>
+      <Routes>
+        <Route element={<MainLayout siteName={siteName} />}>
+          <Route index element={<Navigate to="/boxes" replace />} />
+          {[...importRoutes, ...catalogueRoutes, ...lendingRoutes, ...custodyRoutes, ...backupRoutes].map((route) => (
+            <Route key={route.path} path={route.path} element={route.element} />
+          ))}
+          <Route
+            path="users"
+            element={
+              <RequireCall call="user-list">
+                <UsersScreen />
+              </RequireCall>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequireCall call="audit-list">
+                <AuditPage />
+              </RequireCall>
+            }
+          />
+          <Route
+            path="settings"
+            element={
+              <RequireCall call="settings-update">
+                <SettingsScreen />
+              </RequireCall>
+            }
+          />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
     </BoxPanelsProvider>
   );
 }

@@ -1,4 +1,13 @@
-import { AuditOutlined, CloudServerOutlined, ContainerOutlined, ReadOutlined, SafetyCertificateOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CloudServerOutlined,
+  ContainerOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { CallName } from '../../../electron/core/contract';
 

@@ -50,7 +50,15 @@ export function UserEditModal({ user, onClose }: { user: PublicUser; onClose: ()
       </Field>
       <Field control={control} name="disabled" label={t('users.disabledLabel')} extra={t('users.noDelete')}>
         {({ value, onChange, ref, id }) => (
-          <Switch id={id} ref={ref} checked={value} onChange={onChange} disabled={isSelf} checkedChildren={t('users.statusDisabled')} unCheckedChildren={t('users.statusEnabled')} />
+          <Switch
+            id={id}
+            ref={ref}
+            checked={value}
+            onChange={onChange}
+            disabled={isSelf}
+            checkedChildren={t('users.statusDisabled')}
+            unCheckedChildren={t('users.statusEnabled')}
+          />
         )}
       </Field>
       <Field control={control} name="mustChangePassword" label={t('users.forceChangeLabel')} extra={t('users.forceChangeHint')}>

@@ -25,7 +25,12 @@ export function UsersScreen() {
   const close = () => setDialog(null);
 
   const columns: TableColumnsType<PublicUser> = [
-    { title: t('account.username'), dataIndex: 'username', render: (name: string) => <span className="mono">{name}</span>, sorter: (a, b) => a.username.localeCompare(b.username) },
+    {
+      title: t('account.username'),
+      dataIndex: 'username',
+      render: (name: string) => <span className="mono">{name}</span>,
+      sorter: (a, b) => a.username.localeCompare(b.username),
+    },
     { title: t('account.displayName'), dataIndex: 'displayName' },
     { title: t('account.role'), dataIndex: 'role', render: (role: PublicUser['role']) => tc(`enums.role.${role}`) },
     { title: t('users.status'), key: 'status', render: (_, user) => <UserStatusTags user={user} /> },

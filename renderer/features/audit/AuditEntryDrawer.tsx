@@ -15,12 +15,26 @@ export function AuditEntryDrawer({ entry, onClose }: { entry: AuditRow | null; o
         { key: 'action', label: t('columns.action'), children: actionLabel(t, entry.action) },
         { key: 'entity', label: t('columns.entity'), children: objectText(entityLabel(t, entry.entity), entry.entityId) },
         { key: 'boxCode', label: t('columns.boxCode'), children: entry.boxCode ? <span className="mono">{entry.boxCode}</span> : EMPTY },
-        { key: 'hash', label: t('detail.hash'), children: <Typography.Text className="mono audit-hash-full" copyable>{entry.hash}</Typography.Text> },
+        {
+          key: 'hash',
+          label: t('detail.hash'),
+          children: (
+            <Typography.Text className="mono audit-hash-full" copyable>
+              {entry.hash}
+            </Typography.Text>
+          ),
+        },
         { key: 'prevHash', label: t('detail.prevHash'), children: <span className="mono audit-hash-full">{entry.prevHash}</span> },
       ]
     : [];
   return (
-    <Drawer open={entry !== null} onClose={onClose} size={640} title={entry && `${t('detail.title', { seq: entry.seq })} · ${actionLabel(t, entry.action)}`} destroyOnHidden>
+    <Drawer
+      open={entry !== null}
+      onClose={onClose}
+      size={640}
+      title={entry && `${t('detail.title', { seq: entry.seq })} · ${actionLabel(t, entry.action)}`}
+      destroyOnHidden
+    >
       {entry && (
         <>
           <Descriptions size="small" column={1} bordered items={items} className="audit-entry-info" />

@@ -83,7 +83,11 @@ export function AuditFilters({ filters, onChange }: AuditFiltersProps) {
         onChange={(range) => onChange({ from: range?.[0]?.format(ISO_DAY), to: range?.[1]?.format(ISO_DAY) })}
       />
       {active && (
-        <Button type="link" icon={<ClearOutlined />} onClick={() => onChange({ actorId: undefined, entity: undefined, action: undefined, boxCode: undefined, from: undefined, to: undefined })}>
+        <Button
+          type="link"
+          icon={<ClearOutlined />}
+          onClick={() => onChange({ actorId: undefined, entity: undefined, action: undefined, boxCode: undefined, from: undefined, to: undefined })}
+        >
           {t('filters.clear')}
         </Button>
       )}

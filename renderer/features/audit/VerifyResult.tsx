@@ -15,6 +15,12 @@ export function VerifyResult({ result, onClose }: { result: AuditVerification; o
       description={t('verify.intactHint')}
     />
   ) : (
-    <Alert type="error" showIcon closable={{ onClose }} title={t('verify.broken', { seq: result.brokenAt })} description={t(`verify.reasons.${result.reason}`)} />
+    <Alert
+      type="error"
+      showIcon
+      closable={{ onClose }}
+      title={t('verify.broken', { seq: result.brokenAt })}
+      description={t(`verify.reasons.${result.reason}`)}
+    />
   );
 }

@@ -12,10 +12,7 @@ export interface ChangeLine {
  *  - `none`: nothing recorded (a sign-in, a password reset);
  *  - `unreadable`: not JSON of either shape; shown as stored.
  */
-export type ParsedChanges =
-  | { kind: 'record' | 'fields'; lines: ChangeLine[] }
-  | { kind: 'none' }
-  | { kind: 'unreadable'; raw: string };
+export type ParsedChanges = { kind: 'record' | 'fields'; lines: ChangeLine[] } | { kind: 'none' } | { kind: 'unreadable'; raw: string };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isPair = (value: unknown): value is [unknown, unknown] => Array.isArray(value) && value.length === 2;

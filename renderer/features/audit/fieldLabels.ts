@@ -186,7 +186,9 @@ export function formatValue(t: TFunction, field: string, value: unknown, entity?
     const entries = Object.entries(value);
     if (entries.length === 0) return EMPTY;
     return entries
-      .map(([key, inner]) => t('audit:values.entry', { key: keyPrefix ? t(`${keyPrefix}.${key}`, { defaultValue: key }) : key, value: formatValue(t, key, inner) }))
+      .map(([key, inner]) =>
+        t('audit:values.entry', { key: keyPrefix ? t(`${keyPrefix}.${key}`, { defaultValue: key }) : key, value: formatValue(t, key, inner) }),
+      )
       .join(t('audit:values.entrySeparator'));
   }
   return String(value);

@@ -7,7 +7,19 @@ export const audit = {
   'zh-CN': {
     title: '审计日志',
     columns: { seq: '序号', at: '时间', actor: '操作人', action: '操作', entity: '对象', boxCode: '档案编号', changes: '变更字段', hash: '哈希' },
-    filters: { actorId: '操作人', entity: '对象类型', action: '操作', boxCode: '档案编号', dates: '日期范围', from: '开始日期', to: '结束日期', today: '今天', lastWeek: '最近 7 天', thisMonth: '本月', clear: '清除筛选' },
+    filters: {
+      actorId: '操作人',
+      entity: '对象类型',
+      action: '操作',
+      boxCode: '档案编号',
+      dates: '日期范围',
+      from: '开始日期',
+      to: '结束日期',
+      today: '今天',
+      lastWeek: '最近 7 天',
+      thisMonth: '本月',
+      clear: '清除筛选',
+    },
     fields: {
       id: '记录 ID',
       boxId: '所属档案 ID',
@@ -48,7 +60,19 @@ export const audit = {
   en: {
     title: 'Audit log',
     columns: { seq: 'No.', at: 'Time', actor: 'User', action: 'Action', entity: 'Object', boxCode: 'Box code', changes: 'Changed fields', hash: 'Hash' },
-    filters: { actorId: 'User', entity: 'Object type', action: 'Action', boxCode: 'Box code', dates: 'Date range', from: 'From', to: 'To', today: 'Today', lastWeek: 'Last 7 days', thisMonth: 'This month', clear: 'Clear filters' },
+    filters: {
+      actorId: 'User',
+      entity: 'Object type',
+      action: 'Action',
+      boxCode: 'Box code',
+      dates: 'Date range',
+      from: 'From',
+      to: 'To',
+      today: 'Today',
+      lastWeek: 'Last 7 days',
+      thisMonth: 'This month',
+      clear: 'Clear filters',
+    },
     fields: {
       id: 'Record ID',
       boxId: 'Box ID',

@@ -29,7 +29,15 @@ export function BackupList({ folder, onRestore }: { folder: string; onRestore: (
         { title: t('list.loans'), align: 'right', render: (_, r) => r.manifest.counts.loans ?? 0 },
         { title: t('list.audit'), align: 'right', render: (_, r) => r.manifest.audit.entries },
         { title: t('list.size'), align: 'right', render: (_, r) => megabytes(r.bytes) },
-        { title: '', width: 90, render: (_, r) => <Button size="small" danger onClick={() => onRestore(r.file)}>{t('list.restore')}</Button> },
+        {
+          title: '',
+          width: 90,
+          render: (_, r) => (
+            <Button size="small" danger onClick={() => onRestore(r.file)}>
+              {t('list.restore')}
+            </Button>
+          ),
+        },
       ]}
     />
   );

@@ -34,7 +34,8 @@ export function BackupsPage() {
     if (failed > 0) void message.warning(t('partlyFailed', { failed }));
     else void message.success(t('backedUp', { ok: results.length }));
     const cleaned = results.flatMap((r) => r.cleanedUp.files);
-    if (cleaned.length > 0) void message.info(t('cleanedUp', { count: cleaned.length, size: megabytes(results.reduce((sum, r) => sum + r.cleanedUp.bytes, 0)) }));
+    if (cleaned.length > 0)
+      void message.info(t('cleanedUp', { count: cleaned.length, size: megabytes(results.reduce((sum, r) => sum + r.cleanedUp.bytes, 0)) }));
   });
   const [restoreFile, setRestoreFile] = useState<string | null | undefined>(undefined);
   const job = useJobStatus();
@@ -50,7 +51,13 @@ export function BackupsPage() {
           <>
             <Button onClick={() => setRestoreFile(null)}>{t('restore.other')}</Button>
             <Tooltip title={busy}>
-              <Button type="primary" icon={<CloudUploadOutlined />} loading={run.isPending} disabled={busy !== null} onClick={() => run.mutate({}, { onError: (e) => void message.error(errorText(e)) })}>
+              <Button
+                type="primary"
+                icon={<CloudUploadOutlined />}
+                loading={run.isPending}
+                disabled={busy !== null}
+                onClick={() => run.mutate({}, { onError: (e) => void message.error(errorText(e)) })}
+              >
                 {t('backUpNow')}
               </Button>
             </Tooltip>
@@ -76,7 +83,15 @@ export function BackupsPage() {
 
 function Summary({ overview }: { overview: BackupOverview }) {
   const { t } = useTranslation('backups');
-  if (overview.overdue) return <Alert type="warning" showIcon title={t(overview.lastGoodAt ? 'overdue' : 'neverBackedUp')} description={overview.lastGoodAt ? t('lastGoodAt', { at: formatTime(overview.lastGoodAt) }) : undefined} />;
+  if (overview.overdue)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={t(overview.lastGoodAt ? 'overdue' : 'neverBackedUp')}
+        description={overview.lastGoodAt ? t('lastGoodAt', { at: formatTime(overview.lastGoodAt) }) : undefined}
+      />
+    );
   return <Alert type="success" showIcon title={overview.lastGoodAt ? t('lastGoodAt', { at: formatTime(overview.lastGoodAt) }) : t('never')} />;
 }
 
@@ -93,12 +108,32 @@ function FolderTable({ folders, mayRestore, onRestore }: { folders: FolderStatus
         dataSource={folders}
         columns={[
           { title: t('folders.folder'), dataIndex: 'folder', render: (f: string) => <span className="backup-folder">{f}</span> },
-          { title: t('folders.lastGood'), render: (_, r) => (r.lastGood ? formatTime(r.lastGood.at) : <Typography.Text type="secondary">{t('folders.none')}</Typography.Text>) },
+          {
+            title: t('folders.lastGood'),
+            render: (_, r) => (r.lastGood ? formatTime(r.lastGood.at) : <Typography.Text type="secondary">{t('folders.none')}</Typography.Text>),
+          },
           {
             title: t('folders.lastError'),
-            render: (_, r) => (r.lastError ? <Typography.Text type="danger">{`${formatTime(r.lastError.at)} ${tc(`errors.${r.lastError.code}`, { folder: r.folder })}`}</Typography.Text> : '—'),
+            render: (_, r) =>
+              r.lastError ? (
+                <Typography.Text type="danger">{`${formatTime(r.lastError.at)} ${tc(`errors.${r.lastError.code}`, { folder: r.folder })}`}</Typography.Text>
+              ) : (
+                '—'
+              ),
           },
-          ...(mayRestore ? [{ title: '', width: 110, render: (_: unknown, r: FolderStatus) => <Button size="small" onClick={() => setOpen(open === r.folder ? null : r.folder)}>{t('folders.show')}</Button> }] : []),
+          ...(mayRestore
+            ? [
+                {
+                  title: '',
+                  width: 110,
+                  render: (_: unknown, r: FolderStatus) => (
+                    <Button size="small" onClick={() => setOpen(open === r.folder ? null : r.folder)}>
+                      {t('folders.show')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {open && <BackupList folder={open} onRestore={onRestore} />}
@@ -127,7 +162,14 @@ function SettingsCard({ settings }: { settings: BackupSettings }) {
                   rows={3}
                   className="backup-folder"
                   value={value.join('\n')}
-                  onChange={(e) => onChange(e.target.value.split('\n').map((l) => l.trim()).filter((l, i, all) => l !== '' || i === all.length - 1))}
+                  onChange={(e) =>
+                    onChange(
+                      e.target.value
+                        .split('\n')
+                        .map((l) => l.trim())
+                        .filter((l, i, all) => l !== '' || i === all.length - 1),
+                    )
+                  }
                   onBlur={() => onChange(value.filter((l) => l !== ''))}
                 />
               )}
@@ -140,7 +182,14 @@ function SettingsCard({ settings }: { settings: BackupSettings }) {
             <Field control={control} name="dailyAt" label={t('settings.dailyAt')}>
               {({ value, onChange, ...field }) => (
                 <span>
-                  <Input {...field} value={value ?? ''} disabled={value === null} onChange={(e) => onChange(e.target.value)} style={{ width: 100 }} placeholder="18:00" />{' '}
+                  <Input
+                    {...field}
+                    value={value ?? ''}
+                    disabled={value === null}
+                    onChange={(e) => onChange(e.target.value)}
+                    style={{ width: 100 }}
+                    placeholder="18:00"
+                  />{' '}
                   <Checkbox checked={value === null} onChange={(e) => onChange(e.target.checked ? null : '18:00')}>
                     {t('settings.dailyOff')}
                   </Checkbox>

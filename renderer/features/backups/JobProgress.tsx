@@ -12,7 +12,8 @@ export function JobProgress({ running, reason }: { running: NonNullable<JobStatu
   const { t: tc } = useTranslation('common');
   if (running.job !== 'backup') return <Alert type="info" showIcon title={t('job.busy', { job: tc(`jobs.${running.job}`) })} />;
   const percent = running.totalBytes > 0 ? Math.floor((running.doneBytes / running.totalBytes) * 100) : 0;
-  const where = running.folderCount > 1 ? t('job.folderOf', { n: running.folderIndex + 1, count: running.folderCount, folder: running.folder }) : (running.folder ?? '');
+  const where =
+    running.folderCount > 1 ? t('job.folderOf', { n: running.folderIndex + 1, count: running.folderCount, folder: running.folder }) : (running.folder ?? '');
   return (
     <Alert
       type="info"

@@ -38,7 +38,10 @@ export function KeyCards() {
 function PassphraseForm() {
   const { t } = useTranslation('backups');
   const { message } = App.useApp();
-  const { control, handleSubmit, setError, reset } = useForm({ resolver: zodResolver(passphraseChangeInput), defaultValues: { current: '', next: '', nextConfirm: '' } });
+  const { control, handleSubmit, setError, reset } = useForm({
+    resolver: zodResolver(passphraseChangeInput),
+    defaultValues: { current: '', next: '', nextConfirm: '' },
+  });
   const onError = useServerErrors(setError, { WRONG_PASSPHRASE: 'current' });
   const change = useBackupWrite('passphrase-change', () => {
     reset();
@@ -67,7 +70,10 @@ function PassphraseForm() {
 function RekeyForm() {
   const { t } = useTranslation('backups');
   const { message } = App.useApp();
-  const { control, handleSubmit, setError, reset } = useForm({ resolver: zodResolver(rekeyInput), defaultValues: { passphrase: '', confirm: false as unknown as true } });
+  const { control, handleSubmit, setError, reset } = useForm({
+    resolver: zodResolver(rekeyInput),
+    defaultValues: { passphrase: '', confirm: false as unknown as true },
+  });
   const onError = useServerErrors(setError, { WRONG_PASSPHRASE: 'passphrase' });
   const rekey = useBackupWrite('database-rekey', () => {
     reset();

@@ -12,7 +12,10 @@ import { useBackupOverview } from './queries';
 export function OverdueBanner() {
   const { t } = useTranslation('backups');
   const overview = useBackupOverview();
-  const mayBackUp = canCall(useSession((s) => s.user), 'backup-run');
+  const mayBackUp = canCall(
+    useSession((s) => s.user),
+    'backup-run',
+  );
   const onBackups = useLocation().pathname.startsWith('/backups');
   if (onBackups || !overview.data?.overdue) return null;
   const text = t(`${overview.data.lastGoodAt ? 'overdue' : 'neverBackedUp'}${mayBackUp ? '' : 'Ask'}`);

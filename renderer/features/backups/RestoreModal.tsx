@@ -38,7 +38,13 @@ export function RestoreModal({ file, onClose }: { file: string | null; onClose: 
       <Flex vertical gap={12}>
         {!file && (
           <Flex gap={8}>
-            <Input aria-label={t('restore.file')} placeholder={t('restore.file')} value={path} onChange={(e) => setPath(e.target.value)} onPressEnter={() => inspect.mutate(path.trim())} />
+            <Input
+              aria-label={t('restore.file')}
+              placeholder={t('restore.file')}
+              value={path}
+              onChange={(e) => setPath(e.target.value)}
+              onPressEnter={() => inspect.mutate(path.trim())}
+            />
             <Button onClick={() => inspect.mutate(path.trim())} loading={inspect.isPending}>
               {t('restore.inspect')}
             </Button>
@@ -55,13 +61,23 @@ export function RestoreModal({ file, onClose }: { file: string | null; onClose: 
               <Descriptions.Item label={t('restore.createdAt')}>{formatTime(seen.manifest.createdAt)}</Descriptions.Item>
               <Descriptions.Item label={t('restore.version')}>{seen.manifest.appVersion}</Descriptions.Item>
               <Descriptions.Item label={t('restore.counts')}>
-                {t('restore.countsText', { boxes: seen.manifest.counts.boxes ?? 0, owners: seen.manifest.counts.owners ?? 0, loans: seen.manifest.counts.loans ?? 0, audit: seen.manifest.audit.entries })}
+                {t('restore.countsText', {
+                  boxes: seen.manifest.counts.boxes ?? 0,
+                  owners: seen.manifest.counts.owners ?? 0,
+                  loans: seen.manifest.counts.loans ?? 0,
+                  audit: seen.manifest.audit.entries,
+                })}
               </Descriptions.Item>
             </Descriptions>
             {!seen.sameKey && (
               <>
                 <Alert type="info" showIcon title={t('restore.otherKey')} />
-                <Input.Password aria-label={t('restore.passphrase')} placeholder={t('restore.passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+                <Input.Password
+                  aria-label={t('restore.passphrase')}
+                  placeholder={t('restore.passphrase')}
+                  value={passphrase}
+                  onChange={(e) => setPassphrase(e.target.value)}
+                />
               </>
             )}
             <Alert type="warning" showIcon title={t('restore.warning')} />
@@ -71,7 +87,13 @@ export function RestoreModal({ file, onClose }: { file: string | null; onClose: 
             {restore.isError && <Alert type="error" showIcon title={errorText(restore.error)} />}
             <Flex justify="end" gap={8}>
               <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-              <Button type="primary" danger disabled={!confirmed || (!seen.sameKey && passphrase === '')} loading={restore.isPending} onClick={() => restore.mutate(seen)}>
+              <Button
+                type="primary"
+                danger
+                disabled={!confirmed || (!seen.sameKey && passphrase === '')}
+                loading={restore.isPending}
+                onClick={() => restore.mutate(seen)}
+              >
                 {t('restore.run')}
               </Button>
             </Flex>

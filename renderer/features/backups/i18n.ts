@@ -61,7 +61,8 @@ export const backups = {
       countsText: '档案盒 {{boxes}} 个，租户/客户 {{owners}} 户，借阅 {{loans}} 条，审计日志 {{audit}} 条',
       otherKey: '此备份来自另一台电脑或更换密钥之前，需输入备份时的恢复口令。',
       passphrase: '备份时的恢复口令',
-      warning: '恢复后，当前档案库将被整体替换为此备份的内容（当前文件会另存一份，不会被覆盖；另存的副本只保留最近 3 次恢复前的，更早的会被删除）。备份之后的登记将不在恢复后的档案库中。所有人需重新登录。',
+      warning:
+        '恢复后，当前档案库将被整体替换为此备份的内容（当前文件会另存一份，不会被覆盖；另存的副本只保留最近 3 次恢复前的，更早的会被删除）。备份之后的登记将不在恢复后的档案库中。所有人需重新登录。',
       confirm: '我已了解，恢复此备份',
       run: '恢复',
       done: '已从备份恢复，请重新登录',
@@ -143,14 +144,16 @@ export const backups = {
       countsText: '{{boxes}} boxes, {{owners}} owners, {{loans}} loans, {{audit}} audit entries',
       otherKey: 'This backup comes from another PC or an earlier key: enter the recovery passphrase it was made under.',
       passphrase: 'Recovery passphrase of the backup',
-      warning: 'The archive will be replaced by this backup (the current file is set aside, not overwritten; the copies from the last 3 restores are kept, older ones are deleted). Work recorded after the backup will not be in it. Everyone signs in again.',
+      warning:
+        'The archive will be replaced by this backup (the current file is set aside, not overwritten; the copies from the last 3 restores are kept, older ones are deleted). Work recorded after the backup will not be in it. Everyone signs in again.',
       confirm: 'I understand; restore this backup',
       run: 'Restore',
       done: 'Restored from the backup; please sign in again',
     },
     setupRestore: {
       title: 'A new PC? Restore the archive from a backup',
-      intro: 'Choose a backup made on the old PC (archive-desk-….db on the USB drive, with its .json beside it) and enter the recovery passphrase of that time. Accounts and data are those of the old archive.',
+      intro:
+        'Choose a backup made on the old PC (archive-desk-….db on the USB drive, with its .json beside it) and enter the recovery passphrase of that time. Accounts and data are those of the old archive.',
       submit: 'Restore from backup',
       done: 'Restored from the backup; sign in with the old accounts',
     },
@@ -164,7 +167,8 @@ export const backups = {
       change: 'Change passphrase',
       changed: 'Recovery passphrase changed; keep the new one safe',
       rekeyTitle: 'Change the database key',
-      rekeyHint: 'Makes a new random key and re-encrypts the archive; the old key no longer opens it. Earlier backups still open with the passphrase of their time.',
+      rekeyHint:
+        'Makes a new random key and re-encrypts the archive; the old key no longer opens it. Earlier backups still open with the passphrase of their time.',
       rekeyPassphrase: 'Recovery passphrase',
       rekeyConfirm: 'I understand; change the key',
       rekey: 'Change key',

@@ -4,5 +4,12 @@ import { BackupsPage } from './BackupsPage';
 import './backups.css';
 
 export const backupRoutes: { path: string; element: ReactNode }[] = [
-  { path: 'backups', element: <RequireCall call="backup-overview"><BackupsPage /></RequireCall> },
+  {
+    path: 'backups',
+    element: (
+      <RequireCall call="backup-overview">
+        <BackupsPage />
+      </RequireCall>
+    ),
+  },
 ];

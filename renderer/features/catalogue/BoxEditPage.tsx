@@ -75,9 +75,7 @@ function BoxEditForm({ box }: { box: BoxDetail['box'] }) {
 
   useEffect(() => setFocus('kind'), [setFocus]);
 
-  const submit = form.handleSubmit((values) =>
-    update.mutate(values, { onSuccess: () => void navigate(paths.box(box.id), { replace: true }), onError }),
-  );
+  const submit = form.handleSubmit((values) => update.mutate(values, { onSuccess: () => void navigate(paths.box(box.id), { replace: true }), onError }));
   const title = (
     <>
       {t('form.editTitle')} <span className="mono">{box.code}</span>

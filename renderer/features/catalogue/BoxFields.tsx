@@ -49,7 +49,11 @@ export function BoxFields({ boxId, initialOwnerId, leading, afterLocation }: Box
   return (
     <>
       <Row gutter={12}>
-        {leading && <Col xs={24} md={12}>{leading}</Col>}
+        {leading && (
+          <Col xs={24} md={12}>
+            {leading}
+          </Col>
+        )}
         <Col xs={24} md={leading ? 12 : 8}>
           <Field control={control} name="kind" label={t('fields.kind')} required>
             {(field) => <Select {...field} options={BOX_KINDS.map((k) => ({ value: k, label: t(`common:enums.boxKind.${k}`) }))} />}

@@ -61,7 +61,9 @@ export function DocumentFormModal({ boxId, document, onClose }: DocumentFormModa
       <Row gutter={12}>
         <Col span={12}>
           <Field control={control} name="docDate" label={t('contents.date')} required>
-            {(field) => <DateInput id={field.id} value={field.value} onChange={(day) => field.onChange(day ?? '')} onBlur={field.onBlur} style={{ width: '100%' }} />}
+            {(field) => (
+              <DateInput id={field.id} value={field.value} onChange={(day) => field.onChange(day ?? '')} onBlur={field.onBlur} style={{ width: '100%' }} />
+            )}
           </Field>
         </Col>
         <Col span={12}>

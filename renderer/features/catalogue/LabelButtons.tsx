@@ -36,7 +36,12 @@ export function LabelsButton({ boxes }: { boxes: { id: number }[] }) {
   const listed = boxes.slice(0, LABELS_CAP).map((box) => box.id);
   const content = (
     <Flex vertical gap={8} style={{ width: 320 }}>
-      <Button icon={<PrinterOutlined />} disabled={listed.length === 0} loading={labels.isPending && labels.variables && 'ids' in labels.variables} onClick={() => labels.mutate({ ids: listed })}>
+      <Button
+        icon={<PrinterOutlined />}
+        disabled={listed.length === 0}
+        loading={labels.isPending && labels.variables && 'ids' in labels.variables}
+        onClick={() => labels.mutate({ ids: listed })}
+      >
         {t('labels.loaded', { count: listed.length })}
       </Button>
       <Typography.Text type="secondary">{t('labels.loadedHint')}</Typography.Text>
@@ -47,7 +52,12 @@ export function LabelsButton({ boxes }: { boxes: { id: number }[] }) {
         <Input aria-label={t('labels.from')} placeholder={t('labels.from')} value={from} onChange={(e) => setFrom(e.target.value)} className="mono" />
         <Input aria-label={t('labels.to')} placeholder={t('labels.to')} value={to} onChange={(e) => setTo(e.target.value)} className="mono" />
       </Flex>
-      <Button type="primary" disabled={!from.trim() || !to.trim()} loading={labels.isPending && labels.variables && 'fromCode' in labels.variables} onClick={() => labels.mutate({ fromCode: from.trim(), toCode: to.trim() })}>
+      <Button
+        type="primary"
+        disabled={!from.trim() || !to.trim()}
+        loading={labels.isPending && labels.variables && 'fromCode' in labels.variables}
+        onClick={() => labels.mutate({ fromCode: from.trim(), toCode: to.trim() })}
+      >
         {t('labels.print')}
       </Button>
     </Flex>

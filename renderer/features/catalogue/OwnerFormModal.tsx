@@ -17,7 +17,8 @@ import { ownersOfSameName, useSaveOwner } from './queries';
 type OwnerValues = CallInput<'owner-create'>;
 
 function ownerValues(owner: OwnerRow | null): OwnerValues {
-  if (!owner) return { name: '', unitNo: '', floor: '', businessType: 'non_catering', contactPerson: '', phone: '', leaseStart: null, moveOutDate: null, note: '' };
+  if (!owner)
+    return { name: '', unitNo: '', floor: '', businessType: 'non_catering', contactPerson: '', phone: '', leaseStart: null, moveOutDate: null, note: '' };
   const { name, unitNo, floor, businessType, contactPerson, phone, leaseStart, moveOutDate, note } = owner;
   return { name, unitNo, floor, businessType, contactPerson, phone, leaseStart, moveOutDate, note };
 }

@@ -1,4 +1,3 @@
-
 import { useEffect } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -33,7 +32,10 @@ export function VolumeField({ boxId, initialOwnerId }: VolumeFieldProps) {
     if (next !== undefined && ownerId !== initialOwnerId && !getFieldState('volume').isDirty) setValue('volume', next);
   }, [next, ownerId, initialOwnerId, getFieldState, setValue]);
 
-  const hint = suggestion && suggestion.volumes.length > 0 ? t('form.volumeHint', { volumes: suggestion.volumes.join(t('form.listSeparator')), next: suggestion.next }) : undefined;
+  const hint =
+    suggestion && suggestion.volumes.length > 0
+      ? t('form.volumeHint', { volumes: suggestion.volumes.join(t('form.listSeparator')), next: suggestion.next })
+      : undefined;
   return (
     <Field control={control} name="volume" label={t('fields.volume')} required extra={hint}>
       {(field) => <NumberInput {...field} style={{ width: '100%' }} />}

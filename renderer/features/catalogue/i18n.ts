@@ -266,7 +266,8 @@ export const catalogue = {
       codeHint: 'Leave blank to number it automatically; the code cannot change once saved',
       autoCode: 'Blank = {{code}}',
       lookAlikeTitle: 'A code easily misread',
-      lookAlike: 'The code {{code}} differs from the existing {{codes}} only by the letter O and the digit 0, or the letters I/L and the digit 1, and is easily misread or mistyped. Save it anyway?',
+      lookAlike:
+        'The code {{code}} differs from the existing {{codes}} only by the letter O and the digit 0, or the letters I/L and the digit 1, and is easily misread or mistyped. Save it anyway?',
       lookAlikeSave: 'Save anyway',
       lookAlikeBack: 'Change it',
       ownerPlaceholder: 'Type a name, unit or phone',
@@ -300,7 +301,8 @@ export const catalogue = {
       newBox: 'New box for this tenant',
       inCatalogue: 'Show in catalogue',
       sameNameTitle: 'An owner of this name exists',
-      sameName: '“{{name}}” is the name of the existing {{existing}}, written with other brackets, spaces or invisible characters; saving makes two records of one owner.',
+      sameName:
+        '“{{name}}” is the name of the existing {{existing}}, written with other brackets, spaces or invisible characters; saving makes two records of one owner.',
       sameNameOpen: 'Open “{{name}}”',
       sameNameSave: 'Save anyway',
       sameNameBack: 'Change it',

@@ -25,7 +25,6 @@ const BOX_FIRST_PAGE = 100;
 const LIST_GC_MS = 30_000;
 const OWNER_OPTIONS_LIMIT = 20;
 
-
 /**
  * A list comes back scrolled to the top, so of what was loaded only the first page is worth keeping:
  * holding the rest costs memory, and refetching a stale list would fetch every page again.
@@ -95,7 +94,8 @@ export function useOwner(id: number | null | undefined) {
 export const lookAlikeCodes = (code: string) => call('box-code-lookalikes', { code }).then((r) => r.codes);
 
 /** Asked once, on saving an owner's name: existing owners it is the same as, written another way. */
-export const ownersOfSameName = (name: string, exceptId?: number) => call('owner-same-name', exceptId === undefined ? { name } : { name, exceptId }).then((r) => r.owners);
+export const ownersOfSameName = (name: string, exceptId?: number) =>
+  call('owner-same-name', exceptId === undefined ? { name } : { name, exceptId }).then((r) => r.owners);
 
 export function useNextCode(kind: CallInput<'box-next-code'>['kind'], enabled: boolean) {
   return useQuery({ ...callQuery('box-next-code', { kind }), enabled, staleTime: 0 });

@@ -13,7 +13,17 @@ export type ListedBox = Pick<BoxDetail['box'], 'id' | 'code' | 'title' | 'status
  * Scan to add: the scanner types a code and presses Enter; the box is looked up at once, so a
  * wrong code or a box that cannot go is said beside the scan box, not after submitting.
  */
-export function BoxCodeList({ boxes, onChange, error, acceptable }: { boxes: ListedBox[]; onChange: (boxes: ListedBox[]) => void; error?: string; acceptable: (box: ListedBox) => string | null }) {
+export function BoxCodeList({
+  boxes,
+  onChange,
+  error,
+  acceptable,
+}: {
+  boxes: ListedBox[];
+  onChange: (boxes: ListedBox[]) => void;
+  error?: string;
+  acceptable: (box: ListedBox) => string | null;
+}) {
   const { t } = useTranslation(['custody', 'app']);
   const errorText = useErrorText();
   const [code, setCode] = useState('');

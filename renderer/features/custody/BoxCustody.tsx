@@ -34,7 +34,15 @@ function PlaceHoldModal({ boxId, onClose }: { boxId: number; onClose: () => void
     }),
   );
   return (
-    <FormModal open title={t('holds.placeTitle')} okText={t('holds.place')} onSubmit={onSubmit} onCancel={onClose} submitting={place.isPending} onShown={() => form.setFocus('reason')}>
+    <FormModal
+      open
+      title={t('holds.placeTitle')}
+      okText={t('holds.place')}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+      submitting={place.isPending}
+      onShown={() => form.setFocus('reason')}
+    >
       <Typography.Paragraph type="secondary">{t('holds.hint')}</Typography.Paragraph>
       <Field control={form.control} name="reason" label={t('holds.reason')} required>
         {(field) => <Input {...field} autoComplete="off" />}
@@ -59,7 +67,15 @@ function LiftHoldModal({ hold, onClose }: { hold: Hold; onClose: () => void }) {
     }),
   );
   return (
-    <FormModal open title={`${t('holds.lift')} · ${hold.reason}`} okText={t('holds.lift')} onSubmit={onSubmit} onCancel={onClose} submitting={lift.isPending} onShown={() => form.setFocus('reason')}>
+    <FormModal
+      open
+      title={`${t('holds.lift')} · ${hold.reason}`}
+      okText={t('holds.lift')}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+      submitting={lift.isPending}
+      onShown={() => form.setFocus('reason')}
+    >
       <Field control={form.control} name="reason" label={t('holds.liftReason')} required>
         {(field) => <Input {...field} autoComplete="off" />}
       </Field>
@@ -105,7 +121,15 @@ export function BoxCustody({ boxId }: { boxId: number }) {
         <Space direction="vertical" style={{ width: '100%' }}>
           <Descriptions size="small" column={1}>
             <Descriptions.Item label={t('holds.custodian')}>{data.custodianDepartment || t('holds.archive')}</Descriptions.Item>
-            <Descriptions.Item label={t('holds.title')}>{active ? <Tag color="red">{t('holds.active')}：{active.reason}</Tag> : t('holds.none')}</Descriptions.Item>
+            <Descriptions.Item label={t('holds.title')}>
+              {active ? (
+                <Tag color="red">
+                  {t('holds.active')}：{active.reason}
+                </Tag>
+              ) : (
+                t('holds.none')
+              )}
+            </Descriptions.Item>
             {data.destruction && (
               <Descriptions.Item label={t('holds.destroyedBy')}>
                 <Link to={custodyPaths.destruction(data.destruction.id)} className="mono">
@@ -131,11 +155,13 @@ export function BoxCustody({ boxId }: { boxId: number }) {
               )}
             />
           )}
-          {data.holds.filter((h) => h.liftedAt !== null).map((h) => (
-            <Typography.Text key={h.id} type="secondary" style={{ display: 'block' }}>
-              {t('holds.lifted')}：{h.reason}（{h.placedByName} {formatAt(h.placedAt)}；{h.liftedByName} {formatAt(h.liftedAt)} {h.liftReason}）
-            </Typography.Text>
-          ))}
+          {data.holds
+            .filter((h) => h.liftedAt !== null)
+            .map((h) => (
+              <Typography.Text key={h.id} type="secondary" style={{ display: 'block' }}>
+                {t('holds.lifted')}：{h.reason}（{h.placedByName} {formatAt(h.placedAt)}；{h.liftedByName} {formatAt(h.liftedAt)} {h.liftReason}）
+              </Typography.Text>
+            ))}
         </Space>
       )}
     </Card>

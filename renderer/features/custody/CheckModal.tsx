@@ -64,7 +64,16 @@ export function CheckModal({ item, onClose }: { item: InspectionItem; onClose: (
     </Col>
   );
   return (
-    <FormModal open width={620} title={t('inspection.checkTitle', { code: item.code })} okText={t('inspection.check')} onSubmit={onSubmit} onCancel={onClose} submitting={check.isPending} onShown={() => form.setFocus('note')}>
+    <FormModal
+      open
+      width={620}
+      title={t('inspection.checkTitle', { code: item.code })}
+      okText={t('inspection.check')}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+      submitting={check.isPending}
+      onShown={() => form.setFocus('note')}
+    >
       <Typography.Paragraph>
         <b>{item.title}</b>　<Typography.Text type="secondary">{item.location}</Typography.Text>
       </Typography.Paragraph>
@@ -74,7 +83,15 @@ export function CheckModal({ item, onClose }: { item: InspectionItem; onClose: (
         {flag('correctlyFiled', t('inspection.correctlyFiled'))}
       </Row>
       <Field control={form.control} name="condition" label={t('inspection.condition')}>
-        {({ id, value, onChange }) => <Select id={id} value={value} onChange={onChange} style={{ width: 160 }} options={BOX_CONDITIONS.map((c) => ({ value: c, label: t(`common:enums.boxCondition.${c}`) }))} />}
+        {({ id, value, onChange }) => (
+          <Select
+            id={id}
+            value={value}
+            onChange={onChange}
+            style={{ width: 160 }}
+            options={BOX_CONDITIONS.map((c) => ({ value: c, label: t(`common:enums.boxCondition.${c}`) }))}
+          />
+        )}
       </Field>
       <Field control={form.control} name="note" label={t('inspection.note')} required={wrong}>
         {(field) => <Input {...field} autoComplete="off" />}

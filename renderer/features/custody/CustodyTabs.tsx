@@ -53,7 +53,11 @@ export function CustodyNavLabel({ label }: { label: string }) {
   const status = useInspectionStatus();
   const due = status.data !== undefined && !status.data.done;
   return (
-    <Badge dot={due} offset={[6, 0]} title={due ? t(status.data?.current ? 'inspection.notDone' : 'inspection.notStarted', { month: status.data?.month }) : undefined}>
+    <Badge
+      dot={due}
+      offset={[6, 0]}
+      title={due ? t(status.data?.current ? 'inspection.notDone' : 'inspection.notStarted', { month: status.data?.month }) : undefined}
+    >
       <span>{label}</span>
     </Badge>
   );

@@ -16,7 +16,19 @@ interface Values {
 }
 
 /** 批准 or 驳回 a transfer order or a destruction list; a rejection needs its reason. */
-export function DecisionModal({ call, id, no, approve, onClose }: { call: 'transfer-decide' | 'destruction-decide'; id: number; no: string; approve: boolean; onClose: () => void }) {
+export function DecisionModal({
+  call,
+  id,
+  no,
+  approve,
+  onClose,
+}: {
+  call: 'transfer-decide' | 'destruction-decide';
+  id: number;
+  no: string;
+  approve: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('custody');
   const schema = call === 'transfer-decide' ? transferDecisionInput : destructionDecisionInput;
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { id, approve, reason: '' } });
@@ -34,7 +46,15 @@ export function DecisionModal({ call, id, no, approve, onClose }: { call: 'trans
     }),
   );
   return (
-    <FormModal open title={`${label} · ${no}`} okText={label} onSubmit={onSubmit} onCancel={onClose} submitting={decide.isPending} onShown={() => form.setFocus('reason')}>
+    <FormModal
+      open
+      title={`${label} · ${no}`}
+      okText={label}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+      submitting={decide.isPending}
+      onShown={() => form.setFocus('reason')}
+    >
       <Field control={form.control} name="reason" label={t(approve ? 'common.decisionReason' : 'common.rejectReason')} required={!approve}>
         {(field) => <Input {...field} autoComplete="off" />}
       </Field>

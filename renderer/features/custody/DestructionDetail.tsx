@@ -39,7 +39,9 @@ function DestructionActions({ destruction }: { destruction: Destruction }) {
   const open = destruction.status === 'proposed' || destruction.status === 'approved';
   return (
     <Space wrap>
-      {destruction.status === 'proposed' && mayDecide && ownRequest && <RefusedAction labels={[t('common.approve'), t('common.reject')]} code="SELF_APPROVAL" />}
+      {destruction.status === 'proposed' && mayDecide && ownRequest && (
+        <RefusedAction labels={[t('common.approve'), t('common.reject')]} code="SELF_APPROVAL" />
+      )}
       {destruction.status === 'proposed' && mayDecide && !ownRequest && (
         <>
           <Button type="primary" onClick={() => setDialog({ kind: 'decide', approve: true })}>
@@ -56,14 +58,21 @@ function DestructionActions({ destruction }: { destruction: Destruction }) {
         </Button>
       )}
       {open && mayCancel && (
-        <Confirm title={t('destruction.cancelConfirm')} onConfirm={() => cancel.mutate({ id: destruction.id }, { onSuccess: () => void message.success(t('common.cancelledDone', { no: destruction.registerNo })), onError })}>
+        <Confirm
+          title={t('destruction.cancelConfirm')}
+          onConfirm={() =>
+            cancel.mutate({ id: destruction.id }, { onSuccess: () => void message.success(t('common.cancelledDone', { no: destruction.registerNo })), onError })
+          }
+        >
           <Button loading={cancel.isPending}>{t('destruction.cancel')}</Button>
         </Confirm>
       )}
       <Button icon={<PrinterOutlined />} loading={print.isPending} onClick={() => print.mutate(destruction.id, { onError })}>
         {t('common.print')}
       </Button>
-      {dialog?.kind === 'decide' && <DecisionModal call="destruction-decide" id={destruction.id} no={destruction.registerNo} approve={dialog.approve} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'decide' && (
+        <DecisionModal call="destruction-decide" id={destruction.id} no={destruction.registerNo} approve={dialog.approve} onClose={() => setDialog(null)} />
+      )}
       {dialog?.kind === 'execute' && <ExecuteModal destruction={destruction} onClose={() => setDialog(null)} />}
     </Space>
   );
@@ -87,10 +96,17 @@ function DestructionView({ destruction: d }: { destruction: Destruction }) {
               <Descriptions.Item label={t('common.approvedBy')}>
                 {d.decidedByName} {formatAt(d.decidedAt)} {d.decisionReason}
               </Descriptions.Item>
-              {d.method && <Descriptions.Item label={t('destruction.method')}>{t(`common:enums.destructionMethod.${d.method}`)}{d.methodNote && `（${d.methodNote}）`}</Descriptions.Item>}
+              {d.method && (
+                <Descriptions.Item label={t('destruction.method')}>
+                  {t(`common:enums.destructionMethod.${d.method}`)}
+                  {d.methodNote && `（${d.methodNote}）`}
+                </Descriptions.Item>
+              )}
               {d.destroyedOn && <Descriptions.Item label={t('destruction.destroyedOn')}>{d.destroyedOn}</Descriptions.Item>}
               {d.executorName && <Descriptions.Item label={t('destruction.executor')}>{d.executorName}</Descriptions.Item>}
-              {d.supervisors && <Descriptions.Item label={`${t('destruction.supervisor1')} / ${t('destruction.supervisor2')}`}>{d.supervisors.join('、')}</Descriptions.Item>}
+              {d.supervisors && (
+                <Descriptions.Item label={`${t('destruction.supervisor1')} / ${t('destruction.supervisor2')}`}>{d.supervisors.join('、')}</Descriptions.Item>
+              )}
             </Descriptions>
           </Card>
           <Table
@@ -100,7 +116,16 @@ function DestructionView({ destruction: d }: { destruction: Destruction }) {
             dataSource={d.boxes}
             columns={[
               { key: 'n', title: '#', width: 48, render: (_, __, i) => i + 1 },
-              { key: 'code', title: t('common.boxCode'), width: 160, render: (_, b) => <Link to={`/boxes/${b.boxId}`} className="mono">{b.code}</Link> },
+              {
+                key: 'code',
+                title: t('common.boxCode'),
+                width: 160,
+                render: (_, b) => (
+                  <Link to={`/boxes/${b.boxId}`} className="mono">
+                    {b.code}
+                  </Link>
+                ),
+              },
               { key: 'title', title: t('common.boxTitle'), dataIndex: 'title', ellipsis: true },
               { key: 'years', title: t('destruction.years'), width: 110, render: (_, b) => [b.yearFrom, b.yearTo].filter((y) => y !== null).join('–') },
               { key: 'class', title: t('retention.class'), width: 100, render: (_, b) => retentionLabel(t, b) },

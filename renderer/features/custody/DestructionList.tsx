@@ -28,7 +28,10 @@ export function DestructionList() {
               aria-label={t('common.status')}
               value={status}
               onChange={setStatus}
-              options={[{ value: '', label: t('common.allStatuses') }, ...DESTRUCTION_STATUSES.map((s) => ({ value: s, label: t(`common:enums.destructionStatus.${s}`) }))]}
+              options={[
+                { value: '', label: t('common.allStatuses') },
+                ...DESTRUCTION_STATUSES.map((s) => ({ value: s, label: t(`common:enums.destructionStatus.${s}`) })),
+              ]}
             />
             <RegisterExport name="destruction-export" input={{ status: status || undefined }} />
           </Flex>

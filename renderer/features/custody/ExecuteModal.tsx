@@ -41,11 +41,26 @@ export function ExecuteModal({ destruction, onClose }: { destruction: Destructio
   // The server's refusals (supervisors, date, state, holds) come before the question that cannot be undone.
   const onSubmit = form.handleSubmit((values) => check.mutate(values, { onSuccess: () => confirm(values), onError }));
   return (
-    <FormModal open width={640} title={t('destruction.executeTitle', { no: destruction.registerNo })} okText={t('destruction.execute')} onSubmit={onSubmit} onCancel={onClose} submitting={check.isPending || execute.isPending}>
+    <FormModal
+      open
+      width={640}
+      title={t('destruction.executeTitle', { no: destruction.registerNo })}
+      okText={t('destruction.execute')}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+      submitting={check.isPending || execute.isPending}
+    >
       <Row gutter={16}>
         <Col span={12}>
           <Field control={form.control} name="method" label={t('destruction.method')} required>
-            {({ id, value, onChange }) => <Select id={id} value={value} onChange={onChange} options={DESTRUCTION_METHODS.map((m) => ({ value: m, label: t(`common:enums.destructionMethod.${m}`) }))} />}
+            {({ id, value, onChange }) => (
+              <Select
+                id={id}
+                value={value}
+                onChange={onChange}
+                options={DESTRUCTION_METHODS.map((m) => ({ value: m, label: t(`common:enums.destructionMethod.${m}`) }))}
+              />
+            )}
           </Field>
         </Col>
         <Col span={12}>

@@ -28,7 +28,15 @@ function CloseModal({ followUp, onClose }: { followUp: FollowUp; onClose: () => 
     }),
   );
   return (
-    <FormModal open title={`${t('inspection.close')} · ${followUp.boxCode}`} okText={t('inspection.close')} onSubmit={onSubmit} onCancel={onClose} submitting={close.isPending} onShown={() => form.setFocus('resolution')}>
+    <FormModal
+      open
+      title={`${t('inspection.close')} · ${followUp.boxCode}`}
+      okText={t('inspection.close')}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+      submitting={close.isPending}
+      onShown={() => form.setFocus('resolution')}
+    >
       <Field control={form.control} name="resolution" label={t('inspection.resolution')} required>
         {(field) => <Input {...field} autoComplete="off" />}
       </Field>
@@ -53,10 +61,32 @@ export function FollowUps() {
         locale={{ emptyText: t('inspection.noFollowUps') }}
         columns={[
           { key: 'month', title: t('inspection.month'), dataIndex: 'month', width: 90 },
-          { key: 'code', title: t('common.boxCode'), width: 150, render: (_, f) => <Link to={`/boxes/${f.boxId}`} className="mono">{f.boxCode}</Link> },
-          { key: 'findings', title: t('inspection.findings'), render: (_, f) => `${f.findings.map((x) => t(`common:enums.finding.${x}`)).join('、')}：${f.note}` },
+          {
+            key: 'code',
+            title: t('common.boxCode'),
+            width: 150,
+            render: (_, f) => (
+              <Link to={`/boxes/${f.boxId}`} className="mono">
+                {f.boxCode}
+              </Link>
+            ),
+          },
+          {
+            key: 'findings',
+            title: t('inspection.findings'),
+            render: (_, f) => `${f.findings.map((x) => t(`common:enums.finding.${x}`)).join('、')}：${f.note}`,
+          },
           { key: 'owner', title: t('inspection.owner'), dataIndex: 'owner', width: 100 },
-          { key: 'close', width: 100, render: (_, f) => mayClose && <Button size="small" onClick={() => setClosing(f)}>{t('inspection.close')}</Button> },
+          {
+            key: 'close',
+            width: 100,
+            render: (_, f) =>
+              mayClose && (
+                <Button size="small" onClick={() => setClosing(f)}>
+                  {t('inspection.close')}
+                </Button>
+              ),
+          },
         ]}
       />
       {closing && <CloseModal followUp={closing} onClose={() => setClosing(null)} />}

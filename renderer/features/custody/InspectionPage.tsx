@@ -15,7 +15,8 @@ import { CustodyTabs } from './CustodyTabs';
 import { FollowUps } from './FollowUps';
 import { useCustodyWrite, useInspection, useInspections, useInspectionStatus, usePrint } from './queries';
 
-const mark = (v: boolean | null) => (v === null ? '' : v ? <CheckCircleTwoTone twoToneColor="#52c41a" aria-label="✓" /> : <CloseCircleTwoTone twoToneColor="#cf1322" aria-label="✗" />);
+const mark = (v: boolean | null) =>
+  v === null ? '' : v ? <CheckCircleTwoTone twoToneColor="#52c41a" aria-label="✓" /> : <CloseCircleTwoTone twoToneColor="#cf1322" aria-label="✗" />;
 
 /** The scan box of an inspection: a scan marks the box present and opens its check. */
 function ScanToCheck({ inspection, onItem }: { inspection: Inspection; onItem: (item: InspectionItem) => void }) {
@@ -86,7 +87,10 @@ function InspectionView({ inspection }: { inspection: Inspection }) {
                 </Button>
               </Flex>
             ) : (
-              <Confirm title={t('inspection.completeConfirm')} onConfirm={() => complete.mutate({ id: inspection.id }, { onSuccess: () => void message.success(t('inspection.completed')), onError })}>
+              <Confirm
+                title={t('inspection.completeConfirm')}
+                onConfirm={() => complete.mutate({ id: inspection.id }, { onSuccess: () => void message.success(t('inspection.completed')), onError })}
+              >
                 <Button type="primary" loading={complete.isPending}>
                   {t('inspection.complete')}
                 </Button>
@@ -102,7 +106,9 @@ function InspectionView({ inspection }: { inspection: Inspection }) {
       <Flex vertical gap={12}>
         <Flex gap={16} align="center">
           <Progress percent={inspection.total ? Math.round((inspection.checked / inspection.total) * 100) : 100} style={{ maxWidth: 320 }} />
-          <Typography.Text>{t('inspection.progress', { checked: inspection.checked, total: inspection.total, findings: inspection.withFindings })}</Typography.Text>
+          <Typography.Text>
+            {t('inspection.progress', { checked: inspection.checked, total: inspection.total, findings: inspection.withFindings })}
+          </Typography.Text>
           {inspection.status === 'completed' && <Tag color="green">{t('inspection.completed')}</Tag>}
         </Flex>
         {mayCheck && <ScanToCheck inspection={inspection} onItem={setChecking} />}
@@ -111,7 +117,12 @@ function InspectionView({ inspection }: { inspection: Inspection }) {
           rowKey="id"
           dataSource={inspection.items}
           pagination={{ pageSize: 50, showSizeChanger: false }}
-          onRow={(item) => ({ onClick: () => open(item), onKeyDown: (e) => e.key === 'Enter' && open(item), tabIndex: 0, className: mayCheck ? 'clickable-row' : undefined })}
+          onRow={(item) => ({
+            onClick: () => open(item),
+            onKeyDown: (e) => e.key === 'Enter' && open(item),
+            tabIndex: 0,
+            className: mayCheck ? 'clickable-row' : undefined,
+          })}
           columns={[
             { key: 'seq', title: t('inspection.seq'), dataIndex: 'seq', width: 60 },
             { key: 'code', title: t('common.boxCode'), dataIndex: 'code', width: 150, render: (c: string) => <span className="mono">{c}</span> },
@@ -126,7 +137,15 @@ function InspectionView({ inspection }: { inspection: Inspection }) {
               title: t('inspection.findings'),
               width: 220,
               render: (_, i) =>
-                i.checkedAt === null ? <Typography.Text type="secondary">{t('inspection.unchecked')}</Typography.Text> : i.findings.map((f) => <Tag key={f} color="red">{t(`common:enums.finding.${f}`)}</Tag>),
+                i.checkedAt === null ? (
+                  <Typography.Text type="secondary">{t('inspection.unchecked')}</Typography.Text>
+                ) : (
+                  i.findings.map((f) => (
+                    <Tag key={f} color="red">
+                      {t(`common:enums.finding.${f}`)}
+                    </Tag>
+                  ))
+                ),
             },
           ]}
         />
@@ -181,7 +200,11 @@ function History() {
           { key: 'month', title: t('inspection.month'), dataIndex: 'month', width: 100 },
           { key: 'by', title: t('common.requestedBy'), dataIndex: 'startedByName', width: 140 },
           { key: 'progress', render: (_, i) => t('inspection.progress', { checked: i.checked, total: i.total, findings: i.withFindings }) },
-          { key: 'status', width: 90, render: (_, i) => (i.status === 'completed' ? <Tag color="green">{t('inspection.completed')}</Tag> : <Tag>{t('inspection.unchecked')}</Tag>) },
+          {
+            key: 'status',
+            width: 90,
+            render: (_, i) => (i.status === 'completed' ? <Tag color="green">{t('inspection.completed')}</Tag> : <Tag>{t('inspection.unchecked')}</Tag>),
+          },
           {
             key: 'print',
             width: 180,

@@ -32,7 +32,15 @@ export function ProposeModal({ codes, onClose }: { codes: string[]; onClose: () 
     }),
   );
   return (
-    <FormModal open title={t('destruction.proposeTitle')} okText={t('destruction.proposeTitle')} onSubmit={onSubmit} onCancel={onClose} submitting={propose.isPending} onShown={() => form.setFocus('reason')}>
+    <FormModal
+      open
+      title={t('destruction.proposeTitle')}
+      okText={t('destruction.proposeTitle')}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+      submitting={propose.isPending}
+      onShown={() => form.setFocus('reason')}
+    >
       <Typography.Paragraph className="mono">{codes.join('、')}</Typography.Paragraph>
       <Field control={form.control} name="reason" label={t('destruction.reason')} required>
         {(field) => <Input {...field} autoComplete="off" />}

@@ -30,7 +30,10 @@ export function RegisterExport<N extends ExportCall>({ name, input, size }: { na
   return (
     <Dropdown
       trigger={['click']}
-      menu={{ items: (['xlsx', 'csv'] as const).map((format) => ({ key: format, label: t(`export.${format}`) })), onClick: ({ key }) => exportFile.mutate(key as Format) }}
+      menu={{
+        items: (['xlsx', 'csv'] as const).map((format) => ({ key: format, label: t(`export.${format}`) })),
+        onClick: ({ key }) => exportFile.mutate(key as Format),
+      }}
     >
       <Button size={size} icon={<DownloadOutlined />} loading={exportFile.isPending}>
         {t('export.action')}

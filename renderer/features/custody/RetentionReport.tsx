@@ -42,7 +42,10 @@ export function RetentionReport() {
               aria-label={t('retention.class')}
               value={retentionClass}
               onChange={setClass}
-              options={[{ value: '', label: t('retention.allClasses') }, ...RETENTION_CLASSES.filter((c) => c !== 'permanent').map((c) => ({ value: c, label: t(`common:enums.retentionClass.${c}`) }))]}
+              options={[
+                { value: '', label: t('retention.allClasses') },
+                ...RETENTION_CLASSES.filter((c) => c !== 'permanent').map((c) => ({ value: c, label: t(`common:enums.retentionClass.${c}`) })),
+              ]}
             />
             {mayPropose && (
               <Button type="primary" danger disabled={selected.length === 0} onClick={() => setProposing(true)}>
@@ -59,15 +62,38 @@ export function RetentionReport() {
             dataSource={data?.rows ?? []}
             pagination={{ pageSize: 100, showSizeChanger: false }}
             locale={{ emptyText: t('retention.empty') }}
-            rowSelection={mayPropose ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: !proposable(r) }) } : undefined}
+            rowSelection={
+              mayPropose
+                ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: !proposable(r) }) }
+                : undefined
+            }
             columns={[
-              { key: 'code', title: t('common.boxCode'), width: 150, render: (_, r) => <Link to={`/boxes/${r.boxId}`} className="mono">{r.code}</Link> },
+              {
+                key: 'code',
+                title: t('common.boxCode'),
+                width: 150,
+                render: (_, r) => (
+                  <Link to={`/boxes/${r.boxId}`} className="mono">
+                    {r.code}
+                  </Link>
+                ),
+              },
               { key: 'title', title: t('common.boxTitle'), dataIndex: 'title', ellipsis: true },
               { key: 'class', title: t('retention.class'), width: 110, render: (_, r) => retentionLabel(t, r) },
               { key: 'start', title: t('retention.start'), dataIndex: 'retentionStart', width: 110 },
               { key: 'end', title: t('retention.end'), dataIndex: 'retentionEnd', width: 110 },
               { key: 'items', title: t('common.items'), dataIndex: 'itemCount', width: 60, align: 'right' },
-              { key: 'status', title: t('common.status'), width: 160, render: (_, r) => <>{<BoxStatusTag status={r.status} />}{r.proposed && <Tag color="volcano">{t('retention.proposed')}</Tag>}</> },
+              {
+                key: 'status',
+                title: t('common.status'),
+                width: 160,
+                render: (_, r) => (
+                  <>
+                    {<BoxStatusTag status={r.status} />}
+                    {r.proposed && <Tag color="volcano">{t('retention.proposed')}</Tag>}
+                  </>
+                ),
+              },
             ]}
           />
         </Flex>

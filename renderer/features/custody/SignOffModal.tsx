@@ -67,7 +67,10 @@ function SideFields({ control, side, onKind }: { control: Control<Values>; side:
 export function SignOffModal({ transfer, onClose }: { transfer: Transfer; onClose: () => void }) {
   const { t } = useTranslation('custody');
   const { message } = App.useApp();
-  const form = useForm<Values>({ resolver: zodResolver(transferSignOffInput), defaultValues: { id: transfer.id, handover: { ...ACCOUNT }, receiver: { ...PERSON } } });
+  const form = useForm<Values>({
+    resolver: zodResolver(transferSignOffInput),
+    defaultValues: { id: transfer.id, handover: { ...ACCOUNT }, receiver: { ...PERSON } },
+  });
   const onError = useServerErrors(form.setError);
   const check = useCustodyCheck('transfer-sign-off-check');
   const signOff = useCustodyWrite('transfer-sign-off');
@@ -81,20 +84,25 @@ export function SignOffModal({ transfer, onClose }: { transfer: Transfer; onClos
       content: t('transfer.signOffConfirm'),
       okText: t('transfer.signOff'),
       onOk: () =>
-        signOff.mutateAsync(values).then(
-          () => {
-            void message.success(t('transfer.signed'));
-            onClose();
-          },
-          onError,
-        ),
+        signOff.mutateAsync(values).then(() => {
+          void message.success(t('transfer.signed'));
+          onClose();
+        }, onError),
     });
   // What can be refused without the passwords is refused before the question that cannot be undone.
   const onSubmit = form.handleSubmit((values) =>
     check.mutate({ id: values.id, handover: named(values.handover), receiver: named(values.receiver) }, { onSuccess: () => confirm(values), onError }),
   );
   return (
-    <FormModal open width={820} title={t('transfer.signOffTitle', { no: transfer.transferNo })} okText={t('transfer.signOff')} onSubmit={onSubmit} onCancel={onClose} submitting={check.isPending || signOff.isPending}>
+    <FormModal
+      open
+      width={820}
+      title={t('transfer.signOffTitle', { no: transfer.transferNo })}
+      okText={t('transfer.signOff')}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+      submitting={check.isPending || signOff.isPending}
+    >
       <Typography.Paragraph type="secondary">{t('transfer.signOffHint')}</Typography.Paragraph>
       <Row gutter={24}>
         <Col xs={24} md={12}>

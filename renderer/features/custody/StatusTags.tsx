@@ -4,7 +4,13 @@ import type { Destruction } from '../../../electron/core/contract/destructions';
 import type { Transfer } from '../../../electron/core/contract/transfers';
 
 const TRANSFER_COLORS: Record<Transfer['status'], string> = { requested: 'gold', approved: 'blue', rejected: 'red', cancelled: 'default', signed: 'green' };
-const DESTRUCTION_COLORS: Record<Destruction['status'], string> = { proposed: 'gold', approved: 'blue', rejected: 'red', cancelled: 'default', executed: 'volcano' };
+const DESTRUCTION_COLORS: Record<Destruction['status'], string> = {
+  proposed: 'gold',
+  approved: 'blue',
+  rejected: 'red',
+  cancelled: 'default',
+  executed: 'volcano',
+};
 
 export function TransferStatusTag({ status }: { status: Transfer['status'] }) {
   const { t } = useTranslation('custody');

@@ -70,14 +70,21 @@ function TransferActions({ transfer }: { transfer: Transfer }) {
         </Button>
       )}
       {open && mayCancel && (
-        <Confirm title={t('transfer.cancelConfirm')} onConfirm={() => cancel.mutate({ id: transfer.id }, { onSuccess: () => void message.success(t('common.cancelledDone', { no: transfer.transferNo })), onError })}>
+        <Confirm
+          title={t('transfer.cancelConfirm')}
+          onConfirm={() =>
+            cancel.mutate({ id: transfer.id }, { onSuccess: () => void message.success(t('common.cancelledDone', { no: transfer.transferNo })), onError })
+          }
+        >
           <Button loading={cancel.isPending}>{t('transfer.cancel')}</Button>
         </Confirm>
       )}
       <Button icon={<PrinterOutlined />} loading={print.isPending} onClick={() => print.mutate(transfer.id, { onError })}>
         {t('common.print')}
       </Button>
-      {dialog?.kind === 'decide' && <DecisionModal call="transfer-decide" id={transfer.id} no={transfer.transferNo} approve={dialog.approve} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'decide' && (
+        <DecisionModal call="transfer-decide" id={transfer.id} no={transfer.transferNo} approve={dialog.approve} onClose={() => setDialog(null)} />
+      )}
       {dialog?.kind === 'signOff' && <SignOffModal transfer={transfer} onClose={() => setDialog(null)} />}
     </Space>
   );
@@ -105,7 +112,9 @@ function TransferView({ transfer }: { transfer: Transfer }) {
                     {transfer.collectBy}
                     {transfer.collectOverdue && ` ${t('transfer.overdue')}`}
                   </Typography.Text>
-                  <Typography.Text type="secondary">（{t('transfer.moveDate')} {transfer.personnelMoveDate}）</Typography.Text>
+                  <Typography.Text type="secondary">
+                    （{t('transfer.moveDate')} {transfer.personnelMoveDate}）
+                  </Typography.Text>
                 </Descriptions.Item>
               )}
               <Descriptions.Item label={t('common.requestedBy')}>
@@ -134,7 +143,16 @@ function TransferView({ transfer }: { transfer: Transfer }) {
             dataSource={transfer.boxes}
             columns={[
               { key: 'n', title: '#', width: 48, render: (_, __, i) => i + 1 },
-              { key: 'code', title: t('common.boxCode'), width: 160, render: (_, b) => <Link to={`/boxes/${b.boxId}`} className="mono">{b.code}</Link> },
+              {
+                key: 'code',
+                title: t('common.boxCode'),
+                width: 160,
+                render: (_, b) => (
+                  <Link to={`/boxes/${b.boxId}`} className="mono">
+                    {b.code}
+                  </Link>
+                ),
+              },
               { key: 'title', title: t('common.boxTitle'), dataIndex: 'title', ellipsis: true },
               { key: 'items', title: t('common.items'), dataIndex: 'itemCount', width: 70, align: 'right' },
               { key: 'status', title: t('common.status'), width: 100, render: (_, b) => <BoxStatusTag status={b.status} /> },

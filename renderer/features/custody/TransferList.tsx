@@ -40,7 +40,10 @@ export function TransferList() {
               aria-label={t('common.status')}
               value={status}
               onChange={setStatus}
-              options={[{ value: '', label: t('common.allStatuses') }, ...TRANSFER_STATUSES.map((s) => ({ value: s, label: t(`common:enums.transferStatus.${s}`) }))]}
+              options={[
+                { value: '', label: t('common.allStatuses') },
+                ...TRANSFER_STATUSES.map((s) => ({ value: s, label: t(`common:enums.transferStatus.${s}`) })),
+              ]}
             />
             <RegisterExport name="transfer-export" input={{ status: status || undefined }} />
           </Flex>
@@ -62,7 +65,13 @@ export function TransferList() {
                 key: 'collectBy',
                 title: t('transfer.collectBy'),
                 width: 130,
-                render: (_, r) => r.collectBy && <Typography.Text type={r.collectOverdue ? 'danger' : undefined}>{r.collectBy}{r.collectOverdue && ` ${t('transfer.overdue')}`}</Typography.Text>,
+                render: (_, r) =>
+                  r.collectBy && (
+                    <Typography.Text type={r.collectOverdue ? 'danger' : undefined}>
+                      {r.collectBy}
+                      {r.collectOverdue && ` ${t('transfer.overdue')}`}
+                    </Typography.Text>
+                  ),
               },
               { key: 'status', title: t('common.status'), width: 140, render: (_, r) => <TransferStatusTag status={r.status} /> },
               { key: 'at', title: t('common.at'), width: 150, render: (_, r) => formatAt(r.signedAt ?? r.requestedAt) },

@@ -21,7 +21,12 @@ import { useCustodyWrite } from './queries';
 type Values = CallInput<'transfer-create'>;
 
 /** A box's refusals belong beside the scanned list. */
-const CODE_FIELDS: CodeFields<Values> = { NOT_FOUND: 'boxCodes', TRANSFER_BOX_ON_LOAN: 'boxCodes', TRANSFER_BOX_UNAVAILABLE: 'boxCodes', TRANSFER_BOX_BUSY: 'boxCodes' };
+const CODE_FIELDS: CodeFields<Values> = {
+  NOT_FOUND: 'boxCodes',
+  TRANSFER_BOX_ON_LOAN: 'boxCodes',
+  TRANSFER_BOX_UNAVAILABLE: 'boxCodes',
+  TRANSFER_BOX_BUSY: 'boxCodes',
+};
 
 /** 新建移交单: scan the boxes, name both departments and the reason; a manager approves next. */
 export function TransferNewPage() {
@@ -42,7 +47,10 @@ export function TransferNewPage() {
   const onError = useServerErrors(form.setError, CODE_FIELDS);
   const setListed = (next: ListedBox[]) => {
     setBoxes(next);
-    form.setValue('boxCodes', next.map((b) => b.code));
+    form.setValue(
+      'boxCodes',
+      next.map((b) => b.code),
+    );
     form.clearErrors('boxCodes');
   };
   const onSubmit = form.handleSubmit((values) =>
@@ -66,7 +74,11 @@ export function TransferNewPage() {
                   boxes={boxes}
                   onChange={setListed}
                   error={boxError ? tc(boxError.message ?? boxError.root?.message ?? 'v.required', { defaultValue: boxError.message }) : undefined}
-                  acceptable={(box) => (box.status === 'in_stock' ? null : tc(box.status === 'on_loan' ? 'errors.TRANSFER_BOX_ON_LOAN' : 'errors.TRANSFER_BOX_UNAVAILABLE', { code: box.code, status: box.status }))}
+                  acceptable={(box) =>
+                    box.status === 'in_stock'
+                      ? null
+                      : tc(box.status === 'on_loan' ? 'errors.TRANSFER_BOX_ON_LOAN' : 'errors.TRANSFER_BOX_UNAVAILABLE', { code: box.code, status: box.status })
+                  }
                 />
                 <Row gutter={16} style={{ marginTop: 16 }}>
                   <Col xs={24} md={12}>

@@ -30,5 +30,8 @@ export const useCustodyCheck = <N extends 'transfer-sign-off-check' | 'destructi
 
 /** Prints a form: the PDF goes to the browser's download (Electron asks where to save it). */
 export function usePrint<N extends 'transfer-sheet-pdf' | 'destruction-register-pdf' | 'inspection-record-pdf'>(name: N) {
-  return useMutation({ mutationFn: (id: number) => call(name, { id } as CallInput<N>), onSuccess: (file) => saveExportFile(file as CallOutput<'transfer-sheet-pdf'>) });
+  return useMutation({
+    mutationFn: (id: number) => call(name, { id } as CallInput<N>),
+    onSuccess: (file) => saveExportFile(file as CallOutput<'transfer-sheet-pdf'>),
+  });
 }

@@ -15,10 +15,45 @@ import { TransferNewPage } from './TransferNewPage';
 export const custodyRoutes: { path: string; element: ReactNode }[] = [
   { path: 'custody', element: <Navigate to={custodyPaths.transfers} replace /> },
   { path: 'custody/transfers', element: <TransferList /> },
-  { path: 'custody/transfers/new', element: <RequireCall call="transfer-create"><TransferNewPage /></RequireCall> },
+  {
+    path: 'custody/transfers/new',
+    element: (
+      <RequireCall call="transfer-create">
+        <TransferNewPage />
+      </RequireCall>
+    ),
+  },
   { path: 'custody/transfers/:id', element: <TransferDetailPage /> },
-  { path: 'custody/inspection', element: <RequireCall call="inspection-get"><InspectionPage /></RequireCall> },
-  { path: 'custody/retention', element: <RequireCall call="retention-report"><RetentionReport /></RequireCall> },
-  { path: 'custody/destructions', element: <RequireCall call="destruction-list"><DestructionList /></RequireCall> },
-  { path: 'custody/destructions/:id', element: <RequireCall call="destruction-get"><DestructionDetailPage /></RequireCall> },
+  {
+    path: 'custody/inspection',
+    element: (
+      <RequireCall call="inspection-get">
+        <InspectionPage />
+      </RequireCall>
+    ),
+  },
+  {
+    path: 'custody/retention',
+    element: (
+      <RequireCall call="retention-report">
+        <RetentionReport />
+      </RequireCall>
+    ),
+  },
+  {
+    path: 'custody/destructions',
+    element: (
+      <RequireCall call="destruction-list">
+        <DestructionList />
+      </RequireCall>
+    ),
+  },
+  {
+    path: 'custody/destructions/:id',
+    element: (
+      <RequireCall call="destruction-get">
+        <DestructionDetailPage />
+      </RequireCall>
+    ),
+  },
 ];

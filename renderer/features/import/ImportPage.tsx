@@ -5,7 +5,16 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { CallInput } from '../../../electron/core/contract';
-import { IMPORT_FIELDS, IMPORT_KINDS, type ImportCheck, type ImportField, type ImportKind, type ImportParsedRow, type ImportProblem, type OwnerPlan } from '../../../electron/core/contract/imports';
+import {
+  IMPORT_FIELDS,
+  IMPORT_KINDS,
+  type ImportCheck,
+  type ImportField,
+  type ImportKind,
+  type ImportParsedRow,
+  type ImportProblem,
+  type OwnerPlan,
+} from '../../../electron/core/contract/imports';
 import { call } from '../../api/client';
 import { saveExportFile } from '../../ui/download';
 import { useErrorText } from '../../ui/forms';
@@ -36,9 +45,16 @@ const readBase64 = (file: File) =>
 
 /** Each kind's dry run and import; the inputs differ only in which fields the mapping may name. */
 const check = (kind: ImportKind, input: CheckInput): Promise<ImportCheck> =>
-  kind === 'loans' ? call('import-loans-check', input as CallInput<'import-loans-check'>) : kind === 'owners' ? call('import-owners-check', input as CallInput<'import-owners-check'>) : call('import-boxes-check', input as CallInput<'import-boxes-check'>);
+  kind === 'loans'
+    ? call('import-loans-check', input as CallInput<'import-loans-check'>)
+    : kind === 'owners'
+      ? call('import-owners-check', input as CallInput<'import-owners-check'>)
+      : call('import-boxes-check', input as CallInput<'import-boxes-check'>);
 
-async function run(kind: ImportKind, input: PickedFile & Layout & { mapping: Mapping; skipRows: number[]; mergeOwners: { name: string; into: number }[] }): Promise<{ text: [string, Record<string, number>]; to: string }> {
+async function run(
+  kind: ImportKind,
+  input: PickedFile & Layout & { mapping: Mapping; skipRows: number[]; mergeOwners: { name: string; into: number }[] },
+): Promise<{ text: [string, Record<string, number>]; to: string }> {
   if (kind === 'loans') {
     const { mergeOwners: _none, ...loanInput } = input;
     return { text: ['doneLoans', await call('import-loans-run', loanInput as CallInput<'import-loans-run'>)], to: '/lending' };
@@ -71,7 +87,15 @@ export function ImportPage() {
   });
   const running = useMutation({
     // The sheet and header row the dry run read, so the import reads the same rows.
-    mutationFn: () => run(kind, { ...file!, sheet: checking.data?.sheet || undefined, headerRow: checking.data?.headerRow, mapping: fullMapping(kind, mapping), skipRows: [...skip], mergeOwners: merges(choices) }),
+    mutationFn: () =>
+      run(kind, {
+        ...file!,
+        sheet: checking.data?.sheet || undefined,
+        headerRow: checking.data?.headerRow,
+        mapping: fullMapping(kind, mapping),
+        skipRows: [...skip],
+        mergeOwners: merges(choices),
+      }),
     onSuccess: ({ text: [key, counts], to }) => {
       void message.success(t(key, counts));
       void navigate(to);
@@ -91,7 +115,8 @@ export function ImportPage() {
     setFile(next);
     checking.mutate(next);
   };
-  const downloadTemplate = () => saveExportFile({ fileName: `${t(`template.${kind}`)}.csv`, mimeType: 'text/csv;charset=utf-8', base64: templateCsvBase64(kind) });
+  const downloadTemplate = () =>
+    saveExportFile({ fileName: `${t(`template.${kind}`)}.csv`, mimeType: 'text/csv;charset=utf-8', base64: templateCsvBase64(kind) });
 
   const result = checking.data;
   return (
@@ -121,13 +146,31 @@ export function ImportPage() {
               {result.footerRows > 0 && ` · ${t('footerRows', { count: result.footerRows })}`}
             </Typography.Text>
             {/* Another sheet or header row is read afresh: its columns are matched again. */}
-            <LayoutCard result={result} onPick={(layout) => checking.mutate({ ...file, sheet: result.sheet || undefined, headerRow: result.headerRow, ...layout })} checking={checking.isPending} />
-            <MappingCard kind={kind} headers={result.headers} hiddenHeaders={result.hiddenHeaders} mapping={mapping} onChange={setMapping} onRecheck={() => checking.mutate({ ...file, sheet: result.sheet || undefined, headerRow: result.headerRow, mapping: fullMapping(kind, mapping) })} checking={checking.isPending} />
+            <LayoutCard
+              result={result}
+              onPick={(layout) => checking.mutate({ ...file, sheet: result.sheet || undefined, headerRow: result.headerRow, ...layout })}
+              checking={checking.isPending}
+            />
+            <MappingCard
+              kind={kind}
+              headers={result.headers}
+              hiddenHeaders={result.hiddenHeaders}
+              mapping={mapping}
+              onChange={setMapping}
+              onRecheck={() => checking.mutate({ ...file, sheet: result.sheet || undefined, headerRow: result.headerRow, mapping: fullMapping(kind, mapping) })}
+              checking={checking.isPending}
+            />
             <Problems kind={kind} result={result} skip={skip} onSkip={setSkip} />
             {result.parsed.length > 0 && <ParsedRows kind={kind} result={result} />}
             {result.owners.length > 0 && <OwnerPlans plans={result.owners} choices={choices} onChoose={setChoices} />}
             <Flex justify="end">
-              <Button type="primary" size="large" loading={running.isPending} disabled={!allHandled(result, skip) || !allChosen(result, choices) || importable(result, skip) === 0} onClick={() => running.mutate()}>
+              <Button
+                type="primary"
+                size="large"
+                loading={running.isPending}
+                disabled={!allHandled(result, skip) || !allChosen(result, choices) || importable(result, skip) === 0}
+                onClick={() => running.mutate()}
+              >
                 {t('run', { count: importable(result, skip), what: t(`kinds.${kind}`) })}
               </Button>
             </Flex>
@@ -172,13 +215,21 @@ function OwnerPlans({ plans, choices, onChoose }: { plans: OwnerPlan[]; choices:
           {
             title: t('owners.existing'),
             render: (_, p) =>
-              p.existing ? t('owners.matched', { name: p.existing.name }) : p.lookAlikes.length ? t('owners.lookAlike', { names: p.lookAlikes.map((o) => `“${o.name}”`).join('、') }) : '',
+              p.existing
+                ? t('owners.matched', { name: p.existing.name })
+                : p.lookAlikes.length
+                  ? t('owners.lookAlike', { names: p.lookAlikes.map((o) => `“${o.name}”`).join('、') })
+                  : '',
           },
           {
             title: t('owners.action'),
             render: (_, p) =>
               needsChoice(p) ? (
-                <Radio.Group aria-label={t('owners.choiceFor', { name: p.name })} value={choices[p.name]} onChange={(e) => onChoose({ ...choices, [p.name]: e.target.value as number | 'new' })}>
+                <Radio.Group
+                  aria-label={t('owners.choiceFor', { name: p.name })}
+                  value={choices[p.name]}
+                  onChange={(e) => onChoose({ ...choices, [p.name]: e.target.value as number | 'new' })}
+                >
                   <Flex vertical gap={4}>
                     {p.lookAlikes.map((o) => (
                       <Radio key={o.id} value={o.id}>
@@ -259,23 +310,52 @@ function ParsedRows({ kind, result }: { kind: ImportKind; result: ImportCheck })
         dataSource={result.parsed}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 'max-content' }}
-        columns={[{ title: t('row'), dataIndex: 'row', width: 70 }, ...fields.map((f: ImportField) => ({ title: t(`fields.${kind}.${f}`), key: f, render: (_: unknown, p: ImportParsedRow) => shown(f, p.values[f]) }))]}
+        columns={[
+          { title: t('row'), dataIndex: 'row', width: 70 },
+          ...fields.map((f: ImportField) => ({ title: t(`fields.${kind}.${f}`), key: f, render: (_: unknown, p: ImportParsedRow) => shown(f, p.values[f]) })),
+        ]}
       />
     </Card>
   );
 }
 
-function MappingCard(props: { kind: ImportKind; headers: string[]; hiddenHeaders: string[]; mapping: Mapping; onChange: (m: Mapping) => void; onRecheck: () => void; checking: boolean }) {
+function MappingCard(props: {
+  kind: ImportKind;
+  headers: string[];
+  hiddenHeaders: string[];
+  mapping: Mapping;
+  onChange: (m: Mapping) => void;
+  onRecheck: () => void;
+  checking: boolean;
+}) {
   const { t } = useTranslation('import');
-  const options = [{ value: '', label: t('notImported') }, ...props.headers.filter((h) => h).map((h) => ({ value: h, label: props.hiddenHeaders.includes(h) ? t('hiddenColumn', { name: h }) : h }))];
+  const options = [
+    { value: '', label: t('notImported') },
+    ...props.headers.filter((h) => h).map((h) => ({ value: h, label: props.hiddenHeaders.includes(h) ? t('hiddenColumn', { name: h }) : h })),
+  ];
   return (
-    <Card size="small" title={t('mapping')} extra={<Button onClick={props.onRecheck} loading={props.checking}>{t('recheck')}</Button>}>
+    <Card
+      size="small"
+      title={t('mapping')}
+      extra={
+        <Button onClick={props.onRecheck} loading={props.checking}>
+          {t('recheck')}
+        </Button>
+      }
+    >
       <Typography.Paragraph type="secondary">{t('mappingHint')}</Typography.Paragraph>
       <div className="import-mapping">
         {IMPORT_FIELDS[props.kind].map((field: ImportField) => (
           <label key={field} className="import-mapping-row">
             <span>{t(`fields.${props.kind}.${field}`)}</span>
-            <Select aria-label={t(`fields.${props.kind}.${field}`)} size="small" value={props.mapping[field] ?? ''} options={options} onChange={(v) => props.onChange({ ...props.mapping, [field]: v })} style={{ width: 160 }} />
+            <Select
+              aria-label={t(`fields.${props.kind}.${field}`)}
+              size="small"
+              value={props.mapping[field] ?? ''}
+              options={options}
+              onChange={(v) => props.onChange({ ...props.mapping, [field]: v })}
+              style={{ width: 160 }}
+            />
           </label>
         ))}
       </div>
@@ -295,7 +375,11 @@ function Problems({ kind, result, skip, onSkip }: { kind: ImportKind; result: Im
     onSkip(next);
   };
   return (
-    <Card size="small" title={t('problems', { count: result.problems.length, rows: rows.size, total: result.rows })} extra={<Button onClick={() => onSkip(new Set([...rows].filter((r) => isDataRow(result, r))))}>{t('skipAll')}</Button>}>
+    <Card
+      size="small"
+      title={t('problems', { count: result.problems.length, rows: rows.size, total: result.rows })}
+      extra={<Button onClick={() => onSkip(new Set([...rows].filter((r) => isDataRow(result, r))))}>{t('skipAll')}</Button>}
+    >
       <Table<ImportProblem>
         size="small"
         rowKey={(p) => `${p.row}-${p.field}-${p.message}`}
@@ -305,7 +389,14 @@ function Problems({ kind, result, skip, onSkip }: { kind: ImportKind; result: Im
           { title: t('row'), dataIndex: 'row', width: 80 },
           { title: t('column'), width: 140, render: (_, p) => (p.field ? (result.mapping[p.field] ?? t(`fields.${kind}.${p.field}`)) : '') },
           { title: t('problem'), render: (_, p) => tc(p.message, { value: p.value }) },
-          { title: t('skip'), width: 80, render: (_, p) => isDataRow(result, p.row) && <Checkbox aria-label={`${t('skip')} ${p.row}`} checked={skip.has(p.row)} onChange={(e) => toggle(p.row, e.target.checked)} /> },
+          {
+            title: t('skip'),
+            width: 80,
+            render: (_, p) =>
+              isDataRow(result, p.row) && (
+                <Checkbox aria-label={`${t('skip')} ${p.row}`} checked={skip.has(p.row)} onChange={(e) => toggle(p.row, e.target.checked)} />
+              ),
+          },
         ]}
       />
     </Card>

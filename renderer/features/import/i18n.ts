@@ -9,9 +9,12 @@ export const importNs = {
     template: { boxes: '档案目录导入模板', loans: '借阅登记导入模板', owners: '租户/客户导入模板' },
     pick: '选择{{what}}的 Excel（.xlsx）或 CSV 文件',
     pickHint: {
-      boxes: '表格须有一行列标题（如 档案编号、类别、题名、租户名称、楼层、业态、卷号、起止日期、保管期限、存放位置），其上方的表名等标题行会自动跳过；一次最多 10000 行。',
-      loans: '纸质借阅登记簿录入的表格，须有一行列标题（其上方的标题行会自动跳过；如 档案盒编号、借阅人、借阅部门、联系电话、借阅事由、借出日期、应还日期、归还日期、批准人、经办人）。没有归还日期的行视为尚未归还，档案将标为借出。',
-      owners: '表格须有一行列标题（其上方的标题行会自动跳过；如 租户/客户、铺位号、楼层、经营类型、联系人、联系电话、起租日期、退租日期）。已有同名单位（括号全半角、空格不同也算同名）的行会列为问题，不会合并。',
+      boxes:
+        '表格须有一行列标题（如 档案编号、类别、题名、租户名称、楼层、业态、卷号、起止日期、保管期限、存放位置），其上方的表名等标题行会自动跳过；一次最多 10000 行。',
+      loans:
+        '纸质借阅登记簿录入的表格，须有一行列标题（其上方的标题行会自动跳过；如 档案盒编号、借阅人、借阅部门、联系电话、借阅事由、借出日期、应还日期、归还日期、批准人、经办人）。没有归还日期的行视为尚未归还，档案将标为借出。',
+      owners:
+        '表格须有一行列标题（其上方的标题行会自动跳过；如 租户/客户、铺位号、楼层、经营类型、联系人、联系电话、起租日期、退租日期）。已有同名单位（括号全半角、空格不同也算同名）的行会列为问题，不会合并。',
     },
     file: '文件：{{name}}（{{rows}} 行，{{encoding}}）',
     encoding: { 'utf-8': 'UTF-8 编码', gb18030: 'GBK 编码', xlsx: 'Excel 工作簿' },
@@ -115,8 +118,10 @@ export const importNs = {
     pick: 'Choose an Excel (.xlsx) or CSV file of {{what}}',
     pickHint: {
       boxes: 'A row of column titles, found under any title rows (档案编号, 类别, 题名, 租户名称, 卷号, 起始年度, 保管期限, 库房, 柜号…); at most 10,000 rows.',
-      loans: 'The paper loan register typed into a sheet: a row of titles, found under any title rows (档案盒编号, 借阅人, 借阅部门, 联系电话, 借阅事由, 借出日期, 应还日期, 归还日期, 批准人, 经办人). A row without a return date is still out: its box is marked on loan.',
-      owners: 'A row of titles, found under any title rows (租户/客户, 铺位号, 楼层, 经营类型, 联系人, 联系电话, 起租日期, 退租日期). An owner whose name exists (brackets of either width and spacing aside) is reported, not merged.',
+      loans:
+        'The paper loan register typed into a sheet: a row of titles, found under any title rows (档案盒编号, 借阅人, 借阅部门, 联系电话, 借阅事由, 借出日期, 应还日期, 归还日期, 批准人, 经办人). A row without a return date is still out: its box is marked on loan.',
+      owners:
+        'A row of titles, found under any title rows (租户/客户, 铺位号, 楼层, 经营类型, 联系人, 联系电话, 起租日期, 退租日期). An owner whose name exists (brackets of either width and spacing aside) is reported, not merged.',
     },
     file: 'File: {{name}} ({{rows}} rows, {{encoding}})',
     encoding: { 'utf-8': 'UTF-8', gb18030: 'GBK', xlsx: 'Excel workbook' },
@@ -125,7 +130,8 @@ export const importNs = {
     footerRows: '{{count}} export footer lines at the end left out',
     owners: {
       title: 'Owners: {{count}} to be created',
-      chooseHint: '{{count}} names differ from an existing owner by one character: choose for each whether it is that owner (merge) or another one (create) before importing.',
+      chooseHint:
+        '{{count}} names differ from an existing owner by one character: choose for each whether it is that owner (merge) or another one (create) before importing.',
       name: 'Name in the file',
       existing: 'Existing owner',
       matched: 'Matched the existing owner “{{name}}”',

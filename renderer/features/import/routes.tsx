@@ -4,5 +4,12 @@ import { ImportPage } from './ImportPage';
 import './import.css';
 
 export const importRoutes: { path: string; element: ReactNode }[] = [
-  { path: 'boxes/import', element: <RequireCall call="import-boxes-run"><ImportPage /></RequireCall> },
+  {
+    path: 'boxes/import',
+    element: (
+      <RequireCall call="import-boxes-run">
+        <ImportPage />
+      </RequireCall>
+    ),
+  },
 ];

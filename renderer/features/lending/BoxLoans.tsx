@@ -38,7 +38,8 @@ export function BoxLoans({ boxId }: { boxId: number }) {
                 }
                 description={
                   <Typography.Text type="secondary">
-                    <BorrowerLink borrower={loan.borrower} /> · {loan.borrower.department} · <span className="lend-date">{loan.imported ? formatAt(loan.requestedAt).slice(0, 10) : formatAt(loan.requestedAt)}</span>
+                    <BorrowerLink borrower={loan.borrower} /> · {loan.borrower.department} ·{' '}
+                    <span className="lend-date">{loan.imported ? formatAt(loan.requestedAt).slice(0, 10) : formatAt(loan.requestedAt)}</span>
                   </Typography.Text>
                 }
               />

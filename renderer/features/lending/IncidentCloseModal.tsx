@@ -29,7 +29,15 @@ export function IncidentCloseModal({ incident, onClose }: { incident: Incident; 
     });
   });
   return (
-    <FormModal open title={t('incidentClose.title')} okText={t('incidentClose.submit')} onSubmit={onSubmit} onCancel={onClose} submitting={close.isPending} onShown={() => form.setFocus('resolution')}>
+    <FormModal
+      open
+      title={t('incidentClose.title')}
+      okText={t('incidentClose.submit')}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+      submitting={close.isPending}
+      onShown={() => form.setFocus('resolution')}
+    >
       <Typography.Paragraph type="secondary">
         {t(`common:enums.incidentKind.${incident.kind}`)}：{incident.description}
       </Typography.Paragraph>

@@ -32,9 +32,13 @@ export function IncidentsList({ incidents, title }: { incidents: Incident[]; tit
                   )}
                 </Flex>
               </Descriptions.Item>
-              <Descriptions.Item label={t('detail.recorded')}>{t('detail.by', { name: incident.createdByName, at: formatAt(incident.createdAt) })}</Descriptions.Item>
+              <Descriptions.Item label={t('detail.recorded')}>
+                {t('detail.by', { name: incident.createdByName, at: formatAt(incident.createdAt) })}
+              </Descriptions.Item>
               <Descriptions.Item label={t('detail.description')}>{incident.description}</Descriptions.Item>
-              {incident.missingDocumentTitles.length > 0 && <Descriptions.Item label={t('detail.missingDocuments')}>{incident.missingDocumentTitles.join('、')}</Descriptions.Item>}
+              {incident.missingDocumentTitles.length > 0 && (
+                <Descriptions.Item label={t('detail.missingDocuments')}>{incident.missingDocumentTitles.join('、')}</Descriptions.Item>
+              )}
               <Descriptions.Item label={t('detail.responsible')}>{incident.responsible}</Descriptions.Item>
               {incident.followUp !== '' && <Descriptions.Item label={t('detail.followUp')}>{incident.followUp}</Descriptions.Item>}
               {incident.closedAt !== null && (

@@ -14,7 +14,12 @@ import { hasPrintDialog, useCancelLoan, useHandOut, usePrintDialog, usePrintSlip
 import { RenewalDecisionModal, RenewalRequestModal } from './RenewalModals';
 import { ReturnModal } from './ReturnModal';
 
-type Dialog = { kind: 'decide'; approve: boolean } | { kind: 'return' } | { kind: 'renew' } | { kind: 'decideRenewal'; renewal: LoanRenewal; approve: boolean } | null;
+type Dialog =
+  | { kind: 'decide'; approve: boolean }
+  | { kind: 'return' }
+  | { kind: 'renew' }
+  | { kind: 'decideRenewal'; renewal: LoanRenewal; approve: boolean }
+  | null;
 
 /** A renewal is asked for before the due date (§4.6.4); the server has the last word on "today". */
 const beforeDue = (loan: Loan) => loan.dueDate !== null && dayjs().format('YYYY-MM-DD') < loan.dueDate;

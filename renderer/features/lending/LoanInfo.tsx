@@ -14,7 +14,9 @@ function LoanSteps({ loan }: { loan: Loan }) {
   const stopped = loan.status === 'rejected' || loan.status === 'cancelled';
   const at = [loan.requestedAt, loan.decidedAt, loan.handedOutAt, loan.returnedAt];
   // A paper register records days, not hours, and no account requested or received the box.
-  const by = loan.imported ? [t('detail.paper'), loan.decidedByName, loan.handedOutByName, t('detail.paper')] : [loan.requestedByName, loan.decidedByName, loan.handedOutByName, loan.receivedByName];
+  const by = loan.imported
+    ? [t('detail.paper'), loan.decidedByName, loan.handedOutByName, t('detail.paper')]
+    : [loan.requestedByName, loan.decidedByName, loan.handedOutByName, loan.receivedByName];
   const when = (a: string) => (loan.imported ? formatAt(a).slice(0, 10) : formatAt(a));
   return (
     <Steps
@@ -78,7 +80,9 @@ export function LoanInfo({ loan }: { loan: Loan }) {
             {loan.decisionReason}
           </Descriptions.Item>
         )}
-        {loan.returnCondition && <Descriptions.Item label={t('fields.returnCondition')}>{t(`common:enums.returnCondition.${loan.returnCondition}`)}</Descriptions.Item>}
+        {loan.returnCondition && (
+          <Descriptions.Item label={t('fields.returnCondition')}>{t(`common:enums.returnCondition.${loan.returnCondition}`)}</Descriptions.Item>
+        )}
         {loan.note !== '' && (
           <Descriptions.Item label={t('fields.note')} span={2}>
             {loan.note}

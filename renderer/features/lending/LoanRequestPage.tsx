@@ -84,7 +84,10 @@ export function LoanRequestPage() {
                           if (form.getValues('days') > LOAN_DAYS_LIMIT[type]) void form.trigger('days');
                         }}
                         optionType="button"
-                        options={LOAN_TYPES.map((type) => ({ value: type, label: t('request.loanTypeOption', { type: t(`common:enums.loanType.${type}`), days: LOAN_DAYS_LIMIT[type] }) }))}
+                        options={LOAN_TYPES.map((type) => ({
+                          value: type,
+                          label: t('request.loanTypeOption', { type: t(`common:enums.loanType.${type}`), days: LOAN_DAYS_LIMIT[type] }),
+                        }))}
                       />
                     )}
                   </Field>

@@ -26,8 +26,7 @@ export function RegisterExport() {
     },
     onError: (error) => void message.error(errorText(error)),
   });
-  const run = (format: (typeof FORMATS)[number]) =>
-    exportRegister.mutate({ from: range[0].format(ISO_DAY), to: range[1].format(ISO_DAY), format });
+  const run = (format: (typeof FORMATS)[number]) => exportRegister.mutate({ from: range[0].format(ISO_DAY), to: range[1].format(ISO_DAY), format });
 
   const content = (
     <Flex vertical gap={12} style={{ width: 300 }}>

@@ -22,7 +22,15 @@ export function RenewalRequestModal({ loan, onClose }: { loan: Loan; onClose: ()
   const renew = useRequestRenewal();
   const onSubmit = form.handleSubmit((values) => renew.mutate(values, { onSuccess: onClose, onError }));
   return (
-    <FormModal open title={t('renewalForm.title')} okText={t('actions.renew')} onSubmit={onSubmit} onCancel={onClose} submitting={renew.isPending} onShown={() => form.setFocus('reason')}>
+    <FormModal
+      open
+      title={t('renewalForm.title')}
+      okText={t('actions.renew')}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+      submitting={renew.isPending}
+      onShown={() => form.setFocus('reason')}
+    >
       <Field control={form.control} name="days" label={t('renewalForm.days')} required>
         {(field) => <NumberInput {...field} style={{ width: 120 }} />}
       </Field>
@@ -36,7 +44,10 @@ export function RenewalRequestModal({ loan, onClose }: { loan: Loan; onClose: ()
 /** 批准/驳回 a pending renewal; rejecting needs a reason. */
 export function RenewalDecisionModal({ renewal, approve, onClose }: { renewal: LoanRenewal; approve: boolean; onClose: () => void }) {
   const { t } = useTranslation('lending');
-  const form = useForm<CallInput<'loan-renewal-decide'>>({ resolver: zodResolver(renewalDecisionInput), defaultValues: { id: renewal.id, approve, reason: '' } });
+  const form = useForm<CallInput<'loan-renewal-decide'>>({
+    resolver: zodResolver(renewalDecisionInput),
+    defaultValues: { id: renewal.id, approve, reason: '' },
+  });
   const onError = useServerErrors(form.setError);
   const decide = useDecideRenewal();
   const onSubmit = form.handleSubmit((values) => decide.mutate(values, { onSuccess: onClose, onError }));

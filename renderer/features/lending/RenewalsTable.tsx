@@ -19,11 +19,17 @@ export function RenewalsTable({ renewals }: { renewals: LoanRenewal[] }) {
           { key: 'requestedAt', title: t('fields.requested'), render: (_, r) => t('detail.by', { name: r.requestedByName, at: formatAt(r.requestedAt) }) },
           { key: 'days', title: t('detail.renewalDays'), dataIndex: 'days', width: 80 },
           { key: 'reason', title: t('detail.reason'), dataIndex: 'reason' },
-          { key: 'status', title: t('fields.status'), width: 90, render: (_, r) => <Tag color={RENEWAL_COLOURS[r.status]}>{t(`common:enums.renewalStatus.${r.status}`)}</Tag> },
+          {
+            key: 'status',
+            title: t('fields.status'),
+            width: 90,
+            render: (_, r) => <Tag color={RENEWAL_COLOURS[r.status]}>{t(`common:enums.renewalStatus.${r.status}`)}</Tag>,
+          },
           {
             key: 'decided',
             title: t('detail.decidedBy'),
-            render: (_, r) => r.decidedByName && [t('detail.by', { name: r.decidedByName, at: formatAt(r.decidedAt) }), r.decisionReason].filter(Boolean).join(' · '),
+            render: (_, r) =>
+              r.decidedByName && [t('detail.by', { name: r.decidedByName, at: formatAt(r.decidedAt) }), r.decisionReason].filter(Boolean).join(' · '),
           },
           { key: 'newDueDate', title: t('detail.newDueDate'), dataIndex: 'newDueDate', width: 110 },
         ]}

@@ -30,7 +30,15 @@ export function ReturnModal({ loan, onClose }: { loan: Loan; onClose: () => void
   const giveBack = useReturnLoan();
   const onSubmit = form.handleSubmit((values) => giveBack.mutate(values, { onSuccess: onClose, onError }));
   return (
-    <FormModal open width={640} title={`${t('returnForm.title')} · ${loan.boxCode}`} okText={t('returnForm.title')} onSubmit={onSubmit} onCancel={onClose} submitting={giveBack.isPending}>
+    <FormModal
+      open
+      width={640}
+      title={`${t('returnForm.title')} · ${loan.boxCode}`}
+      okText={t('returnForm.title')}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+      submitting={giveBack.isPending}
+    >
       <Field control={control} name="condition" label={t('returnForm.condition')} required>
         {({ id, value, onChange }) => (
           <Radio.Group

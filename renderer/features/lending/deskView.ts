@@ -2,7 +2,14 @@ import { LOAN_STATUSES, type LoanDashboard } from '../../../electron/core/contra
 import type { LoanFilters } from './queries';
 
 /** The dashboard counts, in the order the desk shows them. */
-export const CARD_KEYS = ['dueToday', 'overdue', 'awaitingApproval', 'renewalsAwaitingApproval', 'out', 'openIncidents'] as const satisfies readonly (keyof LoanDashboard)[];
+export const CARD_KEYS = [
+  'dueToday',
+  'overdue',
+  'awaitingApproval',
+  'renewalsAwaitingApproval',
+  'out',
+  'openIncidents',
+] as const satisfies readonly (keyof LoanDashboard)[];
 export type CardKey = (typeof CARD_KEYS)[number];
 
 /** The desk's list filters, kept in the address (?status=out&overdue=1&imported=1) so Back from a loan returns to the same list. */
@@ -44,8 +51,10 @@ export function paramsFromFilters(filters: DeskFilters): Record<string, string> 
 /** The card whose list is on screen, so it can show as selected. */
 export function activeCard(filters: DeskFilters): CardKey | null {
   const same = (a: DeskFilters, b: DeskFilters) => a.status === b.status && FLAGS.every((flag) => !a[flag] === !b[flag]);
-  return CARD_KEYS.find((key) => {
-    const card = cardFilters(key);
-    return card !== null && same(card, filters);
-  }) ?? null;
+  return (
+    CARD_KEYS.find((key) => {
+      const card = cardFilters(key);
+      return card !== null && same(card, filters);
+    }) ?? null
+  );
 }

@@ -33,7 +33,12 @@ export function useLoanColumns(): TableColumnsType<Loan> {
         title: t('fields.daysOverdue'),
         width: 90,
         align: 'right',
-        render: (_, loan) => loan.daysOverdue > 0 && <Typography.Text type="danger" strong>{loan.daysOverdue}</Typography.Text>,
+        render: (_, loan) =>
+          loan.daysOverdue > 0 && (
+            <Typography.Text type="danger" strong>
+              {loan.daysOverdue}
+            </Typography.Text>
+          ),
       },
     ],
     [t],

@@ -6,5 +6,6 @@ export const lendingPaths = {
   newLoan: '/lending/new',
   loan: (id: number) => `/lending/${id}`,
   /** An account by its id; a recorded person by name and phone, so a namesake stays apart. */
-  borrower: (b: Borrower) => `/lending/borrower?${new URLSearchParams(b.userId !== null ? { user: String(b.userId) } : { name: b.name, phone: b.phone }).toString()}`,
+  borrower: (b: Borrower) =>
+    `/lending/borrower?${new URLSearchParams(b.userId !== null ? { user: String(b.userId) } : { name: b.name, phone: b.phone }).toString()}`,
 };

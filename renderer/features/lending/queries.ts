@@ -46,7 +46,8 @@ export function useLoanWrite<I>(write: (input: I) => Promise<Loan>, done: ((inpu
     mutationFn: write,
     onSuccess: (loan, input) => {
       client.setQueryData(callQuery('loan-get', { id: loan.id }).queryKey, loan);
-      if (done) void message.success(t(`done.${done(input)}`, { loanNo: loan.loanNo, code: loan.boxCode, borrower: loan.borrower.name, dueDate: loan.dueDate }));
+      if (done)
+        void message.success(t(`done.${done(input)}`, { loanNo: loan.loanNo, code: loan.boxCode, borrower: loan.borrower.name, dueDate: loan.dueDate }));
     },
   });
 }
@@ -54,11 +55,28 @@ export function useLoanWrite<I>(write: (input: I) => Promise<Loan>, done: ((inpu
 const decided = (approved: string, rejected: string) => (input: { approve: boolean }) => (input.approve ? approved : rejected);
 export const useRequestLoan = () => useLoanWrite((input: CallInput<'loan-request'>) => call('loan-request', input), null);
 export const useDecideLoan = () => useLoanWrite((input: CallInput<'loan-decide'>) => call('loan-decide', input), decided('approved', 'rejected'));
-export const useHandOut = () => useLoanWrite((input: CallInput<'loan-hand-out'>) => call('loan-hand-out', input), () => 'handedOut');
-export const useCancelLoan = () => useLoanWrite((input: CallInput<'loan-cancel'>) => call('loan-cancel', input), () => 'cancelled');
-export const useReturnLoan = () => useLoanWrite((input: CallInput<'loan-return'>) => call('loan-return', input), () => 'returned');
-export const useRequestRenewal = () => useLoanWrite((input: CallInput<'loan-renewal-request'>) => call('loan-renewal-request', input), () => 'renewalRequested');
-export const useDecideRenewal = () => useLoanWrite((input: CallInput<'loan-renewal-decide'>) => call('loan-renewal-decide', input), decided('renewalApproved', 'renewalRejected'));
+export const useHandOut = () =>
+  useLoanWrite(
+    (input: CallInput<'loan-hand-out'>) => call('loan-hand-out', input),
+    () => 'handedOut',
+  );
+export const useCancelLoan = () =>
+  useLoanWrite(
+    (input: CallInput<'loan-cancel'>) => call('loan-cancel', input),
+    () => 'cancelled',
+  );
+export const useReturnLoan = () =>
+  useLoanWrite(
+    (input: CallInput<'loan-return'>) => call('loan-return', input),
+    () => 'returned',
+  );
+export const useRequestRenewal = () =>
+  useLoanWrite(
+    (input: CallInput<'loan-renewal-request'>) => call('loan-renewal-request', input),
+    () => 'renewalRequested',
+  );
+export const useDecideRenewal = () =>
+  useLoanWrite((input: CallInput<'loan-renewal-decide'>) => call('loan-renewal-decide', input), decided('renewalApproved', 'renewalRejected'));
 
 /** Says the incident was closed; the loan, the box's incidents and the desk's count refetch through the contract's topics. */
 export function useCloseIncident() {

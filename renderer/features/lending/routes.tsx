@@ -10,6 +10,13 @@ import { LoanRequestPage } from './LoanRequestPage';
 export const lendingRoutes: { path: string; element: ReactNode }[] = [
   { path: 'lending', element: <LendingDesk /> },
   { path: 'lending/borrower', element: <BorrowerHistoryPage /> },
-  { path: 'lending/new', element: <RequireCall call="loan-request"><LoanRequestPage /></RequireCall> },
+  {
+    path: 'lending/new',
+    element: (
+      <RequireCall call="loan-request">
+        <LoanRequestPage />
+      </RequireCall>
+    ),
+  },
   { path: 'lending/:id', element: <LoanDetailPage /> },
 ];

@@ -1,12 +1,15 @@
 import type { Locator, Page } from 'playwright-core';
 
-const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegex = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** A button's accessible name: antd may space two CJK characters and prefix an icon's label. */
-export const buttonName = (text: string) => new RegExp(`(^|\\s)${Array.from(text).map(escape).join('\\s*')}$`);
+export const buttonName = (text: string) => new RegExp(`(^|\\s)${Array.from(text).map(escapeRegex).join('\\s*')}$`);
 
 export async function clickButton(page: Page, text: string): Promise<void> {
-  await page.getByRole('button', { name: buttonName(text) }).first().click();
+  await page
+    .getByRole('button', { name: buttonName(text) })
+    .first()
+    .click();
 }
 
 /** Opens an antd Select by its label (within a dialog or form) and picks the option with that text. */

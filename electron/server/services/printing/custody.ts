@@ -22,15 +22,30 @@ async function printForm(ctx: OutputContext, entry: AuditEntry, fileName: string
 
 export function transferSheetPdf(ctx: OutputContext, id: number): Promise<ExportFile> {
   const t = getTransfer(ctx.db, id);
-  return printForm(ctx, { action: 'print', entity: 'transfer', entityId: t.id, after: { form: '档案移交签收表', transferNo: t.transferNo } }, `档案移交签收表-${t.transferNo}.pdf`, (meta) => transferSheetHtml(t, meta));
+  return printForm(
+    ctx,
+    { action: 'print', entity: 'transfer', entityId: t.id, after: { form: '档案移交签收表', transferNo: t.transferNo } },
+    `档案移交签收表-${t.transferNo}.pdf`,
+    (meta) => transferSheetHtml(t, meta),
+  );
 }
 
 export function destructionRegisterPdf(ctx: OutputContext, id: number): Promise<ExportFile> {
   const d = getDestruction(ctx.db, id);
-  return printForm(ctx, { action: 'print', entity: 'destruction', entityId: d.id, after: { form: '档案销毁清册', registerNo: d.registerNo } }, `档案销毁清册-${d.registerNo}.pdf`, (meta) => destructionRegisterHtml(d, meta));
+  return printForm(
+    ctx,
+    { action: 'print', entity: 'destruction', entityId: d.id, after: { form: '档案销毁清册', registerNo: d.registerNo } },
+    `档案销毁清册-${d.registerNo}.pdf`,
+    (meta) => destructionRegisterHtml(d, meta),
+  );
 }
 
 export function inspectionRecordPdf(ctx: OutputContext, id: number): Promise<ExportFile> {
   const i = getInspection(ctx.db, id);
-  return printForm(ctx, { action: 'print', entity: 'inspection', entityId: i.id, after: { form: '档案检查记录', month: i.month } }, `档案检查记录-${i.month}.pdf`, (meta) => inspectionRecordHtml(i, meta));
+  return printForm(
+    ctx,
+    { action: 'print', entity: 'inspection', entityId: i.id, after: { form: '档案检查记录', month: i.month } },
+    `档案检查记录-${i.month}.pdf`,
+    (meta) => inspectionRecordHtml(i, meta),
+  );
 }

@@ -13,7 +13,16 @@ import { boxLabelsHtml, type LabelBox } from './templates/box-labels';
 function labelBoxes(ctx: OutputContext, input: z.output<typeof boxLabelsInput>): LabelBox[] {
   const where = 'ids' in input ? inArray(boxes.id, input.ids) : and(gte(boxes.code, input.fromCode), lte(boxes.code, input.toCode));
   const rows = ctx.db
-    .select({ code: boxes.code, title: boxes.title, yearFrom: boxes.yearFrom, yearTo: boxes.yearTo, retentionClass: boxes.retentionClass, retentionYears: boxes.retentionYears, ownerName: owners.name, unitNo: owners.unitNo })
+    .select({
+      code: boxes.code,
+      title: boxes.title,
+      yearFrom: boxes.yearFrom,
+      yearTo: boxes.yearTo,
+      retentionClass: boxes.retentionClass,
+      retentionYears: boxes.retentionYears,
+      ownerName: owners.name,
+      unitNo: owners.unitNo,
+    })
     .from(boxes)
     .leftJoin(owners, eq(owners.id, boxes.ownerId))
     .where(where)
@@ -28,7 +37,15 @@ function labelBoxes(ctx: OutputContext, input: z.output<typeof boxLabelsInput>):
 /** One A4 PDF of labels; the print is recorded with the codes it covers. */
 export async function boxLabelsPdf(ctx: OutputContext, input: z.output<typeof boxLabelsInput>): Promise<ExportFile> {
   const list = labelBoxes(ctx, input);
-  mutate(ctx.db, ctx.actor, () => ({ result: null, audit: { action: 'print', entity: 'box', entityId: null, after: { form: '档案盒标签', count: list.length, first: list[0]!.code, last: list[list.length - 1]!.code } } }));
+  mutate(ctx.db, ctx.actor, () => ({
+    result: null,
+    audit: {
+      action: 'print',
+      entity: 'box',
+      entityId: null,
+      after: { form: '档案盒标签', count: list.length, first: list[0]!.code, last: list[list.length - 1]!.code },
+    },
+  }));
   const pdf = await ctx.printer.pdf(boxLabelsHtml(list, getSettings(ctx.db).siteName));
   const name = list.length === 1 ? list[0]!.code : `${list[0]!.code}_${list[list.length - 1]!.code}`;
   return { fileName: `档案盒标签-${name}.pdf`, mimeType: 'application/pdf', base64: pdf.toString('base64') };

@@ -24,7 +24,12 @@ const REGISTER_PDF_CAP = 1000;
 const PAGE = 200;
 
 /** Read after the print or export was recorded, so the chain head on paper includes it. */
-const printMeta = (ctx: OutputContext): PrintMeta => ({ siteName: getSettings(ctx.db).siteName, printedBy: ctx.actor.name, printedAt: new Date(), head: chainHead(ctx.db) });
+const printMeta = (ctx: OutputContext): PrintMeta => ({
+  siteName: getSettings(ctx.db).siteName,
+  printedBy: ctx.actor.name,
+  printedAt: new Date(),
+  head: chainHead(ctx.db),
+});
 
 const pdfFile = (fileName: string, pdf: Buffer): ExportFile => ({ fileName, mimeType: 'application/pdf', base64: pdf.toString('base64') });
 
@@ -36,7 +41,10 @@ function ownerNameOf(ctx: OutputContext, loan: Loan): string | null {
 
 export async function loanSlipPdf(ctx: OutputContext, id: number): Promise<ExportFile> {
   const loan = getLoan(ctx.db, id);
-  mutate(ctx.db, ctx.actor, () => ({ result: null, audit: { action: 'print', entity: 'loan', entityId: loan.id, boxCode: loan.boxCode, after: { form: '借阅登记表', loanNo: loan.loanNo } } }));
+  mutate(ctx.db, ctx.actor, () => ({
+    result: null,
+    audit: { action: 'print', entity: 'loan', entityId: loan.id, boxCode: loan.boxCode, after: { form: '借阅登记表', loanNo: loan.loanNo } },
+  }));
   const pdf = await ctx.printer.pdf(loanSlipHtml(loan, ownerNameOf(ctx, loan), printMeta(ctx)));
   return pdfFile(`借阅登记表-${loan.loanNo}.pdf`, pdf);
 }
@@ -47,7 +55,11 @@ export async function loanSlipPrint(ctx: OutputContext, id: number): Promise<{ p
   if (!printer.dialog) throw new AppError('PRINT_DIALOG_UNAVAILABLE');
   const loan = getLoan(ctx.db, id);
   const printed = await printer.dialog(loanSlipHtml(loan, ownerNameOf(ctx, loan), printMeta(ctx)));
-  if (printed) mutate(ctx.db, ctx.actor, () => ({ result: null, audit: { action: 'print', entity: 'loan', entityId: loan.id, boxCode: loan.boxCode, after: { form: '借阅登记表', loanNo: loan.loanNo, via: 'dialog' } } }));
+  if (printed)
+    mutate(ctx.db, ctx.actor, () => ({
+      result: null,
+      audit: { action: 'print', entity: 'loan', entityId: loan.id, boxCode: loan.boxCode, after: { form: '借阅登记表', loanNo: loan.loanNo, via: 'dialog' } },
+    }));
   return { printed };
 }
 
@@ -96,14 +108,26 @@ export async function loanRegisterExport(ctx: OutputContext, input: RegisterInpu
   const fetched = loansInRange(ctx, range, cap + 1);
   const truncatedAt = fetched.length > cap ? cap : null;
   const rows = fetched.slice(0, cap);
-  mutate(ctx.db, ctx.actor, () => ({ result: null, audit: { action: 'export', entity: 'loan', entityId: null, after: { form: '借阅登记簿', format, ...range, rows: rows.length } } }));
+  mutate(ctx.db, ctx.actor, () => ({
+    result: null,
+    audit: { action: 'export', entity: 'loan', entityId: null, after: { form: '借阅登记簿', format, ...range, rows: rows.length } },
+  }));
   const meta = printMeta(ctx);
   if (format === 'pdf') {
     const pdf = await ctx.printer.pdf(loanRegisterHtml(rows, range, truncatedAt, meta));
     return pdfFile(`借阅登记簿-${range.from}-${range.to}.pdf`, pdf);
   }
   return exportTable(
-    { title: '借阅登记簿', siteName: meta.siteName, columns: REGISTER_COLUMNS, rows, truncatedAt, exportedBy: meta.printedBy, exportedAt: meta.printedAt, head: meta.head },
+    {
+      title: '借阅登记簿',
+      siteName: meta.siteName,
+      columns: REGISTER_COLUMNS,
+      rows,
+      truncatedAt,
+      exportedBy: meta.printedBy,
+      exportedAt: meta.printedAt,
+      head: meta.head,
+    },
     format,
   );
 }

@@ -3,7 +3,10 @@ import type { BoxRow, OwnerRow } from '../../../../../db/schema';
 import { retentionText } from '../../../../core/vocabulary';
 import { html, trusted, type SafeHtml } from './html';
 
-export type LabelBox = Pick<BoxRow, 'code' | 'title' | 'yearFrom' | 'yearTo' | 'retentionClass' | 'retentionYears'> & { ownerName: OwnerRow['name'] | null; unitNo: OwnerRow['unitNo'] | null };
+export type LabelBox = Pick<BoxRow, 'code' | 'title' | 'yearFrom' | 'yearTo' | 'retentionClass' | 'retentionYears'> & {
+  ownerName: OwnerRow['name'] | null;
+  unitNo: OwnerRow['unitNo'] | null;
+};
 
 const yearsText = (b: LabelBox) => (b.yearFrom && b.yearTo && b.yearFrom !== b.yearTo ? `${b.yearFrom}–${b.yearTo}` : String(b.yearFrom ?? b.yearTo ?? '—'));
 

@@ -41,7 +41,13 @@ ${boxRows(d)}
 </table>
 <div class="notice">档案销毁须经部门负责人批准并做好记录（§4.9）；销毁时由两名监销人现场监督并签字。已销毁档案的目录记录永久保留，指向本清册。</div>`;
   return formDocument(
-    { title: '档案销毁清册', formNo: `编号：${d.registerNo}`, orientation: 'landscape', body, signatures: ['批准人签字', '执行人签字', '监销人签字', '监销人签字'] },
+    {
+      title: '档案销毁清册',
+      formNo: `编号：${d.registerNo}`,
+      orientation: 'landscape',
+      body,
+      signatures: ['批准人签字', '执行人签字', '监销人签字', '监销人签字'],
+    },
     meta,
   );
 }

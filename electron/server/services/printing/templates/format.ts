@@ -16,7 +16,8 @@ export const loanTime = (loan: Pick<Loan, 'imported'>, at: string | null): strin
 export const loanTypeText = (loan: Pick<Loan, 'loanType' | 'days'>) => `${zh('loanType', loan.loanType)} ${loan.days} 天`;
 
 /** Out past the due date says by how much; the rest say their state. */
-export const loanStatusText = (loan: Pick<Loan, 'status' | 'daysOverdue'>) => (loan.daysOverdue > 0 ? `逾期 ${loan.daysOverdue} 天` : zh('loanStatus', loan.status));
+export const loanStatusText = (loan: Pick<Loan, 'status' | 'daysOverdue'>) =>
+  loan.daysOverdue > 0 ? `逾期 ${loan.daysOverdue} 天` : zh('loanStatus', loan.status);
 
 /** Copying/excerpting: not asked, refused, or allowed by the manager who decided the loan (§4.6.2). */
 export function copyPermissionText(loan: Pick<Loan, 'copyRequested' | 'copyAllowed' | 'decidedByName'>): string {

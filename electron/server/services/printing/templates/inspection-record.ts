@@ -27,5 +27,8 @@ export function inspectionRecordHtml(i: Inspection, meta: PrintMeta): string {
 ${i.items.map((item) => itemRow(item, followUpOf.get(item.id) ?? ''))}
 </table>
 <div class="notice">检查内容：档案是否齐全，档案有无存放错误（§4.8.1）；每月自行检查一次（§4.8.2）。✓ 是　✗ 否；发现的问题由责任人跟进至关闭。</div>`;
-  return formDocument({ title: '档案检查记录', formNo: `月份：${i.month}`, orientation: 'landscape', body, signatures: ['检查人签字', '部门负责人签字'] }, meta);
+  return formDocument(
+    { title: '档案检查记录', formNo: `月份：${i.month}`, orientation: 'landscape', body, signatures: ['检查人签字', '部门负责人签字'] },
+    meta,
+  );
 }

@@ -64,7 +64,13 @@ export function loanRegisterHtml(loans: Loan[], range: RegisterRange, truncatedA
 </table>
 ${truncatedAt !== null && html`<div class="notice">仅打印前 ${truncatedAt} 条，请缩小日期范围分批打印。</div>`}`;
   return formDocument(
-    { title: '借阅登记簿', formNo: `登记期间：${range.from} 至 ${range.to}　共 ${loans.length} 条`, orientation: 'landscape', body, signatures: ['登记人签字', '部门经理签字'] },
+    {
+      title: '借阅登记簿',
+      formNo: `登记期间：${range.from} 至 ${range.to}　共 ${loans.length} 条`,
+      orientation: 'landscape',
+      body,
+      signatures: ['登记人签字', '部门经理签字'],
+    },
     meta,
   );
 }

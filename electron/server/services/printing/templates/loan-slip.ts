@@ -32,7 +32,10 @@ function copyPermission(loan: Loan): SafeHtml {
 
 function condition(loan: Loan): SafeHtml {
   const conditions = RETURN_CONDITIONS.map((c) => check(loan.returnCondition === c, zh('returnCondition', c)));
-  const incidents = loan.incidents.map((i) => html`<div>${i.description}${i.responsible && `（责任人：${i.responsible}）`}${i.missingDocumentTitles.length > 0 && `　缺失：${i.missingDocumentTitles.join('、')}`}</div>`);
+  const incidents = loan.incidents.map(
+    (i) =>
+      html`<div>${i.description}${i.responsible && `（责任人：${i.responsible}）`}${i.missingDocumentTitles.length > 0 && `　缺失：${i.missingDocumentTitles.join('、')}`}</div>`,
+  );
   return html`${conditions}${incidents}`;
 }
 
@@ -79,7 +82,13 @@ ${wide('备注', loan.note)}
 <div class="notice">借阅须知：借阅须经部门经理同意；短期借阅不超过 ${LOAN_DAYS_LIMIT.short} 天，长期借阅不超过 ${LOAN_DAYS_LIMIT.long} 天，续借须在到期前申请（§4.6.4）。
 原件不得拆卷、折叠、圈划或涂改；摘抄、复制须经部门负责人另行同意（§4.6.2）。</div>`;
   return formDocument(
-    { title: '借阅登记表', formNo: `编号：${loan.loanNo}`, orientation: 'portrait', body, signatures: ['借阅人签字', '经办人签字', '部门经理签字', '归还验收人签字'] },
+    {
+      title: '借阅登记表',
+      formNo: `编号：${loan.loanNo}`,
+      orientation: 'portrait',
+      body,
+      signatures: ['借阅人签字', '经办人签字', '部门经理签字', '归还验收人签字'],
+    },
     meta,
   );
 }
