@@ -14,7 +14,6 @@ import { SetupScreen } from './auth/SetupScreen';
 import { UnlockScreen } from './auth/UnlockScreen';
 import { useErrorText } from '../ui/forms';
 import { statusQuery } from '../ui/queries';
-import { refreshOnChange } from '../ui/refresh';
 import { useRestoredSession } from './session';
 
 /** The signed-in screens load after sign-in: the first page a desk opens carries only the way in. */
@@ -33,7 +32,6 @@ function ArchiveState() {
   const status = useQuery(statusQuery);
   const queryClient = useQueryClient();
   useEffect(() => onArchiveGone(() => void queryClient.invalidateQueries({ queryKey: statusQuery.queryKey })), [queryClient]);
-  useEffect(() => refreshOnChange(queryClient), [queryClient]);
 
   if (status.isPending) return <Spin fullscreen description={t('status.loading')} />;
   if (status.isError)

@@ -2,12 +2,13 @@ import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter } from 'react-router';
 import { App } from './App';
 import { isEnglish } from '../ui/locale';
 import { reloadIfMovedOn } from '../ui/moved-on';
+import { refreshOnChange } from '../ui/refresh';
 import { officeTheme } from '../ui/theme';
 
 export function createQueryClient(): QueryClient {
@@ -30,8 +31,9 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
   );
 }
 
-/** What every screen sits in: queries, antd in the UI language, the hash router. */
+/** What every screen sits in: queries (refreshed by the contract's topics), antd in the UI language, the hash router. */
 export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  useEffect(() => refreshOnChange(queryClient), [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
       <LocalizedAntd>
