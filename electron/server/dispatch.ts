@@ -4,6 +4,7 @@ import { contract, isCallName, type CallName } from '../core/contract';
 import { CALLS_BEFORE_PASSWORD_CHANGE } from '../core/contract/app';
 import type { Access } from '../core/contract/define';
 import { AppError, type Result } from '../core/contract/errors';
+import type { ClientInfo } from '../core/contract/network';
 import type { HandlerContext, Handlers, SignedInContext } from './handlers/types';
 import type { Runtime } from './runtime';
 import { actorOf, getUser } from './services/users';
@@ -13,6 +14,8 @@ export interface CallRequest {
   name: unknown;
   payload: unknown;
   handle: unknown;
+  /** Where the call came from; absent: the app's own window. A LAN shell fills it in from the socket, never from the body. */
+  client?: ClientInfo;
 }
 
 function validationError(error: z.ZodError): AppError {

@@ -10,6 +10,7 @@ import { backupPayloads } from './payloads-backups';
 import { custodyPayloads } from './payloads-custody';
 import { exportPayloads } from './payloads-exports';
 import { importPayloads } from './payloads-imports';
+import { networkPayloads } from './payloads-network';
 import { lendingPayloads } from './payloads-lending';
 
 let template: Promise<string> | undefined;
@@ -261,6 +262,7 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   ...custodyPayloads,
   ...exportPayloads,
   ...importPayloads,
+  ...networkPayloads,
   ...lendingPayloads,
 };
 

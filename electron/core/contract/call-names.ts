@@ -105,4 +105,10 @@ export const CALL_NAMES = [
   'import-owners-check',
   'import-owners-run',
   'import-recent',
+  'host-status',
+  'host-enable',
+  'host-disable',
+  'host-certificate-install',
+  'session-list',
+  'session-end',
 ] as const;

@@ -84,6 +84,16 @@ export const ERROR_CODES = [
   'IMPORT_HAS_PROBLEMS',
   /** The server process ended with the call in flight (Electron relays calls to it). */
   'SERVER_GONE',
+  /** Host mode (issue #15). */
+  'HOST_UNAVAILABLE',
+  'HOST_PORT_IN_USE',
+  'HOST_ADDRESS_UNAVAILABLE',
+  'HOST_CERTIFICATE_INVALID',
+  'HOST_NETWORK_REFUSED',
+  'HOST_UNREACHABLE',
+  'SIGN_IN_RATE_LIMITED',
+  'SESSION_NOT_FOUND',
+  'DATA_FOLDER_ON_NETWORK',
   'INTERNAL',
 ] as const;
 

@@ -10,6 +10,7 @@ import { destructionCalls } from './destructions';
 import { holdCalls } from './holds';
 import { inspectionCalls } from './inspections';
 import { loanCalls } from './loans';
+import { networkCalls } from './network';
 import { ownerCalls } from './owners';
 import { transferCalls } from './transfers';
 
@@ -27,6 +28,7 @@ export const contract = mergeNamed(
   backupCalls,
   labelCalls,
   importCalls,
+  networkCalls,
 );
 
 export type Contract = typeof contract;

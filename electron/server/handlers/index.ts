@@ -8,6 +8,7 @@ import { custodyHandlers } from './custody';
 import { importHandlers } from './imports';
 import { labelHandlers } from './labels';
 import { loanHandlers } from './loans';
+import { networkHandlers } from './network';
 import { ownerHandlers } from './owners';
 import type { Handlers } from './types';
 
@@ -22,4 +23,5 @@ export const handlerTable: Handlers<CallName> = mergeNamed(
   backupHandlers,
   labelHandlers,
   importHandlers,
+  networkHandlers,
 );
