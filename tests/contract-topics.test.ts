@@ -25,3 +25,11 @@ describe('what each call reads or changes (issue #22: one refresh rule)', () => 
     expect(readsAny(['not-a-call'], changed)).toBe(false);
   });
 });
+
+describe('a write that moves a box in or out names the box topic, so the catalogue shows it at once', () => {
+  // The paper loan register marks a box still out as 借出: the catalogue kept 在库 until a reload (CI, stop 27).
+  it.each(['loan-hand-out', 'loan-return', 'import-loans-run', 'transfer-sign-off', 'destruction-execute'] as const)('%s', (name) => {
+    const changed = changedTopics(contract[name]);
+    for (const read of ['box-list', 'box-get'] as const) expect(readsAny([read, {}], changed)).toBe(true);
+  });
+});

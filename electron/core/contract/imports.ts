@@ -205,7 +205,7 @@ export const importCalls = {
   'import-boxes-check': call<ImportCheck>()({ input: importFileInput, access: ['custodian'], reads: ['box', 'owner'] }),
   'import-boxes-run': call<{ boxes: number; owners: number }>()({ input: importRunInput, access: ['custodian'], changes: ['box', 'owner', 'import'] }),
   'import-loans-check': call<ImportCheck>()({ input: loanImportFileInput, access: ['custodian'], reads: ['box', 'loan', 'user'] }),
-  'import-loans-run': call<{ loans: number; stillOut: number }>()({ input: loanImportRunInput, access: ['custodian'], changes: ['loan', 'import'] }),
+  'import-loans-run': call<{ loans: number; stillOut: number }>()({ input: loanImportRunInput, access: ['custodian'], changes: ['loan', 'box', 'import'] }),
   'import-owners-check': call<ImportCheck>()({ input: ownerImportFileInput, access: ['custodian'], reads: ['owner'] }),
   'import-owners-run': call<{ owners: number }>()({ input: ownerImportRunInput, access: ['custodian'], changes: ['owner', 'import'] }),
   /** The manager sees on the lending desk which paper loans were read in, by whom (the audit log is the auditor's). */
