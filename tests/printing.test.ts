@@ -11,6 +11,7 @@ import { chainHead } from '../electron/server/services/audit-log';
 import { unavailablePrinter, type Printer } from '../electron/server/services/printing/printer';
 import { loanSlipPdf } from '../electron/server/services/printing/loans';
 import { escapeHtml, html } from '../electron/server/services/printing/templates/html';
+import { LOCAL_CLIENT } from '../electron/server/dispatch';
 import { actorOf } from '../electron/server/services/users';
 import { chromiumPrinter, findChromium } from '../electron/shells/web/print-chromium';
 import type { TestApp } from './support/app';
@@ -69,7 +70,7 @@ async function lendOut(boxTitle: string, borrowerName: string): Promise<{ id: nu
 function contextOf(username: string): SignedInContext {
   const db = app.runtime.requireDb();
   const user = db.select().from(users).where(eq(users.username, username)).get()!;
-  return { runtime: app.runtime, handle: null, user, actor: actorOf(user), db };
+  return { runtime: app.runtime, handle: null, user, actor: actorOf(user), db, client: LOCAL_CLIENT };
 }
 
 /** The real printer, remembering the HTML it was given. */

@@ -18,6 +18,9 @@ export interface CallRequest {
   client?: ClientInfo;
 }
 
+/** The app's own window (Electron, or the loopback web shell on this PC). */
+export const LOCAL_CLIENT: ClientInfo = { transport: 'local', address: null, name: null };
+
 function validationError(error: z.ZodError): AppError {
   return new AppError('VALIDATION', {
     issues: error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })),
@@ -62,7 +65,7 @@ export function createDispatcher(runtime: Runtime, handlers: Handlers<CallName>,
       if (name !== 'app-status' && name !== 'app-restore') runtime.assertInPlace();
       // The door before the payload: a caller without the session or role learns nothing of a call's input.
       const handle = typeof request.handle === 'string' && request.handle.length <= 100 ? request.handle : null;
-      const ctx = authorise(name, { runtime, handle, user: sessionUser(runtime, handle) });
+      const ctx = authorise(name, { runtime, handle, user: sessionUser(runtime, handle), client: request.client ?? LOCAL_CLIENT });
       const parsed = contract[name].input.safeParse(request.payload ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       const handler = handlers[name] as (input: unknown, ctx: HandlerContext | SignedInContext) => unknown;

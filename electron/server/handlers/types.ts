@@ -1,6 +1,7 @@
 import type { CallName, CallOutput, Contract, ParsedInput } from '../../core/contract';
 import type { Db } from '../../../db/connection';
 import type { UserRow } from '../../../db/schema';
+import type { ClientInfo } from '../../core/contract/network';
 import type { Runtime } from '../runtime';
 import type { Actor } from '../services/actor';
 import type { OutputContext } from '../services/output-context';
@@ -10,6 +11,8 @@ export interface HandlerContext {
   handle: string | null;
   /** The signed-in user; null only for 'public' calls. */
   user: UserRow | null;
+  /** Where the call came from: the app's own window, or a desk on the office network. */
+  client: ClientInfo;
 }
 
 export interface SignedInContext extends HandlerContext {

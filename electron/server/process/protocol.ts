@@ -1,5 +1,6 @@
 import type { AppStatus } from '../../core/contract/app';
 import type { AppErrorPayload, Result } from '../../core/contract/errors';
+import type { ClientInfo } from '../../core/contract/network';
 
 /**
  * The messages between a shell (Electron main, the web shell, later the host) and the server it
@@ -24,7 +25,7 @@ export type HostAsk =
 
 export type ToServer =
   | { kind: 'start'; options: ServerStartOptions }
-  | { kind: 'call'; id: number; name: unknown; payload: unknown; handle: unknown }
+  | { kind: 'call'; id: number; name: unknown; payload: unknown; handle: unknown; client?: ClientInfo }
   | { kind: 'answer'; id: number; result: Result<unknown> }
   /** The web shell's address, written into the lock the server holds, for a second start to show. */
   | { kind: 'url'; url: string }

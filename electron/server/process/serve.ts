@@ -60,7 +60,7 @@ export function serve(end: MessageEnd<ToHost, ToServer>, closed: () => void = ()
         return;
       case 'call':
         void whenStarted()
-          .then(({ dispatch }) => dispatch({ name: message.name, payload: message.payload, handle: message.handle }))
+          .then(({ dispatch }) => dispatch({ name: message.name, payload: message.payload, handle: message.handle, client: message.client }))
           // A server that could not start answers every call all the same (the cause is in its log).
           .catch((): Result<unknown> => ({ ok: false, error: { code: 'INTERNAL' } }))
           .then((result) => end.post({ kind: 'result', id: message.id, result }));

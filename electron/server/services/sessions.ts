@@ -33,6 +33,12 @@ export class SessionStore {
     return session.userId;
   }
 
+  /** Whether a handle still signs someone in, without counting as activity (a live update stream asks this). */
+  alive(handle: string, idleMinutes: number): boolean {
+    const session = this.sessions.get(handle);
+    return session !== undefined && this.now() - session.lastSeen <= idleMinutes * 60_000;
+  }
+
   close(handle: string): void {
     this.sessions.delete(handle);
   }
