@@ -110,6 +110,9 @@ export const common = {
       SESSION_NOT_FOUND: '该终端已退出登录',
       DATA_FOLDER_ON_NETWORK:
         '数据文件夹 {{path}} 位于网络共享（{{kind}}）上。多台电脑同时打开同一个数据库文件会损坏档案，所以不能这样使用：请把数据文件夹放在本机磁盘上，其他电脑通过“网络共享”连接这台主机',
+      HOST_NOT_ARCHIVE: '{{url}} 有程序应答，但不是档案主机：请核对地址和端口，并确认主机已在“系统设置 → 网络共享”中开启',
+      HOST_CERTIFICATE_CHANGED: '{{url}} 出示的证书与刚才核对的不同：可能主机更换了证书，也可能有人冒充档案主机。请先与管理员核对主机上显示的指纹',
+      CLIENT_MODE_UNAVAILABLE: '只有桌面程序能连接到档案主机；在浏览器中，请直接打开档案主机的地址',
       SERVER_GONE: '档案服务意外停止，本次操作可能没有完成。请重新登录后再试；如反复出现，请重启程序并联系系统管理员',
       INTERNAL: '操作未能完成，请重试；如仍失败请联系系统管理员',
     },
@@ -154,6 +157,8 @@ export const common = {
       username: '用户名为 2–40 位字母、数字或 _ . -',
       networkRange: '请填写网段，如 192.168.1.0/24，或一个地址',
       port: '端口须在 1024 到 65535 之间',
+      hostAddress: '请填写档案主机的地址，如 192.168.1.10 或 192.168.1.10:8443',
+      fingerprint: '证书指纹应为 32 组两位十六进制数，用冒号分隔',
       codePattern: '编号规则须含且只含一个序号位（如 {####}），其余只能是字母、数字和 - _ . /',
       kindPrefix: '前缀只能是大写字母和数字',
       moveOutBeforeLease: '退租日期不能早于租赁开始日期',
@@ -313,6 +318,11 @@ export const common = {
       SESSION_NOT_FOUND: 'That desk is already signed out',
       DATA_FOLDER_ON_NETWORK:
         'The data folder {{path}} is on a network share ({{kind}}). Several PCs opening one database file would damage the archive, so this is refused: keep the data folder on this PC’s own disk and let other PCs connect to it through host mode',
+      HOST_NOT_ARCHIVE:
+        'A program answers at {{url}}, but it is not an archive host: check the address and port, and that host mode is on under Settings → Host mode',
+      HOST_CERTIFICATE_CHANGED:
+        '{{url}} shows another certificate than the one just compared: the host may have a new certificate, or something is posing as the archive host. Compare the fingerprint on the host with the administrator first',
+      CLIENT_MODE_UNAVAILABLE: 'Only the desktop app connects to an archive host; in a browser, open the host’s address directly',
       SERVER_GONE:
         'The archive service stopped unexpectedly; this operation may not have completed. Sign in again and retry; if this keeps happening, restart the app and call the administrator',
       INTERNAL: 'The operation did not complete; try again, or call the administrator',
@@ -359,6 +369,8 @@ export const common = {
       username: '2–40 letters, digits or _ . -',
       networkRange: 'Give a network such as 192.168.1.0/24, or one address',
       port: 'The port must be from 1024 to 65535',
+      hostAddress: 'Give the archive host’s address, such as 192.168.1.10 or 192.168.1.10:8443',
+      fingerprint: 'A certificate fingerprint is 32 pairs of hex digits separated by colons',
       codePattern: 'Exactly one sequence field such as {####}; otherwise letters, digits and - _ . / only',
       kindPrefix: 'Capital letters and digits only',
       moveOutBeforeLease: 'Move-out cannot be before the lease start',

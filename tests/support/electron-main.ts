@@ -49,21 +49,47 @@ export interface ElectronMain {
   quit(): Promise<number | null>;
   exited: Promise<number | null>;
   output(): string;
+  /** Every window main made: what it shows, its preload, whether it is gone. */
+  windows(): Promise<StandinWindow[]>;
+  /** Main's certificate check (setCertificateVerifyProc) asked about `pem` from `hostname`; null: none set. */
+  verify(hostname: string, pem: string): Promise<number | null>;
+  /** The newest window's page fails to load (the host does not answer). */
+  failLoad(): void;
+  /** The message boxes main showed. */
+  dialogs: { message: string; detail: string }[];
+  /** The labels of the application menu main set, if any. */
+  menus: string[][];
+}
+
+export interface StandinWindow {
+  url: string | null;
+  preload: string | null;
+  destroyed: boolean;
 }
 
 type FromMain =
   | { kind: 'invoked'; id: number; result: Result<unknown> }
   | { kind: 'server-pid'; pid: number | null }
   | { kind: 'forked'; pid: number }
-  | { kind: 'quitting' };
+  | { kind: 'quitting' }
+  | { kind: 'windows'; windows: StandinWindow[] }
+  | { kind: 'verified'; verdict: number | null }
+  | { kind: 'dialog'; message: string; detail: string }
+  | { kind: 'menu'; labels: string[] };
 
 /** Runs the bundled main under the stand-in `electron` (tests/support/electron-standin.cjs). */
-export function startElectronMain(main: string, env: { userData: string; keychainKey: string }): ElectronMain {
+export function startElectronMain(main: string, env: { userData: string; keychainKey: string; dialogChoice?: number }): ElectronMain {
   const child = fork(main, [], {
     execArgv: ['-r', resolve(__dirname, 'electron-standin.cjs')],
     serialization: 'advanced',
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    env: { ...process.env, STANDIN_APP_PATH: ROOT, STANDIN_USER_DATA: env.userData, STANDIN_KEYCHAIN_KEY: env.keychainKey },
+    env: {
+      ...process.env,
+      STANDIN_APP_PATH: ROOT,
+      STANDIN_USER_DATA: env.userData,
+      STANDIN_KEYCHAIN_KEY: env.keychainKey,
+      ...(env.dialogChoice === undefined ? {} : { STANDIN_DIALOG_CHOICE: String(env.dialogChoice) }),
+    },
   });
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -72,11 +98,19 @@ export function startElectronMain(main: string, env: { userData: string; keychai
   const waiting = new Map<number, (result: Result<unknown>) => void>();
   const pidWaits: ((pid: number | null) => void)[] = [];
   const forks: number[] = [];
+  const windowWaits: ((windows: StandinWindow[]) => void)[] = [];
+  const verifyWaits: ((verdict: number | null) => void)[] = [];
+  const dialogs: { message: string; detail: string }[] = [];
+  const menus: string[][] = [];
   let nextId = 0;
   child.on('message', (message: FromMain) => {
     if (message.kind === 'invoked') waiting.get(message.id)?.(message.result);
     else if (message.kind === 'server-pid') pidWaits.shift()?.(message.pid);
     else if (message.kind === 'forked') forks.push(message.pid);
+    else if (message.kind === 'windows') windowWaits.shift()?.(message.windows);
+    else if (message.kind === 'verified') verifyWaits.shift()?.(message.verdict);
+    else if (message.kind === 'dialog') dialogs.push({ message: message.message, detail: message.detail });
+    else if (message.kind === 'menu') menus.push(message.labels);
   });
   return {
     child,
@@ -92,5 +126,10 @@ export function startElectronMain(main: string, env: { userData: string; keychai
     serverPid: () => new Promise((done) => (pidWaits.push(done), child.send({ kind: 'server-pid' }))),
     killNextCall: () => child.send({ kind: 'kill-next-call' }),
     quit: () => (child.send({ kind: 'quit' }), exited),
+    windows: () => new Promise((done) => (windowWaits.push(done), child.send({ kind: 'windows' }))),
+    verify: (hostname, pem) => new Promise((done) => (verifyWaits.push(done), child.send({ kind: 'verify', hostname, pem }))),
+    failLoad: () => child.send({ kind: 'fail-load' }),
+    dialogs,
+    menus,
   };
 }

@@ -11,6 +11,11 @@ const { join } = require('node:path');
 
 const tell = (message) => process.send(message);
 const handlers = new Map();
+/** Every window main made, for the test to see what each shows and with which preload. */
+const windows = [];
+let verifyProc = null;
+/** The button the next message box "clicks" (STANDIN_DIALOG_CHOICE, else the cancel button). */
+const dialogChoice = (options) => Number(process.env.STANDIN_DIALOG_CHOICE ?? options.cancelId ?? 0);
 let killNextCall = false;
 let server = null;
 
@@ -23,6 +28,8 @@ Object.assign(app, {
     return process.env.STANDIN_USER_DATA;
   },
   requestSingleInstanceLock: () => true,
+  relaunch: () => tell({ kind: 'relaunch' }),
+  exit: (code) => process.exit(code),
   whenReady: () => Promise.resolve(),
   quit() {
     let prevented = false;
@@ -43,8 +50,10 @@ class BrowserWindow extends EventEmitter {
     // Chromium's PDF of the page: here a marker and the page's HTML, for the test to recognise.
     const printToPDF = async () => Buffer.concat([Buffer.from('%PDF-standin\n'), Buffer.from(this.url.split('base64,')[1], 'base64')]);
     this.webContents = Object.assign(new EventEmitter(), { setWindowOpenHandler: () => undefined, toggleDevTools: () => undefined, printToPDF });
+    windows.push(this);
   }
-  loadFile() {
+  loadFile(file) {
+    this.url = `file://${file}`;
     return Promise.resolve();
   }
   loadURL(url) {
@@ -62,10 +71,12 @@ class BrowserWindow extends EventEmitter {
   }
   destroy() {
     this.destroyed = true;
+    this.emit('closed');
   }
 }
 
 const fakeSession = () => ({
+  setCertificateVerifyProc: (proc) => (verifyProc = proc),
   setPermissionRequestHandler: () => undefined,
   setPermissionCheckHandler: () => undefined,
   webRequest: { onBeforeRequest: () => undefined },
@@ -126,6 +137,13 @@ const electron = {
   ipcMain: { handle: (channel, handler) => handlers.set(channel, handler) },
   safeStorage,
   utilityProcess,
+  Menu: { buildFromTemplate: (template) => ({ template }), setApplicationMenu: (menu) => tell({ kind: 'menu', labels: menu.template.map((m) => m.label) }) },
+  dialog: {
+    showMessageBoxSync(_win, options) {
+      tell({ kind: 'dialog', message: options.message, detail: options.detail });
+      return dialogChoice(options);
+    },
+  },
 };
 
 const load = Module._load;
@@ -141,4 +159,13 @@ process.on('message', async (message) => {
   } else if (message.kind === 'quit') app.quit();
   else if (message.kind === 'kill-next-call') killNextCall = true;
   else if (message.kind === 'server-pid') tell({ kind: 'server-pid', pid: server?.pid ?? null });
+  else if (message.kind === 'windows')
+    tell({ kind: 'windows', windows: windows.map((w) => ({ url: w.url, preload: w.options?.webPreferences?.preload ?? null, destroyed: w.destroyed })) });
+  else if (message.kind === 'verify') {
+    if (!verifyProc) return tell({ kind: 'verified', verdict: null });
+    verifyProc({ hostname: message.hostname, certificate: { data: message.pem } }, (verdict) => tell({ kind: 'verified', verdict }));
+  } else if (message.kind === 'fail-load') {
+    const win = windows.filter((w) => !w.destroyed).at(-1);
+    win?.webContents.emit('did-fail-load', {}, -102, 'ERR_CONNECTION_REFUSED', win.url, true);
+  }
 });

@@ -10,7 +10,7 @@ import { backupPayloads } from './payloads-backups';
 import { custodyPayloads } from './payloads-custody';
 import { exportPayloads } from './payloads-exports';
 import { importPayloads } from './payloads-imports';
-import { networkPayloads } from './payloads-network';
+import { clientPayloads, networkPayloads } from './payloads-network';
 import { lendingPayloads } from './payloads-lending';
 
 let template: Promise<string> | undefined;
@@ -263,6 +263,7 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   ...exportPayloads,
   ...importPayloads,
   ...networkPayloads,
+  ...clientPayloads,
   ...lendingPayloads,
 };
 

@@ -105,6 +105,8 @@ export const CALL_NAMES = [
   'import-owners-check',
   'import-owners-run',
   'import-recent',
+  'client-probe',
+  'client-connect',
   'host-status',
   'host-enable',
   'host-disable',

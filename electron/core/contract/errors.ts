@@ -94,6 +94,12 @@ export const ERROR_CODES = [
   'SIGN_IN_RATE_LIMITED',
   'SESSION_NOT_FOUND',
   'DATA_FOLDER_ON_NETWORK',
+  /** The address answers, but not as an Archive Desk host (another program, or host mode off). */
+  'HOST_NOT_ARCHIVE',
+  /** The host shows another certificate than the one compared at the first connection. */
+  'HOST_CERTIFICATE_CHANGED',
+  /** Only the desktop app can be a desk of another PC's archive. */
+  'CLIENT_MODE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

@@ -3,6 +3,7 @@ import { appCalls } from './app';
 import { auditCalls } from './audit';
 import { backupCalls } from './backups';
 import { boxCalls } from './boxes';
+import { clientCalls } from './client';
 import { importCalls } from './imports';
 import { labelCalls } from './labels';
 import { mergeNamed, type Access, type CallSpec, type Topic } from './define';
@@ -29,6 +30,7 @@ export const contract = mergeNamed(
   labelCalls,
   importCalls,
   networkCalls,
+  clientCalls,
 );
 
 export type Contract = typeof contract;

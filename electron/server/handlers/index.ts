@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { auditHandlers } from './audit';
 import { backupHandlers } from './backups';
 import { boxHandlers } from './boxes';
+import { clientHandlers } from './client';
 import { custodyHandlers } from './custody';
 import { importHandlers } from './imports';
 import { labelHandlers } from './labels';
@@ -24,4 +25,5 @@ export const handlerTable: Handlers<CallName> = mergeNamed(
   labelHandlers,
   importHandlers,
   networkHandlers,
+  clientHandlers,
 );

@@ -1,5 +1,7 @@
 import { protectedBlobs, type KeyProtector } from '../../../db/keyfile';
 import { AppError, type Result } from '../../core/contract/errors';
+import type { HostProbe } from '../../core/contract/client';
+import { type HostClient, unavailableHostClient } from '../client';
 import { unavailablePrinter, type Printer } from '../services/printing/printer';
 import type { HostAsk, ServerStartOptions } from './protocol';
 
@@ -51,5 +53,14 @@ export function hostPrinter(ask: Ask, given: ServerStartOptions['printer']): Pri
     ...(given.dialog ? { dialog: async (html: string) => (await ask({ op: 'dialog', html })) === true } : {}),
     // The browser behind it belongs to the shell, which closes it with its windows.
     close: () => Promise.resolve(),
+  };
+}
+
+/** The shell's way to a host (Electron only), asked for by the first-run screen. */
+export function hostClientOf(ask: Ask, given: ServerStartOptions['hostClient']): HostClient {
+  if (!given) return unavailableHostClient;
+  return {
+    probe: async (address) => (await ask({ op: 'host-probe', address })) as HostProbe,
+    connect: async ({ url, fingerprint }) => void (await ask({ op: 'host-connect', url, fingerprint })),
   };
 }

@@ -2,6 +2,7 @@ import type { KeyProtector } from '../../../db/keyfile';
 import type { AppStatus } from '../../core/contract/app';
 import { AppError, type Result } from '../../core/contract/errors';
 import type { CallRequest } from '../dispatch';
+import type { HostClient } from '../client';
 import type { Printer } from '../services/printing/printer';
 import { SERVER_GONE, type HostAsk, type MessageEnd, type ServerStartOptions, type ToHost, type ToServer } from './protocol';
 
@@ -9,6 +10,8 @@ import { SERVER_GONE, type HostAsk, type MessageEnd, type ServerStartOptions, ty
 export interface HostServices {
   protector: KeyProtector | null;
   printer: Printer | null;
+  /** The Electron app's way to become a desk of another PC's archive. */
+  hostClient?: HostClient;
 }
 
 async function answer(host: HostServices, ask: HostAsk): Promise<unknown> {
@@ -25,6 +28,12 @@ async function answer(host: HostServices, ask: HostAsk): Promise<unknown> {
     case 'dialog':
       if (!host.printer?.dialog) throw new AppError('PRINT_DIALOG_UNAVAILABLE');
       return host.printer.dialog(ask.html);
+    case 'host-probe':
+    case 'host-connect':
+      if (!host.hostClient) throw new AppError('CLIENT_MODE_UNAVAILABLE');
+      return ask.op === 'host-probe'
+        ? host.hostClient.probe(ask.address)
+        : host.hostClient.connect({ url: ask.url, fingerprint: ask.fingerprint }).then(() => null);
   }
 }
 
@@ -55,13 +64,14 @@ export class ServerLink {
 
   /** Resolves with the status the server started in; null if it ended first. */
   start(options: Omit<ServerStartOptions, 'protector' | 'printer'>): Promise<AppStatus | null> {
-    const { protector, printer } = this.host;
+    const { protector, printer, hostClient } = this.host;
     this.end.post({
       kind: 'start',
       options: {
         ...options,
         protector: protector ? { kind: protector.kind, available: protector.available() } : null,
         printer: printer ? { dialog: typeof printer.dialog === 'function' } : null,
+        hostClient: hostClient !== undefined,
       },
     });
     return new Promise((resolve) => (this.ended ? resolve(null) : this.readyWaits.push(resolve)));

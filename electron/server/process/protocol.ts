@@ -15,13 +15,17 @@ export interface ServerStartOptions {
   protector: { kind: 'safeStorage' | 'machineKey'; available: boolean } | null;
   /** Whether the shell can print at all, and whether it has a print dialog. */
   printer: { dialog: boolean } | null;
+  /** Whether the shell can make this PC a desk of another's archive (the Electron app). */
+  hostClient?: boolean;
 }
 
 export type HostAsk =
   | { op: 'protect'; secret: Uint8Array }
   | { op: 'unprotect'; blob: Uint8Array }
   | { op: 'pdf'; html: string }
-  | { op: 'dialog'; html: string };
+  | { op: 'dialog'; html: string }
+  | { op: 'host-probe'; address: string }
+  | { op: 'host-connect'; url: string; fingerprint: string };
 
 export type ToServer =
   | { kind: 'start'; options: ServerStartOptions }

@@ -3,7 +3,7 @@ import { createDispatcher, type Dispatch } from '../dispatch';
 import { handlerTable } from '../handlers';
 import { publishUrl } from '../instance-lock';
 import { dataFiles, Runtime } from '../runtime';
-import { answerOf, hostPrinter, hostProtector } from './host-asks';
+import { answerOf, hostClientOf, hostPrinter, hostProtector } from './host-asks';
 import type { HostAsk, MessageEnd, ToHost, ToServer } from './protocol';
 
 interface Started {
@@ -44,6 +44,7 @@ export function serve(end: MessageEnd<ToHost, ToServer>, closed: () => void = ()
       migrationsFolder: options.migrationsFolder,
       nativeBinding: options.nativeBinding,
       printer: hostPrinter(ask, options.printer),
+      hostClient: hostClientOf(ask, options.hostClient),
     });
     const status = runtime.start();
     runtime.startSchedule();

@@ -1,4 +1,5 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
+import { type HostClient, unavailableHostClient } from '../client';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { openDatabase, storageFault, type Db } from '../../../db/connection';
@@ -51,6 +52,8 @@ export interface RuntimeOptions {
   nativeBinding?: string;
   /** Made by the shell (a hidden window in Electron, headless Chromium elsewhere), which also closes it. */
   printer?: Printer;
+  /** Where the shell can make this PC a desk of another's archive (Electron); absent elsewhere. */
+  hostClient?: HostClient;
   /** The clock of the backup schedule; tests move it. */
   now?: () => Date;
   /** Awaited between a backup's steps before its worker goes on: tests hold a backup there. */
@@ -69,6 +72,7 @@ export class RuntimeLifecycle {
   readonly files: ReturnType<typeof dataFiles>;
   /** Without one, every print fails with PRINTER_UNAVAILABLE. */
   readonly printer: Printer;
+  readonly hostClient: HostClient;
   protected db: Db | null = null;
   /** The open database's key: backups are checked with it, a restored copy is re-keyed to it. */
   protected keyHex: string | null = null;
@@ -96,6 +100,7 @@ export class RuntimeLifecycle {
   constructor(protected readonly options: RuntimeOptions) {
     this.files = dataFiles(options.dataDir);
     this.printer = options.printer ?? unavailablePrinter;
+    this.hostClient = options.hostClient ?? unavailableHostClient;
   }
 
   /**

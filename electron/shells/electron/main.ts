@@ -1,7 +1,10 @@
 import { app, type BrowserWindow, ipcMain } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ClientConnectInput } from '../../core/contract/client';
 import { CALL_CHANNEL } from './channel';
+import { electronHostClient, readHostConfig } from './host-client';
+import { openHostWindow } from './host-window';
 import { electronPrinter } from './print-electron';
 import { safeStorageProtector } from './safe-storage';
 import { startServerProcess, type ServerProcess } from './server-process';
@@ -51,17 +54,34 @@ function run(): void {
     });
   });
 
+  /** This PC becomes a desk of another's archive: its pages replace ours, our server (with no archive) ends. */
+  const becomeDesk = (config: ClientConnectInput, userData: string) => {
+    const own = win;
+    win = openHostWindow(config, userData);
+    own?.destroy();
+    const stopping = server?.stop();
+    server = null;
+    void stopping?.then(() => (serverStopped = true));
+  };
+
   void app.whenReady().then(() => {
     hardenApp();
+    const userData = app.getPath('userData');
+    const host = readHostConfig(userData);
+    if (host) {
+      win = openHostWindow(host, userData);
+      return;
+    }
     // safeStorage answers only once the app is ready: the server is started after that.
     server = startServerProcess(
       join(__dirname, 'server.cjs'),
-      { dataDir: join(app.getPath('userData'), 'data'), migrationsFolder: join(appRoot, 'db', 'migrations'), nativeBinding: electronNativeBinding(appRoot) },
-      { protector: safeStorageProtector, printer },
+      { dataDir: join(userData, 'data'), migrationsFolder: join(appRoot, 'db', 'migrations'), nativeBinding: electronNativeBinding(appRoot) },
+      { protector: safeStorageProtector, printer, hostClient: electronHostClient(userData, (config) => becomeDesk(config, userData)) },
     );
-    win = createMainWindow(appRoot);
-    win.on('closed', () => {
-      win = null;
+    const own = createMainWindow(appRoot);
+    win = own;
+    own.on('closed', () => {
+      if (win === own) win = null;
       // The hidden print window would otherwise keep 'window-all-closed' from ever firing.
       void printer.close();
     });

@@ -22,7 +22,11 @@ export function hardenApp(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
-export function createMainWindow(appRoot: string): BrowserWindow {
+/**
+ * The app's window: our own renderer with the preload, or (no preload) a host's pages, which speak
+ * HTTPS to their host like any browser desk and never reach main.
+ */
+export function createWindow(preload?: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1360,
     height: 860,
@@ -31,7 +35,7 @@ export function createMainWindow(appRoot: string): BrowserWindow {
     title: '档案前台 Archive Desk',
     show: false,
     webPreferences: {
-      preload: join(appRoot, 'dist', 'electron', 'preload.cjs'),
+      preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -46,6 +50,11 @@ export function createMainWindow(appRoot: string): BrowserWindow {
   win.webContents.on('before-input-event', (_event, input) => {
     if (input.type === 'keyDown' && input.key === 'F12' && !app.isPackaged) win.webContents.toggleDevTools();
   });
+  return win;
+}
+
+export function createMainWindow(appRoot: string): BrowserWindow {
+  const win = createWindow(join(appRoot, 'dist', 'electron', 'preload.cjs'));
   void win.loadFile(rendererIndex(appRoot));
   return win;
 }

@@ -12,6 +12,7 @@ import { useServerErrors } from '../../ui/forms';
 import { statusQuery } from '../../ui/queries';
 import { RestoreAtSetup } from '../../features/backups/RestoreAtSetup';
 import { AuthFrame } from './AuthFrame';
+import { ConnectAtSetup } from './ConnectToHost';
 
 const setupForm = setupInput.safeExtend({ admin: setupInput.shape.admin.extend(passwordConfirmShape).refine(passwordsMatch, PASSWORD_MISMATCH) });
 type SetupValues = z.output<typeof setupForm>;
@@ -90,6 +91,7 @@ export function SetupScreen() {
           {t('setup.submit')}
         </Button>
       </HookForm>
+      <ConnectAtSetup />
       <RestoreAtSetup />
     </AuthFrame>
   );
