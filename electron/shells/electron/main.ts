@@ -1,7 +1,7 @@
 import { app, type BrowserWindow, ipcMain } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CALL_CHANNEL } from './channel';
+import { CALL_CHANNEL, CHANGED_CHANNEL } from './channel';
 import { electronPrinter } from './print-electron';
 import { safeStorageProtector } from './safe-storage';
 import { startServerProcess, type ServerProcess } from './server-process';
@@ -56,8 +56,17 @@ function run(): void {
     // safeStorage answers only once the app is ready: the server is started after that.
     server = startServerProcess(
       join(__dirname, 'server.cjs'),
-      { dataDir: join(app.getPath('userData'), 'data'), migrationsFolder: join(appRoot, 'db', 'migrations'), nativeBinding: electronNativeBinding(appRoot) },
+      {
+        dataDir: join(app.getPath('userData'), 'data'),
+        migrationsFolder: join(appRoot, 'db', 'migrations'),
+        nativeBinding: electronNativeBinding(appRoot),
+        rendererDir: join(appRoot, 'dist', 'renderer'),
+      },
       { protector: safeStorageProtector, printer },
+      // The window refetches what a write changed (its own, or a desk's on the network).
+      (topics) => {
+        if (win && !win.isDestroyed()) win.webContents.send(CHANGED_CHANNEL, topics);
+      },
     );
     win = createMainWindow(appRoot);
     win.on('closed', () => {
