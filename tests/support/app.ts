@@ -30,7 +30,9 @@ export interface TestApp {
 }
 
 /** A real app over a real encrypted database in a fresh temp folder, set up with an admin. */
-export async function createTestApp(options: { setup?: boolean; jobGate?: RuntimeOptions['jobGate'] } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { setup?: boolean; jobGate?: RuntimeOptions['jobGate']; machine?: RuntimeOptions['machine'] } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'archive-desk-'));
   const runtime = new Runtime({
     dataDir: join(dir, 'data'),
@@ -38,6 +40,7 @@ export async function createTestApp(options: { setup?: boolean; jobGate?: Runtim
     migrationsFolder: MIGRATIONS,
     printer: chromiumPrinter(),
     jobGate: options.jobGate,
+    machine: options.machine,
   });
   runtime.start();
   const dispatch = createDispatcher(runtime, handlerTable, () => undefined);
