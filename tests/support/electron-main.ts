@@ -43,6 +43,8 @@ export interface ElectronMain {
   serverPid(): Promise<number | null>;
   /** Every server process main forked, in order. */
   forks: number[];
+  /** What main sent its windows (webContents.send), in order. */
+  sent: { channel: string; args: unknown[] }[];
   /** The server process is killed right after main relays the next call to it. */
   killNextCall(): void;
   /** Quits the app as closing its window does; resolves with main's exit code. */
@@ -55,6 +57,7 @@ type FromMain =
   | { kind: 'invoked'; id: number; result: Result<unknown> }
   | { kind: 'server-pid'; pid: number | null }
   | { kind: 'forked'; pid: number }
+  | { kind: 'sent'; channel: string; args: unknown[] }
   | { kind: 'quitting' };
 
 /** Runs the bundled main under the stand-in `electron` (tests/support/electron-standin.cjs). */
@@ -72,15 +75,18 @@ export function startElectronMain(main: string, env: { userData: string; keychai
   const waiting = new Map<number, (result: Result<unknown>) => void>();
   const pidWaits: ((pid: number | null) => void)[] = [];
   const forks: number[] = [];
+  const sent: ElectronMain['sent'] = [];
   let nextId = 0;
   child.on('message', (message: FromMain) => {
     if (message.kind === 'invoked') waiting.get(message.id)?.(message.result);
     else if (message.kind === 'server-pid') pidWaits.shift()?.(message.pid);
     else if (message.kind === 'forked') forks.push(message.pid);
+    else if (message.kind === 'sent') sent.push({ channel: message.channel, args: message.args });
   });
   return {
     child,
     forks,
+    sent,
     exited,
     output: () => out,
     invoke: (name, payload = {}, handle = null, url = OWN_PAGE) =>
