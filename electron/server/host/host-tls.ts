@@ -41,7 +41,8 @@ export function certificateInfo(certPem: string): HostCertificate {
     validFrom: new Date(cert.validFrom).toISOString(),
     validTo: new Date(cert.validTo).toISOString(),
     // Issued by itself and signed by its own key: what the first enable made (or a company's own root).
-    selfSigned: cert.checkIssued(cert) && cert.verify(cert.publicKey),
+    // Not checkIssued(): OpenSSL wants keyCertSign there, which a server certificate does not carry.
+    selfSigned: cert.issuer === cert.subject && cert.verify(cert.publicKey),
   };
 }
 
