@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { storageFault } from '../../db/connection';
 import { contract, isCallName, type CallName } from '../core/contract';
 import { CALLS_BEFORE_PASSWORD_CHANGE } from '../core/contract/app';
-import type { Access } from '../core/contract/define';
+import { changedTopics, type Access } from '../core/contract/define';
 import { AppError, type Result } from '../core/contract/errors';
 import type { ClientInfo } from '../core/contract/network';
 import type { HandlerContext, Handlers, SignedInContext } from './handlers/types';
@@ -69,7 +69,10 @@ export function createDispatcher(runtime: Runtime, handlers: Handlers<CallName>,
       const parsed = contract[name].input.safeParse(request.payload ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       const handler = handlers[name] as (input: unknown, ctx: HandlerContext | SignedInContext) => unknown;
-      return { ok: true, value: await handler(parsed.data, ctx) };
+      const value = await handler(parsed.data, ctx);
+      // Every desk's live stream hears what a write changed; a refused call changed nothing.
+      runtime.changes.publish(changedTopics(contract[name]));
+      return { ok: true, value };
     } catch (err) {
       // A full disk, a read-only folder or a damaged file is told as such, with its way forward.
       const known = storageFault(err);

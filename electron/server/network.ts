@@ -38,7 +38,14 @@ export class ChangeFeed {
 
   publish(topics: readonly Topic[]): void {
     if (topics.length === 0) return;
-    for (const listener of this.listeners) listener(topics);
+    for (const listener of this.listeners) {
+      // One broken stream must not turn a write that went through into an error for its caller.
+      try {
+        listener(topics);
+      } catch (err) {
+        console.error('a change listener failed:', err);
+      }
+    }
   }
 }
 
@@ -54,8 +61,12 @@ export interface LanHostDeps {
 }
 
 export interface LanHost {
-  /** Rejects with AppError HOST_PORT_IN_USE or HOST_ADDRESS_UNAVAILABLE; a running server is replaced. */
-  start(listen: LanListen): Promise<void>;
+  /**
+   * Rejects with AppError HOST_PORT_IN_USE or HOST_ADDRESS_UNAVAILABLE; a running server is replaced.
+   * May resolve with the port it listens on (port 0 asks for any free one; the URL shown needs the real one).
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a LanHost that does not tell its port resolves void.
+  start(listen: LanListen): Promise<void | { port: number }>;
   stop(): Promise<void>;
   running(): boolean;
   /** The handles with a live update stream open now (for the admin's session list). */

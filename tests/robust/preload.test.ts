@@ -2,7 +2,7 @@ import { runInNewContext } from 'node:vm';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { callNames } from '../../electron/core/contract';
-import { CALL_CHANNEL } from '../../electron/shells/electron/channel';
+import { CALL_CHANNEL, CHANGED_CHANNEL } from '../../electron/shells/electron/channel';
 
 /**
  * The preload, built as Electron loads it, run with a stand-in for `electron`: it must expose one
@@ -23,13 +23,22 @@ async function runPreload() {
   const exposed: { name: string; api: Record<string, unknown> }[] = [];
   const invoked: unknown[][] = [];
   const required: string[] = [];
+  const listening = new Map<string, Set<(...args: unknown[]) => void>>();
   const electron = {
     contextBridge: { exposeInMainWorld: (name: string, api: Record<string, unknown>) => exposed.push({ name, api }) },
     ipcRenderer: {
       invoke: (...args: unknown[]) => (invoked.push(args), Promise.resolve({ ok: true, value: null })),
       send: () => undefined,
-      on: () => undefined,
+      on: (channel: string, listener: (...args: unknown[]) => void) => {
+        if (!listening.has(channel)) listening.set(channel, new Set());
+        listening.get(channel)!.add(listener);
+      },
+      removeListener: (channel: string, listener: (...args: unknown[]) => void) => listening.get(channel)?.delete(listener),
     },
+  };
+  /** Main's webContents.send, as the page's side hears it: the IPC event first, then the arguments. */
+  const mainSends = (channel: string, ...args: unknown[]) => {
+    for (const listener of listening.get(channel) ?? []) listener({ sender: 'the ipc event' }, ...args);
   };
   const module = { exports: {} };
   runInNewContext(code, {
@@ -41,7 +50,7 @@ async function runPreload() {
       throw new Error(`the preload required ${id}`);
     },
   });
-  return { exposed, invoked, required, code };
+  return { exposed, invoked, required, code, listening, mainSends };
 }
 
 describe('the preload', () => {
@@ -49,7 +58,7 @@ describe('the preload', () => {
     const { exposed, required } = await runPreload();
     // A sandboxed preload may require only what Electron provides.
     expect([...new Set(required)]).toEqual(['electron']);
-    expect(exposed.map((e) => e.name)).toEqual(['archiveDesk']);
+    expect(exposed.map((e) => e.name)).toEqual(['archiveDesk', 'archiveDeskEvents']);
     const { api } = exposed[0];
     expect(Object.keys(api).sort()).toEqual([...callNames].sort());
     for (const name of callNames) expect({ name, type: typeof api[name] }).toEqual({ name, type: 'function' });
@@ -62,6 +71,23 @@ describe('the preload', () => {
     for (const name of callNames) await (api[name] as (p: unknown, h: string | null) => Promise<unknown>)({ probe: name }, 'handle-1');
     const byName = (a: unknown[], b: unknown[]) => String(a[1]).localeCompare(String(b[1]));
     expect([...invoked].sort(byName)).toEqual(callNames.map((name) => [CALL_CHANNEL, name, { probe: name }, 'handle-1']).sort(byName));
+  });
+
+  it('live updates: the page hears only the topics main sends, and can stop hearing them', async () => {
+    const { exposed, mainSends, listening } = await runPreload();
+    const events = exposed.find((e) => e.name === 'archiveDeskEvents')!.api;
+    expect(Object.keys(events)).toEqual(['onChanged']);
+    const heard: unknown[][] = [];
+    const stop = (events.onChanged as (listener: (...args: unknown[]) => void) => () => void)((...args) => heard.push(args));
+    mainSends(CHANGED_CHANNEL, ['loan', 'audit']);
+    mainSends(CHANGED_CHANNEL, 'not a list');
+    mainSends('another-channel', ['box']);
+    // The IPC event (which reaches ipcRenderer) never crosses into the page: one argument, the list.
+    expect(heard).toEqual([[['loan', 'audit']]]);
+    stop();
+    mainSends(CHANGED_CHANNEL, ['box']);
+    expect(heard).toHaveLength(1);
+    expect(listening.get(CHANGED_CHANNEL)?.size).toBe(0);
   });
 
   it('carries the call names, not the contract: no schemas in the bundle', async () => {

@@ -64,6 +64,11 @@ describe.runIf(process.platform === 'linux')('the server in its own process', ()
     expect(await app.invoke('app-setup', SETUP)).toEqual({ ok: true, value: { state: 'ready', siteName: '万象广场运营部', lockedReason: null } });
     const login = await app.invoke('session-login', { username: 'admin', password: PASSWORD });
     expect(login.ok).toBe(true);
+    // Each write's topics reach the window as the server pushed them; a read or a refused call pushes nothing.
+    expect(app.sent).toEqual([
+      { channel: 'archive-desk:changed', args: [['app', 'settings', 'user', 'audit']] },
+      { channel: 'archive-desk:changed', args: [['session', 'audit']] },
+    ]);
     // Parsing and authorisation are the server's: a bad payload and a missing session are its answers.
     expect(await app.invoke('box-list', { page: 'one' })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
     // Main keeps its own check of who is calling.

@@ -51,6 +51,23 @@ describe('the web shell port', { timeout: 60_000 }, () => {
     }
   });
 
+  it('a --lan or --allow that is not an address:port or a network stops the start, in both languages', async () => {
+    for (const value of ['127.0.0.2', '127.0.0.2:70000', '300.1.1.1:8443', 'archive-pc:8443', '::1:8443', '']) {
+      const run = await runWebProcess(main, ['--data', join(work, 'data'), '--port', '0', `--lan=${value}`], 15_000);
+      expect({ value, code: run.code, stderr: run.stderr }).toEqual({
+        value,
+        code: 1,
+        stderr: expect.stringMatching(new RegExp(`局域网地址“.*”无效[\\s\\S]*Invalid --lan "${value.replace(/[.:]/g, '\\$&')}"`)),
+      });
+    }
+    for (const value of ['10.0.0.0/8,office', 'x', ',']) {
+      const run = await runWebProcess(main, ['--data', join(work, 'data'), '--port', '0', '--lan', '127.0.0.2:0', `--allow=${value}`], 15_000);
+      expect({ value, code: run.code, stderr: run.stderr }).toEqual({ value, code: 1, stderr: expect.stringContaining(`Invalid --allow "${value}"`) });
+    }
+    const alone = await runWebProcess(main, ['--data', join(work, 'data'), '--port', '0', '--allow', '10.0.0.0/8'], 15_000);
+    expect(alone).toMatchObject({ code: 1, stderr: expect.stringContaining('--allow is given only together with --lan') });
+  });
+
   it('without --port, the usual port taken, another is used and said so', async () => {
     // Held by this test, or by something else already: either way it is taken.
     holder = await occupy(5199);

@@ -31,7 +31,7 @@ export interface TestApp {
 
 /** A real app over a real encrypted database in a fresh temp folder, set up with an admin. */
 export async function createTestApp(
-  options: { setup?: boolean; jobGate?: RuntimeOptions['jobGate']; hostClient?: RuntimeOptions['hostClient'] } = {},
+  options: { setup?: boolean; jobGate?: RuntimeOptions['jobGate']; hostClient?: RuntimeOptions['hostClient']; machine?: RuntimeOptions['machine'] } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'archive-desk-'));
   const runtime = new Runtime({
@@ -41,6 +41,7 @@ export async function createTestApp(
     printer: chromiumPrinter(),
     jobGate: options.jobGate,
     hostClient: options.hostClient,
+    machine: options.machine,
   });
   runtime.start();
   const dispatch = createDispatcher(runtime, handlerTable, () => undefined);

@@ -43,6 +43,8 @@ export interface ElectronMain {
   serverPid(): Promise<number | null>;
   /** Every server process main forked, in order. */
   forks: number[];
+  /** What main sent its windows (webContents.send), in order. */
+  sent: { channel: string; args: unknown[] }[];
   /** The server process is killed right after main relays the next call to it. */
   killNextCall(): void;
   /** Quits the app as closing its window does; resolves with main's exit code. */
@@ -72,6 +74,7 @@ type FromMain =
   | { kind: 'server-pid'; pid: number | null }
   | { kind: 'forked'; pid: number }
   | { kind: 'quitting' }
+  | { kind: 'sent'; channel: string; args: unknown[] }
   | { kind: 'windows'; windows: StandinWindow[] }
   | { kind: 'verified'; verdict: number | null }
   | { kind: 'dialog'; message: string; detail: string }
@@ -102,6 +105,7 @@ export function startElectronMain(main: string, env: { userData: string; keychai
   const verifyWaits: ((verdict: number | null) => void)[] = [];
   const dialogs: { message: string; detail: string }[] = [];
   const menus: string[][] = [];
+  const sent: ElectronMain['sent'] = [];
   let nextId = 0;
   child.on('message', (message: FromMain) => {
     if (message.kind === 'invoked') waiting.get(message.id)?.(message.result);
@@ -111,10 +115,12 @@ export function startElectronMain(main: string, env: { userData: string; keychai
     else if (message.kind === 'verified') verifyWaits.shift()?.(message.verdict);
     else if (message.kind === 'dialog') dialogs.push({ message: message.message, detail: message.detail });
     else if (message.kind === 'menu') menus.push(message.labels);
+    else if (message.kind === 'sent') sent.push({ channel: message.channel, args: message.args });
   });
   return {
     child,
     forks,
+    sent,
     exited,
     output: () => out,
     invoke: (name, payload = {}, handle = null, url = OWN_PAGE) =>

@@ -49,7 +49,9 @@ class BrowserWindow extends EventEmitter {
     this.url = null;
     // Chromium's PDF of the page: here a marker and the page's HTML, for the test to recognise.
     const printToPDF = async () => Buffer.concat([Buffer.from('%PDF-standin\n'), Buffer.from(this.url.split('base64,')[1], 'base64')]);
-    this.webContents = Object.assign(new EventEmitter(), { setWindowOpenHandler: () => undefined, toggleDevTools: () => undefined, printToPDF });
+    // What main sends the page (the live updates) is told to the test.
+    const send = (channel, ...args) => tell({ kind: 'sent', channel, args });
+    this.webContents = Object.assign(new EventEmitter(), { setWindowOpenHandler: () => undefined, toggleDevTools: () => undefined, printToPDF, send });
     windows.push(this);
   }
   loadFile(file) {

@@ -61,6 +61,9 @@ export const AUDIT_ACTIONS = [
   'database-rekey',
   'database-rekey-recovered',
   'import',
+  'host-enable',
+  'host-disable',
+  'host-certificate-install',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -59,6 +59,9 @@ export const auditVocabulary = {
     'database-rekey': { 'zh-CN': '更换数据库密钥', en: 'Database key changed' },
     'database-rekey-recovered': { 'zh-CN': '启动时处理中断的更换密钥', en: 'Interrupted key change settled at start' },
     import: { 'zh-CN': '导入', en: 'Import' },
+    'host-enable': { 'zh-CN': '开启网络共享', en: 'Host mode turned on' },
+    'host-disable': { 'zh-CN': '关闭网络共享', en: 'Host mode turned off' },
+    'host-certificate-install': { 'zh-CN': '安装网络共享证书', en: 'Host certificate installed' },
   }),
   auditEntity: vocabulary(AUDIT_ENTITIES, {
     user: { 'zh-CN': '用户账户', en: 'Account' },

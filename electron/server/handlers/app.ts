@@ -8,9 +8,10 @@ export const appHandlers: Handlers<keyof typeof appCalls> = {
   'app-status': (_input, { runtime }) => runtime.refresh(),
   'app-setup': (input, { runtime }) => runtime.setup(input),
   'app-unlock': (input, { runtime }) => runtime.unlock(input.passphrase),
-  'session-login': async (input, { runtime }) => {
+  'session-login': async (input, { runtime, client }) => {
     const user = await authenticate(runtime.requireDb(), input.username, input.password);
-    return { handle: runtime.sessions.open(user.id), user: toPublicUser(user) };
+    // The session remembers where it was opened: turning host mode off ends the network's ones.
+    return { handle: runtime.sessions.open(user.id, client), user: toPublicUser(user) };
   },
   'session-current': (_input, { user }) => (user ? toPublicUser(user) : null),
   'session-logout': (_input, { runtime, handle }) => {

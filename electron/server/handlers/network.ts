@@ -8,12 +8,12 @@ const unavailable = (): never => {
   throw new AppError('HOST_UNAVAILABLE');
 };
 
-/** Host mode's calls; the LAN host is wired in by issue #15's next step. */
+/** Host mode's calls: the runtime's HostMode decides; the HTTPS server is the shell's. */
 export const networkHandlers: Handlers<NetworkCall> = {
-  'host-status': unavailable,
-  'host-enable': unavailable,
-  'host-disable': unavailable,
-  'host-certificate-install': unavailable,
+  'host-status': (_input, { runtime }) => runtime.host.status(),
+  'host-enable': (input, { runtime, actor }) => runtime.host.enable(actor, input),
+  'host-disable': (_input, { runtime, actor }) => runtime.host.disable(actor),
+  'host-certificate-install': (input, { runtime, actor }) => runtime.host.installCertificate(actor, input),
   'session-list': unavailable,
   'session-end': unavailable,
 };

@@ -19,11 +19,17 @@ export function answerOf(result: Result<unknown>): unknown {
  * holds before the runtime starts, and whatever this process wraps later is known already. A key
  * file replaced while the app runs is then not unwrapped: the passphrase opens it, as on a new PC.
  */
-export async function hostProtector(ask: Ask, keyFile: string, given: ServerStartOptions['protector']): Promise<KeyProtector | null> {
+export async function hostProtector(
+  ask: Ask,
+  keyFile: string,
+  given: ServerStartOptions['protector'],
+  /** Other blobs wrapped by this protector that the server reads synchronously (host mode's TLS key). */
+  others: (kind: KeyProtector['kind']) => Buffer[] = () => [],
+): Promise<KeyProtector | null> {
   if (!given) return null;
   const known = new Map<string, Buffer>();
   if (given.available) {
-    for (const blob of protectedBlobs(keyFile, given.kind)) {
+    for (const blob of [...protectedBlobs(keyFile, given.kind), ...others(given.kind)]) {
       // One the shell cannot unwrap (another machine's, a damaged one) stays unknown: start() asks for the passphrase.
       const plain = await ask({ op: 'unprotect', blob }).catch(() => null);
       if (plain instanceof Uint8Array) known.set(blob.toString('base64'), Buffer.from(plain));

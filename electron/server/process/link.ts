@@ -1,5 +1,7 @@
 import type { KeyProtector } from '../../../db/keyfile';
 import type { AppStatus } from '../../core/contract/app';
+import type { Topic } from '../../core/contract/define';
+import type { HostStatus } from '../../core/contract/network';
 import { AppError, type Result } from '../../core/contract/errors';
 import type { CallRequest } from '../dispatch';
 import type { HostClient } from '../client';
@@ -54,6 +56,9 @@ export class ServerLink {
   private ended = false;
   private readonly readyWaits: ((status: AppStatus | null) => void)[] = [];
   private readonly closedWaits: (() => void)[] = [];
+  private readonly changeListeners = new Set<(topics: Topic[]) => void>();
+  /** Host mode as the server started it (null: no LAN server lent, or not started yet). */
+  hostAtStart: HostStatus | null = null;
 
   constructor(
     private readonly end: MessageEnd<ToServer, ToHost>,
@@ -86,6 +91,12 @@ export class ServerLink {
     });
   }
 
+  /** Every successful write's topics, as the server pushes them; returns the unsubscribe. */
+  onChanged(listener: (topics: Topic[]) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
   publishUrl(url: string): void {
     if (!this.ended) this.end.post({ kind: 'url', url });
   }
@@ -109,7 +120,11 @@ export class ServerLink {
   private receive(message: ToHost): void {
     switch (message.kind) {
       case 'ready':
+        this.hostAtStart = message.host;
         for (const resolve of this.readyWaits.splice(0)) resolve(message.status);
+        return;
+      case 'changed':
+        for (const listener of this.changeListeners) listener(message.topics);
         return;
       case 'result':
         this.waiting.get(message.id)?.(message.result);

@@ -1,6 +1,7 @@
 import type { AppStatus } from '../../core/contract/app';
 import type { AppErrorPayload, Result } from '../../core/contract/errors';
-import type { ClientInfo } from '../../core/contract/network';
+import type { Topic } from '../../core/contract/define';
+import type { ClientInfo, HostStatus } from '../../core/contract/network';
 
 /**
  * The messages between a shell (Electron main, the web shell, later the host) and the server it
@@ -17,6 +18,10 @@ export interface ServerStartOptions {
   printer: { dialog: boolean } | null;
   /** Whether the shell can make this PC a desk of another's archive (the Electron app). */
   hostClient?: boolean;
+  /** The built renderer (dist/renderer), which a LAN host serves to the other PCs. */
+  rendererDir: string;
+  /** A host started from the shell's command line (the web shell's --lan), not written into settings. */
+  lan?: { address: string; port: number; allow: string[] };
 }
 
 export type HostAsk =
@@ -36,7 +41,10 @@ export type ToServer =
   | { kind: 'close' };
 
 export type ToHost =
-  | { kind: 'ready'; status: AppStatus }
+  /** host: host mode's status once its start settled; null where the shell lent no LAN server. */
+  | { kind: 'ready'; status: AppStatus; host: HostStatus | null }
+  /** A write went through: every window's live updates refetch these topics. */
+  | { kind: 'changed'; topics: Topic[] }
   | { kind: 'result'; id: number; result: Result<unknown> }
   | { kind: 'ask'; id: number; ask: HostAsk }
   /** The on-close work (the day's backup) is done and the database is closed. */

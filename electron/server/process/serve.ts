@@ -1,8 +1,11 @@
 import type { Result } from '../../core/contract/errors';
 import { createDispatcher, type Dispatch } from '../dispatch';
 import { handlerTable } from '../handlers';
+import { hostKeyBlob } from '../host/host-tls';
 import { publishUrl } from '../instance-lock';
+import type { LanHostFactory } from '../network';
 import { dataFiles, Runtime } from '../runtime';
+import { getSettings } from '../services/settings';
 import { answerOf, hostClientOf, hostPrinter, hostProtector } from './host-asks';
 import type { HostAsk, MessageEnd, ToHost, ToServer } from './protocol';
 
@@ -12,12 +15,23 @@ interface Started {
   dataDir: string;
 }
 
+/** Whether a LAN desk's live stream may go on: its session is still open and not idle too long. */
+function sessionAlive(runtime: Runtime, handle: string): boolean {
+  try {
+    return runtime.isReady() && runtime.sessions.alive(handle, getSettings(runtime.requireDb()).idleMinutes);
+  } catch {
+    // The data folder went away under it: nobody is signed in any more.
+    return false;
+  }
+}
+
 /**
  * The server: the runtime, the dispatcher and its services, driven by messages. The shell says
  * where the data is ('start'), relays calls, answers what it was asked, and says 'close' when the
- * app quits; `closed` then runs (a process entry exits there).
+ * app quits; `closed` then runs (a process entry exits there). A shell that can serve on the
+ * office network lends its HTTPS server as `lanFactory`: without one, host mode is unavailable.
  */
-export function serve(end: MessageEnd<ToHost, ToServer>, closed: () => void = () => undefined): void {
+export function serve(end: MessageEnd<ToHost, ToServer>, closed: () => void = () => undefined, lanFactory?: LanHostFactory): void {
   const asked = new Map<number, (result: Result<unknown>) => void>();
   let nextAsk = 0;
   const ask = (question: HostAsk) =>
@@ -37,7 +51,8 @@ export function serve(end: MessageEnd<ToHost, ToServer>, closed: () => void = ()
   const whenStarted = () => started ?? Promise.reject(new Error('a message came before start'));
 
   async function start(options: Extract<ToServer, { kind: 'start' }>['options']): Promise<Started> {
-    const protector = await hostProtector(ask, dataFiles(options.dataDir).keyFile, options.protector);
+    const hostKey = (kind: Parameters<typeof hostKeyBlob>[1]) => [hostKeyBlob(options.dataDir, kind)].filter((b) => b !== null);
+    const protector = await hostProtector(ask, dataFiles(options.dataDir).keyFile, options.protector, hostKey);
     const runtime = new Runtime({
       dataDir: options.dataDir,
       protector,
@@ -46,10 +61,29 @@ export function serve(end: MessageEnd<ToHost, ToServer>, closed: () => void = ()
       printer: hostPrinter(ask, options.printer),
       hostClient: hostClientOf(ask, options.hostClient),
     });
+    const dispatch = createDispatcher(runtime, handlerTable);
+    // Lent before start(): the archive opening starts host mode when its settings say so.
+    if (lanFactory) {
+      runtime.host.lendLanHost(
+        lanFactory({
+          dispatch,
+          changes: runtime.changes,
+          sessionAlive: (handle) => sessionAlive(runtime, handle),
+          rendererDir: options.rendererDir,
+          log: (err) => console.error('host mode:', err),
+        }),
+      );
+    }
+    runtime.changes.subscribe((topics) => end.post({ kind: 'changed', topics: [...topics] }));
     const status = runtime.start();
     runtime.startSchedule();
-    end.post({ kind: 'ready', status });
-    return { runtime, dispatch: createDispatcher(runtime, handlerTable), dataDir: options.dataDir };
+    // A host the command line asked for that cannot listen is the status's problem, for the shell to say.
+    // Never beside another instance on the same data folder: that one is the writer.
+    if (options.lan && lanFactory && status.fault?.code !== 'ALREADY_RUNNING')
+      await runtime.host.startFromCommandLine(options.lan).catch((err: unknown) => console.error('host mode could not start:', err));
+    await runtime.host.settled();
+    end.post({ kind: 'ready', status, host: lanFactory ? runtime.host.status() : null });
+    return { runtime, dispatch, dataDir: options.dataDir };
   }
 
   end.onMessage((message) => {
@@ -76,7 +110,10 @@ export function serve(end: MessageEnd<ToHost, ToServer>, closed: () => void = ()
       case 'close':
         void whenStarted()
           // The day's backup, if the schedule asks for one at closing, is made here, before 'closed'.
-          .then(({ runtime }) => runtime.close())
+          .then(async ({ runtime }) => {
+            await runtime.host.stop();
+            runtime.close();
+          })
           .catch(console.error)
           .finally(() => {
             end.post({ kind: 'closed' });

@@ -57,6 +57,8 @@ export class RuntimeKeys extends RuntimeLifecycle {
     rekeyedCopy(db.$client, copy, this.keyHex!, next, this.options.nativeBinding);
     db.$client.close();
     this.db = null;
+    // Stopped for the swap and started again once the re-keyed file is open (see open()).
+    this.host.archiveClosing();
     // A clean close folds the WAL into the file; a WAL left over would be replayed into the new file.
     rmSync(`${this.files.db}-wal`, { force: true });
     rmSync(`${this.files.db}-shm`, { force: true });

@@ -17,7 +17,9 @@ import {
 import { settings as settingsTable } from '../../../db/schema';
 import type { AppStatus, setupInput } from '../../core/contract/app';
 import { AppError, type AppErrorPayload } from '../../core/contract/errors';
+import { HostMode, type HostMachine } from '../host/host-mode';
 import { acquireLock, lockFile, releaseLock } from '../instance-lock';
+import { ChangeFeed } from '../network';
 import {
   finishRestore,
   KEEP_BEFORE_RESTORE,
@@ -58,6 +60,8 @@ export interface RuntimeOptions {
   now?: () => Date;
   /** Awaited between a backup's steps before its worker goes on: tests hold a backup there. */
   jobGate?: (stand: BackupStand) => Promise<void>;
+  /** The machine's name and interfaces as host mode sees them; tests pass their own. */
+  machine?: HostMachine;
 }
 
 export const dataFiles = (dataDir: string) => ({ db: join(dataDir, 'archive.db'), keyFile: join(dataDir, 'archive.keys.json') });
@@ -69,6 +73,10 @@ export const dataFiles = (dataDir: string) => ({ db: join(dataDir, 'archive.db')
  */
 export class RuntimeLifecycle {
   readonly sessions = new SessionStore();
+  /** Every successful write's topics (the dispatcher publishes), for the shells' live update streams. */
+  readonly changes = new ChangeFeed();
+  /** 网络共享: serves this archive on the office network through the LanHost a shell lends it. */
+  readonly host: HostMode;
   readonly files: ReturnType<typeof dataFiles>;
   /** Without one, every print fails with PRINTER_UNAVAILABLE. */
   readonly printer: Printer;
@@ -101,6 +109,16 @@ export class RuntimeLifecycle {
     this.files = dataFiles(options.dataDir);
     this.printer = options.printer ?? unavailablePrinter;
     this.hostClient = options.hostClient ?? unavailableHostClient;
+    this.host = new HostMode(
+      {
+        dataDir: options.dataDir,
+        protector: options.protector,
+        openDb: () => this.db,
+        sessions: this.sessions,
+        now: () => this.now(),
+      },
+      options.machine,
+    );
   }
 
   /**
@@ -175,6 +193,7 @@ export class RuntimeLifecycle {
     this.fault = this.faultOf(new AppError('DATA_FOLDER_GONE'));
     // Not closed: closing deletes the -wal by name, which may be one of a folder put back there.
     this.sessions.closeAll();
+    this.host.archiveClosing();
     if (this.db) this.removedUnder.push(this.db);
     this.db = null;
     this.keyHex = null;
@@ -260,6 +279,7 @@ export class RuntimeLifecycle {
   }
 
   protected closeDb(): void {
+    if (this.db) this.host.archiveClosing();
     this.sessions.closeAll();
     this.db?.$client.close();
     this.db = null;
@@ -366,6 +386,8 @@ export class RuntimeLifecycle {
     }
     this.db = db;
     this.keyHex = keyHex;
+    // Host mode comes back with the archive (when its settings, or the shell's command line, say so).
+    this.host.archiveOpened();
     return db;
   }
 

@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import type { ClientInfo } from '../../core/contract/network';
 
 interface Session {
   userId: number;
+  client: ClientInfo;
   lastSeen: number;
 }
+
+/** The app's own window (the dispatcher's LOCAL_CLIENT; services do not import the dispatcher). */
+const OWN_WINDOW: ClientInfo = { transport: 'local', address: null, name: null };
 
 /**
  * Sessions live in the main process only; the renderer holds an opaque random handle. A session
@@ -14,9 +19,9 @@ export class SessionStore {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  open(userId: number): string {
+  open(userId: number, client: ClientInfo = OWN_WINDOW): string {
     const handle = randomBytes(32).toString('base64url');
-    this.sessions.set(handle, { userId, lastSeen: this.now() });
+    this.sessions.set(handle, { userId, client, lastSeen: this.now() });
     return handle;
   }
 
@@ -46,6 +51,17 @@ export class SessionStore {
   /** After a password changes or an account is disabled, whoever held it is signed out everywhere but `keep`. */
   closeUser(userId: number, keep?: string): void {
     for (const [handle, session] of this.sessions) if (session.userId === userId && handle !== keep) this.sessions.delete(handle);
+  }
+
+  /** Ends every session the predicate picks (host mode turned off: every desk on the network); how many ended. */
+  closeWhere(pred: (s: { userId: number; client: ClientInfo }) => boolean): number {
+    let ended = 0;
+    for (const [handle, session] of this.sessions) {
+      if (!pred({ userId: session.userId, client: session.client })) continue;
+      this.sessions.delete(handle);
+      ended++;
+    }
+    return ended;
   }
 
   closeAll(): void {

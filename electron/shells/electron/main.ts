@@ -2,7 +2,7 @@ import { app, type BrowserWindow, ipcMain } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClientConnectInput } from '../../core/contract/client';
-import { CALL_CHANNEL } from './channel';
+import { CALL_CHANNEL, CHANGED_CHANNEL } from './channel';
 import { electronHostClient, readHostConfig } from './host-client';
 import { openHostWindow } from './host-window';
 import { electronPrinter } from './print-electron';
@@ -75,8 +75,17 @@ function run(): void {
     // safeStorage answers only once the app is ready: the server is started after that.
     server = startServerProcess(
       join(__dirname, 'server.cjs'),
-      { dataDir: join(userData, 'data'), migrationsFolder: join(appRoot, 'db', 'migrations'), nativeBinding: electronNativeBinding(appRoot) },
+      {
+        dataDir: join(userData, 'data'),
+        migrationsFolder: join(appRoot, 'db', 'migrations'),
+        nativeBinding: electronNativeBinding(appRoot),
+        rendererDir: join(appRoot, 'dist', 'renderer'),
+      },
       { protector: safeStorageProtector, printer, hostClient: electronHostClient(userData, (config) => becomeDesk(config, userData)) },
+      // The window refetches what a write changed (its own, or a desk's on the network).
+      (topics) => {
+        if (win && !win.isDestroyed()) win.webContents.send(CHANGED_CHANNEL, topics);
+      },
     );
     const own = createMainWindow(appRoot);
     win = own;

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { CALL_NAMES } from '../../core/contract/call-names';
-import { CALL_CHANNEL } from './channel';
+import { CALL_CHANNEL, CHANGED_CHANNEL } from './channel';
 
 /** Exactly the contract: one function per call name, and no other way into main. */
 const bridge = Object.fromEntries(
@@ -8,3 +8,21 @@ const bridge = Object.fromEntries(
 );
 
 contextBridge.exposeInMainWorld('archiveDesk', bridge);
+
+type ChangeListener = (topics: string[]) => void;
+
+/**
+ * Live updates: the page hears the topics a write changed, nothing else. The IPC event itself
+ * (which reaches ipcRenderer) never crosses into the page; only a copied list of strings does.
+ */
+contextBridge.exposeInMainWorld('archiveDeskEvents', {
+  onChanged(listener: ChangeListener): () => void {
+    const relay = (_event: unknown, topics: unknown) => {
+      if (Array.isArray(topics)) listener(topics.filter((t): t is string => typeof t === 'string'));
+    };
+    ipcRenderer.on(CHANGED_CHANNEL, relay);
+    return () => {
+      ipcRenderer.removeListener(CHANGED_CHANNEL, relay);
+    };
+  },
+});

@@ -3,6 +3,7 @@ import type { CallRequest } from '../../server/dispatch';
 import { ServerLink, type HostServices } from '../../server/process/link';
 import { SERVER_GONE, type ServerStartOptions, type ToHost } from '../../server/process/protocol';
 import type { Result } from '../../core/contract/errors';
+import type { Topic } from '../../core/contract/define';
 
 /** A server that keeps dying is left down (every call answers SERVER_GONE) rather than restarted for ever. */
 const RESTARTS = { max: 3, withinMs: 60_000 };
@@ -19,7 +20,13 @@ export interface ServerProcess {
  * keeps it running: one that ends unasked answers its calls in flight SERVER_GONE and is started
  * again, so the next call is served (a restarted server has no sessions: the user signs in again).
  */
-export function startServerProcess(entry: string, options: Omit<ServerStartOptions, 'protector' | 'printer'>, host: HostServices): ServerProcess {
+export function startServerProcess(
+  entry: string,
+  options: Omit<ServerStartOptions, 'protector' | 'printer'>,
+  host: HostServices,
+  /** The server's pushes (a write's topics), from whichever process runs now. */
+  onChanged: (topics: Topic[]) => void = () => undefined,
+): ServerProcess {
   let child: UtilityProcess | null = null;
   let link: ServerLink | null = null;
   let stopping: Promise<void> | null = null;
@@ -32,6 +39,7 @@ export function startServerProcess(entry: string, options: Omit<ServerStartOptio
       { post: (message) => proc.postMessage(message), onMessage: (listener) => proc.on('message', (message: ToHost) => listener(message)) },
       host,
     );
+    own.onChanged(onChanged);
     child = proc;
     link = own;
     proc.once('exit', (code) => {
