@@ -404,6 +404,29 @@ describe('the LAN host: starting', () => {
     expect(second.running()).toBe(false);
   });
 
+  it('stop() does not wait for a client that connected and never began TLS, nor does the server keep it', async () => {
+    const second = newHost();
+    const { port: to } = await second.start(listenOn(0));
+    const silent = () => {
+      const socket = tcpConnect({ host: ADDRESS, port: to });
+      socket.on('error', () => undefined);
+      return new Promise<{ socket: typeof socket; closed: Promise<number> }>((done) =>
+        socket.once('connect', () => {
+          const opened = Date.now();
+          done({ socket, closed: new Promise((gone) => socket.once('close', () => gone(Date.now() - opened))) });
+        }),
+      );
+    };
+    const idle = await silent();
+    // Cut after the handshake timeout (the headers' timeout, 600 ms here), not Node's 120 s.
+    expect(await idle.closed).toBeLessThan(3000);
+    const held = await silent();
+    const stopping = Date.now();
+    await second.stop();
+    expect(Date.now() - stopping).toBeLessThan(500);
+    expect(await held.closed).toBeLessThan(500);
+  });
+
   it('a start while running replaces the server', async () => {
     const second = newHost();
     const first = await second.start(listenOn(0));

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { AppError } from '../../core/contract/errors';
 import type { LanHost, LanHostDeps, LanHostFactory, LanListen } from '../../server/network';
 import { badRequest, fail, refuse, send } from '../http/answer';
@@ -29,6 +30,8 @@ const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'
 
 interface Running {
   server: Server;
+  /** Every TCP connection, TLS handshake done or not: closeAllConnections() knows only the HTTP ones. */
+  sockets: Set<Socket>;
   streams: LiveStreams;
   unsubscribe: () => void;
 }
@@ -48,6 +51,16 @@ function certificateError(err: unknown): AppError {
   const message = err instanceof Error ? err.message : '';
   const reason = /key values mismatch/i.test(message) ? 'keyMismatch' : /key/i.test(message) ? 'keyUnreadable' : 'certUnreadable';
   return new AppError('HOST_CERTIFICATE_INVALID', { params: { reason } });
+}
+
+/**
+ * https.Server hands TLS failures (a handshake timed out, a client speaking plain HTTP) to
+ * clientError too: there is no TLS to answer over, so the socket just closes. HTTP errors get
+ * their typed answer as on the loopback shell.
+ */
+function lanClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (/^ERR_(TLS|SSL)_/.test(err.code ?? '')) socket.destroy();
+  else answerClientError(err, socket);
 }
 
 function listenError(err: unknown, listen: LanListen): unknown {
@@ -125,7 +138,9 @@ export function lanHostWith(deps: LanHostDeps, timing: LanTiming = TIMING): LanH
     const route = router(listen, () => port, streams);
     let server: Server;
     try {
-      server = createServer({ ...serverOptions(timing.timeouts), cert: listen.tls.certPem, key: listen.tls.keyPem, minVersion: 'TLSv1.2' }, (req, res) => {
+      // A handshake gets no longer than headers do: a client that connects and says nothing cannot hold a socket.
+      const tls = { cert: listen.tls.certPem, key: listen.tls.keyPem, minVersion: 'TLSv1.2' as const, handshakeTimeout: timing.timeouts.headersMs };
+      server = createServer({ ...serverOptions(timing.timeouts), ...tls }, (req, res) => {
         try {
           route(req, res);
         } catch (err) {
@@ -136,7 +151,12 @@ export function lanHostWith(deps: LanHostDeps, timing: LanTiming = TIMING): LanH
       streams.closeAll();
       throw certificateError(err);
     }
-    server.on('clientError', answerClientError);
+    server.on('clientError', lanClientError);
+    const sockets = new Set<Socket>();
+    server.on('connection', (socket: Socket) => {
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', (err) => reject(listenError(err, listen)));
       server.listen(listen.port, listen.address, () => resolve());
@@ -148,7 +168,7 @@ export function lanHostWith(deps: LanHostDeps, timing: LanTiming = TIMING): LanH
     server.removeAllListeners('error');
     // Once listening, a server error (too many open files on accept) is told, not thrown.
     server.on('error', deps.log);
-    return { server, streams, unsubscribe: deps.changes.subscribe((topics) => streams.publish(topics)) };
+    return { server, sockets, streams, unsubscribe: deps.changes.subscribe((topics) => streams.publish(topics)) };
   }
 
   async function close(): Promise<void> {
@@ -160,6 +180,7 @@ export function lanHostWith(deps: LanHostDeps, timing: LanTiming = TIMING): LanH
     await new Promise<void>((done) => {
       running.server.close(() => done());
       running.server.closeAllConnections();
+      for (const socket of running.sockets) socket.destroy();
     });
   }
 
