@@ -62,11 +62,11 @@ export interface LanHostDeps {
 
 export interface LanHost {
   /**
-   * Rejects with AppError HOST_PORT_IN_USE or HOST_ADDRESS_UNAVAILABLE; a running server is replaced.
-   * May resolve with the port it listens on (port 0 asks for any free one; the URL shown needs the real one).
+   * Resolves once listening, with the port it listens on (the one given, or the one the system
+   * chose for 0). Rejects with AppError HOST_PORT_IN_USE, HOST_ADDRESS_UNAVAILABLE or
+   * HOST_CERTIFICATE_INVALID (the pair TLS refuses); a running server is replaced.
    */
-  // biome-ignore lint/suspicious/noConfusingVoidType: a LanHost that does not tell its port resolves void.
-  start(listen: LanListen): Promise<void | { port: number }>;
+  start(listen: LanListen): Promise<{ port: number }>;
   stop(): Promise<void>;
   running(): boolean;
   /** The handles with a live update stream open now (for the admin's session list). */

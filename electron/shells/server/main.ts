@@ -1,5 +1,6 @@
 import { serve } from '../../server/process/serve';
 import type { ToServer } from '../../server/process/protocol';
+import { createLanHost } from '../host/lan-server';
 
 /** Electron's port to main in a utility process (process.parentPort); absent anywhere else. */
 interface ParentPort {
@@ -20,4 +21,5 @@ if (!parentPort) {
 serve(
   { post: (message) => parentPort.postMessage(message), onMessage: (listener) => parentPort.on('message', (event) => listener(event.data as ToServer)) },
   () => process.exit(0),
+  createLanHost,
 );

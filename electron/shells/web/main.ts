@@ -8,6 +8,7 @@ import { dataPathsUnder, defaultDataPaths } from '../../server/data-paths';
 import { ServerLink, type HostServices } from '../../server/process/link';
 import type { ToHost, ToServer } from '../../server/process/protocol';
 import { serve } from '../../server/process/serve';
+import { createLanHost } from '../host/lan-server';
 import { chromiumPrinter } from './print-chromium';
 import { startWebShell, type WebShellOptions } from './server';
 
@@ -92,7 +93,11 @@ function refuseToStart(zh: string, en: string): never {
  */
 function inProcessServer(host: HostServices): ServerLink {
   const { port1, port2 } = new MessageChannel();
-  serve({ post: (message) => port1.postMessage(message), onMessage: (listener) => port1.on('message', (message: ToServer) => listener(message)) });
+  serve(
+    { post: (message) => port1.postMessage(message), onMessage: (listener) => port1.on('message', (message: ToServer) => listener(message)) },
+    undefined,
+    createLanHost,
+  );
   return new ServerLink(
     { post: (message) => port2.postMessage(message), onMessage: (listener) => port2.on('message', (message: ToHost) => listener(message)) },
     host,
@@ -143,16 +148,17 @@ async function main(): Promise<void> {
     const [zh, en] = hostProblem(host, values.lan ?? '');
     return refuseToStart(zh, en);
   }
-  const shell = await listen({ dispatch: (request) => link.call(request), rendererDir: resolve(appRoot, 'dist', 'renderer') }, port).catch(
-    async (err: unknown) => {
-      if (!inUse(err)) throw err;
-      await link.close();
-      return refuseToStart(
-        `端口 ${port} 已被其他程序占用，档案前台未启动：请换一个端口（--port），或先关闭占用它的程序。`,
-        `Port ${port} on 127.0.0.1 is already in use; Archive Desk did not start. Choose another --port, or close the program using it.`,
-      );
-    },
-  );
+  const shell = await listen(
+    { dispatch: (request) => link.call(request), rendererDir: resolve(appRoot, 'dist', 'renderer'), onChanged: (listener) => link.onChanged(listener) },
+    port,
+  ).catch(async (err: unknown) => {
+    if (!inUse(err)) throw err;
+    await link.close();
+    return refuseToStart(
+      `端口 ${port} 已被其他程序占用，档案前台未启动：请换一个端口（--port），或先关闭占用它的程序。`,
+      `Port ${port} on 127.0.0.1 is already in use; Archive Desk did not start. Choose another --port, or close the program using it.`,
+    );
+  });
   link.publishUrl(shell.url);
   console.log(`Archive Desk web shell (${status.state}), data in ${paths.dataDir}`);
   console.log(`Open: ${shell.url}`);
