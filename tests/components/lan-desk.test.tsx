@@ -60,7 +60,8 @@ describe('the SSE parser', () => {
   it('dispatches events split anywhere across chunks, CRLF or LF, and skips comments', () => {
     const events: SseEvent[] = [];
     const push = createSseParser((event) => events.push(event));
-    const text = ': ping\n\nevent: hello\ndata: {}\n\nevent: changed\r\ndata: {"topics":["box","loan"]}\r\n\r\n: ping\n\nevent: changed\ndata: {"topics":\ndata: ["owner"]}\n\n';
+    const text =
+      ': ping\n\nevent: hello\ndata: {}\n\nevent: changed\r\ndata: {"topics":["box","loan"]}\r\n\r\n: ping\n\nevent: changed\ndata: {"topics":\ndata: ["owner"]}\n\n';
     // Every split point, including inside "\r\n" and inside the JSON.
     for (let cut = 0; cut <= text.length; cut += 1) {
       events.length = 0;

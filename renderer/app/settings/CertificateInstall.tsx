@@ -60,7 +60,7 @@ export function CertificateInstall() {
       <Typography.Title level={5}>{t('host.certTitle')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('host.certHint')}</Typography.Paragraph>
       {install.isError && <Alert type="error" showIcon className="form-alert" title={errorText(install.error)} />}
-      <Space direction="vertical">
+      <Space orientation="vertical">
         <PemPicker label={t('host.certFile')} file={cert} onFile={setCert} />
         <PemPicker label={t('host.keyFile')} file={key} onFile={setKey} />
         <Button disabled={!cert || !key} loading={install.isPending} onClick={() => cert && key && install.mutate({ certPem: cert.text, keyPem: key.text })}>

@@ -48,7 +48,7 @@ function HostDetails({ status }: { status: HostStatus }) {
   });
   const certificate = status.certificate;
   return (
-    <Space direction="vertical" size={16} className="full-width">
+    <Space orientation="vertical" size={16} className="full-width">
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('host.status')}>
           <StatusTag status={status} />
