@@ -1,6 +1,7 @@
 import { contract, type CallInput, type CallName, type CallOutput } from '../../electron/core/contract';
 import { changedTopics, type Topic } from '../../electron/core/contract/define';
 import type { AppErrorPayload, Result } from '../../electron/core/contract/errors';
+import { setReachable } from './connection';
 import { useSession } from './session-store';
 import { invoke } from './transport';
 
@@ -40,13 +41,23 @@ export function onChanged(listener: (topics: readonly Topic[]) => void): () => v
   return () => changeListeners.delete(listener);
 }
 
+/**
+ * Topics changed elsewhere (another desk, the host's window; renderer/api/events.ts): the same
+ * listeners as a write made here, so the same refresh rule applies.
+ */
+export function announceChanged(topics: readonly Topic[]): void {
+  for (const listener of changeListeners) listener(topics);
+}
+
 export async function callResult<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {
   const handle = useSession.getState().handle;
   const result = (await invoke(name, input, handle)) as Result<CallOutput<N>>;
+  // Any answer at all means the host is there; only a fetch that failed says otherwise (transport.ts).
+  setReachable(result.ok || result.error.code !== 'HOST_UNREACHABLE');
   if (!result.ok && result.error.code === 'NOT_SIGNED_IN' && handle) sessionLost(handle);
   if (!result.ok && result.error.code === 'DATA_FOLDER_GONE') for (const listener of archiveGoneListeners) listener();
   const changed = result.ok ? changedTopics(contract[name]) : [];
-  if (changed.length > 0) for (const listener of changeListeners) listener(changed);
+  if (changed.length > 0) announceChanged(changed);
   return result;
 }
 

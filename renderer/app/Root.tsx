@@ -8,7 +8,7 @@ import { HashRouter } from 'react-router';
 import { App } from './App';
 import { isEnglish } from '../ui/locale';
 import { reloadIfMovedOn } from '../ui/moved-on';
-import { refreshOnChange } from '../ui/refresh';
+import { refreshOnChange, refreshOnReconnect } from '../ui/refresh';
 import { officeTheme } from '../ui/theme';
 
 export function createQueryClient(): QueryClient {
@@ -34,6 +34,7 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
 /** What every screen sits in: queries (refreshed by the contract's topics), antd in the UI language, the hash router. */
 export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   useEffect(() => refreshOnChange(queryClient), [queryClient]);
+  useEffect(() => refreshOnReconnect(queryClient), [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
       <LocalizedAntd>

@@ -103,9 +103,9 @@ export const common = {
       HOST_UNAVAILABLE: '这种运行方式不能开启网络共享：请在档案主机上用桌面程序或网页版主机模式（npm run web -- --lan）开启',
       HOST_PORT_IN_USE: '端口 {{port}} 已被其他程序占用，网络共享未开启：请换一个端口',
       HOST_ADDRESS_UNAVAILABLE: '本机没有地址 {{address}}（网卡已断开或地址已变），网络共享未开启：请重新选择网卡',
-      HOST_CERTIFICATE_INVALID: '证书无效：{{reason}}',
+      HOST_CERTIFICATE_INVALID: '证书无效：$t(common:certReasons.{{reason}})',
       HOST_NETWORK_REFUSED: '本电脑所在的网络（{{address}}）不在档案主机允许的范围内，请联系系统管理员',
-      HOST_UNREACHABLE: '无法连接档案主机。刚才的操作没有送达或未能确认，请在连接恢复后查看记录再决定是否重做',
+      HOST_UNREACHABLE: '无法连接档案主机，不能确定刚才的操作是否已保存：请在重新连接后查看该记录，再决定是否重做。已填写的内容仍然保留',
       SIGN_IN_RATE_LIMITED: '登录尝试过于频繁，请 {{minutes}} 分钟后再试',
       SESSION_NOT_FOUND: '该终端已退出登录',
       DATA_FOLDER_ON_NETWORK:
@@ -117,6 +117,13 @@ export const common = {
       INTERNAL: '操作未能完成，请重试；如仍失败请联系系统管理员',
     },
     jobs: { backup: '备份', rekey: '更换数据库密钥', restore: '从备份恢复' },
+    certReasons: {
+      certUnreadable: '无法读取证书文件，请选择 PEM 格式的证书（以 -----BEGIN CERTIFICATE----- 开头）',
+      keyUnreadable: '无法读取私钥文件，请选择未加密的 PEM 格式私钥（以 -----BEGIN PRIVATE KEY----- 开头）',
+      keyMismatch: '私钥与证书不匹配，请选择与该证书配套的私钥',
+      expired: '证书已过期，请向签发单位申请新证书',
+      notYetValid: '证书尚未生效，请检查本机的日期和时间，或等到生效日期后再安装',
+    },
     v: {
       required: '必填',
       nameInvisible: '姓名只有空格或看不见的字符，请重新输入',
@@ -310,10 +317,10 @@ export const common = {
         'Host mode cannot be turned on in this way of running: use the desktop app or the web shell in host mode (npm run web -- --lan) on the archive PC',
       HOST_PORT_IN_USE: 'Port {{port}} is used by another program; host mode is off. Choose another port',
       HOST_ADDRESS_UNAVAILABLE: 'This PC has no address {{address}} (the network is down or the address changed); host mode is off. Choose the network again',
-      HOST_CERTIFICATE_INVALID: 'The certificate is not valid: {{reason}}',
+      HOST_CERTIFICATE_INVALID: 'The certificate is not valid: $t(common:certReasons.{{reason}})',
       HOST_NETWORK_REFUSED: 'This PC’s network ({{address}}) is not among those the archive host lets in. Ask the administrator',
       HOST_UNREACHABLE:
-        'The archive host cannot be reached. The last action did not arrive or could not be confirmed: check the records once the connection is back before doing it again',
+        'The archive host cannot be reached, so it is not known whether the last action was saved: check that record once reconnected before doing it again. What you typed is kept',
       SIGN_IN_RATE_LIMITED: 'Too many sign-in attempts. Try again in {{minutes}} minutes',
       SESSION_NOT_FOUND: 'That desk is already signed out',
       DATA_FOLDER_ON_NETWORK:
@@ -328,6 +335,13 @@ export const common = {
       INTERNAL: 'The operation did not complete; try again, or call the administrator',
     },
     jobs: { backup: 'A backup', rekey: 'A database re-key', restore: 'A restore' },
+    certReasons: {
+      certUnreadable: 'the certificate file cannot be read; choose a PEM certificate (starting -----BEGIN CERTIFICATE-----)',
+      keyUnreadable: 'the key file cannot be read; choose an unencrypted PEM private key (starting -----BEGIN PRIVATE KEY-----)',
+      keyMismatch: 'the private key does not belong to this certificate; choose its own key',
+      expired: 'the certificate has expired; ask its issuer for a new one',
+      notYetValid: 'the certificate is not valid yet; check this PC’s date and time, or install it once it is',
+    },
     v: {
       required: 'Required',
       nameInvisible: 'The name is only spaces or invisible characters; type it again',

@@ -7,6 +7,7 @@ import { OverdueBanner } from '../../features/backups/OverdueBanner';
 import { CustodyNavLabel } from '../../features/custody/CustodyTabs';
 import { canCall } from '../../ui/permissions';
 import { callQuery } from '../../ui/queries';
+import { ConnectionBanner } from './ConnectionBanner';
 import { useIdleLock } from './idle';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NAV_ITEMS, navSection } from './nav';
@@ -56,6 +57,7 @@ export function MainLayout({ siteName }: { siteName: string | null }) {
           </Space>
         </Layout.Header>
         <Layout.Content id="main-content" tabIndex={-1} className="main-content">
+          <ConnectionBanner />
           {canCall(user, 'backup-overview') && <OverdueBanner />}
           <Outlet />
         </Layout.Content>

@@ -12,6 +12,8 @@ import { Page } from '../../ui/Page';
 import { callQuery } from '../../ui/queries';
 import { fillCodePattern, numberCode } from '../../../electron/core/contract/box-code-pattern';
 import { NumberInput } from '../../ui/NumberInput';
+import { HostCard } from './HostCard';
+import { SessionsCard } from './SessionsCard';
 
 const CODE_FIELDS: CodeFields<Settings> = { CODE_PATTERN_INVALID: 'codePattern' };
 
@@ -24,6 +26,15 @@ export function SettingsScreen() {
       {settings.isError && <Alert type="error" showIcon title={errorText(settings.error)} />}
       {settings.isPending && <Skeleton active />}
       {settings.data && <SettingsForm settings={settings.data} />}
+      {/* Apart from the form above: each of these saves on its own, and is not undone by 撤销修改. */}
+      <Row gutter={16}>
+        <Col xs={24} xl={10}>
+          <HostCard />
+        </Col>
+        <Col xs={24} xl={14}>
+          <SessionsCard />
+        </Col>
+      </Row>
     </Page>
   );
 }
