@@ -108,6 +108,7 @@ export const common = {
       HOST_UNREACHABLE: '无法连接档案主机。刚才的操作没有送达或未能确认，请在连接恢复后查看记录再决定是否重做',
       SIGN_IN_RATE_LIMITED: '登录尝试过于频繁，请 {{minutes}} 分钟后再试',
       SESSION_NOT_FOUND: '该终端已退出登录',
+      SESSION_IS_OWN: '这是您自己正在使用的会话，不能在此强制退出；如要退出，请点击“退出登录”',
       DATA_FOLDER_ON_NETWORK:
         '数据文件夹 {{path}} 位于网络共享（{{kind}}）上。多台电脑同时打开同一个数据库文件会损坏档案，所以不能这样使用：请把数据文件夹放在本机磁盘上，其他电脑通过“网络共享”连接这台主机',
       SERVER_GONE: '档案服务意外停止，本次操作可能没有完成。请重新登录后再试；如反复出现，请重启程序并联系系统管理员',
@@ -311,6 +312,7 @@ export const common = {
         'The archive host cannot be reached. The last action did not arrive or could not be confirmed: check the records once the connection is back before doing it again',
       SIGN_IN_RATE_LIMITED: 'Too many sign-in attempts. Try again in {{minutes}} minutes',
       SESSION_NOT_FOUND: 'That desk is already signed out',
+      SESSION_IS_OWN: 'This is your own session; to leave it, sign out instead',
       DATA_FOLDER_ON_NETWORK:
         'The data folder {{path}} is on a network share ({{kind}}). Several PCs opening one database file would damage the archive, so this is refused: keep the data folder on this PC’s own disk and let other PCs connect to it through host mode',
       SERVER_GONE:

@@ -1,16 +1,28 @@
 import type { appCalls } from '../../core/contract/app';
 import { AppError } from '../../core/contract/errors';
 import { getSettings, updateSettings } from '../services/settings';
-import { authenticate, changeOwnPassword, createUser, listActiveUsers, listUsers, resetPassword, toPublicUser, updateUser } from '../services/users';
+import {
+  authenticate,
+  changeOwnPassword,
+  rightPasswordRefusal,
+  createUser,
+  listActiveUsers,
+  listUsers,
+  resetPassword,
+  toPublicUser,
+  updateUser,
+} from '../services/users';
 import type { Handlers } from './types';
 
 export const appHandlers: Handlers<keyof typeof appCalls> = {
   'app-status': (_input, { runtime }) => runtime.refresh(),
   'app-setup': (input, { runtime }) => runtime.setup(input),
   'app-unlock': (input, { runtime }) => runtime.unlock(input.passphrase),
-  'session-login': async (input, { runtime }) => {
-    const user = await authenticate(runtime.requireDb(), input.username, input.password);
-    return { handle: runtime.sessions.open(user.id), user: toPublicUser(user) };
+  'session-login': async (input, { runtime, client }) => {
+    const db = runtime.requireDb();
+    // A desk on the network is limited per address before its password is even checked.
+    const user = await runtime.signInAttempts.check(client, () => authenticate(db, input.username, input.password, client), rightPasswordRefusal);
+    return { handle: runtime.sessions.open(user.id, client), user: toPublicUser(user) };
   },
   'session-current': (_input, { user }) => (user ? toPublicUser(user) : null),
   'session-logout': (_input, { runtime, handle }) => {

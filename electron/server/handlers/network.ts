@@ -1,5 +1,6 @@
 import type { networkCalls } from '../../core/contract/network';
 import { AppError } from '../../core/contract/errors';
+import { sessionHandlers } from './sessions';
 import type { Handlers } from './types';
 
 type NetworkCall = keyof typeof networkCalls;
@@ -14,6 +15,5 @@ export const networkHandlers: Handlers<NetworkCall> = {
   'host-enable': unavailable,
   'host-disable': unavailable,
   'host-certificate-install': unavailable,
-  'session-list': unavailable,
-  'session-end': unavailable,
+  ...sessionHandlers,
 };

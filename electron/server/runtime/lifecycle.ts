@@ -34,7 +34,7 @@ import type { ChainSource } from '../services/audit-chain';
 import type { BackupStand } from '../services/backup-job';
 import { cleanBackupFolders } from '../services/backups';
 import { ensureOwnerKeys } from '../services/owner-keys';
-import { PassphraseThrottle } from '../services/password-throttle';
+import { AddressThrottle, PassphraseThrottle } from '../services/password-throttle';
 import { unavailablePrinter, type Printer } from '../services/printing/printer';
 import { ensureSearchIndex } from '../services/search-index';
 import { SessionStore } from '../services/sessions';
@@ -66,6 +66,8 @@ export const dataFiles = (dataDir: string) => ({ db: join(dataDir, 'archive.db')
  */
 export class RuntimeLifecycle {
   readonly sessions = new SessionStore();
+  /** Sign-ins per desk address on the office network, on top of each account's lockout. */
+  readonly signInAttempts = new AddressThrottle();
   readonly files: ReturnType<typeof dataFiles>;
   /** Without one, every print fails with PRINTER_UNAVAILABLE. */
   readonly printer: Printer;
