@@ -17,6 +17,7 @@ import { settings as settingsTable } from '../../../db/schema';
 import type { AppStatus, setupInput } from '../../core/contract/app';
 import { AppError, type AppErrorPayload } from '../../core/contract/errors';
 import { acquireLock, lockFile, releaseLock } from '../instance-lock';
+import { assertLocalDataFolder, type FolderProbe } from '../network-folder';
 import {
   finishRestore,
   KEEP_BEFORE_RESTORE,
@@ -55,6 +56,8 @@ export interface RuntimeOptions {
   now?: () => Date;
   /** Awaited between a backup's steps before its worker goes on: tests hold a backup there. */
   jobGate?: (stand: BackupStand) => Promise<void>;
+  /** How the data folder's disk is told from a network share; tests give a mount table. */
+  folderProbe?: FolderProbe;
 }
 
 export const dataFiles = (dataDir: string) => ({ db: join(dataDir, 'archive.db'), keyFile: join(dataDir, 'archive.keys.json') });
@@ -238,8 +241,13 @@ export class RuntimeLifecycle {
     if (existsSync(this.files.db)) throw new AppError('KEY_FILE_MISSING');
   }
 
+  /**
+   * Every way into the data folder (start, setup, a restore) takes its lock first, so the folder is
+   * also checked here: not on a network share, where SQLite's one writer loses data.
+   */
   protected takeLock(): void {
     if (this.locked) return;
+    assertLocalDataFolder(this.options.dataDir, this.options.folderProbe);
     const lock = acquireLock(this.options.dataDir);
     if (!lock.acquired)
       throw new AppError('ALREADY_RUNNING', {
