@@ -164,6 +164,9 @@ export const auditLog = sqliteTable(
     entityId: text('entity_id'),
     boxCode: text('box_code'),
     changes: text('changes').notNull(),
+    /** The desk the call came from (host mode): its network address and the name it gave; both null for this PC's own window. */
+    clientAddress: text('client_address'),
+    clientName: text('client_name'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },

@@ -270,6 +270,9 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
       entityId: String(entityId),
       boxCode,
       changes: JSON.stringify(diffFields(before, after)),
+      // Seeded as this PC's own window: no desk, as the INSERT leaves the columns.
+      clientAddress: null,
+      clientName: null,
       prevHash,
     };
     prevHash = entryHash(row);

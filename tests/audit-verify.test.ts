@@ -208,8 +208,9 @@ describe('audit export', () => {
     expect(file.fileName).toMatch(/^审计日志-\d{8}-\d{6}\.csv$/);
     const text = Buffer.from(file.base64, 'base64').toString('utf8');
     expect(text.startsWith('\uFEFF序号,')).toBe(true);
-    // Issue #19: the action as the viewer names it; its stored code kept for recomputing hashes.
-    expect(text).toMatch(/,新建档案,档案,.*,box-create,box\r?$/m);
+    // Issue #19: the action as the viewer names it; its stored code kept for recomputing hashes
+    // (then the desk as stored: empty for this PC's own window, which the 来源 column calls 本机).
+    expect(text).toMatch(/,本机,新建档案,档案,.*,box-create,box,,\r?$/m);
     const head = await app.ok('audit-head', {}, auditor);
     expect(text).toContain(`审计链条目数：${head.entries}`);
     expect(text).toContain(head.headHash);

@@ -163,7 +163,7 @@ describe('the audit log', () => {
     expect(() =>
       sqlite
         .prepare(
-          `INSERT OR REPLACE INTO audit_log SELECT seq, at, actor_id, 'someone else', action, entity, entity_id, box_code, changes, prev_hash, hash FROM audit_log WHERE seq = 1`,
+          `INSERT OR REPLACE INTO audit_log SELECT seq, at, actor_id, 'someone else', action, entity, entity_id, box_code, changes, prev_hash, hash, client_address, client_name FROM audit_log WHERE seq = 1`,
         )
         .run(),
     ).toThrow(/append-only/);

@@ -159,6 +159,9 @@ describe('decisions', () => {
     expect(rejected).toMatchObject({ status: 'rejected', decisionReason: '用途不明' });
     await refusedUnchanged(() => app.call('loan-decide', { id: loan.id, approve: true, copyAllowed: false, reason: '' }, cast.manager), 'LOAN_WRONG_STATE', {
       status: 'rejected',
+      // Who decided it: the refusal names them (该借阅已由 … 审批).
+      by: 'manager-测试',
+      context: 'rejected',
     });
     expect(errorCode(await request())).toBe('ok');
   });
@@ -272,7 +275,7 @@ describe('hand-out', () => {
 
   it('cancels only requested or approved loans', async () => {
     const loan = await loanOut(app, cast, box.code);
-    await refusedUnchanged(() => app.call('loan-cancel', { id: loan.id }, cast.clerk), 'LOAN_WRONG_STATE', { status: 'out' });
+    await refusedUnchanged(() => app.call('loan-cancel', { id: loan.id }, cast.clerk), 'LOAN_WRONG_STATE', { status: 'out', by: 'clerk-测试', context: 'out' });
   });
 });
 

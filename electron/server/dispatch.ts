@@ -7,6 +7,7 @@ import { AppError, type Result } from '../core/contract/errors';
 import type { ClientInfo } from '../core/contract/network';
 import type { HandlerContext, Handlers, SignedInContext } from './handlers/types';
 import type { Runtime } from './runtime';
+import { LOCAL_CLIENT } from './services/actor';
 import { actorOf, getUser } from './services/users';
 import { getSettings } from './services/settings';
 
@@ -18,8 +19,7 @@ export interface CallRequest {
   client?: ClientInfo;
 }
 
-/** The app's own window (Electron, or the loopback web shell on this PC). */
-export const LOCAL_CLIENT: ClientInfo = { transport: 'local', address: null, name: null };
+export { LOCAL_CLIENT };
 
 function validationError(error: z.ZodError): AppError {
   return new AppError('VALIDATION', {
@@ -48,7 +48,7 @@ function authorise(name: CallName, ctx: HandlerContext): HandlerContext | Signed
   if (!ctx.user) throw new AppError('NOT_SIGNED_IN');
   if (ctx.user.mustChangePassword && !CALLS_BEFORE_PASSWORD_CHANGE.includes(name)) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   if (access !== 'signed-in' && !access.includes(ctx.user.role)) throw new AppError('FORBIDDEN');
-  return { ...ctx, user: ctx.user, actor: actorOf(ctx.user), db };
+  return { ...ctx, user: ctx.user, actor: actorOf(ctx.user, ctx.client), db };
 }
 
 /**

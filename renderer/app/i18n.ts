@@ -121,6 +121,11 @@ export const app = {
         action:
           '程序运行期间，数据文件夹或其中的档案库文件被移走或删除了。为免登记丢失，程序已停止写入，之后的操作都没有保存。请把数据文件夹放回下面的位置后点击“重试”，或用下面的表单从最近一次的备份恢复。',
       },
+      DATA_FOLDER_ON_NETWORK: {
+        title: '数据文件夹在网络共享上，不能使用',
+        action:
+          '下面的数据文件夹位于网络共享（{{kind}}）上。档案库是一个只能由一台电脑写入的数据库文件：放在网络共享上，断网或多台电脑同时打开都会让已保存的登记丢失或损坏档案库，所以程序没有打开它。请由电脑管理员把数据文件夹移到这台电脑自己的磁盘上（例如 D 盘），再点击“重试”；其他电脑不要打开这个文件，而是在档案主机上开启“网络共享”后，用浏览器连接这台主机。',
+      },
       restoreTitle: '从备份恢复档案库',
       KEY_FILE_CORRUPT: {
         title: '密钥文件已损坏',
@@ -401,6 +406,11 @@ export const app = {
         title: 'The data folder was removed',
         action:
           'While the app was running, the data folder or the archive file in it was moved or deleted. So that no record is lost unseen, the app stopped writing: nothing done since was saved. Put the data folder back at the place below and press “Try again”, or restore from the latest backup with the form below.',
+      },
+      DATA_FOLDER_ON_NETWORK: {
+        title: 'The data folder is on a network share',
+        action:
+          'The data folder below is on a network share ({{kind}}). The archive is a database file only one PC may write: on a share, a dropped connection or a second PC opening it loses saved records or damages the archive, so the app did not open it. Have the administrator move the data folder to a disk of this PC (drive D:, say) and press “Try again”; other PCs do not open the file but connect to this PC in a browser once host mode (网络共享) is on.',
       },
       restoreTitle: 'Restore the archive from a backup',
       KEY_FILE_CORRUPT: {

@@ -8,6 +8,7 @@ import { callNames, type CallName } from '../../electron/core/contract';
 import { createDispatcher } from '../../electron/server/dispatch';
 import { handlerTable } from '../../electron/server/handlers';
 import { lockFile } from '../../electron/server/instance-lock';
+import type { FolderProbe } from '../../electron/server/network-folder';
 import { Runtime } from '../../electron/server/runtime';
 import type { DesktopBridge } from '../../renderer/api/transport';
 import { backUpTo } from '../../electron/server/services/backups';
@@ -38,8 +39,8 @@ afterEach(() => {
 const dataDir = () => join(app.dir, 'data');
 
 /** A fresh runtime over the (broken) data folder, started, behind window.archiveDesk. */
-function startApp(protector = machineKeyProtector(join(app.dir, 'machine.key'))) {
-  runtime = new Runtime({ dataDir: dataDir(), protector, migrationsFolder: MIGRATIONS });
+function startApp(protector = machineKeyProtector(join(app.dir, 'machine.key')), folderProbe?: FolderProbe) {
+  runtime = new Runtime({ dataDir: dataDir(), protector, migrationsFolder: MIGRATIONS, folderProbe });
   const status = runtime.start();
   const dispatch = createDispatcher(runtime, handlerTable, () => undefined);
   window.archiveDesk = Object.fromEntries(
@@ -125,6 +126,22 @@ describe('the start screen after a fault', { timeout: 60_000 }, () => {
     expect(screen.getByText(dataDir())).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '从备份恢复' })).toBeInTheDocument();
     expect(existsSync(dataDir())).toBe(false);
+  });
+
+  it('a data folder on a network share: refuses it, says why and what to do; moved to a local disk, 重试 opens', async () => {
+    // The folder as the kernel would list it: mounted over NFS, then (the administrator moved it) a local disk.
+    let mountInfo = `22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw\n98 22 0:51 /archive ${dataDir()} rw,relatime shared:40 - nfs4 nas:/archive rw,vers=4.2\n`;
+    const probe: FolderProbe = { platform: 'linux', mountInfo: () => mountInfo, realpath: (p) => p };
+    const status = startApp(undefined, probe);
+    expect(status.fault).toMatchObject({ code: 'DATA_FOLDER_ON_NETWORK', params: { kind: 'nfs4', dataDir: dataDir() } });
+    expect(await screen.findByText('数据文件夹在网络共享上，不能使用')).toBeInTheDocument();
+    expect(screen.getByText(/位于网络共享（nfs4）上.*只能由一台电脑写入/)).toBeInTheDocument();
+    expect(screen.getByText(dataDir())).toBeInTheDocument();
+    // Nothing was opened or locked there.
+    expect(existsSync(lockFile(dataDir()))).toBe(false);
+    mountInfo = '22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw\n';
+    await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: '重试' }));
+    expect(await screen.findByLabelText('用户名', {}, { timeout: 10_000 })).toBeInTheDocument();
   });
 
   it('an archive from a newer version: refuses, and asks for the newer app', async () => {

@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createQueryClient, Root } from '../../renderer/app/Root';
 import type { TestBridge } from '../support/bridge';
+import { PASSWORD } from '../support/app';
 import { boxUpdateFrom } from '../support/fixtures';
 import { boxInput, bridgeSignedInAs } from './catalogue-fixtures';
 import { captureDownloads, readText } from '../support/downloads';
@@ -43,6 +44,21 @@ describe('audit viewer', { timeout: 60_000 }, () => {
     expect(within(first).getByText('custodian-测试')).toBeInTheDocument();
     // The changed fields' names, translated with the catalogue's labels.
     expect(within(first).getByText('题名、柜号')).toBeInTheDocument();
+  });
+
+  it('shows from which desk each entry came: 本机 for this PC, name · address for a desk on the network', async () => {
+    await recordSomeWork();
+    const desk = { transport: 'lan' as const, address: '192.168.1.23', name: '前台1' };
+    const login = await bridge.app.dispatch({ name: 'session-login', payload: { username: 'custodian', password: PASSWORD }, handle: null, client: desk });
+    if (!login.ok) throw new Error(JSON.stringify(login.error));
+    const { handle } = login.value as { handle: string };
+    await bridge.app.dispatch({ name: 'box-create', payload: boxInput({ code: 'QT-AUD-003', title: '前台录入' }), handle, client: desk });
+    renderAudit();
+
+    expect(await screen.findByRole('columnheader', { name: '来源' }, { timeout: 20_000 })).toBeInTheDocument();
+    await waitFor(() => expect(within(tableRows()[0]).getByText('QT-AUD-003')).toBeInTheDocument(), { timeout: 20_000 });
+    expect(within(tableRows()[0]).getByText('前台1 · 192.168.1.23')).toBeInTheDocument();
+    expect(within(tableRows()[2]).getByText('本机')).toBeInTheDocument();
   });
 
   it('filters by box code', async () => {

@@ -314,7 +314,7 @@ function bufferAsHex(_key: string, value: unknown): unknown {
 export function auditRows(db: Db): AuditRow[] {
   return db.$client
     .prepare(
-      'SELECT seq, at, actor_id AS actorId, actor_name AS actorName, action, entity, entity_id AS entityId, box_code AS boxCode, changes, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq',
+      'SELECT seq, at, actor_id AS actorId, actor_name AS actorName, action, entity, entity_id AS entityId, box_code AS boxCode, changes, client_address AS clientAddress, client_name AS clientName, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq',
     )
     .all() as AuditRow[];
 }

@@ -8,6 +8,7 @@ import { empty, id, listLimit, text } from './fields';
 export const AUDIT_ACTIONS = [
   'login',
   'login-failed',
+  'session-end',
   'account-locked',
   'password-change',
   'user-create',

@@ -93,6 +93,8 @@ export const ERROR_CODES = [
   'HOST_UNREACHABLE',
   'SIGN_IN_RATE_LIMITED',
   'SESSION_NOT_FOUND',
+  /** session-end of the caller's own session: that is signing out. */
+  'SESSION_IS_OWN',
   'DATA_FOLDER_ON_NETWORK',
   /** The address answers, but not as an Archive Desk host (another program, or host mode off). */
   'HOST_NOT_ARCHIVE',

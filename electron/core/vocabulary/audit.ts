@@ -6,6 +6,7 @@ export const auditVocabulary = {
   auditAction: vocabulary(AUDIT_ACTIONS, {
     login: { 'zh-CN': '登录', en: 'Signed in' },
     'login-failed': { 'zh-CN': '登录失败', en: 'Sign-in failed' },
+    'session-end': { 'zh-CN': '强制退出终端', en: 'Desk signed out' },
     'account-locked': { 'zh-CN': '账户锁定', en: 'Account locked' },
     'password-change': { 'zh-CN': '修改密码', en: 'Password changed' },
     'user-create': { 'zh-CN': '新增账户', en: 'Account created' },

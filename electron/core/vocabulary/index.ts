@@ -31,6 +31,16 @@ export function retentionText(box: { retentionClass: CodeOf<'retentionClass'>; r
   return box.retentionYears === 1 ? '1 year' : `${box.retentionYears} years`;
 }
 
+/**
+ * Where an audited call came from, as the viewer and the export read it: the desk's name and
+ * address (前台1 · 192.168.1.23), or 本机 for this PC's own window (no address, no name).
+ */
+export function clientText(client: { clientAddress: string | null; clientName: string | null }, lang: Language): string {
+  const parts = [client.clientName, client.clientAddress].filter((p): p is string => p !== null && p !== '');
+  if (parts.length === 0) return lang === 'zh-CN' ? '本机' : 'This PC';
+  return parts.join(' · ');
+}
+
 /** The vocabularies in one language as i18next resources: { boxStatus: { in_stock: '在库', … }, … }. */
 export function enumResources(lang: Language): Record<VocabularyName, Record<string, string>> {
   const entries = Object.entries(VOCABULARIES).map(([name, v]: [string, Vocabulary<string>]) => [

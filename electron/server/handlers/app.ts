@@ -1,7 +1,17 @@
 import type { appCalls } from '../../core/contract/app';
 import { AppError } from '../../core/contract/errors';
 import { getSettings, updateSettings } from '../services/settings';
-import { authenticate, changeOwnPassword, createUser, listActiveUsers, listUsers, resetPassword, toPublicUser, updateUser } from '../services/users';
+import {
+  authenticate,
+  changeOwnPassword,
+  rightPasswordRefusal,
+  createUser,
+  listActiveUsers,
+  listUsers,
+  resetPassword,
+  toPublicUser,
+  updateUser,
+} from '../services/users';
 import type { Handlers } from './types';
 
 export const appHandlers: Handlers<keyof typeof appCalls> = {
@@ -9,8 +19,9 @@ export const appHandlers: Handlers<keyof typeof appCalls> = {
   'app-setup': (input, { runtime }) => runtime.setup(input),
   'app-unlock': (input, { runtime }) => runtime.unlock(input.passphrase),
   'session-login': async (input, { runtime, client }) => {
-    const user = await authenticate(runtime.requireDb(), input.username, input.password);
-    // The session remembers where it was opened: turning host mode off ends the network's ones.
+    const db = runtime.requireDb();
+    // A desk on the network is limited per address before its password is even checked.
+    const user = await runtime.signInAttempts.check(client, () => authenticate(db, input.username, input.password, client), rightPasswordRefusal);
     return { handle: runtime.sessions.open(user.id, client), user: toPublicUser(user) };
   },
   'session-current': (_input, { user }) => (user ? toPublicUser(user) : null),

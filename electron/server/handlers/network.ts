@@ -1,12 +1,8 @@
 import type { networkCalls } from '../../core/contract/network';
-import { AppError } from '../../core/contract/errors';
+import { sessionHandlers } from './sessions';
 import type { Handlers } from './types';
 
 type NetworkCall = keyof typeof networkCalls;
-
-const unavailable = (): never => {
-  throw new AppError('HOST_UNAVAILABLE');
-};
 
 /** Host mode's calls: the runtime's HostMode decides; the HTTPS server is the shell's. */
 export const networkHandlers: Handlers<NetworkCall> = {
@@ -14,6 +10,5 @@ export const networkHandlers: Handlers<NetworkCall> = {
   'host-enable': (input, { runtime, actor }) => runtime.host.enable(actor, input),
   'host-disable': (_input, { runtime, actor }) => runtime.host.disable(actor),
   'host-certificate-install': (input, { runtime, actor }) => runtime.host.installCertificate(actor, input),
-  'session-list': unavailable,
-  'session-end': unavailable,
+  ...sessionHandlers,
 };

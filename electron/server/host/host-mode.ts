@@ -16,7 +16,11 @@ export interface HostArchive {
   protector: KeyProtector | null;
   /** The open archive, or null (not set up, locked, folder gone). */
   openDb(): Db | null;
-  sessions: { closeWhere(pred: (s: { userId: number; client: ClientInfo }) => boolean): number };
+  sessions: {
+    closeWhere(pred: (s: { userId: number; client: ClientInfo }) => boolean): number;
+    /** How the admin's session list tells which desks have a live update stream open. */
+    setLiveProbe(probe: ((handle: string) => boolean) | null): void;
+  };
   now(): Date;
 }
 
@@ -72,6 +76,7 @@ export class HostMode {
   /** The shell's HTTPS server; until one is given, host mode is unavailable. */
   lendLanHost(lan: LanHost): void {
     this.lan = lan;
+    this.archive.sessions.setLiveProbe((handle) => lan.running() && lan.liveHandles().has(handle));
   }
 
   /** Resolves once every start and stop asked for so far has run. */

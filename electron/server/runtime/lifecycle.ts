@@ -20,6 +20,7 @@ import { AppError, type AppErrorPayload } from '../../core/contract/errors';
 import { HostMode, type HostMachine } from '../host/host-mode';
 import { acquireLock, lockFile, releaseLock } from '../instance-lock';
 import { ChangeFeed } from '../network';
+import { assertLocalDataFolder, type FolderProbe } from '../network-folder';
 import {
   finishRestore,
   KEEP_BEFORE_RESTORE,
@@ -37,7 +38,7 @@ import type { ChainSource } from '../services/audit-chain';
 import type { BackupStand } from '../services/backup-job';
 import { cleanBackupFolders } from '../services/backups';
 import { ensureOwnerKeys } from '../services/owner-keys';
-import { PassphraseThrottle } from '../services/password-throttle';
+import { AddressThrottle, PassphraseThrottle } from '../services/password-throttle';
 import { unavailablePrinter, type Printer } from '../services/printing/printer';
 import { ensureSearchIndex } from '../services/search-index';
 import { SessionStore } from '../services/sessions';
@@ -62,6 +63,8 @@ export interface RuntimeOptions {
   jobGate?: (stand: BackupStand) => Promise<void>;
   /** The machine's name and interfaces as host mode sees them; tests pass their own. */
   machine?: HostMachine;
+  /** How the data folder's disk is told from a network share; tests give a mount table. */
+  folderProbe?: FolderProbe;
 }
 
 export const dataFiles = (dataDir: string) => ({ db: join(dataDir, 'archive.db'), keyFile: join(dataDir, 'archive.keys.json') });
@@ -77,6 +80,8 @@ export class RuntimeLifecycle {
   readonly changes = new ChangeFeed();
   /** 网络共享: serves this archive on the office network through the LanHost a shell lends it. */
   readonly host: HostMode;
+  /** Sign-ins per desk address on the office network, on top of each account's lockout. */
+  readonly signInAttempts = new AddressThrottle();
   readonly files: ReturnType<typeof dataFiles>;
   /** Without one, every print fails with PRINTER_UNAVAILABLE. */
   readonly printer: Printer;
@@ -260,8 +265,13 @@ export class RuntimeLifecycle {
     if (existsSync(this.files.db)) throw new AppError('KEY_FILE_MISSING');
   }
 
+  /**
+   * Every way into the data folder (start, setup, a restore) takes its lock first, so the folder is
+   * also checked here: not on a network share, where SQLite's one writer loses data.
+   */
   protected takeLock(): void {
     if (this.locked) return;
+    assertLocalDataFolder(this.options.dataDir, this.options.folderProbe);
     const lock = acquireLock(this.options.dataDir);
     if (!lock.acquired)
       throw new AppError('ALREADY_RUNNING', {

@@ -35,12 +35,15 @@ export interface RangeResult {
  * no bytes: SQLite refuses a BLOB, which only a tampered entry can hold, so entryHash judges those.)
  */
 const RANGE_SQL = `SELECT seq, prev_hash, hash,
-    CASE WHEN 'blob' NOT IN (typeof(at), typeof(actor_id), typeof(actor_name), typeof(action), typeof(entity), typeof(entity_id), typeof(box_code), typeof(changes))
-    THEN CAST(prev_hash || json_array(seq, at, actor_id, actor_name, action, entity, entity_id, box_code, changes) AS BLOB) END
+    CASE WHEN 'blob' NOT IN (typeof(at), typeof(actor_id), typeof(actor_name), typeof(action), typeof(entity), typeof(entity_id), typeof(box_code), typeof(changes),
+      typeof(client_address), typeof(client_name))
+    THEN CAST(prev_hash || CASE WHEN client_address IS NULL AND client_name IS NULL
+      THEN json_array(seq, at, actor_id, actor_name, action, entity, entity_id, box_code, changes)
+      ELSE json_array(seq, at, actor_id, actor_name, action, entity, entity_id, box_code, changes, client_address, client_name) END AS BLOB) END
   FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq`;
 /** One entry with the fields entryHash reads. */
 export const AUDIT_ROW_SQL = `SELECT seq, at, actor_id AS actorId, actor_name AS actorName, action, entity, entity_id AS entityId,
-  box_code AS boxCode, changes, prev_hash AS prevHash, hash FROM audit_log WHERE seq = ?`;
+  box_code AS boxCode, changes, client_address AS clientAddress, client_name AS clientName, prev_hash AS prevHash, hash FROM audit_log WHERE seq = ?`;
 
 type RangeRow = [seq: number, prevHash: string, hash: string, content: Buffer | null];
 

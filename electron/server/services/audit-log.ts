@@ -13,7 +13,7 @@ import {
   type ChainHead,
   type ExportFile,
 } from '../../core/contract/audit';
-import { zh } from '../../core/vocabulary';
+import { clientText, zh } from '../../core/vocabulary';
 import type { Actor } from './actor';
 import { GENESIS_HASH } from './audit';
 import { verifyChainInThread } from './audit-chain';
@@ -88,6 +88,7 @@ const AUDIT_COLUMNS: ExportColumn<AuditRow>[] = [
   { header: '序号', width: 9, value: (r) => r.seq },
   { header: '时间', width: 17, value: (r) => instantCell(r.at) },
   { header: '操作人', width: 14, value: (r) => r.actorName },
+  { header: '来源', width: 24, value: (r) => clientText(r, 'zh-CN') },
   { header: '操作', width: 20, value: (r) => actionText(r.action) },
   { header: '对象', width: 14, value: (r) => entityText(r.entity) },
   { header: '对象编号', width: 10, value: (r) => r.entityId },
@@ -97,6 +98,9 @@ const AUDIT_COLUMNS: ExportColumn<AuditRow>[] = [
   { header: '哈希', width: 66, value: (r) => r.hash },
   { header: '操作代码', width: 20, value: (r) => r.action },
   { header: '对象代码', width: 14, value: (r) => r.entity },
+  // As stored and hashed (empty for this PC's own window), beside the codes.
+  { header: '来源地址', width: 16, value: (r) => r.clientAddress },
+  { header: '来源名称', width: 14, value: (r) => r.clientName },
 ];
 
 /** The export is itself recorded first, so the footer's chain head includes it. */

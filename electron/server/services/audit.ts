@@ -21,10 +21,15 @@ type ChainFields = Omit<AuditRow, 'hash'>;
 
 /**
  * The hash covers the previous hash and the entry's canonical content: its fields as a JSON array
- * in a fixed order, so any edit, deletion or reordering breaks the chain.
+ * in a fixed order, so any edit, deletion or reordering breaks the chain. The client (host mode)
+ * joins the array only when the entry has one: entries of this PC's own window, and every entry
+ * written before the client was recorded, keep the nine-field form they were hashed with, while
+ * a client added to, removed from or changed on an entry breaks its hash like any other edit.
  */
 export function entryHash(row: ChainFields): string {
-  const content = JSON.stringify([row.seq, row.at, row.actorId, row.actorName, row.action, row.entity, row.entityId, row.boxCode, row.changes]);
+  const fields = [row.seq, row.at, row.actorId, row.actorName, row.action, row.entity, row.entityId, row.boxCode, row.changes];
+  if (row.clientAddress !== null || row.clientName !== null) fields.push(row.clientAddress, row.clientName);
+  const content = JSON.stringify(fields);
   // One-shot hash of prevHash + content: the same digest as a streamed update of each, without a
   // Hash object per entry (verifying 5M entries is mostly this function).
   return hash('sha256', row.prevHash + content);
@@ -59,6 +64,8 @@ export function appendAudit(tx: Db, actor: Actor, entry: AuditEntry): void {
     entityId: entry.entityId === null ? null : String(entry.entityId),
     boxCode: entry.boxCode ?? null,
     changes: JSON.stringify(diffFields(entry.before, entry.after)),
+    clientAddress: actor.client?.address ?? null,
+    clientName: actor.client?.name ?? null,
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   preparedOnce(tx, 'audit-append', (db) => db.insert(auditLog).values(placeholders(auditLog)).prepare()).run({ ...row, hash: entryHash(row) });

@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { preparedOnce } from '../../../db/prepared';
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
-import { boxDocuments, boxes, codeCounters, incidents, loans, type BoxRow, type LoanRow } from '../../../db/schema';
+import { auditLog, boxDocuments, boxes, codeCounters, incidents, loans, type BoxRow, type LoanRow } from '../../../db/schema';
 import type { AuditEntry } from './audit';
 import { AppError } from '../../core/contract/errors';
 import { isAccountNamed } from '../../core/contract/person-names';
@@ -32,6 +32,34 @@ export function getLoanRow(db: Db, id: number): LoanRow {
 }
 
 export const wrongState = (status: string) => new AppError('LOAN_WRONG_STATE', { params: { status } });
+
+/** The audited actions that set a loan's status (a renewal changes its due date, not its state). */
+const STATE_ACTIONS = ['loan-request', 'loan-import', 'loan-cancel', 'loan-approve', 'loan-reject', 'loan-hand-out', 'loan-return'];
+
+/** Who put the loan in its present state: the newest of its state changes in the audit log names them. */
+function stateSetBy(tx: Db, loanId: number): string | null {
+  const row = preparedOnce(tx, 'loan-state-by', (d) =>
+    d
+      .select({ name: auditLog.actorName })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'loan'), eq(auditLog.entityId, sql.placeholder('id')), inArray(auditLog.action, STATE_ACTIONS)))
+      .orderBy(desc(auditLog.seq))
+      .limit(1)
+      .prepare(),
+  ).get({ id: String(loanId) });
+  return row?.name ?? null;
+}
+
+/**
+ * A loan no longer in the state the call needs, because someone else got there first (another
+ * desk cancelled, handed out, returned or decided it a moment before): the refusal says what it
+ * is now and who made it so. `context` picks the text for that status (LOAN_WRONG_STATE_cancelled:
+ * 该借阅已由 张三 撤销); without a name the general text says the status alone.
+ */
+function overtaken(tx: Db, code: 'LOAN_WRONG_STATE' | 'BOX_NOT_ON_LOAN', loan: LoanRow): AppError {
+  const by = stateSetBy(tx, loan.id);
+  return new AppError(code, { params: by === null ? { status: loan.status } : { status: loan.status, by, context: loan.status } });
+}
 
 /**
  * Nobody approves their own request, nor a loan to themself (domain.md "People and roles"): a
@@ -158,14 +186,14 @@ const setBoxStatus = (tx: Db, id: number, status: BoxRow['status']) =>
 
 export function cancelLoan(db: Db, actor: Actor, id: number): Loan {
   return changeLoan(db, actor, id, (tx, loan, box) => {
-    if (loan.status !== 'requested' && loan.status !== 'approved') throw wrongState(loan.status);
+    if (loan.status !== 'requested' && loan.status !== 'approved') throw overtaken(tx, 'LOAN_WRONG_STATE', loan);
     return loanAudit('loan-cancel', box, loan, setLoan(tx, id, { status: 'cancelled' }));
   });
 }
 
 export function decideLoan(db: Db, actor: Actor, input: z.output<typeof loanDecisionInput>): Loan {
   return changeLoan(db, actor, input.id, (tx, loan, box) => {
-    if (loan.status !== 'requested') throw wrongState(loan.status);
+    if (loan.status !== 'requested') throw overtaken(tx, 'LOAN_WRONG_STATE', loan);
     assertNotSelf(tx, actor, loan.requestedBy, loan);
     // Copying is its own consent (§4.6.2): only granted on an approval of a request that asked for it.
     if (input.copyAllowed && !(input.approve && loan.copyRequested))
@@ -185,7 +213,7 @@ export function decideLoan(db: Db, actor: Actor, input: z.output<typeof loanDeci
 export function handOutLoan(db: Db, actor: Actor, id: number): Loan {
   return changeLoan(db, actor, id, (tx, loan, box) => {
     if (loan.status === 'requested') throw new AppError('LOAN_NOT_APPROVED');
-    if (loan.status !== 'approved') throw wrongState(loan.status);
+    if (loan.status !== 'approved') throw overtaken(tx, 'LOAN_WRONG_STATE', loan);
     if (box.status !== 'in_stock') throw new AppError('LOAN_BOX_UNAVAILABLE', { params: { status: box.status } });
     assertNotOnTransfer(tx, box);
     const after = setLoan(tx, id, { status: 'out', handedOutAt: nowIso(), handedOutBy: actor.id, dueDate: addDays(localDate(), loan.days) });
@@ -210,7 +238,7 @@ function assertDocumentsOfBox(tx: Db, boxId: number, ids: number[]): void {
  */
 export function returnLoan(db: Db, actor: Actor, input: z.output<typeof loanReturnInput>): Loan {
   return changeLoan(db, actor, input.id, (tx, loan, box) => {
-    if (loan.status !== 'out') throw new AppError('BOX_NOT_ON_LOAN', { params: { status: loan.status } });
+    if (loan.status !== 'out') throw overtaken(tx, 'BOX_NOT_ON_LOAN', loan);
     assertDocumentsOfBox(tx, box.id, input.missingDocumentIds);
     const after = setLoan(tx, loan.id, { status: 'returned', returnedAt: nowIso(), receivedBy: actor.id, returnCondition: input.condition });
     setBoxStatus(tx, box.id, 'in_stock');

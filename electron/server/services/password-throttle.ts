@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/connection';
 import { users, type UserRow } from '../../../db/schema';
 import { AppError } from '../../core/contract/errors';
+import type { ClientInfo } from '../../core/contract/network';
+import { LOCAL_CLIENT, type Actor } from './actor';
 import type { AuditEntry } from './audit';
 import { hashPassword, verifyPassword } from './passwords';
 import { mutate } from './transaction';
@@ -54,12 +56,13 @@ function settle(a: Attempts, lock: string | null, right: boolean, now: number): 
  * after; the failure is audited against the account. An unknown account costs the same scrypt
  * work as a known one, so timing does not tell names apart.
  */
-export async function checkAccountPassword(db: Db, user: UserRow | undefined, password: string): Promise<CheckOutcome> {
+export async function checkAccountPassword(db: Db, user: UserRow | undefined, password: string, client: ClientInfo = LOCAL_CLIENT): Promise<CheckOutcome> {
   if (!user) {
     await hashPassword(password);
     return { outcome: 'wrong' };
   }
-  const actor = { id: user.id, name: user.displayName, role: user.role };
+  // The failure is recorded with the desk it came from: who is guessing matters as much as at whom.
+  const actor: Actor = { id: user.id, name: user.displayName, role: user.role, client };
   const read = (tx: Db) => tx.select().from(users).where(eq(users.id, user.id)).get()!;
   const write = (tx: Db, next: Attempts) => tx.update(users).set(next).where(eq(users.id, user.id)).run();
   const charged = mutate(db, actor, (tx) => {
@@ -107,5 +110,64 @@ export class PassphraseThrottle {
     if (outcome.outcome === 'locked' && (result.right || wrongPassphrase)) throw passphraseLocked(outcome.minutes);
     if (!result.right) throw result.error;
     return result.value;
+  }
+}
+
+export const ADDRESS_MAX_FAILURES = 20;
+export const ADDRESS_WINDOW_MINUTES = 10;
+
+/**
+ * Sign-ins from one desk on the office network, on top of each account's lockout: one address
+ * trying many accounts (or many guesses at one) is refused as a whole once it failed
+ * ADDRESS_MAX_FAILURES times within ADDRESS_WINDOW_MINUTES. Each attempt is counted as a failure
+ * before its password is checked (JavaScript runs one charge at a time, so however many arrive
+ * together at most the limit reach scrypt) and taken back when it turns out right. While limited,
+ * the right password is refused too, so the refusal tells nothing. This PC's own window is never
+ * limited: its user sits at the archive PC, and only the account lockout applies.
+ */
+export class AddressThrottle {
+  /** Per address, when each counted failure happened (oldest first). */
+  private readonly failures = new Map<string, number[]>();
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly max = ADDRESS_MAX_FAILURES,
+    private readonly windowMinutes = ADDRESS_WINDOW_MINUTES,
+  ) {}
+
+  /** Runs a sign-in; a failure counts unless it ended in `rightAnswer` (the password was right). */
+  async check<T>(client: ClientInfo, attempt: () => Promise<T>, rightAnswer: (error: unknown) => boolean = () => false): Promise<T> {
+    const address = client.transport === 'lan' ? client.address : null;
+    if (address === null) return attempt();
+    const stamp = this.charge(address);
+    try {
+      const value = await attempt();
+      this.refund(address, stamp);
+      return value;
+    } catch (err) {
+      if (rightAnswer(err)) this.refund(address, stamp);
+      throw err;
+    }
+  }
+
+  private charge(address: string): number {
+    const now = this.now();
+    const windowMs = this.windowMinutes * 60_000;
+    const recent = (this.failures.get(address) ?? []).filter((at) => now - at < windowMs);
+    if (recent.length >= this.max) {
+      this.failures.set(address, recent);
+      // Once the oldest counted failure leaves the window, one more attempt is let through.
+      throw new AppError('SIGN_IN_RATE_LIMITED', { params: { minutes: Math.max(1, Math.ceil((recent[0] + windowMs - now) / 60_000)) } });
+    }
+    recent.push(now);
+    this.failures.set(address, recent);
+    return now;
+  }
+
+  private refund(address: string, stamp: number): void {
+    const list = this.failures.get(address);
+    const at = list?.lastIndexOf(stamp) ?? -1;
+    if (list && at >= 0) list.splice(at, 1);
+    if (list?.length === 0) this.failures.delete(address);
   }
 }

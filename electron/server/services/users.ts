@@ -4,7 +4,8 @@ import { users, type UserRow } from '../../../db/schema';
 import type { z } from 'zod';
 import type { DirectoryUser, PublicUser, userCreateInput, userUpdateInput } from '../../core/contract/app';
 import { AppError } from '../../core/contract/errors';
-import { nowIso, type Actor } from './actor';
+import type { ClientInfo } from '../../core/contract/network';
+import { LOCAL_CLIENT, nowIso, type Actor } from './actor';
 import { hashPassword } from './passwords';
 import { checkAccountPassword } from './password-throttle';
 import { mutate } from './transaction';
@@ -14,7 +15,13 @@ export function toPublicUser(row: UserRow): PublicUser {
   return { id, username, displayName, role, disabled, mustChangePassword, lockedUntil, createdAt };
 }
 
-export const actorOf = (user: Pick<UserRow, 'id' | 'displayName' | 'role'>): Actor => ({ id: user.id, name: user.displayName, role: user.role });
+/** The actor of a signed-in call: the user, at the desk the call came from (recorded in every audit entry). */
+export const actorOf = (user: Pick<UserRow, 'id' | 'displayName' | 'role'>, client: ClientInfo = LOCAL_CLIENT): Actor => ({
+  id: user.id,
+  name: user.displayName,
+  role: user.role,
+  client,
+});
 
 export function getUser(db: Db, id: number): UserRow {
   const row = db.select().from(users).where(eq(users.id, id)).get();
@@ -92,7 +99,7 @@ export async function resetPassword(db: Db, actor: Actor, id: number, password: 
 /** Guessing one's own current password counts towards the lockout, as a wrong login does. */
 export async function changeOwnPassword(db: Db, actor: Actor, current: string, next: string): Promise<void> {
   const user = getUser(db, actor.id ?? 0);
-  const check = await checkAccountPassword(db, user, current);
+  const check = await checkAccountPassword(db, user, current, actor.client);
   if (check.outcome === 'locked') throw lockedError(check.minutes);
   if (check.outcome === 'wrong') throw new AppError('VALIDATION', { issues: [{ path: ['current'], message: 'v.currentPasswordWrong' }] });
   const passwordHash = await hashPassword(next);
@@ -108,15 +115,18 @@ export const lockedError = (minutes: number) => new AppError('ACCOUNT_LOCKED', {
  * Checks a login (services/password-throttle.ts counts the attempts). Only the right password
  * hears that an account is disabled, so a wrong one reads the same for every name.
  */
-export async function authenticate(db: Db, username: string, password: string): Promise<UserRow> {
+export async function authenticate(db: Db, username: string, password: string, client: ClientInfo = LOCAL_CLIENT): Promise<UserRow> {
   const user = db.select().from(users).where(eq(users.username, username)).get();
-  const check = await checkAccountPassword(db, user, password);
+  const check = await checkAccountPassword(db, user, password, client);
   if (check.outcome === 'locked') throw lockedError(check.minutes);
   if (check.outcome === 'wrong' || !user) throw new AppError('BAD_CREDENTIALS');
-  return mutate(db, actorOf(user), (tx) => {
+  return mutate(db, actorOf(user, client), (tx) => {
     // The account may have been disabled while the password was being checked.
     const current = getUser(tx, user.id);
     if (current.disabled) throw new AppError('ACCOUNT_DISABLED');
     return { result: current, audit: { action: 'login', entity: 'user', entityId: user.id } };
   });
 }
+
+/** What only a right password hears: the sign-in failed for another reason than the guess. */
+export const rightPasswordRefusal = (err: unknown): boolean => err instanceof AppError && err.code === 'ACCOUNT_DISABLED';

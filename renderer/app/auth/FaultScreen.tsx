@@ -16,6 +16,7 @@ const EXPLAINED = [
   'DB_TOO_NEW',
   'DB_MISSING',
   'DATA_FOLDER_GONE',
+  'DATA_FOLDER_ON_NETWORK',
 ];
 /** Faults whose way forward is a restore from a backup, offered right here. */
 const RESTORE_HERE = ['DB_MISSING', 'DATA_FOLDER_GONE'];
@@ -31,6 +32,7 @@ const PATHS: Record<string, readonly ('dataDir' | 'db' | 'keyFile' | 'lockFile')
   DB_TOO_NEW: ['db'],
   DB_MISSING: ['db'],
   DATA_FOLDER_GONE: ['dataDir'],
+  DATA_FOLDER_ON_NETWORK: ['dataDir'],
 };
 
 /**
@@ -50,7 +52,13 @@ export function FaultScreen({ status, onRetry, retrying }: { status: AppStatus; 
 
   return (
     <AuthFrame title={t('fault.title')} width={560}>
-      <Alert type="error" showIcon className="form-alert" title={t(`fault.${key}.title`)} description={t(`fault.${key}.action`, { pid: params.pid, reason })} />
+      <Alert
+        type="error"
+        showIcon
+        className="form-alert"
+        title={t(`fault.${key}.title`)}
+        description={t(`fault.${key}.action`, { pid: params.pid, reason, kind: params.kind })}
+      />
       <Descriptions column={1} size="small" bordered className="form-alert">
         {paths
           .filter((p) => typeof params[p] === 'string')

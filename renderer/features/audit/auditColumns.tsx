@@ -2,9 +2,10 @@ import { Typography, type TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { clientText } from '../../../electron/core/vocabulary';
 import { parseChanges } from './changes';
 import { fieldLabel } from './fieldLabels';
-import { EMPTY, formatInstant, objectText } from './format';
+import { EMPTY, formatInstant, objectText, viewLanguage } from './format';
 import { HashText } from './HashText';
 import { actionLabel, entityLabel, isWarningAction } from './labels';
 import type { AuditTableRow } from './queries';
@@ -17,12 +18,13 @@ function changedFields(t: TFunction, entry: AuditTableRow): string {
 
 /** Widths are fixed because a virtual table cannot measure its rows; 变更字段 takes what is left. */
 export function useAuditColumns(): TableColumnsType<AuditTableRow> {
-  const { t } = useTranslation(['audit', 'catalogue', 'app', 'common']);
+  const { t, i18n } = useTranslation(['audit', 'catalogue', 'app', 'common']);
   return useMemo(
     () => [
       { key: 'seq', title: t('columns.seq'), dataIndex: 'seq', width: 72, align: 'right', render: (seq: number) => <span className="mono">{seq}</span> },
       { key: 'at', title: t('columns.at'), dataIndex: 'at', width: 190, render: (at: string) => <span className="mono">{formatInstant(at)}</span> },
       { key: 'actor', title: t('columns.actor'), dataIndex: 'actorName', width: 130, ellipsis: true },
+      { key: 'client', title: t('columns.client'), width: 170, ellipsis: true, render: (_, entry) => clientText(entry, viewLanguage(i18n.language)) },
       {
         key: 'action',
         title: t('columns.action'),
@@ -42,6 +44,6 @@ export function useAuditColumns(): TableColumnsType<AuditTableRow> {
       { key: 'changes', title: t('columns.changes'), ellipsis: true, render: (_, entry) => changedFields(t, entry) },
       { key: 'hash', title: t('columns.hash'), dataIndex: 'hash', width: 120, render: (hash: string) => <HashText hash={hash} /> },
     ],
-    [t],
+    [t, i18n.language],
   );
 }

@@ -105,6 +105,9 @@ const ENTITY_FIELDS: Partial<Record<AuditEntity, Record<string, string>>> = {
     disabled: 'app:users.disabledLabel',
     mustChangePassword: 'app:users.mustChange',
     lockedUntil: 'audit:fields.lockedUntil',
+    clientAddress: 'audit:fields.clientAddress',
+    clientName: 'audit:fields.clientName',
+    openedAt: 'audit:fields.openedAt',
   },
   loan: {
     loanNo: 'lending:fields.loanNo',

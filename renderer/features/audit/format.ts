@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import type { Language } from '../../../electron/core/vocabulary';
 
 export const EMPTY = '—';
 const SHORT_HASH = 8;
@@ -13,3 +14,6 @@ export const shortHash = (hash: string) => `${hash.slice(0, SHORT_HASH)}…`;
 
 /** "档案 #12"; settings have a key rather than a number, and the label says enough. */
 export const objectText = (entityLabel: string, entityId: string | null) => (entityId && /^\d+$/.test(entityId) ? `${entityLabel} #${entityId}` : entityLabel);
+
+/** i18next's current language as one of the vocabulary's: English when the screen speaks it, else Chinese. */
+export const viewLanguage = (language: string | undefined): Language => (language?.startsWith('en') ? 'en' : 'zh-CN');

@@ -6,7 +6,17 @@
 export const audit = {
   'zh-CN': {
     title: '审计日志',
-    columns: { seq: '序号', at: '时间', actor: '操作人', action: '操作', entity: '对象', boxCode: '档案编号', changes: '变更字段', hash: '哈希' },
+    columns: {
+      seq: '序号',
+      at: '时间',
+      actor: '操作人',
+      client: '来源',
+      action: '操作',
+      entity: '对象',
+      boxCode: '档案编号',
+      changes: '变更字段',
+      hash: '哈希',
+    },
     filters: {
       actorId: '操作人',
       entity: '对象类型',
@@ -30,6 +40,9 @@ export const audit = {
       format: '文件格式',
       filters: '筛选条件',
       rows: '导出条数',
+      clientAddress: '终端地址',
+      clientName: '终端名称',
+      openedAt: '登录时间',
     },
     values: { yes: '是', no: '否', entry: '{{key}}：{{value}}', entrySeparator: '；' },
     verify: {
@@ -59,7 +72,17 @@ export const audit = {
   },
   en: {
     title: 'Audit log',
-    columns: { seq: 'No.', at: 'Time', actor: 'User', action: 'Action', entity: 'Object', boxCode: 'Box code', changes: 'Changed fields', hash: 'Hash' },
+    columns: {
+      seq: 'No.',
+      at: 'Time',
+      actor: 'User',
+      client: 'Desk',
+      action: 'Action',
+      entity: 'Object',
+      boxCode: 'Box code',
+      changes: 'Changed fields',
+      hash: 'Hash',
+    },
     filters: {
       actorId: 'User',
       entity: 'Object type',
@@ -83,6 +106,9 @@ export const audit = {
       format: 'File format',
       filters: 'Filters',
       rows: 'Rows exported',
+      clientAddress: 'Desk address',
+      clientName: 'Desk name',
+      openedAt: 'Signed in at',
     },
     values: { yes: 'Yes', no: 'No', entry: '{{key}}: {{value}}', entrySeparator: '; ' },
     verify: {

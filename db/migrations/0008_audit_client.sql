@@ -1,0 +1,2 @@
+ALTER TABLE `audit_log` ADD `client_address` text;--> statement-breakpoint
+ALTER TABLE `audit_log` ADD `client_name` text;
