@@ -7,7 +7,7 @@ let shell: RunningShell;
 let browser: Browser;
 
 beforeAll(async () => {
-  shell = await startShell();
+  shell = await startShell(undefined, { via: 'loopback' });
   browser = await launchChromium();
 });
 

@@ -187,8 +187,8 @@ test('on a new PC: a wrong passphrase is refused in Chinese and leaves nothing; 
   await restore.getByRole('button', { name: buttonName('从备份恢复') }).click();
   const passphraseField = restore.locator('.ant-form-item', { has: pc.getByLabel('备份时的恢复口令') });
   await passphraseField.locator('.ant-form-item-explain-error', { hasText: '恢复口令不正确' }).waitFor();
-  const leftBehind = existsSync(newPc.dataDir) ? readdirSync(newPc.dataDir).filter((f) => f !== 'archive.lock') : [];
-  // Only the running shell's lock: no database, key file or half-copied backup.
+  const leftBehind = existsSync(newPc.dataDir) ? readdirSync(newPc.dataDir).filter((f) => f !== 'archive.lock' && !f.startsWith('host-')) : [];
+  // Only the running shell's lock (and the host's certificate): no database, key file or half-copied backup.
   expect(leftBehind).toEqual([]);
 
   await restore.getByLabel('备份时的恢复口令').fill(PASSPHRASE);

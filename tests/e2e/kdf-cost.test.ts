@@ -17,7 +17,7 @@ import { removeData, startShell } from './support/shell';
  */
 test('the built web shell derives keys at the production cost even when started under vitest', async () => {
   expect(process.env.VITEST).toBeTruthy();
-  const shell = await startShell();
+  const shell = await startShell(undefined, { via: 'loopback' });
   let running = true;
   try {
     const url = new URL(shell.url);
