@@ -151,3 +151,21 @@ test('a page of another origin cannot act: no cookie holds the session, and the 
   expect(outcome).toBe('blocked');
   await foreign.close();
 });
+
+test('the host goes down: the desk says so in Chinese and retries; back up, it asks for the password and keeps the page', async () => {
+  const port = Number(new URL(shell.url).port);
+  await manager.getByRole('heading', { name: /^借阅单 JY-/ }).waitFor();
+  await shell.stop();
+  await manager.getByText('与档案主机的连接已中断，正在重试…').waitFor({ timeout: 10_000 });
+  // Clicking on does not crash or hang the desk: the call is told as not known to be saved.
+  await manager.getByRole('menuitem', { name: '借阅' }).click();
+
+  shell = await startShell(shell.dataDir, { lanPort: port });
+  await manager.getByRole('button', { name: buttonName('立即重试') }).click();
+  // A restarted host knows no session: the desk locks, and the password gives the page back.
+  await manager.getByText('已锁定', { exact: true }).first().waitFor({ timeout: 10_000 });
+  await manager.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await manager.keyboard.press('Enter');
+  await expect.poll(() => manager.getByText('已锁定', { exact: true }).count()).toBe(0);
+  await expect.poll(() => manager.getByText('与档案主机的连接已中断，正在重试…').count()).toBe(0);
+});

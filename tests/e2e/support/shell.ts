@@ -32,6 +32,8 @@ export const LAN_ADDRESS = '127.0.0.2';
 export interface ShellOptions {
   /** 'lan' (default): host mode on LAN_ADDRESS over TLS, the browser a desk on another address; 'loopback': the token-guarded loopback shell. */
   via?: 'lan' | 'loopback';
+  /** The LAN port (default any free one): a host started again on its port, where its desks look for it. */
+  lanPort?: number;
 }
 
 /**
@@ -41,7 +43,7 @@ export interface ShellOptions {
  */
 export function startShell(dataDir = join(mkdtempSync(join(tmpdir(), 'archive-desk-e2e-')), 'data'), options: ShellOptions = {}): Promise<RunningShell> {
   const lan = (options.via ?? 'lan') === 'lan';
-  const args = [join(ROOT, 'dist', 'web', 'main.cjs'), '--data', dataDir, '--port', '0', ...(lan ? ['--lan', `${LAN_ADDRESS}:0`] : [])];
+  const args = [join(ROOT, 'dist', 'web', 'main.cjs'), '--data', dataDir, '--port', '0', ...(lan ? ['--lan', `${LAN_ADDRESS}:${options.lanPort ?? 0}`] : [])];
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolvePromise, reject) => {
