@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'loan-renewal-request',
   'loan-renewal-approve',
   'loan-renewal-reject',
+  'loan-copy-register',
   'incident-open',
   'incident-close',
   'transfer-request',
