@@ -84,7 +84,7 @@ describe('复制/摘抄登记 (§4.6.2)', () => {
       const result = await app.call('loan-copy-register', copyInput(out.id, over), cast.clerk);
       expect(errorCode(result)).toBe('VALIDATION');
       expect(state()).toEqual(before);
-      return (result.error as { issues: { path: string[]; message: string }[] }).issues.map((i) => [i.path.join('.'), i.message]);
+      return (result as unknown as { error: { issues: { path: string[]; message: string }[] } }).error.issues.map((i) => [i.path.join('.'), i.message]);
     };
     expect(await issues({ documentIds: [other.documentIds[0]] })).toEqual([['documentIds', 'v.documentNotInBox']]);
     expect(await issues({ madeOn: addDays(localDate(), 1) })).toEqual([['madeOn', 'v.copyDate']]);
