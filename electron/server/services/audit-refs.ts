@@ -78,6 +78,8 @@ const ENTITY_NAMER: Partial<Record<string, Namer>> = {
   user: 'user',
   owner: 'owner',
   box: 'box',
+  // An item's entries are filed under its box's id: 卷内文件 ZH-2026-0001 is "the items of that box".
+  'box-document': 'box',
   loan: 'loan',
   transfer: 'transfer',
   destruction: 'destruction',

@@ -183,7 +183,7 @@ const ENTITY_FIELDS: Partial<Record<AuditEntity, Record<string, string>>> = {
     // A 复制/摘抄登记 entry.
     kind: 'lending:copies.kind',
     description: 'lending:copies.description',
-    documentIds: 'lending:copies.documents',
+    documentIds: 'audit:fields.documentIds',
     documentTitles: 'lending:copies.documents',
     pages: 'lending:copies.pages',
     copies: 'lending:copies.copies',
