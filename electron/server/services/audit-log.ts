@@ -88,6 +88,12 @@ const entityText = (entity: string) => ((AUDIT_ENTITIES as readonly string[]).in
 /** The record as the viewer names it: 借阅 JY-2026-0001, 用户账户 张三; one without a number by its kind alone. */
 const objectText = (r: AuditListRow) => (r.objectNo ? `${entityText(r.entity)} ${r.objectNo}` : entityText(r.entity));
 
+/** The ids the changes hold, with what each names now: 用户账户 3：张三；借阅 12：JY-2026-0001. */
+const refsText = (r: AuditListRow) =>
+  Object.entries(r.refs)
+    .flatMap(([kind, names]) => Object.entries(names ?? {}).map(([id, name]) => `${entityText(kind)} ${id}：${name}`))
+    .join('；');
+
 /** Names are looked up a slice at a time, so no query holds more ids than SQLite takes. */
 const DESCRIBE_SLICE = 1000;
 function describeAll(db: Db, rows: AuditRow[]): AuditListRow[] {
@@ -107,6 +113,8 @@ const AUDIT_COLUMNS: ExportColumn<AuditListRow>[] = [
   { header: '对象编号', width: 10, value: (r) => r.entityId },
   { header: '档案编号', width: 16, value: (r) => r.boxCode },
   { header: '变更内容', width: 60, value: (r) => r.changes },
+  // The changes stay as stored (the hash covers them); the people and records their ids point at, beside them.
+  { header: '关联编号', width: 30, value: (r) => refsText(r) },
   { header: '前一哈希', width: 66, value: (r) => r.prevHash },
   { header: '哈希', width: 66, value: (r) => r.hash },
   { header: '操作代码', width: 20, value: (r) => r.action },
