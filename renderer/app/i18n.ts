@@ -40,7 +40,6 @@ export const app = {
       locked: '档案主机需要输入恢复口令才能打开档案库，这一步只能在主机本机上办理。打开后点“重试”。',
     },
     connect: {
-      title: '连接到档案主机（本电脑作为前台使用）',
       intro: '办公室的档案保存在另一台电脑（档案主机）上时，本电脑不必新建档案库：填写主机“系统设置 → 网络共享”中显示的地址，连接后在这里登录自己的账户即可。',
       address: '档案主机地址',
       addressHint: '如 192.168.1.10:8443；不写端口时按 8443',
@@ -61,6 +60,9 @@ export const app = {
     },
     setup: {
       title: '初始设置',
+      startNew: '本机新建档案库',
+      startConnect: '连接到档案主机',
+      startRestore: '从备份恢复',
       intro: '首次使用：请填写站点名称，创建系统管理员账户，并设置恢复口令。',
       siteName: '站点名称',
       siteNamePlaceholder: '例如：某某广场运营部',
@@ -327,7 +329,6 @@ export const app = {
       locked: 'The archive host needs the recovery passphrase to open the archive, which is entered at the host itself. Once it is open, press Retry.',
     },
     connect: {
-      title: 'Connect to an archive host (use this PC as a desk)',
       intro:
         'When the office keeps its archive on another PC (the archive host), this PC needs no archive of its own: give the address the host shows under Settings → Host mode, then sign in here with your own account.',
       address: 'Archive host address',
@@ -349,6 +350,9 @@ export const app = {
     },
     setup: {
       title: 'First-run setup',
+      startNew: 'New archive on this PC',
+      startConnect: 'Connect to an archive host',
+      startRestore: 'Restore from a backup',
       intro: 'Name the site, create the administrator account and choose the recovery passphrase.',
       siteName: 'Site name',
       siteNamePlaceholder: 'e.g. Operations Dept., Example Plaza',
