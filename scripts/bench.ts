@@ -23,7 +23,8 @@ import { decideLoan, handOutLoan, requestLoan, returnLoan } from '../electron/se
 import { loanSlipPdf } from '../electron/server/services/printing/loans';
 import { actorOf, getUser } from '../electron/server/services/users';
 import { servingDuringBackup } from './bench-backup-load';
-import { CACHE, ensureBenchData, MIGRATIONS, ROOT } from './bench-data';
+import { clientsBench } from './bench-clients';
+import { CACHE, ensureBenchData, MIGRATIONS, ROOT, type BenchData } from './bench-data';
 import type { UiFigures } from './bench-ui';
 
 const { values } = parseArgs({
@@ -35,6 +36,12 @@ const { values } = parseArgs({
     /** Runs of the figures over the whole database (chain verification, backup): ~3 GB each. */
     'heavy-runs': { type: 'string', default: '1' },
     'skip-ui': { type: 'boolean', default: false },
+    /** Host mode's load figure instead of the rest: this many desks over HTTPS (scripts/bench-clients.ts). */
+    clients: { type: 'string' },
+    /** The fixed number of calls the desks make between them. */
+    calls: { type: 'string', default: '6000' },
+    /** With --clients: each person's mean pause between calls, in ms (0: every desk flat out). */
+    pause: { type: 'string', default: '0' },
   },
 });
 const BOXES = Number(values.boxes);
@@ -239,6 +246,7 @@ async function main(): Promise<void> {
   const benchStarted = performance.now();
   const params = { boxes: BOXES, loans: values.loans === undefined ? BOXES * 10 : Number(values.loans), seed: Number(values.seed) };
   const data = ensureBenchData(params, log);
+  if (values.clients !== undefined) return clientsMain(data, Number(values.clients), Number(values.calls), Number(values.pause));
   const machine = {
     cores: cpus().length,
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -559,6 +567,44 @@ async function main(): Promise<void> {
   console.log(
     `\nwhole bench ${results.benchSeconds.toFixed(0)} s${data.seededNow ? ` (seed ${data.seedSeconds?.toFixed(0)} s of it)` : ' (cached seed)'}; written to bench/results.json`,
   );
+}
+
+/** `--clients N`: the load of N desks in host mode, printed beside one desk's figures, written to bench/results-clients.json. */
+async function clientsMain(data: BenchData, desks: number, calls: number, pauseMs: number): Promise<void> {
+  if (!Number.isInteger(desks) || desks < 1 || desks > 200) throw new Error('--clients: give a number of desks from 1 to 200');
+  log('building the web shell (npm run build)');
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const verify = async (db: Db) => (await verifyChainParallel(db.$client, { file: data.db, keyHex: data.keyHex })).intact;
+  if (!Number.isFinite(pauseMs) || pauseMs < 0) throw new Error('--pause: give the mean pause between calls in milliseconds (0 or more)');
+  const figures = await clientsBench(data, desks, calls, log, verify, pauseMs);
+  const { single, many, check } = figures;
+  const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
+  console.log(
+    `\nHost mode — ${desks} desks over HTTPS on ${cpus().length} cores, ${pauseMs ? `each pausing ${pauseMs} ms on average between calls` : 'flat out (no pause)'}; ${many.calls} calls in ${many.seconds.toFixed(1)} s (${many.callsPerSecond.toFixed(0)} calls/s); one desk alone: ${single.callsPerSecond.toFixed(0)} calls/s\n`,
+  );
+  console.log(`${'call'.padEnd(18)} ${'calls'.padStart(6)}  ${'p50'.padStart(6)} ${'p95'.padStart(6)} ${'p99'.padStart(6)}   one desk: p50 / p95`);
+  let missed = 0;
+  for (const k of many.kinds) {
+    const one = single.kinds.find((s) => s.kind === k.kind);
+    if (k.p95 >= 50) missed++;
+    console.log(
+      `${k.p95 < 50 ? 'ok  ' : 'MISS'} ${k.kind.padEnd(16)} ${String(k.calls).padStart(6)}  ${ms(k.p50).padStart(6)} ${ms(k.p95).padStart(6)} ${ms(k.p99).padStart(6)}   ${one ? `${ms(one.p50)} / ${ms(one.p95)}` : '—'}`,
+    );
+  }
+  const errors = single.errors.length + many.errors.length;
+  console.log(
+    `\nerrors: ${errors}${
+      errors
+        ? ` (${[...single.errors, ...many.errors]
+            .map((e) => `${e.kind} ${e.code}`)
+            .slice(0, 10)
+            .join(', ')})`
+        : ''
+    }; loans made ${check.loansMade}, in the archive ${check.loansInArchive}, doubled ${check.doubled}; audit chain ${check.chainOk ? 'intact' : 'BROKEN'} (+${check.auditAdded} entries); live pushes per desk ${many.pushesPerDesk.min}–${many.pushesPerDesk.max}`,
+  );
+  const file = join(ROOT, 'bench', pauseMs ? 'results-clients-paced.json' : 'results-clients.json');
+  writeFileSync(file, `${JSON.stringify({ when: new Date().toISOString(), desks, calls, pauseMs, ...figures }, null, 2)}\n`);
+  if (missed || errors || !check.chainOk || check.loansInArchive !== check.loansMade || check.doubled) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {

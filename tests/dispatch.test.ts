@@ -1,5 +1,6 @@
 import { ROLES, type Role } from '../electron/core/enums';
 import { callNames, contract, type CallName } from '../electron/core/contract';
+import { CALLS_AT_HOST_ONLY } from '../electron/core/contract/app';
 import { mergeNamed, type Access } from '../electron/core/contract/define';
 import { createDispatcher } from '../electron/server/dispatch';
 import { handlerTable } from '../electron/server/handlers';
@@ -287,6 +288,24 @@ describe('before setup', () => {
       expect(errorCode(await fresh.call('box-list', { query: 5 }))).toBe('NOT_READY');
       expect(errorCode(await fresh.call('box-list', {}))).toBe('NOT_READY');
       expect(errorCode(await fresh.call('session-login', validPayloads['session-login']))).toBe('NOT_READY');
+    } finally {
+      fresh.close();
+    }
+  });
+});
+
+describe('what only the archive PC itself may do (issue #15)', () => {
+  const desk = { transport: 'lan', address: '192.168.1.23', name: '前台1' } as const;
+
+  it('a desk on the network cannot set up, unlock or restore the archive, nor make the host a desk elsewhere', async () => {
+    const fresh = await createTestApp({ setup: false });
+    try {
+      const dispatch = createDispatcher(fresh.runtime, handlerTable, () => undefined);
+      for (const name of CALLS_AT_HOST_ONLY as CallName[])
+        expect(errorCode(await dispatch({ name, payload: validPayloads[name], handle: null, client: desk }))).toBe('HOST_LOCAL_ONLY');
+      expect(await fresh.ok('app-status', {})).toMatchObject({ state: 'setup' });
+      // The same setup from the host's own window goes through.
+      expect((await dispatch({ name: 'app-setup', payload: validPayloads['app-setup'], handle: null })).ok).toBe(true);
     } finally {
       fresh.close();
     }

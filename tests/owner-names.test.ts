@@ -4,6 +4,7 @@ import type { CallInput } from '../electron/core/contract';
 import { oneEditApart, ownerKey } from '../electron/core/contract/owner-names';
 import { PASSWORD, type TestApp } from './support/app';
 import { createBox, createOwner, createSetUpApp } from './support/fixtures';
+import { forgetMigrationsFrom } from './support/migrations';
 
 /**
  * Owner names as other tools write them (SheetJS, openpyxl, a chat paste): the same owner must be
@@ -199,7 +200,7 @@ describe('the owner form and search', () => {
       ])
         db.run(sql.raw(statement));
       db.run(sql`UPDATE owners SET phone = '(028) 8888-0001'`);
-      db.run(sql`DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)`);
+      forgetMigrationsFrom(db, '0007_owner_name_key');
     });
     app.runtime.close();
     expect(app.runtime.start().state).toBe('ready');

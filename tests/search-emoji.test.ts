@@ -3,6 +3,7 @@ import type { CallInput } from '../electron/core/contract';
 import { rebuildSearchIndex } from '../electron/server/services/search-index';
 import { PASSWORD, type TestApp } from './support/app';
 import { createBox, createOwner, createSetUpApp } from './support/fixtures';
+import { forgetMigrationsFrom } from './support/migrations';
 
 /** Emoji are text to a clerk: a box titled "🔥消防档案" is found by "🔥", alone or with other words. */
 let app: TestApp;
@@ -52,15 +53,8 @@ describe('searching emoji', () => {
       db.run(sql`DROP TABLE box_chars`);
       db.run(sql.raw(`CREATE VIRTUAL TABLE box_chars USING fts5(text, tokenize = 'unicode61 remove_diacritics 0', content = '', contentless_delete = 1)`));
       rebuildSearchIndex(db);
-      // 0007 is undone too, so that it applies again after 0006.
-      for (const statement of [
-        'DROP INDEX owners_name_key_idx',
-        'DROP INDEX owners_name_key_reversed_idx',
-        'ALTER TABLE owners DROP COLUMN name_key',
-        'ALTER TABLE owners DROP COLUMN name_key_reversed',
-      ])
-        db.run(sql.raw(statement));
-      db.run(sql`DELETE FROM __drizzle_migrations WHERE created_at >= (SELECT created_at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 1 OFFSET 1)`);
+      // The migrations after 0006 are undone too, so that they apply again after it.
+      forgetMigrationsFrom(db, '0006_search_emoji');
     });
     expect(await codesOf({ query: '🔥' })).toEqual([]);
     app.runtime.close();

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { storageFault } from '../../db/connection';
 import { contract, isCallName, type CallName } from '../core/contract';
-import { CALLS_BEFORE_PASSWORD_CHANGE } from '../core/contract/app';
+import { CALLS_AT_HOST_ONLY, CALLS_BEFORE_PASSWORD_CHANGE } from '../core/contract/app';
 import { changedTopics, type Access } from '../core/contract/define';
 import { AppError, type Result } from '../core/contract/errors';
 import type { ClientInfo } from '../core/contract/network';
@@ -61,6 +61,7 @@ export function createDispatcher(runtime: Runtime, handlers: Handlers<CallName>,
     try {
       const { name } = request;
       if (!isCallName(name)) throw new AppError('UNKNOWN_CALL');
+      if (request.client?.transport === 'lan' && CALLS_AT_HOST_ONLY.includes(name)) throw new AppError('HOST_LOCAL_ONLY');
       // Once the archive file is removed under it, the status (the start screen) and the restore are all that answer.
       if (name !== 'app-status' && name !== 'app-restore') runtime.assertInPlace();
       // The door before the payload: a caller without the session or role learns nothing of a call's input.

@@ -4,10 +4,11 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onArchiveGone } from '../api/client';
 import { useSession } from '../api/session-store';
-import { useWebAddress, webAddressProblem } from '../api/transport';
+import { isLan, useWebAddress, webAddressProblem } from '../api/transport';
 import { AddressScreen } from './auth/AddressScreen';
 import { ChangePasswordModal } from './account/ChangePasswordModal';
 import { FaultScreen } from './auth/FaultScreen';
+import { HostNotReady } from './auth/HostNotReady';
 import { LockScreen } from './auth/LockScreen';
 import { LoginScreen } from './auth/LoginScreen';
 import { SetupScreen } from './auth/SetupScreen';
@@ -49,9 +50,9 @@ function ArchiveState() {
     );
   switch (status.data.state) {
     case 'setup':
-      return <SetupScreen />;
+      return isLan() ? <HostNotReady state="setup" /> : <SetupScreen />;
     case 'locked':
-      return <UnlockScreen status={status.data} />;
+      return isLan() ? <HostNotReady state="locked" /> : <UnlockScreen status={status.data} />;
     case 'ready':
       return <SignedInGate siteName={status.data.siteName} />;
     case 'fault':

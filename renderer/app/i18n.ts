@@ -33,8 +33,13 @@ export const app = {
     notFound: '页面不存在',
     saved: '已保存',
     account: { username: '用户名', displayName: '姓名', role: '角色', password: '密码', passwordConfirm: '再次输入密码' },
+    hostNotReady: {
+      setupTitle: '档案主机尚未完成初始设置',
+      setup: '初始设置须在档案主机本机上完成（站点名称、系统管理员、恢复口令）。完成后点“重试”，即可在这里登录。',
+      lockedTitle: '档案主机的档案库尚未打开',
+      locked: '档案主机需要输入恢复口令才能打开档案库，这一步只能在主机本机上办理。打开后点“重试”。',
+    },
     connect: {
-      title: '连接到档案主机（本电脑作为前台使用）',
       intro: '办公室的档案保存在另一台电脑（档案主机）上时，本电脑不必新建档案库：填写主机“系统设置 → 网络共享”中显示的地址，连接后在这里登录自己的账户即可。',
       address: '档案主机地址',
       addressHint: '如 192.168.1.10:8443；不写端口时按 8443',
@@ -55,6 +60,9 @@ export const app = {
     },
     setup: {
       title: '初始设置',
+      startNew: '本机新建档案库',
+      startConnect: '连接到档案主机',
+      startRestore: '从备份恢复',
       intro: '首次使用：请填写站点名称，创建系统管理员账户，并设置恢复口令。',
       siteName: '站点名称',
       siteNamePlaceholder: '例如：某某广场运营部',
@@ -314,8 +322,13 @@ export const app = {
     notFound: 'Page not found',
     saved: 'Saved',
     account: { username: 'User name', displayName: 'Name', role: 'Role', password: 'Password', passwordConfirm: 'Repeat password' },
+    hostNotReady: {
+      setupTitle: 'The archive host is not set up yet',
+      setup: 'First-run setup (site name, administrator, recovery passphrase) is done at the archive host itself. Once it is, press Retry to sign in here.',
+      lockedTitle: 'The archive host has not opened its archive yet',
+      locked: 'The archive host needs the recovery passphrase to open the archive, which is entered at the host itself. Once it is open, press Retry.',
+    },
     connect: {
-      title: 'Connect to an archive host (use this PC as a desk)',
       intro:
         'When the office keeps its archive on another PC (the archive host), this PC needs no archive of its own: give the address the host shows under Settings → Host mode, then sign in here with your own account.',
       address: 'Archive host address',
@@ -337,6 +350,9 @@ export const app = {
     },
     setup: {
       title: 'First-run setup',
+      startNew: 'New archive on this PC',
+      startConnect: 'Connect to an archive host',
+      startRestore: 'Restore from a backup',
       intro: 'Name the site, create the administrator account and choose the recovery passphrase.',
       siteName: 'Site name',
       siteNamePlaceholder: 'e.g. Operations Dept., Example Plaza',

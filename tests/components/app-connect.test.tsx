@@ -38,7 +38,7 @@ describe('连接到档案主机 at first run', { timeout: 60_000 }, () => {
   it('an unreachable host is told under the address; the right one shows its fingerprint, and 连接 waits for the comparison', async () => {
     const user = userEvent.setup({ delay: null });
     render(<Root queryClient={createQueryClient()} />);
-    await user.click(await screen.findByRole('button', { name: /连接到档案主机/ }));
+    await user.click(await screen.findByText('连接到档案主机'));
     await user.type(screen.getByLabelText('档案主机地址'), '10.9.9.9{enter}');
     expect(await screen.findByText(/无法连接档案主机/)).toBeInTheDocument();
 
@@ -60,7 +60,7 @@ describe('连接到档案主机 at first run', { timeout: 60_000 }, () => {
   it('a malformed address is refused in Chinese before any lookup', async () => {
     const user = userEvent.setup({ delay: null });
     render(<Root queryClient={createQueryClient()} />);
-    await user.click(await screen.findByRole('button', { name: /连接到档案主机/ }));
+    await user.click(await screen.findByText('连接到档案主机'));
     await user.click(screen.getByRole('button', { name: '查找档案主机' }));
     expect(await screen.findByText('必填')).toBeInTheDocument();
     expect(connected).toEqual([]);

@@ -30,7 +30,8 @@ describe('a refusal because the record moved on', { timeout: 180_000 }, () => {
     const confirm = (await screen.findByText('确认已将档案交给借阅人？')).closest('.ant-popover') as HTMLElement;
     await user.click(within(confirm).getByRole('button', { name: /确\s*定|OK/ }));
 
-    expect(await screen.findByText('该借阅当前状态为“借出中”，不能进行此操作')).toBeInTheDocument();
+    // The refusal names who moved it on (issue #15: two desks on one loan).
+    expect(await screen.findByText('该档案已由 clerk-测试 借出，不能再进行此操作')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('button', { name: /^出\s*借$/ })).toBeNull(), { timeout: 10_000 });
     expect(screen.getAllByText('借出中').length).toBeGreaterThan(0);
   });

@@ -179,9 +179,10 @@ test('on a new PC: a wrong passphrase is refused in Chinese and leaves nothing; 
   newPc = await startShell();
   const pc = await newPage(browser);
   pc.setDefaultTimeout(30_000);
-  await pc.goto(newPc.url);
-  await pc.getByText('在新电脑上？从备份恢复档案库').click();
-  const restore = pc.locator('.ant-collapse');
+  // The new PC restores at its own window; its desks on the network follow once it is open.
+  await pc.goto(newPc.loopbackUrl);
+  await pc.locator('.ant-segmented-item', { hasText: '从备份恢复' }).click();
+  const restore = pc.locator('.ant-card');
   await restore.getByLabel('备份文件完整路径').fill(backupFile);
   await restore.getByLabel('备份时的恢复口令').fill('不是这个口令-wrong horse');
   await restore.getByRole('button', { name: buttonName('从备份恢复') }).click();

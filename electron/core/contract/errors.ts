@@ -100,6 +100,8 @@ export const ERROR_CODES = [
   'DATA_FOLDER_ON_NETWORK',
   /** The address answers, but not as an Archive Desk host (another program, or host mode off). */
   'HOST_NOT_ARCHIVE',
+  /** Setup, unlock and restore are done at the archive PC itself, never from a desk on the network. */
+  'HOST_LOCAL_ONLY',
   /** The host shows another certificate than the one compared at the first connection. */
   'HOST_CERTIFICATE_CHANGED',
   /** Only the desktop app can be a desk of another PC's archive. */

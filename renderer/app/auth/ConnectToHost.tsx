@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Collapse, Descriptions, Input, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -88,14 +88,4 @@ export function ConnectToHostForm() {
       </Button>
     </HookForm>
   );
-}
-
-/**
- * On a PC with no archive yet, the desktop app may be a desk of the office's archive host instead
- * (only there: a browser simply opens the host's address).
- */
-export function ConnectAtSetup() {
-  const { t } = useTranslation('app');
-  if (!window.archiveDesk) return null;
-  return <Collapse ghost items={[{ key: 'connect', label: t('connect.title'), children: <ConnectToHostForm /> }]} />;
 }

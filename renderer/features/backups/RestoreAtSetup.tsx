@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Collapse, Input } from 'antd';
+import { Alert, App, Button, Input } from 'antd';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -43,10 +43,4 @@ export function RestoreFromBackupForm() {
       </Button>
     </HookForm>
   );
-}
-
-/** A new PC: instead of starting empty, open a backup with the recovery passphrase it was made under. */
-export function RestoreAtSetup() {
-  const { t } = useTranslation('backups');
-  return <Collapse ghost items={[{ key: 'restore', label: t('setupRestore.title'), children: <RestoreFromBackupForm /> }]} />;
 }

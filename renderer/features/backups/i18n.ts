@@ -68,7 +68,6 @@ export const backups = {
       done: '已从备份恢复，请重新登录',
     },
     setupRestore: {
-      title: '在新电脑上？从备份恢复档案库',
       intro: '选择原电脑做的备份文件（如 U 盘上的 archive-desk-….db，旁边须有同名 .json 文件），输入备份时的恢复口令。账户和数据都与原档案库相同。',
       submit: '从备份恢复',
       done: '已从备份恢复，请用原来的账户登录',
@@ -151,7 +150,6 @@ export const backups = {
       done: 'Restored from the backup; please sign in again',
     },
     setupRestore: {
-      title: 'A new PC? Restore the archive from a backup',
       intro:
         'Choose a backup made on the old PC (archive-desk-….db on the USB drive, with its .json beside it) and enter the recovery passphrase of that time. Accounts and data are those of the old archive.',
       submit: 'Restore from backup',
