@@ -10,6 +10,7 @@ import {
   DOC_CATEGORIES,
   LOAN_TYPES,
   LOAN_STATUSES,
+  COPY_KINDS,
   RETURN_CONDITIONS,
   RENEWAL_STATUSES,
   INCIDENT_KINDS,
@@ -248,6 +249,34 @@ export const loanRenewals = sqliteTable(
   (t) => [index('loan_renewals_loan_idx').on(t.loanId, t.id), index('loan_renewals_status_idx').on(t.status)],
 );
 
+/**
+ * 复制/摘抄登记 (§4.6.2): what was copied or excerpted from a loan's box, by whom and when, on a
+ * loan the manager allowed copying for. `documentIds` are box_documents of the loan's box; the
+ * titles are kept beside them so the register reads the same after the contents are corrected.
+ */
+export const loanCopies = sqliteTable(
+  'loan_copies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    loanId: integer('loan_id')
+      .notNull()
+      .references(() => loans.id),
+    kind: text('kind', { enum: COPY_KINDS }).notNull(),
+    description: text('description').notNull(),
+    documentIds: text('document_ids', { mode: 'json' }).$type<number[]>().notNull(),
+    documentTitles: text('document_titles', { mode: 'json' }).$type<string[]>().notNull(),
+    pages: integer('pages').notNull(),
+    copies: integer('copies').notNull(),
+    madeBy: text('made_by').notNull(),
+    madeOn: text('made_on').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [index('loan_copies_loan_idx').on(t.loanId, t.id)],
+);
+
 /** Damage or loss found on return (§4.5.3), with who is responsible and what follows. */
 export const incidents = sqliteTable(
   'incidents',
@@ -478,6 +507,7 @@ export type BoxMoveRow = typeof boxMoves.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 export type LoanRow = typeof loans.$inferSelect;
 export type IncidentRow = typeof incidents.$inferSelect;
+export type LoanCopyRow = typeof loanCopies.$inferSelect;
 export type TransferRow = typeof transfers.$inferSelect;
 export type HoldRow = typeof holds.$inferSelect;
 export type DestructionRow = typeof destructions.$inferSelect;

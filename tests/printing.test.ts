@@ -61,6 +61,12 @@ async function lendOut(boxTitle: string, borrowerName: string): Promise<{ id: nu
   );
   await app.ok('loan-decide', { id: loan.id, approve: true, copyAllowed: true, reason: '' }, manager);
   await app.ok('loan-hand-out', { id: loan.id }, clerk);
+  const madeOn = new Date().toLocaleDateString('sv-SE');
+  await app.ok(
+    'loan-copy-register',
+    { loanId: loan.id, kind: 'copy', description: '租赁合同复印', documentIds: [], pages: 3, copies: 2, madeBy: '李会计', madeOn },
+    clerk,
+  );
   const renewed = await app.ok('loan-renewal-request', { loanId: loan.id, days: 2, reason: '核对未完成' }, clerk);
   await app.ok('loan-renewal-decide', { id: renewed.renewals[0].id, approve: true, reason: '' }, manager);
   return { id: loan.id, boxCode: box.code };
@@ -118,6 +124,8 @@ describe('loan slip 借阅登记表', () => {
     const path = save(file, 'loan-slip.pdf');
     const [width, height] = pdfPageSize(path);
     expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
+    // With its copy register and renewals the slip, signatures included, is still one sheet.
+    expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
     const text = pdfText(path);
     for (const expected of [
       EVIL_NAME,
@@ -133,6 +141,10 @@ describe('loan slip 借阅登记表', () => {
       '借阅登记表',
       '财务部',
       '核对未完成',
+      '三、复制/摘抄登记',
+      '租赁合同复印',
+      '李会计',
+      '五、归还验收',
     ]) {
       expect(text).toContain(expected);
     }
@@ -181,6 +193,7 @@ describe('loan register 借阅登记簿', () => {
       '<script>alert(1)',
       `登记期间：${today} 至 ${today}`,
       `审计链 ${head.entries} 条`,
+      '登记 1 次',
     ])
       expect(text).toContain(expected);
     expect(auditRows(app.runtime.requireDb()).at(-1)).toMatchObject({ action: 'export', entity: 'loan', entityId: null });
@@ -195,6 +208,8 @@ describe('loan register 借阅登记簿', () => {
     const lines = Buffer.from(csv.base64, 'base64').toString('utf8').split('\r\n');
     expect(lines[0]).toMatch(/^\uFEFF借阅单号,档案编号,案卷题名,借阅人/);
     expect(lines.filter((l) => l.startsWith('JY-'))).toHaveLength(2);
+    expect(lines[0]).toContain('摘抄/复制,复制/摘抄登记,');
+    expect(lines.filter((l) => l.includes(`${today} 复制 租赁合同复印 3页×2份 李会计`))).toHaveLength(2);
     expect(lines.join('\n')).toContain(`审计链条目数：${head.entries}　链头哈希：${head.headHash}`);
 
     const xlsx = await app.ok('loan-register-export', { from: today, to: today, format: 'xlsx' }, clerk);

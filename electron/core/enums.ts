@@ -13,6 +13,8 @@ export const RETURN_CONDITIONS = ['intact', 'damaged', 'documents_missing'] as c
 export const RENEWAL_STATUSES = ['requested', 'approved', 'rejected'] as const;
 export const INCIDENT_KINDS = ['damaged', 'documents_missing'] as const;
 export const INCIDENT_STATUSES = ['open', 'closed'] as const;
+/** What a copy registration records (§4.6.2): a copy 复制 (photocopy, scan) or an excerpt 摘抄 written out. */
+export const COPY_KINDS = ['copy', 'excerpt'] as const;
 export const TRANSFER_STATUSES = ['requested', 'approved', 'rejected', 'cancelled', 'signed'] as const;
 export const DESTRUCTION_STATUSES = ['proposed', 'approved', 'rejected', 'cancelled', 'executed'] as const;
 export const DESTRUCTION_METHODS = ['shred', 'pulp', 'incinerate', 'other'] as const;

@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { createQueryClient, Root } from '../../renderer/app/Root';
 import type { TestBridge } from '../support/bridge';
 import { PASSWORD } from '../support/app';
-import { boxUpdateFrom } from '../support/fixtures';
+import { boxUpdateFrom, createBox, validLoanInput } from '../support/fixtures';
+import { lendingCast } from '../support/lending';
 import { boxInput, bridgeSignedInAs } from './catalogue-fixtures';
 import { captureDownloads, readText } from '../support/downloads';
 
@@ -114,6 +115,24 @@ describe('audit viewer', { timeout: 60_000 }, () => {
     const csv = await readText(file.blob);
     expect(csv).toContain('QT-AUD-001');
     expect(csv).not.toContain('QT-AUD-002');
+  });
+
+  it('names records by their own numbers and people by name, in the drawer too (issue #19)', async () => {
+    const cast = await lendingCast(bridge.app);
+    const box = await createBox(bridge.app);
+    const loan = await bridge.app.ok('loan-request', validLoanInput({ boxCode: box.code }), cast.clerk);
+    await bridge.app.ok('loan-decide', { id: loan.id, approve: true, copyAllowed: false, reason: '' }, cast.manager);
+    const user = userEvent.setup({ delay: null });
+    renderAudit();
+
+    const approval = (await screen.findByText('批准借阅', {}, { timeout: 20_000 })).closest('tr') as HTMLElement;
+    expect(within(approval).getByText(`借阅 ${loan.loanNo}`)).toBeInTheDocument();
+    expect(screen.queryByText(/借阅 #\d/)).not.toBeInTheDocument();
+    await user.click(within(approval).getByText('批准借阅'));
+    const drawer = await screen.findByRole('dialog');
+    expect(within(drawer).getAllByText(`借阅 ${loan.loanNo}`).length).toBeGreaterThan(0);
+    const decidedBy = within(drawer).getByText('审批人').closest('tr') as HTMLElement;
+    expect(within(decidedBy).getByText('manager-测试')).toHaveClass('audit-diff-after');
   });
 
   it('is not offered to a clerk, and its address shows 403', async () => {

@@ -17,6 +17,7 @@ const UNDO: Record<string, string[]> = {
     'ALTER TABLE owners DROP COLUMN name_key_reversed',
   ],
   '0008_audit_client': ['ALTER TABLE audit_log DROP COLUMN client_name', 'ALTER TABLE audit_log DROP COLUMN client_address'],
+  '0009_loan_copies': ['DROP TABLE loan_copies'],
 };
 
 const journal = () => (JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] }).entries;

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'loan-renewal-request',
   'loan-renewal-approve',
   'loan-renewal-reject',
+  'loan-copy-register',
   'incident-open',
   'incident-close',
   'transfer-request',
@@ -86,6 +87,35 @@ export const AUDIT_ENTITIES = [
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
+/**
+ * The records an entry's changes point at by id, and how the viewer and the export name them: an
+ * account by its display name, a loan by its number, a box by its code, an owner by its name.
+ */
+export const AUDIT_REF_KINDS = ['user', 'loan', 'box', 'owner'] as const;
+export type AuditRefKind = (typeof AUDIT_REF_KINDS)[number];
+
+/** The kind of record a changed field's value is the id of: requestedBy, borrowerUserId… are accounts. */
+export function refKindOf(field: string): AuditRefKind | null {
+  if (/(By|UserId)$/.test(field) || field === 'actorId') return 'user';
+  if (field === 'loanId') return 'loan';
+  if (field === 'boxId') return 'box';
+  if (field === 'ownerId') return 'owner';
+  return null;
+}
+
+/** Per kind, each id the entry's changes name and what it is called now. */
+export type AuditRefs = Partial<Record<AuditRefKind, Record<string, string>>>;
+
+/**
+ * An entry as the viewer lists it: the stored (hashed) row, the record's own number (JY-2026-0001,
+ * YJ-…, XH-…, a box's code, an inspection's month, an account's name), and the names of the
+ * records its changes point at.
+ */
+export interface AuditListRow extends AuditRow {
+  objectNo: string | null;
+  refs: AuditRefs;
+}
+
 export const auditListInput = z
   .object({
     actorId: id.optional(),
@@ -123,7 +153,7 @@ export interface ExportFile {
 }
 
 export const auditCalls = {
-  'audit-list': call<{ rows: AuditRow[]; nextCursor: number | null }>()({ input: auditListInput, access: ['auditor', 'admin'], reads: ['audit'] }),
+  'audit-list': call<{ rows: AuditListRow[]; nextCursor: number | null }>()({ input: auditListInput, access: ['auditor', 'admin'], reads: ['audit'] }),
   'audit-actions': call<{ actions: readonly AuditAction[]; entities: readonly AuditEntity[]; actors: { id: number | null; name: string }[] }>()({
     input: empty,
     access: ['auditor', 'admin'],

@@ -45,6 +45,7 @@ export const CALL_NAMES = [
   'loan-return',
   'loan-renewal-request',
   'loan-renewal-decide',
+  'loan-copy-register',
   'loan-get',
   'loan-list',
   'loan-dashboard',

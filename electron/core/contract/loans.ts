@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INCIDENT_KINDS, INCIDENT_STATUSES, LOAN_STATUSES, LOAN_TYPES, RENEWAL_STATUSES, RETURN_CONDITIONS } from '../enums';
+import { COPY_KINDS, INCIDENT_KINDS, INCIDENT_STATUSES, LOAN_STATUSES, LOAN_TYPES, RENEWAL_STATUSES, RETURN_CONDITIONS } from '../enums';
 import { boxCode } from './boxes';
 import { call } from './define';
 import { empty, id, isoDate, listLimit, phone, requiredPhone, requiredText, text } from './fields';
@@ -12,7 +12,7 @@ import type { ExportFile } from './audit';
  * own explicit consent (§4.6.2); renewals are asked for before the due date.
  */
 // The enums live beside the tables (like BOX_STATUSES), so the schema needs no contract import.
-export { INCIDENT_KINDS, INCIDENT_STATUSES, LOAN_STATUSES, LOAN_TYPES, RENEWAL_STATUSES, RETURN_CONDITIONS };
+export { COPY_KINDS, INCIDENT_KINDS, INCIDENT_STATUSES, LOAN_STATUSES, LOAN_TYPES, RENEWAL_STATUSES, RETURN_CONDITIONS };
 export const LOAN_DAYS_LIMIT: Record<(typeof LOAN_TYPES)[number], number> = { short: 3, long: 7 };
 
 /** A borrower with an account, or a person of another department recorded by name. */
@@ -79,6 +79,23 @@ export const renewalDecisionInput = z
   .object({ id, approve: z.boolean(), reason: text(200) })
   .strict()
   .refine((v) => v.approve || v.reason.length > 0, { error: 'v.rejectReason', path: ['reason'] });
+
+/**
+ * 复制/摘抄登记 (§4.6.2): one copy or excerpt made from a loan's box while it is out, on a loan
+ * approved with that consent. What was copied is said in words, and may name documents of the box.
+ */
+export const loanCopyInput = z
+  .object({
+    loanId: id,
+    kind: z.enum(COPY_KINDS),
+    description: requiredText(200),
+    documentIds: z.array(id).max(500),
+    pages: z.number().int().min(1).max(10_000),
+    copies: z.number().int().min(1).max(1_000),
+    madeBy: personName(40),
+    madeOn: isoDate,
+  })
+  .strict();
 
 export const loanListInput = z
   .object({
@@ -147,6 +164,19 @@ export interface Incident {
   resolution: string;
 }
 
+export interface LoanCopy {
+  id: number;
+  kind: (typeof COPY_KINDS)[number];
+  description: string;
+  documentTitles: string[];
+  pages: number;
+  copies: number;
+  madeBy: string;
+  madeOn: string;
+  createdAt: string;
+  createdByName: string;
+}
+
 export interface Loan {
   id: number;
   loanNo: string;
@@ -177,6 +207,8 @@ export interface Loan {
   daysOverdue: number;
   renewals: LoanRenewal[];
   incidents: Incident[];
+  /** 复制/摘抄登记, oldest first. */
+  copies: LoanCopy[];
   /** Read in from the paper/Excel register: approver and handler are names written on paper (decidedByName says so). */
   imported: boolean;
 }
@@ -198,6 +230,7 @@ export const loanCalls = {
   'loan-return': call<Loan>()({ input: loanReturnInput, access: ['custodian'], changes: ['loan', 'box', 'incident'] }),
   'loan-renewal-request': call<Loan>()({ input: renewalRequestInput, access: ['clerk', 'custodian'], changes: ['loan'] }),
   'loan-renewal-decide': call<Loan>()({ input: renewalDecisionInput, access: ['manager'], changes: ['loan'] }),
+  'loan-copy-register': call<Loan>()({ input: loanCopyInput, access: ['clerk', 'custodian'], changes: ['loan'] }),
   'loan-get': call<Loan>()({ input: z.object({ id }).strict(), access: 'signed-in', reads: ['loan', 'incident'] }),
   'loan-list': call<{ rows: Loan[]; nextCursor: number | null }>()({ input: loanListInput, access: 'signed-in', reads: ['loan'] }),
   'loan-dashboard': call<LoanDashboard>()({ input: empty, access: 'signed-in', reads: ['loan', 'incident'] }),

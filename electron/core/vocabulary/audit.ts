@@ -32,6 +32,7 @@ export const auditVocabulary = {
     'loan-renewal-request': { 'zh-CN': '续借申请', en: 'Renewal requested' },
     'loan-renewal-approve': { 'zh-CN': '批准续借', en: 'Renewal approved' },
     'loan-renewal-reject': { 'zh-CN': '驳回续借', en: 'Renewal rejected' },
+    'loan-copy-register': { 'zh-CN': '复制/摘抄登记', en: 'Copy registered' },
     'incident-open': { 'zh-CN': '登记损毁/缺失事件', en: 'Incident recorded' },
     'incident-close': { 'zh-CN': '事件结案', en: 'Incident closed' },
     'transfer-request': { 'zh-CN': '登记移交单', en: 'Transfer order made' },

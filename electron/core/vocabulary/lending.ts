@@ -1,4 +1,4 @@
-import { INCIDENT_KINDS, INCIDENT_STATUSES, LOAN_STATUSES, LOAN_TYPES, RENEWAL_STATUSES, RETURN_CONDITIONS } from '../enums';
+import { COPY_KINDS, INCIDENT_KINDS, INCIDENT_STATUSES, LOAN_STATUSES, LOAN_TYPES, RENEWAL_STATUSES, RETURN_CONDITIONS } from '../enums';
 import { vocabulary } from './vocabulary';
 
 /** Lending (domain.md § Lending): damage and loss are 损毁 and 文件缺失 as §4.5.3 says 损毁、丢失. */
@@ -28,6 +28,10 @@ export const lendingVocabulary = {
   incidentKind: vocabulary(INCIDENT_KINDS, {
     damaged: { 'zh-CN': '损毁', en: 'Damaged' },
     documents_missing: { 'zh-CN': '文件缺失', en: 'Documents missing' },
+  }),
+  copyKind: vocabulary(COPY_KINDS, {
+    copy: { 'zh-CN': '复制', en: 'Copy' },
+    excerpt: { 'zh-CN': '摘抄', en: 'Excerpt' },
   }),
   incidentStatus: vocabulary(INCIDENT_STATUSES, {
     open: { 'zh-CN': '未结', en: 'Open' },

@@ -1,5 +1,6 @@
 import type { loanCalls } from '../../core/contract/loans';
 import { closeIncident, listIncidents } from '../services/incidents';
+import { registerLoanCopy } from '../services/loan-copies';
 import { getLoan, listLoans, loanDashboard } from '../services/loan-views';
 import { cancelLoan, decideLoan, handOutLoan, requestLoan, returnLoan } from '../services/loans';
 import { loanRegisterExport, loanSlipPdf, loanSlipPrint } from '../services/printing/loans';
@@ -14,6 +15,7 @@ export const loanHandlers: Handlers<keyof typeof loanCalls> = {
   'loan-return': (input, { db, actor }) => returnLoan(db, actor, input),
   'loan-renewal-request': (input, { db, actor }) => requestRenewal(db, actor, input),
   'loan-renewal-decide': (input, { db, actor }) => decideRenewal(db, actor, input),
+  'loan-copy-register': (input, { db, actor }) => registerLoanCopy(db, actor, input),
   'loan-get': (input, { db }) => getLoan(db, input.id),
   'loan-list': (input, { db }) => listLoans(db, input),
   'loan-dashboard': (_input, { db }) => loanDashboard(db),

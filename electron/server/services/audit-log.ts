@@ -8,6 +8,7 @@ import {
   type AuditAction,
   type AuditEntity,
   type auditExportInput,
+  type AuditListRow,
   type AuditListInput,
   type AuditVerification,
   type ChainHead,
@@ -16,6 +17,7 @@ import {
 import { clientText, zh } from '../../core/vocabulary';
 import type { Actor } from './actor';
 import { GENESIS_HASH } from './audit';
+import { describeAuditRows } from './audit-refs';
 import { verifyChainInThread } from './audit-chain';
 import { exportTable, instantCell, type ExportColumn } from './exports';
 import { getSettings } from './settings';
@@ -34,7 +36,7 @@ function filterConditions(input: AuditFilters): (SQL | undefined)[] {
   ];
 }
 
-export function listAudit(db: Db, input: AuditListInput): { rows: AuditRow[]; nextCursor: number | null } {
+export function listAudit(db: Db, input: AuditListInput): { rows: AuditListRow[]; nextCursor: number | null } {
   const rows = db
     .select()
     .from(auditLog)
@@ -43,7 +45,7 @@ export function listAudit(db: Db, input: AuditListInput): { rows: AuditRow[]; ne
     .limit(input.limit + 1)
     .all();
   const page = rows.slice(0, input.limit);
-  return { rows: page, nextCursor: rows.length > input.limit ? page[page.length - 1].seq : null };
+  return { rows: describeAuditRows(db, page), nextCursor: rows.length > input.limit ? page[page.length - 1].seq : null };
 }
 
 /** Oldest first, for exports; capped so one export cannot exhaust memory. */
@@ -83,17 +85,36 @@ export const EXPORT_CAP = 200_000;
 const actionText = (action: string) => ((AUDIT_ACTIONS as readonly string[]).includes(action) ? zh('auditAction', action as AuditAction) : action);
 const entityText = (entity: string) => ((AUDIT_ENTITIES as readonly string[]).includes(entity) ? zh('auditEntity', entity as AuditEntity) : entity);
 
+/** The record as the viewer names it: 借阅 JY-2026-0001, 用户账户 张三; one without a number by its kind alone. */
+const objectText = (r: AuditListRow) => (r.objectNo ? `${entityText(r.entity)} ${r.objectNo}` : entityText(r.entity));
+
+/** The ids the changes hold, with what each names now: 用户账户 3：张三；借阅 12：JY-2026-0001. */
+const refsText = (r: AuditListRow) =>
+  Object.entries(r.refs)
+    .flatMap(([kind, names]) => Object.entries(names ?? {}).map(([id, name]) => `${entityText(kind)} ${id}：${name}`))
+    .join('；');
+
+/** Names are looked up a slice at a time, so no query holds more ids than SQLite takes. */
+const DESCRIBE_SLICE = 1000;
+function describeAll(db: Db, rows: AuditRow[]): AuditListRow[] {
+  const out: AuditListRow[] = [];
+  for (let i = 0; i < rows.length; i += DESCRIBE_SLICE) out.push(...describeAuditRows(db, rows.slice(i, i + DESCRIBE_SLICE)));
+  return out;
+}
+
 /** Read as the viewer shows it; the stored codes stay beside the hashes, so the chain can be recomputed from the file. */
-const AUDIT_COLUMNS: ExportColumn<AuditRow>[] = [
+const AUDIT_COLUMNS: ExportColumn<AuditListRow>[] = [
   { header: '序号', width: 9, value: (r) => r.seq },
   { header: '时间', width: 17, value: (r) => instantCell(r.at) },
   { header: '操作人', width: 14, value: (r) => r.actorName },
   { header: '来源', width: 24, value: (r) => clientText(r, 'zh-CN') },
   { header: '操作', width: 20, value: (r) => actionText(r.action) },
-  { header: '对象', width: 14, value: (r) => entityText(r.entity) },
+  { header: '对象', width: 24, value: (r) => objectText(r) },
   { header: '对象编号', width: 10, value: (r) => r.entityId },
   { header: '档案编号', width: 16, value: (r) => r.boxCode },
   { header: '变更内容', width: 60, value: (r) => r.changes },
+  // The changes stay as stored (the hash covers them); the people and records their ids point at, beside them.
+  { header: '关联编号', width: 30, value: (r) => refsText(r) },
   { header: '前一哈希', width: 66, value: (r) => r.prevHash },
   { header: '哈希', width: 66, value: (r) => r.hash },
   { header: '操作代码', width: 20, value: (r) => r.action },
@@ -117,7 +138,7 @@ export async function exportAudit(db: Db, actor: Actor, input: z.output<typeof a
       title: '审计日志',
       siteName: getSettings(db).siteName,
       columns: AUDIT_COLUMNS,
-      rows: truncated ? rows.slice(0, EXPORT_CAP) : rows,
+      rows: describeAll(db, truncated ? rows.slice(0, EXPORT_CAP) : rows),
       truncatedAt: truncated ? EXPORT_CAP : null,
       exportedBy: actor.name,
       exportedAt: new Date(),

@@ -3,9 +3,9 @@ import { idsIn, preparedOnce } from '../../../db/prepared';
 import type { z } from 'zod';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../db/connection';
-import { boxes, incidents, loanRenewals, loans, users } from '../../../db/schema';
+import { boxes, incidents, loanCopies, loanRenewals, loans, users } from '../../../db/schema';
 import { AppError } from '../../core/contract/errors';
-import type { Loan, LoanDashboard, loanListInput, LoanRenewal } from '../../core/contract/loans';
+import type { Loan, LoanCopy, LoanDashboard, loanListInput, LoanRenewal } from '../../core/contract/loans';
 import { incidentsOfLoans } from './incidents';
 import { addDays, daysBetween, localDate, localDayStart } from './local-date';
 
@@ -69,6 +69,34 @@ function renewalsOf(db: Db, loanIds: number[]): (LoanRenewal & { loanId: number 
     }));
 }
 
+/** The copy registrations of a page of loans, fetched once, oldest first. */
+function copiesOfLoans(db: Db, loanIds: number[]): (LoanCopy & { loanId: number })[] {
+  if (!loanIds.length) return [];
+  return preparedOnce(db, 'loan-copies', (d) =>
+    d
+      .select({ c: loanCopies, createdByName: users.displayName })
+      .from(loanCopies)
+      .innerJoin(users, eq(users.id, loanCopies.createdBy))
+      .where(idsIn(loanCopies.loanId))
+      .orderBy(loanCopies.id)
+      .prepare(),
+  )
+    .all({ ids: JSON.stringify(loanIds) })
+    .map(({ c, createdByName }) => ({
+      loanId: c.loanId,
+      id: c.id,
+      kind: c.kind,
+      description: c.description,
+      documentTitles: c.documentTitles,
+      pages: c.pages,
+      copies: c.copies,
+      madeBy: c.madeBy,
+      madeOn: c.madeOn,
+      createdAt: c.createdAt,
+      createdByName,
+    }));
+}
+
 /**
  * A loan read in from the paper register has no accounts behind its approver and handler: the
  * names written on paper stand in, the approver marked so that every view and form says where it
@@ -84,6 +112,7 @@ function toLoans(db: Db, rows: LoanQueryRow[], today = localDate()): Loan[] {
   const ids = rows.map((r) => r.loan.id);
   const renewals = renewalsOf(db, ids);
   const loanIncidents = incidentsOfLoans(db, ids);
+  const copyRows = copiesOfLoans(db, ids);
   return rows.map(({ loan: l, ...accounts }) => {
     const names = paperNames(l, accounts);
     return {
@@ -114,6 +143,7 @@ function toLoans(db: Db, rows: LoanQueryRow[], today = localDate()): Loan[] {
       daysOverdue: l.status === 'out' && l.dueDate !== null && l.dueDate < today ? daysBetween(l.dueDate, today) : 0,
       renewals: renewals.filter((r) => r.loanId === l.id).map(({ loanId: _, ...r }) => r),
       incidents: loanIncidents.filter((i) => i.loanId === l.id),
+      copies: copyRows.filter((c) => c.loanId === l.id).map(({ loanId: _, ...c }) => c),
       imported: l.imported,
     };
   });

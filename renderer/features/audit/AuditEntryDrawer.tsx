@@ -1,13 +1,13 @@
 import { Descriptions, Drawer, Typography, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditRow } from '../../../electron/core/rows';
+import type { AuditListRow } from '../../../electron/core/contract/audit';
 import { clientText } from '../../../electron/core/vocabulary';
 import { ChangesTable } from './ChangesTable';
 import { EMPTY, formatInstant, objectText, viewLanguage } from './format';
 import { actionLabel, entityLabel } from './labels';
 
 /** One entry in full: who did what to which object, its place in the hash chain, and its changes. */
-export function AuditEntryDrawer({ entry, onClose }: { entry: AuditRow | null; onClose: () => void }) {
+export function AuditEntryDrawer({ entry, onClose }: { entry: AuditListRow | null; onClose: () => void }) {
   const { t, i18n } = useTranslation('audit');
   const items: DescriptionsProps['items'] = entry
     ? [
@@ -15,7 +15,7 @@ export function AuditEntryDrawer({ entry, onClose }: { entry: AuditRow | null; o
         { key: 'actor', label: t('columns.actor'), children: entry.actorName },
         { key: 'client', label: t('columns.client'), children: clientText(entry, viewLanguage(i18n.language)) },
         { key: 'action', label: t('columns.action'), children: actionLabel(t, entry.action) },
-        { key: 'entity', label: t('columns.entity'), children: objectText(entityLabel(t, entry.entity), entry.entityId) },
+        { key: 'entity', label: t('columns.entity'), children: objectText(entityLabel(t, entry.entity), entry.entityId, entry.objectNo) },
         { key: 'boxCode', label: t('columns.boxCode'), children: entry.boxCode ? <span className="mono">{entry.boxCode}</span> : EMPTY },
         {
           key: 'hash',

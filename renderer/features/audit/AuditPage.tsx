@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { CallInput } from '../../../electron/core/contract';
-import type { AuditRow } from '../../../electron/core/rows';
+import type { AuditListRow } from '../../../electron/core/contract/audit';
 import { useErrorText } from '../../ui/forms';
 import { Page } from '../../ui/Page';
 import { InfiniteTable } from '../../ui/InfiniteTable';
@@ -29,7 +29,7 @@ export function AuditPage() {
   const filters = useMemo(() => auditFiltersFromParams(params), [params]);
   const { list, rows, loadMore } = useAuditEntries(filters);
   const columns = useAuditColumns();
-  const [selected, setSelected] = useState<AuditRow | null>(null);
+  const [selected, setSelected] = useState<AuditListRow | null>(null);
   const verify = useVerifyChain();
   const exportAudit = useExportAudit();
 

@@ -33,7 +33,13 @@ export function useAuditColumns(): TableColumnsType<AuditTableRow> {
         render: (action: string) =>
           isWarningAction(action) ? <Typography.Text type="danger">{actionLabel(t, action)}</Typography.Text> : actionLabel(t, action),
       },
-      { key: 'entity', title: t('columns.entity'), width: 150, ellipsis: true, render: (_, entry) => objectText(entityLabel(t, entry.entity), entry.entityId) },
+      {
+        key: 'entity',
+        title: t('columns.entity'),
+        width: 170,
+        ellipsis: true,
+        render: (_, entry) => objectText(entityLabel(t, entry.entity), entry.entityId, entry.objectNo),
+      },
       {
         key: 'boxCode',
         title: t('columns.boxCode'),

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AuditEntity } from '../../../electron/core/contract/audit';
+import { refKindOf, type AuditEntity, type AuditRefs } from '../../../electron/core/contract/audit';
 import { EMPTY, formatInstant } from './format';
 
 /**
@@ -8,10 +8,24 @@ import { EMPTY, formatInstant } from './format';
  */
 const COMMON_FIELDS: Record<string, string> = {
   id: 'audit:fields.id',
+  boxId: 'audit:fields.boxId',
+  loanId: 'lending:fields.loanNo',
   createdBy: 'audit:fields.createdBy',
   createdAt: 'audit:fields.createdAt',
   updatedAt: 'catalogue:fields.updatedAt',
   note: 'catalogue:fields.note',
+  status: 'lending:fields.status',
+  // The people of each step, named by the account the id points at.
+  requestedBy: 'audit:fields.requestedBy',
+  requestedAt: 'audit:fields.requestedAt',
+  decidedBy: 'audit:fields.decidedBy',
+  decidedAt: 'audit:fields.decidedAt',
+  cancelledBy: 'audit:fields.cancelledBy',
+  cancelledAt: 'audit:fields.cancelledAt',
+  closedBy: 'audit:fields.closedBy',
+  closedAt: 'audit:fields.closedAt',
+  boxCodes: 'custody:common.boxes',
+  itemCount: 'custody:common.items',
 };
 
 const ENTITY_FIELDS: Partial<Record<AuditEntity, Record<string, string>>> = {
@@ -49,12 +63,26 @@ const ENTITY_FIELDS: Partial<Record<AuditEntity, Record<string, string>>> = {
     handoverSignature: 'custody:transfer.signature',
     receiverSignature: 'custody:transfer.signature',
     signedAt: 'custody:transfer.signedAt',
-    boxCodes: 'custody:common.boxes',
+    handoverUserId: 'custody:transfer.handover',
+    receiverUserId: 'custody:transfer.receiver',
+    signedRecordedBy: 'audit:fields.signedRecordedBy',
+    remarks: 'audit:fields.remarks',
+  },
+  incident: {
+    kind: 'audit:fields.incidentKind',
+    description: 'lending:detail.description',
+    responsible: 'lending:detail.responsible',
+    followUp: 'lending:detail.followUp',
+    missingDocumentIds: 'lending:detail.missingDocuments',
+    resolution: 'lending:detail.resolution',
   },
   hold: {
-    boxId: 'audit:fields.boxId',
     reason: 'custody:holds.reason',
     liftReason: 'custody:holds.liftReason',
+    placedBy: 'audit:fields.placedBy',
+    placedAt: 'audit:fields.placedAt',
+    liftedBy: 'audit:fields.liftedBy',
+    liftedAt: 'audit:fields.liftedAt',
   },
   destruction: {
     registerNo: 'custody:destruction.no',
@@ -66,7 +94,11 @@ const ENTITY_FIELDS: Partial<Record<AuditEntity, Record<string, string>>> = {
     executorName: 'custody:destruction.executor',
     supervisor1: 'custody:destruction.supervisor1',
     supervisor2: 'custody:destruction.supervisor2',
-    boxCodes: 'custody:common.boxes',
+    proposedBy: 'custody:destruction.proposedBy',
+    proposedAt: 'audit:fields.proposedAt',
+    executedBy: 'audit:fields.executedBy',
+    executedAt: 'audit:fields.executedAt',
+    retentionEnd: 'custody:destruction.retentionEnd',
   },
   inspection: {
     month: 'custody:inspection.month',
@@ -75,8 +107,19 @@ const ENTITY_FIELDS: Partial<Record<AuditEntity, Record<string, string>>> = {
     correctlyFiled: 'custody:inspection.correctlyFiled',
     condition: 'custody:inspection.condition',
     note: 'custody:inspection.note',
+    inspectionId: 'audit:fields.inspectionId',
+    seq: 'custody:inspection.seq',
+    startedBy: 'audit:fields.startedBy',
+    startedAt: 'audit:fields.startedAt',
+    completedBy: 'audit:fields.completedBy',
+    completedAt: 'audit:fields.completedAt',
+    checkedBy: 'audit:fields.checkedBy',
+    checkedAt: 'audit:fields.checkedAt',
+    boxes: 'custody:common.boxCount',
   },
   'follow-up': {
+    inspectionId: 'audit:fields.inspectionId',
+    itemId: 'audit:fields.itemId',
     findings: 'custody:inspection.findings',
     owner: 'custody:inspection.owner',
     resolution: 'custody:inspection.resolution',
@@ -125,6 +168,27 @@ const ENTITY_FIELDS: Partial<Record<AuditEntity, Record<string, string>>> = {
     returnedAt: 'lending:fields.returned',
     returnCondition: 'lending:fields.returnCondition',
     decisionReason: 'lending:fields.decisionReason',
+    borrowerUserId: 'lending:fields.account',
+    borrowerName: 'lending:fields.borrower',
+    borrowerDepartment: 'lending:fields.department',
+    borrowerPhone: 'lending:fields.phone',
+    handedOutBy: 'audit:fields.handedOutBy',
+    receivedBy: 'audit:fields.receivedBy',
+    boxStatus: 'audit:fields.boxStatus',
+    newDueDate: 'lending:detail.newDueDate',
+    reason: 'lending:detail.reason',
+    imported: 'lending:detail.paper',
+    paperApprover: 'audit:fields.paperApprover',
+    paperHandler: 'audit:fields.paperHandler',
+    // A 复制/摘抄登记 entry.
+    kind: 'lending:copies.kind',
+    description: 'lending:copies.description',
+    documentIds: 'audit:fields.documentIds',
+    documentTitles: 'lending:copies.documents',
+    pages: 'lending:copies.pages',
+    copies: 'lending:copies.copies',
+    madeBy: 'lending:copies.madeBy',
+    madeOn: 'lending:copies.madeOn',
   },
   audit_log: {
     format: 'audit:fields.format',
@@ -158,7 +222,13 @@ const FIELD_ENUMS: Record<string, string> = {
 
 /** A field whose codes depend on the record: a loan's status is not a box's. */
 const ENTITY_ENUMS: Partial<Record<AuditEntity, Record<string, string>>> = {
-  loan: { status: 'common:enums.loanStatus', loanType: 'common:enums.loanType', returnCondition: 'common:enums.returnCondition' },
+  loan: {
+    status: 'common:enums.loanStatus',
+    loanType: 'common:enums.loanType',
+    returnCondition: 'common:enums.returnCondition',
+    boxStatus: 'common:enums.boxStatus',
+    kind: 'common:enums.copyKind',
+  },
   incident: { kind: 'common:enums.incidentKind', status: 'common:enums.incidentStatus' },
   transfer: { status: 'common:enums.transferStatus' },
   destruction: { status: 'common:enums.destructionStatus' },
@@ -176,14 +246,16 @@ export function fieldLabel(t: TFunction, entity: string, field: string): string 
   return key ? t(key) : field;
 }
 
-/** A stored value as a person reads it: enum labels, 是/否, local times, "—" for nothing. */
-export function formatValue(t: TFunction, field: string, value: unknown, entity?: string): string {
+/** A stored value as a person reads it: enum labels, 是/否, local times, names for ids, "—" for nothing. */
+export function formatValue(t: TFunction, field: string, value: unknown, entity?: string, refs: AuditRefs = {}): string {
   if (value === null || value === undefined || value === '') return EMPTY;
+  const refKind = refKindOf(field);
+  if (refKind && typeof value === 'number') return refs[refKind]?.[String(value)] ?? `#${value}`;
   if (typeof value === 'boolean') return t(value ? 'audit:values.yes' : 'audit:values.no');
   if (typeof value === 'string' && INSTANT.test(value)) return formatInstant(value);
   const enumPrefix = ENTITY_ENUMS[entity as AuditEntity]?.[field] ?? FIELD_ENUMS[field];
   if (enumPrefix && typeof value === 'string') return t(`${enumPrefix}.${value}`, { defaultValue: value });
-  if (Array.isArray(value)) return value.map((item) => formatValue(t, field, item, entity)).join(t('catalogue:form.listSeparator'));
+  if (Array.isArray(value)) return value.map((item) => formatValue(t, field, item, entity, refs)).join(t('catalogue:form.listSeparator'));
   if (typeof value === 'object') {
     const keyPrefix = KEY_LABELS[field];
     const entries = Object.entries(value);

@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { CallInput } from '../../../electron/core/contract';
-import type { AuditRow } from '../../../electron/core/rows';
+import type { AuditListRow } from '../../../electron/core/contract/audit';
 import { call } from '../../api/client';
 import { callQuery } from '../../ui/queries';
 import { usePagedRows } from '../../ui/usePagedRows';
@@ -12,7 +12,7 @@ import { saveExportFile } from '../../ui/download';
 const PAGE_SIZE = 100;
 
 /** InfiniteTable keys its rows by `id`; an entry's key is its sequence number. */
-export type AuditTableRow = AuditRow & { id: number };
+export type AuditTableRow = AuditListRow & { id: number };
 
 /** Newest first, page by page as the table scrolls; keyed [name, input] like `callQuery`. */
 export function useAuditEntries(filters: AuditFilters) {

@@ -7,6 +7,7 @@ import { QueryState } from '../../ui/QueryState';
 import { useIdParam } from '../../ui/useIdParam';
 import { IncidentsList } from './IncidentsList';
 import { LoanActions } from './LoanActions';
+import { LoanCopies } from './LoanCopies';
 import { LoanInfo } from './LoanInfo';
 import { useLoan } from './queries';
 import { RenewalsTable } from './RenewalsTable';
@@ -25,6 +26,7 @@ function LoanDetailView({ loan }: { loan: Loan }) {
             <IncidentsList incidents={loan.incidents} />
           </Col>
         </Row>
+        <LoanCopies loan={loan} />
       </Flex>
     </Page>
   );

@@ -33,6 +33,8 @@ function LoanSteps({ loan }: { loan: Loan }) {
 
 function copyText(loan: Loan, t: (key: string) => string): string {
   if (!loan.copyRequested) return t('detail.copyNotAsked');
+  // The consent is the manager's, given with the decision: until then it is neither given nor refused.
+  if (loan.status === 'requested') return t('detail.copyPending');
   return loan.copyAllowed ? t('detail.copyYes') : t('detail.copyNo');
 }
 

@@ -77,6 +77,11 @@ export const useRequestRenewal = () =>
   );
 export const useDecideRenewal = () =>
   useLoanWrite((input: CallInput<'loan-renewal-decide'>) => call('loan-renewal-decide', input), decided('renewalApproved', 'renewalRejected'));
+export const useRegisterCopy = () =>
+  useLoanWrite(
+    (input: CallInput<'loan-copy-register'>) => call('loan-copy-register', input),
+    () => 'copyRegistered',
+  );
 
 /** Says the incident was closed; the loan, the box's incidents and the desk's count refetch through the contract's topics. */
 export function useCloseIncident() {

@@ -11,7 +11,7 @@ import { getOwnerRow } from '../owners';
 import { getSettings } from '../settings';
 import { mutate } from '../transaction';
 import { zh } from '../../../core/vocabulary';
-import { copyPermissionText, loanStatusText, localDateTime } from './templates/format';
+import { copyLine, copyPermissionText, loanStatusText, localDateTime } from './templates/format';
 import type { PrintMeta } from './templates/frame';
 import { loanRegisterHtml, type RegisterRange } from './templates/loan-register';
 import { loanSlipHtml } from './templates/loan-slip';
@@ -91,6 +91,7 @@ const REGISTER_COLUMNS: ExportColumn<Loan>[] = [
   { header: '登记时间', width: 17, value: (l) => loanCell(l, l.requestedAt) },
   { header: '审批人', width: 10, value: (l) => l.decidedByName },
   { header: '摘抄/复制', width: 14, value: (l) => copyPermissionText(l) },
+  { header: '复制/摘抄登记', width: 40, value: (l) => l.copies.map(copyLine).join('；') },
   { header: '经办人', width: 10, value: (l) => l.handedOutByName },
   { header: '借出时间', width: 17, value: (l) => loanCell(l, l.handedOutAt) },
   { header: '应还日期', width: 11, value: (l) => dayCell(l.dueDate) },

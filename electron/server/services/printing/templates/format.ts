@@ -1,4 +1,4 @@
-import type { Loan } from '../../../../core/contract/loans';
+import type { Loan, LoanCopy } from '../../../../core/contract/loans';
 import { zh } from '../../../../core/vocabulary';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -24,4 +24,10 @@ export function copyPermissionText(loan: Pick<Loan, 'copyRequested' | 'copyAllow
   if (!loan.copyRequested) return '未申请';
   if (loan.copyAllowed) return `允许（${loan.decidedByName ?? ''}）`;
   return loan.decidedByName ? '不允许' : '已申请，待审批';
+}
+
+/** One 复制/摘抄登记 as a line of the register: 2026-03-02 复制 租赁合同（消防验收单）3页×2份 王芳. */
+export function copyLine(copy: LoanCopy): string {
+  const documents = copy.documentTitles.length > 0 ? `（${copy.documentTitles.join('、')}）` : '';
+  return `${copy.madeOn} ${zh('copyKind', copy.kind)} ${copy.description}${documents} ${copy.pages}页×${copy.copies}份 ${copy.madeBy}`;
 }

@@ -18,6 +18,8 @@ export interface FormPage {
   body: SafeHtml;
   /** One signature line (with its date) per label. */
   signatures: readonly string[];
+  /** Two signatures a row, for a one-page form whose body leaves little room (the slip of a loan with copies). */
+  compactSignatures?: boolean;
 }
 
 const FONTS = `"Noto Sans CJK SC", "Noto Serif CJK SC", "Microsoft YaHei", "SimSun", sans-serif`;
@@ -61,6 +63,10 @@ table.form { border: 1.2pt solid #000; }
 .sig-row .line { flex: 3; border-bottom: 0.6pt solid #000; height: 7mm; text-align: right; line-height: 9mm; }
 .sig-row .date-label { margin-left: 10mm; }
 .sig-row .line.date { flex: 2; }
+.signatures.two { display: grid; grid-template-columns: 1fr 1fr; column-gap: 8mm; }
+.signatures.two .sig-row .label { width: auto; }
+.signatures.two .sig-row .date-label { margin-left: 3mm; }
+.signatures.two .sig-row .line.date { flex: 0 0 27mm; }
 .print-meta { margin-top: 5mm; padding-top: 1.2mm; border-top: 0.6pt solid #666; font-size: 8pt; color: #333; display: flex; justify-content: space-between; break-inside: avoid; }
 .hash { font-family: "DejaVu Sans Mono", monospace; }
 `;
@@ -85,7 +91,7 @@ export function formDocument(page: FormPage, meta: PrintMeta): string {
 </div>
 <div class="form-no">${page.formNo}</div>
 ${page.body}
-${page.signatures.length > 0 && html`<div class="signatures">${page.signatures.map(signature)}</div>`}
+${page.signatures.length > 0 && html`<div class="${page.compactSignatures ? 'signatures two' : 'signatures'}">${page.signatures.map(signature)}</div>`}
 <div class="print-meta">
 <span>打印时间：${localDateTime(meta.printedAt)}　打印人：${meta.printedBy}</span>
 <span>审计链 ${meta.head.entries} 条 · 链头 <span class="hash">${meta.head.headHash.slice(0, 12)}</span></span>

@@ -44,7 +44,7 @@ const loanRow = (loan: Loan, n: number) => html`<tr>
 <td class="nowrap">${loanTypeText(loan)}</td>
 <td>${stamp(loan, loan.handedOutAt)}</td>
 <td><span class="nowrap">${loan.dueDate ?? ''}</span>${loan.renewals.some((r) => r.status === 'approved') && html`<br><span class="muted">（已续借）</span>`}</td>
-<td>${copyShort(loan)}</td>
+<td>${copyShort(loan)}${loan.copies.length > 0 && html`<br><span class="nowrap">登记 ${loan.copies.length} 次</span>`}</td>
 <td>${loan.decidedByName ?? ''}</td>
 <td>${loan.handedOutByName ?? ''}</td>
 <td>${stamp(loan, loan.returnedAt)}</td>

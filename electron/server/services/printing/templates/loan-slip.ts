@@ -1,4 +1,4 @@
-import { LOAN_DAYS_LIMIT, type Loan, type LoanRenewal } from '../../../../core/contract/loans';
+import { LOAN_DAYS_LIMIT, type Loan, type LoanCopy, type LoanRenewal } from '../../../../core/contract/loans';
 import { RETURN_CONDITIONS } from '../../../../core/enums';
 import { zh } from '../../../../core/vocabulary';
 import { loanTime, localDateTime } from './format';
@@ -39,13 +39,35 @@ function condition(loan: Loan): SafeHtml {
   return html`${conditions}${incidents}`;
 }
 
+/**
+ * Where copying is allowed the slip keeps one row to write a copy in by hand (and one renewal row
+ * instead of two), so the form with its signatures still fits one A4 page.
+ */
+const COPY_ROWS = 1;
+
+function copyRow(c: LoanCopy | undefined, n: number): SafeHtml {
+  if (!c) return html`<tr><td>${n}</td><td></td><td></td><td></td><td></td><td></td><td></td></tr>`;
+  const documents = c.documentTitles.length > 0 && html`<br><span class="muted">${c.documentTitles.join('、')}</span>`;
+  return html`<tr><td>${n}</td><td>${c.madeOn}</td><td>${zh('copyKind', c.kind)}</td><td class="left">${c.description}${documents}</td><td>${c.pages}</td><td>${c.copies}</td><td>${c.madeBy}</td></tr>`;
+}
+
+/** §4.6.2: what was copied or excerpted under the consent, by whom and when. */
+function copies(loan: Loan): SafeHtml {
+  const count = Math.max(COPY_ROWS, loan.copies.length);
+  const rows = Array.from({ length: count }, (_, i) => copyRow(loan.copies[i], i + 1));
+  return html`<tr><td colspan="4" style="padding:0"><table class="inner">
+<colgroup><col style="width:5%"><col style="width:14%"><col style="width:9%"><col><col style="width:9%"><col style="width:9%"><col style="width:14%"></colgroup>
+<tr><th>次</th><th>日期</th><th>方式</th><th>复制/摘抄内容</th><th>页数</th><th>份数</th><th>复制/摘抄人</th></tr>
+${rows}</table></td></tr>`;
+}
+
 function renewalRow(r: LoanRenewal | undefined, n: number): SafeHtml {
   if (!r) return html`<tr><td>${n}</td><td></td><td></td><td></td><td></td><td></td><td></td></tr>`;
   return html`<tr><td>${n}</td><td>${localDateTime(r.requestedAt).slice(0, 10)}</td><td>${r.days} 天</td><td class="left">${r.reason}</td><td>${zh('renewalStatus', r.status)}</td><td>${r.decidedByName ?? ''}</td><td>${r.newDueDate ?? ''}</td></tr>`;
 }
 
-function renewals(loan: Loan): SafeHtml {
-  const count = Math.max(RENEWAL_ROWS, loan.renewals.length);
+function renewals(loan: Loan, blankRows: number): SafeHtml {
+  const count = Math.max(blankRows, loan.renewals.length);
   const rows = Array.from({ length: count }, (_, i) => renewalRow(loan.renewals[i], i + 1));
   return html`<tr><td colspan="4" style="padding:0"><table class="inner">
 <colgroup><col style="width:5%"><col style="width:14%"><col style="width:10%"><col><col style="width:10%"><col style="width:12%"><col style="width:16%"></colgroup>
@@ -58,6 +80,9 @@ ${rows}</table></td></tr>`;
  * the tenant or client whose box it is (`ownerName`, null for the site's own files).
  */
 export function loanSlipHtml(loan: Loan, ownerName: string | null, meta: PrintMeta): string {
+  // The copy register has its section only on a loan that may have copies (or has them).
+  const withCopies = loan.copyAllowed || loan.copies.length > 0;
+  const numbers = withCopies ? ['三', '四', '五'] : ['三', '四'];
   const body = html`<table class="form">
 <colgroup><col style="width:16%"><col style="width:34%"><col style="width:16%"><col style="width:34%"></colgroup>
 ${section('一、借阅登记')}
@@ -72,9 +97,10 @@ ${section('二、审批与借出')}
 ${row('审批人', loan.decidedByName ?? '', '审批时间', loanTime(loan, loan.decidedAt))}
 ${row('经办人', loan.handedOutByName ?? '', '借出时间', loanTime(loan, loan.handedOutAt))}
 ${row('应还日期', html`<b>${loan.dueDate ?? ''}</b>`, '登记人', loan.requestedByName)}
-${section('三、续借记录')}
-${renewals(loan)}
-${section('四、归还验收')}
+${withCopies && html`${section(`${numbers[0]}、复制/摘抄登记`)}${copies(loan)}`}
+${section(`${numbers[numbers.length - 2]}、续借记录`)}
+${renewals(loan, withCopies ? 1 : RENEWAL_ROWS)}
+${section(`${numbers[numbers.length - 1]}、归还验收`)}
 ${row('归还时间', loanTime(loan, loan.returnedAt), '验收人', loan.receivedByName ?? '')}
 ${wide('归还状况', condition(loan))}
 ${wide('备注', loan.note)}
@@ -88,6 +114,7 @@ ${wide('备注', loan.note)}
       orientation: 'portrait',
       body,
       signatures: ['借阅人签字', '经办人签字', '部门经理签字', '归还验收人签字'],
+      compactSignatures: withCopies,
     },
     meta,
   );
