@@ -4,7 +4,6 @@
 // of calls: searches, box pages, scans, and loans carried from request through approval and
 // hand-out to return. Latencies are taken at the desk, per call kind, beside the same mix done
 // by one desk alone. Afterwards the chain is verified and every loan the desks made is counted.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { ClientRequest } from 'node:http';
 import { Agent, request } from 'node:https';
@@ -12,7 +11,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase, type Db } from '../db/connection';
 import type { BenchData } from './bench-data';
-import { MIGRATIONS, ROOT } from './bench-data';
+import { MIGRATIONS } from './bench-data';
+import { startBuiltShell } from './bench-shell';
+import { quantile } from './bench-stats';
 
 const HOST = '127.0.0.2';
 const PASSWORD = 'Archive-Desk-2026';
@@ -36,42 +37,15 @@ export const INTERACTIVE = [
 type Kind = (typeof INTERACTIVE)[number];
 
 interface Host {
-  child: ChildProcess;
   origin: string;
   ca: string;
   stop(): Promise<void>;
 }
 
-/** The built web shell with `--lan`: it prints the address and the certificate's fingerprint. */
-function startHost(dataDir: string): Promise<Host> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'web', 'main.cjs'), '--data', dataDir, '--port', '0', '--lan', `${HOST}:0`], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the host did not start:\n${out}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const host = /Host: (https:\/\/[^\s/]+)\//.exec(out);
-      if (!host) return;
-      clearTimeout(timer);
-      resolve({
-        child,
-        origin: host[1],
-        ca: readFileSync(join(dataDir, 'host-cert.pem'), 'utf8'),
-        stop: () =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`the host exited (${code}):\n${out}`))));
-  });
+/** The built web shell with `--lan`: it prints the address; its certificate is the desks' only trust. */
+async function startHost(dataDir: string): Promise<Host> {
+  const shell = await startBuiltShell(dataDir, ['--lan', `${HOST}:0`], /Host: (https:\/\/[^\s/]+)\//, 120_000);
+  return { origin: shell.address, ca: readFileSync(join(dataDir, 'host-cert.pem'), 'utf8'), stop: shell.stop };
 }
 
 type Answer = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; params?: unknown } };
@@ -369,11 +343,6 @@ export interface ClientsRun {
   /** The change events each desk's live stream received (fewest, most). */
   pushesPerDesk: { min: number; max: number };
 }
-
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? 0;
-};
 
 /** An open inspection for the custodians to scan through (a running one is reused). */
 async function inspection(host: Host): Promise<Pick<Work, 'inspectionId' | 'inspectionItems'>> {

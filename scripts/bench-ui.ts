@@ -1,10 +1,8 @@
 // The catalogue screen in Chromium over the seeded database, through the built web shell: time
 // from opening the screen to its first rows, then scrolling to the end page by page while every
 // animation frame's length is recorded in the page.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT } from './bench-data';
+import { startBuiltShell } from './bench-shell';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -28,34 +26,13 @@ export interface UiFigures {
   frames: number;
 }
 
-function startShell(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'web', 'main.cjs'), '--data', dataDir, '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web shell did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
-      if (!match) return;
-      clearTimeout(timer);
-      resolve({ url: match[1], stop: () => new Promise<void>((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))) });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`web shell exited (${code}):\n${output}`)));
-  });
-}
-
 export async function benchCatalogueUi(dataDir: string, options: { opens: number; scrollBudgetSeconds: number; password: string }): Promise<UiFigures> {
-  const shell = await startShell(dataDir);
+  const shell = await startBuiltShell(dataDir, [], /Open: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/, 60_000);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' })).newPage();
     page.setDefaultTimeout(60_000);
-    await page.goto(shell.url);
+    await page.goto(shell.address);
     // admin: made by setup with its own password; accounts an admin creates must change theirs first.
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码', { exact: true }).fill(options.password);

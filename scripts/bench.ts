@@ -24,6 +24,7 @@ import { loanSlipPdf } from '../electron/server/services/printing/loans';
 import { actorOf, getUser } from '../electron/server/services/users';
 import { servingDuringBackup } from './bench-backup-load';
 import { clientsBench } from './bench-clients';
+import { quantile } from './bench-stats';
 import { CACHE, ensureBenchData, MIGRATIONS, ROOT, type BenchData } from './bench-data';
 import type { UiFigures } from './bench-ui';
 
@@ -51,11 +52,6 @@ const PASSWORD = 'Archive-Desk-2026';
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 // ---- statistics -------------------------------------------------------------------------------
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const quantile = (xs: number[], q: number) => {
-  const s = sorted(xs);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-};
 const median = (xs: number[]) => quantile(xs, 0.5);
 const p95 = (xs: number[]) => quantile(xs, 0.95);
 function time(fn: () => unknown): number {
