@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Radio, Select, Table } from 'antd';
+import { Button, Card, Input, Radio, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -10,11 +9,11 @@ import { COPY_KINDS, loanCopyInput, type Loan, type LoanCopy } from '../../../el
 import { useCanCall } from '../../ui/access';
 import { DateInput } from '../../ui/DateInput';
 import { Field } from '../../ui/field';
+import { BoxDocumentsSelect } from './BoxDocumentsSelect';
 import { FormModal } from '../../ui/form-modal';
 import { formatAt } from '../../ui/format';
 import { useServerErrors } from '../../ui/forms';
 import { NumberInput } from '../../ui/NumberInput';
-import { callQuery } from '../../ui/queries';
 import { RefusedAction } from '../../ui/RefusedAction';
 import { useRegisterCopy } from './queries';
 
@@ -80,7 +79,6 @@ function LoanCopyModal({ loan, onClose }: { loan: Loan; onClose: () => void }) {
     },
   });
   const { control } = form;
-  const box = useQuery(callQuery('box-get', { id: loan.boxId }));
   const onError = useServerErrors(form.setError);
   const register = useRegisterCopy();
   const onSubmit = form.handleSubmit((values) => register.mutate(values, { onSuccess: onClose, onError }));
@@ -110,18 +108,7 @@ function LoanCopyModal({ loan, onClose }: { loan: Loan; onClose: () => void }) {
         {(field) => <Input {...field} autoComplete="off" />}
       </Field>
       <Field control={control} name="documentIds" label={t('copies.documents')}>
-        {({ id, value, onChange, ref }) => (
-          <Select
-            id={id}
-            ref={ref}
-            mode="multiple"
-            value={value}
-            onChange={onChange}
-            loading={box.isPending}
-            optionFilterProp="label"
-            options={box.data?.documents.map((doc) => ({ value: doc.id, label: doc.title }))}
-          />
-        )}
+        {(field) => <BoxDocumentsSelect boxId={loan.boxId} {...field} />}
       </Field>
       <Field control={control} name="pages" label={t('copies.pages')} required>
         {(field) => <NumberInput {...field} style={{ width: 120 }} />}

@@ -1,14 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQuery } from '@tanstack/react-query';
-import { Input, Radio, Select } from 'antd';
+import { Input, Radio } from 'antd';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../electron/core/contract';
 import { loanReturnInput, RETURN_CONDITIONS, type Loan } from '../../../electron/core/contract/loans';
 import { Field } from '../../ui/field';
+import { BoxDocumentsSelect } from './BoxDocumentsSelect';
 import { FormModal } from '../../ui/form-modal';
 import { useServerErrors } from '../../ui/forms';
-import { callQuery } from '../../ui/queries';
 import { useReturnLoan } from './queries';
 
 type Values = CallInput<'loan-return'>;
@@ -25,7 +24,6 @@ export function ReturnModal({ loan, onClose }: { loan: Loan; onClose: () => void
   });
   const { control } = form;
   const condition = useWatch({ control, name: 'condition' });
-  const box = useQuery(callQuery('box-get', { id: loan.boxId }));
   const onError = useServerErrors(form.setError);
   const giveBack = useReturnLoan();
   const onSubmit = form.handleSubmit((values) => giveBack.mutate(values, { onSuccess: onClose, onError }));
@@ -56,18 +54,7 @@ export function ReturnModal({ loan, onClose }: { loan: Loan; onClose: () => void
       </Field>
       {condition === 'documents_missing' && (
         <Field control={control} name="missingDocumentIds" label={t('returnForm.missing')} required>
-          {({ id, value, onChange, ref }) => (
-            <Select
-              id={id}
-              ref={ref}
-              mode="multiple"
-              value={value}
-              onChange={onChange}
-              loading={box.isPending}
-              optionFilterProp="label"
-              options={box.data?.documents.map((doc) => ({ value: doc.id, label: doc.title }))}
-            />
-          )}
+          {(field) => <BoxDocumentsSelect boxId={loan.boxId} {...field} />}
         </Field>
       )}
       {condition !== 'intact' && (
