@@ -6,7 +6,6 @@ import { createServer as createTcpServer, type Server as TcpServer, connect as t
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkServerIdentity, connect as tlsConnect } from 'node:tls';
-import { generate } from 'selfsigned';
 import type { Topic } from '../electron/core/contract/define';
 import { AppError, type Result } from '../electron/core/contract/errors';
 import type { ClientInfo } from '../electron/core/contract/network';
@@ -15,6 +14,7 @@ import { ChangeFeed, type LanHost, type LanListen } from '../electron/server/net
 import { allowList, clientAddress } from '../electron/shells/host/allow-list';
 import { type LanTiming, lanHostWith } from '../electron/shells/host/lan-server';
 import { MAX_BODY_BYTES } from '../electron/shells/http/body';
+import { testCertificate } from './support/tls-host';
 import { EventStreamReader } from './support/event-stream';
 
 /**
@@ -65,13 +65,8 @@ let host: LanHost;
 let port: number;
 
 beforeAll(async () => {
-  const pems = await generate([{ name: 'commonName', value: 'archive-pc' }], {
-    keyType: 'ec',
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: ADDRESS }] }],
-  });
-  certPem = pems.cert;
-  keyPem = pems.private;
-  otherKeyPem = (await generate([{ name: 'commonName', value: 'other' }], { keyType: 'ec' })).private;
+  ({ cert: certPem, key: keyPem } = await testCertificate(ADDRESS));
+  otherKeyPem = (await testCertificate(ADDRESS)).key;
   renderer = mkdtempSync(join(tmpdir(), 'archive-desk-lan-renderer-'));
   writeFileSync(join(renderer, 'index.html'), '<p>the desk</p>');
   host = newHost();
