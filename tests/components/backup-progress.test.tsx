@@ -13,7 +13,7 @@ let release: () => void = () => undefined;
 beforeEach(async () => {
   holdAt = 'copy';
   bridge = await installTestBridge({
-    jobGate: (stand) => (stand.step.step === holdAt ? new Promise<void>((resolve) => ((holdAt = null), (release = resolve))) : Promise.resolve()),
+    jobGate: (at) => (at.phase === holdAt ? new Promise<void>((resolve) => ((holdAt = null), (release = resolve))) : Promise.resolve()),
   });
   await bridge.signInAs('custodian');
 });
