@@ -13,7 +13,13 @@ let release: () => void = () => undefined;
 beforeEach(async () => {
   holdAt = 'copy';
   bridge = await installTestBridge({
-    jobGate: (stand) => (stand.step.step === holdAt ? new Promise<void>((resolve) => ((holdAt = null), (release = resolve))) : Promise.resolve()),
+    jobGate: (stand) => {
+      if (stand.step.step !== holdAt) return Promise.resolve();
+      holdAt = null;
+      return new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    },
   });
   await bridge.signInAs('custodian');
 });
