@@ -1,11 +1,11 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
 import type { TestBridge } from '../support/bridge';
 import { PASSWORD } from '../support/app';
 import { boxUpdateFrom, createBox, validLoanInput } from '../support/fixtures';
 import { lendingCast } from '../support/lending';
 import { boxInput, bridgeSignedInAs } from './catalogue-fixtures';
+import { renderApp } from '../support/feature';
 import { captureDownloads, readText } from '../support/downloads';
 
 let bridge: TestBridge;
@@ -18,7 +18,7 @@ afterEach(() => bridge.close());
 
 const renderAudit = () => {
   window.location.hash = '#/audit';
-  render(<Root queryClient={createQueryClient()} />);
+  renderApp();
 };
 
 const tableRows = () => Array.from(document.querySelectorAll<HTMLElement>('.audit-table .ant-table-row'));
@@ -104,7 +104,7 @@ describe('audit viewer', { timeout: 60_000 }, () => {
     const downloads = captureDownloads();
     const user = userEvent.setup({ delay: null });
     window.location.hash = '#/audit?boxCode=QT-AUD-001';
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
 
     await user.click(await screen.findByRole('button', { name: /导出 CSV/ }, { timeout: 20_000 }));
     await waitFor(() => expect(downloads.saved).toHaveLength(1), { timeout: 20_000 });

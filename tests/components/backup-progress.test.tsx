@@ -1,9 +1,9 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createQueryClient, Root } from '../../renderer/app/Root';
 import type { BackupStand } from '../../electron/server/services/backup-job';
 import { installTestBridge, type TestBridge } from '../support/bridge';
+import { renderApp } from '../support/feature';
 import { createBox } from '../support/fixtures';
 
 /** Issue #22: the Backups screen shows a running backup's phase and progress, and why 立即备份 waits. */
@@ -13,7 +13,13 @@ let release: () => void = () => undefined;
 beforeEach(async () => {
   holdAt = 'copy';
   bridge = await installTestBridge({
-    jobGate: (stand) => (stand.step.step === holdAt ? new Promise<void>((resolve) => ((holdAt = null), (release = resolve))) : Promise.resolve()),
+    jobGate: (stand) => {
+      if (stand.step.step !== holdAt) return Promise.resolve();
+      holdAt = null;
+      return new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    },
   });
   await bridge.signInAs('custodian');
 });
@@ -32,7 +38,7 @@ describe('备份进度', { timeout: 120_000 }, () => {
     const backup = bridge.app.ok('backup-run', {}, handle);
     await waitFor(() => expect(holdAt).toBeNull(), { timeout: 20_000 });
     window.location.hash = '#/backups';
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
 
     expect(await screen.findByText('正在备份：复制档案库', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByRole('progressbar', { name: '备份进度' })).toBeInTheDocument();

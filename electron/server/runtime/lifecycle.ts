@@ -336,7 +336,8 @@ export class RuntimeLifecycle {
       rollBack(this.files.db, pending);
       this.recovered.push(restoreRecovered(pending, 'rolled-back'));
       open();
-      return this.flushRecovered();
+      this.flushRecovered();
+      return;
     }
     if (pending) {
       console.warn(`archive start: an interrupted restore of ${pending.file} was completed`);
