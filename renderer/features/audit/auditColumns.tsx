@@ -3,17 +3,19 @@ import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clientText } from '../../../electron/core/vocabulary';
-import { parseChanges } from './changes';
-import { fieldLabel } from './fieldLabels';
-import { EMPTY, formatInstant, objectText, viewLanguage } from './format';
+import { auditFieldLabel, auditObjectText, parseChanges } from '../../../electron/core/vocabulary/audit-changes';
+import type { Language } from '../../../electron/core/vocabulary';
+import { EMPTY, formatInstant, viewLanguage } from './format';
 import { HashText } from './HashText';
-import { actionLabel, entityLabel, isWarningAction } from './labels';
+import { actionLabel, isWarningAction } from './labels';
 import type { AuditTableRow } from './queries';
 
 /** The changed fields' names, e.g. "题名、柜号", so an edit can be told apart without opening it. */
-function changedFields(t: TFunction, entry: AuditTableRow): string {
+function changedFields(t: TFunction, lang: Language, entry: AuditTableRow): string {
   const changes = parseChanges(entry.changes);
-  return changes.kind === 'fields' ? changes.lines.map((line) => fieldLabel(t, entry.entity, line.field)).join(t('catalogue:form.listSeparator')) : EMPTY;
+  return changes.kind === 'fields'
+    ? changes.lines.map((line) => auditFieldLabel(entry.entity, line.field, lang)).join(t('catalogue:form.listSeparator'))
+    : EMPTY;
 }
 
 /** Widths are fixed because a virtual table cannot measure its rows; 变更字段 takes what is left. */
@@ -38,7 +40,7 @@ export function useAuditColumns(): TableColumnsType<AuditTableRow> {
         title: t('columns.entity'),
         width: 170,
         ellipsis: true,
-        render: (_, entry) => objectText(entityLabel(t, entry.entity), entry.entityId, entry.objectNo),
+        render: (_, entry) => auditObjectText(entry, viewLanguage(i18n.language)),
       },
       {
         key: 'boxCode',
@@ -47,7 +49,7 @@ export function useAuditColumns(): TableColumnsType<AuditTableRow> {
         width: 150,
         render: (code: string | null) => (code ? <span className="mono">{code}</span> : EMPTY),
       },
-      { key: 'changes', title: t('columns.changes'), ellipsis: true, render: (_, entry) => changedFields(t, entry) },
+      { key: 'changes', title: t('columns.changes'), ellipsis: true, render: (_, entry) => changedFields(t, viewLanguage(i18n.language), entry) },
       { key: 'hash', title: t('columns.hash'), dataIndex: 'hash', width: 120, render: (hash: string) => <HashText hash={hash} /> },
     ],
     [t, i18n.language],
