@@ -41,6 +41,10 @@ describe('audit changes', () => {
     expect(auditValueText('status', 'on_loan', 'zh-CN', 'box')).toBe('借出');
     expect(auditValueText('status', 'cancelled', 'zh-CN', 'transfer')).toBe('已撤销');
     expect(auditValueText('note', '', 'zh-CN')).toBe('—');
+    expect(auditValueText('missingDocumentIds', [], 'zh-CN', 'incident')).toBe('—');
+    // Both sides of a sign-off, told apart.
+    expect(auditFieldLabel('transfer', 'handoverSignature', 'zh-CN')).not.toBe(auditFieldLabel('transfer', 'receiverSignature', 'zh-CN'));
+    expect(auditFieldLabel('transfer', 'handoverUserId', 'zh-CN')).not.toBe(auditFieldLabel('transfer', 'handoverName', 'zh-CN'));
     expect(auditValueText('kindPrefixes', { tenant: 'ZH', customer: 'KH' }, 'zh-CN')).toBe('租户档案：ZH；客户档案：KH');
     expect(auditValueText('filters', { action: 'login-failed', boxCode: 'ZH-2026-0001' }, 'zh-CN')).toBe('操作：登录失败；档案编号：ZH-2026-0001');
   });

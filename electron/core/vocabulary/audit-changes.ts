@@ -91,7 +91,7 @@ export const auditFieldLabel = (entity: string, field: string, lang: Language): 
 /** A stored value as a person reads it: enum labels, 是/否, local times, names for ids, "—" for nothing. */
 export function auditValueText(field: string, value: unknown, lang: Language, entity?: string, refs: AuditRefs = {}): string {
   const words = WORDS[lang];
-  if (value === null || value === undefined || value === '') return EMPTY;
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return EMPTY;
   const refKind = refKindOf(field);
   // An id whose record is gone keeps its number, with the kind of record it was.
   if (refKind && typeof value === 'number') return refs[refKind]?.[String(value)] ?? `${entityText(refKind, lang)} ${value}`;
