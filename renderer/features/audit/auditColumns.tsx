@@ -18,15 +18,18 @@ function changedFields(t: TFunction, lang: Language, entry: AuditTableRow): stri
     : EMPTY;
 }
 
-/** Widths are fixed because a virtual table cannot measure its rows; 变更字段 takes what is left. */
+/**
+ * Widths are fixed because a virtual table cannot measure its rows; 变更字段 takes what is left,
+ * which on a 1366-pixel screen must still be more than nothing.
+ */
 export function useAuditColumns(): TableColumnsType<AuditTableRow> {
   const { t, i18n } = useTranslation(['audit', 'catalogue', 'app', 'common']);
   return useMemo(
     () => [
-      { key: 'seq', title: t('columns.seq'), dataIndex: 'seq', width: 72, align: 'right', render: (seq: number) => <span className="mono">{seq}</span> },
+      { key: 'seq', title: t('columns.seq'), dataIndex: 'seq', width: 64, align: 'right', render: (seq: number) => <span className="mono">{seq}</span> },
       { key: 'at', title: t('columns.at'), dataIndex: 'at', width: 190, render: (at: string) => <span className="mono">{formatInstant(at)}</span> },
-      { key: 'actor', title: t('columns.actor'), dataIndex: 'actorName', width: 130, ellipsis: true },
-      { key: 'client', title: t('columns.client'), width: 170, ellipsis: true, render: (_, entry) => clientText(entry, viewLanguage(i18n.language)) },
+      { key: 'actor', title: t('columns.actor'), dataIndex: 'actorName', width: 100, ellipsis: true },
+      { key: 'client', title: t('columns.client'), width: 120, ellipsis: true, render: (_, entry) => clientText(entry, viewLanguage(i18n.language)) },
       {
         key: 'action',
         title: t('columns.action'),
@@ -38,7 +41,7 @@ export function useAuditColumns(): TableColumnsType<AuditTableRow> {
       {
         key: 'entity',
         title: t('columns.entity'),
-        width: 170,
+        width: 190,
         ellipsis: true,
         render: (_, entry) => auditObjectText(entry, viewLanguage(i18n.language)),
       },
@@ -46,11 +49,11 @@ export function useAuditColumns(): TableColumnsType<AuditTableRow> {
         key: 'boxCode',
         title: t('columns.boxCode'),
         dataIndex: 'boxCode',
-        width: 150,
+        width: 130,
         render: (code: string | null) => (code ? <span className="mono">{code}</span> : EMPTY),
       },
       { key: 'changes', title: t('columns.changes'), ellipsis: true, render: (_, entry) => changedFields(t, viewLanguage(i18n.language), entry) },
-      { key: 'hash', title: t('columns.hash'), dataIndex: 'hash', width: 120, render: (hash: string) => <HashText hash={hash} /> },
+      { key: 'hash', title: t('columns.hash'), dataIndex: 'hash', width: 100, render: (hash: string) => <HashText hash={hash} /> },
     ],
     [t, i18n.language],
   );
