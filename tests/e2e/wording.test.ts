@@ -153,6 +153,7 @@ test('the audit viewer and its Excel export read a hand-out, an incident and a h
   await tableRow(page, `借阅 ${loan.loanNo}`).filter({ hasText: '借出' }).first().getByText('借出', { exact: true }).click();
   const drawer = page.getByRole('dialog');
   const boxStatus = drawer.locator('tr', { hasText: '档案状态' });
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator; the text as the page shows it
   expect(await boxStatus.innerText()).toMatch(/档案状态\s+在库\s+借出/);
   await page.waitForTimeout(600);
   await page.screenshot({ path: 'test-results/e2e-audit-hand-out.png' });
