@@ -11,32 +11,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ElectronApplication, Page } from 'playwright-core';
-import { buttonName, clickButton, signIn, signOut, tableRow } from '../tests/e2e/support/ui';
+import { validBoxInput } from '../tests/support/box-input';
+import { buttonName, handOutLoan, clickButton, signIn, signOut, tableRow } from '../tests/e2e/support/ui';
 
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const PASSWORD = 'Electron-e2e-2026';
 const PASSPHRASE = '桌面版冒烟恢复口令-e2e';
-/** One box on the shelf to lend (box-create's input, as tests/support/fixtures.ts validBoxInput). */
-const BOX = {
-  code: '',
-  kind: 'personnel',
-  title: '人事档案',
-  ownerId: null,
-  volume: 1,
-  yearFrom: 2024,
-  yearTo: 2025,
-  room: '一号档案室',
-  cabinet: 'C01',
-  shelf: '2',
-  position: '5',
-  confidentiality: 'internal',
-  retentionClass: 'y30',
-  retentionYears: null,
-  retentionStart: null,
-  note: '',
-};
 
 function check(condition: unknown, message: string): void {
   if (!condition) {
@@ -104,7 +86,7 @@ try {
     await call(page, 'session-change-password', { current: initial, next: PASSWORD, nextConfirm: PASSWORD }, handles[username]);
   }
   await call(page, 'backup-settings-update', { folders: [backups], keep: 30, dailyAt: '23:59', onClose: true }, handles.custodian);
-  const { box } = await call<{ box: { code: string } }>(page, 'box-create', BOX, handles.custodian);
+  const { box } = await call<{ box: { code: string } }>(page, 'box-create', validBoxInput(), handles.custodian);
   await call(page, 'session-logout', {}, admin);
 
   await signIn(page, 'clerk', PASSWORD);
@@ -138,14 +120,7 @@ try {
   await signOut(page);
 
   await signIn(page, 'clerk', PASSWORD);
-  await page.getByRole('menuitem', { name: '借阅' }).click();
-  await tableRow(page, loanNo).getByText(loanNo).click();
-  await clickButton(page, '出借');
-  await page
-    .locator('.ant-popconfirm')
-    .getByRole('button', { name: buttonName('确定') })
-    .click();
-  await page.locator('.ant-descriptions').getByText('借出中').waitFor();
+  await handOutLoan(page, loanNo);
   check(true, 'the clerk handed the box out');
 
   // The slip as the 打印借阅单 button makes it: the server asks main, main's hidden window prints.

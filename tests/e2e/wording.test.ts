@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { localDate } from '../../electron/server/services/local-date';
 import { launchChromium, startShell, type RunningShell } from './support/shell';
 import { SEED_OWN_PASSWORD, signInSeeded, signOut, tableRow } from './support/ui';
+import { CUSTODIAN_SCREENS } from './support/screens';
 
 /**
  * Issue #19's walk: every screen each role opens, in zh-CN, on a seeded archive, reads in Chinese:
@@ -76,27 +77,7 @@ async function untranslated(route: string): Promise<string[]> {
 }
 
 const SCREENS: Record<string, string[]> = {
-  custodian: [
-    'boxes',
-    'boxes/1',
-    'boxes/new',
-    'boxes/1/edit',
-    'owners',
-    'owners/1',
-    'lending',
-    'lending/new',
-    'lending/1',
-    'lending/borrower',
-    'custody',
-    'custody/transfers',
-    'custody/transfers/new',
-    'custody/transfers/1',
-    'custody/inspection',
-    'custody/retention',
-    'custody/destructions',
-    'backups',
-    'boxes/import',
-  ],
+  custodian: CUSTODIAN_SCREENS,
   manager: ['lending', 'lending/1', 'custody', 'custody/destructions', 'custody/retention'],
   clerk: ['boxes', 'lending', 'lending/new', 'custody/transfers'],
   auditor: ['audit', 'custody/inspection', 'lending/999999', 'no-such-screen'],
