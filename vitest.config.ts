@@ -1,10 +1,14 @@
 import react from '@vitejs/plugin-react';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [react()],
   test: {
     root: '.',
+    // vitest leaves a core free by default, which on a 2-core machine runs the files one at a time;
+    // the tests wait on disk, key derivation and child processes often enough to share both.
+    maxWorkers: availableParallelism(),
     globals: true,
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -21,6 +21,11 @@ export interface OpenOptions {
   readonly?: boolean;
   /** An existing archive: a missing file is DB_MISSING, never a new empty database. */
   mustExist?: boolean;
+  /**
+   * Called with the archive as the older version left it, before a migration it has not had yet
+   * (never for a new database); a throw leaves the archive unmigrated and the open fails with it.
+   */
+  beforeMigrate?: (db: Db) => void;
 }
 
 export function applyKey(sqlite: Database.Database, keyHex: string): void {
@@ -107,7 +112,7 @@ function lastApplied(sqlite: Database.Database): number | null {
  * A database from a newer version of the app is refused, never downgraded. An up-to-date one skips
  * all of it: the whole-database foreign_key_check takes ~10 s at 100,000 boxes and 1M loans.
  */
-export function runMigrations(db: Db, migrationsFolder: string): void {
+export function runMigrations(db: Db, migrationsFolder: string, beforeMigrate?: (db: Db) => void): void {
   const sqlite = db.$client;
   const applied = lastApplied(sqlite);
   const latest = lastJournalStamp(migrationsFolder);
@@ -116,6 +121,7 @@ export function runMigrations(db: Db, migrationsFolder: string): void {
     sqlite.pragma('foreign_keys=ON');
     return;
   }
+  if (applied !== null) beforeMigrate?.(db);
   sqlite.pragma('foreign_keys=OFF');
   migrate(db, { migrationsFolder });
   const broken = sqlite.pragma('foreign_key_check') as unknown[];
@@ -147,7 +153,7 @@ export function openDatabase(file: string, options: OpenOptions): Db {
     sqlite.pragma('synchronous=FULL');
     sqlite.pragma('busy_timeout=5000');
     const db = drizzleOver(sqlite);
-    runMigrations(db, options.migrationsFolder);
+    runMigrations(db, options.migrationsFolder, options.beforeMigrate);
     return db;
   } catch (err) {
     sqlite.close();

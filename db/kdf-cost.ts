@@ -32,7 +32,7 @@ export const kdfCost = () => current;
  * with undefined (scripts/build-node.mjs), so in the shipped app this always throws, whatever the
  * environment says.
  */
-export function useTestKdfCost(): void {
+export function lowerKdfCostForTests(): void {
   if (!process.env.VITEST) throw new Error('the test KDF cost is for vitest runs only');
   current = TEST_KDF_COST;
 }

@@ -18,7 +18,10 @@ export function sameConnection(tx: Db, db: Db): void {
 export function preparedOnce<T>(db: Db, key: string, build: (db: Db) => T): T {
   const connection = connectionOf.get(db) ?? db;
   let byKey = queries.get(connection);
-  if (!byKey) queries.set(connection, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    queries.set(connection, byKey);
+  }
   let query = byKey.get(key) as T | undefined;
   if (query === undefined) {
     query = build(connection);

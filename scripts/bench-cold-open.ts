@@ -11,7 +11,7 @@ import { ensureSearchIndex } from '../electron/server/services/search-index';
 
 const [mode, target, migrationsFolder] = process.argv.slice(2);
 const opened = performance.now();
-let db;
+let db: ReturnType<typeof openDatabase>;
 if (mode === 'plain') {
   db = openDatabase(target, { keyHex: null, migrationsFolder });
   ensureSearchIndex(db);

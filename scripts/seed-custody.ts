@@ -187,7 +187,9 @@ export function scheduleCustody(ctx: CustodyContext): CustodyCounts {
     audit(at, custodian, 'transfer-request', 'transfer', id, null, null, { ...row, boxCodes: list.map((b) => codes[b]) });
     // Signatures are logged as 'png', as transferAudit does.
     const logged = (r: typeof row) => ({ ...r, handoverSignature: r.handoverSignature ? 'png' : null, receiverSignature: r.receiverSignature ? 'png' : null });
-    const release = (when: number) => list.forEach((b) => (freeAt[b] = when));
+    const release = (when: number) => {
+      for (const b of list) freeAt[b] = when;
+    };
     if (outcome === 'requested') return void insert.transfer.run(row);
     const decidedAt = Math.max(officeHours(at + int(0, 1) * DAY), at + 30 * 60_000);
     schedule(decidedAt, () => {

@@ -210,8 +210,8 @@ describe('audit export', () => {
     expect(text.startsWith('\uFEFF序号,')).toBe(true);
     // Issue #19: the action as the viewer names it; its stored code kept for recomputing hashes
     // (then the desk as stored: empty for this PC's own window, which the 来源 column calls 本机).
-    // The record by its own code or number (档案 ZH-2026-0001), its stored id kept in 对象编号.
-    expect(text).toMatch(/,本机,新建档案,档案 ZH-2026-0001,\d+,.*,box-create,box,,\r?$/m);
+    // The record by its own code or number (档案 ZH-2026-0001); the changes in words, then as stored.
+    expect(text).toMatch(/,本机,新建档案,档案 ZH-2026-0001,ZH-2026-0001,"档案编号：ZH-2026-0001\n[^"]*",[\s\S]*?,box-create,box,,\r?$/m);
     const head = await app.ok('audit-head', {}, auditor);
     expect(text).toContain(`审计链条目数：${head.entries}`);
     expect(text).toContain(head.headHash);

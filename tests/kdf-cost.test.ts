@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKeyFile, readKeyWithPassphrase, unsealRecovery, seal } from '../db/keyfile';
-import { kdfCost, PRODUCTION_KDF_COST, useTestKdfCost } from '../db/kdf-cost';
+import { kdfCost, PRODUCTION_KDF_COST, lowerKdfCostForTests } from '../db/kdf-cost';
 import { hashPassword, verifyPassword } from '../electron/server/services/passwords';
 
 /**
@@ -57,7 +57,7 @@ describe('the KDF cost', () => {
     const saved = process.env.VITEST;
     delete process.env.VITEST;
     try {
-      expect(() => useTestKdfCost()).toThrow('the test KDF cost is for vitest runs only');
+      expect(() => lowerKdfCostForTests()).toThrow('the test KDF cost is for vitest runs only');
     } finally {
       process.env.VITEST = saved;
     }

@@ -47,9 +47,25 @@ describe('a data folder on a network share', () => {
   });
 
   it('tells a Windows share path from a drive path', () => {
-    for (const p of ['\\\\fileserver\\office\\archive', '//fileserver/office', '\\\\?\\UNC\\fileserver\\office\\data', '\\\\192.168.1.5\\d$\\archive'])
+    for (const p of [
+      '\\\\fileserver\\office\\archive',
+      '//fileserver/office',
+      '\\\\?\\UNC\\fileserver\\office\\data',
+      '\\\\.\\UNC\\fileserver\\office\\data',
+      '//?/unc/fileserver/office',
+      '\\\\192.168.1.5\\d$\\archive',
+      '\\\\文件服务器\\档案 室\\数据',
+    ])
       expect(isUncPath(p)).toBe(true);
-    for (const p of ['C:\\Users\\li\\AppData\\Roaming\\Archive Desk\\data', 'D:\\档案', '\\\\?\\C:\\data', '\\\\.\\C:\\data', '\\data', 'relative\\path'])
+    for (const p of [
+      'C:\\Users\\li\\AppData\\Roaming\\Archive Desk\\data',
+      'C:\\Users\\张 三\\AppData\\Roaming\\Archive Desk\\data',
+      'D:\\档案',
+      '\\\\?\\C:\\data',
+      '\\\\.\\C:\\data',
+      '\\data',
+      'relative\\path',
+    ])
       expect(isUncPath(p)).toBe(false);
   });
 
@@ -58,6 +74,21 @@ describe('a data folder on a network share', () => {
     expect(networkKindOf('\\\\nas\\archive\\data', probe('\\\\nas\\archive\\data'))).toBe('smb');
     expect(networkKindOf('Z:\\data', probe('\\\\nas\\archive\\data'))).toBe('smb');
     expect(networkKindOf('D:\\data', probe('D:\\data'))).toBeNull();
+    // A domain PC whose roaming profile is redirected to the server: the user's own AppData is a share.
+    const appData = 'C:\\Users\\张 三\\AppData\\Roaming\\Archive Desk\\data';
+    expect(networkKindOf(appData, probe('\\\\dc01\\profiles$\\张 三\\AppData\\Roaming\\Archive Desk\\data'))).toBe('smb');
+    expect(networkKindOf(appData, probe(appData))).toBeNull();
+  });
+
+  it('on a Linux desktop refuses a share opened from the file manager (gvfs, smbnetfs)', () => {
+    const desktop = [
+      '22 1 8:1 / / rw - ext4 /dev/sda1 rw',
+      '70 22 0:60 / /run/user/1000/gvfs rw,nosuid,nodev shared:40 - fuse.gvfsd-fuse gvfsd-fuse rw,user_id=1000',
+      '71 22 0:61 / /home/张\\040三/网络 rw - fuse.smbnetfs smbnetfs rw',
+    ].join('\n');
+    expect(networkMountOf('/run/user/1000/gvfs/smb-share:server=nas,share=档案/archive-desk', desktop)).toBe('fuse.gvfsd-fuse');
+    expect(networkMountOf('/home/张 三/网络/nas/档案', desktop)).toBe('fuse.smbnetfs');
+    expect(networkMountOf('/home/张 三/.local/share/archive-desk', desktop)).toBeNull();
   });
 
   it('follows links, and judges a folder not made yet by the nearest one that is', () => {

@@ -22,6 +22,10 @@ export const NETWORK_FS_TYPES: ReadonlySet<string> = new Set([
   '9p',
   'fuse.sshfs',
   'davfs',
+  // A share opened from the Linux desktop's file manager (smb://…): GNOME's gvfs, or smbnetfs.
+  'fuse.gvfsd-fuse',
+  'fuse.smbnetfs',
+  'fuse.rclone',
 ]);
 
 interface Mount {
@@ -61,9 +65,9 @@ export function networkMountOf(path: string, mountInfo: string): string | null {
   return best && NETWORK_FS_TYPES.has(best.fsType) ? best.fsType : null;
 }
 
-/** A Windows path to a share: \\server\share\…, or its long form \\?\UNC\server\share\…. */
+/** A Windows path to a share: \\server\share\…, or its device forms \\?\UNC\server\share\… and \\.\UNC\…. */
 export function isUncPath(path: string): boolean {
-  return /^[\\/]{2}\?[\\/]UNC[\\/]/i.test(path) || /^[\\/]{2}(?![?.][\\/])[^\\/]+[\\/][^\\/]+/.test(path);
+  return /^[\\/]{2}[?.][\\/]UNC[\\/]/i.test(path) || /^[\\/]{2}(?![?.][\\/])[^\\/]+[\\/][^\\/]+/.test(path);
 }
 
 /** The real path of a folder that may not exist yet: its nearest existing ancestor's, plus the rest. */

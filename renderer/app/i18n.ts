@@ -150,6 +150,11 @@ export const app = {
         EISDIR: '那里是一个文件夹，不是文件',
         other: '系统报告错误 {{code}}',
       },
+      MIGRATION_BACKUP_FAILED: {
+        title: '升级前的备份没有成功，档案库未升级',
+        action:
+          '新版本要先把档案库升级到新格式，升级之前会在下面的数据文件夹里的 before-update 文件夹做一份校验过的备份，以便随时回到旧版本。这份备份没有成功（{{reason}}），所以档案库没有升级，原来的数据原样保留。请检查这个磁盘是否已满或不可写，处理后点击“重试”；也可以重新安装旧版本继续使用。',
+      },
       DB_TOO_NEW: {
         title: '档案库来自更新版本的软件',
         action: '这个档案库由更新版本的档案前台写入，本版本不能打开它，也不会把它改回旧格式。请安装最新版本的档案前台后再打开。',
@@ -444,6 +449,11 @@ export const app = {
         EPERM: 'the account running the app has no permission to read it',
         EISDIR: 'there is a folder there, not a file',
         other: 'the system reported error {{code}}',
+      },
+      MIGRATION_BACKUP_FAILED: {
+        title: 'The backup before the update failed; the archive was not updated',
+        action:
+          'This version must bring the archive to its new format, and first makes a verified backup in the before-update folder of the data folder below, so the previous version can always be gone back to. That backup failed ({{reason}}), so the archive was not updated and its data is as it was. Check whether this disk is full or read-only, then press “Try again”; or reinstall the previous version and go on with it.',
       },
       DB_TOO_NEW: {
         title: 'The archive comes from a newer version',

@@ -102,6 +102,7 @@ export function InfiniteTable<T extends { id: number }>(props: InfiniteTableProp
     [start, end, rows.length, rowPx, columns.length],
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: resetKey is the trigger (another list), not a value read
   useEffect(() => {
     table.current?.scrollTo({ top: 0 });
     setScrollTop(0);
@@ -109,6 +110,7 @@ export function InfiniteTable<T extends { id: number }>(props: InfiniteTableProp
 
   // Measured once: reading a height forces a layout, which on every window change would cost a frame.
   const measured = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measured when rows are first shown, read from the DOM
   useLayoutEffect(() => {
     const row = measured.current ? null : wrapper.current?.querySelector<HTMLElement>('.ant-table-row');
     if (!row?.offsetHeight) return;
@@ -129,6 +131,7 @@ export function InfiniteTable<T extends { id: number }>(props: InfiniteTableProp
   const latest = useRef({ follow, onOpen });
   latest.current = { follow, onOpen };
   // New rows (a page, another list) can arrive with the view anywhere, and no scroll event follows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: these are the triggers; follow reads the rest when it runs
   useLayoutEffect(() => {
     const body = wrapper.current?.querySelector<HTMLElement>('.ant-table-body');
     if (body) follow(body);

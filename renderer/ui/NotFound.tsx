@@ -1,7 +1,7 @@
-import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ExceptionResult } from './ExceptionResult';
 
 export function NotFound() {
   const { t } = useTranslation('common');
-  return <Result status="404" title={t('errors.NOT_FOUND')} />;
+  return <ExceptionResult status="404" title={t('errors.NOT_FOUND')} />;
 }

@@ -1,6 +1,8 @@
 import { createContext, useContext, type ComponentType } from 'react';
 
 type BoxPanel = ComponentType<{ boxId: number }>;
+/** Panels by a name of their own (their React key), shown in this order. */
+type Slot = Record<string, BoxPanel>;
 
 /**
  * What other features show on a box's page (its hold tag, its loans, its custody history). The app
@@ -8,14 +10,14 @@ type BoxPanel = ComponentType<{ boxId: number }>;
  */
 export interface BoxPanels {
   /** Beside the status tag in the header. */
-  tags: BoxPanel[];
+  tags: Slot;
   /** Among the header's buttons, where the eye is: the box's frequent actions (冻结). */
-  actions: BoxPanel[];
+  actions: Slot;
   /** In the side column, under the move history. */
-  side: BoxPanel[];
+  side: Slot;
 }
 
-const BoxPanelsContext = createContext<BoxPanels>({ tags: [], actions: [], side: [] });
+const BoxPanelsContext = createContext<BoxPanels>({ tags: {}, actions: {}, side: {} });
 
 export const BoxPanelsProvider = BoxPanelsContext.Provider;
 export const useBoxPanels = (): BoxPanels => useContext(BoxPanelsContext);

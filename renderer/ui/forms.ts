@@ -43,7 +43,9 @@ export function applyFieldIssues<T extends FieldValues>(error: unknown, setError
     return true;
   }
   const onFields = (payload.issues ?? []).filter((issue) => issue.path.length > 0);
-  onFields.forEach((issue, index) => setError(issue.path.join('.') as Path<T>, { type: 'server', message: issue.message }, { shouldFocus: index === 0 }));
+  for (const [index, issue] of onFields.entries()) {
+    setError(issue.path.join('.') as Path<T>, { type: 'server', message: issue.message }, { shouldFocus: index === 0 });
+  }
   return onFields.length > 0;
 }
 

@@ -123,6 +123,7 @@ export const common = {
       SESSION_IS_OWN: '这是您自己正在使用的会话，不能在此强制退出；如要退出，请点击“退出登录”',
       DATA_FOLDER_ON_NETWORK:
         '数据文件夹 {{path}} 位于网络共享（{{kind}}）上。多台电脑同时打开同一个数据库文件会损坏档案，所以不能这样使用：请把数据文件夹放在本机磁盘上，其他电脑通过“网络共享”连接这台主机',
+      MIGRATION_BACKUP_FAILED: '新版本升级档案库之前要先做一份校验过的备份（{{folder}}），这份备份没有成功，档案库没有升级：请检查该磁盘的空间后重试',
       HOST_LOCAL_ONLY: '这一步只能在档案主机本机上办理（初始设置、用恢复口令打开档案库、从备份恢复）：请到档案主机上操作',
       HOST_NOT_ARCHIVE: '{{url}} 有程序应答，但不是档案主机：请核对地址和端口，并确认主机已在“系统设置 → 网络共享”中开启',
       HOST_CERTIFICATE_CHANGED: '{{url}} 出示的证书与刚才核对的不同：可能主机更换了证书，也可能有人冒充档案主机。请先与管理员核对主机上显示的指纹',
@@ -352,6 +353,8 @@ export const common = {
       SESSION_IS_OWN: 'This is your own session; to leave it, sign out instead',
       DATA_FOLDER_ON_NETWORK:
         'The data folder {{path}} is on a network share ({{kind}}). Several PCs opening one database file would damage the archive, so this is refused: keep the data folder on this PC’s own disk and let other PCs connect to it through host mode',
+      MIGRATION_BACKUP_FAILED:
+        'Before this version updates the archive it makes a verified backup ({{folder}}); that backup failed, so the archive was not updated: check that disk’s free space and try again',
       HOST_LOCAL_ONLY:
         'This is done at the archive host itself (setup, opening the archive with the recovery passphrase, restoring from a backup): go to the archive host',
       HOST_NOT_ARCHIVE:

@@ -1,9 +1,9 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
 import type { TestBridge } from '../support/bridge';
 import { createBox, validLoanInput } from '../support/fixtures';
 import { lendingCast } from '../support/lending';
+import { renderApp } from '../support/feature';
 import { bridgeSignedInAs } from './catalogue-fixtures';
 
 let bridge: TestBridge;
@@ -21,7 +21,7 @@ describe('every completed action says what it did', { timeout: 90_000 }, () => {
     await bridge.app.ok('loan-decide', { id: loan.id, approve: true, copyAllowed: false, reason: '' }, cast.manager);
     window.location.hash = `#/lending/${loan.id}`;
     const user = userEvent.setup({ delay: null });
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
 
     await user.click(await screen.findByText('出借', { selector: 'button *' }, { timeout: 15_000 }));
     const confirm = await waitFor(() => document.querySelector<HTMLElement>('.ant-popconfirm')!);
@@ -35,7 +35,7 @@ describe('every completed action says what it did', { timeout: 90_000 }, () => {
     const box = await createBox(bridge.app);
     window.location.hash = `#/boxes/${box.id}`;
     const user = userEvent.setup({ delay: null });
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
 
     const header = (await screen.findByText(box.code, { selector: '.cat-box-code' }, { timeout: 15_000 })).closest('.ant-card') as HTMLElement;
     await user.click(await within(header).findByText('冻结', { selector: 'button *' }, { timeout: 15_000 }));

@@ -1,9 +1,9 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ClientConnectInput } from '../../electron/core/contract/client';
 import { AppError } from '../../electron/core/contract/errors';
 import type { HostClient } from '../../electron/server/client';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { renderApp } from '../support/feature';
 import { installTestBridge, type TestBridge } from '../support/bridge';
 
 /**
@@ -37,7 +37,7 @@ afterEach(() => bridge.close());
 describe('连接到档案主机 at first run', { timeout: 60_000 }, () => {
   it('an unreachable host is told under the address; the right one shows its fingerprint, and 连接 waits for the comparison', async () => {
     const user = userEvent.setup({ delay: null });
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
     await user.click(await screen.findByText('连接到档案主机'));
     await user.type(screen.getByLabelText('档案主机地址'), '10.9.9.9{enter}');
     expect(await screen.findByText(/无法连接档案主机/)).toBeInTheDocument();
@@ -59,7 +59,7 @@ describe('连接到档案主机 at first run', { timeout: 60_000 }, () => {
 
   it('a malformed address is refused in Chinese before any lookup', async () => {
     const user = userEvent.setup({ delay: null });
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
     await user.click(await screen.findByText('连接到档案主机'));
     await user.click(screen.getByRole('button', { name: '查找档案主机' }));
     expect(await screen.findByText('必填')).toBeInTheDocument();

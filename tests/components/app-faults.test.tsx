@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -12,8 +12,8 @@ import type { FolderProbe } from '../../electron/server/network-folder';
 import { Runtime } from '../../electron/server/runtime';
 import type { DesktopBridge } from '../../renderer/api/transport';
 import { backUpTo } from '../../electron/server/services/backups';
-import { createQueryClient, Root } from '../../renderer/app/Root';
 import { MIGRATIONS, PASSPHRASE, PASSWORD, type TestApp } from '../support/app';
+import { renderApp } from '../support/feature';
 import { createSetUpApp } from '../support/fixtures';
 
 /**
@@ -49,7 +49,7 @@ function startApp(protector = machineKeyProtector(join(app.dir, 'machine.key')),
       (payload: unknown, handle: string | null) => dispatch({ name, payload: structuredClone(payload), handle }).then((r) => structuredClone(r)),
     ]),
   ) as DesktopBridge;
-  render(<Root queryClient={createQueryClient()} />);
+  renderApp();
   return status;
 }
 

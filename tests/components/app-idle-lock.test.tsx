@@ -1,10 +1,10 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useSession } from '../../renderer/api/session-store';
-import { createQueryClient, Root } from '../../renderer/app/Root';
 import { PASSWORD } from '../support/app';
 import type { TestBridge } from '../support/bridge';
 import { validSettings } from '../support/fixtures';
+import { renderApp } from '../support/feature';
 import { bridgeSignedInAs } from './catalogue-fixtures';
 
 let bridge: TestBridge;
@@ -20,7 +20,7 @@ afterEach(() => {
 
 function renderAt(hash: string) {
   window.location.hash = hash;
-  render(<Root queryClient={createQueryClient()} />);
+  renderApp();
   return userEvent.setup({ delay: null });
 }
 

@@ -1,8 +1,8 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useSession } from '../../renderer/api/session-store';
-import { createQueryClient, Root } from '../../renderer/app/Root';
 import { installTestBridge, type TestBridge } from '../support/bridge';
+import { renderApp } from '../support/feature';
 import { PASSWORD } from '../support/app';
 
 let bridge: TestBridge;
@@ -12,8 +12,6 @@ beforeEach(async () => {
   bridge = await installTestBridge();
 });
 afterEach(() => bridge.close());
-
-const renderApp = () => render(<Root queryClient={createQueryClient()} />);
 
 async function signIn(username: string, password: string) {
   const user = userEvent.setup({ delay: null });

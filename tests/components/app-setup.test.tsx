@@ -1,6 +1,6 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { renderApp } from '../support/feature';
 import { installTestBridge, type TestBridge } from '../support/bridge';
 
 const PASSPHRASE = '抄在纸上的恢复口令-2026';
@@ -15,7 +15,7 @@ afterEach(() => bridge.close());
 describe('first-run setup', { timeout: 60_000 }, () => {
   it('explains the recovery passphrase and validates with the contract rules', async () => {
     const user = userEvent.setup({ delay: null });
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
 
     expect(await screen.findByText('初始设置')).toBeInTheDocument();
     expect(screen.getByText('请抄写并妥善保管恢复口令')).toBeInTheDocument();
@@ -29,7 +29,7 @@ describe('first-run setup', { timeout: 60_000 }, () => {
 
   it('creates the administrator and goes on to the login screen', async () => {
     const user = userEvent.setup({ delay: null });
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
 
     await user.type(await screen.findByLabelText('站点名称'), '某某广场运营部');
     await user.type(screen.getByLabelText('姓名'), '王管理');

@@ -1,6 +1,6 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { renderApp } from '../support/feature';
 import { installTestBridge, type TestBridge } from '../support/bridge';
 
 let bridge: TestBridge;
@@ -14,7 +14,7 @@ afterEach(() => bridge.close());
 
 async function openCreateDialog() {
   const user = userEvent.setup({ delay: null });
-  render(<Root queryClient={createQueryClient()} />);
+  renderApp();
   await user.click(await screen.findByRole('button', { name: /新增账户/ }, { timeout: 20_000 }));
   const dialog = await screen.findByRole('dialog');
   return { user, dialog };
@@ -23,7 +23,7 @@ async function openCreateDialog() {
 describe('users screen', { timeout: 60_000 }, () => {
   it('lists accounts with translated roles and no delete button', async () => {
     await bridge.app.as('auditor');
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
     const row = (await screen.findByText('auditor', { selector: '.mono' }, { timeout: 20_000 })).closest('tr') as HTMLElement;
     expect(within(row).getByText('审计')).toBeInTheDocument();
     expect(within(row).getByText('启用')).toBeInTheDocument();

@@ -1,13 +1,10 @@
-import i18next from 'i18next';
-import { parseChanges } from '../../renderer/features/audit/changes';
-import { fieldLabel, formatValue } from '../../renderer/features/audit/fieldLabels';
+import { LANGUAGES } from '../../electron/core/vocabulary';
+import { auditFieldLabel, auditValueText, parseChanges } from '../../electron/core/vocabulary/audit-changes';
 import type { TestBridge } from '../support/bridge';
 import { createBox } from '../support/fixtures';
 import { approvedTransfer, custodyCast, expiredBox, signOff, validExecution } from '../support/custody';
 import { loanOut } from '../support/lending';
 import { bridgeSignedInAs } from './catalogue-fixtures';
-
-const t = i18next.t;
 let bridge: TestBridge;
 beforeEach(async () => {
   bridge = await bridgeSignedInAs('auditor');
@@ -52,21 +49,19 @@ describe('audit field labels of real entries', { timeout: 90_000 }, () => {
     const { rows } = await app.ok('audit-list', { limit: 200 }, cast.auditor);
     const entities = ['loan', 'incident', 'transfer', 'destruction', 'inspection', 'follow-up'];
     const unlabelled = new Set<string>();
-    for (const lang of ['zh-CN', 'en']) {
-      await i18next.changeLanguage(lang);
+    for (const lang of LANGUAGES) {
       for (const row of rows.filter((r) => entities.includes(r.entity))) {
         const changes = parseChanges(row.changes);
         if (changes.kind !== 'fields' && changes.kind !== 'record') continue;
-        for (const line of changes.lines) if (fieldLabel(t, row.entity, line.field) === line.field) unlabelled.add(`${row.entity}.${line.field}`);
+        for (const line of changes.lines) if (auditFieldLabel(row.entity, line.field, lang) === line.field) unlabelled.add(`${row.entity}.${line.field}`);
       }
     }
-    await i18next.changeLanguage('zh-CN');
     expect([...unlabelled]).toEqual([]);
 
     // The record by its own number, the people by name.
     const approval = rows.find((r) => r.action === 'loan-approve')!;
     expect(approval.objectNo).toBe(out.loanNo);
-    expect(formatValue(t, 'decidedBy', cast.managerId, 'loan', approval.refs)).toBe('manager-测试');
+    expect(auditValueText('decidedBy', cast.managerId, 'zh-CN', 'loan', approval.refs)).toBe('manager-测试');
     const proposal = rows.find((r) => r.action === 'destruction-propose' && r.entity === 'destruction')!;
     expect(proposal.objectNo).toBe(destruction.registerNo);
     expect(proposal.objectNo).toMatch(/^XH-\d{4}-\d{4}$/);
@@ -74,9 +69,9 @@ describe('audit field labels of real entries', { timeout: 90_000 }, () => {
     expect(rows.find((r) => r.action === 'inspection-start')!.objectNo).toBe(inspection.month);
     const opened = rows.find((r) => r.action === 'incident-open')!;
     const loanLine = (parseChanges(opened.changes) as { lines: { field: string; after: unknown }[] }).lines.find((l) => l.field === 'loanId')!;
-    expect(fieldLabel(t, 'incident', 'loanId')).toBe('借阅单号');
-    expect(formatValue(t, 'loanId', loanLine.after, 'incident', opened.refs)).toBe(out.loanNo);
-    expect(formatValue(t, 'createdBy', cast.custodianId, 'incident', opened.refs)).toBe('custodian-测试');
-    expect(formatValue(t, 'kind', 'damaged', 'incident')).toBe('损毁');
+    expect(auditFieldLabel('incident', 'loanId', 'zh-CN')).toBe('借阅单号');
+    expect(auditValueText('loanId', loanLine.after, 'zh-CN', 'incident', opened.refs)).toBe(out.loanNo);
+    expect(auditValueText('createdBy', cast.custodianId, 'zh-CN', 'incident', opened.refs)).toBe('custodian-测试');
+    expect(auditValueText('kind', 'damaged', 'zh-CN', 'incident')).toBe('损毁');
   });
 });

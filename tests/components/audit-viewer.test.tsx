@@ -1,11 +1,12 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
 import type { TestBridge } from '../support/bridge';
 import { PASSWORD } from '../support/app';
 import { boxUpdateFrom, createBox, validLoanInput } from '../support/fixtures';
-import { lendingCast } from '../support/lending';
+import { lendingCast, loanOut } from '../support/lending';
+import { localDate } from '../../electron/server/services/local-date';
 import { boxInput, bridgeSignedInAs } from './catalogue-fixtures';
+import { renderApp } from '../support/feature';
 import { captureDownloads, readText } from '../support/downloads';
 
 let bridge: TestBridge;
@@ -18,7 +19,7 @@ afterEach(() => bridge.close());
 
 const renderAudit = () => {
   window.location.hash = '#/audit';
-  render(<Root queryClient={createQueryClient()} />);
+  renderApp();
 };
 
 const tableRows = () => Array.from(document.querySelectorAll<HTMLElement>('.audit-table .ant-table-row'));
@@ -104,7 +105,7 @@ describe('audit viewer', { timeout: 60_000 }, () => {
     const downloads = captureDownloads();
     const user = userEvent.setup({ delay: null });
     window.location.hash = '#/audit?boxCode=QT-AUD-001';
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
 
     await user.click(await screen.findByRole('button', { name: /导出 CSV/ }, { timeout: 20_000 }));
     await waitFor(() => expect(downloads.saved).toHaveLength(1), { timeout: 20_000 });
@@ -133,6 +134,29 @@ describe('audit viewer', { timeout: 60_000 }, () => {
     expect(within(drawer).getAllByText(`借阅 ${loan.loanNo}`).length).toBeGreaterThan(0);
     const decidedBy = within(drawer).getByText('审批人').closest('tr') as HTMLElement;
     expect(within(decidedBy).getByText('manager-测试')).toHaveClass('audit-diff-after');
+  });
+
+  it('names an incident by its box and day, and shows a hand-out’s box status in words (issue #19)', async () => {
+    const cast = await lendingCast(bridge.app);
+    const box = await createBox(bridge.app);
+    const loan = await loanOut(bridge.app, cast, box.code);
+    await bridge.app.ok(
+      'loan-return',
+      { id: loan.id, condition: 'damaged', missingDocumentIds: [], incident: { description: '封面破损', responsible: '王芳', followUp: '修补' } },
+      cast.custodian,
+    );
+    const user = userEvent.setup({ delay: null });
+    renderAudit();
+
+    const opened = (await screen.findByText('登记损毁/缺失事件', {}, { timeout: 20_000 })).closest('tr') as HTMLElement;
+    expect(within(opened).getByText(`损毁/缺失事件 ${box.code} · ${localDate()}`)).toBeInTheDocument();
+    expect(screen.queryByText(/#\d/)).not.toBeInTheDocument();
+    await user.click(within(tableRows().find((r) => within(r).queryByText('借出'))!).getByText('借出'));
+    const drawer = await screen.findByRole('dialog');
+    const boxStatus = within(drawer).getByText('档案状态').closest('tr') as HTMLElement;
+    expect(within(boxStatus).getByText('在库')).toHaveClass('audit-diff-before');
+    expect(within(boxStatus).getByText('借出')).toHaveClass('audit-diff-after');
+    expect(within(within(drawer).getByText('经办人').closest('tr') as HTMLElement).getByText('clerk-测试')).toBeInTheDocument();
   });
 
   it('is not offered to a clerk, and its address shows 403', async () => {

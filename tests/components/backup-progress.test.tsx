@@ -1,10 +1,10 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createQueryClient, Root } from '../../renderer/app/Root';
 import type { BackupStand } from '../../electron/server/services/backup-job';
 import { installTestBridge, type TestBridge } from '../support/bridge';
 import { PASSPHRASE } from '../support/app';
+import { renderApp } from '../support/feature';
 import { createBox } from '../support/fixtures';
 
 /** Issue #22: the Backups screen shows a running backup's or re-key's phase and progress, and why 立即备份 waits. */
@@ -14,7 +14,13 @@ let release: () => void = () => undefined;
 beforeEach(async () => {
   holdAt = 'copy';
   bridge = await installTestBridge({
-    jobGate: (at) => (at.phase === holdAt ? new Promise<void>((resolve) => ((holdAt = null), (release = resolve))) : Promise.resolve()),
+    jobGate: (at) => {
+      if (at.phase !== holdAt) return Promise.resolve();
+      holdAt = null;
+      return new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    },
   });
   await bridge.signInAs('custodian');
 });
@@ -33,7 +39,7 @@ describe('备份进度', { timeout: 120_000 }, () => {
     const backup = bridge.app.ok('backup-run', {}, handle);
     await waitFor(() => expect(holdAt).toBeNull(), { timeout: 20_000 });
     window.location.hash = '#/backups';
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
 
     expect(await screen.findByText('正在备份：复制档案库', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByRole('progressbar', { name: '备份进度' })).toBeInTheDocument();
@@ -58,7 +64,7 @@ describe('备份进度', { timeout: 120_000 }, () => {
     const rekey = bridge.app.ok('database-rekey', { passphrase: PASSPHRASE, confirm: true }, admin);
     await waitFor(() => expect(holdAt).toBeNull(), { timeout: 20_000 });
     window.location.hash = '#/backups';
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
 
     expect(await screen.findByText('正在更换数据库密钥：复制档案库', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByRole('progressbar', { name: '更换密钥进度' })).toBeInTheDocument();

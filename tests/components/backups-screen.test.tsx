@@ -1,12 +1,12 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createQueryClient, Root } from '../../renderer/app/Root';
 import type { TestBridge } from '../support/bridge';
 import { auditRows, createBox } from '../support/fixtures';
 import { mountSmallDisk } from '../support/small-disk';
+import { renderApp } from '../support/feature';
 import { bridgeSignedInAs } from './catalogue-fixtures';
 
 let bridge: TestBridge;
@@ -28,7 +28,7 @@ describe('备份与恢复', { timeout: 180_000 }, () => {
     utimesSync(stale, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
     window.location.hash = '#/backups';
     const user = userEvent.setup({ delay: null });
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
 
     expect(await screen.findByText(/这台电脑上还没有成功的备份/, {}, { timeout: 10_000 })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /立即备份/ }));
@@ -54,7 +54,7 @@ describe('备份与恢复', { timeout: 180_000 }, () => {
 
   it('offers a custodian the backups but not the keys or the settings; the admin gets both', async () => {
     window.location.hash = '#/backups';
-    const view = render(<Root queryClient={createQueryClient()} />);
+    const view = renderApp();
     expect(await screen.findByText('备份设置', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /立即备份/ })).toBeInTheDocument();
     expect(screen.queryByText('恢复口令与密钥')).not.toBeInTheDocument();
@@ -64,13 +64,13 @@ describe('备份与恢复', { timeout: 180_000 }, () => {
     view.unmount();
 
     window.location.hash = '#/settings';
-    const typed = render(<Root queryClient={createQueryClient()} />);
+    const typed = renderApp();
     expect(await screen.findByText('您的角色无权访问此页面', {}, { timeout: 10_000 })).toBeInTheDocument();
     typed.unmount();
 
     await bridge.signInAs('admin');
     window.location.hash = '#/backups';
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
     expect(await screen.findByText('修改恢复口令', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByText('更换数据库密钥')).toBeInTheDocument();
     expect(screen.getByRole('menuitem', { name: /系统设置/ })).toBeInTheDocument();
@@ -84,7 +84,7 @@ describe('备份与恢复', { timeout: 180_000 }, () => {
       await bridge.app.ok('backup-settings-update', { folders: [usb], keep: 30, dailyAt: '18:00', onClose: true }, await bridge.app.as('custodian'));
       window.location.hash = '#/backups';
       const user = userEvent.setup({ delay: null });
-      render(<Root queryClient={createQueryClient()} />);
+      renderApp();
       await user.click(await screen.findByRole('button', { name: /立即备份/ }, { timeout: 10_000 }));
       expect(await screen.findByText('1 个位置备份失败，请查看下表', {}, { timeout: 20_000 })).toBeInTheDocument();
       expect(await screen.findByText(new RegExp(`备份文件夹“${usb}”所在磁盘空间已满，备份未完成，已删除未完成的文件`))).toBeInTheDocument();
@@ -97,13 +97,13 @@ describe('备份与恢复', { timeout: 180_000 }, () => {
   it('the overdue banner offers 立即备份 only to those who have the button; a manager is told whom to ask', async () => {
     await createBox(bridge.app, { title: '尚未备份的档案' });
     window.location.hash = '#/boxes';
-    const first = render(<Root queryClient={createQueryClient()} />);
+    const first = renderApp();
     expect(await screen.findByText(/这台电脑上还没有成功的备份。请插好 U 盘后点“立即备份”/, {}, { timeout: 10_000 })).toBeInTheDocument();
     first.unmount();
 
     await bridge.signInAs('manager');
     window.location.hash = '#/boxes';
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
     expect(await screen.findByText(/这台电脑上还没有成功的备份。请联系档案管理员或系统管理员备份/, {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.queryByText(/立即备份/)).toBeNull();
   });
@@ -117,7 +117,7 @@ describe('备份与恢复', { timeout: 180_000 }, () => {
     const bytes = Buffer.from(await book.xlsx.writeBuffer());
     window.location.hash = '#/boxes/import';
     const user = userEvent.setup({ delay: null });
-    const { container } = render(<Root queryClient={createQueryClient()} />);
+    const { container } = renderApp();
     await screen.findByRole('heading', { name: '从 Excel 导入' }, { timeout: 10_000 });
     const input = container.querySelector<HTMLInputElement>('input[type=file]')!;
     await user.upload(input, new File([bytes], '工作日志.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));

@@ -1,6 +1,6 @@
-import { render, screen } from '@testing-library/react';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { screen } from '@testing-library/react';
 import type { TestBridge } from '../support/bridge';
+import { renderApp } from '../support/feature';
 import { bridgeSignedInAs } from './catalogue-fixtures';
 
 let bridge: TestBridge;
@@ -12,7 +12,7 @@ afterEach(() => bridge.close());
 describe('the import page in the menu', { timeout: 90_000 }, () => {
   it('importing owners highlights 租户/客户 and calls them so', async () => {
     window.location.hash = '#/boxes/import?kind=owners';
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
 
     // The page is up once its kind switch shows; the menu then marks the owners' item, not 档案目录.
     await screen.findByText('借阅记录', {}, { timeout: 15_000 });

@@ -2,16 +2,16 @@
  * @vitest-environment jsdom
  * @vitest-environment-options {"url": "https://archive-host.local:8443/"}
  */
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { onChanged } from '../../renderer/api/client';
 import { useConnection } from '../../renderer/api/connection';
 import { createSseParser, type SseEvent, startLiveUpdates } from '../../renderer/api/events';
 import { useSession } from '../../renderer/api/session-store';
 import { invoke, isLan, webAddressProblem } from '../../renderer/api/transport';
-import { createQueryClient, Root } from '../../renderer/app/Root';
 import { PASSWORD, type TestApp } from '../support/app';
 import { createSetUpApp } from '../support/fixtures';
+import { renderApp } from '../support/feature';
 import { type FakeLanHost, installFakeLanHost } from '../support/lan-host';
 
 /** A desk on the office network: the page came from the archive host over https (see the docblock). */
@@ -140,7 +140,7 @@ describe('a LAN desk against the host', { timeout: 90_000 }, () => {
   });
 
   it('the sign-in screen names the host and takes the desk name, which is remembered and sent', async () => {
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
     const user = userEvent.setup({ delay: null });
     expect(await screen.findByText('archive-host.local:8443', {}, { timeout: 20_000 })).toBeInTheDocument();
     expect(screen.getByText('档案主机')).toBeInTheDocument();
@@ -159,7 +159,7 @@ describe('a LAN desk against the host', { timeout: 90_000 }, () => {
   it('a save while the host is gone: not known whether saved, the banner, the typed text kept; 立即重试 → 已重新连接', async () => {
     await signInAs('custodian');
     window.location.hash = '#/owners';
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: /新建租户\/客户/ }, { timeout: 20_000 }));
     const dialog = await screen.findByRole('dialog');
@@ -185,7 +185,7 @@ describe('a LAN desk against the host', { timeout: 90_000 }, () => {
     await signInAs('custodian');
     stop = startLiveUpdates();
     window.location.hash = '#/owners';
-    render(<Root queryClient={createQueryClient()} />);
+    renderApp();
     await screen.findByRole('button', { name: /新建租户\/客户/ }, { timeout: 20_000 });
     await vi.waitFor(() => expect(useConnection.getState().stream).toBe('live'));
 

@@ -1,9 +1,10 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { createQueryClient } from '../../renderer/app/Root';
 import type { TestBridge } from '../support/bridge';
 import { createBox } from '../support/fixtures';
 import { lendingCast, loanOut } from '../support/lending';
+import { renderApp } from '../support/feature';
 import { bridgeSignedInAs } from './catalogue-fixtures';
 
 let bridge: TestBridge;
@@ -24,7 +25,7 @@ describe('the one refresh rule', { timeout: 120_000 }, () => {
     // data that never goes stale leaves the refresh rule as the only way the page can update.
     const client = createQueryClient();
     client.setDefaultOptions({ ...client.getDefaultOptions(), queries: { ...client.getDefaultOptions().queries, staleTime: Infinity } });
-    render(<Root queryClient={client} />);
+    renderApp(client);
 
     // The box page loads its loans and (no) incidents first, so both are cached.
     await user.click(await screen.findByRole('link', { name: loan.loanNo }, { timeout: 15_000 }));

@@ -1,8 +1,8 @@
-import { render, screen } from '@testing-library/react';
-import { createQueryClient, Root } from '../../renderer/app/Root';
+import { screen } from '@testing-library/react';
 import type { TestBridge } from '../support/bridge';
 import { createBox, validLoanInput } from '../support/fixtures';
 import { lendingCast, loanOut } from '../support/lending';
+import { renderApp } from '../support/feature';
 import { bridgeSignedInAs } from './catalogue-fixtures';
 
 let bridge: TestBridge;
@@ -13,7 +13,7 @@ afterEach(() => {
 
 const openLoan = (id: number) => {
   window.location.hash = `#/lending/${id}`;
-  render(<Root queryClient={createQueryClient()} />);
+  renderApp();
 };
 
 /** The button is there, disabled, and described by the sentence the service refuses it with. */

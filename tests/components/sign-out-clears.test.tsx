@@ -1,11 +1,11 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useSession } from '../../renderer/api/session-store';
-import { createQueryClient, Root } from '../../renderer/app/Root';
 import { signOutEverywhere } from '../../renderer/app/session';
 import type { TestBridge } from '../support/bridge';
 import { createBox, validLoanInput } from '../support/fixtures';
 import { lendingCast, loanOut } from '../support/lending';
+import { renderApp } from '../support/feature';
 import { bridgeSignedInAs } from './catalogue-fixtures';
 
 let bridge: TestBridge;
@@ -13,7 +13,7 @@ afterEach(() => bridge.close());
 
 const openLoan = (id: number) => {
   window.location.hash = `#/lending/${id}`;
-  render(<Root queryClient={createQueryClient()} />);
+  renderApp();
 };
 
 /**

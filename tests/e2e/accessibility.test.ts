@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, startShell, type RunningShell } from './support/shell';
 import { buttonName, signInSeeded, signOut } from './support/ui';
+import { CUSTODIAN_SCREENS } from './support/screens';
 
 /**
  * WCAG 2.1 AA as axe-core reads it, on every screen a role can open: no serious or critical
@@ -118,28 +119,7 @@ test('sign-in and every screen of the custodian and the admin have no serious or
 
   await signInAs(page, 'custodian');
   await keyboardReachesMenuAndContent(page);
-  const custodianScreens = [
-    'boxes',
-    'boxes/1',
-    'boxes/new',
-    'boxes/1/edit',
-    'owners',
-    'owners/1',
-    'lending',
-    'lending/new',
-    'lending/1',
-    'lending/borrower',
-    'custody',
-    'custody/transfers',
-    'custody/transfers/new',
-    'custody/transfers/1',
-    'custody/inspection',
-    'custody/retention',
-    'custody/destructions',
-    'backups',
-    'boxes/import',
-  ];
-  for (const route of custodianScreens) found.push(...(await visit(page, route)));
+  for (const route of CUSTODIAN_SCREENS) found.push(...(await visit(page, route)));
 
   await signOut(page);
   await signInAs(page, 'admin');

@@ -23,6 +23,7 @@ test('the address without #token: says it is incomplete and where the full one i
   const page = await newPage(browser);
   await page.goto(`${origin()}/`);
   await expect.poll(() => page.getByText('网址不完整').count()).toBe(1);
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator; the text as the page shows it
   const text = await page.locator('body').innerText();
   expect(text).toContain('启动档案前台的终端');
   expect(text).toContain(`${origin()}/#token=`);
@@ -35,6 +36,7 @@ test('an address whose token the shell refuses (from an earlier run): says the a
   const page = await newPage(browser);
   await page.goto(`${origin()}/#token=from-an-earlier-run`);
   await expect.poll(() => page.getByText('网址已失效').count()).toBe(1);
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator; the text as the page shows it
   const text = await page.locator('body').innerText();
   expect(text).toContain('启动档案前台的终端');
   expect(text).not.toContain('您的角色无权进行此操作');

@@ -8,7 +8,7 @@ import { PASSWORD } from '../support/app';
 import { createSetUpApp } from '../support/fixtures';
 import { boxWithDocuments, lendingCast } from '../support/lending';
 import { launchChromium, newPage, removeData, startShell, type RunningShell } from './support/shell';
-import { buttonName, clickButton, signIn, signOut, tableRow } from './support/ui';
+import { buttonName, handOutLoan, clickButton, signIn, signOut, tableRow } from './support/ui';
 
 let shell: RunningShell;
 let browser: Browser;
@@ -105,14 +105,7 @@ test('the manager approves with the copy permission; the clerk hands it out and 
     await page.locator('.ant-descriptions').getByText('已批准').waitFor();
   });
   await as('clerk', async () => {
-    await page.getByRole('menuitem', { name: '借阅' }).click();
-    await tableRow(page, loanNo).getByText(loanNo).click();
-    await clickButton(page, '出借');
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: buttonName('确定') })
-      .click();
-    await page.locator('.ant-descriptions').getByText('借出中').waitFor();
+    await handOutLoan(page, loanNo);
     await clickButton(page, '申请续借');
     await dialog().getByLabel('续借天数').fill('2');
     await dialog().getByLabel('续借理由').fill('审计尚未结束');

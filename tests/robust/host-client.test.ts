@@ -6,7 +6,7 @@ import { hostUrlOf } from '../../electron/shells/electron/host-address';
 import { hostConfigFile, probeHost } from '../../electron/shells/electron/host-client';
 import { loadFailure, pinnedVerifier, VERIFY } from '../../electron/shells/electron/host-pin';
 import { PASSPHRASE, PASSWORD } from '../support/app';
-import { buildElectronMain, startElectronMain, type ElectronMain } from '../support/electron-main';
+import { shippedElectronMain, startElectronMain, type ElectronMain } from '../support/electron-main';
 import { archiveStatus, testCertificate, tlsHost, type TestCertificate, type TlsHost } from '../support/tls-host';
 
 /**
@@ -105,9 +105,9 @@ describe.runIf(process.platform === 'linux')('the desktop app becomes a desk of 
     return app;
   };
 
-  beforeAll(async () => {
-    main = await buildElectronMain('test-host-client');
-  }, 60_000);
+  beforeAll(() => {
+    main = shippedElectronMain();
+  });
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'archive-host-client-'));
   });

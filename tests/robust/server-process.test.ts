@@ -2,29 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildElectronMain, startElectronMain, type ElectronMain } from '../support/electron-main';
-import { INITIAL_PASSWORD, PASSPHRASE, PASSWORD } from '../support/app';
+import { SETUP, setUpAsAdmin, shippedElectronMain, signedInCustodian, startElectronMain, type ElectronMain } from '../support/electron-main';
+import { PASSWORD } from '../support/app';
 
 /**
  * The bundled Electron main, run under a stand-in `electron` whose utilityProcess.fork is
  * child_process.fork: calls from the renderer go main → server process → back, over a real
  * encrypted database in a temp folder that only the server process holds open.
  */
-const SETUP = {
-  siteName: '万象广场运营部',
-  admin: { username: 'admin', displayName: '系统管理员', password: PASSWORD },
-  passphrase: PASSPHRASE,
-  passphraseConfirm: PASSPHRASE,
-};
-
 let main: string;
 let dir: string;
 let running: ElectronMain[] = [];
 const keychainKey = randomBytes(32).toString('hex');
 
-beforeAll(async () => {
-  main = await buildElectronMain('test-server-process');
-}, 60_000);
+beforeAll(() => {
+  main = shippedElectronMain();
+});
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'archive-server-process-'));
@@ -82,14 +75,7 @@ describe.runIf(process.platform === 'linux')('the server in its own process', ()
 
   it('a form the server prints is rendered by main (its print window) and comes back to the server', { timeout: 60_000 }, async () => {
     const app = start();
-    expect((await app.invoke('app-setup', SETUP)).ok).toBe(true);
-    const admin = (await app.invoke('session-login', { username: 'admin', password: PASSWORD })) as { ok: true; value: { handle: string } };
-    expect(
-      (await app.invoke('user-create', { username: 'keeper', displayName: '保管员', role: 'custodian', password: INITIAL_PASSWORD }, admin.value.handle)).ok,
-    ).toBe(true);
-    const first = (await app.invoke('session-login', { username: 'keeper', password: INITIAL_PASSWORD })) as { ok: true; value: { handle: string } };
-    const custodian = first.value.handle;
-    expect((await app.invoke('session-change-password', { current: INITIAL_PASSWORD, next: PASSWORD, nextConfirm: PASSWORD }, custodian)).ok).toBe(true);
+    const custodian = await signedInCustodian(app, await setUpAsAdmin(app));
     const inspection = (await app.invoke('inspection-start', {}, custodian)) as { ok: true; value: { id: number } };
     expect(inspection.ok).toBe(true);
     const pdf = (await app.invoke('inspection-record-pdf', { id: inspection.value.id }, custodian)) as {

@@ -1,13 +1,18 @@
 // A stand-in for the `electron` module, loaded with `node -r` into the bundled Electron main (the
 // Electron binary cannot be had here). It is driven by the test over this process's IPC channel:
 // 'invoke' plays the renderer calling the call channel, 'quit' quits the app, 'kill-next-call'
-// kills the server process just after main relays the next call to it. utilityProcess.fork is
+// kills the server process just after main relays the next call to it, 'navigate' plays a page
+// trying to leave, 'close-window' the user closing a window, 'second-instance' a second start. utilityProcess.fork is
 // child_process.fork with parent-port.cjs giving the child Electron's process.parentPort.
+// The environment sets what Electron would answer: STANDIN_PACKAGED (app.isPackaged),
+// STANDIN_LOCK_HELD (another instance holds the single-instance lock), STANDIN_KEYCHAIN
+// ('available', 'unavailable', or 'basic_text': Linux without a keyring).
 const Module = require('node:module');
 const { fork } = require('node:child_process');
 const { EventEmitter } = require('node:events');
 const { createCipheriv, createDecipheriv, randomBytes } = require('node:crypto');
 const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
 
 const tell = (message) => process.send(message);
 const handlers = new Map();
@@ -17,17 +22,18 @@ let verifyProc = null;
 /** The button the next message box "clicks" (STANDIN_DIALOG_CHOICE, else the cancel button). */
 const dialogChoice = (options) => Number(process.env.STANDIN_DIALOG_CHOICE ?? options.cancelId ?? 0);
 let killNextCall = false;
+let allClosed = false;
 let server = null;
 
 const app = new EventEmitter();
 Object.assign(app, {
-  isPackaged: false,
+  isPackaged: process.env.STANDIN_PACKAGED === '1',
   getAppPath: () => process.env.STANDIN_APP_PATH,
   getPath: (name) => {
     if (name !== 'userData') throw new Error(`the stand-in knows no path ${name}`);
     return process.env.STANDIN_USER_DATA;
   },
-  requestSingleInstanceLock: () => true,
+  requestSingleInstanceLock: () => process.env.STANDIN_LOCK_HELD !== '1',
   relaunch: () => tell({ kind: 'relaunch' }),
   exit: (code) => process.exit(code),
   whenReady: () => Promise.resolve(),
@@ -36,7 +42,7 @@ Object.assign(app, {
     app.emit('before-quit', { preventDefault: () => (prevented = true) });
     if (prevented) return;
     app.emit('will-quit', { preventDefault: () => undefined });
-    tell({ kind: 'quitting' });
+    tell({ kind: 'quitting', windows: windows.map(described) });
     process.exit(0);
   },
 });
@@ -51,11 +57,18 @@ class BrowserWindow extends EventEmitter {
     const printToPDF = async () => Buffer.concat([Buffer.from('%PDF-standin\n'), Buffer.from(this.url.split('base64,')[1], 'base64')]);
     // What main sends the page (the live updates) is told to the test.
     const send = (channel, ...args) => tell({ kind: 'sent', channel, args });
-    this.webContents = Object.assign(new EventEmitter(), { setWindowOpenHandler: () => undefined, toggleDevTools: () => undefined, printToPDF, send });
+    this.windowOpenHandler = null;
+    const setWindowOpenHandler = (handler) => (this.windowOpenHandler = handler);
+    this.webContents = Object.assign(new EventEmitter(), { setWindowOpenHandler, toggleDevTools: () => undefined, printToPDF, send });
+    this.minimized = false;
+    this.calls = [];
     windows.push(this);
+    // As Electron does for every page's contents: main's hardening hooks in here.
+    app.emit('web-contents-created', {}, this.webContents);
   }
   loadFile(file) {
-    this.url = `file://${file}`;
+    // Chromium's spelling of the page's address: spaces and Chinese percent-encoded.
+    this.url = pathToFileURL(file).href;
     return Promise.resolve();
   }
   loadURL(url) {
@@ -63,10 +76,15 @@ class BrowserWindow extends EventEmitter {
     return Promise.resolve();
   }
   show() {}
-  focus() {}
-  restore() {}
+  focus() {
+    this.calls.push('focus');
+  }
+  restore() {
+    this.minimized = false;
+    this.calls.push('restore');
+  }
   isMinimized() {
-    return false;
+    return this.minimized;
   }
   isDestroyed() {
     return this.destroyed;
@@ -74,6 +92,11 @@ class BrowserWindow extends EventEmitter {
   destroy() {
     this.destroyed = true;
     this.emit('closed');
+    // As Electron: once no window is left (a hidden one counts), the app hears it once.
+    if (!allClosed && windows.every((w) => w.destroyed)) {
+      allClosed = true;
+      app.emit('window-all-closed');
+    }
   }
 }
 
@@ -84,11 +107,34 @@ const fakeSession = () => ({
   webRequest: { onBeforeRequest: () => undefined },
 });
 
+/** What the test sees of a window: what it shows, how it was made, what was done to it. */
+function described(w) {
+  const { session, ...webPreferences } = w.options?.webPreferences ?? {};
+  return {
+    url: w.url,
+    preload: webPreferences.preload ?? null,
+    destroyed: w.destroyed,
+    show: w.options?.show ?? true,
+    webPreferences,
+    ownSession: session !== undefined,
+    calls: w.calls,
+  };
+}
+
+/** A page of `win` tries `event` (will-navigate…): whether main's handler refused it. */
+function refused(win, event, ...args) {
+  let prevented = false;
+  win.webContents.emit(event, { preventDefault: () => (prevented = true) }, ...args);
+  return prevented;
+}
+
 // The OS keychain: a key that outlives one run of main (the test passes the same one to the next run).
 const keychainKey = Buffer.from(process.env.STANDIN_KEYCHAIN_KEY, 'hex');
+const keychain = process.env.STANDIN_KEYCHAIN ?? 'available';
 const safeStorage = {
-  isEncryptionAvailable: () => true,
-  getSelectedStorageBackend: () => 'gnome_libsecret',
+  // 'basic_text' is Electron's answer on Linux without a keyring: "available", with a hard-coded key.
+  isEncryptionAvailable: () => keychain !== 'unavailable',
+  getSelectedStorageBackend: () => (keychain === 'basic_text' ? 'basic_text' : 'gnome_libsecret'),
   encryptString(text) {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', keychainKey, iv);
@@ -136,7 +182,12 @@ const electron = {
   app,
   BrowserWindow,
   session: { defaultSession: fakeSession(), fromPartition: fakeSession },
-  ipcMain: { handle: (channel, handler) => handlers.set(channel, handler) },
+  ipcMain: {
+    handle(channel, handler) {
+      handlers.set(channel, handler);
+      tell({ kind: 'handle', channel });
+    },
+  },
   safeStorage,
   utilityProcess,
   Menu: { buildFromTemplate: (template) => ({ template }), setApplicationMenu: (menu) => tell({ kind: 'menu', labels: menu.template.map((m) => m.label) }) },
@@ -161,9 +212,25 @@ process.on('message', async (message) => {
   } else if (message.kind === 'quit') app.quit();
   else if (message.kind === 'kill-next-call') killNextCall = true;
   else if (message.kind === 'server-pid') tell({ kind: 'server-pid', pid: server?.pid ?? null });
-  else if (message.kind === 'windows')
-    tell({ kind: 'windows', windows: windows.map((w) => ({ url: w.url, preload: w.options?.webPreferences?.preload ?? null, destroyed: w.destroyed })) });
-  else if (message.kind === 'verify') {
+  else if (message.kind === 'windows') tell({ kind: 'windows', windows: windows.map(described) });
+  else if (message.kind === 'navigate') {
+    const win = windows[message.window];
+    tell({
+      kind: 'navigated',
+      refused: {
+        navigate: refused(win, 'will-navigate', message.url),
+        redirect: refused(win, 'will-redirect', message.url),
+        webview: refused(win, 'will-attach-webview', {}, { src: message.url }),
+      },
+      windowOpen: win.windowOpenHandler ? win.windowOpenHandler({ url: message.url }).action : null,
+    });
+  } else if (message.kind === 'close-window') windows[message.window].destroy();
+  else if (message.kind === 'second-instance') {
+    // The window the user had minimized; a second start must bring it back.
+    windows[message.window].minimized = true;
+    app.emit('second-instance', {}, ['archive-desk'], process.cwd());
+    tell({ kind: 'second-instance-handled' });
+  } else if (message.kind === 'verify') {
     if (!verifyProc) return tell({ kind: 'verified', verdict: null });
     verifyProc({ hostname: message.hostname, certificate: { data: message.pem } }, (verdict) => tell({ kind: 'verified', verdict }));
   } else if (message.kind === 'fail-load') {

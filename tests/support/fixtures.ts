@@ -13,6 +13,10 @@ import { importPayloads } from './payloads-imports';
 import { clientPayloads, networkPayloads } from './payloads-network';
 import { lendingPayloads } from './payloads-lending';
 
+import { validBoxInput } from './box-input';
+
+export { validBoxInput };
+
 let template: Promise<string> | undefined;
 
 /** A set-up app (createTestApp's), made once per test file, closed, and kept as a folder to copy. */
@@ -61,29 +65,6 @@ export function validOwnerInput(over: Partial<CallInput<'owner-create'>> = {}): 
     phone: '0571-88886666',
     leaseStart: '2024-01-01',
     moveOutDate: null,
-    note: '',
-    ...over,
-  };
-}
-
-/** A personnel box by default: no owner needed. Tenant boxes pass kind and ownerId. */
-export function validBoxInput(over: Partial<CallInput<'box-create'>> = {}): CallInput<'box-create'> {
-  return {
-    code: '',
-    kind: 'personnel',
-    title: '人事档案',
-    ownerId: null,
-    volume: 1,
-    yearFrom: 2024,
-    yearTo: 2025,
-    room: '一号档案室',
-    cabinet: 'C01',
-    shelf: '2',
-    position: '5',
-    confidentiality: 'internal',
-    retentionClass: 'y30',
-    retentionYears: null,
-    retentionStart: null,
     note: '',
     ...over,
   };

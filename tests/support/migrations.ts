@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
@@ -37,4 +37,20 @@ export function forgetMigrationsFrom(db: Db, tag: string): void {
     for (const statement of undo) db.run(sql.raw(statement));
   }
   db.run(sql`DELETE FROM __drizzle_migrations WHERE created_at >= ${entries[at].when}`);
+}
+
+/**
+ * The migration set an older version of the app shipped: a copy of db/migrations in `dir` with
+ * `tag` and every later migration left out. A Runtime over it makes the archive that version made.
+ */
+export function migrationsBefore(tag: string, dir: string): string {
+  const entries = journal();
+  const at = entries.findIndex((e) => e.tag === tag);
+  if (at < 0) throw new Error(`no migration ${tag} in the journal`);
+  cpSync(MIGRATIONS, dir, { recursive: true });
+  const file = join(dir, 'meta', '_journal.json');
+  const kept = JSON.parse(readFileSync(file, 'utf8')) as { entries: unknown[] };
+  writeFileSync(file, JSON.stringify({ ...kept, entries: kept.entries.slice(0, at) }, null, 2));
+  for (const later of entries.slice(at)) rmSync(join(dir, `${later.tag}.sql`));
+  return dir;
 }

@@ -89,9 +89,10 @@ export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 /**
  * The records an entry's changes point at by id, and how the viewer and the export name them: an
- * account by its display name, a loan by its number, a box by its code, an owner by its name.
+ * account by its display name, a loan by its number, a box by its code, an owner by its name, an
+ * inspection by its month, an item by its title, an inspection item by its month and box.
  */
-export const AUDIT_REF_KINDS = ['user', 'loan', 'box', 'owner'] as const;
+export const AUDIT_REF_KINDS = ['user', 'loan', 'box', 'owner', 'inspection', 'box-document', 'inspection-item'] as const;
 export type AuditRefKind = (typeof AUDIT_REF_KINDS)[number];
 
 /** The kind of record a changed field's value is the id of: requestedBy, borrowerUserId… are accounts. */
@@ -100,6 +101,10 @@ export function refKindOf(field: string): AuditRefKind | null {
   if (field === 'loanId') return 'loan';
   if (field === 'boxId') return 'box';
   if (field === 'ownerId') return 'owner';
+  if (field === 'inspectionId') return 'inspection';
+  if (field === 'itemId') return 'inspection-item';
+  // A copy's documentIds, an incident's missingDocumentIds: lists of a box's items.
+  if (/^(d|missingD)ocumentIds$/.test(field)) return 'box-document';
   return null;
 }
 

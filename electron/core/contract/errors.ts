@@ -102,6 +102,8 @@ export const ERROR_CODES = [
   /** session-end of the caller's own session: that is signing out. */
   'SESSION_IS_OWN',
   'DATA_FOLDER_ON_NETWORK',
+  /** A new version's migration waits for a verified backup of the archive as it was; that backup failed. */
+  'MIGRATION_BACKUP_FAILED',
   /** The address answers, but not as an Archive Desk host (another program, or host mode off). */
   'HOST_NOT_ARCHIVE',
   /** Setup, unlock and restore are done at the archive PC itself, never from a desk on the network. */

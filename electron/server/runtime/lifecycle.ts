@@ -16,6 +16,7 @@ import {
 } from '../../../db/keyfile';
 import { settings as settingsTable } from '../../../db/schema';
 import type { AppStatus, setupInput } from '../../core/contract/app';
+import type { BackupFile } from '../../core/contract/backups';
 import { AppError, type AppErrorPayload } from '../../core/contract/errors';
 import { HostMode, type HostMachine } from '../host/host-mode';
 import { acquireLock, lockFile, releaseLock } from '../instance-lock';
@@ -46,6 +47,7 @@ import { DEFAULT_SETTINGS, getSettings } from '../services/settings';
 import { mutate } from '../services/transaction';
 import { createUser, userCount } from '../services/users';
 import { JobSlot, type JobAt, type JobName, type RunningJob } from './jobs';
+import { backUpBeforeMigration } from './migration-backup';
 
 export interface RuntimeOptions {
   dataDir: string;
@@ -379,7 +381,8 @@ export class RuntimeLifecycle {
       rollBack(this.files.db, pending);
       this.recovered.push(restoreRecovered(pending, 'rolled-back'));
       open();
-      return this.flushRecovered();
+      this.flushRecovered();
+      return;
     }
     if (pending) {
       console.warn(`archive start: an interrupted restore of ${pending.file} was completed`);
@@ -420,15 +423,24 @@ export class RuntimeLifecycle {
     }
   }
 
-  /** Opens the existing archive file; only setup may create one. */
+  /**
+   * Opens the existing archive file; only setup may create one. An archive an older version left
+   * is backed up and verified before this version's migrations run (migration-backup.ts).
+   */
   protected open(keyHex: string, options: { create?: boolean } = {}): Db {
+    const { dataDir, migrationsFolder, nativeBinding } = this.options;
+    let before: BackupFile | null = null;
     const db = openDatabase(this.files.db, {
       keyHex,
-      migrationsFolder: this.options.migrationsFolder,
-      nativeBinding: this.options.nativeBinding,
+      migrationsFolder,
+      nativeBinding,
       mustExist: !options.create,
+      beforeMigrate: (old) => {
+        before = backUpBeforeMigration(old, { dataDir, keyFile: this.files.keyFile, keyHex, migrationsFolder, nativeBinding, now: () => this.now() });
+      },
     });
     try {
+      if (before) this.recordMigrationBackup(db, before);
       ensureOwnerKeys(db);
       ensureSearchIndex(db);
       const { ino, dev } = statSync(this.files.db);
@@ -442,6 +454,12 @@ export class RuntimeLifecycle {
     // Host mode comes back with the archive (when its settings, or the shell's command line, say so).
     this.host.archiveOpened();
     return db;
+  }
+
+  /** The audit log says which backup the migration just made can go back to. */
+  private recordMigrationBackup(db: Db, made: BackupFile): void {
+    const after = { beforeMigration: true, file: made.file, migration: made.manifest.migration, appVersion: made.manifest.appVersion };
+    mutate(db, SYSTEM_ACTOR, () => ({ result: null, audit: { action: 'backup-create', entity: 'database', entityId: null, after } }));
   }
 
   protected discardHalfSetup(): void {

@@ -4,7 +4,7 @@ import { copyFileSync, rmSync, statSync } from 'node:fs';
 import type { TableCounts } from '../../core/contract/backups';
 import { AppError } from '../../core/contract/errors';
 import { openDatabase } from '../../../db/connection';
-import { type ArchiveJob, type ArchiveJobResults, type ArchiveStep } from './archive-jobs';
+import type { ArchiveJob, ArchiveJobResults, ArchiveStep } from './archive-jobs';
 import { chainHead } from './audit-log';
 import { bytesInUse, checkBackupFile, tableCounts, type OpenedBackup } from './backups';
 import { rekeyedCopy, rekeyFile } from './rekey';

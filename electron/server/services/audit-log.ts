@@ -4,9 +4,7 @@ import { auditLog, users, type AuditRow } from '../../../db/schema';
 import type { z } from 'zod';
 import {
   AUDIT_ACTIONS,
-  AUDIT_ENTITIES,
   type AuditAction,
-  type AuditEntity,
   type auditExportInput,
   type AuditListRow,
   type AuditListInput,
@@ -15,6 +13,7 @@ import {
   type ExportFile,
 } from '../../core/contract/audit';
 import { clientText, zh } from '../../core/vocabulary';
+import { auditChangesText, auditObjectText } from '../../core/vocabulary/audit-changes';
 import type { Actor } from './actor';
 import { GENESIS_HASH } from './audit';
 import { describeAuditRows } from './audit-refs';
@@ -81,18 +80,8 @@ export function verifyChain(db: Db): AuditVerification {
 /** Past this many rows an export is cut, and says so in its footer. */
 export const EXPORT_CAP = 200_000;
 
-/** A stored action or entity in the viewer's words; one the vocabulary does not know, as stored. */
+/** A stored action in the viewer's words; one the vocabulary does not know, as stored. */
 const actionText = (action: string) => ((AUDIT_ACTIONS as readonly string[]).includes(action) ? zh('auditAction', action as AuditAction) : action);
-const entityText = (entity: string) => ((AUDIT_ENTITIES as readonly string[]).includes(entity) ? zh('auditEntity', entity as AuditEntity) : entity);
-
-/** The record as the viewer names it: 借阅 JY-2026-0001, 用户账户 张三; one without a number by its kind alone. */
-const objectText = (r: AuditListRow) => (r.objectNo ? `${entityText(r.entity)} ${r.objectNo}` : entityText(r.entity));
-
-/** The ids the changes hold, with what each names now: 用户账户 3：张三；借阅 12：JY-2026-0001. */
-const refsText = (r: AuditListRow) =>
-  Object.entries(r.refs)
-    .flatMap(([kind, names]) => Object.entries(names ?? {}).map(([id, name]) => `${entityText(kind)} ${id}：${name}`))
-    .join('；');
 
 /** Names are looked up a slice at a time, so no query holds more ids than SQLite takes. */
 const DESCRIBE_SLICE = 1000;
@@ -102,19 +91,25 @@ function describeAll(db: Db, rows: AuditRow[]): AuditListRow[] {
   return out;
 }
 
-/** Read as the viewer shows it; the stored codes stay beside the hashes, so the chain can be recomputed from the file. */
+/**
+ * Read as the viewer shows it, in the export's Chinese: the record by its number, the changes in
+ * words with every id named. After them, the entry as stored and hashed (原始记录 is the changes
+ * byte for byte, 记录时间 the stored UTC instant, 操作人编号 the account id), so each row's hash can
+ * be recomputed from the file alone and compared with 哈希.
+ */
 const AUDIT_COLUMNS: ExportColumn<AuditListRow>[] = [
   { header: '序号', width: 9, value: (r) => r.seq },
   { header: '时间', width: 17, value: (r) => instantCell(r.at) },
   { header: '操作人', width: 14, value: (r) => r.actorName },
   { header: '来源', width: 24, value: (r) => clientText(r, 'zh-CN') },
   { header: '操作', width: 20, value: (r) => actionText(r.action) },
-  { header: '对象', width: 24, value: (r) => objectText(r) },
-  { header: '对象编号', width: 10, value: (r) => r.entityId },
+  { header: '对象', width: 28, value: (r) => auditObjectText(r, 'zh-CN') },
   { header: '档案编号', width: 16, value: (r) => r.boxCode },
-  { header: '变更内容', width: 60, value: (r) => r.changes },
-  // The changes stay as stored (the hash covers them); the people and records their ids point at, beside them.
-  { header: '关联编号', width: 30, value: (r) => refsText(r) },
+  { header: '变更内容', width: 60, wrap: true, value: (r) => auditChangesText(r, 'zh-CN') },
+  { header: '原始记录', width: 40, value: (r) => r.changes },
+  { header: '记录时间', width: 26, value: (r) => r.at },
+  { header: '操作人编号', width: 10, value: (r) => r.actorId },
+  { header: '对象编号', width: 10, value: (r) => r.entityId },
   { header: '前一哈希', width: 66, value: (r) => r.prevHash },
   { header: '哈希', width: 66, value: (r) => r.hash },
   { header: '操作代码', width: 20, value: (r) => r.action },

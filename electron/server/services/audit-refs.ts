@@ -1,12 +1,30 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/connection';
-import { boxes, destructions, inspections, loans, owners, transfers, users, type AuditRow } from '../../../db/schema';
+import {
+  boxDocuments,
+  boxes,
+  destructions,
+  followUps,
+  holds,
+  incidents,
+  inspectionItems,
+  inspections,
+  loans,
+  owners,
+  transfers,
+  users,
+  type AuditRow,
+} from '../../../db/schema';
 import { refKindOf, type AuditListRow, type AuditRefKind, type AuditRefs } from '../../core/contract/audit';
+import { localDate } from './local-date';
 
 type Names = Map<number, string>;
 
+/** A record with no number of its own, as the desk knows it: the box it concerns and the day it was made. */
+const boxAndDay = (code: string, at: string) => `${code} · ${localDate(new Date(at))}`;
+
 /** id → what the record is called, for the ids asked about; one query per kind of record. */
-const NAMERS: Record<AuditRefKind | 'transfer' | 'destruction' | 'inspection', (db: Db, ids: number[]) => Names> = {
+const NAMERS: Record<AuditRefKind | 'transfer' | 'destruction' | 'incident' | 'hold' | 'follow-up', (db: Db, ids: number[]) => Names> = {
   user: (db, ids) =>
     new Map(
       db
@@ -70,10 +88,61 @@ const NAMERS: Record<AuditRefKind | 'transfer' | 'destruction' | 'inspection', (
         .all()
         .map((r) => [r.id, r.name]),
     ),
+  'box-document': (db, ids) =>
+    new Map(
+      db
+        .select({ id: boxDocuments.id, name: boxDocuments.title })
+        .from(boxDocuments)
+        .where(inArray(boxDocuments.id, ids))
+        .all()
+        .map((r) => [r.id, r.name]),
+    ),
+  // An inspection item is one box in one month's walk: 2026-03 · ZH-2026-0001.
+  'inspection-item': (db, ids) =>
+    new Map(
+      db
+        .select({ id: inspectionItems.id, month: inspections.month, code: boxes.code })
+        .from(inspectionItems)
+        .innerJoin(inspections, eq(inspections.id, inspectionItems.inspectionId))
+        .innerJoin(boxes, eq(boxes.id, inspectionItems.boxId))
+        .where(inArray(inspectionItems.id, ids))
+        .all()
+        .map((r) => [r.id, `${r.month} · ${r.code}`]),
+    ),
+  incident: (db, ids) =>
+    new Map(
+      db
+        .select({ id: incidents.id, code: boxes.code, at: incidents.createdAt })
+        .from(incidents)
+        .innerJoin(boxes, eq(boxes.id, incidents.boxId))
+        .where(inArray(incidents.id, ids))
+        .all()
+        .map((r) => [r.id, boxAndDay(r.code, r.at)]),
+    ),
+  hold: (db, ids) =>
+    new Map(
+      db
+        .select({ id: holds.id, code: boxes.code, at: holds.placedAt })
+        .from(holds)
+        .innerJoin(boxes, eq(boxes.id, holds.boxId))
+        .where(inArray(holds.id, ids))
+        .all()
+        .map((r) => [r.id, boxAndDay(r.code, r.at)]),
+    ),
+  'follow-up': (db, ids) =>
+    new Map(
+      db
+        .select({ id: followUps.id, code: boxes.code, at: followUps.createdAt })
+        .from(followUps)
+        .innerJoin(boxes, eq(boxes.id, followUps.boxId))
+        .where(inArray(followUps.id, ids))
+        .all()
+        .map((r) => [r.id, boxAndDay(r.code, r.at)]),
+    ),
 };
 type Namer = keyof typeof NAMERS;
 
-/** The entities whose entries name a record that has a number (or a name) of its own. */
+/** The entities whose entries name their record: by its number or name, or (incidents, holds, follow-ups) by box and day. */
 const ENTITY_NAMER: Partial<Record<string, Namer>> = {
   user: 'user',
   owner: 'owner',
@@ -84,9 +153,19 @@ const ENTITY_NAMER: Partial<Record<string, Namer>> = {
   transfer: 'transfer',
   destruction: 'destruction',
   inspection: 'inspection',
+  incident: 'incident',
+  hold: 'hold',
+  'follow-up': 'follow-up',
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A value and, inside lists and objects (an export's filters), the values it holds, each under its own field. */
+function leaves(field: string, value: unknown): [string, unknown][] {
+  if (Array.isArray(value)) return value.flatMap((item) => leaves(field, item));
+  if (isRecord(value)) return Object.entries(value).flatMap(([key, inner]) => leaves(key, inner));
+  return [[field, value]];
+}
 
 /** Every (field, value) of an entry's changes, whichever shape diffFields gave them. */
 function changedValues(changes: string): [string, unknown][] {
@@ -98,8 +177,8 @@ function changedValues(changes: string): [string, unknown][] {
   }
   if (!isRecord(parsed)) return [];
   if ('before' in parsed && 'after' in parsed && Object.keys(parsed).length === 2)
-    return [parsed.before, parsed.after].flatMap((side) => (isRecord(side) ? Object.entries(side) : []));
-  return Object.entries(parsed).flatMap(([field, pair]) => (Array.isArray(pair) ? pair.map((v): [string, unknown] => [field, v]) : []));
+    return [parsed.before, parsed.after].flatMap((side) => (isRecord(side) ? Object.entries(side).flatMap(([f, v]) => leaves(f, v)) : []));
+  return Object.entries(parsed).flatMap(([field, pair]) => (Array.isArray(pair) ? pair.flatMap((v) => leaves(field, v)) : []));
 }
 
 const idOf = (value: unknown): number | null => (typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null);

@@ -12,6 +12,8 @@ export interface ExportColumn<Row> {
   header: string;
   width: number;
   value: (row: Row) => CellValue;
+  /** Text of several lines (one per changed field): Excel shows them as lines, top-aligned. */
+  wrap?: boolean;
 }
 
 export interface ExportTable<Row> {
@@ -88,7 +90,11 @@ async function toXlsx<Row>(table: ExportTable<Row>): Promise<Buffer> {
   workbook.creator = table.exportedBy;
   workbook.created = table.exportedAt;
   const sheet = workbook.addWorksheet(table.title, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = table.columns.map((c) => ({ header: c.header, width: c.width }));
+  sheet.columns = table.columns.map((c) => ({
+    header: c.header,
+    width: c.width,
+    ...(c.wrap ? { style: { alignment: { wrapText: true, vertical: 'top' as const } } } : {}),
+  }));
   sheet.getRow(1).font = { bold: true };
   for (const row of table.rows) {
     const values = table.columns.map((c) => c.value(row));

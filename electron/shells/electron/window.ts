@@ -1,12 +1,24 @@
 import { BrowserWindow, app, session, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 export const rendererIndex = (appRoot: string) => join(appRoot, 'dist', 'renderer', 'index.html');
 
-/** Only our own page may talk to main: a frame from anywhere else is not the renderer we built. */
+/**
+ * Only our own page may talk to main: a frame from anywhere else is not the renderer we built.
+ * The file is compared, not the URL's spelling: Chromium and Node percent-encode an install path
+ * (C:\Users\张 三\…) by different rules.
+ */
 export function isOwnFrame(url: string | undefined, appRoot: string): boolean {
-  return url !== undefined && url.split('#')[0] === pathToFileURL(rendererIndex(appRoot)).href;
+  if (url === undefined) return false;
+  try {
+    const page = new URL(url);
+    if (page.protocol !== 'file:' || page.host !== '' || page.search !== '') return false;
+    page.hash = '';
+    return fileURLToPath(page) === rendererIndex(appRoot);
+  } catch {
+    return false;
+  }
 }
 
 function lockDown(contents: WebContents): void {

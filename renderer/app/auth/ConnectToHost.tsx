@@ -11,8 +11,10 @@ import { formatTimestamp } from '../../ui/format';
 import { applyFieldIssues, useErrorText } from '../../ui/forms';
 
 /** The fingerprint in groups of four pairs, as easy to read aloud over the phone as the host shows it. */
-const grouped = (fingerprint: string) =>
-  fingerprint.split(':').reduce((rows: string[], pair, i) => (i % 4 ? rows.with(-1, `${rows.at(-1)}:${pair}`) : [...rows, pair]), []);
+const grouped = (fingerprint: string) => {
+  const pairs = fingerprint.split(':');
+  return Array.from({ length: Math.ceil(pairs.length / 4) }, (_, row) => pairs.slice(row * 4, row * 4 + 4).join(':'));
+};
 
 /** Step two: the user compares the host's certificate with the host's own screen before trusting it. */
 function CompareFingerprint({ probe, onBack }: { probe: HostProbe; onBack: () => void }) {

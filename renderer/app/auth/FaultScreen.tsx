@@ -17,6 +17,7 @@ const EXPLAINED = [
   'DB_MISSING',
   'DATA_FOLDER_GONE',
   'DATA_FOLDER_ON_NETWORK',
+  'MIGRATION_BACKUP_FAILED',
 ];
 /** Faults whose way forward is a restore from a backup, offered right here. */
 const RESTORE_HERE = ['DB_MISSING', 'DATA_FOLDER_GONE'];
@@ -33,6 +34,7 @@ const PATHS: Record<string, readonly ('dataDir' | 'db' | 'keyFile' | 'lockFile')
   DB_MISSING: ['db'],
   DATA_FOLDER_GONE: ['dataDir'],
   DATA_FOLDER_ON_NETWORK: ['dataDir'],
+  MIGRATION_BACKUP_FAILED: ['dataDir'],
 };
 
 /**

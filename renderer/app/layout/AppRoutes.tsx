@@ -1,4 +1,3 @@
-import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { AuditPage } from '../../features/audit/AuditPage';
@@ -13,6 +12,7 @@ import { MainLayout } from './MainLayout';
 import { BoxPanelsProvider } from '../../ui/box-panels';
 import { BOX_PANELS } from '../box-panels';
 import { RequireCall } from '../../ui/RequireCall';
+import { ExceptionResult } from '../../ui/ExceptionResult';
 
 export function AppRoutes({ siteName }: { siteName: string | null }) {
   return (
@@ -56,5 +56,5 @@ export function AppRoutes({ siteName }: { siteName: string | null }) {
 
 function NotFound() {
   const { t } = useTranslation('app');
-  return <Result status="404" title={t('notFound')} />;
+  return <ExceptionResult status="404" title={t('notFound')} />;
 }

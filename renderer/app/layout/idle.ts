@@ -16,12 +16,12 @@ export function useIdleLock(minutes: number | undefined): void {
     const touch = () => {
       lastActivity = Date.now();
     };
-    ACTIVITY_EVENTS.forEach((name) => window.addEventListener(name, touch, { passive: true }));
+    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, touch, { passive: true });
     const timer = window.setInterval(() => {
       if (Date.now() - lastActivity >= minutes * 60_000) lockDesk();
     }, CHECK_EVERY_MS);
     return () => {
-      ACTIVITY_EVENTS.forEach((name) => window.removeEventListener(name, touch));
+      for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, touch);
       window.clearInterval(timer);
     };
   }, [minutes]);

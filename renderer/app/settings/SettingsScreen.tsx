@@ -97,34 +97,38 @@ function KindPrefixes({ control }: { control: Control<Settings> }) {
   const [pattern, prefixes] = useWatch({ control, name: ['codePattern', 'kindPrefixes'] });
   const year = new Date().getFullYear();
   return (
-    <div className="prefix-grid" role="table" aria-label={t('settings.kindPrefixes')}>
-      <div className="prefix-row prefix-head" role="row">
-        <span role="columnheader">{t('settings.kind')}</span>
-        <span role="columnheader">{t('settings.prefix')}</span>
-        <span role="columnheader">{t('settings.example')}</span>
-      </div>
-      {BOX_KINDS.map((kind) => (
-        <div className="prefix-row" role="row" key={kind}>
-          <span role="cell">{tc(`enums.boxKind.${kind}`)}</span>
-          <div role="cell">
-            <Field control={control} name={`kindPrefixes.${kind}`} label={null} className="prefix-field">
-              {(field) => (
-                <Input
-                  {...field}
-                  onChange={(e) => field.onChange(e.target.value.toUpperCase())}
-                  aria-label={`${tc(`enums.boxKind.${kind}`)} ${t('settings.prefix')}`}
-                  maxLength={8}
-                  className="mono"
-                  spellCheck={false}
-                />
-              )}
-            </Field>
-          </div>
-          <Typography.Text code role="cell" className="prefix-example">
-            {numberCode(fillCodePattern(pattern, prefixes[kind], year), 1)}
-          </Typography.Text>
-        </div>
-      ))}
-    </div>
+    <table className="prefix-grid" aria-label={t('settings.kindPrefixes')}>
+      <thead>
+        <tr className="prefix-row prefix-head">
+          <th>{t('settings.kind')}</th>
+          <th>{t('settings.prefix')}</th>
+          <th>{t('settings.example')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {BOX_KINDS.map((kind) => (
+          <tr className="prefix-row" key={kind}>
+            <td>{tc(`enums.boxKind.${kind}`)}</td>
+            <td>
+              <Field control={control} name={`kindPrefixes.${kind}`} label={null} className="prefix-field">
+                {(field) => (
+                  <Input
+                    {...field}
+                    onChange={(e) => field.onChange(e.target.value.toUpperCase())}
+                    aria-label={`${tc(`enums.boxKind.${kind}`)} ${t('settings.prefix')}`}
+                    maxLength={8}
+                    className="mono"
+                    spellCheck={false}
+                  />
+                )}
+              </Field>
+            </td>
+            <td className="prefix-example">
+              <Typography.Text code>{numberCode(fillCodePattern(pattern, prefixes[kind], year), 1)}</Typography.Text>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

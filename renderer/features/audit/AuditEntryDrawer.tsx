@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { AuditListRow } from '../../../electron/core/contract/audit';
 import { clientText } from '../../../electron/core/vocabulary';
 import { ChangesTable } from './ChangesTable';
-import { EMPTY, formatInstant, objectText, viewLanguage } from './format';
-import { actionLabel, entityLabel } from './labels';
+import { auditObjectText } from '../../../electron/core/vocabulary/audit-changes';
+import { EMPTY, formatInstant, viewLanguage } from './format';
+import { actionLabel } from './labels';
 
 /** One entry in full: who did what to which object, its place in the hash chain, and its changes. */
 export function AuditEntryDrawer({ entry, onClose }: { entry: AuditListRow | null; onClose: () => void }) {
@@ -15,7 +16,7 @@ export function AuditEntryDrawer({ entry, onClose }: { entry: AuditListRow | nul
         { key: 'actor', label: t('columns.actor'), children: entry.actorName },
         { key: 'client', label: t('columns.client'), children: clientText(entry, viewLanguage(i18n.language)) },
         { key: 'action', label: t('columns.action'), children: actionLabel(t, entry.action) },
-        { key: 'entity', label: t('columns.entity'), children: objectText(entityLabel(t, entry.entity), entry.entityId, entry.objectNo) },
+        { key: 'entity', label: t('columns.entity'), children: auditObjectText(entry, viewLanguage(i18n.language)) },
         { key: 'boxCode', label: t('columns.boxCode'), children: entry.boxCode ? <span className="mono">{entry.boxCode}</span> : EMPTY },
         {
           key: 'hash',

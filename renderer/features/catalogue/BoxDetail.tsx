@@ -31,8 +31,8 @@ function BoxDetailView({ detail }: { detail: BoxDetail }) {
           <Flex vertical gap={16}>
             {detail.checklist && <Checklist items={detail.checklist} />}
             <MoveHistory moves={detail.moves} />
-            {side.map((Panel, i) => (
-              <Panel key={i} boxId={box.id} />
+            {Object.entries(side).map(([name, Panel]) => (
+              <Panel key={name} boxId={box.id} />
             ))}
           </Flex>
         </Col>

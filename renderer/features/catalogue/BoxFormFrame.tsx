@@ -3,7 +3,7 @@ import type { FormEventHandler, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HookForm } from '../../ui/field';
 import { Page } from '../../ui/Page';
-import { escapeCancels } from '../../ui/formSupport';
+import { EscapeCancels } from '../../ui/EscapeCancels';
 
 interface BoxFormFrameProps {
   title: ReactNode;
@@ -18,7 +18,7 @@ export function BoxFormFrame({ title, onSubmit, onCancel, submitting, children }
   const { t } = useTranslation('common');
   return (
     <Page title={title}>
-      <div onKeyDown={escapeCancels(onCancel)}>
+      <EscapeCancels onCancel={onCancel}>
         <Card className="cat-form-card">
           <HookForm onSubmit={onSubmit}>
             {children}
@@ -30,7 +30,7 @@ export function BoxFormFrame({ title, onSubmit, onCancel, submitting, children }
             </Flex>
           </HookForm>
         </Card>
-      </div>
+      </EscapeCancels>
     </Page>
   );
 }

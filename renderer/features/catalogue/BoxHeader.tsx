@@ -26,8 +26,8 @@ export function BoxHeader({ box, onMove }: { box: BoxDetail['box']; onMove: () =
           <Flex align="center" gap={8} wrap className="cat-box-heading">
             <div className="cat-box-code mono">{box.code}</div>
             <BoxStatusTag status={box.status} />
-            {tags.map((Extra, i) => (
-              <Extra key={i} boxId={box.id} />
+            {Object.entries(tags).map(([name, Extra]) => (
+              <Extra key={name} boxId={box.id} />
             ))}
           </Flex>
           <Typography.Title level={1} className="screen-title" style={{ margin: '4px 0 8px' }}>
@@ -39,8 +39,8 @@ export function BoxHeader({ box, onMove }: { box: BoxDetail['box']; onMove: () =
           </Space>
         </div>
         <Space wrap>
-          {actions.map((Action, i) => (
-            <Action key={i} boxId={box.id} />
+          {Object.entries(actions).map(([name, Action]) => (
+            <Action key={name} boxId={box.id} />
           ))}
           <BoxLabelButton id={box.id} />
           {mayMove && (

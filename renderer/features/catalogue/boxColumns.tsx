@@ -21,7 +21,10 @@ export function useBoxColumns(): TableColumnsType<BoxListRow> {
     const retention = (box: BoxListRow) => {
       const key = `${box.retentionClass}:${box.retentionYears}`;
       let label = retentions.get(key);
-      if (label === undefined) retentions.set(key, (label = retentionLabel(t, box)));
+      if (label === undefined) {
+        label = retentionLabel(t, box);
+        retentions.set(key, label);
+      }
       return label;
     };
     return [

@@ -61,6 +61,7 @@ export function useBoxList(filters: BoxFilters) {
   // and painted (its effect), after ~100 ms of mounting on a slow PC, and then wait for the answer.
   const client = useQueryClient();
   const hash = hashKey(options.queryKey);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per distinct query (its hash), not per new options object
   useMemo(() => void client.prefetchInfiniteQuery(options), [client, hash]);
   return useInfiniteQuery(options);
 }

@@ -19,7 +19,7 @@ export function SignaturePad({ id, onChange, label }: { id?: string; onChange: (
 
   useEffect(() => {
     const element = canvas.current;
-    if (!element || !element.getContext('2d')) return; // no canvas drawing (e.g. jsdom): the pad stays inert
+    if (!element?.getContext('2d')) return; // no canvas drawing (e.g. jsdom): the pad stays inert
     const instance = new SignaturePadLib(element, { penColor: '#102a6b', minWidth: 0.8, maxWidth: 2.4 });
     instance.addEventListener('endStroke', () => changed.current(instance.isEmpty() ? '' : instance.toDataURL('image/png')));
     pad.current = instance;

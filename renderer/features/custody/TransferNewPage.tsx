@@ -12,7 +12,8 @@ import { useServerErrors, type CodeFields } from '../../ui/forms';
 import { Page } from '../../ui/Page';
 import { callQuery } from '../../ui/queries';
 import { DateInput } from '../../ui/DateInput';
-import { escapeCancels, useGoBack } from '../../ui/formSupport';
+import { EscapeCancels } from '../../ui/EscapeCancels';
+import { useGoBack } from '../../ui/formSupport';
 import { BoxCodeList, type ListedBox } from './BoxCodeList';
 import { CustodyTabs } from './CustodyTabs';
 import { custodyPaths } from './paths';
@@ -66,7 +67,7 @@ export function TransferNewPage() {
   return (
     <Page title={t('transfer.newTitle')}>
       <CustodyTabs>
-        <div onKeyDown={escapeCancels(goBack)}>
+        <EscapeCancels onCancel={goBack}>
           <Card className="custody-form-card">
             <FormProvider {...form}>
               <HookForm onSubmit={onSubmit}>
@@ -107,7 +108,7 @@ export function TransferNewPage() {
               </HookForm>
             </FormProvider>
           </Card>
-        </div>
+        </EscapeCancels>
       </CustodyTabs>
     </Page>
   );

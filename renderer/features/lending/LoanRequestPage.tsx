@@ -8,7 +8,8 @@ import { LOAN_DAYS_LIMIT, LOAN_TYPES, loanRequestInput } from '../../../electron
 import { Field, HookForm } from '../../ui/field';
 import { useServerErrors, type CodeFields } from '../../ui/forms';
 import { Page } from '../../ui/Page';
-import { escapeCancels, useGoBack } from '../../ui/formSupport';
+import { EscapeCancels } from '../../ui/EscapeCancels';
+import { useGoBack } from '../../ui/formSupport';
 import { BorrowerFields, firstBorrowerField } from './BorrowerFields';
 import { BoxCodeField, useBoxLookup } from './BoxCodeField';
 import { lendingPaths } from './paths';
@@ -61,7 +62,7 @@ export function LoanRequestPage() {
 
   return (
     <Page title={t('request.title')}>
-      <div onKeyDown={escapeCancels(goBack)}>
+      <EscapeCancels onCancel={goBack}>
         <Card className="lend-form-card">
           <FormProvider {...form}>
             <HookForm onSubmit={onSubmit}>
@@ -117,7 +118,7 @@ export function LoanRequestPage() {
             </HookForm>
           </FormProvider>
         </Card>
-      </div>
+      </EscapeCancels>
     </Page>
   );
 }

@@ -46,6 +46,18 @@ export async function signOut(page: Page): Promise<void> {
 
 export const tableRow = (page: Page, text: string) => page.locator('.ant-table-row', { hasText: text });
 
+/** The clerk opens an approved loan from 借阅 by its number and hands it out (出借, then 确定). */
+export async function handOutLoan(page: Page, loanNo: string): Promise<void> {
+  await page.getByRole('menuitem', { name: '借阅' }).click();
+  await tableRow(page, loanNo).getByText(loanNo).click();
+  await clickButton(page, '出借');
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: buttonName('确定') })
+    .click();
+  await page.locator('.ant-descriptions').getByText('借出中').waitFor();
+}
+
 /** The seed script's accounts (admin, custodian, clerk, manager, auditor) all start with this password. */
 export const SEED_PASSWORD = 'Archive-Desk-2026';
 /** What a seeded account chooses at its first sign-in: an admin-set password must be replaced. */

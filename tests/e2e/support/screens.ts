@@ -1,0 +1,22 @@
+/** Every screen the custodian reaches from the menu and the lists: the walks over "every screen" visit these. */
+export const CUSTODIAN_SCREENS = [
+  'boxes',
+  'boxes/1',
+  'boxes/new',
+  'boxes/1/edit',
+  'owners',
+  'owners/1',
+  'lending',
+  'lending/new',
+  'lending/1',
+  'lending/borrower',
+  'custody',
+  'custody/transfers',
+  'custody/transfers/new',
+  'custody/transfers/1',
+  'custody/inspection',
+  'custody/retention',
+  'custody/destructions',
+  'backups',
+  'boxes/import',
+];

@@ -1,0 +1,24 @@
+import type { CallInput } from '../../electron/core/contract';
+
+/** A personnel box by default: no owner needed. Tenant boxes pass kind and ownerId. */
+export function validBoxInput(over: Partial<CallInput<'box-create'>> = {}): CallInput<'box-create'> {
+  return {
+    code: '',
+    kind: 'personnel',
+    title: '人事档案',
+    ownerId: null,
+    volume: 1,
+    yearFrom: 2024,
+    yearTo: 2025,
+    room: '一号档案室',
+    cabinet: 'C01',
+    shelf: '2',
+    position: '5',
+    confidentiality: 'internal',
+    retentionClass: 'y30',
+    retentionYears: null,
+    retentionStart: null,
+    note: '',
+    ...over,
+  };
+}
