@@ -49,7 +49,7 @@ export async function servingDuringBackup(db: Db, source: { file: string; keyHex
       { onStep: () => undefined },
     );
     let done = false;
-    const results = backup.results.finally(() => (done = true));
+    const results = backup.result.finally(() => (done = true));
     let last = performance.now();
     for (let n = 0; !done; n++) {
       serveOnce(db, n, boxes, during);

@@ -160,7 +160,7 @@ describe('a re-key cut off between its steps', () => {
     app.runtime.close();
     const sqlite = openDatabase(db(), { keyHex: oldKey, migrationsFolder: MIGRATIONS }).$client;
     const next = await stageNextKey(app.runtime.files.keyFile, protector(), PASSPHRASE);
-    rekeyedCopy(sqlite, rekeyingFile(db()), oldKey, next);
+    await rekeyedCopy(sqlite, rekeyingFile(db()), oldKey, next);
     sqlite.close();
   }
 

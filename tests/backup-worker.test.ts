@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import { readKeyWithProtector } from '../db/keyfile';
 import { machineKeyProtector } from '../db/machine-key';
+import type { JobAt } from '../electron/server/runtime/jobs';
 import type { BackupStand } from '../electron/server/services/backup-job';
 import { checkBackupFile } from '../electron/server/services/backups';
 import { MIGRATIONS, PASSPHRASE, type TestApp } from './support/app';
@@ -17,13 +18,13 @@ type Step = BackupStand['step']['step'];
 let holdAt: Step | null = null;
 let reached: (stand: BackupStand) => void = () => undefined;
 let release: () => void = () => undefined;
-const jobGate = (stand: BackupStand) =>
-  stand.step.step !== holdAt
+const jobGate = (at: JobAt) =>
+  at.phase !== holdAt
     ? Promise.resolve()
     : new Promise<void>((resolve) => {
         holdAt = null;
         release = resolve;
-        reached(stand);
+        reached(at.stand!);
       });
 /** The next time the backup reaches `step`, it waits there until release(). */
 const holdBackupAt = (step: Step) => {

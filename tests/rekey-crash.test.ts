@@ -49,7 +49,7 @@ describe('a re-key interrupted between its steps', () => {
     const oldKey = currentKey();
     const sqlite = connection();
     const next = await stageNextKey(keyFile(), protector(), PASSPHRASE);
-    rekeyedCopy(sqlite, `${app.runtime.files.db}.rekeying`, oldKey, next);
+    await rekeyedCopy(sqlite, `${app.runtime.files.db}.rekeying`, oldKey, next);
     sqlite.close();
     const again = restart();
     expect(again.start().state).toBe('ready');
@@ -62,7 +62,7 @@ describe('a re-key interrupted between its steps', () => {
     const oldKey = currentKey();
     const sqlite = connection();
     const next = await stageNextKey(keyFile(), protector(), PASSPHRASE);
-    rekeyedCopy(sqlite, `${app.runtime.files.db}.rekeying`, oldKey, next);
+    await rekeyedCopy(sqlite, `${app.runtime.files.db}.rekeying`, oldKey, next);
     sqlite.close();
     renameSync(`${app.runtime.files.db}.rekeying`, app.runtime.files.db);
     const again = restart();

@@ -75,6 +75,9 @@ export function createDispatcher(runtime: Runtime, handlers: Handlers<CallName>,
       runtime.changes.publish(changedTopics(contract[name]));
       return { ok: true, value };
     } catch (err) {
+      // A write while a re-key or restore holds the archive: refused, and said so, not a read-only disk.
+      const paused = runtime.pausedWrite(err);
+      if (paused) return { ok: false, error: paused.toPayload() };
       // A full disk, a read-only folder or a damaged file is told as such, with its way forward.
       const known = storageFault(err);
       if (known) return { ok: false, error: known.toPayload() };

@@ -3,18 +3,19 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupStand } from '../../electron/server/services/backup-job';
 import { installTestBridge, type TestBridge } from '../support/bridge';
+import { PASSPHRASE } from '../support/app';
 import { renderApp } from '../support/feature';
 import { createBox } from '../support/fixtures';
 
-/** Issue #22: the Backups screen shows a running backup's phase and progress, and why 立即备份 waits. */
+/** Issue #22: the Backups screen shows a running backup's or re-key's phase and progress, and why 立即备份 waits. */
 let bridge: TestBridge;
 let holdAt: BackupStand['step']['step'] | null = 'copy';
 let release: () => void = () => undefined;
 beforeEach(async () => {
   holdAt = 'copy';
   bridge = await installTestBridge({
-    jobGate: (stand) => {
-      if (stand.step.step !== holdAt) return Promise.resolve();
+    jobGate: (at) => {
+      if (at.phase !== holdAt) return Promise.resolve();
       holdAt = null;
       return new Promise<void>((resolve) => {
         release = resolve;
@@ -55,5 +56,22 @@ describe('备份进度', { timeout: 120_000 }, () => {
     await backup;
     await waitFor(() => expect(screen.queryByText(/正在备份/)).not.toBeInTheDocument(), { timeout: 10_000 });
     expect(screen.getByRole('button', { name: /立即备份/ })).toBeEnabled();
+  });
+
+  it('shows a re-key under way: its step, its bar of bytes, and that changes cannot be saved meanwhile', async () => {
+    const admin = await bridge.app.as('admin');
+    await createBox(bridge.app, { title: '换密钥进度测试档案' });
+    const rekey = bridge.app.ok('database-rekey', { passphrase: PASSPHRASE, confirm: true }, admin);
+    await waitFor(() => expect(holdAt).toBeNull(), { timeout: 20_000 });
+    window.location.hash = '#/backups';
+    renderApp();
+
+    expect(await screen.findByText('正在更换数据库密钥：复制档案库', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: '更换密钥进度' })).toBeInTheDocument();
+    expect(screen.getByText(/完成前可以照常查看和查询，但不能保存任何修改/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /立即备份/ })).toBeDisabled();
+    release();
+    await rekey;
+    await waitFor(() => expect(screen.queryByText(/正在更换数据库密钥/)).not.toBeInTheDocument(), { timeout: 10_000 });
   });
 });

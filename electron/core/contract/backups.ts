@@ -87,13 +87,16 @@ export interface JobStatus {
   running: {
     job: 'backup' | 'rekey' | 'restore';
     startedAt: string;
-    /** A backup's step in its current folder: getting ready, copying (VACUUM INTO), checking the copy. */
-    phase: 'prepare' | 'copy' | 'verify';
+    /**
+     * Getting ready, checking a backup (a restore's first step), copying (a backup's VACUUM INTO,
+     * a re-key's copy, a restore's copy of the backup), re-keying the copy, checking the copy.
+     */
+    phase: 'prepare' | 'check' | 'copy' | 'rekey' | 'verify';
     folder: string | null;
     /** 0-based, of folderCount. */
     folderIndex: number;
     folderCount: number;
-    /** The current folder's copy: bytes written of the pages in use; equal once copied. */
+    /** The copy being written: bytes written of its whole (a backup's check: all of it); 0 of 0 in a step that writes no file. */
     doneBytes: number;
     totalBytes: number;
   } | null;

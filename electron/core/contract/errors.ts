@@ -78,6 +78,10 @@ export const ERROR_CODES = [
   'BACKUP_NOT_A_FILE',
   'BACKUP_NEEDS_PASSPHRASE',
   'JOB_RUNNING',
+  /** A write while a re-key or restore holds the archive: it would be lost in the swap, so it is refused. */
+  'WRITES_PAUSED',
+  /** The re-keyed or restored copy did not hold what its source did; the archive is as it was. */
+  'JOB_VERIFY_FAILED',
   'PRINT_DIALOG_UNAVAILABLE',
   'LABELS_TOO_MANY',
   'IMPORT_UNREADABLE',

@@ -9,19 +9,10 @@ import { asideName, incomingFile, parkLive, rollBack, swapIn } from '../runtime-
 import { SYSTEM_ACTOR, type Actor } from '../services/actor';
 import type { BackupResult, JobStatus } from '../../core/contract/backups';
 import { backUpInWorker } from '../services/backup-job';
-import {
-  backedUpToday,
-  backupFolders,
-  backUpAll,
-  checkBackupFile,
-  getBackupSettings,
-  readManifest,
-  recordBackupRun,
-  type BackupContext,
-} from '../services/backups';
+import { backedUpToday, backupFolders, backUpAll, getBackupSettings, readManifest, recordBackupRun, type BackupContext } from '../services/backups';
 import { dailyBackupDue } from '../services/backup-schedule';
-import { rekeyFile } from '../services/rekey';
 import { mutate } from '../services/transaction';
+import type { RunningJob } from './jobs';
 import { RuntimeKeys } from './keys';
 
 /** The runtime's backup jobs: backups now and on schedule, and the restores (in place, at setup, of a lost file). */
@@ -81,9 +72,13 @@ export class RuntimeBackups extends RuntimeKeys {
         folders: config.folders,
         keep: config.keep,
       };
-      const backup = backUpInWorker(job, { onStep: (stand) => (running.stand = stand), gate: this.options.jobGate });
+      const gate = this.options.jobGate;
+      const backup = backUpInWorker(job, {
+        onStep: (stand) => (running.stand = stand),
+        gate: gate && ((stand) => gate({ job: 'backup', phase: stand.step.step, stand })),
+      });
       running.stop = backup.stop;
-      const results = await backup.results;
+      const results = await backup.result;
       recordBackupRun(this.requireDb(), actor, results, now);
       return results;
     });
@@ -130,15 +125,21 @@ export class RuntimeBackups extends RuntimeKeys {
 
   /**
    * The key a backup opens with: this install's, or (a backup from another PC, or from before a
-   * re-key) the one its manifest carries under the recovery passphrase it was made with.
+   * re-key) the one its manifest carries under the recovery passphrase it was made with. Each try
+   * checks the whole backup in a worker thread.
    */
-  private async backupKey(file: string, passphrase: string | undefined, fallback: string | null): Promise<{ keyHex: string; recovery: RecoveryBlob }> {
+  private async backupKey(
+    file: string,
+    passphrase: string | undefined,
+    fallback: string | null,
+    running: RunningJob | null = null,
+  ): Promise<{ keyHex: string; recovery: RecoveryBlob }> {
     const manifest = readManifest(file);
     const recovery = manifest.recovery as RecoveryBlob;
     let keyHex = fallback;
     if (keyHex) {
       try {
-        this.checkAgainstManifest(file, keyHex);
+        await this.checkAgainstManifest(file, keyHex, running);
         return { keyHex, recovery };
       } catch (err) {
         if (!(err instanceof AppError && err.code === 'WRONG_KEY')) throw err;
@@ -147,7 +148,7 @@ export class RuntimeBackups extends RuntimeKeys {
     if (!passphrase) throw new AppError('BACKUP_NEEDS_PASSPHRASE');
     keyHex = await this.passphraseAttempts.check(() => unsealRecovery(recovery, passphrase));
     try {
-      this.checkAgainstManifest(file, keyHex);
+      await this.checkAgainstManifest(file, keyHex, running);
     } catch (err) {
       if (err instanceof AppError && err.code === 'WRONG_KEY') throw new AppError('BACKUP_INVALID', { params: { file } });
       throw err;
@@ -156,9 +157,12 @@ export class RuntimeBackups extends RuntimeKeys {
   }
 
   /** The copy must hold what its manifest says it held: counts and audit chain head. */
-  private checkAgainstManifest(file: string, keyHex: string) {
+  private async checkAgainstManifest(file: string, keyHex: string, running: RunningJob | null): Promise<void> {
     const manifest = readManifest(file);
-    const opened = checkBackupFile(file, keyHex, this.options);
+    const opened = await this.inWorker(
+      { kind: 'backup-check', file, keyHex, migrationsFolder: this.options.migrationsFolder, nativeBinding: this.options.nativeBinding },
+      running,
+    );
     if (
       opened.audit.headHash !== manifest.audit.headHash ||
       opened.audit.entries !== manifest.audit.entries ||
@@ -166,15 +170,14 @@ export class RuntimeBackups extends RuntimeKeys {
     ) {
       throw new AppError('BACKUP_INVALID', { params: { file } });
     }
-    return opened;
   }
 
   /** Whether a backup opens with this install's key (else the passphrase it was made under is needed). */
-  inspectBackup(file: string) {
+  async inspectBackup(file: string) {
     const manifest = readManifest(file);
     let sameKey = true;
     try {
-      this.checkAgainstManifest(file, this.keyHex ?? '');
+      await this.checkAgainstManifest(file, this.keyHex ?? '', null);
     } catch (err) {
       if (!(err instanceof AppError && err.code === 'WRONG_KEY')) throw err;
       sameKey = false;
@@ -184,26 +187,28 @@ export class RuntimeBackups extends RuntimeKeys {
   }
 
   /**
-   * Replaces the archive with a backup. The current database is moved aside (never overwritten)
-   * and comes back if the restored one does not open. Everyone is signed out.
+   * Replaces the archive with a backup. A worker thread checks the backup, copies it beside the
+   * archive, re-keys the copy to this install's key and checks it again, while screens are served
+   * (writes refused: they would be lost); then the current database is moved aside (never
+   * overwritten) and the copy renamed in. The old one comes back if the restored one does not
+   * open. Everyone is signed out.
    */
   restore(actor: Actor, file: string, passphrase?: string): Promise<void> {
-    return this.oneKeyChangeAtATime(() => this.jobs.hold('restore', () => this.restoreNow(actor, file, passphrase)));
+    return this.oneKeyChangeAtATime(() =>
+      this.jobs.hold('restore', (running) => this.withWritesPaused('restore', () => this.restoreNow(actor, file, passphrase, running))),
+    );
   }
 
-  private async restoreNow(actor: Actor, file: string, passphrase?: string): Promise<void> {
+  private async restoreNow(actor: Actor, file: string, passphrase: string | undefined, running: RunningJob): Promise<void> {
     this.requireDb();
     const currentKey = this.keyHex!;
-    const { keyHex } = await this.backupKey(file, passphrase, currentKey);
+    const { keyHex } = await this.backupKey(file, passphrase, currentKey, running);
+    const { counts, audit } = readManifest(file);
     const incoming = incomingFile(this.files.db);
-    rmSync(incoming, { force: true });
-    copyFileSync(file, incoming);
-    try {
-      if (keyHex !== currentKey) rekeyFile(incoming, keyHex, currentKey, this.options.nativeBinding);
-    } catch (err) {
-      rmSync(incoming, { force: true });
-      throw err;
-    }
+    const ctx = { migrationsFolder: this.options.migrationsFolder, nativeBinding: this.options.nativeBinding };
+    // The worker removes its copy when it fails.
+    await this.inWorker({ kind: 'restore-copy', file, incoming, keyHex, targetKeyHex: currentKey, expected: { counts, audit }, ...ctx }, running);
+    this.requireDb();
     this.closeDb();
     // From here a crash is settled by the next start, from the journal parkLive writes.
     const journal = parkLive(this.files.db, file, asideName(this.files.db, this.now()));

@@ -1,9 +1,10 @@
 import { renameSync, rmSync } from 'node:fs';
-import { promoteNextKey, readKeyWithPassphrase, rewrapRecovery, stageNextKey } from '../../../db/keyfile';
+import { dropNextKey, keyFileExists, promoteNextKey, readKeyWithPassphrase, rewrapRecovery, stageNextKey } from '../../../db/keyfile';
 import { AppError } from '../../core/contract/errors';
 import type { Actor } from '../services/actor';
-import { rekeyedCopy } from '../services/rekey';
+import { rekeyingFile } from '../runtime-recovery';
 import { mutate } from '../services/transaction';
+import type { RunningJob } from './jobs';
 import { RuntimeLifecycle } from './lifecycle';
 
 /** The runtime's key jobs: the recovery passphrase's change and the database's re-key. */
@@ -37,24 +38,40 @@ export class RuntimeKeys extends RuntimeLifecycle {
   }
 
   /**
-   * A new random key. It is staged in the key file first; then a re-keyed copy of the database is
-   * made and renamed over the live file; then the staged key is promoted. A crash between any two
-   * steps leaves a database that start() opens with one of the two keys (openEitherKey). Backups
-   * made before keep the old key and carry their own recovery blob.
+   * A new random key. It is staged in the key file first; then a worker thread makes a re-keyed
+   * copy of the database and checks it against the archive while every screen is still served
+   * (writes refused meanwhile: see withWritesPaused); then the copy is renamed over the live file
+   * and the staged key promoted. A crash between any two steps leaves a database that start()
+   * opens with one of the two keys (openEitherKey). A failure before the swap leaves the archive
+   * and its key file as they were. Backups made before keep the old key and carry their own
+   * recovery blob.
    */
   rekey(actor: Actor, passphrase: string): Promise<void> {
-    return this.oneKeyChangeAtATime(() => this.jobs.hold('rekey', () => this.rekeyNow(actor, passphrase)));
+    return this.oneKeyChangeAtATime(() => this.jobs.hold('rekey', (running) => this.rekeyNow(actor, passphrase, running)));
   }
 
-  private async rekeyNow(actor: Actor, passphrase: string): Promise<void> {
+  private async rekeyNow(actor: Actor, passphrase: string, running: RunningJob): Promise<void> {
     this.requireDb();
     if ((await this.passphraseAttempts.check(() => readKeyWithPassphrase(this.files.keyFile, passphrase))) !== this.keyHex)
       throw new AppError('WRONG_PASSPHRASE');
     const next = await stageNextKey(this.files.keyFile, this.options.protector, passphrase);
-    // From here to the reopen nothing awaits, so no write of this process falls between copy and swap.
+    const copy = rekeyingFile(this.files.db);
+    await this.withWritesPaused('rekey', async () => {
+      try {
+        const source = { ...this.chainSource(), keyHex: this.keyHex! };
+        await this.inWorker({ kind: 'rekey-copy', source, copy, nextKeyHex: next, migrationsFolder: this.options.migrationsFolder }, running);
+      } catch (err) {
+        rmSync(copy, { force: true });
+        if (keyFileExists(this.files.keyFile)) dropNextKey(this.files.keyFile);
+        throw err;
+      }
+      this.swapRekeyed(actor, copy, next);
+    });
+  }
+
+  /** The re-keyed copy in place of the live file, on this thread and without a pause: no write falls between. */
+  private swapRekeyed(actor: Actor, copy: string, next: string): void {
     const db = this.requireDb();
-    const copy = `${this.files.db}.rekeying`;
-    rekeyedCopy(db.$client, copy, this.keyHex!, next, this.options.nativeBinding);
     db.$client.close();
     this.db = null;
     // Stopped for the swap and started again once the re-keyed file is open (see open()).

@@ -36,7 +36,7 @@ import {
 } from '../runtime-recovery';
 import { SYSTEM_ACTOR, type Actor } from '../services/actor';
 import type { ChainSource } from '../services/audit-chain';
-import type { BackupStand } from '../services/backup-job';
+import { runArchiveJob, type ArchiveJob, type ArchiveJobResults } from '../services/archive-jobs';
 import { cleanBackupFolders } from '../services/backups';
 import { ensureOwnerKeys } from '../services/owner-keys';
 import { AddressThrottle, PassphraseThrottle } from '../services/password-throttle';
@@ -46,7 +46,7 @@ import { SessionStore } from '../services/sessions';
 import { DEFAULT_SETTINGS, getSettings } from '../services/settings';
 import { mutate } from '../services/transaction';
 import { createUser, userCount } from '../services/users';
-import { JobSlot } from './jobs';
+import { JobSlot, type JobAt, type JobName, type RunningJob } from './jobs';
 import { backUpBeforeMigration } from './migration-backup';
 
 export interface RuntimeOptions {
@@ -61,8 +61,8 @@ export interface RuntimeOptions {
   hostClient?: HostClient;
   /** The clock of the backup schedule; tests move it. */
   now?: () => Date;
-  /** Awaited between a backup's steps before its worker goes on: tests hold a backup there. */
-  jobGate?: (stand: BackupStand) => Promise<void>;
+  /** Awaited between a long job's steps before its worker goes on: tests hold a job there. */
+  jobGate?: (at: JobAt) => Promise<void>;
   /** The machine's name and interfaces as host mode sees them; tests pass their own. */
   machine?: HostMachine;
   /** How the data folder's disk is told from a network share; tests give a mount table. */
@@ -111,6 +111,8 @@ export class RuntimeLifecycle {
   protected readonly passphraseAttempts = new PassphraseThrottle(() => this.now().getTime());
   /** The one long job (backup, re-key, restore) allowed at a time. */
   protected readonly jobs = new JobSlot(() => this.now());
+  /** The job during which the open connection refuses writes (query_only), or null. */
+  private writesPausedBy: JobName | null = null;
 
   constructor(protected readonly options: RuntimeOptions) {
     this.files = dataFiles(options.dataDir);
@@ -301,6 +303,47 @@ export class RuntimeLifecycle {
 
   now(): Date {
     return (this.options.now ?? (() => new Date()))();
+  }
+
+  /**
+   * A re-key or a restore replaces the file under the connection: a write made while its worker
+   * copies would be lost in the swap. So the connection refuses every write for the job's length
+   * (SQLite's query_only, whoever writes); the dispatcher tells the caller WRITES_PAUSED. Reads go on.
+   * A connection opened by the swap starts writable.
+   */
+  protected async withWritesPaused<T>(job: JobName, work: () => Promise<T>): Promise<T> {
+    const db = this.requireDb();
+    db.$client.pragma('query_only = ON');
+    this.writesPausedBy = job;
+    try {
+      return await work();
+    } finally {
+      this.writesPausedBy = null;
+      if (this.db === db) db.$client.pragma('query_only = OFF');
+    }
+  }
+
+  /** A write refused because a job paused writes, as the code the caller is told; else null. */
+  pausedWrite(err: unknown): AppError | null {
+    const code = (err as { code?: unknown } | null)?.code;
+    if (!this.writesPausedBy || typeof code !== 'string' || !code.startsWith('SQLITE_READONLY')) return null;
+    return new AppError('WRITES_PAUSED', { params: { job: this.writesPausedBy } });
+  }
+
+  /**
+   * A re-key's or restore's whole-file step in a worker thread; the running job shows its step, and
+   * the app's close stops it. Without a running job (a backup looked at before a restore), nothing shows.
+   */
+  protected inWorker<J extends ArchiveJob>(job: J, running: RunningJob | null): Promise<ArchiveJobResults[J['kind']]> {
+    const gate = this.options.jobGate;
+    const work = runArchiveJob(job, {
+      onStep: (step) => {
+        if (running) running.step = step;
+      },
+      gate: gate && running ? (step) => gate({ job: running.job, phase: step.phase, stand: null }) : undefined,
+    });
+    if (running) running.stop = work.stop;
+    return work.result;
   }
 
   /** The open database as another thread opens it, read-only: its file and key (audit chain workers). */

@@ -250,7 +250,7 @@ export type BackupStep =
   | { step: 'verify'; folder: string; tmp: string; copiedBytes: number };
 
 /** What the copy will weigh: the pages in use (VACUUM INTO leaves the free ones out). */
-function bytesInUse(sqlite: Db['$client']): number {
+export function bytesInUse(sqlite: Db['$client']): number {
   const pages = (name: string) => sqlite.pragma(name, { simple: true }) as number;
   return (pages('page_count') - pages('freelist_count')) * pages('page_size');
 }

@@ -24,14 +24,23 @@ export function rekeyFile(file: string, oldKeyHex: string, newKeyHex: string, na
 }
 
 /**
- * The open database copied (VACUUM INTO: consistent, DELETE mode, same key) and the copy re-keyed.
- * The live file is untouched until the caller renames the copy over it, so a crash at any point
- * leaves either the old file (old key) or the finished copy (new key).
+ * The open database copied (VACUUM INTO: consistent, DELETE mode, same key) and the copy re-keyed;
+ * `between` is awaited after the copy (a worker reports its step there). The live file is untouched
+ * until the caller renames the copy over it, so a crash at any point leaves either the old file
+ * (old key) or the finished copy (new key).
  */
-export function rekeyedCopy(sqlite: Sqlite, copy: string, oldKeyHex: string, newKeyHex: string, nativeBinding?: string): void {
+export async function rekeyedCopy(
+  sqlite: Sqlite,
+  copy: string,
+  oldKeyHex: string,
+  newKeyHex: string,
+  nativeBinding?: string,
+  between: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
   rmSync(copy, { force: true });
   try {
     sqlite.prepare('VACUUM INTO ?').run(copy);
+    await between();
     rekeyFile(copy, oldKeyHex, newKeyHex, nativeBinding);
   } catch (err) {
     rmSync(copy, { force: true });

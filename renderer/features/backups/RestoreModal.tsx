@@ -6,6 +6,8 @@ import type { BackupInspection } from '../../../electron/core/contract/backups';
 import { call } from '../../api/client';
 import { useErrorText } from '../../ui/forms';
 import { formatTime } from './BackupsPage';
+import { JobProgress } from './JobProgress';
+import { useJobStatus } from './queries';
 
 /**
  * Restore: the backup's facts first (date, counts, whether it needs the passphrase of another
@@ -27,6 +29,8 @@ export function RestoreModal({ file, onClose }: { file: string | null; onClose: 
       setTimeout(() => window.location.reload(), 800);
     },
   });
+  // The restore's steps (check, copy, re-key, check), shown here: the modal covers the page's own bar.
+  const running = useJobStatus().data?.running ?? null;
   const seen = inspect.data;
   const { mutate: inspectFile } = inspect;
   useEffect(() => {
@@ -84,6 +88,7 @@ export function RestoreModal({ file, onClose }: { file: string | null; onClose: 
             <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)}>
               {t('restore.confirm')}
             </Checkbox>
+            {restore.isPending && running?.job === 'restore' && <JobProgress running={running} reason={null} />}
             {restore.isError && <Alert type="error" showIcon title={errorText(restore.error)} />}
             <Flex justify="end" gap={8}>
               <Button onClick={onClose}>{t('common:actions.cancel')}</Button>

@@ -14,10 +14,26 @@ export const backups = {
     lastGoodAt: '最近一次成功备份：{{at}}',
     job: {
       busy: '正在{{job}}，完成后才能再次备份',
-      phase: { prepare: '正在准备备份…', copy: '正在备份：复制档案库', verify: '正在备份：校验备份副本' },
+      phase: {
+        backup: { prepare: '正在准备备份…', copy: '正在备份：复制档案库', verify: '正在备份：校验备份副本' },
+        rekey: {
+          prepare: '正在准备更换数据库密钥…',
+          copy: '正在更换数据库密钥：复制档案库',
+          rekey: '正在更换数据库密钥：用新密钥加密副本',
+          verify: '正在更换数据库密钥：校验副本',
+        },
+        restore: {
+          prepare: '正在准备从备份恢复…',
+          check: '正在从备份恢复：校验备份文件',
+          copy: '正在从备份恢复：复制备份文件',
+          rekey: '正在从备份恢复：改用本机密钥加密',
+          verify: '正在从备份恢复：校验恢复的副本',
+        },
+      },
+      writesPaused: '完成前可以照常查看和查询，但不能保存任何修改（登记、借阅、归还等会被拒绝，稍后再试）。',
       folderOf: '第 {{n}}/{{count}} 个位置：{{folder}}',
       bytes: '已复制 {{done}} / {{total}}',
-      progress: '备份进度',
+      progress: { backup: '备份进度', rekey: '更换密钥进度', restore: '恢复进度' },
     },
     settings: {
       title: '备份设置',
@@ -103,10 +119,27 @@ export const backups = {
     lastGoodAt: 'Last good backup: {{at}}',
     job: {
       busy: '{{job}} is running; back up again once it has finished',
-      phase: { prepare: 'Getting the backup ready…', copy: 'Backing up: copying the archive', verify: 'Backing up: checking the copy' },
+      phase: {
+        backup: { prepare: 'Getting the backup ready…', copy: 'Backing up: copying the archive', verify: 'Backing up: checking the copy' },
+        rekey: {
+          prepare: 'Getting the re-key ready…',
+          copy: 'Changing the database key: copying the archive',
+          rekey: 'Changing the database key: encrypting the copy with the new key',
+          verify: 'Changing the database key: checking the copy',
+        },
+        restore: {
+          prepare: 'Getting the restore ready…',
+          check: 'Restoring: checking the backup',
+          copy: 'Restoring: copying the backup',
+          rekey: "Restoring: encrypting it with this computer's key",
+          verify: 'Restoring: checking the restored copy',
+        },
+      },
+      writesPaused:
+        'Until it finishes, the archive can be looked at and searched as usual, but no change can be saved (registering, lending, returns… are refused; try again shortly).',
       folderOf: 'Place {{n}} of {{count}}: {{folder}}',
       bytes: '{{done}} of {{total}} copied',
-      progress: 'Backup progress',
+      progress: { backup: 'Backup progress', rekey: 'Re-key progress', restore: 'Restore progress' },
     },
     settings: {
       title: 'Backup settings',
