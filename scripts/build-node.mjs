@@ -15,9 +15,9 @@ const common = {
   define: { 'process.env.VITEST': 'undefined' },
 };
 
-// Each worker thread (the audit chain's stretches, the backups, re-keys and restores) runs a file of its own: bundled
+// Each worker thread (the audit chain's stretches, backups, re-keys and restores, exports, reading an import's sheet) runs a file of its own: bundled
 // beside each shell's main bundle, which finds it by name (see electron/server/services/worker-start.ts).
-const WORKERS = ['audit-chain-worker', 'backup-worker', 'archive-job-worker'];
+const WORKERS = ['audit-chain-worker', 'backup-worker', 'archive-job-worker', 'export-worker', 'sheet-worker'];
 // Their source-only branch (import.meta.url, never reached in a bundle) would warn in CJS output.
 const withWorker = { ...common, define: { ...common.define, WORKER_BUNDLES: 'true' }, logOverride: { 'empty-import-meta': 'silent' } };
 const workers = (dir) => WORKERS.map((name) => build({ ...withWorker, entryPoints: [`electron/server/services/${name}.ts`], outfile: `${dir}/${name}.cjs` }));

@@ -20,6 +20,10 @@ export const common = {
       print: '打印',
       refresh: '刷新',
     },
+    exportProgress: {
+      read: '正在读取数据…',
+      write: '已写入 {{done}} / {{total}} 行',
+    },
     errors: {
       VALIDATION: '填写有误，请检查标红的项目',
       UNKNOWN_CALL: '未知的操作',
@@ -247,6 +251,10 @@ export const common = {
       open: 'Open',
       print: 'Print',
       refresh: 'Refresh',
+    },
+    exportProgress: {
+      read: 'Reading the records…',
+      write: '{{done}} of {{total}} rows written',
     },
     errors: {
       VALIDATION: 'Some fields need attention',

@@ -8,6 +8,7 @@ import { importCalls } from './imports';
 import { labelCalls } from './labels';
 import { mergeNamed, type Access, type CallSpec, type Topic } from './define';
 import { destructionCalls } from './destructions';
+import { exportCalls } from './exports';
 import { holdCalls } from './holds';
 import { inspectionCalls } from './inspections';
 import { loanCalls } from './loans';
@@ -28,6 +29,7 @@ export const contract = mergeNamed(
   inspectionCalls,
   backupCalls,
   labelCalls,
+  exportCalls,
   importCalls,
   networkCalls,
   clientCalls,

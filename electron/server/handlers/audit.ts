@@ -1,6 +1,6 @@
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, type auditCalls } from '../../core/contract/audit';
 import { verifyChainParallel } from '../services/audit-chain';
-import { auditActors, chainHead, exportAudit, listAudit } from '../services/audit-log';
+import { auditActors, chainHead, listAudit } from '../services/audit-log';
 import type { Handlers } from './types';
 
 export const auditHandlers: Handlers<keyof typeof auditCalls> = {
@@ -8,5 +8,5 @@ export const auditHandlers: Handlers<keyof typeof auditCalls> = {
   'audit-actions': (_input, { db }) => ({ actions: AUDIT_ACTIONS, entities: AUDIT_ENTITIES, actors: auditActors(db) }),
   'audit-verify': (_input, { db, runtime }) => verifyChainParallel(db.$client, runtime.chainSource()),
   'audit-head': (_input, { db }) => chainHead(db),
-  'audit-export': (input, { db, actor }) => exportAudit(db, actor, input),
+  'audit-export': (input, { runtime, actor }) => runtime.exportFile(actor, { call: 'audit-export', input }),
 };

@@ -11,7 +11,6 @@ import {
   listDestructions,
   proposeDestruction,
 } from '../services/destructions';
-import { exportDestructions, exportInspection, exportTransfers } from '../services/custody-export';
 import { boxCustody, liftHold, placeHold } from '../services/holds';
 import {
   checkItem,
@@ -41,7 +40,7 @@ export const custodyHandlers: Handlers<keyof CustodyCalls> = {
   'transfer-get': (input, { db }) => getTransfer(db, input.id),
   'transfer-list': (input, { db }) => listTransfers(db, input),
   'transfer-sheet-pdf': (input, ctx) => transferSheetPdf(outputOf(ctx), input.id),
-  'transfer-export': (input, ctx) => exportTransfers(outputOf(ctx), input),
+  'transfer-export': (input, { runtime, actor }) => runtime.exportFile(actor, { call: 'transfer-export', input }),
   'hold-place': (input, { db, actor }) => placeHold(db, actor, input),
   'hold-lift': (input, { db, actor }) => liftHold(db, actor, input),
   'box-custody': (input, { db }) => boxCustody(db, input.boxId),
@@ -57,7 +56,7 @@ export const custodyHandlers: Handlers<keyof CustodyCalls> = {
   'destruction-get': (input, { db }) => getDestruction(db, input.id),
   'destruction-list': (input, { db }) => listDestructions(db, input),
   'destruction-register-pdf': (input, ctx) => destructionRegisterPdf(outputOf(ctx), input.id),
-  'destruction-export': (input, ctx) => exportDestructions(outputOf(ctx), input),
+  'destruction-export': (input, { runtime, actor }) => runtime.exportFile(actor, { call: 'destruction-export', input }),
   'inspection-start': (_input, { db, actor }) => startInspection(db, actor),
   'inspection-get': (input, { db }) => getInspection(db, input.id),
   'inspection-list': (_input, { db }) => listInspections(db),
@@ -66,7 +65,7 @@ export const custodyHandlers: Handlers<keyof CustodyCalls> = {
   'inspection-scan': (input, { db, actor }) => scanItem(db, actor, input),
   'inspection-complete': (input, { db, actor }) => completeInspection(db, actor, input.id),
   'inspection-record-pdf': (input, ctx) => inspectionRecordPdf(outputOf(ctx), input.id),
-  'inspection-export': (input, ctx) => exportInspection(outputOf(ctx), input),
+  'inspection-export': (input, { runtime, actor }) => runtime.exportFile(actor, { call: 'inspection-export', input }),
   'follow-up-list': (input, { db }) => listFollowUps(db, input),
   'follow-up-close': (input, { db, actor }) => closeFollowUp(db, actor, input.id, input.resolution),
 };

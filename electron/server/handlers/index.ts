@@ -6,6 +6,7 @@ import { backupHandlers } from './backups';
 import { boxHandlers } from './boxes';
 import { clientHandlers } from './client';
 import { custodyHandlers } from './custody';
+import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
 import { labelHandlers } from './labels';
 import { loanHandlers } from './loans';
@@ -23,6 +24,7 @@ export const handlerTable: Handlers<CallName> = mergeNamed(
   custodyHandlers,
   backupHandlers,
   labelHandlers,
+  exportHandlers,
   importHandlers,
   networkHandlers,
   clientHandlers,

@@ -3,7 +3,7 @@ import { closeIncident, listIncidents } from '../services/incidents';
 import { registerLoanCopy } from '../services/loan-copies';
 import { getLoan, listLoans, loanDashboard } from '../services/loan-views';
 import { cancelLoan, decideLoan, handOutLoan, requestLoan, returnLoan } from '../services/loans';
-import { loanRegisterExport, loanSlipPdf, loanSlipPrint } from '../services/printing/loans';
+import { loanRegisterPdf, loanSlipPdf, loanSlipPrint } from '../services/printing/loans';
 import { decideRenewal, requestRenewal } from '../services/renewals';
 import { outputOf, type Handlers } from './types';
 
@@ -23,5 +23,8 @@ export const loanHandlers: Handlers<keyof typeof loanCalls> = {
   'incident-close': (input, { db, actor }) => closeIncident(db, actor, input.id, input.resolution),
   'loan-slip-pdf': (input, ctx) => loanSlipPdf(outputOf(ctx), input.id),
   'loan-slip-print': (input, ctx) => loanSlipPrint(outputOf(ctx), input.id),
-  'loan-register-export': (input, ctx) => loanRegisterExport(outputOf(ctx), input),
+  'loan-register-export': (input, ctx) =>
+    input.format === 'pdf'
+      ? loanRegisterPdf(outputOf(ctx), input)
+      : ctx.runtime.exportFile(ctx.actor, { call: 'loan-register-export', input: { ...input, format: input.format } }),
 };

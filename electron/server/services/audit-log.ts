@@ -10,17 +10,13 @@ import {
   type AuditListInput,
   type AuditVerification,
   type ChainHead,
-  type ExportFile,
 } from '../../core/contract/audit';
 import { clientText, zh } from '../../core/vocabulary';
 import { auditChangesText, auditObjectText } from '../../core/vocabulary/audit-changes';
-import type { Actor } from './actor';
 import { GENESIS_HASH } from './audit';
 import { describeAuditRows } from './audit-refs';
 import { verifyChainInThread } from './audit-chain';
-import { exportTable, instantCell, type ExportColumn } from './exports';
-import { getSettings } from './settings';
-import { mutate } from './transaction';
+import { instantCell, type ExportColumn, type GatheredExport } from './exports';
 
 type AuditFilters = Omit<AuditListInput, 'cursor' | 'limit'>;
 
@@ -119,26 +115,13 @@ const AUDIT_COLUMNS: ExportColumn<AuditListRow>[] = [
   { header: '来源名称', width: 14, value: (r) => r.clientName },
 ];
 
-/** The export is itself recorded first, so the footer's chain head includes it. */
-export async function exportAudit(db: Db, actor: Actor, input: z.output<typeof auditExportInput>): Promise<ExportFile> {
+/** The rows of an audit export, named as the viewer names them, and its own audit entry. */
+export function auditExportTable(db: Db, input: z.output<typeof auditExportInput>): GatheredExport<AuditListRow> {
   const { format, ...filters } = input;
   const rows = auditRowsForExport(db, filters, EXPORT_CAP + 1);
-  const truncated = rows.length > EXPORT_CAP;
-  mutate(db, actor, () => ({
-    result: null,
-    audit: { action: 'export', entity: 'audit_log', entityId: null, after: { format, filters, rows: Math.min(rows.length, EXPORT_CAP) } },
-  }));
-  return exportTable(
-    {
-      title: '审计日志',
-      siteName: getSettings(db).siteName,
-      columns: AUDIT_COLUMNS,
-      rows: describeAll(db, truncated ? rows.slice(0, EXPORT_CAP) : rows),
-      truncatedAt: truncated ? EXPORT_CAP : null,
-      exportedBy: actor.name,
-      exportedAt: new Date(),
-      head: chainHead(db),
-    },
-    format,
-  );
+  const kept = rows.length > EXPORT_CAP ? rows.slice(0, EXPORT_CAP) : rows;
+  return {
+    table: { title: '审计日志', columns: AUDIT_COLUMNS, rows: describeAll(db, kept), truncatedAt: rows.length > EXPORT_CAP ? EXPORT_CAP : null },
+    audit: { action: 'export', entity: 'audit_log', entityId: null, after: { format, filters, rows: kept.length } },
+  };
 }

@@ -1,14 +1,11 @@
 import type { z } from 'zod';
-import type { ExportFile } from '../../core/contract/audit';
+import type { Db } from '../../../db/connection';
 import type { BoxListRow } from '../../core/contract/boxes';
 import type { boxExportInput } from '../../core/contract/labels';
-import type { OutputContext } from './output-context';
-import { chainHead, EXPORT_CAP } from './audit-log';
+import { EXPORT_CAP } from './audit-log';
 import { retentionText, zh } from '../../core/vocabulary';
 import { listBoxes } from './box-list';
-import { exportTable, type ExportColumn } from './exports';
-import { getSettings } from './settings';
-import { mutate } from './transaction';
+import type { ExportColumn, GatheredExport } from './exports';
 
 /** The catalogue as the office's own Excel register lays it out, so it can be re-imported. */
 
@@ -31,33 +28,19 @@ const COLUMNS: ExportColumn<BoxListRow>[] = [
   { header: '备注', width: 24, value: (b) => b.note },
 ];
 
-/** Every box the catalogue's filters match, newest first as listed; recorded before it is made. */
-export async function exportBoxes(ctx: OutputContext, input: z.output<typeof boxExportInput>): Promise<ExportFile> {
+/** Every box the catalogue's filters match, newest first as listed, and the export's audit entry. */
+export function boxExportTable(db: Db, input: z.output<typeof boxExportInput>): GatheredExport<BoxListRow> {
   const { format, ...filters } = input;
   const rows: BoxListRow[] = [];
   let cursor: number | undefined;
   do {
-    const page = listBoxes(ctx.db, { ...filters, cursor, limit: 200 });
+    const page = listBoxes(db, { ...filters, cursor, limit: 200 });
     rows.push(...page.rows);
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined && rows.length <= EXPORT_CAP);
-  const truncatedAt = rows.length > EXPORT_CAP ? EXPORT_CAP : null;
   const kept = rows.slice(0, EXPORT_CAP);
-  mutate(ctx.db, ctx.actor, () => ({
-    result: null,
+  return {
+    table: { title: '档案目录', columns: COLUMNS, rows: kept, truncatedAt: rows.length > EXPORT_CAP ? EXPORT_CAP : null },
     audit: { action: 'export', entity: 'box', entityId: null, after: { form: '档案目录', format, filters, rows: kept.length } },
-  }));
-  return exportTable(
-    {
-      title: '档案目录',
-      siteName: getSettings(ctx.db).siteName,
-      columns: COLUMNS,
-      rows: kept,
-      truncatedAt,
-      exportedBy: ctx.actor.name,
-      exportedAt: new Date(),
-      head: chainHead(ctx.db),
-    },
-    format,
-  );
+  };
 }

@@ -1,16 +1,14 @@
 import type { z } from 'zod';
-import type { AuditEntity, ExportFile } from '../../core/contract/audit';
+import type { Db } from '../../../db/connection';
+import type { AuditEntity } from '../../core/contract/audit';
 import type { DestructionSummary, destructionExportInput } from '../../core/contract/destructions';
 import type { InspectionItem, inspectionExportInput } from '../../core/contract/inspections';
 import type { TransferSummary, transferExportInput } from '../../core/contract/transfers';
 import { zh } from '../../core/vocabulary';
-import type { OutputContext } from './output-context';
-import { chainHead, EXPORT_CAP } from './audit-log';
+import { EXPORT_CAP } from './audit-log';
 import { listDestructions } from './destructions';
-import { dayCell, exportTable, instantCell, type ExportColumn } from './exports';
+import { dayCell, instantCell, type ExportColumn, type GatheredExport } from './exports';
 import { getInspection } from './inspections';
-import { getSettings } from './settings';
-import { mutate } from './transaction';
 import { listTransfers } from './transfers';
 
 /** Custody registers as spreadsheets: Chinese headers whatever the screen speaks, like the paper forms. */
@@ -78,52 +76,31 @@ function allPages<Row>(page: (cursor: number | undefined) => { rows: Row[]; next
   return { rows: rows.slice(0, EXPORT_CAP), truncatedAt: rows.length > EXPORT_CAP ? EXPORT_CAP : null };
 }
 
-/** Recorded before the file is made, as every other export is. */
-function exportRecorded<Row>(
-  ctx: OutputContext,
-  table: {
-    title: string;
-    entity: AuditEntity;
-    entityId: number | null;
-    columns: ExportColumn<Row>[];
-    rows: Row[];
-    truncatedAt: number | null;
-    filters: unknown;
-  },
+/** A custody register's rows and the export's audit entry. */
+function gathered<Row>(
+  table: GatheredExport<Row>['table'] & { entity: AuditEntity; entityId: number | null; filters: unknown },
   format: 'xlsx' | 'csv',
-): Promise<ExportFile> {
-  const { title, entity, entityId, filters, ...rest } = table;
-  mutate(ctx.db, ctx.actor, () => ({
-    result: null,
-    audit: { action: 'export', entity, entityId, after: { form: title, format, filters, rows: rest.rows.length } },
-  }));
-  return exportTable(
-    { title, siteName: getSettings(ctx.db).siteName, ...rest, exportedBy: ctx.actor.name, exportedAt: new Date(), head: chainHead(ctx.db) },
-    format,
-  );
+): GatheredExport<Row> {
+  const { entity, entityId, filters, ...rest } = table;
+  return { table: rest, audit: { action: 'export', entity, entityId, after: { form: rest.title, format, filters, rows: rest.rows.length } } };
 }
 
-export function exportTransfers(ctx: OutputContext, input: z.output<typeof transferExportInput>): Promise<ExportFile> {
+export function transferExportTable(db: Db, input: z.output<typeof transferExportInput>): GatheredExport<TransferSummary> {
   const { format, ...filters } = input;
-  const { rows, truncatedAt } = allPages((cursor) => listTransfers(ctx.db, { ...filters, cursor, limit: 200 }));
-  return exportRecorded(ctx, { title: '档案移交登记', entity: 'transfer', entityId: null, columns: TRANSFER_COLUMNS, rows, truncatedAt, filters }, format);
+  const { rows, truncatedAt } = allPages((cursor) => listTransfers(db, { ...filters, cursor, limit: 200 }));
+  return gathered({ title: '档案移交登记', entity: 'transfer', entityId: null, columns: TRANSFER_COLUMNS, rows, truncatedAt, filters }, format);
 }
 
-export function exportDestructions(ctx: OutputContext, input: z.output<typeof destructionExportInput>): Promise<ExportFile> {
+export function destructionExportTable(db: Db, input: z.output<typeof destructionExportInput>): GatheredExport<DestructionSummary> {
   const { format, ...filters } = input;
-  const { rows, truncatedAt } = allPages((cursor) => listDestructions(ctx.db, { ...filters, cursor, limit: 200 }));
-  return exportRecorded(
-    ctx,
-    { title: '档案销毁清册登记', entity: 'destruction', entityId: null, columns: DESTRUCTION_COLUMNS, rows, truncatedAt, filters },
-    format,
-  );
+  const { rows, truncatedAt } = allPages((cursor) => listDestructions(db, { ...filters, cursor, limit: 200 }));
+  return gathered({ title: '档案销毁清册登记', entity: 'destruction', entityId: null, columns: DESTRUCTION_COLUMNS, rows, truncatedAt, filters }, format);
 }
 
 /** One month's inspection, box by box, as checked. */
-export function exportInspection(ctx: OutputContext, input: z.output<typeof inspectionExportInput>): Promise<ExportFile> {
-  const inspection = getInspection(ctx.db, input.id);
-  return exportRecorded(
-    ctx,
+export function inspectionExportTable(db: Db, input: z.output<typeof inspectionExportInput>): GatheredExport<InspectionItem> {
+  const inspection = getInspection(db, input.id);
+  return gathered(
     {
       title: `${inspection.month}档案检查记录`,
       entity: 'inspection',

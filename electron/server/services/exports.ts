@@ -1,4 +1,5 @@
 import type { ChainHead, ExportFile } from '../../core/contract/audit';
+import type { AuditEntry } from './audit';
 
 /** A day of the calendar (YYYY-MM-DD) or a stored instant (ISO, UTC). */
 export type ExportDate = { day: string } | { at: string };
@@ -28,6 +29,18 @@ export interface ExportTable<Row> {
   exportedAt: Date;
   head: ChainHead;
 }
+
+/** An export's rows as read, before the file is made: what the export worker reads, and its audit entry. */
+export interface GatheredExport<Row> {
+  table: Pick<ExportTable<Row>, 'title' | 'columns' | 'rows' | 'truncatedAt'>;
+  audit: AuditEntry;
+}
+
+/** Told every this many rows written; the worker waits at each for the serving thread's go. */
+export const PROGRESS_EVERY = 5_000;
+/** The rows written so far, of all; awaited. */
+export type WriteProgress = (done: number, total: number) => Promise<void>;
+const noProgress: WriteProgress = async () => undefined;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The desk's local time in file names, as on screen: 20261202-143005. */
@@ -72,18 +85,18 @@ const csvCell = (value: CellValue): string => {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 };
 
-function toCsv<Row>(table: ExportTable<Row>): Buffer {
-  const lines = [
-    table.columns.map((c) => csvCell(c.header)).join(','),
-    ...table.rows.map((row) => table.columns.map((c) => csvCell(c.value(row))).join(',')),
-    '',
-    ...footerLines(table as ExportTable<unknown>).map(csvCell),
-  ];
+async function toCsv<Row>(table: ExportTable<Row>, progress: WriteProgress): Promise<Buffer> {
+  const lines = [table.columns.map((c) => csvCell(c.header)).join(',')];
+  for (const [i, row] of table.rows.entries()) {
+    if (i % PROGRESS_EVERY === 0) await progress(i, table.rows.length);
+    lines.push(table.columns.map((c) => csvCell(c.value(row))).join(','));
+  }
+  lines.push('', ...footerLines(table as ExportTable<unknown>).map(csvCell));
   // With a BOM, Excel on a Chinese Windows reads the file as UTF-8 rather than GBK.
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-async function toXlsx<Row>(table: ExportTable<Row>): Promise<Buffer> {
+async function toXlsx<Row>(table: ExportTable<Row>, progress: WriteProgress): Promise<Buffer> {
   // Loaded on first use: exceljs and its zip libraries are ~1.5 MB of code the app's start does not need.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -96,7 +109,8 @@ async function toXlsx<Row>(table: ExportTable<Row>): Promise<Buffer> {
     ...(c.wrap ? { style: { alignment: { wrapText: true, vertical: 'top' as const } } } : {}),
   }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of table.rows) {
+  for (const [i, row] of table.rows.entries()) {
+    if (i % PROGRESS_EVERY === 0) await progress(i, table.rows.length);
     const values = table.columns.map((c) => c.value(row));
     const added = sheet.addRow(values.map((v) => (isDate(v) ? excelDate(v).value : v)));
     values.forEach((v, i) => {
@@ -105,11 +119,13 @@ async function toXlsx<Row>(table: ExportTable<Row>): Promise<Buffer> {
   }
   sheet.addRow([]);
   for (const line of footerLines(table as ExportTable<unknown>)) sheet.addRow([line]).font = { italic: true, color: { argb: 'FF555555' } };
+  // Zipping the sheet is the rest of the work: every row is written.
+  await progress(table.rows.length, table.rows.length);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export async function exportTable<Row>(table: ExportTable<Row>, format: 'csv' | 'xlsx'): Promise<ExportFile> {
-  const bytes = format === 'csv' ? toCsv(table) : await toXlsx(table);
+export async function exportTable<Row>(table: ExportTable<Row>, format: 'csv' | 'xlsx', progress: WriteProgress = noProgress): Promise<ExportFile> {
+  const bytes = format === 'csv' ? await toCsv(table, progress) : await toXlsx(table, progress);
   return {
     fileName: `${table.title}-${stamp(table.exportedAt)}.${format}`,
     mimeType: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /** The worker threads' entry files, each in this folder as `<name>.ts`, bundled as `<name>.cjs`. */
-export type WorkerName = 'audit-chain-worker' | 'backup-worker' | 'archive-job-worker';
+export type WorkerName = 'audit-chain-worker' | 'backup-worker' | 'archive-job-worker' | 'export-worker' | 'sheet-worker';
 
 /** scripts/build-node.mjs defines it: each worker's bundle lies beside the shell's main bundle. */
 declare const WORKER_BUNDLES: boolean | undefined;

@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import type { CallInput } from '../../../electron/core/contract';
 import type { AuditListRow } from '../../../electron/core/contract/audit';
 import { useErrorText } from '../../ui/forms';
+import { useExportProgress } from '../../ui/exportProgress';
 import { Page } from '../../ui/Page';
 import { InfiniteTable } from '../../ui/InfiniteTable';
 import { withParam } from '../../ui/listParams';
@@ -45,6 +46,7 @@ export function AuditPage() {
       },
     );
   const exporting = (format: ExportFormat) => exportAudit.isPending && exportAudit.variables.format === format;
+  const progress = useExportProgress('audit-export', exportAudit.isPending);
 
   return (
     <Page
@@ -58,10 +60,10 @@ export function AuditPage() {
             {t('verify.action')}
           </Button>
           <Button icon={<FileTextOutlined />} loading={exporting('csv')} onClick={() => runExport('csv')} title={t('export.hint')}>
-            {t('export.csv')}
+            {(exporting('csv') && progress) || t('export.csv')}
           </Button>
           <Button icon={<FileExcelOutlined />} loading={exporting('xlsx')} onClick={() => runExport('xlsx')} title={t('export.hint')}>
-            {t('export.xlsx')}
+            {(exporting('xlsx') && progress) || t('export.xlsx')}
           </Button>
         </Space>
       }

@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { saveExportFile } from '../../ui/download';
 import { useErrorText } from '../../ui/forms';
 import { useCanCall } from '../../ui/access';
+import { useExportProgress } from '../../ui/exportProgress';
 
 type ExportCall = 'transfer-export' | 'destruction-export' | 'inspection-export';
 type Format = 'xlsx' | 'csv';
@@ -26,6 +27,7 @@ export function RegisterExport<N extends ExportCall>({ name, input, size }: { na
     },
     onError: (error) => void message.error(errorText(error)),
   });
+  const progress = useExportProgress(name, exportFile.isPending);
   if (!may) return null;
   return (
     <Dropdown
@@ -36,7 +38,7 @@ export function RegisterExport<N extends ExportCall>({ name, input, size }: { na
       }}
     >
       <Button size={size} icon={<DownloadOutlined />} loading={exportFile.isPending}>
-        {t('export.action')}
+        {progress ?? t('export.action')}
       </Button>
     </Dropdown>
   );

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../electron/core/contract';
 import { call } from '../../api/client';
 import { saveExportFile } from '../../ui/download';
+import { useExportProgress } from '../../ui/exportProgress';
 import { useErrorText } from '../../ui/forms';
 
 const ISO_DAY = 'YYYY-MM-DD';
@@ -26,6 +27,9 @@ export function RegisterExport() {
     },
     onError: (error) => void message.error(errorText(error)),
   });
+  const pendingFormat = exportRegister.isPending ? exportRegister.variables.format : null;
+  // A PDF is printed on this thread's printer and is short; the spreadsheets are written in a worker, and say how far.
+  const progress = useExportProgress('loan-register-export', pendingFormat === 'xlsx' || pendingFormat === 'csv');
   const run = (format: (typeof FORMATS)[number]) => exportRegister.mutate({ from: range[0].format(ISO_DAY), to: range[1].format(ISO_DAY), format });
 
   const content = (
@@ -39,8 +43,8 @@ export function RegisterExport() {
       />
       <Flex gap={8}>
         {FORMATS.map((format) => (
-          <Button key={format} loading={exportRegister.isPending && exportRegister.variables?.format === format} onClick={() => run(format)}>
-            {t(`register.${format}`)}
+          <Button key={format} loading={pendingFormat === format} onClick={() => run(format)}>
+            {(pendingFormat === format && progress) || t(`register.${format}`)}
           </Button>
         ))}
       </Flex>

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
+import type { Db } from '../../../../db/connection';
 import { AppError } from '../../../core/contract/errors';
 import type { ExportFile } from '../../../core/contract/audit';
 import type { Loan, loanCalls } from '../../../core/contract/loans';
 import type { OutputContext } from '../output-context';
 import { chainHead, EXPORT_CAP } from '../audit-log';
-import { dayCell, exportTable, instantCell, type CellValue, type ExportColumn } from '../exports';
+import { dayCell, instantCell, type CellValue, type ExportColumn, type GatheredExport } from '../exports';
 import { listLoans, getLoan } from '../loan-views';
 import { getBoxRow } from '../boxes';
 import { getOwnerRow } from '../owners';
@@ -64,11 +65,11 @@ export async function loanSlipPrint(ctx: OutputContext, id: number): Promise<{ p
 }
 
 /** Every loan requested in the period (local calendar days), oldest first, at most `cap`. */
-function loansInRange(ctx: OutputContext, range: RegisterRange, cap: number): Loan[] {
+function loansInRange(db: Db, range: RegisterRange, cap: number): Loan[] {
   const rows: Loan[] = [];
   let cursor: number | undefined;
   do {
-    const page = listLoans(ctx.db, { from: range.from, to: range.to, cursor, limit: PAGE });
+    const page = listLoans(db, { from: range.from, to: range.to, cursor, limit: PAGE });
     rows.push(...page.rows);
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined && rows.length < cap);
@@ -102,33 +103,22 @@ const REGISTER_COLUMNS: ExportColumn<Loan>[] = [
   { header: '状态', width: 10, value: (l) => loanStatusText(l) },
 ];
 
-/** 借阅登记簿 for a period, as a PDF to print or a table to file; recorded first, like exportAudit. */
-export async function loanRegisterExport(ctx: OutputContext, input: RegisterInput): Promise<ExportFile> {
+/** 借阅登记簿 for a period as a table to file: its rows, and the export's audit entry. */
+export function loanRegisterTable(db: Db, input: RegisterInput): GatheredExport<Loan> {
   const { format, ...range } = input;
   const cap = format === 'pdf' ? REGISTER_PDF_CAP : EXPORT_CAP;
-  const fetched = loansInRange(ctx, range, cap + 1);
-  const truncatedAt = fetched.length > cap ? cap : null;
+  const fetched = loansInRange(db, range, cap + 1);
   const rows = fetched.slice(0, cap);
-  mutate(ctx.db, ctx.actor, () => ({
-    result: null,
+  return {
+    table: { title: '借阅登记簿', columns: REGISTER_COLUMNS, rows, truncatedAt: fetched.length > cap ? cap : null },
     audit: { action: 'export', entity: 'loan', entityId: null, after: { form: '借阅登记簿', format, ...range, rows: rows.length } },
-  }));
-  const meta = printMeta(ctx);
-  if (format === 'pdf') {
-    const pdf = await ctx.printer.pdf(loanRegisterHtml(rows, range, truncatedAt, meta));
-    return pdfFile(`借阅登记簿-${range.from}-${range.to}.pdf`, pdf);
-  }
-  return exportTable(
-    {
-      title: '借阅登记簿',
-      siteName: meta.siteName,
-      columns: REGISTER_COLUMNS,
-      rows,
-      truncatedAt,
-      exportedBy: meta.printedBy,
-      exportedAt: meta.printedAt,
-      head: meta.head,
-    },
-    format,
-  );
+  };
+}
+
+/** 借阅登记簿 for a period as a PDF to print (the table formats are made by the export worker); recorded first. */
+export async function loanRegisterPdf(ctx: OutputContext, input: RegisterInput): Promise<ExportFile> {
+  const { table, audit } = loanRegisterTable(ctx.db, input);
+  mutate(ctx.db, ctx.actor, () => ({ result: null, audit }));
+  const pdf = await ctx.printer.pdf(loanRegisterHtml(table.rows, input, table.truncatedAt, printMeta(ctx)));
+  return pdfFile(`借阅登记簿-${input.from}-${input.to}.pdf`, pdf);
 }
