@@ -14,13 +14,11 @@ beforeEach(async () => {
 afterEach(() => bridge.close());
 
 it('the catalogue export button says how many of the boxes are written while the file is made', async () => {
-  bridge.app.runtime
-    .requireDb()
-    .$client.exec(
-      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000)
+  bridge.app.runtime.requireDb().$client.exec(
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000)
        INSERT INTO boxes (code, kind, title, confidentiality, retention_class, created_by)
        SELECT printf('ZH-2020-%05d', i), 'tenant', '批量档案 第' || i || '号', 'internal', 'y10', 1 FROM n`,
-    );
+  );
   const downloads = captureDownloads();
   const user = userEvent.setup({ delay: null });
   window.location.hash = '#/boxes';
