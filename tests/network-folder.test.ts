@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../electron/core/contract/errors';
+import { electronDataDir } from '../electron/server/data-paths';
 import { assertLocalDataFolder, isUncPath, networkKindOf, networkMountOf, parseMountInfo, type FolderProbe } from '../electron/server/network-folder';
 
 /** A mount table as /proc/self/mountinfo writes it: a local root, a local data disk, and shares. */
@@ -78,6 +79,20 @@ describe('a data folder on a network share', () => {
     const appData = 'C:\\Users\\张 三\\AppData\\Roaming\\Archive Desk\\data';
     expect(networkKindOf(appData, probe('\\\\dc01\\profiles$\\张 三\\AppData\\Roaming\\Archive Desk\\data'))).toBe('smb');
     expect(networkKindOf(appData, probe(appData))).toBeNull();
+  });
+
+  it('puts the desktop app’s archive in local AppData when the roaming profile is a share', () => {
+    const userData = 'C:\\Users\\张 三\\AppData\\Roaming\\Archive Desk';
+    const env = { LOCALAPPDATA: 'C:\\Users\\张 三\\AppData\\Local' };
+    // The roaming folder's real path is on the domain controller (realpath turns it into the share).
+    const redirected: FolderProbe = { platform: 'win32', mountInfo: () => null, realpath: () => '\\\\dc01\\profiles$\\张 三\\AppData\\Roaming' };
+    const local: FolderProbe = { platform: 'win32', mountInfo: () => null, realpath: (p) => p };
+    expect(electronDataDir(userData, env, redirected)).toBe('C:\\Users\\张 三\\AppData\\Local\\Archive Desk\\data');
+    expect(electronDataDir(userData, env, local)).toBe(join(userData, 'data'));
+    // Linux and macOS keep the app's own folder; a share there is refused at start, with its reason.
+    expect(electronDataDir('/home/li/.config/Archive Desk', env, { platform: 'linux', mountInfo: () => null, realpath: (p) => p })).toBe(
+      '/home/li/.config/Archive Desk/data',
+    );
   });
 
   it('on a Linux desktop refuses a share opened from the file manager (gvfs, smbnetfs)', () => {

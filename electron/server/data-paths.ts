@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, resolve, win32 } from 'node:path';
+import { networkKindOf, type FolderProbe } from './network-folder';
 
 /**
  * Where the web shell keeps its data when no folder is given: the OS's per-user data folder, the
@@ -28,4 +29,15 @@ export function defaultDataPaths(env = process.env, platform = process.platform)
     dataDir: join(env.XDG_DATA_HOME ?? join(home, '.local', 'share'), 'archive-desk'),
     machineKey: join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'archive-desk', 'machine.key'),
   };
+}
+
+/**
+ * The Electron app's data folder: `<userData>/data`, unless a domain PC's roaming profile is
+ * redirected to a server, which makes that folder a share (refused: SQLite must not be opened over
+ * the network). Then the user's local AppData, which stays on this PC, holds it.
+ */
+export function electronDataDir(userData: string, env = process.env, probe?: FolderProbe): string {
+  const roaming = join(userData, 'data');
+  if ((probe?.platform ?? process.platform) !== 'win32' || !env.LOCALAPPDATA) return roaming;
+  return networkKindOf(roaming, probe) === null ? roaming : win32.join(env.LOCALAPPDATA, 'Archive Desk', 'data');
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClientConnectInput } from '../../core/contract/client';
 import { CALL_CHANNEL, CHANGED_CHANNEL } from './channel';
+import { electronDataDir } from '../../server/data-paths';
 import { electronHostClient, readHostConfig } from './host-client';
 import { openHostWindow } from './host-window';
 import { electronPrinter } from './print-electron';
@@ -76,7 +77,7 @@ function run(): void {
     server = startServerProcess(
       join(__dirname, 'server.cjs'),
       {
-        dataDir: join(userData, 'data'),
+        dataDir: electronDataDir(userData),
         migrationsFolder: join(appRoot, 'db', 'migrations'),
         nativeBinding: electronNativeBinding(appRoot),
         rendererDir: join(appRoot, 'dist', 'renderer'),
