@@ -16,6 +16,8 @@ export function useExportProgress(call: ExportCall, pending: boolean): string | 
   if (!pending) return null;
   const mine = progress.data?.find((p) => p.call === call);
   if (!mine || mine.phase === 'read') return t('exportProgress.read');
+  // Every row is in: the sheet is being zipped (xlsx) or joined (CSV).
+  if (mine.total > 0 && mine.done === mine.total) return t('exportProgress.pack');
   const number = new Intl.NumberFormat(i18n.language);
   return t('exportProgress.write', { done: number.format(mine.done), total: number.format(mine.total) });
 }

@@ -23,6 +23,7 @@ export const common = {
     exportProgress: {
       read: '正在读取数据…',
       write: '已写入 {{done}} / {{total}} 行',
+      pack: '正在生成文件…',
     },
     errors: {
       VALIDATION: '填写有误，请检查标红的项目',
@@ -255,6 +256,7 @@ export const common = {
     exportProgress: {
       read: 'Reading the records…',
       write: '{{done}} of {{total}} rows written',
+      pack: 'Making the file…',
     },
     errors: {
       VALIDATION: 'Some fields need attention',
