@@ -128,6 +128,24 @@ describe('audit chain verification split across worker threads', () => {
     expect(await parallel(3)).toEqual({ intact: true, entries: head.entries, headHash: head.headHash });
   });
 
+  it('tells how many entries its workers have checked, of the whole chain, as they go', async () => {
+    const head = await app.ok('audit-head', {}, auditor);
+    const seen: [number, number][] = [];
+    const result = await verifyChainParallel(app.runtime.requireDb().$client, app.runtime.chainSource(), {
+      workers: 2,
+      minEntries: 0,
+      checkedEvery: 3,
+      onProgress: (checked, total) => seen.push([checked, total]),
+    });
+    expect(result).toMatchObject({ intact: true, entries: head.entries });
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(seen.every(([, total]) => total === head.entries)).toBe(true);
+    const counts = seen.map(([checked]) => checked);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(counts.at(-1)).toBeLessThanOrEqual(head.entries);
+    expect(counts.at(-1)).toBeGreaterThan(head.entries / 2);
+  });
+
   it('walks the chain in this thread, and says so in the log, when the workers cannot open the file', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {

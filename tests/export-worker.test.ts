@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { performance } from 'node:perf_hooks';
-import type { ExportProgress } from '../electron/core/contract/exports';
+import type { CallProgress } from '../electron/core/contract/progress';
 import type { TestApp } from './support/app';
 import { auditRows, createSetUpApp, errorCode } from './support/fixtures';
 
 /**
  * Issue #22: a spreadsheet export and an import's sheet are made in worker threads. The serving
- * thread answers the desks meanwhile, export-progress tells the person who asked how far the file
+ * thread answers the desks meanwhile, call-progress tells the person who asked how far the file
  * is, and the export is recorded once, on the one writer, before the file is made.
  */
 let app: TestApp;
@@ -32,13 +32,13 @@ async function servedDuring<T>(job: Promise<T>, asker: string) {
   const settled = job.finally(() => (done = true));
   const started = performance.now();
   const latencies: number[] = [];
-  const progress: ExportProgress[] = [];
+  const progress: CallProgress[] = [];
   while (!done) {
     const t = performance.now();
     const found = await app.ok('box-list', { limit: 50 }, custodian);
     latencies.push(performance.now() - t);
     expect(found.rows.length).toBe(50);
-    progress.push(...(await app.ok('export-progress', {}, asker)));
+    progress.push(...(await app.ok('call-progress', {}, asker)));
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   return { result: await settled, jobMs: performance.now() - started, latencies, worst: Math.max(...latencies), progress };
@@ -50,7 +50,7 @@ describe('a spreadsheet export in its worker thread', () => {
     const auditor = await app.as('auditor');
     const exported = app.ok('box-export', { format: 'xlsx' }, custodian);
     // Someone else's progress list stays empty: it is the asker's.
-    const othersView = app.ok('export-progress', {}, auditor);
+    const othersView = app.ok('call-progress', {}, auditor);
     const served = await servedDuring(exported, custodian);
     console.log(`30,000-box xlsx: ${served.jobMs.toFixed(0)} ms; ${served.latencies.length} box searches meanwhile, worst ${served.worst.toFixed(1)} ms`);
 
@@ -60,7 +60,7 @@ describe('a spreadsheet export in its worker thread', () => {
     expect(served.worst).toBeLessThan(Math.min(300, served.jobMs / 5));
     const written = served.progress.filter((p) => p.call === 'box-export' && p.phase === 'write' && p.total === 30_000);
     expect(written.some((p) => p.done > 0 && p.done < 30_000)).toBe(true);
-    expect(await app.ok('export-progress', {}, custodian)).toEqual([]);
+    expect(await app.ok('call-progress', {}, custodian)).toEqual([]);
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(new Uint8Array(Buffer.from(served.result.base64, 'base64')).buffer);
@@ -82,7 +82,7 @@ describe('a spreadsheet export in its worker thread', () => {
     const before = auditRows(app.runtime.requireDb()).length;
     expect(errorCode(await app.call('inspection-export', { id: 999, format: 'xlsx' }, auditor))).toBe('NOT_FOUND');
     expect(auditRows(app.runtime.requireDb())).toHaveLength(before);
-    expect(await app.ok('export-progress', {}, auditor)).toEqual([]);
+    expect(await app.ok('call-progress', {}, auditor)).toEqual([]);
     // The worker is sound for the next export.
     const file = await app.ok('audit-export', { format: 'csv' }, auditor);
     expect(Buffer.from(file.base64, 'base64').toString('utf8')).toContain('审计链条目数');

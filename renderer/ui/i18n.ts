@@ -20,8 +20,9 @@ export const common = {
       print: '打印',
       refresh: '刷新',
     },
-    exportProgress: {
+    callProgress: {
       read: '正在读取数据…',
+      check: '已校验 {{done}} / {{total}} 条',
       write: '已写入 {{done}} / {{total}} 行',
       pack: '正在生成文件…',
     },
@@ -253,8 +254,9 @@ export const common = {
       print: 'Print',
       refresh: 'Refresh',
     },
-    exportProgress: {
+    callProgress: {
       read: 'Reading the records…',
+      check: '{{done}} of {{total}} entries checked',
       write: '{{done}} of {{total}} rows written',
       pack: 'Making the file…',
     },

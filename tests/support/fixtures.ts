@@ -194,7 +194,7 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   'audit-actions': {},
   'audit-verify': {},
   'audit-head': {},
-  'export-progress': {},
+  'call-progress': {},
   'audit-export': {
     actorId: 1,
     entity: 'box',

@@ -38,7 +38,7 @@ export const CALL_NAMES = [
   'audit-verify',
   'audit-head',
   'audit-export',
-  'export-progress',
+  'call-progress',
   'loan-request',
   'loan-cancel',
   'loan-decide',

@@ -8,12 +8,12 @@ import { importCalls } from './imports';
 import { labelCalls } from './labels';
 import { mergeNamed, type Access, type CallSpec, type Topic } from './define';
 import { destructionCalls } from './destructions';
-import { exportCalls } from './exports';
 import { holdCalls } from './holds';
 import { inspectionCalls } from './inspections';
 import { loanCalls } from './loans';
 import { networkCalls } from './network';
 import { ownerCalls } from './owners';
+import { progressCalls } from './progress';
 import { transferCalls } from './transfers';
 
 /** Every IPC call of the app: the one list that main, preload, web shell and renderer share. */
@@ -29,7 +29,7 @@ export const contract = mergeNamed(
   inspectionCalls,
   backupCalls,
   labelCalls,
-  exportCalls,
+  progressCalls,
   importCalls,
   networkCalls,
   clientCalls,

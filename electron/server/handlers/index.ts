@@ -6,12 +6,12 @@ import { backupHandlers } from './backups';
 import { boxHandlers } from './boxes';
 import { clientHandlers } from './client';
 import { custodyHandlers } from './custody';
-import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
 import { labelHandlers } from './labels';
 import { loanHandlers } from './loans';
 import { networkHandlers } from './network';
 import { ownerHandlers } from './owners';
+import { progressHandlers } from './progress';
 import type { Handlers } from './types';
 
 /** The one handler table behind both shells; the type makes a missing handler a compile error. */
@@ -24,7 +24,7 @@ export const handlerTable: Handlers<CallName> = mergeNamed(
   custodyHandlers,
   backupHandlers,
   labelHandlers,
-  exportHandlers,
+  progressHandlers,
   importHandlers,
   networkHandlers,
   clientHandlers,

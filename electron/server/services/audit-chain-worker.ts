@@ -3,13 +3,14 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { parentPort, workerData } from 'node:worker_threads';
 import { applyKey } from '../../../db/connection';
-import { verifyRange, type ChainWorkerData } from './audit-chain';
+import { verifyRange, type ChainWorkerData, type ChainWorkerMessage } from './audit-chain';
 
-const { source, range } = workerData as ChainWorkerData;
+const { source, range, checkedEvery } = workerData as ChainWorkerData;
 const sqlite = new Database(source.file, { readonly: true, fileMustExist: true, ...(source.nativeBinding ? { nativeBinding: source.nativeBinding } : {}) });
 try {
   if (source.keyHex !== null) applyKey(sqlite, source.keyHex);
-  parentPort!.postMessage(verifyRange(sqlite, range));
+  const send = (message: ChainWorkerMessage) => parentPort!.postMessage(message);
+  send({ type: 'result', result: verifyRange(sqlite, range, (checked) => send({ type: 'checked', checked }), checkedEvery) });
 } finally {
   sqlite.close();
 }

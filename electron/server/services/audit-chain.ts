@@ -47,13 +47,17 @@ export const AUDIT_ROW_SQL = `SELECT seq, at, actor_id AS actorId, actor_name AS
 
 type RangeRow = [seq: number, prevHash: string, hash: string, content: Buffer | null];
 
-export function verifyRange(sqlite: Database.Database, range: ChainRange): RangeResult {
+/** A stretch's worker says how many entries it has checked every this many. */
+export const CHECKED_EVERY = 100_000;
+
+export function verifyRange(sqlite: Database.Database, range: ChainRange, onChecked?: (checked: number) => void, checkedEvery = CHECKED_EVERY): RangeResult {
   const rowOf = sqlite.prepare(AUDIT_ROW_SQL);
   const hashMatches = (seq: number, content: Buffer | null, stored: string) =>
     (content !== null && hash('sha256', content) === stored) || entryHash(rowOf.get(seq) as AuditRow) === stored;
   let first: RangeResult['first'] = null;
   let lastSeq = 0;
   let lastHash = '';
+  let checked = 0;
   for (const [seq, prevHash, stored, content] of sqlite.prepare(RANGE_SQL).raw(true).iterate(range.after, range.upTo) as IterableIterator<RangeRow>) {
     if (first === null) first = { seq, prevHash };
     else if (seq !== lastSeq + 1) return { first, last: null, broken: { brokenAt: lastSeq + 1, reason: 'sequence' } };
@@ -61,6 +65,7 @@ export function verifyRange(sqlite: Database.Database, range: ChainRange): Range
     if (!hashMatches(seq, content, stored)) return { first, last: null, broken: { brokenAt: seq, reason: 'hash' } };
     lastSeq = seq;
     lastHash = stored;
+    if (++checked % checkedEvery === 0) onChecked?.(checked);
   }
   return { first, last: first ? { seq: lastSeq, hash: lastHash } : null, broken: null };
 }
@@ -97,17 +102,26 @@ export interface ChainSource {
 export interface ChainWorkerData {
   source: ChainSource;
   range: ChainRange;
+  /** How often it tells its count (a test's short chain, a smaller number). */
+  checkedEvery?: number;
 }
+
+/** A stretch's worker tells how many entries it has checked, then its result. */
+export type ChainWorkerMessage = { type: 'checked'; checked: number } | { type: 'result'; result: RangeResult };
 
 /** Below this many entries a worker's start (~50 ms, a connection, a module load) costs more than it saves. */
 export const PARALLEL_MIN_ENTRIES = 200_000;
 
 /** One stretch checked in a worker thread; `started` collects the worker, for a failure elsewhere to stop it. */
-export function verifyRangeInWorker(data: ChainWorkerData, started: Worker[] = []): Promise<RangeResult> {
+export function verifyRangeInWorker(
+  data: ChainWorkerData,
+  started: Worker[] = [],
+  onChecked: (checked: number) => void = () => undefined,
+): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
     const worker = startWorker('audit-chain-worker', { workerData: data });
     started.push(worker);
-    worker.once('message', (result: RangeResult) => resolve(result));
+    worker.on('message', (message: ChainWorkerMessage) => (message.type === 'checked' ? onChecked(message.checked) : resolve(message.result)));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`audit chain worker exited with ${code}`)));
   });
@@ -128,14 +142,25 @@ export function splitChain(head: number, parts: number): ChainRange[] {
 export async function verifyChainParallel(
   sqlite: Database.Database,
   source: ChainSource,
-  options: { workers?: number; minEntries?: number } = {},
+  options: { workers?: number; minEntries?: number; onProgress?: (checked: number, total: number) => void; checkedEvery?: number } = {},
 ): Promise<AuditVerification> {
   const head = (sqlite.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number | null) ?? 0;
   const workers = options.workers ?? Math.min(2, availableParallelism());
   if (workers < 2 || head < (options.minEntries ?? PARALLEL_MIN_ENTRIES)) return verifyChainInThread(sqlite);
   const started: Worker[] = [];
   try {
-    return joinRanges(await Promise.all(splitChain(head, workers).map((range) => verifyRangeInWorker({ source, range }, started))));
+    const ranges = splitChain(head, workers);
+    const checked = ranges.map(() => 0);
+    const onChecked = (i: number) => (n: number) => {
+      checked[i] = n;
+      options.onProgress?.(
+        checked.reduce((a, b) => a + b, 0),
+        head,
+      );
+    };
+    return joinRanges(
+      await Promise.all(ranges.map((range, i) => verifyRangeInWorker({ source, range, checkedEvery: options.checkedEvery }, started, onChecked(i)))),
+    );
   } catch (err) {
     // Said in the log: a packaged app whose worker bundle will not load is slower, never wrong.
     console.warn(`audit chain: worker threads failed (${String(err).split('\n')[0]}); verifying in one thread`);

@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 import type { CallInput } from '../../../electron/core/contract';
 import type { AuditListRow } from '../../../electron/core/contract/audit';
 import { useErrorText } from '../../ui/forms';
-import { useExportProgress } from '../../ui/exportProgress';
+import { useCallProgress } from '../../ui/callProgress';
 import { Page } from '../../ui/Page';
 import { InfiniteTable } from '../../ui/InfiniteTable';
 import { withParam } from '../../ui/listParams';
@@ -46,7 +46,8 @@ export function AuditPage() {
       },
     );
   const exporting = (format: ExportFormat) => exportAudit.isPending && exportAudit.variables.format === format;
-  const progress = useExportProgress('audit-export', exportAudit.isPending);
+  const progress = useCallProgress('audit-export', exportAudit.isPending);
+  const verifying = useCallProgress('audit-verify', verify.isPending);
 
   return (
     <Page
@@ -57,7 +58,7 @@ export function AuditPage() {
             <Button icon={<ReloadOutlined />} aria-label={tc('actions.refresh')} loading={list.isRefetching} onClick={() => void list.refetch()} />
           </Tooltip>
           <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={runVerify}>
-            {t('verify.action')}
+            {verifying ?? t('verify.action')}
           </Button>
           <Button icon={<FileTextOutlined />} loading={exporting('csv')} onClick={() => runExport('csv')} title={t('export.hint')}>
             {(exporting('csv') && progress) || t('export.csv')}

@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { saveExportFile } from '../../ui/download';
 import { useErrorText } from '../../ui/forms';
 import { useCanCall } from '../../ui/access';
-import { useExportProgress } from '../../ui/exportProgress';
+import { useCallProgress } from '../../ui/callProgress';
 import type { BoxFilters } from '../../ui/listParams';
 
 /** The catalogue as filtered on screen, as the office's Excel register (re-importable) or CSV. */
@@ -24,7 +24,7 @@ export function BoxExport({ filters }: { filters: BoxFilters }) {
     },
     onError: (error) => void message.error(errorText(error)),
   });
-  const progress = useExportProgress('box-export', exportBoxes.isPending);
+  const progress = useCallProgress('box-export', exportBoxes.isPending);
   if (!may) return null;
   return (
     <Dropdown

@@ -8,7 +8,7 @@ import { call } from '../../api/client';
 import { saveExportFile } from '../../ui/download';
 import { useErrorText } from '../../ui/forms';
 import { useCanCall } from '../../ui/access';
-import { useExportProgress } from '../../ui/exportProgress';
+import { useCallProgress } from '../../ui/callProgress';
 
 type ExportCall = 'transfer-export' | 'destruction-export' | 'inspection-export';
 type Format = 'xlsx' | 'csv';
@@ -27,7 +27,7 @@ export function RegisterExport<N extends ExportCall>({ name, input, size }: { na
     },
     onError: (error) => void message.error(errorText(error)),
   });
-  const progress = useExportProgress(name, exportFile.isPending);
+  const progress = useCallProgress(name, exportFile.isPending);
   if (!may) return null;
   return (
     <Dropdown

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../electron/core/contract';
 import { call } from '../../api/client';
 import { saveExportFile } from '../../ui/download';
-import { useExportProgress } from '../../ui/exportProgress';
+import { useCallProgress } from '../../ui/callProgress';
 import { useErrorText } from '../../ui/forms';
 
 const ISO_DAY = 'YYYY-MM-DD';
@@ -29,7 +29,7 @@ export function RegisterExport() {
   });
   const pendingFormat = exportRegister.isPending ? exportRegister.variables.format : null;
   // A PDF is printed on this thread's printer and is short; the spreadsheets are written in a worker, and say how far.
-  const progress = useExportProgress('loan-register-export', pendingFormat === 'xlsx' || pendingFormat === 'csv');
+  const progress = useCallProgress('loan-register-export', pendingFormat === 'xlsx' || pendingFormat === 'csv');
   const run = (format: (typeof FORMATS)[number]) => exportRegister.mutate({ from: range[0].format(ISO_DAY), to: range[1].format(ISO_DAY), format });
 
   const content = (
