@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   ROLES,
   BUSINESS_TYPES,
@@ -21,6 +21,7 @@ import {
   INSPECTION_STATUSES,
   BOX_CONDITIONS,
   FOLLOW_UP_STATUSES,
+  LOCATION_KINDS,
 } from '../electron/core/enums';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -72,6 +73,25 @@ export const owners = sqliteTable(
   ],
 );
 
+/**
+ * The managed location tree: rooms hold cabinets, cabinets shelves, shelves positions. A name is
+ * unique among its siblings as folded (C03 and Ｃ03 are one cabinet); seq orders siblings as the
+ * shelves stand.
+ */
+export const locations = sqliteTable(
+  'locations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: LOCATION_KINDS }).notNull(),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => locations.id),
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+    seq: integer('seq').notNull().default(0),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('locations_parent_idx').on(t.parentId, t.seq), index('locations_key_idx').on(t.parentId, t.nameKey)],
+);
+
 export const boxes = sqliteTable(
   'boxes',
   {
@@ -87,6 +107,13 @@ export const boxes = sqliteTable(
     cabinet: text('cabinet').notNull().default(''),
     shelf: text('shelf').notNull().default(''),
     position: text('position').notNull().default(''),
+    /**
+     * Where the box stands in the managed tree (a position; a coarser node for a free-text place
+     * converted without all four parts); null while unplaced. room…position above are the node's
+     * path kept beside it, rewritten in the same transaction as a move or a rename, so search, the
+     * list's filters, shelf order and every export read the place without walking the tree.
+     */
+    locationId: integer('location_id').references(() => locations.id),
     confidentiality: text('confidentiality', { enum: CONFIDENTIALITY }).notNull(),
     retentionClass: text('retention_class', { enum: RETENTION_CLASSES }).notNull(),
     retentionYears: integer('retention_years'),
@@ -107,6 +134,7 @@ export const boxes = sqliteTable(
     index('boxes_status_idx').on(t.status, t.id),
     index('boxes_kind_idx').on(t.kind, t.id),
     index('boxes_location_idx').on(t.room, t.cabinet, t.shelf, t.position),
+    index('boxes_location_id_idx').on(t.locationId),
   ],
 );
 
@@ -504,6 +532,7 @@ export type OwnerRow = typeof owners.$inferSelect;
 export type BoxRow = typeof boxes.$inferSelect;
 export type BoxDocumentRow = typeof boxDocuments.$inferSelect;
 export type BoxMoveRow = typeof boxMoves.$inferSelect;
+export type LocationRow = typeof locations.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 export type LoanRow = typeof loans.$inferSelect;
 export type IncidentRow = typeof incidents.$inferSelect;

@@ -22,5 +22,7 @@ export const INSPECTION_STATUSES = ['open', 'completed'] as const;
 /** A box's physical state at inspection; the risks §4.5.1 names (damp, insects) have their own. */
 export const BOX_CONDITIONS = ['good', 'damaged', 'damp', 'pests'] as const;
 export const FOLLOW_UP_STATUSES = ['open', 'closed'] as const;
+/** The managed location tree 库房 › 档案柜 › 层 › 位, top down. */
+export const LOCATION_KINDS = ['room', 'cabinet', 'shelf', 'position'] as const;
 
 export type Role = (typeof ROLES)[number];

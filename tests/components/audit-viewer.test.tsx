@@ -7,6 +7,7 @@ import { lendingCast, loanOut } from '../support/lending';
 import { localDate } from '../../electron/server/services/local-date';
 import { boxInput, bridgeSignedInAs } from './catalogue-fixtures';
 import { renderApp } from '../support/feature';
+import { positionAt } from '../support/locations';
 import { captureDownloads, readText } from '../support/downloads';
 
 let bridge: TestBridge;
@@ -29,7 +30,11 @@ async function recordSomeWork() {
   const custodian = await bridge.app.as('custodian');
   const first = await bridge.app.ok('box-create', boxInput({ code: 'QT-AUD-001', title: '2024年物业巡查记录' }), custodian);
   await bridge.app.ok('box-create', boxInput({ code: 'QT-AUD-002', title: '2024年对外发函' }), custodian);
-  await bridge.app.ok('box-update', boxUpdateFrom(first.box, { title: '2024年物业巡查记录（更正）', cabinet: 'A02', moveReason: '归架' }), custodian);
+  await bridge.app.ok(
+    'box-update',
+    boxUpdateFrom(first.box, { title: '2024年物业巡查记录（更正）', locationId: await positionAt(bridge.app, '一号档案室', 'A02', 1, 1), moveReason: '归架' }),
+    custodian,
+  );
 }
 
 describe('audit viewer', { timeout: 60_000 }, () => {

@@ -17,6 +17,7 @@ export const TOPICS = [
   'user',
   'owner',
   'box',
+  'location',
   'loan',
   'incident',
   'transfer',

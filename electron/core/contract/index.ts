@@ -12,6 +12,7 @@ import { exportCalls } from './exports';
 import { holdCalls } from './holds';
 import { inspectionCalls } from './inspections';
 import { loanCalls } from './loans';
+import { locationCalls } from './locations';
 import { networkCalls } from './network';
 import { ownerCalls } from './owners';
 import { transferCalls } from './transfers';
@@ -21,6 +22,7 @@ export const contract = mergeNamed(
   appCalls,
   ownerCalls,
   boxCalls,
+  locationCalls,
   auditCalls,
   loanCalls,
   transferCalls,

@@ -10,6 +10,7 @@ import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
 import { labelHandlers } from './labels';
 import { loanHandlers } from './loans';
+import { locationHandlers } from './locations';
 import { networkHandlers } from './network';
 import { ownerHandlers } from './owners';
 import type { Handlers } from './types';
@@ -19,6 +20,7 @@ export const handlerTable: Handlers<CallName> = mergeNamed(
   appHandlers,
   ownerHandlers,
   boxHandlers,
+  locationHandlers,
   auditHandlers,
   loanHandlers,
   custodyHandlers,

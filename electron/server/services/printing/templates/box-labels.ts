@@ -1,6 +1,6 @@
-import { toSVG } from 'bwip-js/node';
 import type { BoxRow, OwnerRow } from '../../../../../db/schema';
 import { retentionText } from '../../../../core/vocabulary';
+import { code128, qr } from './barcodes';
 import { html, trusted, type SafeHtml } from './html';
 
 export type LabelBox = Pick<BoxRow, 'code' | 'title' | 'yearFrom' | 'yearTo' | 'retentionClass' | 'retentionYears'> & {
@@ -9,11 +9,6 @@ export type LabelBox = Pick<BoxRow, 'code' | 'title' | 'yearFrom' | 'yearTo' | '
 };
 
 const yearsText = (b: LabelBox) => (b.yearFrom && b.yearTo && b.yearFrom !== b.yearTo ? `${b.yearFrom}–${b.yearTo}` : String(b.yearFrom ?? b.yearTo ?? '—'));
-
-/** bwip-js draws both codes as SVG; they go in as data: URLs, so nothing of them is parsed as markup. */
-const svgUrl = (svg: string) => `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
-const code128 = (text: string) => svgUrl(toSVG({ bcid: 'code128', text, height: 9, scale: 3, paddingwidth: 4 }));
-const qr = (text: string) => svgUrl(toSVG({ bcid: 'qrcode', text, scale: 3, paddingwidth: 2, paddingheight: 2 }));
 
 /** 2 × 6 labels of 95 × 45 mm per A4 sheet, for box spines and lids. */
 const STYLE = `
