@@ -19,11 +19,9 @@ export const catalogue = {
       years: '起止年度',
       yearFrom: '起始年度',
       yearTo: '截止年度',
-      // The parts of a place are the location tree's kinds: worded once, in the vocabulary.
-      room: '$t(common:enums.locationKind.room)',
-      cabinet: '$t(common:enums.locationKind.cabinet)',
-      shelf: '$t(common:enums.locationKind.shelf)',
-      position: '$t(common:enums.locationKind.position)',
+      // The list's place filters; a whole place is picked from the location tree.
+      room: '库房',
+      cabinet: '柜号',
       note: '备注',
       moveReason: '移位原因',
       created: '建档',
@@ -171,11 +169,8 @@ export const catalogue = {
       years: 'Years covered',
       yearFrom: 'From year',
       yearTo: 'To year',
-      // The parts of a place are the location tree's kinds: worded once, in the vocabulary.
-      room: '$t(common:enums.locationKind.room)',
-      cabinet: '$t(common:enums.locationKind.cabinet)',
-      shelf: '$t(common:enums.locationKind.shelf)',
-      position: '$t(common:enums.locationKind.position)',
+      room: 'Room',
+      cabinet: 'Cabinet',
       note: 'Note',
       moveReason: 'Reason for the move',
       created: 'Created',

@@ -24,6 +24,8 @@ export function LocationsPage() {
   const canEdit = useCanCall('location-cabinets-create');
   const canScan = useCanCall('box-place');
   const [dialog, setDialog] = useState<Dialog>(null);
+  // Rooms are open unless folded, a room made just now included.
+  const [folded, setFolded] = useState<string[]>([]);
   const nodes = tree.data?.nodes ?? [];
   const rooms = nodes.filter((n) => n.kind === 'room');
   const cabinetsOf = (roomId: number) => nodes.filter((n) => n.parentId === roomId && n.kind === 'cabinet');
@@ -49,7 +51,8 @@ export function LocationsPage() {
           ) : (
             <Tree
               blockNode
-              defaultExpandAll
+              expandedKeys={rooms.map((r) => String(r.id)).filter((key) => !folded.includes(key))}
+              onExpand={(open) => setFolded(rooms.map((r) => String(r.id)).filter((key) => !open.includes(key)))}
               selectedKeys={cabinetId ? [String(cabinetId)] : []}
               onSelect={([key]) => {
                 const node = nodes.find((n) => String(n.id) === key);
@@ -59,8 +62,10 @@ export function LocationsPage() {
                 key: String(room.id),
                 selectable: false,
                 title: (
-                  <Space size={4}>
-                    <Typography.Text strong>{room.name}</Typography.Text>
+                  <Space size={0} wrap>
+                    <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+                      {room.name}
+                    </Typography.Text>
                     {canEdit && (
                       <>
                         <Button size="small" type="link" onClick={() => setDialog({ kind: 'cabinets', roomId: room.id })}>

@@ -56,7 +56,8 @@ export function ScanMove() {
           onKeyDown={(e) => {
             if (e.key === 'Escape') setBoxCode(null);
           }}
-          disabled={place.isPending}
+          // Read-only, not disabled, while saving: a disabled input would lose the scanner's focus.
+          readOnly={place.isPending}
         />
         {outcome && <Alert role="status" type={outcome.ok ? 'success' : 'error'} showIcon message={outcome.text} />}
       </Space>

@@ -23,6 +23,10 @@ function labelBoxes(ctx: OutputContext, input: z.output<typeof boxLabelsInput>):
       yearTo: boxes.yearTo,
       retentionClass: boxes.retentionClass,
       retentionYears: boxes.retentionYears,
+      room: boxes.room,
+      cabinet: boxes.cabinet,
+      shelf: boxes.shelf,
+      position: boxes.position,
       ownerName: owners.name,
       unitNo: owners.unitNo,
     })
