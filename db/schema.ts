@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   ROLES,
   BUSINESS_TYPES,
@@ -22,6 +22,8 @@ import {
   BOX_CONDITIONS,
   FOLLOW_UP_STATUSES,
   LOCATION_KINDS,
+  ROOM_RISKS,
+  READING_SOURCES,
 } from '../electron/core/enums';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -520,6 +522,54 @@ export const followUps = sqliteTable(
   (t) => [index('follow_ups_status_idx').on(t.status, t.id), index('follow_ups_item_idx').on(t.itemId)],
 );
 
+/** A room's temperature and relative humidity (§4.5.1), by hand or from a logger's CSV. */
+export const roomReadings = sqliteTable(
+  'room_readings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roomId: integer('room_id')
+      .notNull()
+      .references(() => locations.id),
+    /** Local time as read: 'YYYY-MM-DD HH:mm'. */
+    readAt: text('read_at').notNull(),
+    temperature: real('temperature').notNull(),
+    humidity: real('humidity').notNull(),
+    /** Whether the reading was outside the thresholds in force when it was recorded. */
+    outOfRange: integer('out_of_range', { mode: 'boolean' }).notNull(),
+    source: text('source', { enum: READING_SOURCES }).notNull(),
+    note: text('note').notNull().default(''),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: text('recorded_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('room_readings_uq').on(t.roomId, t.readAt)],
+);
+
+/** A danger in a room, reported to the manager at once and closed with its follow-up (§4.5.1). */
+export const roomIncidents = sqliteTable(
+  'room_incidents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roomId: integer('room_id')
+      .notNull()
+      .references(() => locations.id),
+    risk: text('risk', { enum: ROOM_RISKS }).notNull(),
+    /** The reading that opened it, for an out-of-range one. */
+    readingId: integer('reading_id').references(() => roomReadings.id),
+    description: text('description').notNull().default(''),
+    status: text('status', { enum: INCIDENT_STATUSES }).notNull().default('open'),
+    openedAt: text('opened_at').notNull().default(now),
+    openedBy: integer('opened_by')
+      .notNull()
+      .references(() => users.id),
+    closedAt: text('closed_at'),
+    closedBy: integer('closed_by').references(() => users.id),
+    followUp: text('follow_up').notNull().default(''),
+  },
+  (t) => [index('room_incidents_status_idx').on(t.status, t.roomId)],
+);
+
 export interface Location {
   room: string;
   cabinet: string;
@@ -533,6 +583,8 @@ export type BoxRow = typeof boxes.$inferSelect;
 export type BoxDocumentRow = typeof boxDocuments.$inferSelect;
 export type BoxMoveRow = typeof boxMoves.$inferSelect;
 export type LocationRow = typeof locations.$inferSelect;
+export type RoomReadingRow = typeof roomReadings.$inferSelect;
+export type RoomIncidentRow = typeof roomIncidents.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 export type LoanRow = typeof loans.$inferSelect;
 export type IncidentRow = typeof incidents.$inferSelect;

@@ -18,6 +18,7 @@ export const TOPICS = [
   'owner',
   'box',
   'location',
+  'room',
   'loan',
   'incident',
   'transfer',

@@ -13,6 +13,7 @@ import { holdCalls } from './holds';
 import { inspectionCalls } from './inspections';
 import { loanCalls } from './loans';
 import { locationCalls } from './locations';
+import { roomCalls } from './rooms';
 import { networkCalls } from './network';
 import { ownerCalls } from './owners';
 import { transferCalls } from './transfers';
@@ -23,6 +24,7 @@ export const contract = mergeNamed(
   ownerCalls,
   boxCalls,
   locationCalls,
+  roomCalls,
   auditCalls,
   loanCalls,
   transferCalls,

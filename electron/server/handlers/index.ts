@@ -11,6 +11,7 @@ import { importHandlers } from './imports';
 import { labelHandlers } from './labels';
 import { loanHandlers } from './loans';
 import { locationHandlers } from './locations';
+import { roomHandlers } from './rooms';
 import { networkHandlers } from './network';
 import { ownerHandlers } from './owners';
 import type { Handlers } from './types';
@@ -21,6 +22,7 @@ export const handlerTable: Handlers<CallName> = mergeNamed(
   ownerHandlers,
   boxHandlers,
   locationHandlers,
+  roomHandlers,
   auditHandlers,
   loanHandlers,
   custodyHandlers,
