@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, newPage, startShell, type RunningShell } from './support/shell';
-import { clickButton, setUpCabinets, signInSeeded, tableRow } from './support/ui';
+import { buttonName, clickButton, setUpCabinets, signInSeeded, signOut, tableRow } from './support/ui';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -114,4 +114,40 @@ test('the dry run of converting the old free-text places lists what it will make
     .or(dialog.getByRole('button', { name: '取消' }))
     .first()
     .click();
+});
+
+test('an impossible reading is refused, a damp one opens an incident the manager sees on every screen and closes', async () => {
+  await page.getByRole('menuitem', { name: '库位管理' }).click();
+  await clickButton(page, '温湿度与安全记录');
+  await page.getByText(/JGJ 25-2010《档案馆建筑设计规范》/).waitFor();
+  const form = page.locator('.ant-card', { hasText: '登记温湿度' });
+  await form.getByLabel('时间').fill('2026-03-05 09:00');
+  await form.getByLabel('温度').fill('-300');
+  await form.getByLabel('相对湿度').fill('150');
+  await clickButton(page, '登记');
+  await form.getByText('温度应在 -40 至 60 °C 之间，请核对读数').waitFor();
+  await form.getByText('相对湿度应在 0 至 100 % 之间，请核对读数').waitFor();
+
+  await form.getByLabel('温度').fill('19.5');
+  await form.getByLabel('相对湿度').fill('68');
+  await clickButton(page, '登记');
+  await page.getByText('已登记 2026-03-05 09:00 的温湿度：超出范围，已报告部门经理').waitFor();
+  await page.locator('input[aria-label="月份"]').fill('2026-03');
+  await page.getByText('共 1 条：温度 19.5–19.5 °C，相对湿度 68–68 %，超出范围 1 条').waitFor();
+  await page.screenshot({ path: 'test-results/e2e-room-conditions.png', fullPage: true });
+
+  await signOut(page);
+  await signInSeeded(page, 'manager', new Set());
+  const banner = page.getByRole('link', { name: /库房安全事件 1 起待处理：/ });
+  await expect.poll(() => banner.textContent()).toContain('温湿度超出范围');
+  await banner.click();
+  await clickButton(page, '处理完毕');
+  await page.getByRole('dialog').getByLabel('处理情况').fill('开启除湿机，次日复测 52 %');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: buttonName('保存') })
+    .click();
+  await page.getByText('开启除湿机，次日复测 52 %').waitFor();
+  await page.getByRole('menuitem', { name: '档案目录' }).click();
+  await expect.poll(() => page.getByRole('link', { name: /库房安全事件/ }).count()).toBe(0);
 });

@@ -11,6 +11,7 @@ import { callQuery } from '../../ui/queries';
 import { CabinetGrid } from './CabinetGrid';
 import { ConvertModal } from './ConvertModal';
 import { CabinetsCreateModal, RenameModal, RoomCreateModal } from './LocationModals';
+import { ROOM_CONDITIONS_PATH } from './routes';
 import { ScanMove } from './ScanMove';
 
 type Dialog = { kind: 'room' } | { kind: 'cabinets'; roomId: number } | { kind: 'rename'; node: LocationNode } | { kind: 'convert' } | null;
@@ -34,14 +35,17 @@ export function LocationsPage() {
     <Page
       title={t('title')}
       extra={
-        canEdit && (
-          <Space>
-            <Button onClick={() => setDialog({ kind: 'convert' })}>{t('convert.open')}</Button>
-            <Button type="primary" onClick={() => setDialog({ kind: 'room' })}>
-              {t('room.create')}
-            </Button>
-          </Space>
-        )
+        <Space>
+          <Button onClick={() => navigate(ROOM_CONDITIONS_PATH)}>{t('rooms.title')}</Button>
+          {canEdit && (
+            <>
+              <Button onClick={() => setDialog({ kind: 'convert' })}>{t('convert.open')}</Button>
+              <Button type="primary" onClick={() => setDialog({ kind: 'room' })}>
+                {t('room.create')}
+              </Button>
+            </>
+          )}
+        </Space>
       }
     >
       <div className="locations-layout">
