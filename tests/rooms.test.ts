@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localDate } from '../electron/server/services/local-date';
 import type { TestApp } from './support/app';
 import { createSetUpApp, errorCode, snapshot } from './support/fixtures';
 
@@ -112,4 +117,31 @@ describe("a logger's CSV", () => {
       { row: 1, message: 'v.readingsNoHeader', value: '' },
     ]);
   });
+});
+
+describe('the monthly inspection record', () => {
+  it("prints the month's lowest and highest readings per room and the room incidents with their follow-up", async () => {
+    const month = localDate().slice(0, 7);
+    await app.ok('location-room-create', { name: '二号库房' }, custodian);
+    await app.ok('room-reading-add', reading(`${month}-01 09:00`, 16.5, 48), custodian);
+    await app.ok('room-reading-add', reading(`${month}-02 09:00`, 21, 63), custodian);
+    const leak = await app.ok('room-risk-report', { roomId, risk: 'leak', description: '北墙渗水' }, custodian);
+    await app.ok('room-incident-close', { id: leak.id, followUp: '已修补防水层' }, await app.as('manager'));
+    const inspection = await app.ok('inspection-start', {}, custodian);
+
+    const file = await app.ok('inspection-record-pdf', { id: inspection.id }, custodian);
+    const work = mkdtempSync(join(tmpdir(), 'rooms-record-'));
+    try {
+      const pdf = join(work, 'record.pdf');
+      writeFileSync(pdf, Buffer.from(file.base64, 'base64'));
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+      expect(text).toContain('库房温湿度与安全');
+      expect(text).toMatch(/一号库房\s+2\s+16\.5–21 °C\s+48–63 %\s+1\s*次/);
+      expect(text).toMatch(/二号库房\s+本月无读数/);
+      expect(text).toMatch(/温湿度超出范围/);
+      expect(text).toMatch(/漏水.*北墙渗水\s+已修补防水层/);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -75,6 +75,12 @@ export interface RoomMonth {
   summary: { count: number; minTemperature: number; maxTemperature: number; minHumidity: number; maxHumidity: number; outOfRange: number } | null;
 }
 
+/** The rooms' month as the inspection record prints it. */
+export interface MonthConditions {
+  rooms: { name: string; summary: RoomMonth['summary'] }[];
+  incidents: RoomIncident[];
+}
+
 export interface ReadingsImportResult {
   rows: number;
   problems: { row: number; message: string; value: string }[];

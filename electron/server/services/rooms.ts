@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, like, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gte, like, lt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
 import { locations, roomIncidents, roomReadings, settings, users, type RoomReadingRow } from '../../../db/schema';
@@ -13,6 +13,7 @@ import {
   type ReadingsImportResult,
   type riskReportInput,
   type RoomIncident,
+  type MonthConditions,
   type RoomMonth,
   type RoomReading,
   type Thresholds,
@@ -20,6 +21,7 @@ import {
 import { nowIso, type Actor } from './actor';
 import type { AuditEntry } from './audit';
 import { decodeCsv } from './import-sheet';
+import { localDayStart } from './local-date';
 import { getLocation } from './locations';
 import { mutate } from './transaction';
 
@@ -252,12 +254,20 @@ export function closeRoomIncident(db: Db, actor: Actor, input: { id: number; fol
 const opener = aliasedTable(users, 'opener');
 const closer = aliasedTable(users, 'closer');
 
-/** Room incidents, open ones first and newest first within; `month` keeps those opened in it ('YYYY-MM', UTC day prefix). */
+/** The instants a local calendar month ('YYYY-MM') starts and ends, as stored timestamps are. */
+function monthSpan(month: string): [string, string] {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return [localDayStart(`${month}-01`), localDayStart(`${next}-01`)];
+}
+
+/** Room incidents, open ones first and newest first within; `month` keeps those opened in that local month. */
 export function listRoomIncidents(db: Db, filter: { status?: 'open' | 'closed'; id?: number; month?: string } = {}): RoomIncident[] {
   const where = and(
     filter.status ? eq(roomIncidents.status, filter.status) : undefined,
     filter.id ? eq(roomIncidents.id, filter.id) : undefined,
-    filter.month ? like(roomIncidents.openedAt, `${filter.month}-%`) : undefined,
+    filter.month ? gte(roomIncidents.openedAt, monthSpan(filter.month)[0]) : undefined,
+    filter.month ? lt(roomIncidents.openedAt, monthSpan(filter.month)[1]) : undefined,
   );
   return db
     .select({
@@ -283,3 +293,12 @@ export function listRoomIncidents(db: Db, filter: { status?: 'open' | 'closed'; 
 }
 
 const roomIncident = (db: Db, id: number): RoomIncident => listRoomIncidents(db, { id })[0]!;
+
+/** What the monthly inspection record prints of the rooms (§4.5.1): each room's lowest and highest readings, and the month's incidents. */
+export function monthConditions(db: Db, month: string): MonthConditions {
+  const rooms = db.select().from(locations).where(eq(locations.kind, 'room')).orderBy(asc(locations.seq), asc(locations.id)).all();
+  return {
+    rooms: rooms.map((r) => ({ name: r.name, summary: roomMonth(db, r.id, month).summary })),
+    incidents: listRoomIncidents(db, { month }),
+  };
+}
