@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   ROLES,
   BUSINESS_TYPES,
@@ -21,6 +21,9 @@ import {
   INSPECTION_STATUSES,
   BOX_CONDITIONS,
   FOLLOW_UP_STATUSES,
+  LOCATION_KINDS,
+  ROOM_RISKS,
+  READING_SOURCES,
 } from '../electron/core/enums';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -72,6 +75,25 @@ export const owners = sqliteTable(
   ],
 );
 
+/**
+ * The managed location tree: rooms hold cabinets, cabinets shelves, shelves positions. A name is
+ * unique among its siblings as folded (C03 and Ｃ03 are one cabinet); seq orders siblings as the
+ * shelves stand.
+ */
+export const locations = sqliteTable(
+  'locations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: LOCATION_KINDS }).notNull(),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => locations.id),
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+    seq: integer('seq').notNull().default(0),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('locations_parent_idx').on(t.parentId, t.seq), index('locations_key_idx').on(t.parentId, t.nameKey)],
+);
+
 export const boxes = sqliteTable(
   'boxes',
   {
@@ -87,6 +109,13 @@ export const boxes = sqliteTable(
     cabinet: text('cabinet').notNull().default(''),
     shelf: text('shelf').notNull().default(''),
     position: text('position').notNull().default(''),
+    /**
+     * Where the box stands in the managed tree (a position; a coarser node for a free-text place
+     * converted without all four parts); null while unplaced. room…position above are the node's
+     * path kept beside it, rewritten in the same transaction as a move or a rename, so search, the
+     * list's filters, shelf order and every export read the place without walking the tree.
+     */
+    locationId: integer('location_id').references(() => locations.id),
     confidentiality: text('confidentiality', { enum: CONFIDENTIALITY }).notNull(),
     retentionClass: text('retention_class', { enum: RETENTION_CLASSES }).notNull(),
     retentionYears: integer('retention_years'),
@@ -107,6 +136,7 @@ export const boxes = sqliteTable(
     index('boxes_status_idx').on(t.status, t.id),
     index('boxes_kind_idx').on(t.kind, t.id),
     index('boxes_location_idx').on(t.room, t.cabinet, t.shelf, t.position),
+    index('boxes_location_id_idx').on(t.locationId),
   ],
 );
 
@@ -492,6 +522,54 @@ export const followUps = sqliteTable(
   (t) => [index('follow_ups_status_idx').on(t.status, t.id), index('follow_ups_item_idx').on(t.itemId)],
 );
 
+/** A room's temperature and relative humidity (§4.5.1), by hand or from a logger's CSV. */
+export const roomReadings = sqliteTable(
+  'room_readings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roomId: integer('room_id')
+      .notNull()
+      .references(() => locations.id),
+    /** Local time as read: 'YYYY-MM-DD HH:mm'. */
+    readAt: text('read_at').notNull(),
+    temperature: real('temperature').notNull(),
+    humidity: real('humidity').notNull(),
+    /** Whether the reading was outside the thresholds in force when it was recorded. */
+    outOfRange: integer('out_of_range', { mode: 'boolean' }).notNull(),
+    source: text('source', { enum: READING_SOURCES }).notNull(),
+    note: text('note').notNull().default(''),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: text('recorded_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('room_readings_uq').on(t.roomId, t.readAt)],
+);
+
+/** A danger in a room, reported to the manager at once and closed with its follow-up (§4.5.1). */
+export const roomIncidents = sqliteTable(
+  'room_incidents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roomId: integer('room_id')
+      .notNull()
+      .references(() => locations.id),
+    risk: text('risk', { enum: ROOM_RISKS }).notNull(),
+    /** The reading that opened it, for an out-of-range one. */
+    readingId: integer('reading_id').references(() => roomReadings.id),
+    description: text('description').notNull().default(''),
+    status: text('status', { enum: INCIDENT_STATUSES }).notNull().default('open'),
+    openedAt: text('opened_at').notNull().default(now),
+    openedBy: integer('opened_by')
+      .notNull()
+      .references(() => users.id),
+    closedAt: text('closed_at'),
+    closedBy: integer('closed_by').references(() => users.id),
+    followUp: text('follow_up').notNull().default(''),
+  },
+  (t) => [index('room_incidents_status_idx').on(t.status, t.roomId)],
+);
+
 export interface Location {
   room: string;
   cabinet: string;
@@ -504,6 +582,9 @@ export type OwnerRow = typeof owners.$inferSelect;
 export type BoxRow = typeof boxes.$inferSelect;
 export type BoxDocumentRow = typeof boxDocuments.$inferSelect;
 export type BoxMoveRow = typeof boxMoves.$inferSelect;
+export type LocationRow = typeof locations.$inferSelect;
+export type RoomReadingRow = typeof roomReadings.$inferSelect;
+export type RoomIncidentRow = typeof roomIncidents.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 export type LoanRow = typeof loans.$inferSelect;
 export type IncidentRow = typeof incidents.$inferSelect;

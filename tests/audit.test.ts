@@ -1,6 +1,7 @@
 import type { AuditRow } from '../db/schema';
 import { entryHash, GENESIS_HASH } from '../electron/server/services/audit';
 import { PASSWORD, type TestApp } from './support/app';
+import { positionAt } from './support/locations';
 import {
   auditRows,
   boxUpdateFrom,
@@ -69,9 +70,8 @@ describe('the audit log', () => {
     expect(boxUpdate).toMatchObject([{ action: 'box-update', boxCode }]);
     expect(JSON.parse(boxUpdate[0].changes)).toEqual({ title: ['人事档案', '万达影城租户档案'] });
 
-    const boxMove = await appended(() =>
-      app.ok('box-move', { id: boxId, room: '二号档案室', cabinet: 'D1', shelf: '1', position: '1', reason: '整理' }, custodian),
-    );
+    const d1 = await positionAt(app, '二号档案室', 'D1', 1, 1);
+    const boxMove = await appended(() => app.ok('box-move', { id: boxId, locationId: d1, reason: '整理' }, custodian));
     expect(boxMove).toMatchObject([{ action: 'box-move', boxCode }]);
 
     let documentId = 0;
@@ -174,12 +174,13 @@ describe('the audit log', () => {
     const custodian = await app.as('custodian');
     const ownerId = (await app.ok('owner-create', validOwnerInput(), custodian)).id;
     const { box } = await app.ok('box-create', validBoxInput({ code: 'RS-2020-0001', kind: 'tenant', ownerId }), custodian);
+    const elsewhere = await positionAt(app, '别处', 'X1', 1, 1);
     const before = snapshot(app.runtime.requireDb());
     const failing: [string, Promise<{ ok: boolean; error?: { code: string } }>][] = [
       ['DUPLICATE_CODE', app.call('box-create', validBoxInput({ code: 'RS-2020-0001' }), custodian)],
       ['OWNER_HAS_VOLUME', app.call('box-create', validBoxInput({ kind: 'tenant', ownerId }), custodian)],
-      ['VALIDATION', app.call('box-update', boxUpdateFrom(box, { room: '别处', moveReason: '' }), custodian)],
-      ['NOT_FOUND', app.call('box-move', { id: 999, room: '', cabinet: '', shelf: '', position: '', reason: '整理' }, custodian)],
+      ['VALIDATION', app.call('box-update', boxUpdateFrom(box, { locationId: elsewhere, moveReason: '' }), custodian)],
+      ['NOT_FOUND', app.call('box-move', { id: 999, locationId: elsewhere, reason: '整理' }, custodian)],
       ['NOT_FOUND', app.call('owner-update', { ...validOwnerInput(), id: 999 }, custodian)],
       ['NOT_FOUND', app.call('box-document-update', { id: 999, docDate: '2025-01-01', title: 't', category: 'a', pages: 1, note: '' }, custodian)],
     ];

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { TestApp } from './support/app';
+import { positionAt } from './support/locations';
 import { auditRows, createBox, createOwner, createSetUpApp, errorCode } from './support/fixtures';
 
 let app: TestApp;
@@ -11,8 +12,14 @@ afterEach(() => app.close());
 describe('catalogue export', () => {
   it('writes the filtered catalogue to xlsx and csv with the register headers, and records the export', async () => {
     const ownerId = await createOwner(app, { name: '海底捞餐饮有限公司', unitNo: 'L3-089' });
-    const a = await createBox(app, { kind: 'tenant', ownerId, volume: 1, title: '海底捞租户档案 第1卷', room: '一号档案室', cabinet: 'C07' });
-    await createBox(app, { kind: 'tenant', ownerId, volume: 2, title: '海底捞租户档案 第2卷', room: '二号档案室', cabinet: 'C01' });
+    const a = await createBox(app, {
+      kind: 'tenant',
+      ownerId,
+      volume: 1,
+      title: '海底捞租户档案 第1卷',
+      locationId: await positionAt(app, '一号档案室', 'C07', 1, 1),
+    });
+    await createBox(app, { kind: 'tenant', ownerId, volume: 2, title: '海底捞租户档案 第2卷', locationId: await positionAt(app, '二号档案室', 'C01', 1, 1) });
     const clerk = await app.as('clerk');
 
     const xlsx = await app.ok('box-export', { room: '一号档案室', format: 'xlsx' }, clerk);

@@ -4,6 +4,7 @@ import { COUNT_CAP } from '../electron/server/services/box-list';
 import { createBox as createBoxService } from '../electron/server/services/boxes';
 import { actorOf, getUser } from '../electron/server/services/users';
 import type { TestApp } from './support/app';
+import { positionAt } from './support/locations';
 import {
   autoCode,
   boxUpdateFrom,
@@ -216,29 +217,30 @@ describe('one owner, one box', () => {
 
 describe('location history', () => {
   it('records the first placement, refuses an unexplained move, records an explained one', async () => {
-    const created = await app.ok('box-create', validBoxInput({ room: '一号档案室', cabinet: 'C01', shelf: '2', position: '5' }), custodian);
+    const [c01, c07] = [await positionAt(app, '一号档案室', 'C01', 2, 5), await positionAt(app, '一号档案室', 'C07', 2, 5)];
+    const created = await app.ok('box-create', validBoxInput({ locationId: c01 }), custodian);
     const custodianUser = (await app.ok('session-current', {}, custodian))!;
     expect(created.moves).toHaveLength(1);
     expect(created.moves[0]).toMatchObject({
       fromLocation: null,
-      toLocation: { room: '一号档案室', cabinet: 'C01', shelf: '2', position: '5' },
+      toLocation: { room: '一号档案室', cabinet: 'C01', shelf: '第2层', position: '05' },
       movedBy: custodianUser.id,
       movedByName: custodianUser.displayName,
     });
 
     const before = state();
-    const unexplained = await app.call('box-update', boxUpdateFrom(created.box, { cabinet: 'C07', moveReason: '' }), custodian);
+    const unexplained = await app.call('box-update', boxUpdateFrom(created.box, { locationId: c07, moveReason: '' }), custodian);
     expect(unexplained.ok).toBe(false);
     if (!unexplained.ok) expect(unexplained.error).toEqual({ code: 'VALIDATION', issues: [{ path: ['moveReason'], message: 'v.moveReason' }] });
     expect(state()).toEqual(before);
     expect((await getBox(created.box.id)).box.cabinet).toBe('C01');
 
-    const moved = await app.ok('box-update', boxUpdateFrom(created.box, { cabinet: 'C07', moveReason: '柜体维修' }), custodian);
+    const moved = await app.ok('box-update', boxUpdateFrom(created.box, { locationId: c07, moveReason: '柜体维修' }), custodian);
     expect(moved.box.cabinet).toBe('C07');
     expect(moved.moves).toHaveLength(2);
     expect(moved.moves[0]).toMatchObject({
-      fromLocation: { room: '一号档案室', cabinet: 'C01', shelf: '2', position: '5' },
-      toLocation: { room: '一号档案室', cabinet: 'C07', shelf: '2', position: '5' },
+      fromLocation: { room: '一号档案室', cabinet: 'C01', shelf: '第2层', position: '05' },
+      toLocation: { room: '一号档案室', cabinet: 'C07', shelf: '第2层', position: '05' },
       reason: '柜体维修',
       movedBy: custodianUser.id,
     });
@@ -250,16 +252,17 @@ describe('location history', () => {
   });
 
   it('box-move moves a box and records it', async () => {
-    const { id } = await createBox(app, { room: '一号档案室', cabinet: 'C01', shelf: '1', position: '1' });
-    const moved = await app.ok('box-move', { id, room: '二号档案室', cabinet: 'D02', shelf: '3', position: '4', reason: '库房调整' }, custodian);
-    expect(moved.box).toMatchObject({ room: '二号档案室', cabinet: 'D02', shelf: '3', position: '4' });
+    const { id } = await createBox(app, { locationId: await positionAt(app, '一号档案室', 'C01', 1, 1) });
+    const d02 = await positionAt(app, '二号档案室', 'D02', 3, 4);
+    const moved = await app.ok('box-move', { id, locationId: d02, reason: '库房调整' }, custodian);
+    expect(moved.box).toMatchObject({ room: '二号档案室', cabinet: 'D02', shelf: '第3层', position: '04', locationId: d02 });
     expect(moved.moves[0]).toMatchObject({
-      fromLocation: { room: '一号档案室', cabinet: 'C01', shelf: '1', position: '1' },
-      toLocation: { room: '二号档案室', cabinet: 'D02', shelf: '3', position: '4' },
+      fromLocation: { room: '一号档案室', cabinet: 'C01', shelf: '第1层', position: '01' },
+      toLocation: { room: '二号档案室', cabinet: 'D02', shelf: '第3层', position: '04' },
       reason: '库房调整',
     });
-    expect(errorCode(await app.call('box-move', { id, room: 'x', cabinet: '', shelf: '', position: '', reason: '' }, custodian))).toBe('VALIDATION');
-    expect(errorCode(await app.call('box-move', { id: 9999, room: 'x', cabinet: '', shelf: '', position: '', reason: '整理' }, custodian))).toBe('NOT_FOUND');
+    expect(errorCode(await app.call('box-move', { id, locationId: d02, reason: '' }, custodian))).toBe('VALIDATION');
+    expect(errorCode(await app.call('box-move', { id: 9999, locationId: d02, reason: '整理' }, custodian))).toBe('NOT_FOUND');
     expect(await codesOf({ room: '二号档案室' })).toEqual([moved.box.code]);
   });
 });
@@ -318,13 +321,17 @@ describe('search and filters', () => {
     const o2 = await createOwner(app, { name: '万象城餐饮管理有限公司', unitNo: 'L2-015', floor: 'L2', contactPerson: '王芳', businessType: 'catering' });
     const o3 = await createOwner(app, { name: '星巴克咖啡', unitNo: 'L1-020', floor: 'L1', contactPerson: '张伟', businessType: 'catering' });
     const o4 = await createOwner(app, { name: '海底捞火锅', unitNo: 'B1-003', floor: 'B1', contactPerson: '赵强', businessType: 'catering' });
-    const tenant = (ownerId: number, room: string, cabinet: string) => createBox(app, { kind: 'tenant', ownerId, title: '租户档案', room, cabinet });
+    // Each box at position 1 of its shelf: a shelf counts up per box, so no two share a position.
+    let shelf = 0;
+    const at = async (room: string, cabinet: string) => positionAt(app, room, cabinet, ++shelf, 1);
+    const tenant = async (ownerId: number, room: string, cabinet: string) =>
+      createBox(app, { kind: 'tenant', ownerId, title: '租户档案', locationId: await at(room, cabinet) });
     const A = await tenant(o1, '一号档案室', 'C01');
     const B = await tenant(o2, '一号档案室', 'C02');
     const C = await tenant(o3, '二号档案室', 'C01');
     const D = await tenant(o4, '二号档案室', 'C03');
-    const E = await createBox(app, { kind: 'personnel', title: '张三人事档案', room: '一号档案室', cabinet: 'C09' });
-    const F = await createBox(app, { kind: 'letters', title: '2025年对外发函', room: '二号档案室', cabinet: 'C05' });
+    const E = await createBox(app, { kind: 'personnel', title: '张三人事档案', locationId: await at('一号档案室', 'C09') });
+    const F = await createBox(app, { kind: 'letters', title: '2025年对外发函', locationId: await at('二号档案室', 'C05') });
     return { owners: { o1, o2, o3, o4 }, A: A.code, B: B.code, C: C.code, D: D.code, E: E.code, F: F.code };
   }
 

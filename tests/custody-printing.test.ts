@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { ExportFile } from '../electron/core/contract/audit';
 import { chainHead } from '../electron/server/services/audit-log';
 import type { TestApp } from './support/app';
+import { positionAt } from './support/locations';
 import { PASSWORD } from './support/app';
 import { auditRows, createBox, createSetUpApp } from './support/fixtures';
 import { approvedTransfer, custodyCast, expiredBox, validExecution, type CustodyCast } from './support/custody';
@@ -139,7 +140,10 @@ describe('档案检查记录', () => {
     const fresh = await createSetUpApp();
     try {
       const c = await custodyCast(fresh);
-      const [a, b] = [await createBox(fresh, { shelf: '1' }), await createBox(fresh, { shelf: '2' })];
+      const [a, b] = [
+        await createBox(fresh, { locationId: await positionAt(fresh, '一号档案室', 'C01', 1, 1) }),
+        await createBox(fresh, { locationId: await positionAt(fresh, '一号档案室', 'C01', 2, 1) }),
+      ];
       const insp = await fresh.ok('inspection-start', {}, c.custodian);
       await fresh.ok(
         'inspection-check',

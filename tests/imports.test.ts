@@ -7,6 +7,10 @@ import { createBox, createOwner, createSetUpApp, errorCode, snapshot } from './s
 let app: TestApp;
 beforeEach(async () => {
   app = await createSetUpApp();
+  // The places boxRow writes, set up as the custodian would: 42 cabinets of 10 shelves × 12 positions.
+  const custodian = await app.as('custodian');
+  const room = await app.ok('location-room-create', { name: '一号档案室' }, custodian);
+  await app.ok('location-cabinets-create', { roomId: room.id, first: 'C01', count: 42, shelves: 10, positions: 12 }, custodian);
 });
 afterEach(() => app.close());
 
@@ -33,9 +37,10 @@ const boxRow = (n: number): (string | number)[] => [
   '内部',
   n % 2 ? '30年' : '永久',
   '一号档案室',
-  `C${String(n % 40).padStart(2, '0')}`,
-  String((n % 6) + 1),
-  String((n % 12) + 1),
+  // A place of its own for each row, written as registers do (2, 5) for the tree's 第2层 › 05.
+  `C${String(Math.floor((n - 1) / 120) + 1).padStart(2, '0')}`,
+  String(Math.floor(((n - 1) % 120) / 12) + 1),
+  String(((n - 1) % 12) + 1),
   '',
 ];
 
@@ -206,11 +211,33 @@ describe('an imported box and the owner it names obey the box and owner forms', 
   }, 60_000);
 });
 
+describe('an imported box takes its place from the location tree', () => {
+  it('maps a written place to its node, reports one not in the tree and one already taken, and changes nothing', async () => {
+    const custodian = await app.as('custodian');
+    const rows = [boxRow(1), boxRow(2), boxRow(3)];
+    rows[1]![11] = 'C99'; // 3: a cabinet nobody set up
+    rows[2]![12] = '1'; // 4: shelf 1, position 3 …
+    rows[2]![13] = '1'; // … written as row 2's place, 第1层 › 01
+    const file = { fileName: '档案目录.xlsx', base64: await xlsx(rows) };
+    const check = await app.ok('import-boxes-check', file, custodian);
+    expect(check.problems.map((p) => [p.row, p.field, p.message, p.value])).toEqual([
+      [3, 'cabinet', 'v.importLocationUnknown', '一号档案室 › C99 › 1 › 2'],
+      [4, null, 'errors.POSITION_TAKEN', ''],
+    ]);
+    expect(check.parsed[0]!.values).toMatchObject({ code: 'ZH-2019-00001', location: '一号档案室 › C01 › 第1层 › 01' });
+    const before = snapshot(app.runtime.requireDb());
+    expect(errorCode(await app.call('import-boxes-run', file, custodian))).toBe('IMPORT_HAS_PROBLEMS');
+    expect(snapshot(app.runtime.requireDb())).toEqual(before);
+  }, 60_000);
+});
+
 describe('import boxes from CSV', () => {
   it('reads a GBK CSV (as Chinese Excel saves it) and imports it', async () => {
     const bytes = Buffer.from(GBK_CSV, 'hex');
     expect(decodeCsv(bytes).encoding).toBe('gb18030');
     const custodian = await app.as('custodian');
+    const room = await app.ok('location-room-create', { name: '二号档案室' }, custodian);
+    await app.ok('location-cabinets-create', { roomId: room.id, first: 'C02', count: 1, shelves: 1, positions: 1 }, custodian);
     const file = { fileName: '档案目录.csv', base64: bytes.toString('base64') };
     const check = await app.ok('import-boxes-check', file, custodian);
     expect(check).toMatchObject({ encoding: 'gb18030', rows: 2, problems: [], newOwners: 2 });
@@ -219,7 +246,9 @@ describe('import boxes from CSV', () => {
     const box = (await app.ok('box-list', { query: 'ZH-GBK-0001' }, custodian)).rows[0]!;
     expect(box).toMatchObject({ code: 'ZH-GBK-0001', title: '星巴克租户档案' });
     const detail = await app.ok('box-get', { id: box.id }, custodian);
-    expect(detail.box).toMatchObject({ retentionClass: 'y30', yearFrom: 2020, yearTo: 2024, room: '一号档案室' });
+    // The register names only room and cabinet: the box stands on the cabinet until it is scanned onto a position.
+    expect(detail.box).toMatchObject({ retentionClass: 'y30', yearFrom: 2020, yearTo: 2024, room: '一号档案室', cabinet: 'C01', shelf: '', position: '' });
+    expect(detail.box.locationId).not.toBeNull();
     expect(detail.owner?.name).toBe('星巴克咖啡有限公司');
   }, 60_000);
 

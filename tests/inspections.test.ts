@@ -1,6 +1,7 @@
 import type { CallInput } from '../electron/core/contract';
 import { localDate } from '../electron/server/services/local-date';
 import type { TestApp } from './support/app';
+import { positionAt } from './support/locations';
 import { createBox, createSetUpApp, errorCode, snapshot } from './support/fixtures';
 import { custodyCast, type CustodyCast } from './support/custody';
 import { loanOut } from './support/lending';
@@ -40,9 +41,9 @@ const good = (itemId: number): CallInput<'inspection-check'> => ({
 
 /** Three boxes in stock, created out of shelf order, and one on loan. */
 async function shelves() {
-  const b10 = await createBox(app, { cabinet: 'C01', shelf: '10', position: '1' });
-  const b2 = await createBox(app, { cabinet: 'C01', shelf: '2', position: '1' });
-  const a = await createBox(app, { room: '一号档案室', cabinet: 'A01', shelf: '1', position: '3' });
+  const b10 = await createBox(app, { locationId: await positionAt(app, '一号档案室', 'C01', 10, 1) });
+  const b2 = await createBox(app, { locationId: await positionAt(app, '一号档案室', 'C01', 2, 1) });
+  const a = await createBox(app, { locationId: await positionAt(app, '一号档案室', 'A01', 1, 3) });
   const lent = await createBox(app);
   await loanOut(app, cast, lent.code);
   return { b10, b2, a, lent };

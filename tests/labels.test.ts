@@ -98,3 +98,37 @@ describe('box labels', () => {
     expect(errorCode(await app.call('box-labels-pdf', { ids: [1] }, await app.as('auditor')))).toBe('FORBIDDEN');
   }, 60_000);
 });
+
+describe('position labels', () => {
+  it('print each position of a cabinet with its path, and a Code 128 and QR of its code that a scan puts a box on', async () => {
+    const custodian = await app.as('custodian');
+    const room = await app.ok('location-room-create', { name: '一号库房' }, custodian);
+    const { ids } = await app.ok('location-cabinets-create', { roomId: room.id, first: 'C-03', count: 1, shelves: 2, positions: 2 }, custodian);
+    const grid = await app.ok('location-cabinet', { id: ids[0]! }, custodian);
+    const codes = grid.shelves.flatMap((s) => s.positions.map((p) => p.code));
+    const file = await app.ok('location-labels-pdf', { id: ids[0]! }, await app.as('clerk'));
+    expect(file.fileName).toBe('库位标签-一号库房-C-03.pdf');
+
+    const pdf = join(work, 'positions.pdf');
+    writeFileSync(pdf, Buffer.from(file.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+    expect(text).toContain('一号库房 › C-03 › 第2层 › 02');
+    for (const code of codes) expect(text).toContain(code);
+
+    const [page] = pages(file.base64, 300);
+    // 3 labels a row, 63 mm + 3 mm apart, 33 mm + 2 mm a row, 10 mm / 8 mm page margins.
+    const mm = 300 / 25.4;
+    const decoded = codes.map((_, i) => {
+      const region = crop(page!, Math.round((8 + (i % 3) * 66) * mm), Math.round((10 + Math.floor(i / 3) * 35) * mm), Math.round(63 * mm), Math.round(33 * mm));
+      return { bar: code128(region), qr: qr(region) };
+    });
+    expect(decoded).toEqual(codes.map((code) => ({ bar: code, qr: code })));
+
+    // What the label's code reads is what a scan places the box by.
+    const box = await createBox(app);
+    expect((await app.ok('box-place', { boxCode: box.code, positionCode: decoded[3]!.bar, reason: '扫码上架' }, custodian)).path).toBe(
+      '一号库房 › C-03 › 第2层 › 02',
+    );
+    expect(auditRows(app.runtime.requireDb()).some((r) => r.action === 'print' && r.entity === 'location')).toBe(true);
+  }, 60_000);
+});

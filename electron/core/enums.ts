@@ -22,5 +22,11 @@ export const INSPECTION_STATUSES = ['open', 'completed'] as const;
 /** A box's physical state at inspection; the risks §4.5.1 names (damp, insects) have their own. */
 export const BOX_CONDITIONS = ['good', 'damaged', 'damp', 'pests'] as const;
 export const FOLLOW_UP_STATUSES = ['open', 'closed'] as const;
+/** The managed location tree 库房 › 档案柜 › 层 › 位, top down. */
+export const LOCATION_KINDS = ['room', 'cabinet', 'shelf', 'position'] as const;
+/** A room incident (§4.5.1): a reading outside the set range, or a danger the keepers report. */
+export const ROOM_RISKS = ['out_of_range', 'fire', 'leak', 'insects', 'rodents', 'theft'] as const;
+/** Where a room reading came from: typed in, or a data logger's CSV. */
+export const READING_SOURCES = ['manual', 'logger'] as const;
 
 export type Role = (typeof ROLES)[number];

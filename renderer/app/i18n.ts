@@ -3,6 +3,7 @@ export const app = {
   'zh-CN': {
     nav: {
       boxes: '档案目录',
+      locations: '库位管理',
       owners: '租户/客户',
       lending: '借阅',
       custody: '保管',
@@ -296,6 +297,7 @@ export const app = {
   en: {
     nav: {
       boxes: 'Boxes',
+      locations: 'Locations',
       owners: 'Tenants/customers',
       lending: 'Lending',
       custody: 'Custody',

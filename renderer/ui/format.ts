@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
+import { locationPath } from '../../electron/core/contract/locations';
 import type { BoxRow, Location } from '../../electron/core/rows';
 
 const EMPTY = '—';
@@ -14,10 +15,9 @@ export function formatTimestamp(value: string | null | undefined): string {
   return value ? dayjs(value).format('YYYY-MM-DD HH:mm') : EMPTY;
 }
 
-/** room/cabinet/shelf/position, blank parts left out, so a list column stays narrow. */
+/** The full path 一号库房 › C-03 › 第2层 › 05, as every screen, label and export writes it. */
 export function formatLocation(location: Location | null | undefined): string {
-  const parts = location ? [location.room, location.cabinet, location.shelf, location.position].filter(Boolean) : [];
-  return parts.length > 0 ? parts.join('/') : EMPTY;
+  return locationPath(location) || EMPTY;
 }
 
 export function formatYears(from: number | null, to: number | null): string {

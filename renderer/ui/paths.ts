@@ -7,4 +7,6 @@ export const paths = {
   boxesOfOwner: (ownerId: number) => `/boxes?ownerId=${ownerId}`,
   owners: '/owners',
   owner: (id: number) => `/owners/${id}`,
+  /** The location screen, on one cabinet's grid or none. */
+  locations: (cabinetId?: number) => (cabinetId === undefined ? '/locations' : `/locations/${cabinetId}`),
 };

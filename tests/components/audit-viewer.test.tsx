@@ -7,6 +7,7 @@ import { lendingCast, loanOut } from '../support/lending';
 import { localDate } from '../../electron/server/services/local-date';
 import { boxInput, bridgeSignedInAs } from './catalogue-fixtures';
 import { renderApp } from '../support/feature';
+import { positionAt } from '../support/locations';
 import { captureDownloads, readText } from '../support/downloads';
 
 let bridge: TestBridge;
@@ -27,9 +28,10 @@ const tableRows = () => Array.from(document.querySelectorAll<HTMLElement>('.audi
 /** Two boxes made and one edited through the real calls, as the custodian. */
 async function recordSomeWork() {
   const custodian = await bridge.app.as('custodian');
-  const first = await bridge.app.ok('box-create', boxInput({ code: 'QT-AUD-001', title: '2024年物业巡查记录' }), custodian);
+  const [a01, a02] = [await positionAt(bridge.app, '一号档案室', 'A01', 1, 1), await positionAt(bridge.app, '一号档案室', 'A02', 1, 1)];
+  const first = await bridge.app.ok('box-create', boxInput({ code: 'QT-AUD-001', title: '2024年物业巡查记录', locationId: a01 }), custodian);
   await bridge.app.ok('box-create', boxInput({ code: 'QT-AUD-002', title: '2024年对外发函' }), custodian);
-  await bridge.app.ok('box-update', boxUpdateFrom(first.box, { title: '2024年物业巡查记录（更正）', cabinet: 'A02', moveReason: '归架' }), custodian);
+  await bridge.app.ok('box-update', boxUpdateFrom(first.box, { title: '2024年物业巡查记录（更正）', locationId: a02, moveReason: '归架' }), custodian);
 }
 
 describe('audit viewer', { timeout: 60_000 }, () => {
@@ -45,7 +47,7 @@ describe('audit viewer', { timeout: 60_000 }, () => {
     expect(within(first).getByText('QT-AUD-001')).toBeInTheDocument();
     expect(within(first).getByText('custodian-测试')).toBeInTheDocument();
     // The changed fields' names, translated with the catalogue's labels.
-    expect(within(first).getByText('题名、柜号')).toBeInTheDocument();
+    expect(within(first).getByText('题名、柜号、库位编号')).toBeInTheDocument();
   });
 
   it('shows from which desk each entry came: 本机 for this PC, name · address for a desk on the network', async () => {

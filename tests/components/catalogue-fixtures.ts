@@ -11,7 +11,7 @@ export async function bridgeSignedInAs(role: Role): Promise<TestBridge> {
 }
 
 export const boxInput = (fields: Partial<CallInput<'box-create'>> & Pick<CallInput<'box-create'>, 'title'>) =>
-  validBoxInput({ kind: 'other', cabinet: 'A01', shelf: '1', position: '01', retentionClass: 'y10', yearFrom: null, yearTo: null, ...fields });
+  validBoxInput({ kind: 'other', retentionClass: 'y10', yearFrom: null, yearTo: null, ...fields });
 
 export const ownerInput = (fields: Partial<CallInput<'owner-create'>> & Pick<CallInput<'owner-create'>, 'name'>) =>
   validOwnerInput({ unitNo: '', floor: '', contactPerson: '', phone: '', leaseStart: null, ...fields });

@@ -5,6 +5,7 @@ import { renderFeature } from '../support/feature';
 import type { TestBridge } from '../support/bridge';
 import { custodyCast, expiredBox } from '../support/custody';
 import { createBox } from '../support/fixtures';
+import { positionAt } from '../support/locations';
 import { bridgeSignedInAs } from './catalogue-fixtures';
 
 let bridge: TestBridge;
@@ -57,7 +58,11 @@ describe('destruction execution', { timeout: 120_000 }, () => {
 
 describe('monthly inspection', { timeout: 120_000 }, () => {
   it('starts the month, a scan opens the box’s check, Enter records it in order; a finding needs its owner', async () => {
-    const [first, second] = [await createBox(bridge.app, { title: '一号盒', shelf: '1' }), await createBox(bridge.app, { title: '二号盒', shelf: '2' })];
+    const shelf = (n: number) => positionAt(bridge.app, '一号档案室', 'A01', n, 1);
+    const [first, second] = [
+      await createBox(bridge.app, { title: '一号盒', locationId: await shelf(1) }),
+      await createBox(bridge.app, { title: '二号盒', locationId: await shelf(2) }),
+    ];
     const user = open('#/custody/inspection');
 
     expect(await screen.findByText(/本月（\d{4}-\d{2}）的档案检查尚未开始/, {}, WAIT)).toBeInTheDocument();

@@ -143,7 +143,7 @@ test('the idle lock keeps a half-filled form and gives it back after the passwor
   const form = page.locator('.main-content');
   await pick(page, form, '类别', '工作日志');
   await page.getByLabel('题名', { exact: true }).fill(BOX_TITLE);
-  await page.getByLabel('库房').fill('二号档案室');
+  await page.getByLabel('备注').fill('二号档案室待上架');
 
   await page.clock.fastForward('01:30');
   await lockScreen().waitFor();
@@ -158,7 +158,7 @@ test('the idle lock keeps a half-filled form and gives it back after the passwor
   await lockScreen().waitFor({ state: 'detached' });
 
   expect(await page.getByLabel('题名', { exact: true }).inputValue()).toBe(BOX_TITLE);
-  expect(await page.getByLabel('库房').inputValue()).toBe('二号档案室');
+  expect(await page.getByLabel('备注').inputValue()).toBe('二号档案室待上架');
   // Saved on the new session.
   await clickButton(page, '保存');
   await page.locator('text=/^RZ-\\d{4}-0001$/').first().waitFor();

@@ -10,7 +10,7 @@ import { PASSPHRASE, PASSWORD } from '../support/app';
 import { createSetUpApp } from '../support/fixtures';
 import { lendingCast } from '../support/lending';
 import { launchChromium, newPage, removeData, startShell, type RunningShell } from './support/shell';
-import { buttonName, clickButton, signIn, tableRow } from './support/ui';
+import { buttonName, clickButton, setUpCabinets, signIn, tableRow } from './support/ui';
 
 /**
  * Issue #7's "done when", as the custodian does it through the web shell: the office's Excel
@@ -76,6 +76,8 @@ const ON_LOAN = 'WX-2021-007';
 
 test('the custodian moves the Excel box register in: the dry run names the bad row in Chinese, it is skipped, the catalogue holds the other 4', async () => {
   await signIn(page, 'custodian', PASSWORD);
+  // The register's places must be in the location tree; the boxes stand on the shelves it names.
+  await setUpCabinets(page, '一号库房', 'C-03', 2, 5, 8);
   const register = await workbook(
     ['档案编号', '类别', '题名', '租户名称', '铺位号', '卷号', '起始年度', '保管期限', '库房', '柜号', '层'],
     [

@@ -12,6 +12,7 @@ import { Runtime } from '../../electron/server/runtime';
 import type { Actor } from '../../electron/server/services/actor';
 import { chainHead } from '../../electron/server/services/audit-log';
 import { addDocument, createBox, moveBox } from '../../electron/server/services/boxes';
+import { createCabinets, createRoom } from '../../electron/server/services/locations';
 import { decideLoan, handOutLoan, requestLoan, returnLoan } from '../../electron/server/services/loans';
 
 export interface CommittedWrite {
@@ -54,6 +55,13 @@ const report = (write: Omit<CommittedWrite, 'seq' | 'hash'>) => {
 
 const idWhere = (sql: string): number | undefined => (db.$client.prepare(`${sql} ORDER BY random() LIMIT 1`).get() as { id: number } | undefined)?.id;
 
+// Two cabinets to place and move boxes in, made once: the child is started again on the same archive.
+if (idWhere(`SELECT id FROM locations WHERE kind = 'room'`) === undefined) {
+  const room = createRoom(db, custodian, '一号档案室');
+  createCabinets(db, custodian, { roomId: room.id, first: 'C01', count: 2, shelves: 3, positions: 9 });
+}
+const FREE_POSITION = `SELECT id FROM locations WHERE kind = 'position' AND id NOT IN (SELECT location_id FROM boxes WHERE location_id IS NOT NULL)`;
+
 const ops: (() => void)[] = [
   () => {
     const box = createBox(db, custodian, {
@@ -64,10 +72,7 @@ const ops: (() => void)[] = [
       volume: 1,
       yearFrom: 2020,
       yearTo: 2025,
-      room: '一号档案室',
-      cabinet: pick(['C01', 'C02', 'C03']),
-      shelf: '1',
-      position: String(1 + Math.floor(random() * 9)),
+      locationId: idWhere(FREE_POSITION) ?? null,
       confidentiality: 'internal',
       retentionClass: 'y30',
       retentionYears: null,
@@ -78,8 +83,9 @@ const ops: (() => void)[] = [
   },
   () => {
     const id = idWhere(`SELECT id FROM boxes WHERE status = 'in_stock'`);
-    if (id === undefined) return;
-    moveBox(db, custodian, { id, room: pick(['一号档案室', '二号档案室']), cabinet: pick(['C01', 'C02']), shelf: '2', position: '3', reason: '整理库房' });
+    const to = idWhere(FREE_POSITION);
+    if (id === undefined || to === undefined) return;
+    moveBox(db, custodian, { id, locationId: to, reason: '整理库房' });
     report({ op: 'box-move', entityId: id });
   },
   () => {

@@ -1,6 +1,6 @@
 import type { CallInput } from '../../electron/core/contract';
 
-/** A personnel box by default: no owner needed. Tenant boxes pass kind and ownerId. */
+/** A personnel box by default: no owner needed, not yet placed. Tenant boxes pass kind and ownerId; a place comes from positionAt. */
 export function validBoxInput(over: Partial<CallInput<'box-create'>> = {}): CallInput<'box-create'> {
   return {
     code: '',
@@ -10,10 +10,7 @@ export function validBoxInput(over: Partial<CallInput<'box-create'>> = {}): Call
     volume: 1,
     yearFrom: 2024,
     yearTo: 2025,
-    room: '一号档案室',
-    cabinet: 'C01',
-    shelf: '2',
-    position: '5',
+    locationId: null,
     confidentiality: 'internal',
     retentionClass: 'y30',
     retentionYears: null,

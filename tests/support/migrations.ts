@@ -18,6 +18,13 @@ const UNDO: Record<string, string[]> = {
   ],
   '0008_audit_client': ['ALTER TABLE audit_log DROP COLUMN client_name', 'ALTER TABLE audit_log DROP COLUMN client_address'],
   '0009_loan_copies': ['DROP TABLE loan_copies'],
+  '0010_locations': [
+    'DROP TABLE room_incidents',
+    'DROP TABLE room_readings',
+    'DROP INDEX boxes_location_id_idx',
+    'ALTER TABLE boxes DROP COLUMN location_id',
+    'DROP TABLE locations',
+  ],
 };
 
 const journal = () => (JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] }).entries;

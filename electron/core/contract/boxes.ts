@@ -13,9 +13,9 @@ export const boxCode = text(40)
   .transform(cleanBoxCode)
   .pipe(z.string().regex(/^([A-Z0-9][A-Z0-9_\-./]*)?$/, { error: 'v.boxCode' }));
 
-export const locationFields = z.object({ room: text(40), cabinet: text(40), shelf: text(40), position: text(40) });
-
-const boxFields = locationFields.extend({
+/** A box stands at a node of the managed location tree (a position), or nowhere yet (null). */
+const boxFields = z.object({
+  locationId: id.nullable(),
   kind: z.enum(BOX_KINDS),
   title: requiredText(200),
   ownerId: id.nullable(),
@@ -44,7 +44,7 @@ export const boxUpdateInput = boxFields
   .superRefine(boxRules);
 export type BoxCreateInput = z.infer<typeof boxCreateInput>;
 
-export const boxMoveInput = locationFields.extend({ id, reason: requiredText(200) }).strict();
+export const boxMoveInput = z.object({ id, locationId: id, reason: requiredText(200) }).strict();
 
 /**
  * The catalogue's pages after the first: scrolling through 100,000 boxes 100 at a time was a

@@ -17,6 +17,8 @@ export const TOPICS = [
   'user',
   'owner',
   'box',
+  'location',
+  'room',
   'loan',
   'incident',
   'transfer',

@@ -11,6 +11,8 @@ import { destructionCalls } from './destructions';
 import { holdCalls } from './holds';
 import { inspectionCalls } from './inspections';
 import { loanCalls } from './loans';
+import { locationCalls } from './locations';
+import { roomCalls } from './rooms';
 import { networkCalls } from './network';
 import { ownerCalls } from './owners';
 import { progressCalls } from './progress';
@@ -21,6 +23,8 @@ export const contract = mergeNamed(
   appCalls,
   ownerCalls,
   boxCalls,
+  locationCalls,
+  roomCalls,
   auditCalls,
   loanCalls,
   transferCalls,

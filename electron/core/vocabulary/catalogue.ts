@@ -1,4 +1,4 @@
-import { BOX_KINDS, BOX_STATUSES, BUSINESS_TYPES, CONFIDENTIALITY, DOC_CATEGORIES, RETENTION_CLASSES, ROLES } from '../enums';
+import { LOCATION_KINDS, BOX_KINDS, BOX_STATUSES, BUSINESS_TYPES, CONFIDENTIALITY, DOC_CATEGORIES, RETENTION_CLASSES, ROLES } from '../enums';
 import { vocabulary } from './vocabulary';
 
 /** People and boxes: roles, owners' business types, a box's kind, status, confidentiality, retention and the tenant checklist (domain.md § What is kept, § Retention). */
@@ -29,6 +29,12 @@ export const catalogueVocabulary = {
     pending_destruction: { 'zh-CN': '待销毁', en: 'Pending destruction' },
     destroyed: { 'zh-CN': '已销毁', en: 'Destroyed' },
     missing: { 'zh-CN': '丢失', en: 'Missing' },
+  }),
+  locationKind: vocabulary(LOCATION_KINDS, {
+    room: { 'zh-CN': '库房', en: 'Room' },
+    cabinet: { 'zh-CN': '档案柜', en: 'Cabinet' },
+    shelf: { 'zh-CN': '层', en: 'Shelf' },
+    position: { 'zh-CN': '位', en: 'Position' },
   }),
   confidentiality: vocabulary(CONFIDENTIALITY, {
     public: { 'zh-CN': '公开', en: 'Public' },

@@ -1,5 +1,14 @@
 import { FINDINGS } from '../contract/inspections';
-import { BOX_CONDITIONS, DESTRUCTION_METHODS, DESTRUCTION_STATUSES, FOLLOW_UP_STATUSES, INSPECTION_STATUSES, TRANSFER_STATUSES } from '../enums';
+import {
+  READING_SOURCES,
+  ROOM_RISKS,
+  BOX_CONDITIONS,
+  DESTRUCTION_METHODS,
+  DESTRUCTION_STATUSES,
+  FOLLOW_UP_STATUSES,
+  INSPECTION_STATUSES,
+  TRANSFER_STATUSES,
+} from '../enums';
 import { vocabulary } from './vocabulary';
 
 /** Custody: transfers, destructions, monthly inspections (domain.md §§ Transfer, Monthly inspection, Destruction). A withdrawn request is 已撤销 in every register. */
@@ -33,6 +42,18 @@ export const custodyVocabulary = {
     damaged: { 'zh-CN': '损毁', en: 'Damaged' },
     damp: { 'zh-CN': '受潮', en: 'Damp' },
     pests: { 'zh-CN': '虫蛀', en: 'Pests' },
+  }),
+  roomRisk: vocabulary(ROOM_RISKS, {
+    out_of_range: { 'zh-CN': '温湿度超出范围', en: 'Out of range' },
+    fire: { 'zh-CN': '火情', en: 'Fire' },
+    leak: { 'zh-CN': '漏水', en: 'Leak' },
+    insects: { 'zh-CN': '虫害', en: 'Insects' },
+    rodents: { 'zh-CN': '鼠害', en: 'Rodents' },
+    theft: { 'zh-CN': '被盗', en: 'Theft' },
+  }),
+  readingSource: vocabulary(READING_SOURCES, {
+    manual: { 'zh-CN': '手工登记', en: 'By hand' },
+    logger: { 'zh-CN': '记录仪导入', en: 'Logger CSV' },
   }),
   followUpStatus: vocabulary(FOLLOW_UP_STATUSES, {
     open: { 'zh-CN': '待跟进', en: 'Open' },

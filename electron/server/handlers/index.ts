@@ -9,6 +9,8 @@ import { custodyHandlers } from './custody';
 import { importHandlers } from './imports';
 import { labelHandlers } from './labels';
 import { loanHandlers } from './loans';
+import { locationHandlers } from './locations';
+import { roomHandlers } from './rooms';
 import { networkHandlers } from './network';
 import { ownerHandlers } from './owners';
 import { progressHandlers } from './progress';
@@ -19,6 +21,8 @@ export const handlerTable: Handlers<CallName> = mergeNamed(
   appHandlers,
   ownerHandlers,
   boxHandlers,
+  locationHandlers,
+  roomHandlers,
   auditHandlers,
   loanHandlers,
   custodyHandlers,

@@ -11,12 +11,12 @@ import type { AuditEntry } from './audit';
 import { takeCode } from './box-codes';
 import { checklistFor } from './checklist';
 import { getOwnerRow } from './owners';
+import { placeBox, type Placing } from './locations';
 import { indexBox } from './search-index';
 import { getSettings } from './settings';
 import { mutate } from './transaction';
 
 const locationOf = (b: Location): Location => ({ room: b.room, cabinet: b.cabinet, shelf: b.shelf, position: b.position });
-const sameLocation = (a: Location, b: Location) => JSON.stringify(locationOf(a)) === JSON.stringify(locationOf(b));
 
 const byId = sql.placeholder('id');
 
@@ -91,25 +91,26 @@ function assertCodeFree(tx: Db, code: string): void {
   }
 }
 
-function recordMove(tx: Db, actor: Actor, boxId: number, from: Location | null, to: Location, reason: string): void {
-  tx.insert(boxMoves)
-    .values({ boxId, fromLocation: from, toLocation: locationOf(to), reason, movedBy: actor.id ?? 0, movedAt: nowIso() })
-    .run();
-}
-
 /** One new box inside the caller's transaction (a single box, or an import's thousands); returns its audit entry. */
-export function insertBox(tx: Db, actor: Actor, input: BoxCreateInput, moveReason = '入库登记'): { id: number; audit: AuditEntry } {
+export function insertBox(
+  tx: Db,
+  actor: Actor,
+  input: BoxCreateInput,
+  moveReason = '入库登记',
+  placing: Placing = 'position',
+): { id: number; audit: AuditEntry } {
   assertOwnerVolumeFree(tx, input.ownerId, input.volume);
   const code = input.code || takeCode(tx, getSettings(tx), input.kind);
   assertCodeFree(tx, code);
-  const row = tx
+  const { locationId, ...fields } = input;
+  const { id } = tx
     .insert(boxes)
-    .values({ ...input, code, createdBy: actor.id ?? 0 })
-    .returning()
+    .values({ ...fields, code, createdBy: actor.id ?? 0 })
+    .returning({ id: boxes.id })
     .get();
-  recordMove(tx, actor, row.id, null, row, moveReason);
-  indexBox(tx, row.id);
-  return { id: row.id, audit: { action: 'box-create', entity: 'box', entityId: row.id, boxCode: code, after: row } };
+  // The first entry of the box's history, even unplaced, as before the tree.
+  placeBox(tx, actor, id, locationId, moveReason, placing);
+  return { id, audit: { action: 'box-create', entity: 'box', entityId: id, boxCode: code, after: getBoxRow(tx, id) } };
 }
 
 export function createBox(db: Db, actor: Actor, input: BoxCreateInput): BoxDetail {
@@ -121,40 +122,32 @@ export function createBox(db: Db, actor: Actor, input: BoxCreateInput): BoxDetai
 }
 
 export function updateBox(db: Db, actor: Actor, input: z.output<typeof boxUpdateInput>): BoxDetail {
-  const { id, moveReason, ...fields } = input;
+  const { id, moveReason, locationId, ...fields } = input;
   mutate(db, actor, (tx) => {
     const before = getBoxRow(tx, id);
     assertOwnerVolumeFree(tx, fields.ownerId, fields.volume, id);
-    const moved = !sameLocation(before, fields);
+    const moved = before.locationId !== locationId;
     if (moved && !moveReason) throw new AppError('VALIDATION', { issues: [{ path: ['moveReason'], message: 'v.moveReason' }] });
-    const after = tx
-      .update(boxes)
+    tx.update(boxes)
       .set({ ...fields, updatedAt: nowIso() })
       .where(eq(boxes.id, id))
-      .returning()
-      .get();
-    if (moved) recordMove(tx, actor, id, locationOf(before), after, moveReason);
-    indexBox(tx, id);
+      .run();
+    if (moved) placeBox(tx, actor, id, locationId, moveReason);
+    else indexBox(tx, id);
+    const after = getBoxRow(tx, id);
     return { result: null, audit: { action: 'box-update', entity: 'box', entityId: id, boxCode: after.code, before, after } };
   });
   return getBox(db, id);
 }
 
 export function moveBox(db: Db, actor: Actor, input: z.output<typeof boxMoveInput>): BoxDetail {
-  const { id, reason, ...to } = input;
+  const { id, reason, locationId } = input;
   mutate(db, actor, (tx) => {
     const before = getBoxRow(tx, id);
-    const after = tx
-      .update(boxes)
-      .set({ ...to, updatedAt: nowIso() })
-      .where(eq(boxes.id, id))
-      .returning()
-      .get();
-    recordMove(tx, actor, id, locationOf(before), to, reason);
-    indexBox(tx, id);
+    const { to } = placeBox(tx, actor, id, locationId, reason);
     return {
       result: null,
-      audit: { action: 'box-move', entity: 'box', entityId: id, boxCode: after.code, before: locationOf(before), after: { ...to, reason } },
+      audit: { action: 'box-move', entity: 'box', entityId: id, boxCode: before.code, before: locationOf(before), after: { ...to, reason } },
     };
   });
   return getBox(db, id);

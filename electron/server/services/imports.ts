@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
-import { boxes } from '../../../db/schema';
+import { boxes, type Location } from '../../../db/schema';
 import { boxCreateInput, type BoxCreateInput } from '../../core/contract/boxes';
 import {
   BOX_IMPORT_FIELDS,
@@ -12,6 +12,7 @@ import {
   type importFileInput,
   type importRunInput,
 } from '../../core/contract/imports';
+import { locationPath, writtenPlace } from '../../core/contract/locations';
 import { ownerKey } from '../../core/contract/owner-names';
 import { ownerCreateInput, type OwnerInput } from '../../core/contract/owners';
 import type { Actor } from './actor';
@@ -22,6 +23,7 @@ import { byRow, refusalOf, refuseProblems, rehearse, sheetSummary, withoutProble
 import { checkEachRow, guessMapping, missingColumns, readSheet, recordZodIssues, type Sheet } from './import-sheet';
 import { BUSINESS_TYPE } from './owner-import';
 import { mergeTargets, ownerFinder, planOwners } from './owner-keys';
+import { findLocationByPlace, placeOf } from './locations';
 import { insertOwner } from './owners';
 import { mutate } from './transaction';
 
@@ -87,6 +89,8 @@ function retention(value: string): Pick<BoxCreateInput, 'retentionClass' | 'rete
 interface ParsedRow {
   row: number;
   input: BoxCreateInput;
+  /** The tree's path of the row's place, as it will be saved ('' for none). */
+  place: string;
   ownerName: string;
   /** ownerKey of the owner's name: rows of one key are one owner. */
   ownerKey: string;
@@ -108,6 +112,13 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
   if (missing.length > 0) return { problems: missing, parsed };
 
   const findOwner = ownerFinder(db);
+  // A register repeats its places row after row: each written place is looked up once.
+  const places = new Map<string, ReturnType<typeof findLocationByPlace>>();
+  const findPlace = (place: Location) => {
+    const key = JSON.stringify(place);
+    if (!places.has(key)) places.set(key, findLocationByPlace(db, place));
+    return places.get(key)!;
+  };
   const codesInFile = new Map<string, number>();
   const volumesInFile = new Map<string, number>();
   const problems = checkEachRow(sheet, mapping, skip, (sheetRow) => {
@@ -135,6 +146,12 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
     const split = get('location') === '' ? { room: '', cabinet: '', shelf: '', position: '' } : splitLocation(get('location'));
     if (!split) problem('location', 'v.importLocation', get('location'));
     const place = (f: 'room' | 'cabinet' | 'shelf' | 'position') => get(f) || (split?.[f] ?? '');
+    const written = writtenPlace.safeParse({ room: place('room'), cabinet: place('cabinet'), shelf: place('shelf'), position: place('position') });
+    if (!written.success) recordZodIssues(sheetRow, written.error.issues, BOX_IMPORT_FIELDS);
+    const blank = written.success && !written.data.room && !written.data.cabinet && !written.data.shelf && !written.data.position;
+    // The place must be one the custodian has set up: an unknown one is reported, never made.
+    const node = !written.success || blank ? null : findPlace(written.data);
+    if (split && written.success && !blank && !node) problem(get('location') ? 'location' : 'cabinet', 'v.importLocationUnknown', locationPath(written.data));
     const owner = get('ownerName') ? newOwnerInput(get('ownerName'), get('unitNo'), get('floor'), businessType ?? 'non_catering') : null;
     // Looked up by the key of the name the owner form would save: 翠鸟(成都) finds 翠鸟（成都）.
     const ownerName = owner?.data?.name ?? get('ownerName');
@@ -155,10 +172,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
       confidentiality: confidentiality ?? 'internal',
       ...(kept ?? { retentionClass: 'y10' as const, retentionYears: null }),
       retentionStart: null,
-      room: place('room'),
-      cabinet: place('cabinet'),
-      shelf: place('shelf'),
-      position: place('position'),
+      locationId: node?.id ?? null,
       note: get('note'),
     };
     const result = boxCreateInput.safeParse(input);
@@ -180,7 +194,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
       if (volumesInFile.has(ownerVolume)) problem('volume', 'v.importDuplicateInFile', `${volume}@${volumesInFile.get(ownerVolume)}`);
       volumesInFile.set(ownerVolume, row);
     }
-    parsed.push({ row, input: result.data, ownerName, ownerKey: key, newOwner: newOwner?.data ?? null });
+    parsed.push({ row, input: result.data, place: node ? locationPath(placeOf(db, node)) : '', ownerName, ownerKey: key, newOwner: newOwner?.data ?? null });
   });
   return { problems, parsed };
 }
@@ -219,7 +233,8 @@ function writeBoxes(tx: Db, actor: Actor, parsed: ParsedRow[], mergeOwners: z.ou
         }
         if (ownerId !== null) ownerIds.set(row.ownerKey, ownerId);
       }
-      const box = insertBox(tx, actor, { ...row.input, ownerId }, '导入');
+      // A register may name only a room and cabinet: the box stands there until it is scanned onto a position.
+      const box = insertBox(tx, actor, { ...row.input, ownerId }, '导入', 'any-node');
       codes.set(row.row, box.audit.boxCode ?? '');
       audit.push(box.audit);
     } catch (error) {
@@ -234,7 +249,7 @@ const shownRows = (parsed: ParsedRow[], codes: Map<number, string>) =>
   parsed
     .filter((p) => codes.has(p.row))
     .slice(0, IMPORT_PARSED_SHOWN)
-    .map(({ row, input, ownerName, newOwner }) => ({
+    .map(({ row, input, place, ownerName, newOwner }) => ({
       row,
       values: {
         code: codes.get(row)!,
@@ -243,10 +258,7 @@ const shownRows = (parsed: ParsedRow[], codes: Map<number, string>) =>
         volume: String(input.volume),
         yearFrom: input.yearFrom === null ? '' : String(input.yearFrom),
         yearTo: input.yearTo === null ? '' : String(input.yearTo),
-        room: input.room,
-        cabinet: input.cabinet,
-        shelf: input.shelf,
-        position: input.position,
+        location: place,
       },
     }));
 

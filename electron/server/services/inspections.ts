@@ -1,3 +1,4 @@
+import { locationPath } from '../../core/contract/locations';
 import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
@@ -105,7 +106,7 @@ function itemsOf(db: Db, where: SQL): InspectionItem[] {
       boxId: box.id,
       code: box.code,
       title: box.title,
-      location: [box.room, box.cabinet, box.shelf, box.position].filter(Boolean).join(' / '),
+      location: locationPath(box),
       present: it.present,
       complete: it.complete,
       correctlyFiled: it.correctlyFiled,

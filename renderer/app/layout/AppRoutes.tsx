@@ -6,6 +6,7 @@ import { importRoutes } from '../../features/import/routes';
 import { catalogueRoutes } from '../../features/catalogue/routes';
 import { custodyRoutes } from '../../features/custody/routes';
 import { lendingRoutes } from '../../features/lending/routes';
+import { locationRoutes } from '../../features/locations/routes';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { MainLayout } from './MainLayout';
@@ -20,7 +21,7 @@ export function AppRoutes({ siteName }: { siteName: string | null }) {
       <Routes>
         <Route element={<MainLayout siteName={siteName} />}>
           <Route index element={<Navigate to="/boxes" replace />} />
-          {[...importRoutes, ...catalogueRoutes, ...lendingRoutes, ...custodyRoutes, ...backupRoutes].map((route) => (
+          {[...importRoutes, ...catalogueRoutes, ...locationRoutes, ...lendingRoutes, ...custodyRoutes, ...backupRoutes].map((route) => (
             <Route key={route.path} path={route.path} element={route.element} />
           ))}
           <Route

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../api/session-store';
 import { OverdueBanner } from '../../features/backups/OverdueBanner';
+import { RoomIncidentBanner } from '../../features/locations/RoomIncidentBanner';
 import { CustodyNavLabel } from '../../features/custody/CustodyTabs';
 import { canCall } from '../../ui/permissions';
 import { callQuery } from '../../ui/queries';
@@ -59,6 +60,7 @@ export function MainLayout({ siteName }: { siteName: string | null }) {
         <Layout.Content id="main-content" tabIndex={-1} className="main-content">
           <ConnectionBanner />
           {canCall(user, 'backup-overview') && <OverdueBanner />}
+          {canCall(user, 'room-incident-close') && <RoomIncidentBanner />}
           <Outlet />
         </Layout.Content>
       </Layout>

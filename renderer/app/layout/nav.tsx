@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   CloudServerOutlined,
   ContainerOutlined,
+  InboxOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -13,7 +14,7 @@ import type { CallName } from '../../../electron/core/contract';
 
 export interface NavItem {
   /** First path segment, also the i18n key under nav.* */
-  key: 'boxes' | 'owners' | 'lending' | 'custody' | 'users' | 'audit' | 'backups' | 'settings';
+  key: 'boxes' | 'locations' | 'owners' | 'lending' | 'custody' | 'users' | 'audit' | 'backups' | 'settings';
   icon: ReactNode;
   /** The call the screen is built on: the menu shows the item to whoever may make it. */
   call: CallName;
@@ -21,6 +22,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'boxes', icon: <ContainerOutlined />, call: 'box-list' },
+  { key: 'locations', icon: <InboxOutlined />, call: 'location-tree' },
   { key: 'owners', icon: <ShopOutlined />, call: 'owner-list' },
   { key: 'lending', icon: <ReadOutlined />, call: 'loan-list' },
   { key: 'custody', icon: <SafetyCertificateOutlined />, call: 'transfer-list' },

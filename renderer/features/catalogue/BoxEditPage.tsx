@@ -12,7 +12,6 @@ import { useServerErrors, type CodeFields } from '../../ui/forms';
 import { BoxFields } from './BoxFields';
 import { BoxFormFrame } from './BoxFormFrame';
 import { useGoBack } from '../../ui/formSupport';
-import { LOCATION_KEYS } from './LocationFields';
 import { NotFound } from '../../ui/NotFound';
 import { paths } from '../../ui/paths';
 import { QueryState } from '../../ui/QueryState';
@@ -33,10 +32,7 @@ function editValues(box: BoxRow): UpdateValues {
     volume: box.volume,
     yearFrom: box.yearFrom,
     yearTo: box.yearTo,
-    room: box.room,
-    cabinet: box.cabinet,
-    shelf: box.shelf,
-    position: box.position,
+    locationId: box.locationId,
     confidentiality: box.confidentiality,
     retentionClass: box.retentionClass,
     retentionYears: box.retentionYears,
@@ -50,8 +46,7 @@ function editValues(box: BoxRow): UpdateValues {
 function MoveReasonField({ box }: { box: BoxRow }) {
   const { t } = useTranslation('catalogue');
   const { control } = useFormContext<UpdateValues>();
-  const location = useWatch({ control, name: [...LOCATION_KEYS] });
-  const moved = LOCATION_KEYS.some((key, i) => location[i].trim() !== box[key]);
+  const moved = useWatch({ control, name: 'locationId' }) !== box.locationId;
   if (!moved) return null;
   return (
     <Row>

@@ -1,24 +1,17 @@
-import { Col, Input, Row } from 'antd';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Location } from '../../../electron/core/rows';
 import { Field } from '../../ui/field';
+import { LocationPicker } from '../../ui/LocationPicker';
 
-export const LOCATION_KEYS = ['room', 'cabinet', 'shelf', 'position'] as const satisfies readonly (keyof Location)[];
-
-/** 库房 / 柜 / 层 / 位: the same four boxes on the box form and the move dialog. */
+/** 存放位置 from the managed tree: the same picker on the box form and the move dialog. */
 export function LocationFields() {
   const { t } = useTranslation('catalogue');
-  const { control } = useFormContext<Location>();
+  const { control, formState } = useFormContext<{ locationId: number | null }>();
+  // The box's own place stays choosable though a box (itself) stands there.
+  const own = formState.defaultValues?.locationId ?? null;
   return (
-    <Row gutter={12}>
-      {LOCATION_KEYS.map((key) => (
-        <Col key={key} xs={12} md={6}>
-          <Field control={control} name={key} label={t(`fields.${key}`)}>
-            {(field) => <Input {...field} autoComplete="off" />}
-          </Field>
-        </Col>
-      ))}
-    </Row>
+    <Field control={control} name="locationId" label={t('fields.location')} extra={t('form.locationHint')}>
+      {(field) => <LocationPicker id={field.id} value={field.value ?? null} onChange={field.onChange} own={own} />}
+    </Field>
   );
 }

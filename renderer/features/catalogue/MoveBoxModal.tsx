@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Input, Typography } from 'antd';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { CallInput } from '../../../electron/core/contract';
 import { boxMoveInput, type BoxDetail } from '../../../electron/core/contract/boxes';
 import { Field } from '../../ui/field';
 import { FormModal } from '../../ui/form-modal';
@@ -13,9 +14,9 @@ import { useMoveBox } from './queries';
 /** 移位: a new shelf place and the reason, which the location history keeps. */
 export function MoveBoxModal({ box, onClose }: { box: BoxDetail['box']; onClose: () => void }) {
   const { t } = useTranslation('catalogue');
-  const form = useForm({
+  const form = useForm<CallInput<'box-move'>>({
     resolver: zodResolver(boxMoveInput),
-    defaultValues: { id: box.id, room: box.room, cabinet: box.cabinet, shelf: box.shelf, position: box.position, reason: '' },
+    defaultValues: { id: box.id, reason: '', ...(box.locationId === null ? {} : { locationId: box.locationId }) },
   });
   const onError = useServerErrors(form.setError);
   const move = useMoveBox();
@@ -29,7 +30,7 @@ export function MoveBoxModal({ box, onClose }: { box: BoxDetail['box']; onClose:
       okText={t('move.submit')}
       onSubmit={submit}
       onCancel={onClose}
-      onShown={() => form.setFocus('room')}
+      onShown={() => form.setFocus('reason')}
       submitting={move.isPending}
     >
       <FormProvider {...form}>

@@ -20,6 +20,7 @@ import { saveExportFile } from '../../ui/download';
 import { useErrorText } from '../../ui/forms';
 import { Page } from '../../ui/Page';
 import { templateCsvBase64 } from './templates';
+import { readBase64 } from '../../ui/readBase64';
 
 interface PickedFile {
   fileName: string;
@@ -34,14 +35,6 @@ interface Layout {
 type CheckInput = PickedFile & Layout & { mapping?: Mapping };
 /** Per new owner with look-alikes (by its name in the file): the existing owner to merge into, or 'new' to keep it apart. */
 type OwnerChoices = Record<string, number | 'new'>;
-
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
 
 /** Each kind's dry run and import; the inputs differ only in which fields the mapping may name. */
 const check = (kind: ImportKind, input: CheckInput): Promise<ImportCheck> =>

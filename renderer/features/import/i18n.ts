@@ -76,10 +76,11 @@ export const importNs = {
         confidentiality: '密级',
         retention: '保管期限',
         location: '存放位置（拆分为库房、柜号、层、位置）',
-        room: '库房',
-        cabinet: '柜号',
-        shelf: '层',
-        position: '位置',
+        // The parts of a place are the location tree's kinds: worded once, in the vocabulary.
+        room: '$t(common:enums.locationKind.room)',
+        cabinet: '$t(common:enums.locationKind.cabinet)',
+        shelf: '$t(common:enums.locationKind.shelf)',
+        position: '$t(common:enums.locationKind.position)',
         note: '备注',
       },
       loans: {
@@ -184,10 +185,11 @@ export const importNs = {
         confidentiality: 'Confidentiality',
         retention: 'Retention',
         location: 'Location (split into room, cabinet, shelf, position)',
-        room: 'Room',
-        cabinet: 'Cabinet',
-        shelf: 'Shelf',
-        position: 'Position',
+        // The parts of a place are the location tree's kinds: worded once, in the vocabulary.
+        room: '$t(common:enums.locationKind.room)',
+        cabinet: '$t(common:enums.locationKind.cabinet)',
+        shelf: '$t(common:enums.locationKind.shelf)',
+        position: '$t(common:enums.locationKind.position)',
         note: 'Note',
       },
       loans: {

@@ -84,3 +84,20 @@ export async function signInSeeded(page: Page, username: string, changed: Set<st
     changed.add(username);
   }
 }
+
+/** 库位管理 as the custodian uses it: a new room, then a run of cabinets in it (C-01 × count, shelves × positions). */
+export async function setUpCabinets(page: Page, room: string, first: string, count: number, shelves: number, positions: number): Promise<void> {
+  await page.getByRole('menuitem', { name: '库位管理' }).click();
+  await clickButton(page, '新建库房');
+  await page.getByRole('dialog').getByLabel('名称').fill(room);
+  await page.keyboard.press('Enter');
+  await page.getByText(`已新建库房 ${room}`).waitFor();
+  await page.locator('.ant-tree-treenode', { hasText: room }).getByRole('button', { name: '新建档案柜' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('第一个柜号').fill(first);
+  await dialog.getByLabel('柜数').fill(String(count));
+  await dialog.getByLabel('每柜层数').fill(String(shelves));
+  await dialog.getByLabel('每层位数').fill(String(positions));
+  await page.keyboard.press('Enter');
+  await page.getByText(`已新建 ${count} 个档案柜（自 ${first}）`).waitFor();
+}

@@ -4,6 +4,7 @@ import { chainHead } from '../audit-log';
 import type { AuditEntry } from '../audit';
 import { getDestruction } from '../destructions';
 import { getInspection } from '../inspections';
+import { monthConditions } from '../rooms';
 import { getSettings } from '../settings';
 import { mutate } from '../transaction';
 import { getTransfer } from '../transfers';
@@ -46,6 +47,6 @@ export function inspectionRecordPdf(ctx: OutputContext, id: number): Promise<Exp
     ctx,
     { action: 'print', entity: 'inspection', entityId: i.id, after: { form: '档案检查记录', month: i.month } },
     `档案检查记录-${i.month}.pdf`,
-    (meta) => inspectionRecordHtml(i, meta),
+    (meta) => inspectionRecordHtml(i, monthConditions(ctx.db, i.month), meta),
   );
 }

@@ -8,6 +8,9 @@ import type { OutputContext } from '../output-context';
 import { getSettings } from '../settings';
 import { mutate } from '../transaction';
 import { boxLabelsHtml, type LabelBox } from './templates/box-labels';
+import { positionLabelsHtml } from './templates/position-labels';
+import { getLocation, placeOf, positionsUnder } from '../locations';
+import { locationPath, positionCode } from '../../../core/contract/locations';
 
 /** The boxes to label, in code order: those picked, or a code range (a shelf). */
 function labelBoxes(ctx: OutputContext, input: z.output<typeof boxLabelsInput>): LabelBox[] {
@@ -20,6 +23,10 @@ function labelBoxes(ctx: OutputContext, input: z.output<typeof boxLabelsInput>):
       yearTo: boxes.yearTo,
       retentionClass: boxes.retentionClass,
       retentionYears: boxes.retentionYears,
+      room: boxes.room,
+      cabinet: boxes.cabinet,
+      shelf: boxes.shelf,
+      position: boxes.position,
       ownerName: owners.name,
       unitNo: owners.unitNo,
     })
@@ -49,4 +56,22 @@ export async function boxLabelsPdf(ctx: OutputContext, input: z.output<typeof bo
   const pdf = await ctx.printer.pdf(boxLabelsHtml(list, getSettings(ctx.db).siteName));
   const name = list.length === 1 ? list[0]!.code : `${list[0]!.code}_${list[list.length - 1]!.code}`;
   return { fileName: `档案盒标签-${name}.pdf`, mimeType: 'application/pdf', base64: pdf.toString('base64') };
+}
+
+/** The labels of a cabinet's or a shelf's positions, in shelf order, for scanning a box onto its place. */
+export async function positionLabelsPdf(ctx: OutputContext, nodeId: number): Promise<ExportFile> {
+  const node = getLocation(ctx.db, nodeId);
+  const positions = positionsUnder(ctx.db, node).map((p) => {
+    const row = getLocation(ctx.db, p.id);
+    return { code: positionCode(row.id), name: row.name, path: locationPath(placeOf(ctx.db, row)) };
+  });
+  if (positions.length === 0) throw new AppError('NOT_FOUND');
+  if (positions.length > LABELS_CAP) throw new AppError('LABELS_TOO_MANY', { params: { max: LABELS_CAP } });
+  const path = locationPath(placeOf(ctx.db, node));
+  mutate(ctx.db, ctx.actor, () => ({
+    result: null,
+    audit: { action: 'print', entity: 'location', entityId: node.id, after: { form: '库位标签', path, count: positions.length } },
+  }));
+  const pdf = await ctx.printer.pdf(positionLabelsHtml(positions));
+  return { fileName: `库位标签-${path.replaceAll(' › ', '-')}.pdf`, mimeType: 'application/pdf', base64: pdf.toString('base64') };
 }

@@ -1,19 +1,18 @@
-import { toSVG } from 'bwip-js/node';
 import type { BoxRow, OwnerRow } from '../../../../../db/schema';
+import { locationPath } from '../../../../core/contract/locations';
 import { retentionText } from '../../../../core/vocabulary';
+import { code128, qr } from './barcodes';
 import { html, trusted, type SafeHtml } from './html';
 
-export type LabelBox = Pick<BoxRow, 'code' | 'title' | 'yearFrom' | 'yearTo' | 'retentionClass' | 'retentionYears'> & {
+export type LabelBox = Pick<
+  BoxRow,
+  'code' | 'title' | 'yearFrom' | 'yearTo' | 'retentionClass' | 'retentionYears' | 'room' | 'cabinet' | 'shelf' | 'position'
+> & {
   ownerName: OwnerRow['name'] | null;
   unitNo: OwnerRow['unitNo'] | null;
 };
 
 const yearsText = (b: LabelBox) => (b.yearFrom && b.yearTo && b.yearFrom !== b.yearTo ? `${b.yearFrom}–${b.yearTo}` : String(b.yearFrom ?? b.yearTo ?? '—'));
-
-/** bwip-js draws both codes as SVG; they go in as data: URLs, so nothing of them is parsed as markup. */
-const svgUrl = (svg: string) => `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
-const code128 = (text: string) => svgUrl(toSVG({ bcid: 'code128', text, height: 9, scale: 3, paddingwidth: 4 }));
-const qr = (text: string) => svgUrl(toSVG({ bcid: 'qrcode', text, scale: 3, paddingwidth: 2, paddingheight: 2 }));
 
 /** 2 × 6 labels of 95 × 45 mm per A4 sheet, for box spines and lids. */
 const STYLE = `
@@ -28,6 +27,7 @@ body { margin: 0; font-family: "Noto Sans CJK SC", "Microsoft YaHei", "SimSun", 
 .qr { grid-column: 2; grid-row: 2 / 4; width: 22mm; height: 22mm; align-self: start; }
 .facts { font-size: 8pt; line-height: 1.35; }
 .title { font-size: 9pt; font-weight: 700; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.place { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .bar { grid-column: 1 / 3; height: 10mm; width: 100%; object-fit: contain; object-position: left; margin-top: 1mm; }
 `;
 
@@ -40,6 +40,7 @@ function label(box: LabelBox, siteName: string): SafeHtml {
       <div class="title">${box.title}</div>
       <div>${box.ownerName ?? ''}${box.unitNo ? ` · ${box.unitNo}` : ''}</div>
       <div>年度 ${yearsText(box)} · 保管期限 ${retentionText(box, 'zh-CN')}</div>
+      ${locationPath(box) ? html`<div class="place">${locationPath(box)}</div>` : ''}
     </div>
     <img class="bar" alt="" src="${code128(box.code)}" />
   </div>`;
