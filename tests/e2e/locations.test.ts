@@ -1,13 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, newPage, startShell, type RunningShell } from './support/shell';
+import { launchChromium, newPage, seedArchive, startShell, type RunningShell } from './support/shell';
 import { buttonName, clickButton, setUpCabinets, signInSeeded, signOut, tableRow } from './support/ui';
-
-const ROOT = resolve(__dirname, '..', '..');
 
 let shell: RunningShell;
 let browser: Browser;
@@ -17,11 +14,7 @@ let work: string;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-locations-e2e-'));
   // A seeded archive: boxes with the free-text places an archive had before the location tree.
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'seed.ts'), '--boxes', '60', '--data', join(work, 'data')],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
+  seedArchive(join(work, 'data'), 60);
   shell = await startShell(join(work, 'data'));
   browser = await launchChromium();
   page = await newPage(browser);
