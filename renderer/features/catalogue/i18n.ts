@@ -125,6 +125,7 @@ export const catalogue = {
       years: '年',
       listSeparator: '、',
       useMoveOut: '按退租日期 {{date}} 起算',
+      retentionMinimum: '本类最短保管期限：{{minimum}}（国家档案局令第10号），可以更长',
       moveReasonHint: '位置已改变，将记入位置变更记录',
     },
     owners: {
@@ -285,6 +286,7 @@ export const catalogue = {
       years: 'years',
       listSeparator: ', ',
       useMoveOut: 'Count from the move-out date {{date}}',
+      retentionMinimum: 'At least {{minimum}} for this kind (SAAC Order No. 10); longer is allowed',
       moveReasonHint: 'The location changed; this is kept in the location history',
     },
     owners: {
