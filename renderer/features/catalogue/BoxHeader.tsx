@@ -42,7 +42,7 @@ export function BoxHeader({ box, onMove }: { box: BoxDetail['box']; onMove: () =
           {Object.entries(actions).map(([name, Action]) => (
             <Action key={name} boxId={box.id} />
           ))}
-          <BoxLabelButton id={box.id} />
+          <BoxLabelButton box={box} />
           {mayMove && (
             <Button icon={<SwapOutlined />} onClick={onMove}>
               {t('move.action')}
