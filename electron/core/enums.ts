@@ -28,8 +28,5 @@ export const LOCATION_KINDS = ['room', 'cabinet', 'shelf', 'position'] as const;
 export const ROOM_RISKS = ['out_of_range', 'fire', 'leak', 'insects', 'rodents', 'theft'] as const;
 /** Where a room reading came from: typed in, or a data logger's CSV. */
 export const READING_SOURCES = ['manual', 'logger'] as const;
-/** What a box label is printed on: the A4 sheet, a thermal printer's roll, the box's spine or its cover. */
-export const LABEL_SIZES = ['sheet', 'roll_40x30', 'roll_60x40', 'spine', 'cover'] as const;
 
 export type Role = (typeof ROLES)[number];
-export type LabelSize = (typeof LABEL_SIZES)[number];

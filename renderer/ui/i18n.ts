@@ -122,12 +122,6 @@ export const common = {
       JOB_VERIFY_FAILED: '$t(common:jobs.{{job}})已停止：所做副本的校验未通过，已删除；档案库保持原样',
       PRINT_DIALOG_UNAVAILABLE: '浏览器版不能直接调用打印机，请保存 PDF 后打印',
       LABELS_TOO_MANY: '一次最多打印 {{max}} 张标签，请缩小范围',
-      LABEL_TOO_SMALL:
-        '档号 {{code}} 的条码宽 {{needMm}} 毫米，“$t(common:enums.labelSize.{{size}})”只能容纳 {{roomMm}} 毫米，203 dpi 打印机印不清：请选更大的标签，未打印任何标签',
-      RETENTION_BELOW_MINIMUM:
-        '按国家档案局令第10号，“$t(common:enums.boxKind.{{kind}})”的保管期限不得短于“$t(common:enums.retentionClass.{{minimum}})”，可以更长，不能更短',
-      BOX_CODE_UNCHANGED: '新档号与现档号相同，未作修改',
-      BOX_CODE_FORMER: '档号 {{code}} 是档案 {{current}} 的原档号，不能再发给其它档案',
       IMPORT_UNREADABLE: '无法读取该文件，请确认是 Excel（.xlsx）或 CSV 文件',
       IMPORT_TOO_MANY_ROWS: '文件有 {{rows}} 行，一次最多导入 {{max}} 行，请按年度拆分后分批导入',
       IMPORT_XLS: '这是旧版 Excel（.xls）文件，无法直接读取：请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再导入',
@@ -217,7 +211,6 @@ export const common = {
       moveOutBeforeLease: '退租日期不能早于租赁开始日期',
       boxCode: '档案编号只能包含大写字母、数字和 - _ . /',
       retentionYears: '自定义保管期限请填写年数',
-      retentionMinimum: '短于本类档案的最低保管期限（国家档案局令第10号）',
       yearOrder: '截止年份不能早于起始年份',
       ownerRequired: '租户/客户档案必须选择所属租户/客户',
       usernameTaken: '该用户名已被使用',
@@ -382,12 +375,6 @@ export const common = {
       JOB_VERIFY_FAILED: '$t(common:jobs.{{job}}) stopped: the copy it made failed its check and was removed; the archive is unchanged',
       PRINT_DIALOG_UNAVAILABLE: 'The browser version cannot reach the printer: save the PDF and print that',
       LABELS_TOO_MANY: 'At most {{max}} labels at a time; narrow the range',
-      LABEL_TOO_SMALL:
-        'Code {{code}}\'s barcode is {{needMm}} mm wide; a "$t(common:enums.labelSize.{{size}})" holds {{roomMm}} mm at 203 dpi: choose a larger label. Nothing was printed',
-      RETENTION_BELOW_MINIMUM:
-        'Under SAAC Order No. 10 (国家档案局令第10号) a "$t(common:enums.boxKind.{{kind}})" is kept at least "$t(common:enums.retentionClass.{{minimum}})": longer is allowed, shorter is not',
-      BOX_CODE_UNCHANGED: 'The new code is the code the box has; nothing was changed',
-      BOX_CODE_FORMER: 'Code {{code}} was the code of box {{current}}; it is not issued to another box',
       IMPORT_UNREADABLE: 'The file cannot be read; is it an Excel (.xlsx) or CSV file?',
       IMPORT_TOO_MANY_ROWS: 'The file has {{rows}} rows; at most {{max}} at a time: split it by year',
       IMPORT_XLS: 'This is an old Excel (.xls) file, which cannot be read: in Excel, Save As an Excel Workbook (.xlsx) and import that',
@@ -485,7 +472,6 @@ export const common = {
       moveOutBeforeLease: 'Move-out cannot be before the lease start',
       boxCode: 'Capital letters, digits and - _ . / only',
       retentionYears: 'Enter the number of years',
-      retentionMinimum: "Shorter than this kind's minimum retention (SAAC Order No. 10)",
       yearOrder: 'The end year is before the start year',
       ownerRequired: 'Tenant and customer files need an owner',
       usernameTaken: 'This user name is taken',

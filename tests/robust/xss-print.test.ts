@@ -54,7 +54,7 @@ beforeAll(async () => {
       volume: 3,
       title: `${IMG}到期档案`,
       retentionClass: 'custom',
-      retentionYears: 11,
+      retentionYears: 1,
       retentionStart: '2000-12-31',
     },
     custodian,

@@ -5,7 +5,6 @@ import type { Db } from '../../../db/connection';
 import { boxDocuments, boxes, boxMoves, users, type BoxRow, type Location } from '../../../db/schema';
 import type { BoxCreateInput, BoxDetail, boxMoveInput, boxUpdateInput, documentAddInput, documentUpdateInput } from '../../core/contract/boxes';
 import { AppError } from '../../core/contract/errors';
-import { retentionBelowMinimum } from '../../core/retention-minimums';
 import { nowIso, type Actor } from './actor';
 import type { AuditAction } from '../../core/contract/audit';
 import type { AuditEntry } from './audit';
@@ -86,16 +85,6 @@ function assertOwnerVolumeFree(tx: Db, ownerId: number | null, volume: number, e
     throw new AppError('OWNER_HAS_VOLUME', { params: { volume }, issues: [{ path: ['volume'], message: 'v.volumeTaken' }] });
 }
 
-/** 国家档案局令第10号: a box may be kept longer than its kind's class, never shorter. */
-function assertRetentionMinimum(box: Parameters<typeof retentionBelowMinimum>[0]): void {
-  const minimum = retentionBelowMinimum(box);
-  if (minimum)
-    throw new AppError('RETENTION_BELOW_MINIMUM', {
-      params: { kind: box.kind, minimum },
-      issues: [{ path: [box.retentionClass === 'custom' ? 'retentionYears' : 'retentionClass'], message: 'v.retentionMinimum' }],
-    });
-}
-
 function assertCodeFree(tx: Db, code: string): void {
   if (tx.select({ id: boxes.id }).from(boxes).where(eq(boxes.code, code)).get()) {
     throw new AppError('DUPLICATE_CODE', { params: { code }, issues: [{ path: ['code'], message: 'v.codeTaken' }] });
@@ -111,7 +100,6 @@ export function insertBox(
   placing: Placing = 'position',
 ): { id: number; audit: AuditEntry } {
   assertOwnerVolumeFree(tx, input.ownerId, input.volume);
-  assertRetentionMinimum(input);
   const code = input.code || takeCode(tx, getSettings(tx), input.kind);
   assertCodeFree(tx, code);
   const { locationId, ...fields } = input;
@@ -138,7 +126,6 @@ export function updateBox(db: Db, actor: Actor, input: z.output<typeof boxUpdate
   mutate(db, actor, (tx) => {
     const before = getBoxRow(tx, id);
     assertOwnerVolumeFree(tx, fields.ownerId, fields.volume, id);
-    assertRetentionMinimum(fields);
     const moved = before.locationId !== locationId;
     if (moved && !moveReason) throw new AppError('VALIDATION', { issues: [{ path: ['moveReason'], message: 'v.moveReason' }] });
     tx.update(boxes)

@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { RETENTION_MINIMUMS, retentionBelowMinimum } from '../../core/retention-minimums';
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
 import { boxes, type Location } from '../../../db/schema';
@@ -128,10 +127,8 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
     if (!kind) problem('kind', get('kind') ? 'v.importUnknownValue' : 'v.required', get('kind'));
     const confidentiality = CONFIDENTIALITY[get('confidentiality')];
     if (!confidentiality) problem('confidentiality', 'v.importUnknownValue', get('confidentiality'));
-    // A blank 保管期限 is the kind's minimum (国家档案局令第10号); a shorter one is the row's problem.
-    const kept = get('retention') === '' ? { retentionClass: RETENTION_MINIMUMS[kind ?? 'other'], retentionYears: null } : retention(get('retention'));
+    const kept = get('retention') === '' ? { retentionClass: 'y10' as const, retentionYears: null } : retention(get('retention'));
     if (!kept) problem('retention', 'v.importUnknownValue', get('retention'));
-    else if (retentionBelowMinimum({ ...kept, kind: kind ?? 'other' })) problem('retention', 'v.retentionMinimum', get('retention'));
     const year = (f: 'yearFrom' | 'yearTo') => {
       const v = get(f).replace(/年$/, '');
       if (v === '') return null;
@@ -173,7 +170,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
       yearFrom,
       yearTo,
       confidentiality: confidentiality ?? 'internal',
-      ...(kept ?? { retentionClass: RETENTION_MINIMUMS[kind ?? 'other'], retentionYears: null }),
+      ...(kept ?? { retentionClass: 'y10' as const, retentionYears: null }),
       retentionStart: null,
       locationId: node?.id ?? null,
       note: get('note'),

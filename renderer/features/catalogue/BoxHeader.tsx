@@ -42,7 +42,7 @@ export function BoxHeader({ box, onMove }: { box: BoxDetail['box']; onMove: () =
           {Object.entries(actions).map(([name, Action]) => (
             <Action key={name} boxId={box.id} />
           ))}
-          <BoxLabelButton box={box} />
+          <BoxLabelButton id={box.id} />
           {mayMove && (
             <Button icon={<SwapOutlined />} onClick={onMove}>
               {t('move.action')}

@@ -47,9 +47,6 @@ export const catalogue = {
       to: '截止编号',
       print: '生成 PDF',
       saved: '已生成 {{name}}',
-      size: '标签规格',
-      fading: '卷筒标签多为直热式热敏纸，受光受热后几年内会褪色，条码可能扫不出。长期保存的档案盒请用热转印（碳带）标签或激光打印的标签。',
-      fadingPermanent: '所选档案中有“永久”保管的档案盒：直热式热敏标签会褪色，不宜用于永久档案，请改用热转印（碳带）标签或激光打印的标签。',
     },
     list: {
       title: '档案目录',
@@ -125,7 +122,6 @@ export const catalogue = {
       years: '年',
       listSeparator: '、',
       useMoveOut: '按退租日期 {{date}} 起算',
-      retentionMinimum: '本类最短保管期限：{{minimum}}（国家档案局令第10号），可以更长',
       moveReasonHint: '位置已改变，将记入位置变更记录',
     },
     owners: {
@@ -201,11 +197,6 @@ export const catalogue = {
       to: 'To code',
       print: 'Make PDF',
       saved: '{{name}} is ready',
-      size: 'Label size',
-      fading:
-        'Roll labels are mostly direct-thermal paper, which fades with light and heat within a few years until the barcode no longer scans. For boxes kept long, use thermal-transfer (ribbon) or laser-printed labels.',
-      fadingPermanent:
-        'Permanent (永久) boxes are among these: direct-thermal labels fade and do not suit them. Use thermal-transfer (ribbon) or laser-printed labels.',
     },
     list: {
       title: 'Catalogue',
@@ -286,7 +277,6 @@ export const catalogue = {
       years: 'years',
       listSeparator: ', ',
       useMoveOut: 'Count from the move-out date {{date}}',
-      retentionMinimum: 'At least {{minimum}} for this kind (SAAC Order No. 10); longer is allowed',
       moveReasonHint: 'The location changed; this is kept in the location history',
     },
     owners: {
