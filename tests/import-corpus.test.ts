@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { TestApp } from './support/app';
 import { createBox, createOwner, createSetUpApp, errorCode } from './support/fixtures';
-import { positionAt } from './support/locations';
+import { setUpRegisterPlaces } from './support/locations';
 
 /**
  * Registers as offices keep them, written by openpyxl (tests/fixtures/office-sheets.py), saved
@@ -44,13 +44,7 @@ beforeAll(() => {
 afterAll(() => rmSync(corpus, { recursive: true, force: true }));
 beforeEach(async () => {
   app = await createSetUpApp();
-  // The places the box register names, set up in the location tree as the custodian would.
-  for (const [room, cabinet, shelf, position] of [
-    ['一号档案室', 'C03', 2, 5],
-    ['一号档案室', 'C04', 1, 2],
-    ['二号库房', 'C01', 3, 1],
-  ] as const)
-    await positionAt(app, room, cabinet, shelf, position);
+  await setUpRegisterPlaces(app);
 });
 afterEach(() => app.close());
 

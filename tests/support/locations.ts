@@ -25,3 +25,13 @@ export async function positionAt(app: TestApp, room: string, cabinet: string, sh
   if (!positionNode) throw new Error(`no position ${shelf}/${position} in ${room} ${cabinet}`);
   return positionNode.id;
 }
+
+/** The places the test box register (tests/fixtures/office-sheets.py) names, set up as the custodian would before importing it. */
+export async function setUpRegisterPlaces(app: TestApp): Promise<void> {
+  for (const [room, cabinet, shelf, position] of [
+    ['一号档案室', 'C03', 2, 5],
+    ['一号档案室', 'C04', 1, 2],
+    ['二号库房', 'C01', 3, 1],
+  ] as const)
+    await positionAt(app, room, cabinet, shelf, position);
+}
