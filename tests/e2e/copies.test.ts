@@ -6,7 +6,7 @@ import { PASSWORD } from '../support/app';
 import { createSetUpApp, validLoanInput } from '../support/fixtures';
 import { boxWithDocuments, lendingCast } from '../support/lending';
 import { launchChromium, newPage, removeData, startShell, type RunningShell } from './support/shell';
-import { clickButton, signIn, signOut, tableRow } from './support/ui';
+import { clickButton, pick, signIn, signOut, tableRow } from './support/ui';
 
 let shell: RunningShell;
 let browser: Browser;
@@ -50,8 +50,7 @@ test('the clerk registers a copy on the loan page and sees it listed', async () 
   await card.getByRole('button', { name: '登记复制/摘抄' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('复制/摘抄内容').fill('消防验收单复印');
-  await dialog.getByLabel('涉及的卷内文件').click();
-  await page.locator('.ant-select-item-option', { hasText: '消防验收单' }).click();
+  await pick(page, dialog, '涉及的卷内文件', '消防验收单');
   await page.keyboard.press('Escape');
   await dialog.getByLabel('页数').fill('2');
   await dialog.getByLabel('份数').fill('3');
