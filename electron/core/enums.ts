@@ -19,6 +19,8 @@ export const TRANSFER_STATUSES = ['requested', 'approved', 'rejected', 'cancelle
 export const DESTRUCTION_STATUSES = ['proposed', 'approved', 'rejected', 'cancelled', 'executed'] as const;
 export const DESTRUCTION_METHODS = ['shred', 'pulp', 'incinerate', 'other'] as const;
 export const INSPECTION_STATUSES = ['open', 'completed'] as const;
+/** The monthly check (§4.8), or the full stocktake 全面盘点 done at least once a year besides it. */
+export const INSPECTION_KINDS = ['monthly', 'full'] as const;
 /** A box's physical state at inspection; the risks §4.5.1 names (damp, insects) have their own. */
 export const BOX_CONDITIONS = ['good', 'damaged', 'damp', 'pests'] as const;
 export const FOLLOW_UP_STATUSES = ['open', 'closed'] as const;

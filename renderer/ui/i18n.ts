@@ -160,6 +160,8 @@ export const common = {
       notYetValid: '证书尚未生效，请检查本机的日期和时间，或等到生效日期后再安装',
     },
     location: { pick: '选择 库房 › 档案柜 › 层 › 位', none: '还没有库位，请先在库位管理中建立' },
+    /** A box found by a code it had before a code change: said wherever a scan or a search finds it. */
+    formerCode: '原档号 {{code}}，现为 {{current}}',
     v: {
       required: '必填',
       nameInvisible: '姓名只有空格或看不见的字符，请重新输入',
@@ -223,6 +225,7 @@ export const common = {
       usernameTaken: '该用户名已被使用',
       volumeTaken: '该卷号已被使用',
       codeTaken: '该档案编号已存在',
+      codeUnchanged: '新档号与现档号相同',
       moveReason: '位置有变动，请填写移位原因',
       currentPasswordWrong: '当前密码不正确',
       passwordUnchanged: '新密码不能与当前密码相同',
@@ -427,6 +430,7 @@ export const common = {
       notYetValid: 'the certificate is not valid yet; check this PC’s date and time, or install it once it is',
     },
     location: { pick: 'Pick room › cabinet › shelf › position', none: 'No locations yet: set them up under Locations' },
+    formerCode: 'Former code {{code}}, now {{current}}',
     v: {
       required: 'Required',
       nameInvisible: 'The name is only spaces or invisible characters; type it again',
@@ -491,6 +495,7 @@ export const common = {
       usernameTaken: 'This user name is taken',
       volumeTaken: 'This volume number is taken',
       codeTaken: 'This box code already exists',
+      codeUnchanged: 'The new code is the code the box has',
       moveReason: 'The location changed: give a reason for the move',
       currentPasswordWrong: 'The current password is wrong',
       passwordUnchanged: 'The new password must differ from the current one',

@@ -48,6 +48,7 @@ export const CALL_NAMES = [
   'room-incidents',
   'box-update',
   'box-move',
+  'box-code-change',
   'box-document-add',
   'box-document-update',
   'box-document-remove',

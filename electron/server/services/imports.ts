@@ -18,6 +18,7 @@ import { ownerKey } from '../../core/contract/owner-names';
 import { ownerCreateInput, type OwnerInput } from '../../core/contract/owners';
 import type { Actor } from './actor';
 import type { AuditEntry } from './audit';
+import { boxByFormerCode } from './box-former-codes';
 import { insertBox } from './boxes';
 import { splitLocation } from './box-location-text';
 import { byRow, refusalOf, refuseProblems, rehearse, sheetSummary, withoutProblems } from './import-rehearsal';
@@ -189,7 +190,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
     if (code) {
       const first = codesInFile.get(code);
       if (first !== undefined) problem('code', 'v.importDuplicateInFile', `${code}@${first}`);
-      else if (db.select({ id: boxes.id }).from(boxes).where(eq(boxes.code, code)).get()) problem('code', 'v.codeTaken', code);
+      else if (db.select({ id: boxes.id }).from(boxes).where(eq(boxes.code, code)).get() || boxByFormerCode(db, code)) problem('code', 'v.codeTaken', code);
       codesInFile.set(code, first ?? row);
     }
     if (ownerName) {
