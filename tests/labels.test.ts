@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BarcodeFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } from '@zxing/library';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import type { TestApp } from './support/app';
+import { code128, crop, pageSizesMm, pdfPages, qr } from './support/barcodes';
 import { auditRows, createBox, createOwner, createSetUpApp, errorCode } from './support/fixtures';
 
 let app: TestApp;
@@ -19,44 +17,7 @@ afterEach(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Page images of a PDF at a resolution a scanner would manage. */
-function pages(base64: string, dpi: number): PNG[] {
-  const pdf = join(work, 'labels.pdf');
-  writeFileSync(pdf, Buffer.from(base64, 'base64'));
-  execFileSync('pdftoppm', ['-png', '-r', String(dpi), pdf, join(work, 'page')]);
-  return readdirSync(work)
-    .filter((f) => f.startsWith('page') && f.endsWith('.png'))
-    .sort()
-    .map((f) => PNG.sync.read(readFileSync(join(work, f))));
-}
-
-/** The image cut to one region (a label), so each decoder sees a single code. */
-function crop(png: PNG, x: number, y: number, w: number, h: number): PNG {
-  const out = new PNG({ width: w, height: h });
-  PNG.bitblt(png, out, x, y, w, h, 0, 0);
-  return out;
-}
-
-/** The Code 128 in an image; `upright` for bars that run down the page (a spine), read turned a quarter. */
-function code128(png: PNG, upright = false): string {
-  const grey = (x: number, y: number) => {
-    const i = (y * png.width + x) * 4;
-    return (png.data[i]! * 299 + png.data[i + 1]! * 587 + png.data[i + 2]! * 114) / 1000;
-  };
-  const [width, height] = upright ? [png.height, png.width] : [png.width, png.height];
-  const luminance = new Uint8ClampedArray(width * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) luminance[y * width + x] = upright ? grey(y, x) : grey(x, y);
-  const reader = new MultiFormatReader();
-  reader.setHints(
-    new Map<DecodeHintType, unknown>([
-      [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.CODE_128]],
-      [DecodeHintType.TRY_HARDER, true],
-    ]),
-  );
-  return reader.decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, width, height)))).getText();
-}
-
-const qr = (png: PNG) => jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+const pages = (base64: string, dpi: number) => pdfPages(base64, dpi, work);
 
 describe('box labels', () => {
   it('print the box code as a Code 128 barcode and a QR code that decode back to it, with title, owner and retention', async () => {
@@ -114,15 +75,7 @@ function pdfText(base64: string): string {
   return execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
 }
 
-function pageSizes(base64: string): string[] {
-  const pdf = join(work, 'sizes.pdf');
-  writeFileSync(pdf, Buffer.from(base64, 'base64'));
-  const info = execFileSync('pdfinfo', ['-l', '99', pdf]).toString();
-  // Points to whole millimetres: Chromium rounds a CSS page size to its own pixels (113.04 pt for 40 mm).
-  return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map(
-    (m) => `${Math.round((Number(m[1]) * 25.4) / 72)}x${Math.round((Number(m[2]) * 25.4) / 72)}`,
-  );
-}
+const pageSizes = (base64: string) => pageSizesMm(base64, work);
 
 describe('label sizes at 203 dpi', () => {
   it('print one roll label a page at the roll size, each decoding to its box code', async () => {
@@ -139,8 +92,6 @@ describe('label sizes at 203 dpi', () => {
     const large = await app.ok('box-labels-pdf', { ids: usual.map((b) => b.id), size: 'roll_60x40' }, clerk);
     expect(pageSizes(large.base64)).toEqual(['60x40', '60x40']);
     expect(pdfText(large.base64)).toContain('星巴克租户档案 第3卷');
-    rmSync(join(work, 'page-1.png'));
-    rmSync(join(work, 'page-2.png'));
     expect(pages(large.base64, THERMAL_DPI).map((p) => ({ bar: code128(p), qr: qr(p) }))).toEqual(usual.map((b) => ({ bar: b.code, qr: b.code })));
   }, 60_000);
 
@@ -171,7 +122,6 @@ describe('label sizes at 203 dpi', () => {
     );
     expect(strips).toEqual(boxes.map((b) => b.code));
 
-    rmSync(join(work, 'page-1.png'));
     const cover = await app.ok('box-labels-pdf', { ids: boxes.map((b) => b.id), size: 'cover' }, custodian);
     expect(pageSizes(cover.base64)).toEqual(['210x297', '210x297']);
     const text = pdfText(cover.base64);

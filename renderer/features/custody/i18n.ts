@@ -2,7 +2,7 @@
 export const custody = {
   'zh-CN': {
     title: '保管',
-    tabs: { transfers: '移交', inspection: '月度检查', retention: '保管期限', destructions: '销毁' },
+    tabs: { transfers: '移交', inspection: '检查盘点', retention: '保管期限', destructions: '销毁' },
     export: { action: '导出', xlsx: 'Excel（.xlsx）', csv: 'CSV', saved: '已导出 {{name}}' },
     common: {
       approvedDone: '已批准 {{no}}',
@@ -174,7 +174,7 @@ export const custody = {
   },
   en: {
     title: 'Custody',
-    tabs: { transfers: 'Transfers', inspection: 'Monthly inspection', retention: 'Retention', destructions: 'Destruction' },
+    tabs: { transfers: 'Transfers', inspection: 'Inspections & stocktakes', retention: 'Retention', destructions: 'Destruction' },
     export: { action: 'Export', xlsx: 'Excel (.xlsx)', csv: 'CSV', saved: 'Exported {{name}}' },
     common: {
       approvedDone: '{{no}} approved',
