@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { CallInput } from '../electron/core/contract';
 import { localDate } from '../electron/server/services/local-date';
 import type { TestApp } from './support/app';
@@ -61,6 +62,12 @@ describe('full stocktake 全面盘点', () => {
     const done = await app.ok('stocktake-status', {}, cast.manager);
     expect(done).toMatchObject({ last: { id: full.id, kind: 'full', checked: 2, withFindings: 1 }, open: null, due: false });
     expect(done.findings.map((f) => [f.boxCode, f.findings, f.owner, f.note])).toEqual([[b.code, ['missing_box'], '李强', '架上未找到']]);
+
+    // Its printed record is the stocktake's own, with every box counted.
+    const record = await app.ok('inspection-record-pdf', { id: full.id }, cast.auditor);
+    expect(record.fileName).toBe(`档案全面盘点记录-${localDate().slice(0, 7)}.pdf`);
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: Buffer.from(record.base64, 'base64') }).toString();
+    for (const expected of ['档案全面盘点记录', '全面盘点：除每月检查外每年至少一次', a.code, b.code, '架上未找到']) expect(text).toContain(expected);
 
     const [y, m, d] = localDate().split('-').map(Number);
     const day = (years: number, days: number) => new Date(y - years, m - 1, d + days, 12).toISOString();
