@@ -19,6 +19,9 @@ afterEach(() => {
 
 const pages = (base64: string, dpi: number) => pdfPages(base64, dpi, work);
 
+/** The usual resolution of a thermal label printer: every label size's bars must read at it. */
+const THERMAL_DPI = 203;
+
 describe('box labels', () => {
   it('print the box code as a Code 128 barcode and a QR code that decode back to it, with title, owner and retention', async () => {
     const ownerId = await createOwner(app, { name: '星巴克咖啡有限公司', unitNo: 'L1-023' });
@@ -38,9 +41,9 @@ describe('box labels', () => {
     expect(text).toContain('保管期限 定期30年');
     expect(text).toContain('2020–2024');
 
-    const [page] = pages(file.base64, 200);
-    // 2 labels a row, 45 mm + 2 mm gap a row, 8 mm / 7 mm page margins (200 dpi: 7.874 px/mm).
-    const mm = 200 / 25.4;
+    const [page] = pages(file.base64, THERMAL_DPI);
+    // 2 labels a row, 45 mm + 2 mm gap a row, 8 mm / 7 mm page margins.
+    const mm = THERMAL_DPI / 25.4;
     const decoded = boxes.map((_, i) => {
       const region = crop(page!, Math.round((7 + (i % 2) * 101) * mm), Math.round((8 + Math.floor(i / 2) * 47) * mm), Math.round(95 * mm), Math.round(45 * mm));
       return { bar: code128(region), qr: qr(region) };
@@ -65,9 +68,6 @@ describe('box labels', () => {
     expect(errorCode(await app.call('box-labels-pdf', { ids: [1] }, await app.as('auditor')))).toBe('FORBIDDEN');
   }, 60_000);
 });
-
-/** The usual resolution of a thermal label printer: every label size's bars must read at it. */
-const THERMAL_DPI = 203;
 
 function pdfText(base64: string): string {
   const pdf = join(work, 'text.pdf');
