@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { TestApp } from './support/app';
 import { createBox, createOwner, createSetUpApp, errorCode } from './support/fixtures';
+import { positionAt } from './support/locations';
 
 /**
  * Registers as offices keep them, written by openpyxl (tests/fixtures/office-sheets.py), saved
@@ -43,6 +44,13 @@ beforeAll(() => {
 afterAll(() => rmSync(corpus, { recursive: true, force: true }));
 beforeEach(async () => {
   app = await createSetUpApp();
+  // The places the box register names, set up in the location tree as the custodian would.
+  for (const [room, cabinet, shelf, position] of [
+    ['一号档案室', 'C03', 2, 5],
+    ['一号档案室', 'C04', 1, 2],
+    ['二号库房', 'C01', 3, 1],
+  ] as const)
+    await positionAt(app, room, cabinet, shelf, position);
 });
 afterEach(() => app.close());
 
@@ -84,10 +92,7 @@ describe.each(WRITERS)('a box register written by %s', (writer) => {
           volume: '1',
           yearFrom: '2019',
           yearTo: '2023',
-          room: '一号档案室',
-          cabinet: 'C03',
-          shelf: '2',
-          position: '5',
+          location: '一号档案室 › C03 › 第2层 › 05',
         },
       },
       {
@@ -100,10 +105,7 @@ describe.each(WRITERS)('a box register written by %s', (writer) => {
           volume: '1',
           yearFrom: '2020',
           yearTo: '2022',
-          room: '一号档案室',
-          cabinet: 'C04',
-          shelf: '1',
-          position: '2',
+          location: '一号档案室 › C04 › 第1层 › 02',
         },
       },
       {
@@ -114,10 +116,7 @@ describe.each(WRITERS)('a box register written by %s', (writer) => {
           volume: '1',
           yearFrom: '2019',
           yearTo: '2019',
-          room: '二号库房',
-          cabinet: 'C01',
-          shelf: '3',
-          position: '1',
+          location: '二号库房 › C01 › 第3层 › 01',
         },
       },
     ]);

@@ -231,6 +231,27 @@ describe('an imported box takes its place from the location tree', () => {
   }, 60_000);
 });
 
+describe('our own export', () => {
+  it('writes the full path, which its import reads back to the same position', async () => {
+    const custodian = await app.as('custodian');
+    // A personnel box (no owner), so the copy read back is not a second volume of one owner.
+    const row = Object.assign(boxRow(17), { 1: '人事档案', 3: '', 4: '' });
+    await app.ok('import-boxes-run', { fileName: '档案目录.xlsx', base64: await xlsx([row]) }, custodian);
+    const exported = await app.ok('box-export', { format: 'csv' }, custodian);
+    const csvText = Buffer.from(exported.base64, 'base64').toString('utf8');
+    expect(csvText).toContain('一号档案室 › C01 › 第2层 › 05');
+    // Moved off its place, the box frees the position the export names; the export re-imported as a new box lands there.
+    const box = (await app.ok('box-list', { query: 'ZH-2019-00017' }, custodian)).rows[0]!;
+    const other = (await app.ok('location-cabinet', { id: (await app.ok('location-tree', {}, custodian)).nodes.find((n) => n.name === 'C02')!.id }, custodian))
+      .shelves[0]!.positions[0]!;
+    await app.ok('box-move', { id: box.id, locationId: other.id, reason: '整理' }, custodian);
+    const again = csvText.replace('ZH-2019-00017', 'ZH-2019-09999');
+    const check = await app.ok('import-boxes-check', { fileName: '导出.csv', base64: Buffer.from(again).toString('base64') }, custodian);
+    expect(check.problems).toEqual([]);
+    expect(check.parsed[0]!.values).toMatchObject({ code: 'ZH-2019-09999', location: '一号档案室 › C01 › 第2层 › 05' });
+  }, 60_000);
+});
+
 describe('import boxes from CSV', () => {
   it('reads a GBK CSV (as Chinese Excel saves it) and imports it', async () => {
     const bytes = Buffer.from(GBK_CSV, 'hex');

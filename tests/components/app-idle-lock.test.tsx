@@ -45,7 +45,7 @@ describe('idle lock', { timeout: 90_000 }, () => {
     vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setInterval', 'clearInterval', 'Date'] });
     const user = renderAt('#/boxes/new');
     await user.type(await screen.findByLabelText('题名', {}, { timeout: 20_000 }), '2025年消防巡查记录');
-    await user.type(screen.getByLabelText('库房'), '二号档案室');
+    await user.type(screen.getByLabelText('备注'), '存二号档案室待上架');
     const handleBefore = useSession.getState().handle;
 
     act(() => vi.advanceTimersByTime(90_000));
@@ -63,7 +63,7 @@ describe('idle lock', { timeout: 90_000 }, () => {
     await user.type(within(lock).getByLabelText('密码'), `${PASSWORD}{enter}`);
     await unlocked();
     expect(screen.getByLabelText('题名')).toHaveValue('2025年消防巡查记录');
-    expect(screen.getByLabelText('库房')).toHaveValue('二号档案室');
+    expect(screen.getByLabelText('备注')).toHaveValue('存二号档案室待上架');
     expect(screen.getByLabelText('题名').closest('[inert]')).toBeNull();
     expect(useSession.getState().handle).not.toBe(handleBefore);
   });

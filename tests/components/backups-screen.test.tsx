@@ -41,7 +41,8 @@ describe('备份与恢复', { timeout: 180_000 }, () => {
     await user.click(screen.getByRole('button', { name: /查看备份/ }));
     await user.click(await screen.findByRole('button', { name: /^恢\s*复$/ }));
     const dialog = await screen.findByRole('dialog');
-    expect(await within(dialog).findByText(/档案盒 1 个/)).toBeInTheDocument();
+    // The backup is opened and checked in a worker thread before its counts show.
+    expect(await within(dialog).findByText(/档案盒 1 个/, {}, { timeout: 20_000 })).toBeInTheDocument();
     const run = within(dialog).getByRole('button', { name: /^恢\s*复$/ });
     expect(run).toBeDisabled();
     await user.click(within(dialog).getByRole('checkbox', { name: /我已了解，恢复此备份/ }));

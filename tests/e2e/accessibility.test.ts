@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, startShell, type RunningShell } from './support/shell';
+import { launchChromium, seedArchive, startShell, type RunningShell } from './support/shell';
 import { buttonName, signInSeeded, signOut } from './support/ui';
 import { CUSTODIAN_SCREENS } from './support/screens';
 
@@ -91,11 +90,7 @@ async function visit(page: Page, route: string): Promise<Finding[]> {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-a11y-e2e-'));
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'seed.ts'), '--boxes', '60', '--data', join(work, 'seeded')],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
+  seedArchive(join(work, 'seeded'), 60);
   shells = [await startShell(join(work, 'seeded')), await startShell(join(work, 'fresh'))];
   browser = await launchChromium();
 }, 120_000);

@@ -1,13 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, newPage, startShell, type RunningShell } from './support/shell';
+import { launchChromium, newPage, seedArchive, startShell, type RunningShell } from './support/shell';
 import { buttonName, clickButton, SEED_OWN_PASSWORD, signInSeeded, signOut, tableRow } from './support/ui';
-
-const ROOT = resolve(__dirname, '..', '..');
 
 let shell: RunningShell;
 let browser: Browser;
@@ -17,11 +14,7 @@ let work: string;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-custody-e2e-'));
   // A realistic archive (deterministic from seed 1): boxes in stock, some past their retention.
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'seed.ts'), '--boxes', '200', '--data', join(work, 'data')],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
+  seedArchive(join(work, 'data'), 200);
   shell = await startShell(join(work, 'data'));
   browser = await launchChromium();
   page = await newPage(browser);

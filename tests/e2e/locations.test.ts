@@ -1,13 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, newPage, startShell, type RunningShell } from './support/shell';
+import { launchChromium, newPage, seedArchive, startShell, type RunningShell } from './support/shell';
 import { buttonName, clickButton, setUpCabinets, signInSeeded, signOut, tableRow } from './support/ui';
-
-const ROOT = resolve(__dirname, '..', '..');
 
 let shell: RunningShell;
 let browser: Browser;
@@ -17,11 +14,7 @@ let work: string;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-locations-e2e-'));
   // A seeded archive: boxes with the free-text places an archive had before the location tree.
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'seed.ts'), '--boxes', '60', '--data', join(work, 'data')],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
+  seedArchive(join(work, 'data'), 60);
   shell = await startShell(join(work, 'data'));
   browser = await launchChromium();
   page = await newPage(browser);
@@ -150,4 +143,26 @@ test('an impossible reading is refused, a damp one opens an incident the manager
   await page.getByText('开启除湿机，次日复测 52 %').waitFor();
   await page.getByRole('menuitem', { name: '档案目录' }).click();
   await expect.poll(() => page.getByRole('link', { name: /库房安全事件/ }).count()).toBe(0);
+});
+
+test('the move dialog picks a free position from the tree, the taken one greyed out', async () => {
+  await signOut(page);
+  await signInSeeded(page, 'custodian', new Set(['custodian']));
+  await page.getByPlaceholder('扫描或输入档案编号').fill(otherCode);
+  await page.getByPlaceholder('扫描或输入档案编号').press('Enter');
+  await clickButton(page, '移位');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('位置').click();
+  const menu = page.locator('.ant-cascader-dropdown');
+  await menu.getByText('一号库房', { exact: true }).click();
+  await menu.getByText('C-01', { exact: true }).click();
+  await menu.getByText('第2层', { exact: true }).click();
+  // 05 holds the box shelved by the scan above.
+  await expect.poll(() => menu.locator('.ant-cascader-menu-item-disabled', { hasText: '05' }).count()).toBe(1);
+  await menu.getByText('06', { exact: true }).click();
+  await dialog.getByLabel('移位原因').fill('与同户档案并排');
+  await page.screenshot({ path: 'test-results/e2e-locations-move.png' });
+  await clickButton(page, '确认移位');
+  await expect.poll(() => page.getByText('一号库房 › C-01 › 第2层 › 06').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByText('与同户档案并排').count()).toBeGreaterThan(0);
 });

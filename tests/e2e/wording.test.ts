@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { localDate } from '../../electron/server/services/local-date';
-import { launchChromium, startShell, type RunningShell } from './support/shell';
+import { launchChromium, seedArchive, startShell, type RunningShell } from './support/shell';
 import { SEED_OWN_PASSWORD, signInSeeded, signOut, tableRow } from './support/ui';
 import { CUSTODIAN_SCREENS } from './support/screens';
 
@@ -15,7 +14,6 @@ import { CUSTODIAN_SCREENS } from './support/screens';
  * no stored code (in_stock), field name (handedOutAt), bare id (#12) or English word left. Then
  * the audit viewer and its Excel export read a hand-out, an incident and a hold in words.
  */
-const ROOT = resolve(__dirname, '..', '..');
 let work: string;
 let shell: RunningShell;
 let browser: Browser;
@@ -24,14 +22,7 @@ const changed = new Set<string>();
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-wording-e2e-'));
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'seed.ts'), '--boxes', '60', '--data', join(work, 'seeded')],
-    {
-      cwd: ROOT,
-      stdio: 'ignore',
-    },
-  );
+  seedArchive(join(work, 'seeded'), 60);
   shell = await startShell(join(work, 'seeded'));
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', ignoreHTTPSErrors: true, acceptDownloads: true });

@@ -6,6 +6,7 @@ import { EXPORT_CAP } from './audit-log';
 import { retentionText, zh } from '../../core/vocabulary';
 import { listBoxes } from './box-list';
 import type { ExportColumn, GatheredExport } from './exports';
+import { locationPath } from '../../core/contract/locations';
 
 /** The catalogue as the office's own Excel register lays it out, so it can be re-imported. */
 
@@ -20,10 +21,8 @@ const COLUMNS: ExportColumn<BoxListRow>[] = [
   { header: '截止年度', width: 9, value: (b) => b.yearTo },
   { header: '密级', width: 7, value: (b) => zh('confidentiality', b.confidentiality) },
   { header: '保管期限', width: 9, value: (b) => retentionText(b, 'zh-CN') },
-  { header: '库房', width: 12, value: (b) => b.room },
-  { header: '柜号', width: 8, value: (b) => b.cabinet },
-  { header: '层', width: 5, value: (b) => b.shelf },
-  { header: '位置', width: 5, value: (b) => b.position },
+  // The full path as every screen shows it; the import splits it back into the tree's parts.
+  { header: '存放位置', width: 30, value: (b) => locationPath(b) },
   { header: '状态', width: 8, value: (b) => zh('boxStatus', b.status) },
   { header: '备注', width: 24, value: (b) => b.note },
 ];

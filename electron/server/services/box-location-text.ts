@@ -22,7 +22,19 @@ const LABELLED: { slot: (typeof SLOTS)[number]; re: RegExp }[] = [
  */
 export function splitLocation(text: string): BoxPlace | null {
   const spaced = text.replace(/(室|库房|柜|层|号位|格)(?=[^\s/／、,，;；|-])/g, '$1 ');
+  // › is the path as screens and our own exports write it: its parts keep their hyphens (C-03).
+  if (text.includes('›'))
+    return assign(
+      text
+        .split('›')
+        .map((p) => p.trim())
+        .filter((p) => p !== ''),
+    );
   const parts = spaced.split(/\s*[\s/／、,，;；|]\s*|\s*[-－—]\s*/).filter((p) => p !== '');
+  return assign(parts);
+}
+
+function assign(parts: string[]): BoxPlace | null {
   if (parts.length === 0 || parts.length > SLOTS.length) return null;
   const place: BoxPlace = { room: '', cabinet: '', shelf: '', position: '' };
   const unlabelled: string[] = [];

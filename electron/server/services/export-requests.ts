@@ -15,20 +15,19 @@ export type ExportRequest =
   | { call: 'destruction-export'; input: ParsedInput<'destruction-export'> }
   | { call: 'inspection-export'; input: ParsedInput<'inspection-export'> };
 
+type Gather<C extends ExportRequest['call']> = (db: Db, input: Extract<ExportRequest, { call: C }>['input']) => GatheredExport<unknown>;
+
+/** Each export's reading of its rows, by the call that asks for it. */
+const GATHER: { [C in ExportRequest['call']]: Gather<C> } = {
+  'audit-export': auditExportTable as Gather<'audit-export'>,
+  'box-export': boxExportTable as Gather<'box-export'>,
+  'loan-register-export': loanRegisterTable as Gather<'loan-register-export'>,
+  'transfer-export': transferExportTable as Gather<'transfer-export'>,
+  'destruction-export': destructionExportTable as Gather<'destruction-export'>,
+  'inspection-export': inspectionExportTable as Gather<'inspection-export'>,
+};
+
 /** The rows an export holds, read from the archive, and the audit entry that records it. */
 export function gatherExport(db: Db, request: ExportRequest): GatheredExport<unknown> {
-  switch (request.call) {
-    case 'audit-export':
-      return auditExportTable(db, request.input) as GatheredExport<unknown>;
-    case 'box-export':
-      return boxExportTable(db, request.input) as GatheredExport<unknown>;
-    case 'loan-register-export':
-      return loanRegisterTable(db, request.input) as GatheredExport<unknown>;
-    case 'transfer-export':
-      return transferExportTable(db, request.input) as GatheredExport<unknown>;
-    case 'destruction-export':
-      return destructionExportTable(db, request.input) as GatheredExport<unknown>;
-    case 'inspection-export':
-      return inspectionExportTable(db, request.input) as GatheredExport<unknown>;
-  }
+  return (GATHER[request.call] as Gather<typeof request.call>)(db, request.input as never);
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
+import { preparedOnce } from '../../../db/prepared';
 import { boxes, boxMoves, locations, type Location, type LocationRow } from '../../../db/schema';
 import { AppError } from '../../core/contract/errors';
 import {
@@ -31,8 +32,21 @@ const standing = notInArray(boxes.status, [...GONE]);
 /** Sibling names are one name however they were typed: C03, Ｃ03 and c 03 are the same cabinet. */
 export const locationKey = ownerKey;
 
+// The reads a placement or an import's row makes, prepared once: building a drizzle query costs
+// more than running it, and an import of thousands of rows runs them for every row.
+const byId = sql.placeholder('id');
+const locationQueries = (db: Db) =>
+  preparedOnce(db, 'location-reads', (d) => ({
+    node: d.select().from(locations).where(eq(locations.id, byId)).prepare(),
+    holder: d
+      .select({ id: boxes.id, code: boxes.code })
+      .from(boxes)
+      .where(and(eq(boxes.locationId, byId), standing))
+      .prepare(),
+  }));
+
 export function getLocation(tx: Db, id: number): LocationRow {
-  const row = tx.select().from(locations).where(eq(locations.id, id)).get();
+  const row = locationQueries(tx).node.get({ id });
   if (!row) throw new AppError('LOCATION_UNKNOWN', { params: { text: String(id) } });
   return row;
 }
@@ -229,11 +243,7 @@ export function placeAt(tx: Db, locationId: number, boxId: number | null): Locat
   const node = getLocation(tx, locationId);
   const place = placeOf(tx, node);
   if (node.kind !== 'position') throw new AppError('LOCATION_NOT_POSITION', { params: { path: locationPath(place) } });
-  const holder = tx
-    .select({ id: boxes.id, code: boxes.code })
-    .from(boxes)
-    .where(and(eq(boxes.locationId, locationId), standing))
-    .get();
+  const holder = locationQueries(tx).holder.get({ id: locationId });
   if (holder && holder.id !== boxId) throw new AppError('POSITION_TAKEN', { params: { path: locationPath(place), code: holder.code } });
   return place;
 }

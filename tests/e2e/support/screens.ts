@@ -4,6 +4,8 @@ export const CUSTODIAN_SCREENS = [
   'boxes/1',
   'boxes/new',
   'boxes/1/edit',
+  'locations',
+  'locations/conditions',
   'owners',
   'owners/1',
   'lending',

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,18 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-quic',
 ];
+
+/** A realistic archive made by `npm run seed` (deterministic from seed 1) in `dataDir`, as a user's would be. */
+export function seedArchive(dataDir: string, boxes: number): void {
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'seed.ts'), '--boxes', String(boxes), '--data', dataDir],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+    },
+  );
+}
 
 export interface RunningShell {
   /** Where the browser goes: the host's LAN address (https://127.0.0.2:…/) unless the loopback shell was asked for. */
