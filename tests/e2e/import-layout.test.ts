@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { PASSWORD } from '../support/app';
 import { createSetUpApp } from '../support/fixtures';
+import { positionAt } from '../support/locations';
 import { lendingCast } from '../support/lending';
 import { launchChromium, newPage, removeData, startShell, type RunningShell } from './support/shell';
 import { buttonName, clickButton, pick, signIn, tableRow } from './support/ui';
@@ -26,6 +27,13 @@ beforeAll(async () => {
   if (made.status !== 0) throw new Error(`office-sheets.py failed (is python3-openpyxl installed?): ${made.stderr}`);
   const app = await createSetUpApp();
   await lendingCast(app);
+  // The places the register names, set up in the location tree as the custodian would.
+  for (const [room, cabinet, shelf, position] of [
+    ['一号档案室', 'C03', 2, 5],
+    ['一号档案室', 'C04', 1, 2],
+    ['二号库房', 'C01', 3, 1],
+  ] as const)
+    await positionAt(app, room, cabinet, shelf, position);
   app.runtime.close();
   copyFileSync(join(app.dir, 'machine.key'), join(app.dir, 'data.machine.key'));
   shell = await startShell(join(app.dir, 'data'));
@@ -58,7 +66,7 @@ test('the dry run names the sheet and header row it took, lets the custodian pic
   const first = tableRow(page, 'ZH-2019-0001');
   await expect
     .poll(() => first.locator('td').allTextContents())
-    .toEqual(['4', 'ZH-2019-0001', '海底捞餐饮有限公司', 'L3', '餐饮', '1', '2019', '2023', '一号档案室', 'C03', '2', '5']);
+    .toEqual(['4', 'ZH-2019-0001', '海底捞餐饮有限公司', 'L3', '餐饮', '1', '2019', '2023', '一号档案室 › C03 › 第2层 › 05']);
 
   // The title row as the header matches nothing: the columns are missing, not the rows bad.
   const layout = page.locator('.ant-card', { hasText: '工作表与标题行' });

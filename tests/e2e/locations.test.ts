@@ -144,25 +144,3 @@ test('an impossible reading is refused, a damp one opens an incident the manager
   await page.getByRole('menuitem', { name: '档案目录' }).click();
   await expect.poll(() => page.getByRole('link', { name: /库房安全事件/ }).count()).toBe(0);
 });
-
-test('the move dialog picks a free position from the tree, the taken one greyed out', async () => {
-  await signOut(page);
-  await signInSeeded(page, 'custodian', new Set(['custodian']));
-  await page.getByPlaceholder('扫描或输入档案编号').fill(otherCode);
-  await page.getByPlaceholder('扫描或输入档案编号').press('Enter');
-  await clickButton(page, '移位');
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('位置').click();
-  const menu = page.locator('.ant-cascader-dropdown');
-  await menu.getByText('一号库房', { exact: true }).click();
-  await menu.getByText('C-01', { exact: true }).click();
-  await menu.getByText('第2层', { exact: true }).click();
-  // 05 holds the box shelved by the scan above.
-  await expect.poll(() => menu.locator('.ant-cascader-menu-item-disabled', { hasText: '05' }).count()).toBe(1);
-  await menu.getByText('06', { exact: true }).click();
-  await dialog.getByLabel('移位原因').fill('与同户档案并排');
-  await page.screenshot({ path: 'test-results/e2e-locations-move.png' });
-  await clickButton(page, '确认移位');
-  await expect.poll(() => page.getByText('一号库房 › C-01 › 第2层 › 06').count()).toBeGreaterThan(0);
-  await expect.poll(() => page.getByText('与同户档案并排').count()).toBeGreaterThan(0);
-});
