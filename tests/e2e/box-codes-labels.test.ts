@@ -1,14 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { code128, pageSizesMm, pdfPages } from '../support/barcodes';
-import { launchChromium, newPage, startShell, type RunningShell } from './support/shell';
+import { launchChromium, newPage, seedArchive, startShell, type RunningShell } from './support/shell';
 import { clickButton, pick, signInSeeded } from './support/ui';
 
-const ROOT = resolve(__dirname, '..', '..');
 const NEW_CODE = 'ZH-2026-0901';
 
 let shell: RunningShell;
@@ -19,11 +17,7 @@ let oldCode = '';
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-codes-e2e-'));
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'seed.ts'), '--boxes', '30', '--data', join(work, 'data')],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
+  seedArchive(join(work, 'data'), 30);
   shell = await startShell(join(work, 'data'));
   browser = await launchChromium();
   page = await newPage(browser);
