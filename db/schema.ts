@@ -19,6 +19,7 @@ import {
   DESTRUCTION_STATUSES,
   DESTRUCTION_METHODS,
   INSPECTION_STATUSES,
+  INSPECTION_KINDS,
   BOX_CONDITIONS,
   FOLLOW_UP_STATUSES,
   LOCATION_KINDS,
@@ -176,6 +177,29 @@ export const boxMoves = sqliteTable(
     movedAt: text('moved_at').notNull().default(now),
   },
   (t) => [index('box_moves_box_idx').on(t.boxId, t.id)],
+);
+
+/**
+ * Codes a box had before a code change (档号, DA/T 13): a code once issued does not vanish, so a scan
+ * or a search by the old code still finds the box, and no other box is given it.
+ */
+export const boxFormerCodes = sqliteTable(
+  'box_former_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    boxId: integer('box_id')
+      .notNull()
+      .references(() => boxes.id),
+    code: text('code').notNull(),
+    /** The code it was changed to, as the change made it. */
+    newCode: text('new_code').notNull(),
+    reason: text('reason').notNull(),
+    changedBy: integer('changed_by')
+      .notNull()
+      .references(() => users.id),
+    changedAt: text('changed_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('box_former_codes_code_uq').on(t.code), index('box_former_codes_box_idx').on(t.boxId, t.id)],
 );
 
 export const codeCounters = sqliteTable('code_counters', {
@@ -459,6 +483,7 @@ export const inspections = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     /** 'YYYY-MM' on the local calendar. */
     month: text('month').notNull(),
+    kind: text('kind', { enum: INSPECTION_KINDS }).notNull().default('monthly'),
     status: text('status', { enum: INSPECTION_STATUSES }).notNull().default('open'),
     startedAt: text('started_at').notNull().default(now),
     startedBy: integer('started_by')
@@ -467,7 +492,8 @@ export const inspections = sqliteTable(
     completedAt: text('completed_at'),
     completedBy: integer('completed_by').references(() => users.id),
   },
-  (t) => [uniqueIndex('inspections_month_uq').on(t.month)],
+  // One monthly check a month, and a full stocktake may fall in the same month besides it.
+  (t) => [uniqueIndex('inspections_month_kind_uq').on(t.month, t.kind)],
 );
 
 export const inspectionItems = sqliteTable(
@@ -582,6 +608,7 @@ export type OwnerRow = typeof owners.$inferSelect;
 export type BoxRow = typeof boxes.$inferSelect;
 export type BoxDocumentRow = typeof boxDocuments.$inferSelect;
 export type BoxMoveRow = typeof boxMoves.$inferSelect;
+export type BoxFormerCodeRow = typeof boxFormerCodes.$inferSelect;
 export type LocationRow = typeof locations.$inferSelect;
 export type RoomReadingRow = typeof roomReadings.$inferSelect;
 export type RoomIncidentRow = typeof roomIncidents.$inferSelect;

@@ -46,7 +46,7 @@ describe('retention 保管期限', () => {
   });
 
   it('reports boxes whose retention has ended or ends by a date, by class, leaving out held, permanent, destroyed boxes', async () => {
-    const soon = await createBox(app, { retentionClass: 'custom', retentionYears: 2, retentionStart: addDays(localDate(), 30 - 2 * 365) });
+    const soon = await createBox(app, { kind: 'other', retentionClass: 'custom', retentionYears: 12, retentionStart: addDays(localDate(), 30 - 12 * 365) });
     const permanent = await createBox(app, { retentionClass: 'permanent', retentionStart: '1990-01-01' });
     const held = await expiredBox(app);
     await app.ok('hold-place', { boxId: held.id, reason: '审计中' }, cast.manager);

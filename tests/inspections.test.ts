@@ -57,7 +57,7 @@ describe('monthly inspection 检查', () => {
     expect(insp).toMatchObject({ month: month(), status: 'open', total: 3, checked: 0, startedByName: 'custodian-测试' });
     expect(insp.items.map((i) => i.code)).toEqual([a.code, b2.code, b10.code]);
     expect(insp.items.map((i) => i.seq)).toEqual([1, 2, 3]);
-    await refusedUnchanged(() => app.call('inspection-start', {}, cast.custodian), 'INSPECTION_EXISTS', { month: month() });
+    await refusedUnchanged(() => app.call('inspection-start', {}, cast.custodian), 'INSPECTION_EXISTS', { month: month(), kind: 'monthly' });
     expect((await app.ok('inspection-status', {}, cast.manager)).done).toBe(false);
   });
 

@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BarcodeFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } from '@zxing/library';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import type { TestApp } from './support/app';
+import { code128, crop, pageSizesMm, pdfPages, qr } from './support/barcodes';
 import { auditRows, createBox, createOwner, createSetUpApp, errorCode } from './support/fixtures';
 
 let app: TestApp;
@@ -19,38 +17,10 @@ afterEach(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Page images of a PDF at a resolution a scanner would manage. */
-function pages(base64: string, dpi: number): PNG[] {
-  const pdf = join(work, 'labels.pdf');
-  writeFileSync(pdf, Buffer.from(base64, 'base64'));
-  execFileSync('pdftoppm', ['-png', '-r', String(dpi), pdf, join(work, 'page')]);
-  return readdirSync(work)
-    .filter((f) => f.startsWith('page') && f.endsWith('.png'))
-    .sort()
-    .map((f) => PNG.sync.read(readFileSync(join(work, f))));
-}
+const pages = (base64: string, dpi: number) => pdfPages(base64, dpi, work);
 
-/** The image cut to one region (a label), so each decoder sees a single code. */
-function crop(png: PNG, x: number, y: number, w: number, h: number): PNG {
-  const out = new PNG({ width: w, height: h });
-  PNG.bitblt(png, out, x, y, w, h, 0, 0);
-  return out;
-}
-
-function code128(png: PNG): string {
-  const luminance = new Uint8ClampedArray(png.width * png.height);
-  for (let i = 0; i < luminance.length; i++) luminance[i] = (png.data[i * 4]! * 299 + png.data[i * 4 + 1]! * 587 + png.data[i * 4 + 2]! * 114) / 1000;
-  const reader = new MultiFormatReader();
-  reader.setHints(
-    new Map<DecodeHintType, unknown>([
-      [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.CODE_128]],
-      [DecodeHintType.TRY_HARDER, true],
-    ]),
-  );
-  return reader.decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, png.width, png.height)))).getText();
-}
-
-const qr = (png: PNG) => jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+/** The usual resolution of a thermal label printer: every label size's bars must read at it. */
+const THERMAL_DPI = 203;
 
 describe('box labels', () => {
   it('print the box code as a Code 128 barcode and a QR code that decode back to it, with title, owner and retention', async () => {
@@ -71,9 +41,9 @@ describe('box labels', () => {
     expect(text).toContain('保管期限 定期30年');
     expect(text).toContain('2020–2024');
 
-    const [page] = pages(file.base64, 200);
-    // 2 labels a row, 45 mm + 2 mm gap a row, 8 mm / 7 mm page margins (200 dpi: 7.874 px/mm).
-    const mm = 200 / 25.4;
+    const [page] = pages(file.base64, THERMAL_DPI);
+    // 2 labels a row, 45 mm + 2 mm gap a row, 8 mm / 7 mm page margins.
+    const mm = THERMAL_DPI / 25.4;
     const decoded = boxes.map((_, i) => {
       const region = crop(page!, Math.round((7 + (i % 2) * 101) * mm), Math.round((8 + Math.floor(i / 2) * 47) * mm), Math.round(95 * mm), Math.round(45 * mm));
       return { bar: code128(region), qr: qr(region) };
@@ -96,6 +66,87 @@ describe('box labels', () => {
     expect(execFileSync('pdfinfo', [pdf]).toString()).toMatch(/Pages:\s+1\b/);
     expect(errorCode(await app.call('box-labels-pdf', { fromCode: 'ZZ-0', toCode: 'ZZ-9' }, clerk))).toBe('NOT_FOUND');
     expect(errorCode(await app.call('box-labels-pdf', { ids: [1] }, await app.as('auditor')))).toBe('FORBIDDEN');
+  }, 60_000);
+});
+
+function pdfText(base64: string): string {
+  const pdf = join(work, 'text.pdf');
+  writeFileSync(pdf, Buffer.from(base64, 'base64'));
+  return execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+}
+
+const pageSizes = (base64: string) => pageSizesMm(base64, work);
+
+describe('label sizes at 203 dpi', () => {
+  it('print one roll label a page at the roll size, each decoding to its box code', async () => {
+    const ownerId = await createOwner(app, { name: '星巴克咖啡有限公司', unitNo: 'L1-023' });
+    const clerk = await app.as('clerk');
+    // A 40 mm label holds ten characters of code; the default ZH-2026-0001 needs the 60 mm roll.
+    const short = [await createBox(app, { ownerId, volume: 1, code: 'ZH26000001' }), await createBox(app, { ownerId, volume: 2, code: 'KH20260001' })];
+    const small = await app.ok('box-labels-pdf', { ids: short.map((b) => b.id), size: 'roll_40x30' }, clerk);
+    expect(small.fileName).toBe('档案盒标签（40×30 毫米卷筒标签）-KH20260001_ZH26000001.pdf');
+    expect(pageSizes(small.base64)).toEqual(['40x30', '40x30']);
+    expect(pages(small.base64, THERMAL_DPI).map((p) => code128(p))).toEqual(['KH20260001', 'ZH26000001']);
+
+    const usual = [await createBox(app, { ownerId, volume: 3, title: '星巴克租户档案 第3卷' }), await createBox(app, { ownerId, volume: 4 })];
+    const large = await app.ok('box-labels-pdf', { ids: usual.map((b) => b.id), size: 'roll_60x40' }, clerk);
+    expect(pageSizes(large.base64)).toEqual(['60x40', '60x40']);
+    expect(pdfText(large.base64)).toContain('星巴克租户档案 第3卷');
+    expect(pages(large.base64, THERMAL_DPI).map((p) => ({ bar: code128(p), qr: qr(p) }))).toEqual(usual.map((b) => ({ bar: b.code, qr: b.code })));
+  }, 60_000);
+
+  it('print spine strips with vertical bars and an A4 cover with the cover fields, all decoding at 203 dpi', async () => {
+    const ownerId = await createOwner(app, { name: '星巴克咖啡有限公司', unitNo: 'L1-023' });
+    const boxes = [];
+    for (let i = 0; i < 2; i++)
+      boxes.push(
+        await createBox(app, { ownerId, volume: i + 1, title: `星巴克租户档案 第${i + 1}卷`, retentionClass: 'permanent', yearFrom: 2019, yearTo: 2024 }),
+      );
+    const custodian = await app.as('custodian');
+    for (const n of [1, 2, 3])
+      await app.ok(
+        'box-document-add',
+        { boxId: boxes[0]!.id, docDate: `2024-0${n}-01`, title: `消防验收单 ${n}`, category: 'b', pages: 2, note: '' },
+        custodian,
+      );
+
+    const spine = await app.ok('box-labels-pdf', { ids: boxes.map((b) => b.id), size: 'spine' }, custodian);
+    expect(spine.fileName).toMatch(/^盒脊标签-/);
+    const [sheet] = pages(spine.base64, THERMAL_DPI);
+    // Strips of 36 × 270 mm, 4 mm apart, inside 7 mm / 10 mm page margins; the bars (44 mm with
+    // their quiet zones) end 4 mm above a strip's foot. A scanner is aimed at them, so only they are
+    // read: a row through the whole strip crosses the title first.
+    const mm = THERMAL_DPI / 25.4;
+    const strips = boxes.map((_, i) =>
+      code128(crop(sheet!, Math.round((7 + i * 40) * mm), Math.round((10 + 270 - 48) * mm), Math.round(36 * mm), Math.round(48 * mm)), true),
+    );
+    expect(strips).toEqual(boxes.map((b) => b.code));
+
+    const cover = await app.ok('box-labels-pdf', { ids: boxes.map((b) => b.id), size: 'cover' }, custodian);
+    expect(pageSizes(cover.base64)).toEqual(['210x297', '210x297']);
+    const text = pdfText(cover.base64);
+    for (const field of ['立档单位：万象广场运营部', '档号', '题名', '起止年度', '保管期限', '密级', '件数', '盒号', '第1盒', '第2盒', '2019–2024', '永久'])
+      expect(text).toContain(field);
+    expect(text).toMatch(/件数\s+3\b/);
+    expect(pages(cover.base64, THERMAL_DPI).map((p) => ({ bar: code128(p), qr: qr(p) }))).toEqual(boxes.map((b) => ({ bar: b.code, qr: b.code })));
+  }, 60_000);
+
+  it('refuses a label too narrow for a code, names the code and prints and records nothing', async () => {
+    const ownerId = await createOwner(app);
+    const box = await createBox(app, { ownerId });
+    const clerk = await app.as('clerk');
+    const before = auditRows(app.runtime.requireDb()).length;
+    const refused = await app.call('box-labels-pdf', { ids: [box.id], size: 'roll_40x30' }, clerk);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'LABEL_TOO_SMALL', params: { code: box.code, size: 'roll_40x30', needMm: '44.0', roomMm: '38.0' } },
+    });
+    expect(auditRows(app.runtime.requireDb())).toHaveLength(before);
+    // The longest code a box may have fits none of the thermal sizes, nor the spine.
+    const long = await createBox(app, { ownerId, volume: 2, code: 'ZH-ABCDEFGHIJKLMNOPQRSTUVWXYZ-0001' });
+    for (const size of ['roll_60x40', 'spine'] as const)
+      expect(errorCode(await app.call('box-labels-pdf', { ids: [long.id], size }, clerk))).toBe('LABEL_TOO_SMALL');
+    expect(errorCode(await app.call('box-labels-pdf', { ids: [box.id], size: 'a5' }, clerk))).toBe('VALIDATION');
   }, 60_000);
 });
 

@@ -19,6 +19,8 @@ export const TRANSFER_STATUSES = ['requested', 'approved', 'rejected', 'cancelle
 export const DESTRUCTION_STATUSES = ['proposed', 'approved', 'rejected', 'cancelled', 'executed'] as const;
 export const DESTRUCTION_METHODS = ['shred', 'pulp', 'incinerate', 'other'] as const;
 export const INSPECTION_STATUSES = ['open', 'completed'] as const;
+/** The monthly check (§4.8), or the full stocktake 全面盘点 done at least once a year besides it. */
+export const INSPECTION_KINDS = ['monthly', 'full'] as const;
 /** A box's physical state at inspection; the risks §4.5.1 names (damp, insects) have their own. */
 export const BOX_CONDITIONS = ['good', 'damaged', 'damp', 'pests'] as const;
 export const FOLLOW_UP_STATUSES = ['open', 'closed'] as const;
@@ -28,5 +30,8 @@ export const LOCATION_KINDS = ['room', 'cabinet', 'shelf', 'position'] as const;
 export const ROOM_RISKS = ['out_of_range', 'fire', 'leak', 'insects', 'rodents', 'theft'] as const;
 /** Where a room reading came from: typed in, or a data logger's CSV. */
 export const READING_SOURCES = ['manual', 'logger'] as const;
+/** What a box label is printed on: the A4 sheet, a thermal printer's roll, the box's spine or its cover. */
+export const LABEL_SIZES = ['sheet', 'roll_40x30', 'roll_60x40', 'spine', 'cover'] as const;
 
 export type Role = (typeof ROLES)[number];
+export type LabelSize = (typeof LABEL_SIZES)[number];

@@ -37,6 +37,17 @@ describe('loan request form', { timeout: 60_000 }, () => {
     expect((await bridge.app.ok('loan-list', { limit: 10 }, await bridge.app.as('clerk'))).rows).toHaveLength(0);
   });
 
+  it('takes an old label: says the code has changed and puts the code the box has now in the field', async () => {
+    const box = await createBox(bridge.app, { code: 'RS-2020-0007', title: '张三人事档案' });
+    await bridge.app.ok('box-code-change', { id: box.id, code: 'RS-2020-0107', reason: '重编' }, await bridge.app.as('custodian'));
+    await openFormAndScan('RS-2020-0007');
+
+    expect(await screen.findByText('原档号 RS-2020-0007，现为 RS-2020-0107', {}, { timeout: 10_000 })).toBeInTheDocument();
+    // The field now holds the current code, which is what the request is filed under.
+    expect(screen.getByLabelText('档案编号')).toHaveValue('RS-2020-0107');
+    expect(screen.getByText('在库')).toBeInTheDocument();
+  });
+
   it('refuses, visibly, a box that is out on loan', async () => {
     const box = await createBox(bridge.app);
     await loanOut(bridge.app, await lendingCast(bridge.app), box.code);

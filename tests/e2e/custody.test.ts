@@ -151,7 +151,7 @@ test('monthly inspection: the reminder shows until done; a scan marks the box pr
   await as('custodian');
   await go('#/custody/transfers');
   await page.getByText(/本月（\d{4}-\d{2}）的档案检查尚未开始/).waitFor();
-  await page.getByRole('tab', { name: '月度检查' }).click();
+  await page.getByRole('tab', { name: '检查盘点' }).click();
   await clickButton(page, '开始本月检查');
   await page
     .locator('.ant-popconfirm')

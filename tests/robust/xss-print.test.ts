@@ -54,7 +54,7 @@ beforeAll(async () => {
       volume: 3,
       title: `${IMG}到期档案`,
       retentionClass: 'custom',
-      retentionYears: 1,
+      retentionYears: 11,
       retentionStart: '2000-12-31',
     },
     custodian,

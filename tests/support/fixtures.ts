@@ -158,6 +158,7 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   'box-create': validBoxInput({ code: 'RS-MANUAL-1' }),
   'box-update': boxUpdateFrom({ ...validBoxInput(), id: 1 }, { moveReason: '调整位置' }),
   'box-move': { id: 1, locationId: 1, reason: '整理库房' },
+  'box-code-change': { id: 1, code: 'ZH-2026-0999', reason: '档号编错，按 DA/T 13 重编' },
   'location-tree': {},
   'location-cabinet': { id: 1 },
   'location-room-create': { name: '一号库房' },

@@ -25,6 +25,12 @@ const UNDO: Record<string, string[]> = {
     'ALTER TABLE boxes DROP COLUMN location_id',
     'DROP TABLE locations',
   ],
+  '0011_code_changes_stocktake': [
+    'DROP INDEX inspections_month_kind_uq',
+    'ALTER TABLE inspections DROP COLUMN kind',
+    'CREATE UNIQUE INDEX inspections_month_uq ON inspections (month)',
+    'DROP TABLE box_former_codes',
+  ],
 };
 
 const journal = () => (JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] }).entries;

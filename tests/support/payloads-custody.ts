@@ -28,6 +28,7 @@ type CustodyCall =
   | 'inspection-get'
   | 'inspection-list'
   | 'inspection-status'
+  | 'stocktake-status'
   | 'inspection-check'
   | 'inspection-scan'
   | 'inspection-complete'
@@ -74,10 +75,11 @@ export const custodyPayloads: { [N in CustodyCall]: CallInput<N> } = {
   'destruction-get': { id: 1 },
   'destruction-list': { status: 'approved', cursor: 10, limit: 20 },
   'destruction-register-pdf': { id: 1 },
-  'inspection-start': {},
+  'inspection-start': { kind: 'full' },
   'inspection-get': { id: 1 },
   'inspection-list': {},
   'inspection-status': {},
+  'stocktake-status': {},
   'inspection-check': {
     itemId: 1,
     present: true,

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'box-create',
   'box-update',
   'box-move',
+  'box-code-change',
   'box-document-add',
   'box-document-update',
   'box-document-remove',

@@ -46,6 +46,9 @@ export type BoxCreateInput = z.infer<typeof boxCreateInput>;
 
 export const boxMoveInput = z.object({ id, locationId: id, reason: requiredText(200) }).strict();
 
+/** A code once issued changes only this way (档号, DA/T 13): by the custodian, with a reason, the old code kept. */
+export const boxCodeChangeInput = z.object({ id, code: boxCode.pipe(z.string().min(1, { error: 'v.required' })), reason: requiredText(200) }).strict();
+
 /**
  * The catalogue's pages after the first: scrolling through 100,000 boxes 100 at a time was a
  * thousand round trips and re-renders (~100 s to the end); a thousand rows answer in a few ms.
@@ -85,6 +88,15 @@ export interface BoxListResult {
   total: number;
   totalCapped: boolean;
   nextCursor: number | null;
+  /** The query was a box's former code: 原档号 code，现为 current. */
+  formerCode: { code: string; current: string; id: number } | null;
+}
+
+/** A box found by a scan: `formerCode` is the old code scanned when the box has since been given `code`. */
+export interface FoundBox {
+  id: number;
+  code: string;
+  formerCode: string | null;
 }
 
 export interface ChecklistItem {
@@ -93,8 +105,19 @@ export interface ChecklistItem {
   count: number;
 }
 
+/** A code the box had before a change, and what it was changed to. */
+export interface FormerCode {
+  code: string;
+  newCode: string;
+  reason: string;
+  changedAt: string;
+  changedByName: string;
+}
+
 export interface BoxDetail {
   box: BoxRow & { createdByName: string };
+  /** Its earlier codes, the latest change first. */
+  formerCodes: FormerCode[];
   owner: OwnerRow | null;
   documents: BoxDocumentRow[];
   moves: (BoxMoveRow & { movedByName: string })[];
@@ -105,7 +128,7 @@ export interface BoxDetail {
 export const boxCalls = {
   'box-list': call<BoxListResult>()({ input: boxListInput, access: 'signed-in', reads: ['box', 'owner', 'hold'] }),
   'box-get': call<BoxDetail>()({ input: z.object({ id }).strict(), access: 'signed-in', reads: ['box', 'owner'] }),
-  'box-find-by-code': call<{ id: number }>()({
+  'box-find-by-code': call<FoundBox>()({
     input: z.object({ code: boxCode.pipe(z.string().min(1, { error: 'v.required' })) }).strict(),
     access: 'signed-in',
     reads: ['box'],
@@ -116,6 +139,7 @@ export const boxCalls = {
   'box-create': call<BoxDetail>()({ input: boxCreateInput, access: ['custodian'], changes: ['box'] }),
   'box-update': call<BoxDetail>()({ input: boxUpdateInput, access: ['custodian'], changes: ['box'] }),
   'box-move': call<BoxDetail>()({ input: boxMoveInput, access: ['custodian'], changes: ['box'] }),
+  'box-code-change': call<BoxDetail>()({ input: boxCodeChangeInput, access: ['custodian'], changes: ['box'] }),
   'box-document-add': call<BoxDetail>()({ input: documentAddInput, access: ['custodian'], changes: ['box'] }),
   'box-document-update': call<BoxDetail>()({ input: documentUpdateInput, access: ['custodian'], changes: ['box'] }),
   'box-document-remove': call<BoxDetail>()({ input: z.object({ id }).strict(), access: ['custodian'], changes: ['box'] }),

@@ -92,6 +92,14 @@ export const ERROR_CODES = [
   'JOB_VERIFY_FAILED',
   'PRINT_DIALOG_UNAVAILABLE',
   'LABELS_TOO_MANY',
+  /** The chosen label is too narrow for a code's Code 128 at the thermal printer's smallest reliable bars. */
+  'LABEL_TOO_SMALL',
+  /** A box kept for less than its kind's minimum class (国家档案局令第10号). */
+  'RETENTION_BELOW_MINIMUM',
+  /** A code change to the code the box already has. */
+  'BOX_CODE_UNCHANGED',
+  /** A code a box used to have: kept for search and scan, so it is never issued again. */
+  'BOX_CODE_FORMER',
   'IMPORT_UNREADABLE',
   'IMPORT_XLS',
   'IMPORT_TOO_MANY_ROWS',

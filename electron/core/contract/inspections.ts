@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BOX_CONDITIONS, FOLLOW_UP_STATUSES, INSPECTION_STATUSES } from '../enums';
+import { BOX_CONDITIONS, FOLLOW_UP_STATUSES, INSPECTION_KINDS, INSPECTION_STATUSES } from '../enums';
 import type { ExportFile } from './audit';
 import { boxCode } from './boxes';
 import { call } from './define';
@@ -30,6 +30,9 @@ export const inspectionCheckInput = z
     if (wrong && !v.followUpOwner) ctx.addIssue({ code: 'custom', message: 'v.followUpOwner', path: ['followUpOwner'] });
     if (wrong && !v.note) ctx.addIssue({ code: 'custom', message: 'v.findingNote', path: ['note'] });
   });
+
+/** The monthly check unless a full stocktake 全面盘点 is asked for. */
+export const inspectionStartInput = z.object({ kind: z.enum(INSPECTION_KINDS).default('monthly') }).strict();
 
 export const inspectionScanInput = z.object({ inspectionId: id, code: boxCode.pipe(z.string().min(1, { error: 'v.required' })) }).strict();
 export const followUpListInput = z.object({ status: z.enum(FOLLOW_UP_STATUSES).optional(), inspectionId: id.optional(), limit: listLimit }).strict();
@@ -76,6 +79,7 @@ export interface FollowUp {
 export interface Inspection {
   id: number;
   month: string;
+  kind: (typeof INSPECTION_KINDS)[number];
   status: (typeof INSPECTION_STATUSES)[number];
   startedAt: string;
   startedByName: string;
@@ -99,8 +103,22 @@ export interface InspectionStatus {
   openFollowUps: number;
 }
 
+/**
+ * The full stocktake 全面盘点, due at least once a year besides the monthly checks: the last one
+ * completed and what it found, one in progress, and whether one is due.
+ */
+export interface StocktakeStatus {
+  last: InspectionSummary | null;
+  /** The last one's findings, as their follow-ups. */
+  findings: FollowUp[];
+  open: InspectionSummary | null;
+  /** Never done, or the last one completed more than a year ago. */
+  due: boolean;
+}
+
 export const inspectionCalls = {
-  'inspection-start': call<Inspection>()({ input: empty, access: ['custodian'], changes: ['inspection'] }),
+  'inspection-start': call<Inspection>()({ input: inspectionStartInput, access: ['custodian'], changes: ['inspection'] }),
+  'stocktake-status': call<StocktakeStatus>()({ input: empty, access: ['custodian', 'manager', 'auditor'], reads: ['inspection'] }),
   'inspection-get': call<Inspection>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'], reads: ['inspection', 'box'] }),
   'inspection-list': call<InspectionSummary[]>()({ input: empty, access: ['custodian', 'manager', 'auditor'], reads: ['inspection'] }),
   'inspection-status': call<InspectionStatus>()({ input: empty, access: 'signed-in', reads: ['inspection'] }),

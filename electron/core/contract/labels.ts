@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ExportFile } from './audit';
+import { LABEL_SIZES } from '../enums';
 import { call } from './define';
 import { boxListInput } from './boxes';
 import { id, text } from './fields';
@@ -11,8 +12,14 @@ const code = text(40)
   .min(1, { error: 'v.required' })
   .transform((s) => s.toUpperCase());
 
-/** Boxes picked in the catalogue list, or every box whose code lies in a range (inclusive). */
-export const boxLabelsInput = z.union([z.object({ ids: z.array(id).min(1).max(LABELS_CAP) }).strict(), z.object({ fromCode: code, toCode: code }).strict()]);
+/** The A4 sheet unless another size is chosen, so a call from before the sizes prints as it did. */
+const size = z.enum(LABEL_SIZES).default('sheet');
+
+/** Boxes picked in the catalogue list, or every box whose code lies in a range (inclusive), on one label size. */
+export const boxLabelsInput = z.union([
+  z.object({ ids: z.array(id).min(1).max(LABELS_CAP), size }).strict(),
+  z.object({ fromCode: code, toCode: code, size }).strict(),
+]);
 
 /** The catalogue list's filters, as a spreadsheet. */
 export const boxExportInput = boxListInput

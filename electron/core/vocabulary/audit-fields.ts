@@ -50,6 +50,7 @@ const ENTITIES: Partial<Record<AuditEntity, Record<string, Label>>> = {
     retentionStart: { 'zh-CN': '起算日期', en: 'Counted from' },
     status: { 'zh-CN': '状态', en: 'Status' },
     reason: { 'zh-CN': '移位原因', en: 'Reason for the move' },
+    codeReason: { 'zh-CN': '更改档号原因', en: 'Reason for the code change' },
     custodianDepartment: { 'zh-CN': '保管部门', en: 'Held by' },
     transferNo: { 'zh-CN': '移交单号', en: 'Order no.' },
     registerNo: { 'zh-CN': '清册编号', en: 'Register no.' },
@@ -137,6 +138,7 @@ const ENTITIES: Partial<Record<AuditEntity, Record<string, Label>>> = {
   },
   inspection: {
     month: { 'zh-CN': '月份', en: 'Month' },
+    kind: { 'zh-CN': '检查类别', en: 'Kind' },
     present: { 'zh-CN': '在架', en: 'Present' },
     complete: { 'zh-CN': '齐全', en: 'Complete' },
     correctlyFiled: { 'zh-CN': '存放正确', en: 'Filed right' },
@@ -270,7 +272,7 @@ const ENTITY_VOCABULARY: Partial<Record<AuditEntity, Record<string, VocabularyNa
   incident: { kind: 'incidentKind', status: 'incidentStatus' },
   transfer: { status: 'transferStatus' },
   destruction: { status: 'destructionStatus' },
-  inspection: { status: 'inspectionStatus' },
+  inspection: { status: 'inspectionStatus', kind: 'inspectionKind' },
   'follow-up': { status: 'followUpStatus' },
 };
 

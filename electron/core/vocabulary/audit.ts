@@ -18,6 +18,7 @@ export const auditVocabulary = {
     'box-create': { 'zh-CN': '新建档案', en: 'Box created' },
     'box-update': { 'zh-CN': '修改档案', en: 'Box changed' },
     'box-move': { 'zh-CN': '档案移位', en: 'Box moved' },
+    'box-code-change': { 'zh-CN': '更改档号', en: 'Box code changed' },
     'location-create': { 'zh-CN': '新建库位', en: 'Location created' },
     'location-rename': { 'zh-CN': '库位改名', en: 'Location renamed' },
     'location-remove': { 'zh-CN': '删除库位', en: 'Location removed' },

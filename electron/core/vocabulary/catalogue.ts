@@ -1,4 +1,4 @@
-import { LOCATION_KINDS, BOX_KINDS, BOX_STATUSES, BUSINESS_TYPES, CONFIDENTIALITY, DOC_CATEGORIES, RETENTION_CLASSES, ROLES } from '../enums';
+import { LABEL_SIZES, LOCATION_KINDS, BOX_KINDS, BOX_STATUSES, BUSINESS_TYPES, CONFIDENTIALITY, DOC_CATEGORIES, RETENTION_CLASSES, ROLES } from '../enums';
 import { vocabulary } from './vocabulary';
 
 /** People and boxes: roles, owners' business types, a box's kind, status, confidentiality, retention and the tenant checklist (domain.md § What is kept, § Retention). */
@@ -56,5 +56,12 @@ export const catalogueVocabulary = {
     e: { 'zh-CN': 'e 油烟管道/四害消杀合同备案、油烟管道清洁记录', en: 'e Duct / pest-control contracts & duct cleaning records' },
     f: { 'zh-CN': 'f 工作联系函', en: 'f Work-contact letters' },
     g: { 'zh-CN': 'g 其它', en: 'g Other' },
+  }),
+  labelSize: vocabulary(LABEL_SIZES, {
+    sheet: { 'zh-CN': 'A4 标签纸（每张 12 枚）', en: 'A4 sheet (12 a page)' },
+    roll_40x30: { 'zh-CN': '40×30 毫米卷筒标签', en: '40 × 30 mm roll label' },
+    roll_60x40: { 'zh-CN': '60×40 毫米卷筒标签', en: '60 × 40 mm roll label' },
+    spine: { 'zh-CN': '盒脊标签', en: 'Box spine label' },
+    cover: { 'zh-CN': '档案盒封面', en: 'Box cover' },
   }),
 };

@@ -3,6 +3,7 @@ import {
   READING_SOURCES,
   ROOM_RISKS,
   BOX_CONDITIONS,
+  INSPECTION_KINDS,
   DESTRUCTION_METHODS,
   DESTRUCTION_STATUSES,
   FOLLOW_UP_STATUSES,
@@ -32,6 +33,10 @@ export const custodyVocabulary = {
     pulp: { 'zh-CN': '化浆', en: 'Pulping' },
     incinerate: { 'zh-CN': '焚毁', en: 'Incineration' },
     other: { 'zh-CN': '其它', en: 'Other' },
+  }),
+  inspectionKind: vocabulary(INSPECTION_KINDS, {
+    monthly: { 'zh-CN': '月度检查', en: 'Monthly check' },
+    full: { 'zh-CN': '全面盘点', en: 'Full stocktake' },
   }),
   inspectionStatus: vocabulary(INSPECTION_STATUSES, {
     open: { 'zh-CN': '进行中', en: 'In progress' },

@@ -22,6 +22,7 @@ import {
   listInspections,
   scanItem,
   startInspection,
+  stocktakeStatus,
 } from '../services/inspections';
 import { destructionRegisterPdf, inspectionRecordPdf, transferSheetPdf } from '../services/printing/custody';
 import { retentionReport } from '../services/retention';
@@ -57,7 +58,8 @@ export const custodyHandlers: Handlers<keyof CustodyCalls> = {
   'destruction-list': (input, { db }) => listDestructions(db, input),
   'destruction-register-pdf': (input, ctx) => destructionRegisterPdf(outputOf(ctx), input.id),
   'destruction-export': (input, { runtime, actor }) => runtime.exportFile(actor, { call: 'destruction-export', input }),
-  'inspection-start': (_input, { db, actor }) => startInspection(db, actor),
+  'inspection-start': (input, { db, actor }) => startInspection(db, actor, input.kind),
+  'stocktake-status': (_input, { db }) => stocktakeStatus(db),
   'inspection-get': (input, { db }) => getInspection(db, input.id),
   'inspection-list': (_input, { db }) => listInspections(db),
   'inspection-status': (_input, { db }) => inspectionStatus(db),

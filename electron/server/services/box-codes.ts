@@ -6,6 +6,7 @@ import type { Settings } from '../../core/contract/app';
 import { fillCodePattern, numberCode, SEQUENCE } from '../../core/contract/box-code-pattern';
 import { LOOK_ALIKE_DIGITS, lookAlikeKey } from '../../core/contract/box-code-text';
 import { AppError } from '../../core/contract/errors';
+import { boxByFormerCode } from './box-former-codes';
 
 type Kind = (typeof BOX_KINDS)[number];
 
@@ -14,7 +15,9 @@ function stem(settings: Settings, kind: Kind, today: Date): string {
   return fillCodePattern(settings.codePattern, settings.kindPrefixes[kind], today.getFullYear());
 }
 
-const codeTaken = (tx: Db, code: string) => tx.select({ id: boxes.id }).from(boxes).where(eq(boxes.code, code)).get() !== undefined;
+/** Held by a box now, or before a code change: a former code is never numbered again. */
+const codeTaken = (tx: Db, code: string) =>
+  tx.select({ id: boxes.id }).from(boxes).where(eq(boxes.code, code)).get() !== undefined || boxByFormerCode(tx, code) !== undefined;
 
 /** Next free code for a kind, skipping codes typed in by hand or imported. */
 function nextFree(tx: Db, settings: Settings, kind: Kind, today: Date): { key: string; n: number; code: string } {

@@ -4,6 +4,8 @@ import { preparedOnce } from '../../../db/prepared';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { boxes, owners } from '../../../db/schema';
 import type { BoxListInput, BoxListResult } from '../../core/contract/boxes';
+import { cleanBoxCode } from '../../core/contract/box-code-text';
+import { boxByFormerCode } from './box-former-codes';
 import { searchTerms, type SearchTerm } from './search-index';
 
 /** Searches count matches up to here; beyond it the UI says "1,000+". */
@@ -157,6 +159,14 @@ function plan(db: Db, query: string): { driver: Driver; rest: SearchTerm[]; valu
 
 const termValues = (terms: SearchTerm[], from: number): Record<string, string> => Object.fromEntries(terms.map((t, i) => [`term${i + from}`, t.match]));
 
+/** A query that is one box's former code, typed in any form a code may be: the list says what it is now. */
+function formerCodeMatch(db: Db, query: string): BoxListResult['formerCode'] {
+  const code = cleanBoxCode(query);
+  if (!code || /\s/.test(code)) return null;
+  const box = boxByFormerCode(db, code);
+  return box ? { code, current: box.code, id: box.id } : null;
+}
+
 /** Newest first, paged by keyset (below the cursor's row), with a capped match count. */
 export function listBoxes(db: Db, input: BoxListInput): BoxListResult {
   const { driver, rest, values } = plan(db, input.query);
@@ -171,6 +181,7 @@ export function listBoxes(db: Db, input: BoxListInput): BoxListResult {
   const rows = queriesFor(db, shape).page.all({ ...bound, cursor: input.cursor, limit: input.limit + 1 });
   const shown = rows.length > input.limit ? rows.slice(0, input.limit) : rows;
   return {
+    formerCode: formerCodeMatch(db, input.query),
     rows: shown,
     total: Math.min(total, COUNT_CAP),
     totalCapped: total > COUNT_CAP,

@@ -3,8 +3,9 @@ import { preparedOnce } from '../../../db/prepared';
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
 import { boxDocuments, boxes, boxMoves, users, type BoxRow, type Location } from '../../../db/schema';
-import type { BoxCreateInput, BoxDetail, boxMoveInput, boxUpdateInput, documentAddInput, documentUpdateInput } from '../../core/contract/boxes';
+import type { BoxCreateInput, BoxDetail, boxMoveInput, boxUpdateInput, documentAddInput, documentUpdateInput, FoundBox } from '../../core/contract/boxes';
 import { AppError } from '../../core/contract/errors';
+import { retentionBelowMinimum } from '../../core/retention-minimums';
 import { nowIso, type Actor } from './actor';
 import type { AuditAction } from '../../core/contract/audit';
 import type { AuditEntry } from './audit';
@@ -12,6 +13,7 @@ import { takeCode } from './box-codes';
 import { checklistFor } from './checklist';
 import { getOwnerRow } from './owners';
 import { placeBox, type Placing } from './locations';
+import { boxByFormerCode, formerCodesOf } from './box-former-codes';
 import { indexBox } from './search-index';
 import { getSettings } from './settings';
 import { mutate } from './transaction';
@@ -56,6 +58,7 @@ export function getBox(db: Db, id: number): BoxDetail {
   const moves = queries.moves.all({ id }).map((m) => ({ ...m.move, movedByName: m.movedByName }));
   return {
     box: { ...head.box, createdByName: head.createdByName },
+    formerCodes: formerCodesOf(db, id),
     owner,
     documents,
     moves,
@@ -67,10 +70,13 @@ export function getBox(db: Db, id: number): BoxDetail {
   };
 }
 
-export function findBoxByCode(db: Db, code: string): { id: number } {
-  const row = db.select({ id: boxes.id }).from(boxes).where(eq(boxes.code, code)).get();
-  if (!row) throw new AppError('NOT_FOUND', { params: { code } });
-  return row;
+/** A scan or a typed code: the box that has it, else the box that had it before a code change. */
+export function findBoxByCode(db: Db, code: string): FoundBox {
+  const row = db.select({ id: boxes.id, code: boxes.code }).from(boxes).where(eq(boxes.code, code)).get();
+  if (row) return { ...row, formerCode: null };
+  const renamed = boxByFormerCode(db, code);
+  if (renamed) return { ...renamed, formerCode: code };
+  throw new AppError('NOT_FOUND', { params: { code } });
 }
 
 function assertOwnerVolumeFree(tx: Db, ownerId: number | null, volume: number, exceptBoxId?: number): void {
@@ -85,10 +91,24 @@ function assertOwnerVolumeFree(tx: Db, ownerId: number | null, volume: number, e
     throw new AppError('OWNER_HAS_VOLUME', { params: { volume }, issues: [{ path: ['volume'], message: 'v.volumeTaken' }] });
 }
 
-function assertCodeFree(tx: Db, code: string): void {
+/** 国家档案局令第10号: a box may be kept longer than its kind's class, never shorter. */
+function assertRetentionMinimum(box: Parameters<typeof retentionBelowMinimum>[0]): void {
+  const minimum = retentionBelowMinimum(box);
+  if (minimum)
+    throw new AppError('RETENTION_BELOW_MINIMUM', {
+      params: { kind: box.kind, minimum },
+      issues: [{ path: [box.retentionClass === 'custom' ? 'retentionYears' : 'retentionClass'], message: 'v.retentionMinimum' }],
+    });
+}
+
+/** A code is free when no box has it and none had it: a former code still finds its box. */
+export function assertCodeFree(tx: Db, code: string, exceptFormerOf?: number): void {
   if (tx.select({ id: boxes.id }).from(boxes).where(eq(boxes.code, code)).get()) {
     throw new AppError('DUPLICATE_CODE', { params: { code }, issues: [{ path: ['code'], message: 'v.codeTaken' }] });
   }
+  const former = boxByFormerCode(tx, code);
+  if (former && former.id !== exceptFormerOf)
+    throw new AppError('BOX_CODE_FORMER', { params: { code, current: former.code }, issues: [{ path: ['code'], message: 'v.codeTaken' }] });
 }
 
 /** One new box inside the caller's transaction (a single box, or an import's thousands); returns its audit entry. */
@@ -100,6 +120,7 @@ export function insertBox(
   placing: Placing = 'position',
 ): { id: number; audit: AuditEntry } {
   assertOwnerVolumeFree(tx, input.ownerId, input.volume);
+  assertRetentionMinimum(input);
   const code = input.code || takeCode(tx, getSettings(tx), input.kind);
   assertCodeFree(tx, code);
   const { locationId, ...fields } = input;
@@ -126,6 +147,7 @@ export function updateBox(db: Db, actor: Actor, input: z.output<typeof boxUpdate
   mutate(db, actor, (tx) => {
     const before = getBoxRow(tx, id);
     assertOwnerVolumeFree(tx, fields.ownerId, fields.volume, id);
+    assertRetentionMinimum(fields);
     const moved = before.locationId !== locationId;
     if (moved && !moveReason) throw new AppError('VALIDATION', { issues: [{ path: ['moveReason'], message: 'v.moveReason' }] });
     tx.update(boxes)

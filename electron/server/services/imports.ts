@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { RETENTION_MINIMUMS, retentionBelowMinimum } from '../../core/retention-minimums';
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
 import { boxes, type Location } from '../../../db/schema';
@@ -17,6 +18,7 @@ import { ownerKey } from '../../core/contract/owner-names';
 import { ownerCreateInput, type OwnerInput } from '../../core/contract/owners';
 import type { Actor } from './actor';
 import type { AuditEntry } from './audit';
+import { boxByFormerCode } from './box-former-codes';
 import { insertBox } from './boxes';
 import { splitLocation } from './box-location-text';
 import { byRow, refusalOf, refuseProblems, rehearse, sheetSummary, withoutProblems } from './import-rehearsal';
@@ -127,8 +129,10 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
     if (!kind) problem('kind', get('kind') ? 'v.importUnknownValue' : 'v.required', get('kind'));
     const confidentiality = CONFIDENTIALITY[get('confidentiality')];
     if (!confidentiality) problem('confidentiality', 'v.importUnknownValue', get('confidentiality'));
-    const kept = get('retention') === '' ? { retentionClass: 'y10' as const, retentionYears: null } : retention(get('retention'));
+    // A blank 保管期限 is the kind's minimum (国家档案局令第10号); a shorter one is the row's problem.
+    const kept = get('retention') === '' ? { retentionClass: RETENTION_MINIMUMS[kind ?? 'other'], retentionYears: null } : retention(get('retention'));
     if (!kept) problem('retention', 'v.importUnknownValue', get('retention'));
+    else if (retentionBelowMinimum({ ...kept, kind: kind ?? 'other' })) problem('retention', 'v.retentionMinimum', get('retention'));
     const year = (f: 'yearFrom' | 'yearTo') => {
       const v = get(f).replace(/年$/, '');
       if (v === '') return null;
@@ -170,7 +174,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
       yearFrom,
       yearTo,
       confidentiality: confidentiality ?? 'internal',
-      ...(kept ?? { retentionClass: 'y10' as const, retentionYears: null }),
+      ...(kept ?? { retentionClass: RETENTION_MINIMUMS[kind ?? 'other'], retentionYears: null }),
       retentionStart: null,
       locationId: node?.id ?? null,
       note: get('note'),
@@ -186,7 +190,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
     if (code) {
       const first = codesInFile.get(code);
       if (first !== undefined) problem('code', 'v.importDuplicateInFile', `${code}@${first}`);
-      else if (db.select({ id: boxes.id }).from(boxes).where(eq(boxes.code, code)).get()) problem('code', 'v.codeTaken', code);
+      else if (db.select({ id: boxes.id }).from(boxes).where(eq(boxes.code, code)).get() || boxByFormerCode(db, code)) problem('code', 'v.codeTaken', code);
       codesInFile.set(code, first ?? row);
     }
     if (ownerName) {

@@ -15,10 +15,12 @@ import type {
   inspectionScanInput,
   InspectionStatus,
   InspectionSummary,
+  StocktakeStatus,
 } from '../../core/contract/inspections';
+import type { INSPECTION_KINDS } from '../../core/enums';
 import { nowIso, type Actor } from './actor';
 import type { AuditEntry } from './audit';
-import { localDate } from './local-date';
+import { localDate, localDayStart } from './local-date';
 import { mutate } from './transaction';
 
 export const currentMonth = (): string => localDate().slice(0, 7);
@@ -77,6 +79,7 @@ function summaries(db: Db, where?: SQL): InspectionSummary[] {
     return {
       id: i.id,
       month: i.month,
+      kind: i.kind,
       status: i.status,
       startedAt: i.startedAt,
       startedByName,
@@ -176,7 +179,7 @@ export function listFollowUps(db: Db, input: z.output<typeof followUpListInput>)
 
 export function inspectionStatus(db: Db): InspectionStatus {
   const month = currentMonth();
-  const current = summaries(db, eq(inspections.month, month))[0] ?? null;
+  const current = summaries(db, and(eq(inspections.month, month), eq(inspections.kind, 'monthly')))[0] ?? null;
   return {
     month,
     current,
@@ -185,21 +188,37 @@ export function inspectionStatus(db: Db): InspectionStatus {
   };
 }
 
-/** This month's inspection: every box in stock, in the order the shelves are walked. */
-export function startInspection(db: Db, actor: Actor): Inspection {
+/**
+ * What each kind of inspection walks: the monthly check every box in stock (§4.8); the full
+ * stocktake every box the archive still answers for on its shelves, those awaiting destruction and
+ * those once reported missing included, so the register and the shelves are reconciled in full.
+ */
+const WALKED: Record<(typeof INSPECTION_KINDS)[number], (typeof boxes.$inferSelect.status)[]> = {
+  monthly: ['in_stock'],
+  full: ['in_stock', 'pending_destruction', 'missing'],
+};
+
+/** This month's inspection of a kind, its boxes in the order the shelves are walked. */
+export function startInspection(db: Db, actor: Actor, kind: (typeof INSPECTION_KINDS)[number] = 'monthly'): Inspection {
   const id = mutate(db, actor, (tx) => {
     const month = currentMonth();
-    if (tx.select({ id: inspections.id }).from(inspections).where(eq(inspections.month, month)).get())
-      throw new AppError('INSPECTION_EXISTS', { params: { month } });
+    if (
+      tx
+        .select({ id: inspections.id })
+        .from(inspections)
+        .where(and(eq(inspections.month, month), eq(inspections.kind, kind)))
+        .get()
+    )
+      throw new AppError('INSPECTION_EXISTS', { params: { month, kind } });
     const row = tx
       .insert(inspections)
-      .values({ month, startedAt: nowIso(), startedBy: actor.id ?? 0 })
+      .values({ month, kind, startedAt: nowIso(), startedBy: actor.id ?? 0 })
       .returning()
       .get();
     const inStock = tx
       .select({ id: boxes.id, code: boxes.code, room: boxes.room, cabinet: boxes.cabinet, shelf: boxes.shelf, position: boxes.position })
       .from(boxes)
-      .where(eq(boxes.status, 'in_stock'))
+      .where(inArray(boxes.status, WALKED[kind]))
       .all()
       .sort(shelfOrder);
     // Inserted in chunks: one statement per box would be slow for a few thousand boxes.
@@ -214,6 +233,24 @@ export function startInspection(db: Db, actor: Actor): Inspection {
     };
   });
   return getInspection(db, id);
+}
+
+/** The day a year before today, on the local calendar (29 February counts from 1 March). */
+function yearAgo(): string {
+  const [y, m, d] = localDate().split('-').map(Number);
+  return new Date(Date.UTC(y - 1, m - 1, d)).toISOString().slice(0, 10);
+}
+
+/** When the last full stocktake was, what it found, and whether one is due (never, or over a year ago). */
+export function stocktakeStatus(db: Db): StocktakeStatus {
+  const full = summaries(db, eq(inspections.kind, 'full'));
+  const last = full.filter((s) => s.status === 'completed').sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''))[0] ?? null;
+  return {
+    last,
+    findings: last ? followUpsWhere(db, eq(followUps.inspectionId, last.id)) : [],
+    open: full.find((s) => s.status === 'open') ?? null,
+    due: last === null || (last.completedAt ?? '') < localDayStart(yearAgo()),
+  };
 }
 
 function openInspection(tx: Db, id: number): InspectionRow {

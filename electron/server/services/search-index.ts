@@ -1,14 +1,28 @@
 import { eq, sql } from 'drizzle-orm';
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../db/connection';
-import { boxes, owners } from '../../../db/schema';
+import { boxes, boxFormerCodes, owners } from '../../../db/schema';
 import { foldText } from '../../core/contract/owner-names';
 
 /** A private-use character between fields, so a 2-character phrase never spans two fields. */
 const FIELD_SEPARATOR = '\uE000';
 const TRIGRAM_MIN = 3;
 
-type SearchableRow = { code: string; title: string; room: string; cabinet: string; ownerName: string | null; unitNo: string | null; contact: string | null };
+type SearchableRow = {
+  code: string;
+  title: string;
+  room: string;
+  cabinet: string;
+  ownerName: string | null;
+  unitNo: string | null;
+  contact: string | null;
+  /** Codes the box had before a code change, one a line: a search by the old code finds it. */
+  formerCodes: string | null;
+};
+
+const formerCodesSql = sql<
+  string | null
+>`(SELECT group_concat(${boxFormerCodes.code}, char(10)) FROM ${boxFormerCodes} WHERE ${boxFormerCodes.boxId} = ${boxes.id})`;
 
 function searchableFields(tx: Db, boxId: number): SearchableRow | undefined {
   return tx
@@ -20,6 +34,7 @@ function searchableFields(tx: Db, boxId: number): SearchableRow | undefined {
       ownerName: owners.name,
       unitNo: owners.unitNo,
       contact: owners.contactPerson,
+      formerCodes: formerCodesSql,
     })
     .from(boxes)
     .leftJoin(owners, eq(owners.id, boxes.ownerId))
@@ -37,7 +52,7 @@ const spacedChars = (field: string): string =>
  * Folded as the query is (NFKC, one kind of bracket, no invisible characters), so 翠鸟(成都) finds 翠鸟（成都）.
  */
 function searchTexts(row: SearchableRow): { trigram: string; chars: string } {
-  const fields = [row.code, row.title, row.ownerName ?? '', row.unitNo ?? '', row.contact ?? '', row.room, row.cabinet]
+  const fields = [row.code, row.title, row.ownerName ?? '', row.unitNo ?? '', row.contact ?? '', row.room, row.cabinet, ...(row.formerCodes?.split('\n') ?? [])]
     .map(foldText)
     .filter((f) => f.trim() !== '');
   return { trigram: fields.join('\n'), chars: fields.map(spacedChars).join(` ${FIELD_SEPARATOR} `) };
@@ -75,7 +90,8 @@ export function rebuildSearchIndex(db: Db): void {
   sqlite.exec(`INSERT INTO box_fts(box_fts) VALUES ('delete-all'); INSERT INTO box_chars(box_chars) VALUES ('delete-all');`);
   const trigram = sqlite.prepare('INSERT INTO box_fts(rowid, text) VALUES (?, ?)');
   const chars = sqlite.prepare('INSERT INTO box_chars(rowid, text) VALUES (?, ?)');
-  const all = sqlite.prepare(`SELECT b.id, b.code, b.title, b.room, b.cabinet, o.name AS ownerName, o.unit_no AS unitNo, o.contact_person AS contact
+  const all = sqlite.prepare(`SELECT b.id, b.code, b.title, b.room, b.cabinet, o.name AS ownerName, o.unit_no AS unitNo, o.contact_person AS contact,
+    (SELECT group_concat(f.code, char(10)) FROM box_former_codes f WHERE f.box_id = b.id) AS formerCodes
     FROM boxes b LEFT JOIN owners o ON o.id = b.owner_id ORDER BY b.id`);
   for (const row of all.all() as (SearchableRow & { id: number })[]) {
     const texts = searchTexts(row);

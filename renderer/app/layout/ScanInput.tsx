@@ -46,8 +46,10 @@ export function ScanInput() {
 
   const find = useMutation({
     mutationFn: (scanned: string) => call('box-find-by-code', { code: scanned }),
-    onSuccess: ({ id }) => {
+    onSuccess: ({ id, code: current, formerCode }) => {
       setCode('');
+      // An old label scanned: the box opens, and the desk is told its code has changed.
+      if (formerCode) void message.info(tc('formerCode', { code: formerCode, current }));
       void navigate(`/boxes/${id}`);
     },
     onError: (error, scanned) => {

@@ -5,6 +5,7 @@ import { BoxHeader } from './BoxHeader';
 import { BoxInfo } from './BoxInfo';
 import { Checklist } from './Checklist';
 import { ContentsTable } from './ContentsTable';
+import { ChangeCodeModal } from './ChangeCodeModal';
 import { MoveBoxModal } from './MoveBoxModal';
 import { MoveHistory } from './MoveHistory';
 import { useBoxPanels } from '../../ui/box-panels';
@@ -15,11 +16,12 @@ import { useIdParam } from '../../ui/useIdParam';
 
 function BoxDetailView({ detail }: { detail: BoxDetail }) {
   const [moving, setMoving] = useState(false);
+  const [changingCode, setChangingCode] = useState(false);
   const { side } = useBoxPanels();
   const { box } = detail;
   return (
     <Flex vertical gap={16} className="cat-box-detail">
-      <BoxHeader box={box} onMove={() => setMoving(true)} />
+      <BoxHeader box={box} formerCodes={detail.formerCodes} onMove={() => setMoving(true)} onChangeCode={() => setChangingCode(true)} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Flex vertical gap={16}>
@@ -38,6 +40,7 @@ function BoxDetailView({ detail }: { detail: BoxDetail }) {
         </Col>
       </Row>
       {moving && <MoveBoxModal box={box} onClose={() => setMoving(false)} />}
+      {changingCode && <ChangeCodeModal box={box} onClose={() => setChangingCode(false)} />}
     </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { EditOutlined, SwapOutlined } from '@ant-design/icons';
+import { EditOutlined, NumberOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -7,18 +7,46 @@ import { useCanCall } from '../../ui/access';
 import { useBoxPanels } from '../../ui/box-panels';
 import { BoxStatusTag } from '../../ui/BoxStatusTag';
 import { BoxLabelButton } from './LabelButtons';
+import { formatDate } from '../../ui/format';
 import { paths } from '../../ui/paths';
 
 /**
  * The code is what the desk reads off the label, so it is the largest thing on the page; beside it
  * what stops the box being used: on loan, pending destruction, destroyed, on hold.
  */
-export function BoxHeader({ box, onMove }: { box: BoxDetail['box']; onMove: () => void }) {
+/** The codes the box had before a change: what an old label or register still says. */
+function FormerCodes({ codes }: { codes: BoxDetail['formerCodes'] }) {
+  const { t } = useTranslation('catalogue');
+  if (codes.length === 0) return null;
+  return (
+    <Typography.Paragraph type="secondary" className="cat-former-codes" style={{ margin: '0 0 8px' }}>
+      {t('codeChange.former')}：
+      {codes.map((c) => (
+        <span key={c.code} className="cat-former-code">
+          {t('codeChange.formerLine', { code: c.code, newCode: c.newCode, at: formatDate(c.changedAt), by: c.changedByName, reason: c.reason })}
+        </span>
+      ))}
+    </Typography.Paragraph>
+  );
+}
+
+export function BoxHeader({
+  box,
+  formerCodes,
+  onMove,
+  onChangeCode,
+}: {
+  box: BoxDetail['box'];
+  formerCodes: BoxDetail['formerCodes'];
+  onMove: () => void;
+  onChangeCode: () => void;
+}) {
   const { t } = useTranslation(['catalogue', 'common']);
   const navigate = useNavigate();
   const { tags, actions } = useBoxPanels();
   const mayEdit = useCanCall('box-update');
   const mayMove = useCanCall('box-move');
+  const mayChangeCode = useCanCall('box-code-change');
   return (
     <Card>
       <Flex justify="space-between" align="start" gap={16} wrap>
@@ -33,6 +61,7 @@ export function BoxHeader({ box, onMove }: { box: BoxDetail['box']; onMove: () =
           <Typography.Title level={1} className="screen-title" style={{ margin: '4px 0 8px' }}>
             {box.title}
           </Typography.Title>
+          <FormerCodes codes={formerCodes} />
           <Space size={4} wrap>
             <Tag>{t(`common:enums.boxKind.${box.kind}`)}</Tag>
             <Tag>{t('box.volume', { volume: box.volume })}</Tag>
@@ -42,10 +71,15 @@ export function BoxHeader({ box, onMove }: { box: BoxDetail['box']; onMove: () =
           {Object.entries(actions).map(([name, Action]) => (
             <Action key={name} boxId={box.id} />
           ))}
-          <BoxLabelButton id={box.id} />
+          <BoxLabelButton box={box} />
           {mayMove && (
             <Button icon={<SwapOutlined />} onClick={onMove}>
               {t('move.action')}
+            </Button>
+          )}
+          {mayChangeCode && (
+            <Button icon={<NumberOutlined />} onClick={onChangeCode}>
+              {t('codeChange.action')}
             </Button>
           )}
           {mayEdit && (

@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Typography } from 'antd';
+import { Alert, Button, Flex, Typography } from 'antd';
 import { useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -37,6 +37,7 @@ export function BoxListPage() {
 
   const { rows, loadMore } = usePagedRows(list);
   const first = list.data?.pages[0];
+  const former = first?.formerCode;
   const open = (box: BoxListRow) => void navigate(paths.box(box.id));
   const setFilter = (key: keyof Filters, value: string | undefined) => setParams((p) => withParam(p, key, value), { replace: true });
 
@@ -73,6 +74,18 @@ export function BoxListPage() {
     >
       <Flex vertical gap={12}>
         <BoxFilters filters={filters} onChange={setFilter} onSearchEnter={onSearchEnter} onSearchKeyDown={onSearchKeyDown} />
+        {former && (
+          <Alert
+            type="info"
+            showIcon
+            className="cat-former-code-match"
+            message={
+              <Typography.Link onClick={() => void navigate(paths.box(former.id))}>
+                {t('common:formerCode', { code: former.code, current: former.current })}
+              </Typography.Link>
+            }
+          />
+        )}
         <InfiniteTable
           className={TABLE_CLASS}
           rows={rows}

@@ -47,6 +47,9 @@ export const catalogue = {
       to: '截止编号',
       print: '生成 PDF',
       saved: '已生成 {{name}}',
+      size: '标签规格',
+      fading: '卷筒标签多为直热式热敏纸，受光受热后几年内会褪色，条码可能扫不出。长期保存的档案盒请用热转印（碳带）标签或激光打印的标签。',
+      fadingPermanent: '所选档案中有“永久”保管的档案盒：直热式热敏标签会褪色，不宜用于永久档案，请改用热转印（碳带）标签或激光打印的标签。',
     },
     list: {
       title: '档案目录',
@@ -87,6 +90,17 @@ export const catalogue = {
       reason: '原因：{{reason}}',
       by: '经办：{{name}}',
     },
+    codeChange: {
+      action: '更改档号',
+      title: '更改档号：{{code}}',
+      explain: '档号印在标签上，一经编定不应随意更改。更改后，原档号 {{code}} 仍能扫码和搜索找到本档案，且不会再编给其它档案；请重新打印标签。',
+      newCode: '新档号',
+      reason: '更改原因',
+      reasonPlaceholder: '例如：与另一卷档号重复，按编号规则重编',
+      submit: '确认更改',
+      former: '原档号',
+      formerLine: '{{code}}（{{at}} {{by}}改为 {{newCode}}：{{reason}}）',
+    },
     move: {
       action: '移位',
       title: '移位：{{code}}',
@@ -98,6 +112,7 @@ export const catalogue = {
       created: '已登记档案 {{code}}',
       updated: '已保存档案 {{code}} 的修改',
       moved: '档案 {{code}} 已移至新位置',
+      codeChanged: '档号已改为 {{code}}，原档号仍可扫码和搜索',
       documentAdded: '已在档案 {{code}} 中添加文件“{{title}}”',
       documentUpdated: '已保存档案 {{code}} 中的文件“{{title}}”',
       documentRemoved: '已从档案 {{code}} 中删除一份文件',
@@ -122,6 +137,7 @@ export const catalogue = {
       years: '年',
       listSeparator: '、',
       useMoveOut: '按退租日期 {{date}} 起算',
+      retentionMinimum: '本类最短保管期限：{{minimum}}（国家档案局令第10号），可以更长',
       moveReasonHint: '位置已改变，将记入位置变更记录',
     },
     owners: {
@@ -197,6 +213,11 @@ export const catalogue = {
       to: 'To code',
       print: 'Make PDF',
       saved: '{{name}} is ready',
+      size: 'Label size',
+      fading:
+        'Roll labels are mostly direct-thermal paper, which fades with light and heat within a few years until the barcode no longer scans. For boxes kept long, use thermal-transfer (ribbon) or laser-printed labels.',
+      fadingPermanent:
+        'Permanent (永久) boxes are among these: direct-thermal labels fade and do not suit them. Use thermal-transfer (ribbon) or laser-printed labels.',
     },
     list: {
       title: 'Catalogue',
@@ -241,6 +262,18 @@ export const catalogue = {
       reason: 'Reason: {{reason}}',
       by: 'By {{name}}',
     },
+    codeChange: {
+      action: 'Change code',
+      title: 'Change code: {{code}}',
+      explain:
+        'The code is printed on the label and should not change lightly. After the change the former code {{code}} still finds this box by scan and search, and is never given to another box; print a new label.',
+      newCode: 'New code',
+      reason: 'Reason for the change',
+      reasonPlaceholder: 'e.g. duplicated another volume’s code; renumbered by the rule',
+      submit: 'Change code',
+      former: 'Former codes',
+      formerLine: '{{code}} (changed to {{newCode}} on {{at}} by {{by}}: {{reason}})',
+    },
     move: {
       action: 'Move',
       title: 'Move {{code}}',
@@ -252,6 +285,7 @@ export const catalogue = {
       created: 'Box {{code}} registered',
       updated: 'Changes to box {{code}} saved',
       moved: 'Box {{code}} moved to its new place',
+      codeChanged: 'The code is now {{code}}; the former code still scans and searches',
       documentAdded: 'Document "{{title}}" added to box {{code}}',
       documentUpdated: 'Document "{{title}}" in box {{code}} saved',
       documentRemoved: 'A document removed from box {{code}}',
@@ -277,6 +311,7 @@ export const catalogue = {
       years: 'years',
       listSeparator: ', ',
       useMoveOut: 'Count from the move-out date {{date}}',
+      retentionMinimum: 'At least {{minimum}} for this kind (SAAC Order No. 10); longer is allowed',
       moveReasonHint: 'The location changed; this is kept in the location history',
     },
     owners: {

@@ -120,6 +120,7 @@ function useBoxWrite<I>(write: (input: I) => Promise<BoxDetail>, done: string) {
 export const useCreateBox = () => useBoxWrite((input: CallInput<'box-create'>) => call('box-create', input), 'created');
 export const useUpdateBox = () => useBoxWrite((input: CallInput<'box-update'>) => call('box-update', input), 'updated');
 export const useMoveBox = () => useBoxWrite((input: CallInput<'box-move'>) => call('box-move', input), 'moved');
+export const useChangeBoxCode = () => useBoxWrite((input: CallInput<'box-code-change'>) => call('box-code-change', input), 'codeChanged');
 export const useAddDocument = () => useBoxWrite((input: CallInput<'box-document-add'>) => call('box-document-add', input), 'documentAdded');
 export const useUpdateDocument = () => useBoxWrite((input: CallInput<'box-document-update'>) => call('box-document-update', input), 'documentUpdated');
 export const useRemoveDocument = () => useBoxWrite((input: CallInput<'box-document-remove'>) => call('box-document-remove', input), 'documentRemoved');

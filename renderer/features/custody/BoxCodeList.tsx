@@ -40,7 +40,7 @@ export function BoxCodeList({
     }
     setBusy(true);
     try {
-      const { box } = await call('box-get', await call('box-find-by-code', { code: scanned }));
+      const { box } = await call('box-get', { id: (await call('box-find-by-code', { code: scanned })).id });
       const refusal = acceptable(box);
       if (refusal) setProblem(refusal);
       else {

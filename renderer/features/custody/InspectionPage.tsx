@@ -13,7 +13,8 @@ import { QueryState } from '../../ui/QueryState';
 import { CheckModal } from './CheckModal';
 import { CustodyTabs } from './CustodyTabs';
 import { FollowUps } from './FollowUps';
-import { useCustodyWrite, useInspection, useInspections, useInspectionStatus, usePrint } from './queries';
+import { Stocktake } from './Stocktake';
+import { useCustodyWrite, useInspection, useInspections, useInspectionStatus, usePrint, useStocktake } from './queries';
 
 const mark = (v: boolean | null) =>
   v === null ? '' : v ? <CheckCircleTwoTone twoToneColor="#52c41a" aria-label="✓" /> : <CloseCircleTwoTone twoToneColor="#cf1322" aria-label="✗" />;
@@ -74,7 +75,7 @@ function InspectionView({ inspection }: { inspection: Inspection }) {
   return (
     <Card
       size="small"
-      title={t('inspection.title', { month: inspection.month })}
+      title={t('inspection.title', { kind: t(`common:enums.inspectionKind.${inspection.kind}`), month: inspection.month })}
       extra={
         <Flex gap={8}>
           {mayCheck &&
@@ -198,6 +199,7 @@ function History() {
         locale={{ emptyText: t('common.empty') }}
         columns={[
           { key: 'month', title: t('inspection.month'), dataIndex: 'month', width: 100 },
+          { key: 'kind', title: t('inspection.kind'), width: 100, render: (_, i) => t(`common:enums.inspectionKind.${i.kind}`) },
           { key: 'by', title: t('common.requestedBy'), dataIndex: 'startedByName', width: 140 },
           { key: 'progress', render: (_, i) => t('inspection.progress', { checked: i.checked, total: i.total, findings: i.withFindings }) },
           {
@@ -223,10 +225,11 @@ function History() {
   );
 }
 
-/** 月度检查 (§4.8): this month's inspection, the findings still open, and the months before. */
+/** 月度检查 (§4.8): this month's inspection, the full stocktake of the year, the findings still open, and the months before. */
 export function InspectionPage() {
   const { t } = useTranslation('custody');
   const status = useInspectionStatus();
+  const stocktake = useStocktake();
   return (
     <Page title={t('title')}>
       <CustodyTabs>
@@ -234,6 +237,8 @@ export function InspectionPage() {
           {(s) => (
             <Flex vertical gap={16}>
               {s.current ? <Current summary={s.current} /> : <StartInspection month={s.month} />}
+              {stocktake.data && <Stocktake status={stocktake.data} />}
+              {stocktake.data?.open && <Current summary={stocktake.data.open} />}
               <FollowUps />
               <History />
             </Flex>

@@ -2,7 +2,7 @@
 export const custody = {
   'zh-CN': {
     title: '保管',
-    tabs: { transfers: '移交', inspection: '月度检查', retention: '保管期限', destructions: '销毁' },
+    tabs: { transfers: '移交', inspection: '检查盘点', retention: '保管期限', destructions: '销毁' },
     export: { action: '导出', xlsx: 'Excel（.xlsx）', csv: 'CSV', saved: '已导出 {{name}}' },
     common: {
       approvedDone: '已批准 {{no}}',
@@ -68,7 +68,7 @@ export const custody = {
     inspection: {
       checkedDone: '已记录档案 {{code}} 的检查结果',
       closedDone: '已关闭档案 {{code}} 的问题',
-      title: '月度检查 {{month}}',
+      title: '{{kind}} {{month}}',
       notDone: '本月（{{month}}）的档案检查尚未完成',
       notStarted: '本月（{{month}}）的档案检查尚未开始',
       done: '本月（{{month}}）的档案检查已完成',
@@ -101,6 +101,19 @@ export const custody = {
       owner: '责任人',
       month: '月份',
       noFollowUps: '没有待跟进的问题',
+      kind: '类别',
+    },
+    stocktake: {
+      title: '全面盘点',
+      last: '上次全面盘点：{{date}}，{{by}}完成，共清点 {{total}} 盒，发现问题 {{findings}} 盒',
+      never: '尚未进行过全面盘点',
+      overdue: '距上次全面盘点已超过一年。除每月检查外，每年至少应全面盘点一次：清点在库、待销毁及曾报丢失的全部档案，核对账实是否相符。',
+      neverDue: '除每月检查外，每年至少应全面盘点一次：清点在库、待销毁及曾报丢失的全部档案，核对账实是否相符。',
+      start: '开始全面盘点',
+      startConfirm: '将按架位顺序列出在库、待销毁及曾报丢失的全部档案，开始全面盘点？',
+      inProgress: '{{month}} 的全面盘点进行中：已查 {{checked}} / {{total}} 盒',
+      found: '上次全面盘点发现的问题',
+      nothingFound: '上次全面盘点未发现问题',
     },
     holds: {
       title: '冻结',
@@ -161,7 +174,7 @@ export const custody = {
   },
   en: {
     title: 'Custody',
-    tabs: { transfers: 'Transfers', inspection: 'Monthly inspection', retention: 'Retention', destructions: 'Destruction' },
+    tabs: { transfers: 'Transfers', inspection: 'Inspections & stocktakes', retention: 'Retention', destructions: 'Destruction' },
     export: { action: 'Export', xlsx: 'Excel (.xlsx)', csv: 'CSV', saved: 'Exported {{name}}' },
     common: {
       approvedDone: '{{no}} approved',
@@ -227,7 +240,7 @@ export const custody = {
     inspection: {
       checkedDone: 'Check of box {{code}} recorded',
       closedDone: 'Finding on box {{code}} closed',
-      title: 'Monthly inspection {{month}}',
+      title: '{{kind}} {{month}}',
       notDone: 'This month’s ({{month}}) inspection is not completed',
       notStarted: 'This month’s ({{month}}) inspection has not started',
       done: 'This month’s ({{month}}) inspection is completed',
@@ -260,6 +273,21 @@ export const custody = {
       owner: 'Owner',
       month: 'Month',
       noFollowUps: 'No open findings',
+      kind: 'Kind',
+    },
+    stocktake: {
+      title: 'Full stocktake',
+      last: 'Last full stocktake: {{date}}, completed by {{by}}: {{total}} boxes counted, {{findings}} with findings',
+      never: 'No full stocktake has been done yet',
+      overdue:
+        'The last full stocktake was more than a year ago. Besides the monthly checks, a full stocktake is due at least once a year: every box in stock, awaiting destruction or once reported missing is counted against the register.',
+      neverDue:
+        'Besides the monthly checks, a full stocktake is due at least once a year: every box in stock, awaiting destruction or once reported missing is counted against the register.',
+      start: 'Start a full stocktake',
+      startConfirm: 'List every box in stock, awaiting destruction or once reported missing in shelf order and start a full stocktake?',
+      inProgress: 'Full stocktake of {{month}} in progress: {{checked}} / {{total}} boxes checked',
+      found: 'What the last full stocktake found',
+      nothingFound: 'The last full stocktake found nothing wrong',
     },
     holds: {
       title: 'Holds',

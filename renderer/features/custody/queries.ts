@@ -12,6 +12,7 @@ export const useDestruction = (id: number) => useQuery(callQuery('destruction-ge
 export const useInspectionStatus = () => useQuery(callQuery('inspection-status', {}));
 export const useInspection = (id: number | undefined) => useQuery({ ...callQuery('inspection-get', { id: id ?? 0 }), enabled: id !== undefined });
 export const useInspections = () => useQuery(callQuery('inspection-list', {}));
+export const useStocktake = () => useQuery(callQuery('stocktake-status', {}));
 export const useFollowUps = () => useQuery(callQuery('follow-up-list', { status: 'open', limit: 200 }));
 export const useRetention = (input: CallInput<'retention-report'>) => useQuery(callQuery('retention-report', input));
 export const useBoxCustody = (boxId: number) => useQuery(callQuery('box-custody', { boxId }));

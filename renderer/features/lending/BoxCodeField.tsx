@@ -11,11 +11,19 @@ import { applyFieldIssues } from '../../ui/forms';
 import { BoxStatusTag } from '../../ui/BoxStatusTag';
 
 type Values = CallInput<'loan-request'>;
-export type BoxPreview = BoxDetail['box'];
+export type BoxPreview = BoxDetail['box'] & {
+  /** The old code scanned, when the box has since been given another. */
+  formerCode: string | null;
+};
 
 /** Scanning is a lookup, so the box is known (and refused if it is not on the shelf) before anything is typed. */
 export function useBoxLookup() {
-  return useMutation({ mutationFn: async (code: string): Promise<BoxPreview> => (await call('box-get', await call('box-find-by-code', { code }))).box });
+  return useMutation({
+    mutationFn: async (code: string): Promise<BoxPreview> => {
+      const found = await call('box-find-by-code', { code });
+      return { ...(await call('box-get', { id: found.id })).box, formerCode: found.formerCode };
+    },
+  });
 }
 
 /**
@@ -30,7 +38,11 @@ export function BoxCodeField({ lookup, onFound }: { lookup: ReturnType<typeof us
     if (!trimmed || (lookup.data?.code === trimmed && !lookup.isError)) return;
     form.clearErrors('boxCode');
     lookup.mutate(trimmed, {
-      onSuccess: onFound,
+      onSuccess: (box) => {
+        // An old label: the loan is made with the code the box has now.
+        if (box.formerCode) form.setValue('boxCode', box.code, { shouldValidate: true });
+        onFound();
+      },
       onError: (error) => applyFieldIssues(error, form.setError, { NOT_FOUND: 'boxCode' }),
     });
   };
@@ -67,9 +79,10 @@ export function BoxCodeField({ lookup, onFound }: { lookup: ReturnType<typeof us
 function BoxPreviewLine({ box }: { box: BoxPreview }) {
   const { t } = useTranslation(['lending', 'common']);
   const line = (
-    <Space>
+    <Space wrap>
       <Typography.Text strong>{box.title}</Typography.Text>
       <BoxStatusTag status={box.status} />
+      {box.formerCode && <Typography.Text type="warning">{t('common:formerCode', { code: box.formerCode, current: box.code })}</Typography.Text>}
     </Space>
   );
   if (box.status === 'in_stock') return <div className="lend-box-preview">{line}</div>;

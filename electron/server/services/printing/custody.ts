@@ -10,7 +10,7 @@ import { mutate } from '../transaction';
 import { getTransfer } from '../transfers';
 import { destructionRegisterHtml } from './templates/destruction-register';
 import type { PrintMeta } from './templates/frame';
-import { inspectionRecordHtml } from './templates/inspection-record';
+import { inspectionRecordHtml, inspectionRecordTitle } from './templates/inspection-record';
 import { transferSheetHtml } from './templates/transfer-sheet';
 
 /** Records the print first, so the chain head on paper includes it (as the loan slip does). */
@@ -45,8 +45,8 @@ export function inspectionRecordPdf(ctx: OutputContext, id: number): Promise<Exp
   const i = getInspection(ctx.db, id);
   return printForm(
     ctx,
-    { action: 'print', entity: 'inspection', entityId: i.id, after: { form: '档案检查记录', month: i.month } },
-    `档案检查记录-${i.month}.pdf`,
+    { action: 'print', entity: 'inspection', entityId: i.id, after: { form: inspectionRecordTitle(i.kind), month: i.month } },
+    `${inspectionRecordTitle(i.kind)}-${i.month}.pdf`,
     (meta) => inspectionRecordHtml(i, monthConditions(ctx.db, i.month), meta),
   );
 }

@@ -7,7 +7,12 @@ import { LABELS_CAP, type boxLabelsInput } from '../../../core/contract/labels';
 import type { OutputContext } from '../output-context';
 import { getSettings } from '../settings';
 import { mutate } from '../transaction';
-import { boxLabelsHtml, type LabelBox } from './templates/box-labels';
+import { zh } from '../../../core/vocabulary';
+import type { LabelSize } from '../../../core/enums';
+import { itemCounts } from '../form-numbers';
+import { thermalCode128 } from './templates/barcodes';
+import type { LabelBox, LabelLayout } from './templates/label-box';
+import { LABEL_LAYOUTS } from './templates/label-layouts';
 import { positionLabelsHtml } from './templates/position-labels';
 import { getLocation, placeOf, positionsUnder } from '../locations';
 import { locationPath, positionCode } from '../../../core/contract/locations';
@@ -17,8 +22,11 @@ function labelBoxes(ctx: OutputContext, input: z.output<typeof boxLabelsInput>):
   const where = 'ids' in input ? inArray(boxes.id, input.ids) : and(gte(boxes.code, input.fromCode), lte(boxes.code, input.toCode));
   const rows = ctx.db
     .select({
+      id: boxes.id,
       code: boxes.code,
       title: boxes.title,
+      volume: boxes.volume,
+      confidentiality: boxes.confidentiality,
       yearFrom: boxes.yearFrom,
       yearTo: boxes.yearTo,
       retentionClass: boxes.retentionClass,
@@ -38,24 +46,47 @@ function labelBoxes(ctx: OutputContext, input: z.output<typeof boxLabelsInput>):
     .all();
   if (rows.length === 0) throw new AppError('NOT_FOUND');
   if (rows.length > LABELS_CAP) throw new AppError('LABELS_TOO_MANY', { params: { max: LABELS_CAP } });
-  return rows;
+  const counts = itemCounts(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return rows.map(({ id, ...box }) => ({ ...box, itemCount: counts.get(id) ?? 0 }));
 }
 
-/** One A4 PDF of labels; the print is recorded with the codes it covers. */
+/** Refuses the whole print when one code's bars, at two dots a module, are longer than the label has room for. */
+function checkFit(list: readonly LabelBox[], layout: LabelLayout): void {
+  for (const box of list) {
+    const need = thermalCode128(box.code, layout.vertical).lengthMm;
+    if (need > layout.barRoomMm)
+      throw new AppError('LABEL_TOO_SMALL', { params: { code: box.code, size: layout.size, needMm: need.toFixed(1), roomMm: layout.barRoomMm.toFixed(1) } });
+  }
+}
+
+/** The form's name in the audit log and the file name: 档案盒标签, 档案盒标签（40×30 毫米卷筒标签）, 盒脊标签, 档案盒封面. */
+function formName(size: LabelSize): string {
+  if (size === 'sheet') return '档案盒标签';
+  if (size === 'roll_40x30' || size === 'roll_60x40') return `档案盒标签（${zh('labelSize', size)}）`;
+  return zh('labelSize', size);
+}
+
+/** One PDF of labels on the chosen size; the print is recorded with the codes it covers. */
 export async function boxLabelsPdf(ctx: OutputContext, input: z.output<typeof boxLabelsInput>): Promise<ExportFile> {
   const list = labelBoxes(ctx, input);
+  const layout = LABEL_LAYOUTS[input.size];
+  checkFit(list, layout);
+  const form = formName(input.size);
   mutate(ctx.db, ctx.actor, () => ({
     result: null,
     audit: {
       action: 'print',
       entity: 'box',
       entityId: null,
-      after: { form: '档案盒标签', count: list.length, first: list[0]!.code, last: list[list.length - 1]!.code },
+      after: { form, count: list.length, first: list[0]!.code, last: list[list.length - 1]!.code },
     },
   }));
-  const pdf = await ctx.printer.pdf(boxLabelsHtml(list, getSettings(ctx.db).siteName));
+  const pdf = await ctx.printer.pdf(layout.html(list, getSettings(ctx.db).siteName));
   const name = list.length === 1 ? list[0]!.code : `${list[0]!.code}_${list[list.length - 1]!.code}`;
-  return { fileName: `档案盒标签-${name}.pdf`, mimeType: 'application/pdf', base64: pdf.toString('base64') };
+  return { fileName: `${form}-${name}.pdf`, mimeType: 'application/pdf', base64: pdf.toString('base64') };
 }
 
 /** The labels of a cabinet's or a shelf's positions, in shelf order, for scanning a box onto its place. */

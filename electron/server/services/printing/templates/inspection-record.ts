@@ -42,6 +42,15 @@ ${
 </table>`;
 }
 
+/** The record's title: the monthly check's form, or the yearly full stocktake's. */
+export const inspectionRecordTitle = (kind: Inspection['kind']): string => (kind === 'full' ? '档案全面盘点记录' : '档案检查记录');
+
+/** What the inspection covers, said under its list. */
+const scopeNote = (kind: Inspection['kind']): string =>
+  kind === 'full'
+    ? '全面盘点：除每月检查外每年至少一次，清点在库、待销毁及曾报丢失的全部档案，核对账实是否相符。'
+    : '检查内容：档案是否齐全，档案有无存放错误（§4.8.1）；每月自行检查一次（§4.8.2）。';
+
 /** 《档案检查记录》 (§4.8; domain.md "Printed forms"): month, inspector, each box's check, findings and their follow-up. */
 export function inspectionRecordHtml(i: Inspection, rooms: MonthConditions, meta: PrintMeta): string {
   const followUpOf = new Map(i.followUps.map((f) => [f.itemId, `${f.owner}·${f.status === 'closed' ? `已关闭 ${f.resolution}` : '跟进中'}`]));
@@ -56,9 +65,9 @@ export function inspectionRecordHtml(i: Inspection, rooms: MonthConditions, meta
 ${i.items.map((item) => itemRow(item, followUpOf.get(item.id) ?? ''))}
 </table>
 ${roomsSection(rooms)}
-<div class="notice">检查内容：档案是否齐全，档案有无存放错误（§4.8.1）；每月自行检查一次（§4.8.2）。✓ 是　✗ 否；发现的问题由责任人跟进至关闭。</div>`;
+<div class="notice">${scopeNote(i.kind)}✓ 是　✗ 否；发现的问题由责任人跟进至关闭。</div>`;
   return formDocument(
-    { title: '档案检查记录', formNo: `月份：${i.month}`, orientation: 'landscape', body, signatures: ['检查人签字', '部门负责人签字'] },
+    { title: inspectionRecordTitle(i.kind), formNo: `月份：${i.month}`, orientation: 'landscape', body, signatures: ['检查人签字', '部门负责人签字'] },
     meta,
   );
 }
