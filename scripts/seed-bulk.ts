@@ -331,25 +331,28 @@ export function seedBulk(db: Db, options: BulkOptions): BulkCounts {
     counters.set(stem, n);
     const code = numberCode(stem, n);
     boxCodes.push(code);
+    // The office's own yearly files come in up to nine years after their year (the backlog boxed
+    // when the register began), so a decade-old archive has boxes past their ten years.
+    const fileYear = kind === 'tenant' ? year : year - int(0, 9);
     const box = {
       id,
       code,
       kind,
-      title: kind === 'tenant' ? `${name}租户档案` : `${year}年度${OTHER_TITLES[kind]}`,
+      title: kind === 'tenant' ? `${name}租户档案` : `${fileYear}年度${OTHER_TITLES[kind]}`,
       ownerId,
       volume: 1,
-      yearFrom: leaseYear,
+      yearFrom: kind === 'tenant' ? leaseYear : fileYear,
       yearTo: moveOutDate ? Number(moveOutDate.slice(0, 4)) : null,
       room: pick(['一号档案室', '二号档案室']),
       cabinet: `${floor}-${pad(int(1, 40), 2)}`,
       shelf: String(int(1, 6)),
       position: String(int(1, 12)),
       confidentiality: pick(['internal', 'internal', 'secret', 'public'] as const),
-      // Tenants' files run from the move-out; the office's own yearly logs and letters keep 3 years
-      // from the year's end, so a decade-old archive has boxes due for destruction.
-      retentionClass: kind === 'tenant' ? pick(['y10', 'y10', 'y30', 'permanent'] as const) : kind === 'personnel' ? ('y30' as const) : ('custom' as const),
-      retentionYears: kind === 'tenant' || kind === 'personnel' ? null : 3,
-      retentionStart: kind === 'tenant' ? moveOutDate : `${year}-12-31`,
+      // Tenants' files run from the move-out; the office's own keep the order's minimum from their
+      // year's end (人事 定期30年, the rest 定期10年).
+      retentionClass: kind === 'tenant' ? pick(['y10', 'y10', 'y30', 'permanent'] as const) : kind === 'personnel' ? ('y30' as const) : ('y10' as const),
+      retentionYears: null,
+      retentionStart: kind === 'tenant' ? moveOutDate : `${fileYear}-12-31`,
       status: 'in_stock',
       note: '',
       createdBy: custodian,

@@ -71,7 +71,7 @@ test('an executed destruction: its boxes are destroyed, past their retention, an
   ).toBe(0);
   // The retention report still has expired boxes left to propose.
   expect(
-    one(`SELECT count(*) FROM boxes WHERE status = 'in_stock' AND retention_class = 'custom' AND date(retention_start, '+3 years') <= '2026-11-20'`),
+    one(`SELECT count(*) FROM boxes WHERE status = 'in_stock' AND retention_class = 'y10' AND date(retention_start, '+10 years') <= '2026-11-20'`),
   ).toBeGreaterThan(0);
 });
 
