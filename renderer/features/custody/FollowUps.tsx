@@ -11,6 +11,7 @@ import { FormModal } from '../../ui/form-modal';
 import { useServerErrors } from '../../ui/forms';
 import { useCanCall } from '../../ui/access';
 import { useCustodyWrite, useFollowUps } from './queries';
+import { followUpText } from './follow-up-text';
 
 function CloseModal({ followUp, onClose }: { followUp: FollowUp; onClose: () => void }) {
   const { t } = useTranslation('custody');
@@ -74,7 +75,7 @@ export function FollowUps() {
           {
             key: 'findings',
             title: t('inspection.findings'),
-            render: (_, f) => `${f.findings.map((x) => t(`common:enums.finding.${x}`)).join('、')}：${f.note}`,
+            render: (_, f) => followUpText(t, f),
           },
           { key: 'owner', title: t('inspection.owner'), dataIndex: 'owner', width: 100 },
           {

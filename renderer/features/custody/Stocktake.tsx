@@ -7,6 +7,7 @@ import { Confirm } from '../../ui/Confirm';
 import { formatDate } from '../../ui/format';
 import { useErrorText } from '../../ui/forms';
 import { useCustodyWrite } from './queries';
+import { followUpText } from './follow-up-text';
 
 /**
  * 全面盘点, at least once a year besides the monthly checks: when the last one was (a warning when
@@ -71,7 +72,7 @@ export function Stocktake({ status }: { status: StocktakeStatus }) {
               {
                 key: 'findings',
                 title: t('inspection.findings'),
-                render: (_, f) => `${f.findings.map((x) => t(`common:enums.finding.${x}`)).join('、')}：${f.note}`,
+                render: (_, f) => followUpText(t, f),
               },
               { key: 'owner', title: t('inspection.owner'), dataIndex: 'owner', width: 100 },
               {
