@@ -101,6 +101,9 @@ function setAt(root: unknown, path: Path, next: unknown, remove = false): unknow
 
 type Mutation = (payload: unknown) => unknown;
 
+/** Stray keys go on plain objects only: on an array they never cross the wire, and "length" cannot be redefined. */
+const isRecord = (p: unknown): p is object => p !== null && typeof p === 'object' && !Array.isArray(p);
+
 /** One change to the call's valid payload: type-preserving ones reach the handlers, the rest test the parsing. */
 function mutation(valid: unknown): fc.Arbitrary<Mutation> {
   const spots = positions(valid);
@@ -117,12 +120,12 @@ function mutation(valid: unknown): fc.Arbitrary<Mutation> {
     fc.tuple(pollutingKey, hostileValue).map(
       ([key, v]) =>
         (p: unknown) =>
-          p && typeof p === 'object' ? setAt(p, [key], v) : p,
+          isRecord(p) ? setAt(p, [key], v) : p,
     ),
     fc.tuple(fc.string({ maxLength: 12 }), hostileValue).map(
       ([key, v]) =>
         (p: unknown) =>
-          p && typeof p === 'object' ? setAt(p, [key], v) : p,
+          isRecord(p) ? setAt(p, [key], v) : p,
     ),
   ];
   if (strings.length)
