@@ -42,7 +42,7 @@ export function FigureCard({
   return (
     <Card size="small" title={title} className="overview-card" extra={list ? <Link to={list}>{t('openList')}</Link> : undefined}>
       {empty ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} className="overview-empty" /> : children}
-      {note && (
+      {note && !empty && (
         <Typography.Text type="secondary" className="overview-note">
           {note}
         </Typography.Text>
@@ -63,7 +63,8 @@ function useMonthLabel() {
 }
 
 function barOption(labels: string[], values: number[], series: string, colour: string | string[], horizontal = false): ChartOption {
-  const category = { type: 'category' as const, data: labels, axisTick: { alignWithLabel: true } };
+  // Every label: twelve months or a handful of floors fit, and a skipped one hides which bar is which.
+  const category = { type: 'category' as const, data: labels, axisTick: { alignWithLabel: true }, axisLabel: { interval: 0 } };
   const value = { type: 'value' as const, minInterval: 1 };
   return {
     grid: { left: 8, right: 24, top: 24, bottom: 8 },
@@ -324,8 +325,8 @@ function roomsOption(figure: Figure<'rooms'>, metric: 'temperature' | 'humidity'
       ? [figure.thresholds.minTemperature, figure.thresholds.maxTemperature]
       : [figure.thresholds.minHumidity, figure.thresholds.maxHumidity];
   return {
-    grid: { left: 8, right: 16, top: 40, bottom: 8 },
-    legend: { top: 0, left: 0 },
+    grid: { left: 8, right: 16, top: 48, bottom: 8 },
+    legend: { top: 0, right: 0 },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : String(v)) },
     xAxis: { type: 'category', data: days.map((d) => d.slice(5)), boundaryGap: false },
     yAxis: { type: 'value', name: title, scale: true, nameTextStyle: { align: 'left' } },
