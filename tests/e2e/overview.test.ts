@@ -121,3 +121,27 @@ test('the room line and the incident lead to the room’s readings', async () =>
   await page.waitForURL(/\/locations\/conditions\?room=\d+$/);
   await page.getByText(/^共 \d+ 条：温度/).waitFor();
 }, 60_000);
+
+test('an empty archive: the manager is told what to do first, not shown empty axes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'archive-desk-overview-empty-'));
+  seedArchive(join(dir, 'data'), 0);
+  const empty = await startShell(join(dir, 'data'));
+  const desk = await newPage(browser);
+  desk.setDefaultTimeout(30_000);
+  try {
+    await desk.goto(empty.url);
+    await signInSeeded(desk, 'manager', new Set());
+    await desk.waitForURL(/\/overview$/);
+    await desk.getByText('档案库里还没有档案盒').waitFor();
+    await desk.getByText('库房没有待处理的安全事件').waitFor();
+    // Only the figures that need no boxes: the backup media and the rooms, each saying why it is empty.
+    await desk.getByText('尚未设置备份位置').waitFor();
+    await desk.getByText('还没有库房').waitFor();
+    expect(await desk.locator('.overview-chart').count()).toBe(0);
+    await desk.screenshot({ path: 'test-results/e2e-overview-empty.png', fullPage: true });
+  } finally {
+    await desk.context().close();
+    await empty.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);

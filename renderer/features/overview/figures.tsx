@@ -147,7 +147,7 @@ export function BoxesByStatus({ statuses }: { statuses: Figure<'boxesByStatus'> 
       <Chart
         label={t('byStatus.title')}
         option={{
-          tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
+          tooltip: { trigger: 'item', formatter: t('sliceTooltip') },
           legend: { orient: 'vertical', right: 8, top: 'middle' },
           series: [
             {
@@ -241,7 +241,7 @@ export function InspectionProgress({ figure }: { figure: Figure<'inspection'> })
       <Chart
         label={t('inspection.title', { month: figure.month })}
         option={{
-          tooltip: { trigger: 'item', formatter: '{b}：{c} 盒（{d}%）' },
+          tooltip: { trigger: 'item', formatter: t('sliceTooltip') },
           legend: { orient: 'vertical', right: 8, top: 'middle' },
           series: [
             {
@@ -329,13 +329,25 @@ function roomsOption(figure: Figure<'rooms'>, metric: 'temperature' | 'humidity'
     legend: { top: 0, right: 0 },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : String(v)) },
     xAxis: { type: 'category', data: days.map((d) => d.slice(5)), boundaryGap: false },
-    yAxis: { type: 'value', name: title, scale: true, nameTextStyle: { align: 'left' } },
+    // The axis always spans the set range, so a reading outside it shows as outside.
+    yAxis: {
+      type: 'value',
+      name: title,
+      nameTextStyle: { align: 'left' },
+      min: (v: { min: number }) => Math.floor((Math.min(v.min, low) - 1) / 5) * 5,
+      max: (v: { max: number }) => Math.ceil((Math.max(v.max, high) + 1) / 5) * 5,
+    },
     series: figure.rooms.map((room, i) => ({
       type: 'line' as const,
       name: room.name,
       connectNulls: false,
       symbolSize: 6,
-      data: days.map((day) => room.days.find((d) => d.day === day)?.[metric] ?? null),
+      // A day with a reading out of range is marked red on its line.
+      data: days.map((day) => {
+        const d = room.days.find((r) => r.day === day);
+        if (!d) return null;
+        return d.outOfRange > 0 ? { value: d[metric], itemStyle: { color: RED }, symbolSize: 9 } : d[metric];
+      }),
       // The set range, once, as a band behind the lines.
       ...(i === 0
         ? { markArea: { silent: true, itemStyle: { color: 'rgba(82, 196, 26, 0.08)' }, data: [[{ name: rangeName, yAxis: low }, { yAxis: high }]] } }

@@ -4,9 +4,9 @@ export const overview = {
     title: '概览',
     asOf: '截至 {{today}}',
     openList: '查看列表',
+    /** ECharts' own placeholders: name, value, percent. */
+    sliceTooltip: '{b}：{c}（{d}%）',
     clickHint: '点击图形查看对应清单',
-    count: '{{count}} 盒',
-    loans_count: '{{count}} 笔',
     incidents: {
       title: '库房安全事件 {{count}} 起待处理',
       none: '库房没有待处理的安全事件',
@@ -52,7 +52,6 @@ export const overview = {
     inspection: {
       title: '本月检查进度（{{month}}）',
       notStarted: '本月检查尚未开始',
-      open: '去检查',
       checkedOk: '已查无问题',
       withFindings: '已查有问题',
       unchecked: '未查',
@@ -76,16 +75,14 @@ export const overview = {
       temperature: '温度 °C',
       humidity: '相对湿度 %',
       range: '规定范围',
-      tooltip: '{{room}} {{day}}：平均 {{value}}，最低 {{min}}，最高 {{max}}，{{readings}} 次记录，{{outOfRange}} 次超限',
     },
   },
   en: {
     title: 'Overview',
     asOf: 'As of {{today}}',
     openList: 'Open the list',
+    sliceTooltip: '{b}: {c} ({d}%)',
     clickHint: 'Click a bar, slice or point to open its list',
-    count: '{{count}} boxes',
-    loans_count: '{{count}} loans',
     incidents: {
       title: '{{count}} room incident(s) to handle',
       none: 'No room incidents to handle',
@@ -131,7 +128,6 @@ export const overview = {
     inspection: {
       title: 'This month’s inspection ({{month}})',
       notStarted: 'This month’s inspection has not started',
-      open: 'Open the inspection',
       checkedOk: 'Checked, fine',
       withFindings: 'Checked, with findings',
       unchecked: 'Not checked',
@@ -155,7 +151,6 @@ export const overview = {
       temperature: 'Temperature °C',
       humidity: 'Relative humidity %',
       range: 'Set range',
-      tooltip: '{{room}} {{day}}: mean {{value}}, low {{min}}, high {{max}}, {{readings}} readings, {{outOfRange}} out of range',
     },
   },
 };
