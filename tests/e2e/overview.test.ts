@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addDays, localDate } from '../../electron/server/services/local-date';
 import { launchChromium, newPage, seedArchive, startShell, type RunningShell } from './support/shell';
-import { clickButton, signInSeeded, signOut } from './support/ui';
+import { clickButton, SEED_OWN_PASSWORD, signInSeeded, signOut } from './support/ui';
 
 let shell: RunningShell;
 let browser: Browser;
@@ -27,9 +27,19 @@ afterAll(async () => {
   await browser?.close();
   await shell?.stop();
   rmSync(work, { recursive: true, force: true });
+  if (media) rmSync(media, { recursive: true, force: true });
 });
 
 const today = localDate();
+let media = '';
+
+/** A call as a desk makes it, for what the test sets up beside the screens it looks at. */
+async function call<T>(handle: string | null, name: string, payload: unknown): Promise<T> {
+  const res = await page.request.post(`${shell.url}api/${name}`, { data: { payload }, headers: handle ? { 'x-archive-session': handle } : {} });
+  const result = (await res.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
 /** A chart's card on the overview, by its title. */
 const card = (title: string) => page.locator('.overview-card', { hasText: title });
 /** The drawn marks of a chart (bars, slices) in one colour of its SVG. */
@@ -55,6 +65,11 @@ test('the custodian records a damp reading in a new room: an incident for the ma
     await clickButton(page, '登记');
     await page.getByText(`已登记 ${day} 09:00 的温湿度`).waitFor();
   }
+  // Two backup media: the USB drive takes a backup, the second disk is not plugged in.
+  const handle = await call<{ handle: string }>(null, 'session-login', { username: 'custodian', password: SEED_OWN_PASSWORD });
+  media = mkdtempSync(join(tmpdir(), 'archive-desk-overview-usb-'));
+  await call(handle.handle, 'backup-settings-update', { folders: [media, join(media, '移动硬盘')], keep: 3, dailyAt: null, onClose: false });
+  await call(handle.handle, 'backup-run', {});
   await signOut(page);
 }, 120_000);
 
@@ -78,6 +93,12 @@ test('the manager lands on 概览: the open incident first, then the charts with
   await expect.poll(() => marks('近 12 个月借阅（按申请月份）', '#1677ff').count()).toBeGreaterThan(0);
   await expect.poll(() => marks('档案盒状态', '#52c41a').count()).toBe(2);
   await expect.poll(() => card('近 30 天库房温湿度（每日平均）').locator('svg path[stroke]').count()).toBeGreaterThan(2);
+  // The USB drive backed up today (green), the unplugged disk never (red).
+  const backups = '距上次成功备份的天数（按备份位置）';
+  await card(backups).getByText('0 天').waitFor();
+  await card(backups).getByText('从未成功').waitFor();
+  await expect.poll(() => marks(backups, '#52c41a').count()).toBe(1);
+  await expect.poll(() => marks(backups, '#f5222d').count()).toBe(1);
   // The incident is the first thing on the screen, above every chart.
   const incidentTop = (await incidents.boundingBox())!.y;
   const firstChartTop = (await page.locator('.overview-card').first().boundingBox())!.y;

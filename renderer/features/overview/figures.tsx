@@ -62,12 +62,20 @@ function useMonthLabel() {
   };
 }
 
+/** Room left of a horizontal bar chart for its names (departments, backup folders); longer ones end in "…". */
+const NAME_WIDTH = 120;
+
 function barOption(labels: string[], values: number[], series: string, colour: string | string[], horizontal = false): ChartOption {
   // Every label: twelve months or a handful of floors fit, and a skipped one hides which bar is which.
-  const category = { type: 'category' as const, data: labels, axisTick: { alignWithLabel: true }, axisLabel: { interval: 0 } };
+  const category = {
+    type: 'category' as const,
+    data: labels,
+    axisTick: { alignWithLabel: true },
+    axisLabel: horizontal ? { interval: 0, width: NAME_WIDTH, overflow: 'truncate' as const } : { interval: 0 },
+  };
   const value = { type: 'value' as const, minInterval: 1 };
   return {
-    grid: { left: 8, right: 24, top: 24, bottom: 8 },
+    grid: { left: horizontal ? NAME_WIDTH + 16 : 8, right: 24, top: 24, bottom: 8 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: horizontal ? value : category,
     yAxis: horizontal ? { ...category, inverse: true } : value,
@@ -280,7 +288,7 @@ export function BackupAge({ figure }: { figure: Figure<'backups'> }) {
         label={t('backups.title')}
         height={Math.max(140, media.length * 40 + 40)}
         option={{
-          grid: { left: 8, right: 72, top: 16, bottom: 8 },
+          grid: { left: NAME_WIDTH + 16, right: 72, top: 16, bottom: 8 },
           tooltip: {
             trigger: 'item',
             formatter: (p) => {
@@ -290,12 +298,19 @@ export function BackupAge({ figure }: { figure: Figure<'backups'> }) {
             },
           },
           xAxis: { type: 'value', minInterval: 1 },
-          yAxis: { type: 'category', data: media.map((m) => mediumName(m.folder)), inverse: true },
+          yAxis: {
+            type: 'category',
+            data: media.map((m) => mediumName(m.folder)),
+            inverse: true,
+            axisLabel: { width: NAME_WIDTH, overflow: 'truncate' },
+          },
           series: [
             {
               type: 'bar',
               name: t('backups.series'),
               barMaxWidth: 24,
+              // A backup made today is 0 days old: still a bar to see and click.
+              barMinHeight: 4,
               data: media.map((m) => ({ value: m.days ?? longest, itemStyle: { color: late(m) ? RED : GREEN } })),
               label: {
                 show: true,
@@ -334,6 +349,7 @@ function roomsOption(figure: Figure<'rooms'>, metric: 'temperature' | 'humidity'
       type: 'value',
       name: title,
       nameTextStyle: { align: 'left' },
+      interval: 5,
       min: (v: { min: number }) => Math.floor((Math.min(v.min, low) - 1) / 5) * 5,
       max: (v: { max: number }) => Math.ceil((Math.max(v.max, high) + 1) / 5) * 5,
     },
@@ -342,11 +358,12 @@ function roomsOption(figure: Figure<'rooms'>, metric: 'temperature' | 'humidity'
       name: room.name,
       connectNulls: false,
       symbolSize: 6,
-      // A day with a reading out of range is marked red on its line.
+      // A day whose lowest or highest reading of this measure left the range is marked red on its line.
       data: days.map((day) => {
         const d = room.days.find((r) => r.day === day);
         if (!d) return null;
-        return d.outOfRange > 0 ? { value: d[metric], itemStyle: { color: RED }, symbolSize: 9 } : d[metric];
+        const [lowest, highest] = metric === 'temperature' ? [d.minTemperature, d.maxTemperature] : [d.minHumidity, d.maxHumidity];
+        return lowest < low || highest > high ? { value: d[metric], itemStyle: { color: RED }, symbolSize: 9 } : d[metric];
       }),
       // The set range, once, as a band behind the lines.
       ...(i === 0
