@@ -12,6 +12,7 @@ import { exportPayloads } from './payloads-exports';
 import { importPayloads } from './payloads-imports';
 import { clientPayloads, networkPayloads } from './payloads-network';
 import { lendingPayloads } from './payloads-lending';
+import { overviewPayloads } from './payloads-overview';
 
 import { validBoxInput } from './box-input';
 
@@ -235,6 +236,7 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
     borrowerUserId: 2,
     borrowerName: '王芳',
     borrowerPhone: '0571-88881234',
+    borrowerDepartment: '财务部',
     from: '2026-01-01',
     to: '2026-12-31',
     cursor: 10,
@@ -251,6 +253,7 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   ...networkPayloads,
   ...clientPayloads,
   ...lendingPayloads,
+  ...overviewPayloads,
 };
 
 /** The error code of a failed Result, or a description of the unexpected success. */

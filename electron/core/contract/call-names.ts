@@ -135,4 +135,5 @@ export const CALL_NAMES = [
   'host-certificate-install',
   'session-list',
   'session-end',
+  'overview',
 ] as const;

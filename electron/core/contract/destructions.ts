@@ -18,9 +18,12 @@ export const retentionReportInput = z
   .object({
     /** Boxes whose retention ends on or before this date (today: those already ended). */
     by: isoDate,
+    /** And on or after this date: one month's ends, as the overview's retention bars open them. */
+    from: isoDate.optional(),
     retentionClass: z.enum(RETENTION_CLASSES).optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => !v.from || v.from <= v.by, { error: 'v.rangeOrder', path: ['by'] });
 
 export const destructionProposeInput = z
   .object({

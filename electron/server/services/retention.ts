@@ -1,7 +1,7 @@
 import { and, asc, inArray, isNotNull, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
-import { boxes, destructionBoxes, destructions, type BoxRow } from '../../../db/schema';
+import { boxes, destructionBoxes, destructions, retentionEndOf, type BoxRow } from '../../../db/schema';
 import type { RetentionReport, retentionReportInput, RetentionRow } from '../../core/contract/destructions';
 import { itemCounts } from './form-numbers';
 import { heldBoxIds } from './holds';
@@ -33,7 +33,7 @@ export function retentionEnd(box: Pick<BoxRow, 'retentionClass' | 'retentionYear
 }
 
 /** The same end date in SQL, so the report filters in the database. */
-const endSql = sql<string>`date(${boxes.retentionStart}, '+' || (CASE ${boxes.retentionClass} WHEN 'y30' THEN 30 WHEN 'y10' THEN 10 ELSE ${boxes.retentionYears} END) || ' years')`;
+export const retentionEndSql = retentionEndOf(boxes);
 
 /** Boxes on a proposal still in progress. */
 export function proposedBoxIds(db: Db, boxIds?: number[]): Set<number> {
@@ -56,7 +56,7 @@ export function proposedBoxIds(db: Db, boxIds?: number[]): Set<number> {
  */
 export function retentionReport(db: Db, input: z.output<typeof retentionReportInput>): RetentionReport {
   const rows = db
-    .select({ box: boxes, end: endSql })
+    .select({ box: boxes, end: retentionEndSql })
     .from(boxes)
     .where(
       and(
@@ -64,10 +64,11 @@ export function retentionReport(db: Db, input: z.output<typeof retentionReportIn
         isNotNull(boxes.retentionStart),
         notInArray(boxes.status, ['destroyed', 'transferred']),
         input.retentionClass ? sql`${boxes.retentionClass} = ${input.retentionClass}` : undefined,
-        sql`${endSql} <= ${input.by}`,
+        sql`${retentionEndSql} <= ${input.by}`,
+        input.from ? sql`${retentionEndSql} >= ${input.from}` : undefined,
       ),
     )
-    .orderBy(asc(boxes.retentionClass), asc(endSql), asc(boxes.code))
+    .orderBy(asc(boxes.retentionClass), asc(retentionEndSql), asc(boxes.code))
     .all();
   const held = heldBoxIds(db);
   const listed = rows.filter((r) => !held.has(r.box.id));

@@ -2,7 +2,7 @@ import { Alert, Button, Flex, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { RetentionRow } from '../../../electron/core/contract/destructions';
 import { RETENTION_CLASSES } from '../../../electron/core/enums';
 import { retentionLabel } from '../../ui/format';
@@ -19,11 +19,20 @@ type RetentionClass = (typeof RETENTION_CLASSES)[number];
 /** 保管期限到期报表: boxes whose retention has ended (or ends by a date), by class; pick some and propose them for destruction. */
 export function RetentionReport() {
   const { t } = useTranslation(['custody', 'common']);
-  const [by, setBy] = useState(dayjs().format('YYYY-MM-DD'));
+  // The dates live in the address, so the overview's month bars open the report on that month.
+  const [params, setParams] = useSearchParams();
+  const dateParam = (key: string) => {
+    const value = params.get(key);
+    return value && /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs(value).isValid() ? value : null;
+  };
+  const by = dateParam('by') ?? dayjs().format('YYYY-MM-DD');
+  const from = dateParam('from');
+  const setDates = (next: { by: string; from: string | null }) =>
+    setParams(Object.fromEntries(Object.entries(next).filter(([, v]) => v !== null)) as Record<string, string>, { replace: true });
   const [retentionClass, setClass] = useState<RetentionClass | ''>('');
   const [selected, setSelected] = useState<string[]>([]);
   const [proposing, setProposing] = useState(false);
-  const report = useRetention({ by, retentionClass: retentionClass || undefined });
+  const report = useRetention({ by, from: from && from <= by ? from : undefined, retentionClass: retentionClass || undefined });
   const mayPropose = useCanCall('destruction-propose');
   const today = dayjs().format('YYYY-MM-DD');
   // Only boxes already past their end, in stock and on no list, can be proposed.
@@ -35,7 +44,10 @@ export function RetentionReport() {
         <Flex vertical gap={12}>
           <Flex gap={16} align="center" wrap>
             <label>
-              {t('retention.by')}：<DateInput value={by} onChange={(v) => v && setBy(v)} allowClear={false} />
+              {t('retention.from')}：<DateInput value={from} onChange={(v) => setDates({ by, from: v })} />
+            </label>
+            <label>
+              {t('retention.by')}：<DateInput value={by} onChange={(v) => v && setDates({ by: v, from })} allowClear={false} />
             </label>
             <Select<RetentionClass | ''>
               style={{ width: 160 }}
