@@ -503,6 +503,8 @@ export const inspections = sqliteTable(
       .references(() => users.id),
     completedAt: text('completed_at'),
     completedBy: integer('completed_by').references(() => users.id),
+    /** Walked one cabinet at a time: each cabinet's boxes are listed when its part starts. */
+    byCabinet: integer('by_cabinet', { mode: 'boolean' }).notNull().default(false),
   },
   // One monthly check a month, and a full stocktake may fall in the same month besides it.
   (t) => [uniqueIndex('inspections_month_kind_uq').on(t.month, t.kind)],
@@ -527,8 +529,31 @@ export const inspectionItems = sqliteTable(
     note: text('note').notNull().default(''),
     checkedAt: text('checked_at'),
     checkedBy: integer('checked_by').references(() => users.id),
+    /** The cabinet the box is registered in, in an inspection walked by cabinet; null when in none. */
+    cabinetId: integer('cabinet_id').references(() => locations.id),
+    /** Where the box was found instead, when that was another cabinet: 存放位置错误. */
+    foundInId: integer('found_in_id').references(() => locations.id),
   },
   (t) => [uniqueIndex('inspection_items_uq').on(t.inspectionId, t.boxId), index('inspection_items_seq_idx').on(t.inspectionId, t.seq)],
+);
+
+/** One cabinet of an inspection walked by cabinet: its expected boxes were frozen when it started. */
+export const inspectionParts = sqliteTable(
+  'inspection_parts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    inspectionId: integer('inspection_id')
+      .notNull()
+      .references(() => inspections.id),
+    cabinetId: integer('cabinet_id')
+      .notNull()
+      .references(() => locations.id),
+    startedAt: text('started_at').notNull().default(now),
+    startedBy: integer('started_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [uniqueIndex('inspection_parts_uq').on(t.inspectionId, t.cabinetId)],
 );
 
 /** A finding of an inspection, followed up by its owner until closed. */

@@ -112,7 +112,21 @@ describe('custody register exports', () => {
     const file = await app.ok('inspection-export', { id: insp.id, format: 'xlsx' }, cast.manager);
     expect(file.fileName).toMatch(new RegExp(`^${insp.month}档案检查记录-\\d{8}-\\d{6}\\.xlsx$`));
     const sheet = await sheetOf(file);
-    expect(cells(sheet, 1, 12)).toEqual(['序号', '档案编号', '题名', '位置', '在架', '齐全', '存放正确', '保存状况', '发现问题', '备注', '检查人', '检查时间']);
+    expect(cells(sheet, 1, 13)).toEqual([
+      '序号',
+      '档案编号',
+      '题名',
+      '位置',
+      '在架',
+      '齐全',
+      '存放正确',
+      '保存状况',
+      '发现问题',
+      '备注',
+      '检查人',
+      '检查时间',
+      '实际发现位置',
+    ]);
     const rows = [2, 3].map((r) => cells(sheet, r, 10));
     const checked = rows.find((r) => r[1] === a.code)!;
     expect(checked.slice(4)).toEqual(['是', '否', '是', '受潮', '文件不齐全、保存状况异常', '缺少装修验收单，盒底受潮']);

@@ -1,9 +1,8 @@
-import type { CallInput } from '../electron/core/contract';
 import { localDate } from '../electron/server/services/local-date';
 import type { TestApp } from './support/app';
 import { positionAt } from './support/locations';
 import { createBox, createSetUpApp, errorCode, snapshot } from './support/fixtures';
-import { custodyCast, type CustodyCast } from './support/custody';
+import { custodyCast, goodCheck, type CustodyCast } from './support/custody';
 import { loanOut } from './support/lending';
 
 let app: TestApp;
@@ -28,16 +27,6 @@ async function refusedUnchanged(
   if (params) expect(result.error?.params).toEqual(params);
   expect(state()).toEqual(before);
 }
-
-const good = (itemId: number): CallInput<'inspection-check'> => ({
-  itemId,
-  present: true,
-  complete: true,
-  correctlyFiled: true,
-  condition: 'good',
-  note: '',
-  followUpOwner: '',
-});
 
 /** Three boxes in stock, created out of shelf order, and one on loan. */
 async function shelves() {
@@ -75,21 +64,21 @@ describe('monthly inspection 检查', () => {
     await shelves();
     const insp = await app.ok('inspection-start', {}, cast.custodian);
     const [first, second] = insp.items;
-    expect(await app.ok('inspection-check', good(first.id), cast.custodian)).toMatchObject({
+    expect(await app.ok('inspection-check', goodCheck(first.id), cast.custodian)).toMatchObject({
       present: true,
       complete: true,
       findings: [],
       checkedByName: 'custodian-测试',
     });
     // Something wrong needs an owner and a note.
-    await refusedUnchanged(() => app.call('inspection-check', { ...good(second.id), complete: false }, cast.custodian), 'VALIDATION');
+    await refusedUnchanged(() => app.call('inspection-check', { ...goodCheck(second.id), complete: false }, cast.custodian), 'VALIDATION');
     const wrong = await app.ok(
       'inspection-check',
-      { ...good(second.id), complete: false, condition: 'damp', note: '缺消防验收单，盒子受潮', followUpOwner: '李强' },
+      { ...goodCheck(second.id), complete: false, condition: 'damp', note: '缺消防验收单，盒子受潮', followUpOwner: '李强' },
       cast.custodian,
     );
     expect(wrong.findings).toEqual(['incomplete', 'condition']);
-    await app.ok('inspection-check', { ...good(second.id), correctlyFiled: false, note: '放错柜子', followUpOwner: '王芳' }, cast.custodian);
+    await app.ok('inspection-check', { ...goodCheck(second.id), correctlyFiled: false, note: '放错柜子', followUpOwner: '王芳' }, cast.custodian);
     const open = await app.ok('follow-up-list', { status: 'open', limit: 50 }, cast.manager);
     expect(open.map((f) => [f.boxCode, f.findings, f.owner, f.note])).toEqual([[second.code, ['misfiled'], '王芳', '放错柜子']]);
     expect((await app.ok('inspection-status', {}, cast.clerk)).openFollowUps).toBe(1);
@@ -101,15 +90,15 @@ describe('monthly inspection 检查', () => {
   it('completes only when every box is checked; then it is done for the dashboard and cannot change', async () => {
     await shelves();
     const insp = await app.ok('inspection-start', {}, cast.custodian);
-    await app.ok('inspection-check', good(insp.items[0].id), cast.custodian);
+    await app.ok('inspection-check', goodCheck(insp.items[0].id), cast.custodian);
     await refusedUnchanged(() => app.call('inspection-complete', { id: insp.id }, cast.custodian), 'INSPECTION_INCOMPLETE', { remaining: 2 });
-    await app.ok('inspection-check', { ...good(insp.items[1].id), present: false, note: '架上未找到', followUpOwner: '李强' }, cast.custodian);
-    await app.ok('inspection-check', good(insp.items[2].id), cast.custodian);
+    await app.ok('inspection-check', { ...goodCheck(insp.items[1].id), present: false, note: '架上未找到', followUpOwner: '李强' }, cast.custodian);
+    await app.ok('inspection-check', goodCheck(insp.items[2].id), cast.custodian);
     const done = await app.ok('inspection-complete', { id: insp.id }, cast.custodian);
     expect(done).toMatchObject({ status: 'completed', checked: 3, withFindings: 1, completedByName: 'custodian-测试' });
     expect(done.items[1].findings).toEqual(['missing_box']);
     expect(await app.ok('inspection-status', {}, cast.clerk)).toMatchObject({ done: true, openFollowUps: 1 });
-    await refusedUnchanged(() => app.call('inspection-check', good(insp.items[0].id), cast.custodian), 'INSPECTION_CLOSED', { month: month() });
+    await refusedUnchanged(() => app.call('inspection-check', goodCheck(insp.items[0].id), cast.custodian), 'INSPECTION_CLOSED', { month: month() });
     expect((await app.ok('inspection-list', {}, cast.auditor)).map((i) => [i.month, i.status])).toEqual([[month(), 'completed']]);
   });
 

@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import type { CallInput } from '../electron/core/contract';
 import { localDate } from '../electron/server/services/local-date';
 import type { TestApp } from './support/app';
-import { custodyCast, expiredBox, type CustodyCast } from './support/custody';
+import { custodyCast, goodCheck, expiredBox, type CustodyCast } from './support/custody';
 import { createBox, createSetUpApp, errorCode } from './support/fixtures';
 import { loanOut } from './support/lending';
 
@@ -13,16 +12,6 @@ beforeEach(async () => {
   cast = await custodyCast(app);
 });
 afterEach(() => app.close());
-
-const good = (itemId: number): CallInput<'inspection-check'> => ({
-  itemId,
-  present: true,
-  complete: true,
-  correctlyFiled: true,
-  condition: 'good',
-  note: '',
-  followUpOwner: '',
-});
 
 /** Sets when a stocktake was completed, as if it had been done that long ago. */
 const completedOn = (id: number, at: string) => app.runtime.requireDb().$client.prepare('UPDATE inspections SET completed_at = ? WHERE id = ?').run(at, id);
@@ -55,8 +44,8 @@ describe('full stocktake 全面盘点', () => {
     const [a, b] = [await createBox(app), await createBox(app, { volume: 2 })];
     const full = await app.ok('inspection-start', { kind: 'full' }, cast.custodian);
     const itemOf = (code: string) => full.items.find((i) => i.code === code)!.id;
-    await app.ok('inspection-check', good(itemOf(a.code)), cast.custodian);
-    await app.ok('inspection-check', { ...good(itemOf(b.code)), present: false, note: '架上未找到', followUpOwner: '李强' }, cast.custodian);
+    await app.ok('inspection-check', goodCheck(itemOf(a.code)), cast.custodian);
+    await app.ok('inspection-check', { ...goodCheck(itemOf(b.code)), present: false, note: '架上未找到', followUpOwner: '李强' }, cast.custodian);
     await app.ok('inspection-complete', { id: full.id }, cast.custodian);
 
     const done = await app.ok('stocktake-status', {}, cast.manager);

@@ -79,9 +79,9 @@ describe('monthly inspection', { timeout: 120_000 }, () => {
     const current = () => within(screen.getByText(/^月度检查 \d{4}-\d{2}$/).closest('.ant-card') as HTMLElement);
     expect(await current().findByText(/已查 1 \/ 2 盒/, {}, WAIT)).toBeInTheDocument();
     // With a box left the month cannot be completed: the button says why instead of asking first.
-    const completeButton = () => current().getByRole('button', { name: /完成本月检查/ });
+    const completeButton = () => current().getByRole('button', { name: /完成本次检查/ });
     expect(completeButton()).toBeDisabled();
-    expect(current().getByText('还有 1 盒档案未检查，不能完成本月检查')).toBeInTheDocument();
+    expect(current().getByText('还有 1 盒档案未检查，不能完成本次检查')).toBeInTheDocument();
 
     await user.type(scan, `${second.code}{enter}`);
     const secondDialog = await check(second.code);
@@ -96,6 +96,6 @@ describe('monthly inspection', { timeout: 120_000 }, () => {
     expect(completeButton()).toBeEnabled();
     await user.click(completeButton());
     await user.click(await screen.findByRole('button', { name: /确\s*定|OK/ }, WAIT));
-    expect(await current().findByText('本月检查已完成', {}, WAIT)).toBeInTheDocument();
+    expect(await current().findByText('本次检查已完成', {}, WAIT)).toBeInTheDocument();
   });
 });

@@ -48,3 +48,14 @@ export const validExecution = (id: number, over: Partial<CallInput<'destruction-
   supervisors: ['王芳', '张伟'],
   ...over,
 });
+
+/** A box checked and found in order. */
+export const goodCheck = (itemId: number): CallInput<'inspection-check'> => ({
+  itemId,
+  present: true,
+  complete: true,
+  correctlyFiled: true,
+  condition: 'good',
+  note: '',
+  followUpOwner: '',
+});

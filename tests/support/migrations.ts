@@ -32,6 +32,12 @@ const UNDO: Record<string, string[]> = {
     'DROP TABLE box_former_codes',
   ],
   '0012_overview_indexes': ['DROP INDEX boxes_retention_end_idx', 'DROP INDEX loans_requested_idx'],
+  '0013_inspection_by_cabinet': [
+    'ALTER TABLE inspections DROP COLUMN by_cabinet',
+    'ALTER TABLE inspection_items DROP COLUMN found_in_id',
+    'ALTER TABLE inspection_items DROP COLUMN cabinet_id',
+    'DROP TABLE inspection_parts',
+  ],
 };
 
 const journal = () => (JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] }).entries;

@@ -31,6 +31,7 @@ type CustodyCall =
   | 'stocktake-status'
   | 'inspection-check'
   | 'inspection-scan'
+  | 'inspection-part-start'
   | 'inspection-complete'
   | 'inspection-record-pdf'
   | 'follow-up-list'
@@ -90,6 +91,7 @@ export const custodyPayloads: { [N in CustodyCall]: CallInput<N> } = {
     followUpOwner: '李强',
   },
   'inspection-scan': { inspectionId: 1, code: 'ZH-2026-0001' },
+  'inspection-part-start': { inspectionId: 1, cabinetId: 1 },
   'inspection-complete': { id: 1 },
   'inspection-record-pdf': { id: 1 },
   'follow-up-list': { status: 'open', inspectionId: 1, limit: 20 },

@@ -60,6 +60,7 @@ export const AUDIT_ACTIONS = [
   'destruction-cancel',
   'destruction-execute',
   'inspection-start',
+  'inspection-part-start',
   'inspection-check',
   'inspection-complete',
   'follow-up-open',

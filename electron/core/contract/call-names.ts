@@ -97,6 +97,7 @@ export const CALL_NAMES = [
   'destruction-register-pdf',
   'destruction-export',
   'inspection-start',
+  'inspection-part-start',
   'stocktake-status',
   'inspection-get',
   'inspection-list',

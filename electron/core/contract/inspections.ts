@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BOX_CONDITIONS, FOLLOW_UP_STATUSES, INSPECTION_KINDS, INSPECTION_STATUSES } from '../enums';
+import { BOX_CONDITIONS, type BOX_STATUSES, FOLLOW_UP_STATUSES, INSPECTION_KINDS, INSPECTION_STATUSES } from '../enums';
 import type { ExportFile } from './audit';
 import { boxCode } from './boxes';
 import { call } from './define';
@@ -10,7 +10,7 @@ import { empty, id, listLimit, requiredText, text } from './fields';
  * present / complete / correctly filed / condition; findings are followed up until closed.
  */
 export { BOX_CONDITIONS, FOLLOW_UP_STATUSES, INSPECTION_STATUSES };
-export const FINDINGS = ['missing_box', 'incomplete', 'misfiled', 'condition'] as const;
+export const FINDINGS = ['missing_box', 'incomplete', 'misfiled', 'wrong_place', 'condition'] as const;
 export type Finding = (typeof FINDINGS)[number];
 
 export const inspectionCheckInput = z
@@ -32,9 +32,13 @@ export const inspectionCheckInput = z
   });
 
 /** The monthly check unless a full stocktake 全面盘点 is asked for. */
-export const inspectionStartInput = z.object({ kind: z.enum(INSPECTION_KINDS).default('monthly') }).strict();
+export const inspectionStartInput = z.object({ kind: z.enum(INSPECTION_KINDS).default('monthly'), byCabinet: z.boolean().default(false) }).strict();
 
-export const inspectionScanInput = z.object({ inspectionId: id, code: boxCode.pipe(z.string().min(1, { error: 'v.required' })) }).strict();
+/** A scan at the shelf; with cabinetId, at that cabinet of an inspection walked by cabinet. */
+export const inspectionScanInput = z
+  .object({ inspectionId: id, code: boxCode.pipe(z.string().min(1, { error: 'v.required' })), cabinetId: id.optional() })
+  .strict();
+export const inspectionPartStartInput = z.object({ inspectionId: id, cabinetId: id }).strict();
 export const followUpListInput = z.object({ status: z.enum(FOLLOW_UP_STATUSES).optional(), inspectionId: id.optional(), limit: listLimit }).strict();
 export const followUpCloseInput = z.object({ id, resolution: requiredText(500) }).strict();
 
@@ -55,6 +59,33 @@ export interface InspectionItem {
   checkedAt: string | null;
   checkedByName: string | null;
   findings: Finding[];
+  /** In an inspection walked by cabinet: the cabinet the box is registered in. */
+  cabinetId: number | null;
+  /** Where it was found instead (存放位置错误); `location` is where it belongs. */
+  foundIn: string | null;
+}
+
+/** A box of a cabinet that is not on its shelf to be checked: on loan, or awaiting destruction. */
+export interface ApartBox {
+  boxId: number;
+  code: string;
+  title: string;
+  location: string;
+  status: (typeof BOX_STATUSES)[number];
+}
+
+/** One cabinet of an inspection walked by cabinet. */
+export interface InspectionPart {
+  cabinetId: number;
+  /** 一号库房 › C-03 */
+  path: string;
+  startedAt: string | null;
+  /** Frozen when the part started; before that, the boxes it would list now. */
+  total: number;
+  checked: number;
+  withFindings: number;
+  /** Listed apart, not walked. */
+  apart: ApartBox[];
 }
 
 export interface FollowUp {
@@ -88,11 +119,14 @@ export interface Inspection {
   total: number;
   checked: number;
   withFindings: number;
+  byCabinet: boolean;
   items: InspectionItem[];
   followUps: FollowUp[];
+  /** Every cabinet, in shelf order, when walked by cabinet; empty otherwise. */
+  parts: InspectionPart[];
 }
 
-export type InspectionSummary = Omit<Inspection, 'items' | 'followUps'>;
+export type InspectionSummary = Omit<Inspection, 'items' | 'followUps' | 'parts'>;
 
 /** The dashboard's reminder: this month's inspection, done or not. */
 export interface InspectionStatus {
@@ -124,6 +158,7 @@ export const inspectionCalls = {
   'inspection-status': call<InspectionStatus>()({ input: empty, access: 'signed-in', reads: ['inspection'] }),
   'inspection-check': call<InspectionItem>()({ input: inspectionCheckInput, access: ['custodian'], changes: ['inspection'] }),
   'inspection-scan': call<InspectionItem>()({ input: inspectionScanInput, access: ['custodian'], reads: ['inspection', 'box'] }),
+  'inspection-part-start': call<Inspection>()({ input: inspectionPartStartInput, access: ['custodian'], changes: ['inspection'] }),
   'inspection-complete': call<Inspection>()({ input: z.object({ id }).strict(), access: ['custodian'], changes: ['inspection'] }),
   'inspection-record-pdf': call<ExportFile>()({ input: z.object({ id }).strict(), access: ['custodian', 'manager', 'auditor'], changes: [] }),
   'inspection-export': call<ExportFile>()({ input: inspectionExportInput, access: ['custodian', 'manager', 'auditor'], changes: [] }),

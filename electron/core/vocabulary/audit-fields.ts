@@ -153,6 +153,10 @@ const ENTITIES: Partial<Record<AuditEntity, Record<string, Label>>> = {
     checkedBy: { 'zh-CN': '检查人', en: 'Checked by' },
     checkedAt: { 'zh-CN': '检查时间', en: 'Checked' },
     boxes: { 'zh-CN': '盒数', en: 'Boxes' },
+    byCabinet: { 'zh-CN': '按档案柜分段', en: 'By cabinet' },
+    cabinetId: { 'zh-CN': '档案柜', en: 'Cabinet' },
+    cabinet: { 'zh-CN': '档案柜', en: 'Cabinet' },
+    foundInId: { 'zh-CN': '实际发现位置', en: 'Found in' },
   },
   'follow-up': {
     inspectionId: { 'zh-CN': '所属检查', en: 'Inspection' },

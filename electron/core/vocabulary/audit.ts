@@ -58,6 +58,7 @@ export const auditVocabulary = {
     'destruction-cancel': { 'zh-CN': '撤销销毁清册', en: 'Destruction cancelled' },
     'destruction-execute': { 'zh-CN': '执行销毁', en: 'Destruction carried out' },
     'inspection-start': { 'zh-CN': '开始月度检查', en: 'Inspection started' },
+    'inspection-part-start': { 'zh-CN': '开始检查一个档案柜', en: 'Cabinet inspection started' },
     'inspection-check': { 'zh-CN': '检查档案', en: 'Box inspected' },
     'inspection-complete': { 'zh-CN': '完成月度检查', en: 'Inspection completed' },
     'follow-up-open': { 'zh-CN': '登记检查问题', en: 'Finding recorded' },

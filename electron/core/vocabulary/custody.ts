@@ -68,6 +68,7 @@ export const custodyVocabulary = {
     missing_box: { 'zh-CN': '档案不在架', en: 'Box not on shelf' },
     incomplete: { 'zh-CN': '文件不齐全', en: 'Documents missing' },
     misfiled: { 'zh-CN': '存放错误', en: 'Misfiled' },
+    wrong_place: { 'zh-CN': '存放位置错误', en: 'In the wrong place' },
     condition: { 'zh-CN': '保存状况异常', en: 'Condition' },
   }),
 };

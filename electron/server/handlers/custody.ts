@@ -22,6 +22,7 @@ import {
   listInspections,
   scanItem,
   startInspection,
+  startPart,
   stocktakeStatus,
 } from '../services/inspections';
 import { destructionRegisterPdf, inspectionRecordPdf, transferSheetPdf } from '../services/printing/custody';
@@ -58,7 +59,8 @@ export const custodyHandlers: Handlers<keyof CustodyCalls> = {
   'destruction-list': (input, { db }) => listDestructions(db, input),
   'destruction-register-pdf': (input, ctx) => destructionRegisterPdf(outputOf(ctx), input.id),
   'destruction-export': (input, { runtime, actor }) => runtime.exportFile(actor, { call: 'destruction-export', input }),
-  'inspection-start': (input, { db, actor }) => startInspection(db, actor, input.kind),
+  'inspection-start': (input, { db, actor }) => startInspection(db, actor, input.kind, input.byCabinet),
+  'inspection-part-start': (input, { db, actor }) => startPart(db, actor, input),
   'stocktake-status': (_input, { db }) => stocktakeStatus(db),
   'inspection-get': (input, { db }) => getInspection(db, input.id),
   'inspection-list': (_input, { db }) => listInspections(db),

@@ -62,6 +62,7 @@ const INSPECTION_COLUMNS: ExportColumn<InspectionItem>[] = [
   { header: '备注', width: 24, value: (i) => i.note },
   { header: '检查人', width: 10, value: (i) => i.checkedByName },
   { header: '检查时间', width: 17, value: (i) => instantCell(i.checkedAt) },
+  { header: '实际发现位置', width: 18, value: (i) => i.foundIn ?? '' },
 ];
 
 /** Every row of a paged list, up to the export cap. */

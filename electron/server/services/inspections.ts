@@ -1,9 +1,20 @@
 import { locationPath } from '../../core/contract/locations';
-import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
-import { boxes, followUps, inspectionItems, inspections, users, type FollowUpRow, type InspectionItemRow, type InspectionRow } from '../../../db/schema';
+import {
+  boxes,
+  followUps,
+  inspectionItems,
+  inspectionParts,
+  inspections,
+  locations,
+  users,
+  type FollowUpRow,
+  type InspectionItemRow,
+  type InspectionRow,
+} from '../../../db/schema';
 import { AppError } from '../../core/contract/errors';
 import type {
   Finding,
@@ -12,6 +23,7 @@ import type {
   Inspection,
   inspectionCheckInput,
   InspectionItem,
+  inspectionPartStartInput,
   inspectionScanInput,
   InspectionStatus,
   InspectionSummary,
@@ -20,21 +32,13 @@ import type {
 import type { INSPECTION_KINDS } from '../../core/enums';
 import { nowIso, type Actor } from './actor';
 import type { AuditEntry } from './audit';
+import { findingsOf } from './inspection-findings';
+import { boxesWithStatus, cabinetIndex, partOf, partsOf, unlistedCount, WALKED } from './inspection-parts';
 import { localDate, localDayStart } from './local-date';
 import { mutate } from './transaction';
 
+export { findingsOf };
 export const currentMonth = (): string => localDate().slice(0, 7);
-
-/** What a check found wrong; an unchecked item has no findings yet. */
-export function findingsOf(item: Pick<InspectionItemRow, 'present' | 'complete' | 'correctlyFiled' | 'condition'>): Finding[] {
-  if (item.present === null) return [];
-  if (!item.present) return ['missing_box'];
-  const found: Finding[] = [];
-  if (item.complete === false) found.push('incomplete');
-  if (item.correctlyFiled === false) found.push('misfiled');
-  if (item.condition !== null && item.condition !== 'good') found.push('condition');
-  return found;
-}
 
 const isChecked = (item: Pick<InspectionItemRow, 'checkedAt'>) => item.checkedAt !== null;
 
@@ -85,6 +89,7 @@ function summaries(db: Db, where?: SQL): InspectionSummary[] {
       startedByName,
       completedAt: i.completedAt,
       completedByName,
+      byCabinet: i.byCabinet,
       total: mine.length,
       checked: mine.filter(isChecked).length,
       withFindings: mine.filter((it) => findingsOf(it).length > 0).length,
@@ -96,14 +101,16 @@ export const listInspections = (db: Db): InspectionSummary[] => summaries(db);
 
 function itemsOf(db: Db, where: SQL): InspectionItem[] {
   return db
-    .select({ it: inspectionItems, box: boxes, checkedByName: users.displayName })
+    .select({ it: inspectionItems, box: boxes, checkedByName: users.displayName, foundCabinet: foundCabinet.name, foundRoom: foundRoom.name })
     .from(inspectionItems)
     .innerJoin(boxes, eq(boxes.id, inspectionItems.boxId))
     .leftJoin(users, eq(users.id, inspectionItems.checkedBy))
+    .leftJoin(foundCabinet, eq(foundCabinet.id, inspectionItems.foundInId))
+    .leftJoin(foundRoom, eq(foundRoom.id, foundCabinet.parentId))
     .where(where)
     .orderBy(inspectionItems.seq)
     .all()
-    .map(({ it, box, checkedByName }) => ({
+    .map(({ it, box, checkedByName, foundCabinet, foundRoom }) => ({
       id: it.id,
       seq: it.seq,
       boxId: box.id,
@@ -118,9 +125,13 @@ function itemsOf(db: Db, where: SQL): InspectionItem[] {
       checkedAt: it.checkedAt,
       checkedByName,
       findings: findingsOf(it),
+      cabinetId: it.cabinetId,
+      foundIn: foundCabinet === null ? null : locationPath({ room: foundRoom ?? '', cabinet: foundCabinet, shelf: '', position: '' }),
     }));
 }
 
+const foundCabinet = alias(locations, 'found_cabinet');
+const foundRoom = alias(locations, 'found_room');
 const followUpCreator = alias(users, 'follow_up_creator');
 const followUpCloser = alias(users, 'follow_up_closer');
 
@@ -166,7 +177,13 @@ function followUpsWhere(db: Db, where: SQL | undefined, limit = 1000): FollowUp[
 export function getInspection(db: Db, id: number): Inspection {
   const summary = summaries(db, eq(inspections.id, id))[0];
   if (!summary) throw new AppError('NOT_FOUND');
-  return { ...summary, items: itemsOf(db, eq(inspectionItems.inspectionId, id)), followUps: followUpsWhere(db, eq(followUps.inspectionId, id)) };
+  const row = db.select().from(inspections).where(eq(inspections.id, id)).get() as InspectionRow;
+  return {
+    ...summary,
+    items: itemsOf(db, eq(inspectionItems.inspectionId, id)),
+    followUps: followUpsWhere(db, eq(followUps.inspectionId, id)),
+    parts: row.byCabinet ? partsOf(db, row) : [],
+  };
 }
 
 export function listFollowUps(db: Db, input: z.output<typeof followUpListInput>): FollowUp[] {
@@ -189,17 +206,10 @@ export function inspectionStatus(db: Db): InspectionStatus {
 }
 
 /**
- * What each kind of inspection walks: the monthly check every box in stock (§4.8); the full
- * stocktake every box the archive still answers for on its shelves, those awaiting destruction and
- * those once reported missing included, so the register and the shelves are reconciled in full.
+ * This month's inspection of a kind, its boxes in the order the shelves are walked. Walked by
+ * cabinet, only the boxes in no cabinet are listed now; each cabinet's when its part starts.
  */
-const WALKED: Record<(typeof INSPECTION_KINDS)[number], (typeof boxes.$inferSelect.status)[]> = {
-  monthly: ['in_stock'],
-  full: ['in_stock', 'pending_destruction', 'missing'],
-};
-
-/** This month's inspection of a kind, its boxes in the order the shelves are walked. */
-export function startInspection(db: Db, actor: Actor, kind: (typeof INSPECTION_KINDS)[number] = 'monthly'): Inspection {
+export function startInspection(db: Db, actor: Actor, kind: (typeof INSPECTION_KINDS)[number] = 'monthly', byCabinet = false): Inspection {
   const id = mutate(db, actor, (tx) => {
     const month = currentMonth();
     if (
@@ -212,27 +222,70 @@ export function startInspection(db: Db, actor: Actor, kind: (typeof INSPECTION_K
       throw new AppError('INSPECTION_EXISTS', { params: { month, kind } });
     const row = tx
       .insert(inspections)
-      .values({ month, kind, startedAt: nowIso(), startedBy: actor.id ?? 0 })
+      .values({ month, kind, byCabinet, startedAt: nowIso(), startedBy: actor.id ?? 0 })
       .returning()
       .get();
-    const inStock = tx
-      .select({ id: boxes.id, code: boxes.code, room: boxes.room, cabinet: boxes.cabinet, shelf: boxes.shelf, position: boxes.position })
-      .from(boxes)
-      .where(inArray(boxes.status, WALKED[kind]))
-      .all()
-      .sort(shelfOrder);
-    // Inserted in chunks: one statement per box would be slow for a few thousand boxes.
-    for (let i = 0; i < inStock.length; i += 500) {
-      tx.insert(inspectionItems)
-        .values(inStock.slice(i, i + 500).map((b, j) => ({ inspectionId: row.id, boxId: b.id, seq: i + j + 1 })))
-        .run();
-    }
+    const { cabinetOf } = cabinetIndex(tx);
+    const inStock = boxesWithStatus(tx, WALKED[kind]).filter((b) => !byCabinet || cabinetOf(b.locationId) === null);
+    listItems(tx, row.id, inStock, 1, null);
     return {
       result: row.id,
       audit: { action: 'inspection-start', entity: 'inspection', entityId: row.id, before: null, after: { ...row, boxes: inStock.length } },
     };
   });
   return getInspection(db, id);
+}
+
+/** Inserts the boxes' items in shelf order from seq `from`, in chunks: one statement per box would be slow for thousands. */
+function listItems(tx: Db, inspectionId: number, listed: (Parameters<typeof shelfKey>[0] & { id: number })[], from: number, cabinetId: number | null): void {
+  const ordered = [...listed].sort(shelfOrder);
+  for (let i = 0; i < ordered.length; i += 500) {
+    tx.insert(inspectionItems)
+      .values(ordered.slice(i, i + 500).map((b, j) => ({ inspectionId, boxId: b.id, seq: from + i + j, cabinetId })))
+      .run();
+  }
+}
+
+const nextSeq = (tx: Db, inspectionId: number): number =>
+  (tx
+    .select({ n: sql<number>`coalesce(max(${inspectionItems.seq}), 0)` })
+    .from(inspectionItems)
+    .where(eq(inspectionItems.inspectionId, inspectionId))
+    .get()?.n ?? 0) + 1;
+
+/** Starts (or reopens) one cabinet of an inspection walked by cabinet: its boxes in stock now are what it expects. */
+export function startPart(db: Db, actor: Actor, input: z.output<typeof inspectionPartStartInput>): Inspection {
+  mutate(db, actor, (tx) => {
+    const row = openInspection(tx, input.inspectionId);
+    if (!row.byCabinet) throw new AppError('INSPECTION_NOT_BY_CABINET');
+    const index = cabinetIndex(tx);
+    if (!index.cabinets.some((c) => c.id === input.cabinetId)) throw new AppError('LOCATION_UNKNOWN', { params: { text: String(input.cabinetId) } });
+    if (partOf(tx, row.id, input.cabinetId)) return { result: null, audit: [] };
+    tx.insert(inspectionParts)
+      .values({ inspectionId: row.id, cabinetId: input.cabinetId, startedAt: nowIso(), startedBy: actor.id ?? 0 })
+      .run();
+    const listed = new Set(
+      tx
+        .select({ boxId: inspectionItems.boxId })
+        .from(inspectionItems)
+        .where(eq(inspectionItems.inspectionId, row.id))
+        .all()
+        .map((r) => r.boxId),
+    );
+    const here = boxesWithStatus(tx, WALKED[row.kind]).filter((b) => index.cabinetOf(b.locationId) === input.cabinetId && !listed.has(b.id));
+    listItems(tx, row.id, here, nextSeq(tx, row.id), input.cabinetId);
+    return {
+      result: null,
+      audit: {
+        action: 'inspection-part-start',
+        entity: 'inspection',
+        entityId: row.id,
+        before: null,
+        after: { cabinet: index.pathOf(input.cabinetId), boxes: here.length },
+      },
+    };
+  });
+  return getInspection(db, input.inspectionId);
 }
 
 /** The day a year before today, on the local calendar (29 February counts from 1 March). */
@@ -276,6 +329,8 @@ export function checkItem(db: Db, actor: Actor, input: z.output<typeof inspectio
     if (!item) throw new AppError('NOT_FOUND');
     openInspection(tx, item.inspectionId);
     const box = tx.select({ code: boxes.code }).from(boxes).where(eq(boxes.id, item.boxId)).get();
+    // Found in another cabinet, it cannot be recorded as filed right: the finding stands until it is moved.
+    if (item.foundInId !== null && input.present && input.correctlyFiled) throw new AppError('INSPECTION_WRONG_PLACE', { params: { code: box?.code ?? '' } });
     const after = tx
       .update(inspectionItems)
       .set({
@@ -316,7 +371,8 @@ export function checkItem(db: Db, actor: Actor, input: z.output<typeof inspectio
 /** A scan at the shelf: the box is there. Marks it present (if not checked yet) and returns its row to open. */
 export function scanItem(db: Db, actor: Actor, input: z.output<typeof inspectionScanInput>): InspectionItem {
   const itemId = mutate(db, actor, (tx) => {
-    openInspection(tx, input.inspectionId);
+    const inspection = openInspection(tx, input.inspectionId);
+    if (input.cabinetId !== undefined) return scanAtCabinet(tx, inspection, input.code, input.cabinetId);
     const found = tx
       .select({ it: inspectionItems })
       .from(inspectionItems)
@@ -335,6 +391,59 @@ export function scanItem(db: Db, actor: Actor, input: z.output<typeof inspection
   return getItem(db, itemId);
 }
 
+/**
+ * A scan while walking one cabinet. A box registered here is present; a box registered elsewhere
+ * (or nowhere) is present too, but in the wrong place (§4.8.1 有无存放错误): it is listed, if it
+ * was not yet, and keeps where it was found beside where it belongs.
+ */
+function scanAtCabinet(tx: Db, inspection: InspectionRow, code: string, cabinetId: number) {
+  if (!inspection.byCabinet) throw new AppError('INSPECTION_NOT_BY_CABINET');
+  const index = cabinetIndex(tx);
+  if (!partOf(tx, inspection.id, cabinetId))
+    throw new AppError('INSPECTION_PART_NOT_STARTED', { params: { cabinet: index.pathOf(cabinetId) || String(cabinetId) } });
+  const box = tx.select().from(boxes).where(eq(boxes.code, code)).get();
+  if (!box) throw new AppError('INSPECTION_BOX_NOT_LISTED', { params: { code } });
+  const item = tx
+    .select()
+    .from(inspectionItems)
+    .where(and(eq(inspectionItems.inspectionId, inspection.id), eq(inspectionItems.boxId, box.id)))
+    .get();
+  const audit = (before: InspectionItemRow | null, after: InspectionItemRow): AuditEntry => ({
+    action: 'inspection-check',
+    entity: 'inspection',
+    entityId: inspection.id,
+    boxCode: code,
+    before,
+    after,
+  });
+  if (!item) {
+    if (!WALKED[inspection.kind].includes(box.status)) throw new AppError('INSPECTION_BOX_NOT_LISTED', { params: { code } });
+    const after = tx
+      .insert(inspectionItems)
+      .values({
+        inspectionId: inspection.id,
+        boxId: box.id,
+        seq: nextSeq(tx, inspection.id),
+        cabinetId: index.cabinetOf(box.locationId),
+        present: true,
+        correctlyFiled: false,
+        foundInId: cabinetId,
+      })
+      .returning()
+      .get();
+    return { result: after.id, audit: audit(null, after) };
+  }
+  if (item.checkedAt !== null || (item.cabinetId === cabinetId && item.present !== null)) return { result: item.id, audit: [] };
+  const wrongPlace = item.cabinetId !== cabinetId;
+  const after = tx
+    .update(inspectionItems)
+    .set(wrongPlace ? { present: true, correctlyFiled: false, foundInId: cabinetId } : { present: true })
+    .where(eq(inspectionItems.id, item.id))
+    .returning()
+    .get();
+  return { result: item.id, audit: audit(item, after) };
+}
+
 export function completeInspection(db: Db, actor: Actor, id: number): Inspection {
   mutate(db, actor, (tx) => {
     const row = openInspection(tx, id);
@@ -344,7 +453,8 @@ export function completeInspection(db: Db, actor: Actor, id: number): Inspection
         .from(inspectionItems)
         .where(and(eq(inspectionItems.inspectionId, id), isNull(inspectionItems.checkedAt)))
         .get()?.n ?? 0;
-    if (unchecked > 0) throw new AppError('INSPECTION_INCOMPLETE', { params: { remaining: unchecked } });
+    const remaining = unchecked + (row.byCabinet ? unlistedCount(tx, row) : 0);
+    if (remaining > 0) throw new AppError('INSPECTION_INCOMPLETE', { params: { remaining } });
     const after = tx
       .update(inspections)
       .set({ status: 'completed', completedAt: nowIso(), completedBy: actor.id })

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm'
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
 import { preparedOnce } from '../../../db/prepared';
-import { boxes, boxMoves, locations, type Location, type LocationRow } from '../../../db/schema';
+import { boxes, boxMoves, inspectionItems, inspectionParts, locations, type Location, type LocationRow } from '../../../db/schema';
 import { AppError } from '../../core/contract/errors';
 import {
   cabinetNames,
@@ -188,6 +188,18 @@ export function renameLocation(db: Db, actor: Actor, id: number, name: string): 
   });
 }
 
+/** Whether an inspection walked any of these cabinets or found a box in one: its record must keep naming them. */
+function inspectedIn(tx: Db, ids: number[]): boolean {
+  const part = tx.select({ id: inspectionParts.id }).from(inspectionParts).where(inArray(inspectionParts.cabinetId, ids)).limit(1).get();
+  const item = tx
+    .select({ id: inspectionItems.id })
+    .from(inspectionItems)
+    .where(or(inArray(inspectionItems.cabinetId, ids), inArray(inspectionItems.foundInId, ids)))
+    .limit(1)
+    .get();
+  return part !== undefined || item !== undefined;
+}
+
 /** Only an empty node goes, with everything under it; a box anywhere inside keeps it (§ managed locations). */
 export function removeLocation(db: Db, actor: Actor, id: number): null {
   return mutate(db, actor, (tx) => {
@@ -195,6 +207,7 @@ export function removeLocation(db: Db, actor: Actor, id: number): null {
     const ids = subtreeIds(tx, id);
     const inside = tx.select({ n: sql<number>`count(*)` }).from(boxes).where(inArray(boxes.locationId, ids)).get()!.n;
     if (inside > 0) throw new AppError('LOCATION_IN_USE', { params: { name: node.name, count: inside } });
+    if (inspectedIn(tx, ids)) throw new AppError('LOCATION_HAS_RECORDS', { params: { name: node.name } });
     for (const nodeId of ids.reverse()) tx.delete(locations).where(eq(locations.id, nodeId)).run();
     return {
       result: null,

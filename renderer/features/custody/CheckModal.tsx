@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Col, Input, Radio, Row, Select, Typography } from 'antd';
+import { Alert, App, Col, Input, Radio, Row, Select, Typography } from 'antd';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../electron/core/contract';
@@ -24,7 +24,7 @@ export function CheckModal({ item, onClose }: { item: InspectionItem; onClose: (
       itemId: item.id,
       present: item.present ?? true,
       complete: item.complete ?? true,
-      correctlyFiled: item.correctlyFiled ?? true,
+      correctlyFiled: item.foundIn === null ? (item.correctlyFiled ?? true) : false,
       condition: item.condition ?? 'good',
       note: item.note,
       followUpOwner: '',
@@ -77,6 +77,14 @@ export function CheckModal({ item, onClose }: { item: InspectionItem; onClose: (
       <Typography.Paragraph>
         <b>{item.title}</b>　<Typography.Text type="secondary">{item.location}</Typography.Text>
       </Typography.Paragraph>
+      {item.foundIn !== null && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('inspection.wrongPlace', { foundIn: item.foundIn, location: item.location || t('inspection.noPlace') })}
+        />
+      )}
       <Row gutter={16}>
         {flag('present', t('inspection.present'))}
         {flag('complete', t('inspection.complete_'))}

@@ -1,7 +1,7 @@
-import { CheckCircleTwoTone, CloseCircleTwoTone, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Input, Progress, Table, Tag, Typography, type InputRef } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Flex, Progress, Table, Tag, Typography } from 'antd';
 import { Confirm } from '../../ui/Confirm';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Inspection, InspectionItem, InspectionSummary } from '../../../electron/core/contract/inspections';
 import { useErrorText } from '../../ui/forms';
@@ -10,56 +10,14 @@ import { Page } from '../../ui/Page';
 import { useCanCall } from '../../ui/access';
 import { RegisterExport } from './RegisterExport';
 import { QueryState } from '../../ui/QueryState';
+import { CabinetWalk } from './CabinetWalk';
 import { CheckModal } from './CheckModal';
 import { CustodyTabs } from './CustodyTabs';
 import { FollowUps } from './FollowUps';
+import { InspectionItems } from './InspectionItems';
+import { ScanToCheck } from './ScanToCheck';
 import { Stocktake } from './Stocktake';
 import { useCustodyWrite, useInspection, useInspections, useInspectionStatus, usePrint, useStocktake } from './queries';
-
-const mark = (v: boolean | null) =>
-  v === null ? '' : v ? <CheckCircleTwoTone twoToneColor="#52c41a" aria-label="✓" /> : <CloseCircleTwoTone twoToneColor="#cf1322" aria-label="✗" />;
-
-/** The scan box of an inspection: a scan marks the box present and opens its check. */
-function ScanToCheck({ inspection, onItem }: { inspection: Inspection; onItem: (item: InspectionItem) => void }) {
-  const { t } = useTranslation('custody');
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const [code, setCode] = useState('');
-  const ref = useRef<InputRef>(null);
-  const scan = useCustodyWrite('inspection-scan');
-  const submit = () => {
-    const scanned = code.trim();
-    if (!scanned || scan.isPending) return;
-    scan.mutate(
-      { inspectionId: inspection.id, code: scanned },
-      {
-        onSuccess: (item) => {
-          setCode('');
-          onItem(item);
-        },
-        onError: (error) => {
-          void message.warning(errorText(error));
-          ref.current?.focus({ cursor: 'all' });
-        },
-      },
-    );
-  };
-  return (
-    <Input
-      ref={ref}
-      size="large"
-      className="mono"
-      aria-label={t('inspection.scanHint')}
-      placeholder={t('inspection.scanHint')}
-      value={code}
-      onChange={(e) => setCode(e.target.value.toUpperCase())}
-      onPressEnter={submit}
-      autoFocus
-      autoComplete="off"
-      spellCheck={false}
-    />
-  );
-}
 
 function InspectionView({ inspection }: { inspection: Inspection }) {
   const { t } = useTranslation('custody');
@@ -110,46 +68,17 @@ function InspectionView({ inspection }: { inspection: Inspection }) {
           <Typography.Text>
             {t('inspection.progress', { checked: inspection.checked, total: inspection.total, findings: inspection.withFindings })}
           </Typography.Text>
+          {inspection.byCabinet && <Tag>{t('inspection.byCabinetTag')}</Tag>}
           {inspection.status === 'completed' && <Tag color="green">{t('inspection.completed')}</Tag>}
         </Flex>
-        {mayCheck && <ScanToCheck inspection={inspection} onItem={setChecking} />}
-        <Table<InspectionItem>
-          size="small"
-          rowKey="id"
-          dataSource={inspection.items}
-          pagination={{ pageSize: 50, showSizeChanger: false }}
-          onRow={(item) => ({
-            onClick: () => open(item),
-            onKeyDown: (e) => e.key === 'Enter' && open(item),
-            tabIndex: 0,
-            className: mayCheck ? 'clickable-row' : undefined,
-          })}
-          columns={[
-            { key: 'seq', title: t('inspection.seq'), dataIndex: 'seq', width: 60 },
-            { key: 'code', title: t('common.boxCode'), dataIndex: 'code', width: 150, render: (c: string) => <span className="mono">{c}</span> },
-            { key: 'title', title: t('common.boxTitle'), dataIndex: 'title', ellipsis: true },
-            { key: 'location', title: t('inspection.location'), dataIndex: 'location', width: 200, ellipsis: true },
-            { key: 'present', title: t('inspection.present'), width: 60, align: 'center', render: (_, i) => mark(i.present) },
-            { key: 'complete', title: t('inspection.complete_'), width: 60, align: 'center', render: (_, i) => i.checkedAt && mark(i.complete) },
-            { key: 'filed', title: t('inspection.correctlyFiled'), width: 80, align: 'center', render: (_, i) => i.checkedAt && mark(i.correctlyFiled) },
-            { key: 'condition', title: t('inspection.condition'), width: 70, render: (_, i) => i.condition && t(`common:enums.boxCondition.${i.condition}`) },
-            {
-              key: 'findings',
-              title: t('inspection.findings'),
-              width: 220,
-              render: (_, i) =>
-                i.checkedAt === null ? (
-                  <Typography.Text type="secondary">{t('inspection.unchecked')}</Typography.Text>
-                ) : (
-                  i.findings.map((f) => (
-                    <Tag key={f} color="red">
-                      {t(`common:enums.finding.${f}`)}
-                    </Tag>
-                  ))
-                ),
-            },
-          ]}
-        />
+        {inspection.byCabinet ? (
+          <CabinetWalk inspection={inspection} mayCheck={mayCheck} onItem={setChecking} onOpen={open} />
+        ) : (
+          <>
+            {mayCheck && <ScanToCheck inspection={inspection} onItem={setChecking} />}
+            <InspectionItems items={inspection.items} onOpen={open} clickable={mayCheck} />
+          </>
+        )}
       </Flex>
       {checking && <CheckModal item={checking} onClose={() => setChecking(null)} />}
     </Card>
@@ -162,16 +91,25 @@ function StartInspection({ month }: { month: string }) {
   const errorText = useErrorText();
   const start = useCustodyWrite('inspection-start');
   const mayStart = useCanCall('inspection-start');
+  const [byCabinet, setByCabinet] = useState(false);
   return (
     <Card size="small">
-      <Flex gap={16} align="center">
+      <Flex gap={16} align="center" wrap>
         <Typography.Text>{t('inspection.notStarted', { month })}</Typography.Text>
         {mayStart && (
-          <Confirm title={t('inspection.startConfirm')} onConfirm={() => start.mutate({}, { onError: (e) => void message.error(errorText(e)) })}>
-            <Button type="primary" loading={start.isPending}>
-              {t('inspection.start')}
-            </Button>
-          </Confirm>
+          <>
+            <Checkbox checked={byCabinet} onChange={(e) => setByCabinet(e.target.checked)}>
+              {t('inspection.byCabinet')}
+            </Checkbox>
+            <Confirm
+              title={byCabinet ? t('inspection.startByCabinetConfirm') : t('inspection.startConfirm')}
+              onConfirm={() => start.mutate({ byCabinet }, { onError: (e) => void message.error(errorText(e)) })}
+            >
+              <Button type="primary" loading={start.isPending}>
+                {t('inspection.start')}
+              </Button>
+            </Confirm>
+          </>
         )}
       </Flex>
     </Card>

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { FollowUp, StocktakeStatus } from '../../../electron/core/contract/inspections';
@@ -19,6 +20,7 @@ export function Stocktake({ status }: { status: StocktakeStatus }) {
   const errorText = useErrorText();
   const start = useCustodyWrite('inspection-start');
   const mayStart = useCanCall('inspection-start') && status.open === null;
+  const [byCabinet, setByCabinet] = useState(false);
   const { last } = status;
   const when = last
     ? t('stocktake.last', { date: formatDate(last.completedAt), by: last.completedByName, total: last.total, findings: last.withFindings })
@@ -30,11 +32,19 @@ export function Stocktake({ status }: { status: StocktakeStatus }) {
       className="custody-stocktake"
       extra={
         mayStart && (
-          <Confirm title={t('stocktake.startConfirm')} onConfirm={() => start.mutate({ kind: 'full' }, { onError: (e) => void message.error(errorText(e)) })}>
-            <Button type={status.due ? 'primary' : 'default'} loading={start.isPending}>
-              {t('stocktake.start')}
-            </Button>
-          </Confirm>
+          <Flex gap={8} align="center">
+            <Checkbox checked={byCabinet} onChange={(e) => setByCabinet(e.target.checked)}>
+              {t('inspection.byCabinetTag')}
+            </Checkbox>
+            <Confirm
+              title={t('stocktake.startConfirm')}
+              onConfirm={() => start.mutate({ kind: 'full', byCabinet }, { onError: (e) => void message.error(errorText(e)) })}
+            >
+              <Button type={status.due ? 'primary' : 'default'} loading={start.isPending}>
+                {t('stocktake.start')}
+              </Button>
+            </Confirm>
+          </Flex>
         )
       }
     >

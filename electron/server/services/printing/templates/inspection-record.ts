@@ -9,7 +9,7 @@ const yesNo = (v: boolean | null) => (v === null ? '' : v ? '✓' : '✗');
 
 function itemRow(item: InspectionItem, followUp: string): SafeHtml {
   const notChecked = item.checkedAt === null;
-  return html`<tr><td>${item.seq}</td><td class="nowrap">${item.code}</td><td class="left">${item.title}</td><td class="left">${item.location}</td>
+  return html`<tr><td>${item.seq}</td><td class="nowrap">${item.code}</td><td class="left">${item.title}</td><td class="left">${item.location}${item.foundIn === null ? '' : `（在 ${item.foundIn} 发现）`}</td>
 <td>${yesNo(item.present)}</td><td>${notChecked ? '' : yesNo(item.complete)}</td><td>${notChecked ? '' : yesNo(item.correctlyFiled)}</td><td>${item.condition ? zh('boxCondition', item.condition) : ''}</td>
 <td class="left">${item.findings.map((f) => zh('finding', f)).join('、')}${item.note && `：${item.note}`}</td><td class="left">${followUp}</td></tr>`;
 }
