@@ -136,12 +136,20 @@ describe('the monthly inspection one cabinet at a time', () => {
     const whole = await app.ok('inspection-start', {}, cast.custodian);
     expect(whole.parts).toEqual([]);
     expect(whole.items).toHaveLength(4);
+    // Walked whole, the boxes away from the shelves are listed apart for the whole archive.
+    expect(whole.apart.map((b) => [b.code, b.status])).toEqual([
+      [r.lent.code, 'on_loan'],
+      [r.expiring.code, 'pending_destruction'],
+    ]);
     const before = state();
     expect(errorCode(await app.call('inspection-part-start', { inspectionId: whole.id, cabinetId: r.C01 }, cast.custodian))).toBe('INSPECTION_NOT_BY_CABINET');
     expect(errorCode(await app.call('inspection-scan', { inspectionId: whole.id, code: r.c01a.code, cabinetId: r.C01 }, cast.custodian))).toBe(
       'INSPECTION_NOT_BY_CABINET',
     );
     const full = await app.ok('inspection-start', { kind: 'full', byCabinet: true }, cast.custodian);
+    expect(full.apart).toEqual([]);
+    // The stocktake walks boxes awaiting destruction: only the lent one is apart.
+    expect(full.parts[0].apart.map((b) => b.code)).toEqual([r.lent.code]);
     const position = await positionAt(app, '一号库房', 'C01', 1, 1);
     expect(errorCode(await app.call('inspection-part-start', { inspectionId: full.id, cabinetId: position }, cast.custodian))).toBe('LOCATION_UNKNOWN');
     expect(errorCode(await app.call('inspection-part-start', { inspectionId: full.id, cabinetId: r.C01 }, cast.clerk))).toBe('FORBIDDEN');

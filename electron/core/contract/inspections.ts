@@ -124,9 +124,11 @@ export interface Inspection {
   followUps: FollowUp[];
   /** Every cabinet, in shelf order, when walked by cabinet; empty otherwise. */
   parts: InspectionPart[];
+  /** Walked whole and still open: the boxes away from the shelves, listed apart (by cabinet, each part lists its own). */
+  apart: ApartBox[];
 }
 
-export type InspectionSummary = Omit<Inspection, 'items' | 'followUps' | 'parts'>;
+export type InspectionSummary = Omit<Inspection, 'items' | 'followUps' | 'parts' | 'apart'>;
 
 /** The dashboard's reminder: this month's inspection, done or not. */
 export interface InspectionStatus {

@@ -122,6 +122,18 @@ export function partsOf(tx: Db, inspection: InspectionRow): InspectionPart[] {
   });
 }
 
+const apartOf = (b: PlacedBox): ApartBox => ({ boxId: b.id, code: b.code, title: b.title, location: locationPath(b), status: b.status });
+
+/** While the inspection is open, the archive's boxes away from their shelves, in shelf order. */
+export function apartBoxes(tx: Db, inspection: InspectionRow): ApartBox[] {
+  if (inspection.status !== 'open') return [];
+  return boxesWithStatus(tx, apartFor(inspection.kind))
+    .map(apartOf)
+    .sort((a, b) => natural.compare(a.location, b.location) || natural.compare(a.code, b.code));
+}
+
+const natural = new Intl.Collator('zh-CN', { numeric: true });
+
 /** The walked boxes the inspection has no item for yet: what keeps a walk by cabinet from completing. */
 export function unlistedCount(tx: Db, inspection: InspectionRow): number {
   const listed = new Set(

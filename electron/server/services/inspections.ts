@@ -33,7 +33,7 @@ import type { INSPECTION_KINDS } from '../../core/enums';
 import { nowIso, type Actor } from './actor';
 import type { AuditEntry } from './audit';
 import { findingsOf } from './inspection-findings';
-import { boxesWithStatus, cabinetIndex, partOf, partsOf, unlistedCount, WALKED } from './inspection-parts';
+import { apartBoxes, boxesWithStatus, cabinetIndex, partOf, partsOf, unlistedCount, WALKED } from './inspection-parts';
 import { localDate, localDayStart } from './local-date';
 import { mutate } from './transaction';
 
@@ -183,6 +183,7 @@ export function getInspection(db: Db, id: number): Inspection {
     items: itemsOf(db, eq(inspectionItems.inspectionId, id)),
     followUps: followUpsWhere(db, eq(followUps.inspectionId, id)),
     parts: row.byCabinet ? partsOf(db, row) : [],
+    apart: row.byCabinet ? [] : apartBoxes(db, row),
   };
 }
 

@@ -1,10 +1,10 @@
 import { App, Button, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApartBox, Inspection, InspectionItem, InspectionPart } from '../../../electron/core/contract/inspections';
-import { BoxStatusTag } from '../../ui/BoxStatusTag';
+import type { Inspection, InspectionItem, InspectionPart } from '../../../electron/core/contract/inspections';
 import { Confirm } from '../../ui/Confirm';
 import { useErrorText } from '../../ui/forms';
+import { ApartBoxes } from './ApartBoxes';
 import { InspectionItems } from './InspectionItems';
 import { useCustodyWrite } from './queries';
 import { ScanToCheck } from './ScanToCheck';
@@ -19,30 +19,6 @@ function PartStatus({ part }: { part: InspectionPart }) {
   if (part.startedAt === null) return <Tag>{t('inspection.partNotStarted')}</Tag>;
   if (isDone(part)) return <Tag color="green">{t('inspection.partDone')}</Tag>;
   return <Tag color="blue">{t('inspection.partProgress', { checked: part.checked, total: part.total })}</Tag>;
-}
-
-/** Boxes of the cabinet on loan or awaiting destruction: not on the shelf, listed so nobody looks for them. */
-function Apart({ boxes }: { boxes: ApartBox[] }) {
-  const { t } = useTranslation('custody');
-  if (boxes.length === 0) return null;
-  return (
-    <Flex vertical gap={4}>
-      <Typography.Text strong>{t('inspection.apart', { count: boxes.length })}</Typography.Text>
-      <Typography.Text type="secondary">{t('inspection.apartHint')}</Typography.Text>
-      <Table<ApartBox>
-        size="small"
-        rowKey="boxId"
-        pagination={false}
-        dataSource={boxes}
-        columns={[
-          { key: 'code', title: t('common.boxCode'), dataIndex: 'code', width: 150, render: (c: string) => <span className="mono">{c}</span> },
-          { key: 'title', title: t('common.boxTitle'), dataIndex: 'title', ellipsis: true },
-          { key: 'location', title: t('inspection.location'), dataIndex: 'location', width: 220 },
-          { key: 'status', width: 110, render: (_, b) => <BoxStatusTag status={b.status} /> },
-        ]}
-      />
-    </Flex>
-  );
 }
 
 function StartPart({ inspection, part }: { inspection: Inspection; part: InspectionPart }) {
@@ -113,7 +89,7 @@ export function CabinetWalk({ inspection, mayCheck, onItem, onOpen }: Walk) {
           {part.startedAt !== null && (
             <InspectionItems items={inspection.items.filter((i) => i.cabinetId === part.cabinetId)} onOpen={onOpen} clickable={mayCheck} />
           )}
-          <Apart boxes={part.apart} />
+          <ApartBoxes boxes={part.apart} />
         </Flex>
       ) : (
         <Flex vertical gap={8}>

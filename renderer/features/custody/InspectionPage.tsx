@@ -10,6 +10,7 @@ import { Page } from '../../ui/Page';
 import { useCanCall } from '../../ui/access';
 import { RegisterExport } from './RegisterExport';
 import { QueryState } from '../../ui/QueryState';
+import { ApartBoxes } from './ApartBoxes';
 import { CabinetWalk } from './CabinetWalk';
 import { CheckModal } from './CheckModal';
 import { CustodyTabs } from './CustodyTabs';
@@ -77,6 +78,7 @@ function InspectionView({ inspection }: { inspection: Inspection }) {
           <>
             {mayCheck && <ScanToCheck inspection={inspection} onItem={setChecking} />}
             <InspectionItems items={inspection.items} onOpen={open} clickable={mayCheck} />
+            <ApartBoxes boxes={inspection.apart} />
           </>
         )}
       </Flex>
