@@ -135,4 +135,8 @@ export const CALL_NAMES = [
   'host-certificate-install',
   'session-list',
   'session-end',
+  'update-status',
+  'update-source-set',
+  'update-check',
+  'update-install',
 ] as const;

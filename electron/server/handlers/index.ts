@@ -15,6 +15,7 @@ import { networkHandlers } from './network';
 import { ownerHandlers } from './owners';
 import { progressHandlers } from './progress';
 import type { Handlers } from './types';
+import { updateHandlers } from './updates';
 
 /** The one handler table behind both shells; the type makes a missing handler a compile error. */
 export const handlerTable: Handlers<CallName> = mergeNamed(
@@ -32,4 +33,5 @@ export const handlerTable: Handlers<CallName> = mergeNamed(
   importHandlers,
   networkHandlers,
   clientHandlers,
+  updateHandlers,
 );
