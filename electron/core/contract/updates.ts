@@ -15,7 +15,7 @@ const ABSOLUTE_FOLDER = /^(?:[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+|\/)/;
 export const updateFolder = z
   .string()
   .trim()
-  .min(1, { error: 'v.required' })
+  .min(1, { error: 'v.required', abort: true })
   .max(260)
   .refine((path) => ABSOLUTE_FOLDER.test(path) && !path.includes('\0'), { error: 'v.updateFolder' });
 
@@ -23,7 +23,7 @@ export const updateFolder = z
 export const updateHostUrl = z
   .string()
   .trim()
-  .min(1, { error: 'v.required' })
+  .min(1, { error: 'v.required', abort: true })
   .max(300)
   .pipe(z.url({ protocol: /^https$/, error: 'v.updateHostUrl' }))
   // Only the host's address: no account in it, no query, no fragment.
