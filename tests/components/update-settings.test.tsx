@@ -77,7 +77,10 @@ describe('软件更新', { timeout: 60_000 }, () => {
   });
 
   it('saves a UNC folder as typed and shows how its check went', async () => {
-    answers['update-source-set'] = (payload) => ({ ok: true, value: status({ source: payload as UpdateStatus['source'], phase: 'up-to-date', checkedAt: '2026-12-07T08:00:00.000Z' }) });
+    answers['update-source-set'] = (payload) => ({
+      ok: true,
+      value: status({ source: payload as UpdateStatus['source'], phase: 'up-to-date', checkedAt: '2026-12-07T08:00:00.000Z' }),
+    });
     const user = show(<UpdatesCard />, status());
     await user.click(await screen.findByRole('radio', { name: '文件夹' }));
     await user.type(screen.getByLabelText('更新文件夹'), '\\\\server\\share\\ArchiveDeskUpdates');
@@ -86,7 +89,10 @@ describe('软件更新', { timeout: 60_000 }, () => {
   });
 
   it('says a refused download in Chinese, never its code', async () => {
-    show(<UpdatesCard />, status({ source: { kind: 'folder', path: 'D:\\updates' }, phase: 'error', error: 'UPDATE_CHECKSUM', checkedAt: '2026-12-07T08:00:00.000Z' }));
+    show(
+      <UpdatesCard />,
+      status({ source: { kind: 'folder', path: 'D:\\updates' }, phase: 'error', error: 'UPDATE_CHECKSUM', checkedAt: '2026-12-07T08:00:00.000Z' }),
+    );
     expect(await screen.findByRole('alert')).toHaveTextContent('校验值（sha512）不符，已丢弃，未安装');
     expect(screen.queryByText(/UPDATE_CHECKSUM/)).toBeNull();
   });

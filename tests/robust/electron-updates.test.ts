@@ -1,20 +1,24 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes, X509Certificate } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Result } from '../../electron/core/contract/errors';
 import type { UpdateStatus } from '../../electron/core/contract/updates';
+import { ChangeFeed } from '../../electron/server/network';
 import { CHANGED_CHANNEL } from '../../electron/shells/electron/channel';
+import { lanHostWith } from '../../electron/shells/host/lan-server';
 import { common } from '../../renderer/ui/i18n';
 import { PASSWORD } from '../support/app';
 import { setUpAsAdmin, shippedElectronMain, startElectronMain, type ElectronMain } from '../support/electron-main';
+import { testCertificate } from '../support/tls-host';
 import { writeAppUpdateConfig, writeRelease } from '../support/update-feed';
 
 /**
  * Issue #16, 软件更新: the built main bundle under the stand-in `electron`, with the real
  * electron-updater (its generic provider, its download and sha512 check, its AppImage installer
  * on this Linux machine) reading an update folder that main serves on 127.0.0.1. The "installer"
- * is a script that writes a marker: an install that ran is seen, one that did not is not.
+ * is a script that writes a marker: an install that ran is seen, one that did not is not. A desk
+ * of an archive host reads the host's /updates/ (its real LAN server) over the pinned certificate.
  */
 
 let dir: string;
@@ -177,5 +181,50 @@ describe('updates from the office folder', () => {
     const after = (await app.invoke('audit-list', { action: 'update-source-set' }, admin)) as { ok: true; value: { rows: unknown[] } };
     expect(after.value.rows).toHaveLength(1);
     expect(value(await app.invoke('update-status', {}, admin)).source).toEqual({ kind: 'host', url: 'https://192.168.1.10:8443' });
+  });
+});
+
+describe('a desk of an archive host', () => {
+  it("updates from the host's /updates/ over its pinned certificate, asking with a message box", async () => {
+    const feed = join(dir, 'host-updates');
+    writeRelease(feed, '0.2.0', marker());
+    mkdirSync(join(dir, 'renderer'));
+    writeFileSync(join(dir, 'renderer', 'index.html'), '<p>the host</p>');
+    const tls = await testCertificate('127.0.0.2');
+    const host = lanHostWith({
+      dispatch: () => Promise.resolve({ ok: true, value: null }),
+      changes: new ChangeFeed(),
+      sessionAlive: () => false,
+      rendererDir: join(dir, 'renderer'),
+      updateFolder: () => feed,
+      log: () => undefined,
+    });
+    const { port } = await host.start({ address: '127.0.0.2', port: 0, allow: ['127.0.0.0/8'], names: [], tls: { certPem: tls.cert, keyPem: tls.key } });
+    try {
+      mkdirSync(join(dir, 'userData'), { recursive: true });
+      const url = `https://127.0.0.2:${port}/`;
+      writeFileSync(join(dir, 'userData', 'archive-host.json'), JSON.stringify({ url, fingerprint: new X509Certificate(tls.cert).fingerprint256 }));
+      const app = startElectronMain(main, {
+        userData: join(dir, 'userData'),
+        keychainKey,
+        packaged: true,
+        // 稍后: installed at the next quit.
+        dialogChoice: 1,
+        env: {
+          STANDIN_RESOURCES_PATH: join(dir, 'resources'),
+          STANDIN_APP_VERSION: '0.1.0',
+          APPIMAGE: join(dir, 'ArchiveDesk.AppImage'),
+          XDG_CACHE_HOME: join(dir, 'cache'),
+        },
+      });
+      running.push(app);
+      expect(await waitFor(() => app.dialogs.length > 0)).toBe(true);
+      expect(app.dialogs[0]!.message).toBe('新版本 0.2.0 已下载');
+      expect(existsSync(marker())).toBe(false);
+      expect(await app.quit()).toBe(0);
+      expect(await waitFor(() => existsSync(marker()))).toBe(true);
+    } finally {
+      await host.stop();
+    }
   });
 });
