@@ -185,7 +185,7 @@ describe('updates from the office folder', () => {
 });
 
 describe('a desk of an archive host', () => {
-  it("updates from the host's /updates/ over its pinned certificate, asking with a message box", async () => {
+  async function deskOf(pinned: (cert: string) => string, check: (app: ElectronMain) => Promise<void>): Promise<void> {
     const feed = join(dir, 'host-updates');
     writeRelease(feed, '0.2.0', marker());
     mkdirSync(join(dir, 'renderer'));
@@ -203,7 +203,7 @@ describe('a desk of an archive host', () => {
     try {
       mkdirSync(join(dir, 'userData'), { recursive: true });
       const url = `https://127.0.0.2:${port}/`;
-      writeFileSync(join(dir, 'userData', 'archive-host.json'), JSON.stringify({ url, fingerprint: new X509Certificate(tls.cert).fingerprint256 }));
+      writeFileSync(join(dir, 'userData', 'archive-host.json'), JSON.stringify({ url, fingerprint: pinned(tls.cert) }));
       const app = startElectronMain(main, {
         userData: join(dir, 'userData'),
         keychainKey,
@@ -218,13 +218,36 @@ describe('a desk of an archive host', () => {
         },
       });
       running.push(app);
-      expect(await waitFor(() => app.dialogs.length > 0)).toBe(true);
-      expect(app.dialogs[0]!.message).toBe('新版本 0.2.0 已下载');
-      expect(existsSync(marker())).toBe(false);
-      expect(await app.quit()).toBe(0);
-      expect(await waitFor(() => existsSync(marker()))).toBe(true);
+      await check(app);
     } finally {
       await host.stop();
     }
+  }
+
+  it("updates from the host's /updates/ over its pinned certificate, asking with a message box", async () => {
+    await deskOf(
+      (cert) => new X509Certificate(cert).fingerprint256,
+      async (app) => {
+        expect(await waitFor(() => app.dialogs.length > 0)).toBe(true);
+        expect(app.dialogs[0]!.message).toBe('新版本 0.2.0 已下载');
+        expect(existsSync(marker())).toBe(false);
+        expect(await app.quit()).toBe(0);
+        expect(await waitFor(() => existsSync(marker()))).toBe(true);
+      },
+    );
+  });
+
+  it('downloads nothing from a host that shows another certificate than the one compared', async () => {
+    const other = (await testCertificate('127.0.0.2')).cert;
+    await deskOf(
+      () => new X509Certificate(other).fingerprint256,
+      async (app) => {
+        await new Promise((resolve) => setTimeout(resolve, 2500));
+        expect(app.dialogs.filter((d) => d.message.includes('新版本'))).toEqual([]);
+        expect(await app.quit()).toBe(0);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(existsSync(marker())).toBe(false);
+      },
+    );
   });
 });
