@@ -43,4 +43,13 @@ describe('the Windows installer (electron-builder.yml, NSIS)', () => {
     const { nsis } = await builderConfig();
     expect(nsis?.deleteAppDataOnUninstall).toBe(false);
   });
+
+  it('publishes for the generic provider, so the release holds latest.yml and the blockmap the updater reads', async () => {
+    const { publish } = await builderConfig();
+    const providers = (Array.isArray(publish) ? publish : [publish]).filter((p) => p !== null && p !== undefined);
+    expect(providers).toHaveLength(1);
+    expect(providers[0]).toMatchObject({ provider: 'generic' });
+    // Never an Internet address: the app's feed is the office's own (set at run time).
+    expect(new URL((providers[0] as { url: string }).url).hostname).toBe('127.0.0.1');
+  });
 });

@@ -57,6 +57,8 @@ export interface LanHostDeps {
   sessionAlive: (handle: string) => boolean;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
+  /** The update folder 软件更新 names (a folder source), served read-only to the desks at /updates/; null: none. */
+  updateFolder?: () => string | null;
   log: (err: unknown) => void;
 }
 

@@ -153,6 +153,12 @@ export const common = {
       HOST_CERTIFICATE_CHANGED: '{{url}} 出示的证书与刚才核对的不同：可能主机更换了证书，也可能有人冒充档案主机。请先与管理员核对主机上显示的指纹',
       CLIENT_MODE_UNAVAILABLE: '只有桌面程序能连接到档案主机；在浏览器中，请直接打开档案主机的地址',
       SERVER_GONE: '档案服务意外停止，本次操作可能没有完成。请重新登录后再试；如反复出现，请重启程序并联系系统管理员',
+      UPDATE_NOT_FOUND: '更新文件夹里没有发布文件（latest.yml）：请把发布包中的 latest.yml 和安装程序一起复制到该文件夹',
+      UPDATE_UNREACHABLE: '无法访问更新来源：请确认文件夹路径正确、共享文件夹已连上，或档案主机已开机并开启网络共享',
+      UPDATE_CHECKSUM: '下载的安装程序与 latest.yml 中的校验值（sha512）不符，已丢弃，未安装。请重新从发布包复制 latest.yml 和安装程序',
+      UPDATE_FEED_INVALID: '更新文件夹中的 latest.yml 无法读取：可能已损坏，请从发布包重新复制',
+      UPDATE_FAILED: '检查或下载更新未能完成，请稍后再试；如仍失败请联系系统管理员',
+      UPDATE_UNAVAILABLE: '只有安装在本机的桌面程序能自动更新；浏览器和网页版请在档案主机上更新',
       INTERNAL: '操作未能完成，请重试；如仍失败请联系系统管理员',
     },
     jobs: { backup: '备份', rekey: '更换数据库密钥', restore: '从备份恢复' },
@@ -168,6 +174,8 @@ export const common = {
     formerCode: '原档号 {{code}}，现为 {{current}}',
     v: {
       required: '必填',
+      updateFolder: '请填写完整的文件夹路径，如 D:\\updates 或 \\\\server\\share\\ArchiveDeskUpdates（不能是相对路径）',
+      updateHostUrl: '请填写档案主机的 https 地址，如 https://192.168.1.10:8443（必须以 https:// 开头）',
       nameInvisible: '姓名只有空格或看不见的字符，请重新输入',
       date: '请输入有效日期（年-月-日）',
       phone: '电话只能是数字，可带 +，数字间可用空格或 - ( ) 分隔',
@@ -427,6 +435,14 @@ export const common = {
       CLIENT_MODE_UNAVAILABLE: 'Only the desktop app connects to an archive host; in a browser, open the host’s address directly',
       SERVER_GONE:
         'The archive service stopped unexpectedly; this operation may not have completed. Sign in again and retry; if this keeps happening, restart the app and call the administrator',
+      UPDATE_NOT_FOUND: 'The update folder holds no release (latest.yml): copy latest.yml together with the installer from the release folder',
+      UPDATE_UNREACHABLE:
+        'The update source cannot be reached: check the folder path and that the share is connected, or that the archive host is on and in host mode',
+      UPDATE_CHECKSUM:
+        'The downloaded installer does not match the sha512 in latest.yml: it was discarded and nothing was installed. Copy latest.yml and the installer from the release again',
+      UPDATE_FEED_INVALID: 'latest.yml in the update folder cannot be read; it may be damaged: copy it from the release again',
+      UPDATE_FAILED: 'Checking or downloading the update did not complete; try again later, or call the administrator',
+      UPDATE_UNAVAILABLE: 'Only the desktop app installed on this PC updates itself; the browser and the web shell are updated on the archive host',
       INTERNAL: 'The operation did not complete; try again, or call the administrator',
     },
     jobs: { backup: 'A backup', rekey: 'A database re-key', restore: 'A restore' },
@@ -441,6 +457,8 @@ export const common = {
     formerCode: 'Former code {{code}}, now {{current}}',
     v: {
       required: 'Required',
+      updateFolder: 'Give the full folder path, such as D:\\updates or \\\\server\\share\\ArchiveDeskUpdates (not a relative path)',
+      updateHostUrl: 'Give the archive host’s https address, such as https://192.168.1.10:8443 (it must start with https://)',
       nameInvisible: 'The name is only spaces or invisible characters; type it again',
       date: 'Enter a valid date (YYYY-MM-DD)',
       phone: 'Digits only, with an optional + and spaces or - ( ) between them',

@@ -106,6 +106,8 @@ export interface StandinOptions {
   /** Another instance already holds the single-instance lock. */
   lockHeld?: boolean;
   keychain?: 'available' | 'unavailable' | 'basic_text';
+  /** More of main's environment (APPIMAGE, XDG_CACHE_HOME, STANDIN_RESOURCES_PATH for the updater). */
+  env?: Record<string, string>;
 }
 
 type FromMain =
@@ -137,6 +139,7 @@ export function startElectronMain(main: string, env: StandinOptions): ElectronMa
       STANDIN_USER_DATA: env.userData,
       STANDIN_KEYCHAIN_KEY: env.keychainKey,
       ...(env.dialogChoice === undefined ? {} : { STANDIN_DIALOG_CHOICE: String(env.dialogChoice) }),
+      ...env.env,
     },
   });
   let out = '';

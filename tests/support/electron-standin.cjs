@@ -12,6 +12,8 @@ const { fork } = require('node:child_process');
 const { EventEmitter } = require('node:events');
 const { createCipheriv, createDecipheriv, randomBytes } = require('node:crypto');
 const { join } = require('node:path');
+const http = require('node:http');
+const https = require('node:https');
 const { pathToFileURL } = require('node:url');
 
 const tell = (message) => process.send(message);
@@ -19,6 +21,8 @@ const handlers = new Map();
 /** Every window main made, for the test to see what each shows and with which preload. */
 const windows = [];
 let verifyProc = null;
+/** session.fromPartition's sessions by name, one each as in Electron. */
+const partitions = new Map();
 /** The button the next message box "clicks" (STANDIN_DIALOG_CHOICE, else the cancel button). */
 const dialogChoice = (options) => Number(process.env.STANDIN_DIALOG_CHOICE ?? options.cancelId ?? 0);
 let killNextCall = false;
@@ -34,6 +38,8 @@ Object.assign(app, {
     return process.env.STANDIN_USER_DATA;
   },
   requestSingleInstanceLock: () => process.env.STANDIN_LOCK_HELD !== '1',
+  getVersion: () => process.env.STANDIN_APP_VERSION ?? require(join(process.env.STANDIN_APP_PATH, 'package.json')).version,
+  getName: () => 'Archive Desk',
   relaunch: () => tell({ kind: 'relaunch' }),
   exit: (code) => process.exit(code),
   whenReady: () => Promise.resolve(),
@@ -42,6 +48,8 @@ Object.assign(app, {
     app.emit('before-quit', { preventDefault: () => (prevented = true) });
     if (prevented) return;
     app.emit('will-quit', { preventDefault: () => undefined });
+    // As Electron: 'quit' with the exit code, last (electron-updater installs an update here).
+    app.emit('quit', {}, 0);
     tell({ kind: 'quitting', windows: windows.map(described) });
     process.exit(0);
   },
@@ -100,12 +108,20 @@ class BrowserWindow extends EventEmitter {
   }
 }
 
-const fakeSession = () => ({
-  setCertificateVerifyProc: (proc) => (verifyProc = proc),
-  setPermissionRequestHandler: () => undefined,
-  setPermissionCheckHandler: () => undefined,
-  webRequest: { onBeforeRequest: () => undefined },
-});
+/** A session; the default one's certificate check is the one the test's 'verify' asks. */
+const fakeSession = (isDefault = false) => {
+  const made = {
+    verifyProc: null,
+    setCertificateVerifyProc: (proc) => {
+      made.verifyProc = proc;
+      if (isDefault) verifyProc = proc;
+    },
+    setPermissionRequestHandler: () => undefined,
+    setPermissionCheckHandler: () => undefined,
+    webRequest: { onBeforeRequest: () => undefined },
+  };
+  return made;
+};
 
 /** What the test sees of a window: what it shows, how it was made, what was done to it. */
 function described(w) {
@@ -178,10 +194,39 @@ const utilityProcess = {
   },
 };
 
+/**
+ * Electron's `net` (Chromium's network stack), which electron-updater downloads with: here Node's
+ * http/https behind the same ClientRequest events (response, error, abort). An https request is
+ * judged by the session's certificate check, as Chromium does when one is set.
+ */
+const net = {
+  request(options) {
+    const { session: requestSession, redirect: _redirect, ...rest } = options;
+    const secure = rest.protocol === 'https:';
+    const req = (secure ? https : http).request({ ...rest, ...(secure ? { rejectUnauthorized: false } : {}) });
+    if (secure) {
+      req.on('socket', (socket) =>
+        socket.once('secureConnect', () => {
+          const proc = requestSession?.verifyProc;
+          const pem = socket.getPeerX509Certificate()?.toString();
+          if (!proc) return socket.authorized ? undefined : req.destroy(new Error('net::ERR_CERT_AUTHORITY_INVALID'));
+          proc({ hostname: rest.hostname, certificate: { data: pem } }, (verdict) => {
+            if (verdict !== 0) req.destroy(new Error('net::ERR_CERT_INVALID'));
+          });
+        }),
+      );
+    }
+    return req;
+  },
+};
+
 const electron = {
   app,
+  net,
+  // electron-updater emits 'before-quit-for-update' on Electron's own autoUpdater before it quits.
+  autoUpdater: new EventEmitter(),
   BrowserWindow,
-  session: { defaultSession: fakeSession(), fromPartition: fakeSession },
+  session: { defaultSession: fakeSession(true), fromPartition: (name) => partitions.get(name) ?? partitions.set(name, fakeSession()).get(name) },
   ipcMain: {
     handle(channel, handler) {
       handlers.set(channel, handler);
@@ -198,6 +243,9 @@ const electron = {
     },
   },
 };
+
+// Electron's process.resourcesPath: where a packaged app's app-update.yml lies (electron-builder puts it there).
+if (process.env.STANDIN_RESOURCES_PATH) process.resourcesPath = process.env.STANDIN_RESOURCES_PATH;
 
 const load = Module._load;
 Module._load = function (request, ...rest) {

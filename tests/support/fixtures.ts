@@ -11,6 +11,7 @@ import { custodyPayloads } from './payloads-custody';
 import { exportPayloads } from './payloads-exports';
 import { importPayloads } from './payloads-imports';
 import { clientPayloads, networkPayloads } from './payloads-network';
+import { updatePayloads } from './payloads-updates';
 import { lendingPayloads } from './payloads-lending';
 import { overviewPayloads } from './payloads-overview';
 
@@ -252,6 +253,7 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   ...importPayloads,
   ...networkPayloads,
   ...clientPayloads,
+  ...updatePayloads,
   ...lendingPayloads,
   ...overviewPayloads,
 };

@@ -80,9 +80,9 @@ export const CALLS_BEFORE_PASSWORD_CHANGE: readonly string[] = ['session-current
  * What only the archive PC's own window may do: set the archive up, open it with the recovery
  * passphrase, restore it from a backup, make this PC a desk elsewhere. A desk on the network is
  * refused (HOST_LOCAL_ONLY): whoever reaches the host's port must not be the one to create or
- * replace its archive.
+ * replace its archive, nor quit it to install an update.
  */
-export const CALLS_AT_HOST_ONLY: readonly string[] = ['app-setup', 'app-unlock', 'app-restore', 'client-probe', 'client-connect'];
+export const CALLS_AT_HOST_ONLY: readonly string[] = ['app-setup', 'app-unlock', 'app-restore', 'client-probe', 'client-connect', 'update-install'];
 
 export const appCalls = {
   'app-status': call<AppStatus>()({ input: empty, access: 'public', reads: ['app', 'settings'] }),

@@ -77,6 +77,7 @@ export const AUDIT_ACTIONS = [
   'host-enable',
   'host-disable',
   'host-certificate-install',
+  'update-source-set',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

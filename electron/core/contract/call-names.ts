@@ -137,4 +137,8 @@ export const CALL_NAMES = [
   'session-list',
   'session-end',
   'overview',
+  'update-status',
+  'update-source-set',
+  'update-check',
+  'update-install',
 ] as const;

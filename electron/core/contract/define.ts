@@ -28,6 +28,8 @@ export const TOPICS = [
   'audit',
   'backup',
   'import',
+  /** The desktop shell's software update: its check, download and agreement (not a record in the archive). */
+  'update',
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 

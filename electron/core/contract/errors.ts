@@ -132,6 +132,18 @@ export const ERROR_CODES = [
   'HOST_CERTIFICATE_CHANGED',
   /** Only the desktop app can be a desk of another PC's archive. */
   'CLIENT_MODE_UNAVAILABLE',
+  /** The update folder (or the host's) has no release in it: no latest.yml. */
+  'UPDATE_NOT_FOUND',
+  /** The update folder or the archive host could not be reached. */
+  'UPDATE_UNREACHABLE',
+  /** The downloaded installer does not match the sha512 its latest.yml gives: discarded, nothing installed. */
+  'UPDATE_CHECKSUM',
+  /** The release's latest.yml cannot be read (damaged, or not electron-builder's). */
+  'UPDATE_FEED_INVALID',
+  /** Any other failure of a check or download (its cause is in the app's log). */
+  'UPDATE_FAILED',
+  /** Only the desktop app updates itself; the browser and the web shell do not. */
+  'UPDATE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

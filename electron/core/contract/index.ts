@@ -18,6 +18,7 @@ import { overviewCalls } from './overview';
 import { ownerCalls } from './owners';
 import { progressCalls } from './progress';
 import { transferCalls } from './transfers';
+import { updateCalls } from './updates';
 
 /** Every IPC call of the app: the one list that main, preload, web shell and renderer share. */
 export const contract = mergeNamed(
@@ -39,6 +40,7 @@ export const contract = mergeNamed(
   networkCalls,
   clientCalls,
   overviewCalls,
+  updateCalls,
 );
 
 export type Contract = typeof contract;

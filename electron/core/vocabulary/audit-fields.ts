@@ -240,6 +240,7 @@ const ENTITIES: Partial<Record<AuditEntity, Record<string, Label>>> = {
     codePattern: { 'zh-CN': '编号规则', en: 'Pattern' },
     kindPrefixes: { 'zh-CN': '各类档案的前缀', en: 'Prefix per box kind' },
     idleMinutes: { 'zh-CN': '闲置自动锁定', en: 'Lock when idle' },
+    updateFrom: { 'zh-CN': '软件更新来源', en: 'Updates from' },
   },
 };
 

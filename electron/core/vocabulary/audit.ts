@@ -75,6 +75,7 @@ export const auditVocabulary = {
     'host-enable': { 'zh-CN': '开启网络共享', en: 'Host mode turned on' },
     'host-disable': { 'zh-CN': '关闭网络共享', en: 'Host mode turned off' },
     'host-certificate-install': { 'zh-CN': '安装网络共享证书', en: 'Host certificate installed' },
+    'update-source-set': { 'zh-CN': '设置软件更新来源', en: 'Update source set' },
   }),
   auditEntity: vocabulary(AUDIT_ENTITIES, {
     user: { 'zh-CN': '用户账户', en: 'Account' },

@@ -16,6 +16,7 @@ import { overviewHandlers } from './overview';
 import { ownerHandlers } from './owners';
 import { progressHandlers } from './progress';
 import type { Handlers } from './types';
+import { updateHandlers } from './updates';
 
 /** The one handler table behind both shells; the type makes a missing handler a compile error. */
 export const handlerTable: Handlers<CallName> = mergeNamed(
@@ -34,4 +35,5 @@ export const handlerTable: Handlers<CallName> = mergeNamed(
   networkHandlers,
   clientHandlers,
   overviewHandlers,
+  updateHandlers,
 );

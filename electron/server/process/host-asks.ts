@@ -1,8 +1,10 @@
 import { protectedBlobs, type KeyProtector } from '../../../db/keyfile';
 import { AppError, type Result } from '../../core/contract/errors';
 import type { HostProbe } from '../../core/contract/client';
+import type { UpdaterState } from '../../core/contract/updates';
 import { type HostClient, unavailableHostClient } from '../client';
 import { unavailablePrinter, type Printer } from '../services/printing/printer';
+import { unavailableUpdater, type Updater } from '../updater';
 import type { HostAsk, ServerStartOptions } from './protocol';
 
 export type Ask = (ask: HostAsk) => Promise<unknown>;
@@ -68,5 +70,16 @@ export function hostClientOf(ask: Ask, given: ServerStartOptions['hostClient']):
   return {
     probe: async (address) => (await ask({ op: 'host-probe', address })) as HostProbe,
     connect: async ({ url, fingerprint }) => void (await ask({ op: 'host-connect', url, fingerprint })),
+  };
+}
+
+/** The shell's software updater (the desktop app's main process), asked per check and per agreement. */
+export function hostUpdaterOf(ask: Ask, given: ServerStartOptions['updater']): Updater {
+  if (!given) return unavailableUpdater;
+  return {
+    available: true,
+    state: async () => (await ask({ op: 'update-state' })) as UpdaterState,
+    check: async (source) => (await ask({ op: 'update-check', source })) as UpdaterState,
+    install: async (when) => (await ask({ op: 'update-install', when })) as UpdaterState,
   };
 }

@@ -6,6 +6,7 @@ import { AppError, type Result } from '../../core/contract/errors';
 import type { CallRequest } from '../dispatch';
 import type { HostClient } from '../client';
 import type { Printer } from '../services/printing/printer';
+import type { Updater } from '../updater';
 import { SERVER_GONE, type HostAsk, type MessageEnd, type ServerStartOptions, type ToHost, type ToServer } from './protocol';
 
 /** What only the shell can do, lent to the server it runs. */
@@ -14,6 +15,8 @@ export interface HostServices {
   printer: Printer | null;
   /** The Electron app's way to become a desk of another PC's archive. */
   hostClient?: HostClient;
+  /** The desktop app's software updater. */
+  updater?: Updater;
 }
 
 async function answer(host: HostServices, ask: HostAsk): Promise<unknown> {
@@ -36,6 +39,11 @@ async function answer(host: HostServices, ask: HostAsk): Promise<unknown> {
       return ask.op === 'host-probe'
         ? host.hostClient.probe(ask.address)
         : host.hostClient.connect({ url: ask.url, fingerprint: ask.fingerprint }).then(() => null);
+    case 'update-state':
+    case 'update-check':
+    case 'update-install':
+      if (!host.updater) throw new AppError('UPDATE_UNAVAILABLE');
+      return ask.op === 'update-state' ? host.updater.state() : ask.op === 'update-check' ? host.updater.check(ask.source) : host.updater.install(ask.when);
   }
 }
 
@@ -69,7 +77,7 @@ export class ServerLink {
 
   /** Resolves with the status the server started in; null if it ended first. */
   start(options: Omit<ServerStartOptions, 'protector' | 'printer'>): Promise<AppStatus | null> {
-    const { protector, printer, hostClient } = this.host;
+    const { protector, printer, hostClient, updater } = this.host;
     this.end.post({
       kind: 'start',
       options: {
@@ -77,6 +85,7 @@ export class ServerLink {
         protector: protector ? { kind: protector.kind, available: protector.available() } : null,
         printer: printer ? { dialog: typeof printer.dialog === 'function' } : null,
         hostClient: hostClient !== undefined,
+        updater: updater !== undefined,
       },
     });
     return new Promise((resolve) => (this.ended ? resolve(null) : this.readyWaits.push(resolve)));

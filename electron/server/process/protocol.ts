@@ -2,6 +2,7 @@ import type { AppStatus } from '../../core/contract/app';
 import type { AppErrorPayload, Result } from '../../core/contract/errors';
 import type { Topic } from '../../core/contract/define';
 import type { ClientInfo, HostStatus } from '../../core/contract/network';
+import type { UpdateSource } from '../../core/contract/updates';
 
 /**
  * The messages between a shell (Electron main, the web shell, later the host) and the server it
@@ -18,6 +19,8 @@ export interface ServerStartOptions {
   printer: { dialog: boolean } | null;
   /** Whether the shell can make this PC a desk of another's archive (the Electron app). */
   hostClient?: boolean;
+  /** Whether the shell can update the app (the desktop app runs electron-updater in main). */
+  updater?: boolean;
   /** The built renderer (dist/renderer), which a LAN host serves to the other PCs. */
   rendererDir: string;
   /** A host started from the shell's command line (the web shell's --lan), not written into settings. */
@@ -30,7 +33,10 @@ export type HostAsk =
   | { op: 'pdf'; html: string }
   | { op: 'dialog'; html: string }
   | { op: 'host-probe'; address: string }
-  | { op: 'host-connect'; url: string; fingerprint: string };
+  | { op: 'host-connect'; url: string; fingerprint: string }
+  | { op: 'update-state' }
+  | { op: 'update-check'; source: UpdateSource }
+  | { op: 'update-install'; when: 'now' | 'quit' };
 
 export type ToServer =
   | { kind: 'start'; options: ServerStartOptions }

@@ -6,7 +6,8 @@ import { publishUrl } from '../instance-lock';
 import type { LanHostFactory } from '../network';
 import { dataFiles, Runtime } from '../runtime';
 import { getSettings } from '../services/settings';
-import { answerOf, hostClientOf, hostPrinter, hostProtector } from './host-asks';
+import { getUpdateSource } from '../services/update-source';
+import { answerOf, hostClientOf, hostPrinter, hostProtector, hostUpdaterOf } from './host-asks';
 import type { HostAsk, MessageEnd, ToHost, ToServer } from './protocol';
 
 interface Started {
@@ -22,6 +23,16 @@ function sessionAlive(runtime: Runtime, handle: string): boolean {
   } catch {
     // The data folder went away under it: nobody is signed in any more.
     return false;
+  }
+}
+
+/** The folder the archive's update source names, if it names one and the archive is open. */
+function updateFolderOf(runtime: Runtime): string | null {
+  try {
+    const source = getUpdateSource(runtime.requireDb());
+    return source.kind === 'folder' ? source.path : null;
+  } catch {
+    return null;
   }
 }
 
@@ -60,6 +71,7 @@ export function serve(end: MessageEnd<ToHost, ToServer>, closed: () => void = ()
       nativeBinding: options.nativeBinding,
       printer: hostPrinter(ask, options.printer),
       hostClient: hostClientOf(ask, options.hostClient),
+      updater: hostUpdaterOf(ask, options.updater),
     });
     const dispatch = createDispatcher(runtime, handlerTable);
     // Lent before start(): the archive opening starts host mode when its settings say so.
@@ -70,6 +82,7 @@ export function serve(end: MessageEnd<ToHost, ToServer>, closed: () => void = ()
           changes: runtime.changes,
           sessionAlive: (handle) => sessionAlive(runtime, handle),
           rendererDir: options.rendererDir,
+          updateFolder: () => updateFolderOf(runtime),
           log: (err) => console.error('host mode:', err),
         }),
       );
@@ -83,6 +96,8 @@ export function serve(end: MessageEnd<ToHost, ToServer>, closed: () => void = ()
       await runtime.host.startFromCommandLine(options.lan).catch((err: unknown) => console.error('host mode could not start:', err));
     await runtime.host.settled();
     end.post({ kind: 'ready', status, host: lanFactory ? runtime.host.status() : null });
+    // 软件更新 looks at its source once per start, when the archive that keeps it is open.
+    runtime.updates.checkAtStart();
     return { runtime, dispatch, dataDir: options.dataDir };
   }
 

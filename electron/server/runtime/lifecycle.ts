@@ -1,5 +1,6 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { type HostClient, unavailableHostClient } from '../client';
+import type { Updater } from '../updater';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { openDatabase, storageFault, type Db } from '../../../db/connection';
@@ -59,6 +60,8 @@ export interface RuntimeOptions {
   printer?: Printer;
   /** Where the shell can make this PC a desk of another's archive (Electron); absent elsewhere. */
   hostClient?: HostClient;
+  /** The shell's software updater (the desktop app's main process); absent elsewhere. */
+  updater?: Updater;
   /** The clock of the backup schedule; tests move it. */
   now?: () => Date;
   /** Awaited between a long job's steps before its worker goes on: tests hold a job there. */

@@ -6,7 +6,10 @@ import { verifyChainParallel } from '../services/audit-chain';
 import { exportInWorker } from '../services/export-job';
 import type { ExportRequest } from '../services/export-requests';
 import { RuntimeBackups } from './backups';
+import { getUpdateSource } from '../services/update-source';
+import { unavailableUpdater } from '../updater';
 import { ProgressBoard } from './progress-board';
+import { UpdateDesk } from './update-desk';
 
 /**
  * The runtime's long calls that are not whole-file jobs: spreadsheet exports and the audit chain's
@@ -15,6 +18,11 @@ import { ProgressBoard } from './progress-board';
 export class RuntimeLongCalls extends RuntimeBackups {
   private readonly board = new ProgressBoard();
   private readonly stops = new Set<() => Promise<void>>();
+  /** 软件更新: the archive's source, the shell's updater, and an install that waits for the long work here. */
+  readonly updates = new UpdateDesk(this.options.updater ?? unavailableUpdater, {
+    source: () => getUpdateSource(this.requireDb()),
+    busy: () => this.longWorkUnderWay(),
+  });
 
   exportFile(actor: Actor, request: ExportRequest): Promise<ExportFile> {
     const db = this.requireDb();
@@ -47,8 +55,14 @@ export class RuntimeLongCalls extends RuntimeBackups {
     return this.board.of(actor.id);
   }
 
+  /** A backup, re-key or restore holds the archive, or an export or chain check runs, for anyone. */
+  longWorkUnderWay(): boolean {
+    return this.jobs.current !== null || this.board.busy();
+  }
+
   /** An export still being written is abandoned with the app. */
   override close(): void {
+    this.updates.close();
     for (const stop of this.stops) void stop();
     this.stops.clear();
     super.close();

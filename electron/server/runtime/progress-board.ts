@@ -20,6 +20,11 @@ export class ProgressBoard {
     }
   }
 
+  /** Someone's long call is under way. */
+  busy(): boolean {
+    return this.entries.size > 0;
+  }
+
   of(userId: number | null): CallProgress[] {
     return [...this.entries].filter((e) => e.userId === userId).map((e) => e.progress);
   }

@@ -11,6 +11,7 @@ import { deskName, isJson, sessionHeader } from '../http/call-headers';
 import { answerClientError } from '../http/client-error';
 import { PING_MS } from '../http/event-stream';
 import { requestPath } from '../http/request-path';
+import { FEED_PREFIX, serveFeed } from '../http/update-feed';
 import { serverOptions, TIMEOUTS, type Timeouts } from '../http/server-options';
 import { allowList, clientAddress } from './allow-list';
 import { hostCheck, originMatches } from './host-check';
@@ -124,6 +125,11 @@ export function lanHostWith(deps: LanHostDeps, timing: LanTiming = TIMING): LanH
       // Never a CORS preflight answer: no other origin is ever let in.
       if (req.method === 'OPTIONS') return refuse(res, 405, { code: 'UNKNOWN_CALL' }, { allow: 'GET, HEAD, POST' });
       if (!target) return refuse(res, 400, badRequest('v.url'));
+      // 软件更新: the desks' updaters fetch the host's update folder here, read-only.
+      if (target.decoded.startsWith(FEED_PREFIX)) {
+        serveFeed(req, res, deps.updateFolder?.() ?? null, target.decoded).catch((err: unknown) => fail(res, err, deps.log));
+        return;
+      }
       if (!target.path.startsWith('/api/')) return assets(req, res);
       if (target.path === '/api/events') return openEvents(req, res, address, streams);
       handleCall(req, res, target.decoded.slice('/api/'.length), address).catch((err: unknown) => fail(res, err, deps.log));

@@ -14,6 +14,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { NAV_ITEMS, navSection } from './nav';
 import { ScanInput } from './ScanInput';
 import { UserMenu } from './UserMenu';
+import { UpdatePrompt } from '../updates/UpdatePrompt';
 
 export function MainLayout({ siteName }: { siteName: string | null }) {
   const { t } = useTranslation('app');
@@ -62,6 +63,7 @@ export function MainLayout({ siteName }: { siteName: string | null }) {
           {canCall(user, 'backup-overview') && <OverdueBanner />}
           {canCall(user, 'room-incident-close') && <RoomIncidentBanner />}
           <Outlet />
+          {window.archiveDesk && user && <UpdatePrompt />}
         </Layout.Content>
       </Layout>
     </Layout>

@@ -14,6 +14,7 @@ import { fillCodePattern, numberCode } from '../../../electron/core/contract/box
 import { NumberInput } from '../../ui/NumberInput';
 import { HostCard } from './HostCard';
 import { SessionsCard } from './SessionsCard';
+import { UpdatesCard } from '../updates/UpdatesCard';
 
 const CODE_FIELDS: CodeFields<Settings> = { CODE_PATTERN_INVALID: 'codePattern' };
 
@@ -33,6 +34,9 @@ export function SettingsScreen() {
         </Col>
         <Col xs={24} xl={14}>
           <SessionsCard />
+        </Col>
+        <Col xs={24} xl={10}>
+          <UpdatesCard />
         </Col>
       </Row>
     </Page>
