@@ -12,6 +12,7 @@ import { exportPayloads } from './payloads-exports';
 import { importPayloads } from './payloads-imports';
 import { clientPayloads, networkPayloads } from './payloads-network';
 import { lendingPayloads } from './payloads-lending';
+import { reminderPayloads } from './payloads-reminders';
 
 import { validBoxInput } from './box-input';
 
@@ -105,6 +106,7 @@ export const validSettings = (over: Partial<CallInput<'settings-update'>> = {}):
   kindPrefixes: { tenant: 'ZH', customer: 'KH', personnel: 'RS', work_log: 'RZ', letters: 'FW', other: 'QT' },
   idleMinutes: 10,
   maxRenewals: 2,
+  deskPhone: '0571-88881234',
   ...over,
 });
 
@@ -251,6 +253,7 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   ...networkPayloads,
   ...clientPayloads,
   ...lendingPayloads,
+  ...reminderPayloads,
 };
 
 /** The error code of a failed Result, or a description of the unexpected success. */

@@ -135,4 +135,7 @@ export const CALL_NAMES = [
   'host-certificate-install',
   'session-list',
   'session-end',
+  'reminder-list',
+  'reminder-notice-pdf',
+  'reminder-mine',
 ] as const;

@@ -128,6 +128,8 @@ export const ERROR_CODES = [
   'HOST_CERTIFICATE_CHANGED',
   /** Only the desktop app can be a desk of another PC's archive. */
   'CLIENT_MODE_UNAVAILABLE',
+  /** A 催还通知单 for a borrower with no loan due tomorrow or overdue: nothing is printed. */
+  'REMINDER_NOTHING_DUE',
   'INTERNAL',
 ] as const;
 

@@ -17,6 +17,7 @@ import { networkCalls } from './network';
 import { ownerCalls } from './owners';
 import { progressCalls } from './progress';
 import { transferCalls } from './transfers';
+import { reminderCalls } from './reminders';
 
 /** Every IPC call of the app: the one list that main, preload, web shell and renderer share. */
 export const contract = mergeNamed(
@@ -37,6 +38,7 @@ export const contract = mergeNamed(
   importCalls,
   networkCalls,
   clientCalls,
+  reminderCalls,
 );
 
 export type Contract = typeof contract;

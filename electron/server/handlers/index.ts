@@ -14,6 +14,7 @@ import { roomHandlers } from './rooms';
 import { networkHandlers } from './network';
 import { ownerHandlers } from './owners';
 import { progressHandlers } from './progress';
+import { reminderHandlers } from './reminders';
 import type { Handlers } from './types';
 
 /** The one handler table behind both shells; the type makes a missing handler a compile error. */
@@ -32,4 +33,5 @@ export const handlerTable: Handlers<CallName> = mergeNamed(
   importHandlers,
   networkHandlers,
   clientHandlers,
+  reminderHandlers,
 );
