@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { users } from '../db/schema';
 import { chinaPhone, isoMonth } from '../electron/core/contract/fields';
-import { phoneText } from '../electron/server/services/printing/templates/format';
+import { phoneText } from '../electron/core/phone-text';
 import { localDate, monthDays } from '../electron/server/services/local-date';
 import type { TestApp } from './support/app';
 import { auditRows, createBox, createSetUpApp, errorCode, snapshot, validSettings } from './support/fixtures';

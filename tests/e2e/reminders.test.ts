@@ -34,7 +34,19 @@ beforeAll(async () => {
   const auditorId = (await app.ok('session-current', {}, cast.auditor))!.id;
   const box = async (title: string) => (await createBox(app, { title })).code;
   const [y, m] = today.split('-').map(Number);
-  ending = await createBox(app, { kind: 'other', title: '2016 年工作日志', retentionClass: 'y10', retentionStart: `${y - 10}-${String(m).padStart(2, '0')}-01` });
+  ending = await createBox(app, {
+    kind: 'other',
+    title: `${y - 10} 年工作日志`,
+    retentionClass: 'y10',
+    retentionStart: `${y - 10}-${String(m).padStart(2, '0')}-01`,
+  });
+  const held = await createBox(app, {
+    kind: 'other',
+    title: '合同纠纷材料',
+    retentionClass: 'y10',
+    retentionStart: `${y - 10}-${String(m).padStart(2, '0')}-02`,
+  });
+  await app.ok('hold-place', { boxId: held.id, reason: '合同纠纷诉讼中' }, cast.custodian);
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(`${addDays(today, -3)}T10:00:00`));
   overdue = await loanOut(app, cast, await box('2019 年租户押金台账'), { days: 1 });
@@ -98,9 +110,14 @@ test('the custodian takes the overdue box back at another desk; the clerk’s co
   await second.getByRole('button', { name: /^我的提醒/ }).click();
   await second.getByText('借阅台：已逾期 2 笔，明天到期 2 笔').waitFor();
   await second.getByText(/保管期限到期 1 盒/).waitFor();
+  await second.getByText(/到期但已冻结 1 盒，请复核冻结/).waitFor();
   await second.screenshot({ path: join(OUT, 'e2e-custodian-reminders.png') });
   await second.getByText(/保管期限到期 1 盒/).click();
   await second.locator('.ant-table-row', { hasText: ending.code }).waitFor();
+  await second.locator('.ant-popover').waitFor({ state: 'hidden' });
+  await second.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+  await second.getByText('冻结中的档案（1 盒）', { exact: false }).waitFor();
+  expect(await second.locator('.ant-table-row', { hasText: '合同纠纷诉讼中' }).count()).toBe(1);
   await second.screenshot({ path: join(OUT, 'e2e-retention-month.png'), fullPage: true });
 
   await second.goto(`${shell.url.split('#')[0]}#/lending/${overdue.id}`);
@@ -125,6 +142,8 @@ test('a borrower with an account sees their own loan due tomorrow; the admin set
   await signIn(desk, 'auditor', PASSWORD);
   await desk.getByRole('button', { name: '我的提醒 1' }).click();
   await desk.getByText(/您借阅的 .*（审计底稿）明天（.*）到期/).waitFor();
+  // The popover fades in: let it settle before the picture.
+  await desk.waitForTimeout(400);
   await desk.screenshot({ path: join(OUT, 'e2e-own-reminder.png') });
   await signOut(desk);
 

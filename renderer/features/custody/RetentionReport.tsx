@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { HeldRetentionRow, RetentionRow } from '../../../electron/core/contract/destructions';
 import { isoMonth } from '../../../electron/core/contract/fields';
 import { RETENTION_CLASSES } from '../../../electron/core/enums';
-import { formatAt, retentionLabel } from '../../ui/format';
+import { formatAt, orDash, retentionLabel } from '../../ui/format';
 import { Page } from '../../ui/Page';
 import { useCanCall } from '../../ui/access';
 import { BoxStatusTag } from '../../ui/BoxStatusTag';
@@ -64,7 +64,13 @@ export function RetentionReport() {
     { key: 'kind', title: t('retention.kind'), width: 90, render: (_: unknown, r: Omit<RetentionRow, 'proposed'>) => t(`common:enums.boxKind.${r.kind}`) },
     { key: 'class', title: t('retention.class'), width: 100, render: (_: unknown, r: Omit<RetentionRow, 'proposed'>) => retentionLabel(t, r) },
     { key: 'end', title: t('retention.end'), dataIndex: 'retentionEnd', width: 110 },
-    { key: 'location', title: t('retention.location'), dataIndex: 'location', width: 190, ellipsis: true },
+    {
+      key: 'location',
+      title: t('retention.location'),
+      width: 190,
+      ellipsis: true,
+      render: (_: unknown, r: Omit<RetentionRow, 'proposed'>) => orDash(r.location),
+    },
   ];
   return (
     <Page title={t('title')}>

@@ -4,6 +4,7 @@ import { Alert, Button, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BorrowerReminder } from '../../../electron/core/contract/reminders';
+import { phoneText } from '../../../electron/core/phone-text';
 import { useCanCall } from '../../ui/access';
 import { Page } from '../../ui/Page';
 import { useErrorText } from '../../ui/forms';
@@ -59,7 +60,7 @@ export function RemindersPage() {
           columns={[
             { key: 'name', title: t('borrower'), width: 140, render: (_, b) => <BorrowerLink borrower={b.borrower} /> },
             { key: 'department', title: t('department'), width: 140, render: (_, b) => b.borrower.department },
-            { key: 'phone', title: t('phone'), width: 140, render: (_, b) => b.borrower.phone },
+            { key: 'phone', title: t('phone'), width: 140, render: (_, b) => phoneText(b.borrower.phone) },
             {
               key: 'loans',
               title: t('loans'),

@@ -1,7 +1,7 @@
 import type { BorrowerReminder, ReminderLoan } from '../../../../core/contract/reminders';
 import type { FormPage } from './frame';
 import { html, type SafeHtml } from './html';
-import { phoneText } from './format';
+import { phoneText } from '../../../../core/phone-text';
 
 /** A notice keeps room to add a loan by hand: at least this many rows, blank when unused. */
 const LOAN_ROWS = 3;
