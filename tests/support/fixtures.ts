@@ -106,7 +106,7 @@ export const validSettings = (over: Partial<CallInput<'settings-update'>> = {}):
   kindPrefixes: { tenant: 'ZH', customer: 'KH', personnel: 'RS', work_log: 'RZ', letters: 'FW', other: 'QT' },
   idleMinutes: 10,
   maxRenewals: 2,
-  deskPhone: '0571-88881234',
+  deskPhone: '',
   ...over,
 });
 
