@@ -95,6 +95,14 @@ export const locations = sqliteTable(
   (t) => [index('locations_parent_idx').on(t.parentId, t.seq), index('locations_key_idx').on(t.parentId, t.nameKey)],
 );
 
+/**
+ * The day a box's retention runs out, in SQL: its start plus its class's years (NULL for permanent
+ * or without a start). One expression for the index on it and for every query that ranges over it,
+ * since SQLite uses an expression index only for the same expression.
+ */
+export const retentionEndOf = (t: { retentionStart: AnySQLiteColumn; retentionClass: AnySQLiteColumn; retentionYears: AnySQLiteColumn }) =>
+  sql<string>`date(${t.retentionStart}, '+' || (CASE ${t.retentionClass} WHEN 'y30' THEN 30 WHEN 'y10' THEN 10 ELSE ${t.retentionYears} END) || ' years')`;
+
 export const boxes = sqliteTable(
   'boxes',
   {
@@ -138,6 +146,8 @@ export const boxes = sqliteTable(
     index('boxes_kind_idx').on(t.kind, t.id),
     index('boxes_location_idx').on(t.room, t.cabinet, t.shelf, t.position),
     index('boxes_location_id_idx').on(t.locationId),
+    // The overview's retention months: a range of end dates read off the index, status beside it.
+    index('boxes_retention_end_idx').on(retentionEndOf(t), t.status),
   ],
 );
 
@@ -278,6 +288,8 @@ export const loans = sqliteTable(
     index('loans_borrower_user_idx').on(t.borrowerUserId, t.id),
     index('loans_borrower_name_idx').on(t.borrowerName, t.id),
     index('loans_status_due_idx').on(t.status, t.dueDate),
+    // The overview's loans per month: a range count of request times, not a scan of every loan.
+    index('loans_requested_idx').on(t.requestedAt),
   ],
 );
 

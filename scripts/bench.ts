@@ -1,6 +1,7 @@
-// `npm run bench [-- --boxes 100000 --runs 5]`: the figures of issue #8 on a seeded 100,000-box
-// archive (seeded once and cached in bench/.cache), each read/write figure against the encrypted
-// database and a plain copy of it in the same run. Prints one table, writes bench/results.json.
+// `npm run bench [-- --boxes 100000 --runs 5]`: the figures of issue #8 and #17's overview on a
+// seeded 100,000-box archive (seeded once and cached in bench/.cache), each read/write figure
+// against the encrypted database and a plain copy of it in the same run. Prints one table, writes
+// bench/results.json. `npm run bench -- --only overview` prints the overview's row alone.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
@@ -19,6 +20,7 @@ import { dataFiles } from '../electron/server/runtime';
 import { listBoxes } from '../electron/server/services/box-list';
 import { getBox } from '../electron/server/services/boxes';
 import { listLoans } from '../electron/server/services/loan-views';
+import { overview } from '../electron/server/services/overview';
 import { decideLoan, handOutLoan, requestLoan, returnLoan } from '../electron/server/services/loans';
 import { loanSlipPdf } from '../electron/server/services/printing/loans';
 import { actorOf, getUser } from '../electron/server/services/users';
@@ -43,6 +45,8 @@ const { values } = parseArgs({
     calls: { type: 'string', default: '6000' },
     /** With --clients: each person's mean pause between calls, in ms (0: every desk flat out). */
     pause: { type: 'string', default: '0' },
+    /** `--only overview`: that figure alone (issue #17), on the same archive, without the rest of the run. */
+    only: { type: 'string' },
   },
 });
 const BOXES = Number(values.boxes);
@@ -184,6 +188,12 @@ function merge(suites: Suite[]): Suite {
   };
 }
 
+/** The manager's overview (issue #17): every figure in one read transaction; the first call is reported apart (cold pages). */
+function overviewTimes(db: Db, rounds = 20): { first: number; samples: number[] } {
+  const first = time(() => overview(db, 'manager'));
+  return { first, samples: Array.from({ length: rounds }, () => time(() => overview(db, 'manager'))) };
+}
+
 // ---- figures taken once per database ----------------------------------------------------------
 async function coldOpens(mode: 'encrypted' | 'plain', target: string, runs: number): Promise<{ wall: number[]; inProcess: number[] }> {
   const bundle = join(CACHE, 'cold-open.cjs');
@@ -267,6 +277,25 @@ async function main(): Promise<void> {
     .get() as Record<string, number>;
   const sizes = { encryptedMB: statSync(data.db).size / 2 ** 20, plainMB: statSync(data.plain).size / 2 ** 20 };
   log(`database: ${JSON.stringify(counts)}, ${sizes.encryptedMB.toFixed(0)} MB`);
+  const overviewEnc = overviewTimes(enc);
+  const overviewPlain = overviewTimes(plain);
+  const overviewFigure = {
+    figure: 'overview 概览: every figure of the manager, one read transaction',
+    measured: `median ${median(overviewEnc.samples).toFixed(0)} ms, p95 ${p95(overviewEnc.samples).toFixed(0)} ms (first call ${overviewEnc.first.toFixed(0)} ms)`,
+    target: '< 300 ms',
+    met: p95(overviewEnc.samples) < 300,
+    value: p95(overviewEnc.samples),
+    limit: 300,
+    plain: p95(overviewPlain.samples),
+  };
+  if (values.only === 'overview') {
+    console.log(
+      `${overviewFigure.met ? 'ok  ' : 'MISS'}  ${overviewFigure.figure}  ${overviewFigure.measured}  [${overviewFigure.target}]  plain: ${overviewFigure.plain.toFixed(0)}`,
+    );
+    enc.$client.close();
+    plain.$client.close();
+    return;
+  }
   const actorsOf = (db: Db) => ({ clerk: actorOf(getUser(db, 3)), manager: actorOf(getUser(db, 4)), custodian: actorOf(getUser(db, 2)) });
 
   // Alternate encrypted and plain runs so that both see the same machine load.
@@ -416,6 +445,7 @@ async function main(): Promise<void> {
       limit: 300,
       plain: median(coldPlain.wall),
     },
+    overviewFigure,
     {
       figure: 'loan slip PDF through Chromium, warm',
       measured: `median ${ms(median(slipTimes))} ms, p95 ${ms(p95(slipTimes))} ms`,
@@ -562,6 +592,7 @@ async function main(): Promise<void> {
         verifyMs: verifyPlain,
       },
       slipMs: slipTimes,
+      overviewMs: { encrypted: overviewEnc, plain: overviewPlain },
       servingDuringBackup: { backupMs: serving.backupMs, backupBytes: serving.backupBytes, maxGapMs: serving.maxGapMs, calls: serving.during.search.length },
       servingDuringExport: {
         exportMs: exporting.exportMs,

@@ -30,8 +30,9 @@ function startWeb() {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-ensureNodeModules();
+const addonBuilt = ensureNodeModules();
 build();
+await addonBuilt;
 const electron = webOnly ? null : electronBinary();
 if (webOnly) startWeb();
 else if (!electron) {

@@ -13,12 +13,16 @@ async function step(name, work) {
   console.log(`• ${name}: ${seconds(at)}`);
 }
 
-await step('npm packages', ensureNodeModules);
+let addonBuilt;
+await step('npm packages', () => {
+  addonBuilt = ensureNodeModules();
+});
 await step('system packages', ensureSystemPackages);
 console.log('• Type-checking (everything, then each layer with its own library types)…');
 await step('type-check', () =>
   runAll(['tsconfig.json', 'tsconfig.core.json', 'tsconfig.node.json', 'tsconfig.renderer.json'].map((p) => [npx, ['tsc', '--noEmit', '-p', p]])),
 );
 await step('build', build);
+await step('SQLite addon', () => addonBuilt);
 await step('vitest', () => run(npx, ['vitest', 'run', ...process.argv.slice(2)]));
 console.log(`• npm test: ${seconds(started)} in all`);

@@ -2,6 +2,7 @@
 export const app = {
   'zh-CN': {
     nav: {
+      overview: '概览',
       boxes: '档案目录',
       locations: '库位管理',
       owners: '租户/客户',
@@ -298,6 +299,7 @@ export const app = {
   },
   en: {
     nav: {
+      overview: 'Overview',
       boxes: 'Boxes',
       locations: 'Locations',
       owners: 'Tenants/customers',

@@ -69,7 +69,7 @@ async function untranslated(route: string): Promise<string[]> {
 
 const SCREENS: Record<string, string[]> = {
   custodian: CUSTODIAN_SCREENS,
-  manager: ['lending', 'lending/1', 'custody', 'custody/destructions', 'custody/retention'],
+  manager: ['overview', 'lending', 'lending/1', 'custody', 'custody/destructions', 'custody/retention'],
   clerk: ['boxes', 'lending', 'lending/new', 'custody/transfers'],
   auditor: ['audit', 'custody/inspection', 'lending/999999', 'no-such-screen'],
   admin: ['users', 'audit', 'settings', 'backups'],

@@ -12,6 +12,7 @@ import { exportPayloads } from './payloads-exports';
 import { importPayloads } from './payloads-imports';
 import { clientPayloads, networkPayloads } from './payloads-network';
 import { lendingPayloads } from './payloads-lending';
+import { overviewPayloads } from './payloads-overview';
 import { reminderPayloads } from './payloads-reminders';
 
 import { validBoxInput } from './box-input';
@@ -237,6 +238,7 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
     borrowerUserId: 2,
     borrowerName: '王芳',
     borrowerPhone: '0571-88881234',
+    borrowerDepartment: '财务部',
     from: '2026-01-01',
     to: '2026-12-31',
     cursor: 10,
@@ -253,6 +255,7 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   ...networkPayloads,
   ...clientPayloads,
   ...lendingPayloads,
+  ...overviewPayloads,
   ...reminderPayloads,
 };
 
@@ -271,27 +274,45 @@ export async function thrownCode(fn: () => unknown): Promise<ErrorCode | string>
   return 'no error';
 }
 
+/** What snapshot needs of a prepared statement: run with no parameters. */
+type Statement = { all(): unknown[]; get(): unknown };
+/** Per connection: the fuzz test snapshots after each of its tens of thousands of calls, and preparing dominated. */
+const snapshotStatements = new WeakMap<object, { tables: Statement; rows: Map<string, Statement> }>();
+
+function statementsFor(sqlite: Db['$client']) {
+  let found = snapshotStatements.get(sqlite);
+  if (!found) {
+    found = { tables: sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`), rows: new Map() };
+    snapshotStatements.set(sqlite, found);
+  }
+  return found;
+}
+
 /**
  * Every table's row count and (for ordinary tables) a digest of its rows, plus the audit log's
  * length: two equal snapshots mean a call changed nothing at all.
  */
 export function snapshot(db: Db): { tables: Record<string, string>; auditLength: number } {
   const sqlite = db.$client;
-  const tables = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string; sql: string | null }[];
+  const statements = statementsFor(sqlite);
+  const tables = statements.tables.all() as { name: string; sql: string | null }[];
   const result: Record<string, string> = {};
   for (const { name, sql } of tables) {
-    const quoted = `"${name.replaceAll('"', '""')}"`;
-    const rows = (sqlite.prepare(`SELECT count(*) AS n FROM ${quoted}`).get() as { n: number }).n;
     const virtual = sql?.startsWith('CREATE VIRTUAL TABLE') ?? false;
-    const digest = virtual
-      ? ''
-      : createHash('sha256')
-          .update(JSON.stringify(sqlite.prepare(`SELECT * FROM ${quoted}`).raw().all(), bufferAsHex))
-          .digest('hex');
-    result[name] = `${rows}:${digest}`;
+    let rows = statements.rows.get(name);
+    if (!rows) {
+      const quoted = `"${name.replaceAll('"', '""')}"`;
+      rows = virtual ? sqlite.prepare(`SELECT count(*) FROM ${quoted}`).pluck() : sqlite.prepare(`SELECT * FROM ${quoted}`).raw();
+      statements.rows.set(name, rows);
+    }
+    if (virtual) {
+      result[name] = `${rows.get()}:`;
+      continue;
+    }
+    const all = rows.all();
+    result[name] = `${all.length}:${createHash('sha256').update(JSON.stringify(all, bufferAsHex)).digest('hex')}`;
   }
-  const auditLength = (sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
-  return { tables: result, auditLength };
+  return { tables: result, auditLength: Number(result.audit_log?.split(':')[0] ?? 0) };
 }
 
 function bufferAsHex(_key: string, value: unknown): unknown {

@@ -31,6 +31,7 @@ const UNDO: Record<string, string[]> = {
     'CREATE UNIQUE INDEX inspections_month_uq ON inspections (month)',
     'DROP TABLE box_former_codes',
   ],
+  '0012_overview_indexes': ['DROP INDEX boxes_retention_end_idx', 'DROP INDEX loans_requested_idx'],
 };
 
 const journal = () => (JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] }).entries;

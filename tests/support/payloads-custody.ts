@@ -59,7 +59,7 @@ export const custodyPayloads: { [N in CustodyCall]: CallInput<N> } = {
   'hold-place': { boxId: 1, reason: '租户押金纠纷，待法务处理' },
   'hold-lift': { id: 1, reason: '纠纷已结案' },
   'box-custody': { boxId: 1 },
-  'retention-report': { by: '2026-12-31', retentionClass: 'y10' },
+  'retention-report': { by: '2026-12-31', from: '2026-12-01', retentionClass: 'y10' },
   'destruction-propose': { boxCodes: ['ZH-2010-0001'], reason: '保管期限已满' },
   'destruction-decide': { id: 1, approve: false, reason: '仍有争议' },
   'destruction-cancel': { id: 1 },

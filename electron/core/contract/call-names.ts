@@ -135,6 +135,7 @@ export const CALL_NAMES = [
   'host-certificate-install',
   'session-list',
   'session-end',
+  'overview',
   'reminder-list',
   'reminder-notice-pdf',
   'reminder-mine',

@@ -18,12 +18,15 @@ export const retentionReportInput = z
   .object({
     /** Boxes whose retention ends on or before this date (today: those already ended). */
     by: isoDate.optional(),
+    /** And on or after this date: one month's ends, as the overview's retention bars open them. */
+    from: isoDate.optional(),
     /** Or the custodian's monthly list: boxes whose retention ends within this month (2026-03). */
     month: isoMonth.optional(),
     retentionClass: z.enum(RETENTION_CLASSES).optional(),
   })
   .strict()
-  .refine((v) => (v.by === undefined) !== (v.month === undefined), { error: 'v.required', path: ['by'] });
+  .refine((v) => (v.by === undefined) !== (v.month === undefined), { error: 'v.required', path: ['by'] })
+  .refine((v) => !v.from || (v.by !== undefined && v.from <= v.by), { error: 'v.rangeOrder', path: ['by'] });
 
 export const destructionProposeInput = z
   .object({

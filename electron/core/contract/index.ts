@@ -14,6 +14,7 @@ import { loanCalls } from './loans';
 import { locationCalls } from './locations';
 import { roomCalls } from './rooms';
 import { networkCalls } from './network';
+import { overviewCalls } from './overview';
 import { ownerCalls } from './owners';
 import { progressCalls } from './progress';
 import { transferCalls } from './transfers';
@@ -38,6 +39,7 @@ export const contract = mergeNamed(
   importCalls,
   networkCalls,
   clientCalls,
+  overviewCalls,
   reminderCalls,
 );
 

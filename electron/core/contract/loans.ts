@@ -114,6 +114,8 @@ export const loanListInput = z
     borrowerName: text(40).transform(cleanName).optional(),
     /** With borrowerName: a person recorded by name and phone (not an account of the same name). */
     borrowerPhone: phone.optional(),
+    /** The department the borrower gave, as recorded on the loan. */
+    borrowerDepartment: text(60).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
     cursor: id.optional(),

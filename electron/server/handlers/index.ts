@@ -12,6 +12,7 @@ import { loanHandlers } from './loans';
 import { locationHandlers } from './locations';
 import { roomHandlers } from './rooms';
 import { networkHandlers } from './network';
+import { overviewHandlers } from './overview';
 import { ownerHandlers } from './owners';
 import { progressHandlers } from './progress';
 import { reminderHandlers } from './reminders';
@@ -33,5 +34,6 @@ export const handlerTable: Handlers<CallName> = mergeNamed(
   importHandlers,
   networkHandlers,
   clientHandlers,
+  overviewHandlers,
   reminderHandlers,
 );

@@ -176,6 +176,7 @@ const LOAN_FILTERS = {
   borrowerUserId: () => eq(loans.borrowerUserId, ph('borrowerUserId')),
   borrowerName: () => eq(loans.borrowerName, ph('borrowerName')),
   borrowerPhone: () => and(isNull(loans.borrowerUserId), eq(loans.borrowerPhone, ph('borrowerPhone'))),
+  borrowerDepartment: () => eq(loans.borrowerDepartment, ph('borrowerDepartment')),
   from: () => gte(loans.requestedAt, ph('fromStart')),
   to: () => lt(loans.requestedAt, ph('toEnd')),
   cursor: () => lt(loans.id, ph('cursor')),

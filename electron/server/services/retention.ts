@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
-import { boxes, destructionBoxes, destructions, holds, users, type BoxRow } from '../../../db/schema';
+import { boxes, destructionBoxes, destructions, holds, retentionEndOf, users, type BoxRow } from '../../../db/schema';
 import type { HeldRetentionRow, RetentionReport, retentionReportInput, RetentionRow } from '../../core/contract/destructions';
 import { locationPath } from '../../core/contract/locations';
 import { itemCounts } from './form-numbers';
@@ -34,7 +34,7 @@ export function retentionEnd(box: Pick<BoxRow, 'retentionClass' | 'retentionYear
 }
 
 /** The same end date in SQL, so the report filters in the database. */
-const endSql = sql<string>`date(${boxes.retentionStart}, '+' || (CASE ${boxes.retentionClass} WHEN 'y30' THEN 30 WHEN 'y10' THEN 10 ELSE ${boxes.retentionYears} END) || ' years')`;
+export const retentionEndSql = retentionEndOf(boxes);
 
 /** Boxes on a proposal still in progress. */
 export function proposedBoxIds(db: Db, boxIds?: number[]): Set<number> {
@@ -69,7 +69,7 @@ function endRange(input: z.output<typeof retentionReportInput>): { from: string 
     const { first, last } = monthDays(input.month);
     return { from: first, by: last };
   }
-  return { from: null, by: input.by ?? '' };
+  return { from: input.from ?? null, by: input.by ?? '' };
 }
 
 /**
@@ -80,7 +80,7 @@ function endRange(input: z.output<typeof retentionReportInput>): { from: string 
 export function retentionReport(db: Db, input: z.output<typeof retentionReportInput>): RetentionReport {
   const { from, by } = endRange(input);
   const rows = db
-    .select({ box: boxes, end: endSql })
+    .select({ box: boxes, end: retentionEndSql })
     .from(boxes)
     .where(
       and(
@@ -88,11 +88,11 @@ export function retentionReport(db: Db, input: z.output<typeof retentionReportIn
         isNotNull(boxes.retentionStart),
         notInArray(boxes.status, ['destroyed', 'transferred']),
         input.retentionClass ? sql`${boxes.retentionClass} = ${input.retentionClass}` : undefined,
-        from ? sql`${endSql} >= ${from}` : undefined,
-        sql`${endSql} <= ${by}`,
+        from ? sql`${retentionEndSql} >= ${from}` : undefined,
+        sql`${retentionEndSql} <= ${by}`,
       ),
     )
-    .orderBy(asc(boxes.retentionClass), asc(endSql), asc(boxes.code))
+    .orderBy(asc(boxes.retentionClass), asc(retentionEndSql), asc(boxes.code))
     .all();
   const held = openHolds(
     db,

@@ -7,6 +7,7 @@ import { catalogueRoutes } from '../../features/catalogue/routes';
 import { custodyRoutes } from '../../features/custody/routes';
 import { lendingRoutes } from '../../features/lending/routes';
 import { locationRoutes } from '../../features/locations/routes';
+import { overviewRoutes } from '../../features/overview/routes';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { MainLayout } from './MainLayout';
@@ -14,14 +15,16 @@ import { BoxPanelsProvider } from '../../ui/box-panels';
 import { BOX_PANELS } from '../box-panels';
 import { RequireCall } from '../../ui/RequireCall';
 import { ExceptionResult } from '../../ui/ExceptionResult';
+import { useSession } from '../../api/session-store';
+import type { Role } from '../../../electron/core/enums';
 
 export function AppRoutes({ siteName }: { siteName: string | null }) {
   return (
     <BoxPanelsProvider value={BOX_PANELS}>
       <Routes>
         <Route element={<MainLayout siteName={siteName} />}>
-          <Route index element={<Navigate to="/boxes" replace />} />
-          {[...importRoutes, ...catalogueRoutes, ...locationRoutes, ...lendingRoutes, ...custodyRoutes, ...backupRoutes].map((route) => (
+          <Route index element={<FirstScreen />} />
+          {[...importRoutes, ...catalogueRoutes, ...locationRoutes, ...lendingRoutes, ...custodyRoutes, ...backupRoutes, ...overviewRoutes].map((route) => (
             <Route key={route.path} path={route.path} element={route.element} />
           ))}
           <Route
@@ -53,6 +56,17 @@ export function AppRoutes({ siteName }: { siteName: string | null }) {
       </Routes>
     </BoxPanelsProvider>
   );
+}
+
+/**
+ * Where sign-in lands: the manager and the auditor look before they act, so the overview; the desk
+ * roles (clerk, custodian) and the admin start at the catalogue they scan and search.
+ */
+const FIRST_SCREEN: Record<Role, string> = { manager: '/overview', auditor: '/overview', clerk: '/boxes', custodian: '/boxes', admin: '/boxes' };
+
+function FirstScreen() {
+  const role = useSession((s) => s.user?.role);
+  return <Navigate to={role ? FIRST_SCREEN[role] : '/boxes'} replace />;
 }
 
 function NotFound() {

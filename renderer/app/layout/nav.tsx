@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   CloudServerOutlined,
   ContainerOutlined,
   InboxOutlined,
@@ -14,13 +15,14 @@ import type { CallName } from '../../../electron/core/contract';
 
 export interface NavItem {
   /** First path segment, also the i18n key under nav.* */
-  key: 'boxes' | 'locations' | 'owners' | 'lending' | 'custody' | 'users' | 'audit' | 'backups' | 'settings';
+  key: 'overview' | 'boxes' | 'locations' | 'owners' | 'lending' | 'custody' | 'users' | 'audit' | 'backups' | 'settings';
   icon: ReactNode;
   /** The call the screen is built on: the menu shows the item to whoever may make it. */
   call: CallName;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'overview', icon: <BarChartOutlined />, call: 'overview' },
   { key: 'boxes', icon: <ContainerOutlined />, call: 'box-list' },
   { key: 'locations', icon: <InboxOutlined />, call: 'location-tree' },
   { key: 'owners', icon: <ShopOutlined />, call: 'owner-list' },

@@ -31,14 +31,25 @@ const monthParam = (params: URLSearchParams): string | null => {
  */
 export function RetentionReport() {
   const { t } = useTranslation(['custody', 'common']);
+  // The dates live in the address, so the overview's month bars and the custodian's reminder open the report there.
   const [params, setParams] = useSearchParams();
   const month = monthParam(params);
   const mode: Mode = month ? 'month' : 'by';
-  const [by, setBy] = useState(dayjs().format('YYYY-MM-DD'));
+  const dateParam = (key: string) => {
+    const value = params.get(key);
+    return value && /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs(value).isValid() ? value : null;
+  };
+  const by = dateParam('by') ?? dayjs().format('YYYY-MM-DD');
+  const from = dateParam('from');
+  const setDates = (next: { by: string; from: string | null }) =>
+    setParams(Object.fromEntries(Object.entries(next).filter(([, v]) => v !== null)) as Record<string, string>, { replace: true });
   const [retentionClass, setClass] = useState<RetentionClass | ''>('');
   const [selected, setSelected] = useState<string[]>([]);
   const [proposing, setProposing] = useState(false);
-  const report = useRetention({ ...(month ? { month } : { by }), retentionClass: retentionClass || undefined });
+  const report = useRetention({
+    ...(month ? { month } : { by, from: from && from <= by ? from : undefined }),
+    retentionClass: retentionClass || undefined,
+  });
   const mayPropose = useCanCall('destruction-propose');
   const mayAppraise = useCanCall('box-update');
   const today = dayjs().format('YYYY-MM-DD');
@@ -98,9 +109,14 @@ export function RetentionReport() {
                 />
               </span>
             ) : (
-              <label>
-                {t('retention.by')}：<DateInput value={by} onChange={(v) => v && setBy(v)} allowClear={false} />
-              </label>
+              <>
+                <label>
+                  {t('retention.from')}：<DateInput value={from} onChange={(v) => setDates({ by, from: v })} />
+                </label>
+                <label>
+                  {t('retention.by')}：<DateInput value={by} onChange={(v) => v && setDates({ by: v, from })} allowClear={false} />
+                </label>
+              </>
             )}
             <Select<RetentionClass | ''>
               style={{ width: 160 }}

@@ -135,6 +135,7 @@ export const custody = {
     },
     retention: {
       title: '保管期限到期报表',
+      from: '期满自',
       by: '期满截至',
       class: '保管期限',
       allClasses: '全部期限',
@@ -321,6 +322,7 @@ export const custody = {
     },
     retention: {
       title: 'Retention report',
+      from: 'Ending from',
       by: 'Ended by',
       class: 'Retention',
       allClasses: 'All classes',

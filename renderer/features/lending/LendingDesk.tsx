@@ -1,5 +1,5 @@
 import { BellOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Flex, Select, Switch } from 'antd';
+import { Badge, Button, Flex, Select, Switch, Tag } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -86,6 +86,16 @@ export function LendingDesk() {
               {t('list.paperOnly')}
             </Flex>
           </label>
+          {(filters.from || filters.to) && (
+            <Tag closable onClose={() => show({ ...filters, from: undefined, to: undefined })}>
+              {t('list.requestedSpan', { from: filters.from ?? '…', to: filters.to ?? '…' })}
+            </Tag>
+          )}
+          {filters.borrowerDepartment && (
+            <Tag closable onClose={() => show({ ...filters, borrowerDepartment: undefined })}>
+              {t('list.department', { department: filters.borrowerDepartment })}
+            </Tag>
+          )}
         </Flex>
         <InfiniteTable<Loan>
           rows={rows}

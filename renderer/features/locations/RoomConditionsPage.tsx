@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { CallInput } from '../../../electron/core/contract';
 import {
   JGJ_25_2010,
@@ -21,6 +22,7 @@ import { useCanCall } from '../../ui/access';
 import { Field, HookForm } from '../../ui/field';
 import { FormModal } from '../../ui/form-modal';
 import { formatTimestamp } from '../../ui/format';
+import { withParam } from '../../ui/listParams';
 import { useErrorText, useServerErrors } from '../../ui/forms';
 import { NumberInput } from '../../ui/NumberInput';
 import { Page } from '../../ui/Page';
@@ -33,8 +35,11 @@ export function RoomConditionsPage() {
   const { t } = useTranslation('locations');
   const tree = useQuery(callQuery('location-tree', {}));
   const rooms = (tree.data?.nodes ?? []).filter((n) => n.kind === 'room');
-  const [picked, setPicked] = useState<number | null>(null);
-  const roomId = picked ?? rooms[0]?.id ?? null;
+  // The room and the month live in the address, so the overview's room lines open that room's readings.
+  const [params, setParams] = useSearchParams();
+  const asked = Number(params.get('room'));
+  const roomId = rooms.find((r) => r.id === asked)?.id ?? rooms[0]?.id ?? null;
+  const setPicked = (room: number) => setParams(withParam(params, 'room', room), { replace: true });
   return (
     <Page
       title={t('rooms.title')}
@@ -63,7 +68,7 @@ export function RoomConditionsPage() {
               </Space>
             </Col>
             <Col xs={24} lg={14}>
-              <MonthReadings roomId={roomId} />
+              <MonthReadings roomId={roomId} asked={params.get('month')} />
             </Col>
           </Row>
         )}
@@ -201,9 +206,9 @@ function ProblemList({ result }: { result: ReadingsImportResult }) {
   );
 }
 
-function MonthReadings({ roomId }: { roomId: number }) {
+function MonthReadings({ roomId, asked }: { roomId: number; asked: string | null }) {
   const { t } = useTranslation('locations');
-  const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
+  const [month, setMonth] = useState(asked && /^\d{4}-\d{2}$/.test(asked) ? asked : dayjs().format('YYYY-MM'));
   const valid = /^\d{4}-\d{2}$/.test(month);
   const readings = useQuery({ ...callQuery('room-readings', { roomId, month }), enabled: valid });
   const s = readings.data?.summary;
