@@ -323,6 +323,8 @@ export const app = {
       save: '保存设置',
       undo: '撤销修改',
       saved: '设置已保存',
+      deskPhone: '值班电话（档案室）',
+      deskPhoneHint: '印在催还通知单上，供借阅人联系；手机号或带区号的座机号',
     },
   },
   en: {
@@ -660,6 +662,8 @@ export const app = {
       save: 'Save settings',
       undo: 'Undo changes',
       saved: 'Settings saved',
+      deskPhone: 'Archive desk phone',
+      deskPhoneHint: 'Printed on the overdue notices for borrowers to ring; a mobile or a landline with its area code',
     },
   },
 };

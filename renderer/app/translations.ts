@@ -9,13 +9,14 @@ import { backups } from '../features/backups/i18n';
 import { importNs } from '../features/import/i18n';
 import { locations } from '../features/locations/i18n';
 import { overview } from '../features/overview/i18n';
+import { reminders } from '../features/lending/reminders-i18n';
 import { common } from '../ui/i18n';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const LANG_KEY = 'archive-desk-language';
 
-const namespaces = { common, app, catalogue, audit, lending, custody, backups, import: importNs, locations, overview };
+const namespaces = { common, app, catalogue, audit, lending, custody, backups, import: importNs, locations, overview, reminders };
 
 function resources() {
   return Object.fromEntries(LANGUAGES.map((lng) => [lng, Object.fromEntries(Object.entries(namespaces).map(([ns, r]) => [ns, r[lng]]))]));

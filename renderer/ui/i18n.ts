@@ -152,6 +152,7 @@ export const common = {
       HOST_NOT_ARCHIVE: '{{url}} 有程序应答，但不是档案主机：请核对地址和端口，并确认主机已在“系统设置 → 网络共享”中开启',
       HOST_CERTIFICATE_CHANGED: '{{url}} 出示的证书与刚才核对的不同：可能主机更换了证书，也可能有人冒充档案主机。请先与管理员核对主机上显示的指纹',
       CLIENT_MODE_UNAVAILABLE: '只有桌面程序能连接到档案主机；在浏览器中，请直接打开档案主机的地址',
+      REMINDER_NOTHING_DUE: '{{name}} 没有明天到期或已逾期的借阅，无需催还，未打印',
       SERVER_GONE: '档案服务意外停止，本次操作可能没有完成。请重新登录后再试；如反复出现，请重启程序并联系系统管理员',
       UPDATE_NOT_FOUND: '更新文件夹里没有发布文件（latest.yml）：请把发布包中的 latest.yml 和安装程序一起复制到该文件夹',
       UPDATE_UNREACHABLE: '无法访问更新来源：请确认文件夹路径正确、共享文件夹已连上，或档案主机已开机并开启网络共享',
@@ -217,6 +218,7 @@ export const common = {
       humidityRange: '相对湿度应在 0 至 100 % 之间，请核对读数',
       rangeOrder: '上限应高于下限',
       month: '月份应为 年-月，如 2026-03',
+      chinaPhone: '请填写手机号（如 138 0000 1111）或带区号的座机号（如 0571-88881234）',
       readAt: '时间应为 年-月-日 时:分，如 2026-03-05 09:00',
       readingExists: '这个时间已有记录',
       readingsFileType: '请选择记录仪导出的 .csv 文件',
@@ -433,6 +435,7 @@ export const common = {
       HOST_CERTIFICATE_CHANGED:
         '{{url}} shows another certificate than the one just compared: the host may have a new certificate, or something is posing as the archive host. Compare the fingerprint on the host with the administrator first',
       CLIENT_MODE_UNAVAILABLE: 'Only the desktop app connects to an archive host; in a browser, open the host’s address directly',
+      REMINDER_NOTHING_DUE: '{{name}} has no loan due tomorrow or overdue: nothing to chase, nothing printed',
       SERVER_GONE:
         'The archive service stopped unexpectedly; this operation may not have completed. Sign in again and retry; if this keeps happening, restart the app and call the administrator',
       UPDATE_NOT_FOUND: 'The update folder holds no release (latest.yml): copy latest.yml together with the installer from the release folder',
@@ -501,6 +504,7 @@ export const common = {
       humidityRange: 'Relative humidity is between 0 and 100 %: check the reading',
       rangeOrder: 'The upper limit must be above the lower one',
       month: 'Write the month as year-month, e.g. 2026-03',
+      chinaPhone: 'Enter a mobile number (138 0000 1111) or a landline with its area code (0571-88881234)',
       readAt: 'Write the time as year-month-day hour:minute, e.g. 2026-03-05 09:00',
       readingExists: 'There is a reading at this time already',
       readingsFileType: "Choose the logger's .csv file",

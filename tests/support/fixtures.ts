@@ -14,6 +14,7 @@ import { clientPayloads, networkPayloads } from './payloads-network';
 import { updatePayloads } from './payloads-updates';
 import { lendingPayloads } from './payloads-lending';
 import { overviewPayloads } from './payloads-overview';
+import { reminderPayloads } from './payloads-reminders';
 
 import { validBoxInput } from './box-input';
 
@@ -107,6 +108,7 @@ export const validSettings = (over: Partial<CallInput<'settings-update'>> = {}):
   kindPrefixes: { tenant: 'ZH', customer: 'KH', personnel: 'RS', work_log: 'RZ', letters: 'FW', other: 'QT' },
   idleMinutes: 10,
   maxRenewals: 2,
+  deskPhone: '',
   ...over,
 });
 
@@ -256,6 +258,7 @@ export const validPayloads: { [N in CallName]: CallInput<N> } = {
   ...updatePayloads,
   ...lendingPayloads,
   ...overviewPayloads,
+  ...reminderPayloads,
 };
 
 /** The error code of a failed Result, or a description of the unexpected success. */

@@ -3,7 +3,7 @@ import { BOX_KINDS, ROLES } from '../enums';
 import type { UserRow } from '../../../db/schema';
 import { call } from './define';
 import type { AppErrorPayload } from './errors';
-import { empty, password, requiredText, text, username } from './fields';
+import { chinaPhone, empty, password, requiredText, text, username } from './fields';
 import { personName } from './person-names';
 
 export const APP_STATES = ['setup', 'locked', 'ready', 'fault'] as const;
@@ -51,6 +51,8 @@ export const settingsSchema = z.object({
   idleMinutes: z.number().int().min(1).max(240),
   /** Renewals a loan may have (approved or pending), §4.6.4. */
   maxRenewals: z.number().int().min(0).max(10),
+  /** 值班电话: the archive desk's number, printed on the 催还通知单; blank until set. */
+  deskPhone: chinaPhone,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -141,4 +141,7 @@ export const CALL_NAMES = [
   'update-source-set',
   'update-check',
   'update-install',
+  'reminder-list',
+  'reminder-notice-pdf',
+  'reminder-mine',
 ] as const;

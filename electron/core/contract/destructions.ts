@@ -4,7 +4,7 @@ import type { BoxRow } from '../../../db/schema';
 import type { ExportFile } from './audit';
 import { boxCode } from './boxes';
 import { call } from './define';
-import { id, isoDate, listLimit, requiredText, text } from './fields';
+import { id, isoDate, isoMonth, listLimit, requiredText, text } from './fields';
 import { personName } from './person-names';
 
 /**
@@ -17,13 +17,16 @@ export { DESTRUCTION_METHODS, DESTRUCTION_STATUSES };
 export const retentionReportInput = z
   .object({
     /** Boxes whose retention ends on or before this date (today: those already ended). */
-    by: isoDate,
+    by: isoDate.optional(),
     /** And on or after this date: one month's ends, as the overview's retention bars open them. */
     from: isoDate.optional(),
+    /** Or the custodian's monthly list: boxes whose retention ends within this month (2026-03). */
+    month: isoMonth.optional(),
     retentionClass: z.enum(RETENTION_CLASSES).optional(),
   })
   .strict()
-  .refine((v) => !v.from || v.from <= v.by, { error: 'v.rangeOrder', path: ['by'] });
+  .refine((v) => (v.by === undefined) !== (v.month === undefined), { error: 'v.required', path: ['by'] })
+  .refine((v) => !v.from || (v.by !== undefined && v.from <= v.by), { error: 'v.rangeOrder', path: ['by'] });
 
 export const destructionProposeInput = z
   .object({
@@ -75,11 +78,26 @@ export interface RetentionRow {
   itemCount: number;
   /** Already on a destruction proposal still in progress. */
   proposed: boolean;
+  /** Where it stands: 一号库房 › C-03 › 第2层 › 05, blank while unplaced. */
+  location: string;
+}
+
+/** A box the report would list but a hold keeps: the custodian reviews whether the hold still stands. */
+export interface HeldRetentionRow extends Omit<RetentionRow, 'proposed'> {
+  holdId: number;
+  holdReason: string;
+  heldSince: string;
+  heldByName: string;
 }
 
 export interface RetentionReport {
+  /** The last day the report reaches: the date asked for, or the month's last day. */
   by: string;
+  /** The month asked for, or null for a report up to a date. */
+  month: string | null;
   rows: RetentionRow[];
+  /** The held boxes left out of rows, with their holds (at most the report's cap). */
+  held: HeldRetentionRow[];
   /** Boxes that would be listed but are held (冻结), left out. */
   heldExcluded: number;
   /** The report stops here; narrow it by class or date. */

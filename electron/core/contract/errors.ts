@@ -144,6 +144,8 @@ export const ERROR_CODES = [
   'UPDATE_FAILED',
   /** Only the desktop app updates itself; the browser and the web shell do not. */
   'UPDATE_UNAVAILABLE',
+  /** A 催还通知单 for a borrower with no loan due tomorrow or overdue: nothing is printed. */
+  'REMINDER_NOTHING_DUE',
   'INTERNAL',
 ] as const;
 

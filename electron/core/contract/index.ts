@@ -19,6 +19,7 @@ import { ownerCalls } from './owners';
 import { progressCalls } from './progress';
 import { transferCalls } from './transfers';
 import { updateCalls } from './updates';
+import { reminderCalls } from './reminders';
 
 /** Every IPC call of the app: the one list that main, preload, web shell and renderer share. */
 export const contract = mergeNamed(
@@ -41,6 +42,7 @@ export const contract = mergeNamed(
   clientCalls,
   overviewCalls,
   updateCalls,
+  reminderCalls,
 );
 
 export type Contract = typeof contract;

@@ -229,6 +229,10 @@ const ENTITIES: Partial<Record<AuditEntity, Record<string, Label>>> = {
     copies: { 'zh-CN': '份数', en: 'Copies' },
     madeBy: { 'zh-CN': '复制/摘抄人', en: 'Made by' },
     madeOn: { 'zh-CN': '日期', en: 'Date' },
+    form: { 'zh-CN': '表单', en: 'Form' },
+    formNo: { 'zh-CN': '通知单编号', en: 'Notice no.' },
+    borrower: { 'zh-CN': '借阅人', en: 'Borrower' },
+    daysOverdue: { 'zh-CN': '逾期天数', en: 'Days overdue' },
   },
   audit_log: {
     format: { 'zh-CN': '文件格式', en: 'File format' },
@@ -241,6 +245,7 @@ const ENTITIES: Partial<Record<AuditEntity, Record<string, Label>>> = {
     kindPrefixes: { 'zh-CN': '各类档案的前缀', en: 'Prefix per box kind' },
     idleMinutes: { 'zh-CN': '闲置自动锁定', en: 'Lock when idle' },
     updateFrom: { 'zh-CN': '软件更新来源', en: 'Updates from' },
+    deskPhone: { 'zh-CN': '值班电话', en: 'Desk phone' },
   },
 };
 

@@ -15,6 +15,7 @@ import { networkHandlers } from './network';
 import { overviewHandlers } from './overview';
 import { ownerHandlers } from './owners';
 import { progressHandlers } from './progress';
+import { reminderHandlers } from './reminders';
 import type { Handlers } from './types';
 import { updateHandlers } from './updates';
 
@@ -36,4 +37,5 @@ export const handlerTable: Handlers<CallName> = mergeNamed(
   clientHandlers,
   overviewHandlers,
   updateHandlers,
+  reminderHandlers,
 );

@@ -16,3 +16,9 @@ export const daysBetween = (from: string, to: string): number => Math.round((Dat
 
 /** The instant a local calendar day starts, as stored timestamps are (UTC ISO). */
 export const localDayStart = (date: string): string => new Date(`${date}T00:00:00`).toISOString();
+
+/** A month's first and last day: 2026-02 → 2026-02-01, 2026-02-28. */
+export function monthDays(month: string): { first: string; last: string } {
+  const [y, m] = month.split('-').map(Number);
+  return { first: `${month}-01`, last: new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) };
+}

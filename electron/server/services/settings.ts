@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   kindPrefixes: { tenant: 'ZH', customer: 'KH', personnel: 'RS', work_log: 'RZ', letters: 'FW', other: 'QT' },
   idleMinutes: 10,
   maxRenewals: 2,
+  deskPhone: '',
 };
 
 export function getSettings(db: Db): Settings {

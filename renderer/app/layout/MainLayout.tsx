@@ -6,6 +6,8 @@ import { useSession } from '../../api/session-store';
 import { OverdueBanner } from '../../features/backups/OverdueBanner';
 import { RoomIncidentBanner } from '../../features/locations/RoomIncidentBanner';
 import { CustodyNavLabel } from '../../features/custody/CustodyTabs';
+import { LendingNavLabel } from '../../features/lending/RemindersNavLabel';
+import { MyReminders } from './MyReminders';
 import { canCall } from '../../ui/permissions';
 import { callQuery } from '../../ui/queries';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -15,6 +17,13 @@ import { NAV_ITEMS, navSection } from './nav';
 import { ScanInput } from './ScanInput';
 import { UserMenu } from './UserMenu';
 import { UpdatePrompt } from '../updates/UpdatePrompt';
+
+/** A menu entry's label, with the badge of what waits there. */
+function navLabel(key: string, label: string) {
+  if (key === 'custody') return <CustodyNavLabel label={label} />;
+  if (key === 'lending') return <LendingNavLabel label={label} />;
+  return label;
+}
 
 export function MainLayout({ siteName }: { siteName: string | null }) {
   const { t } = useTranslation('app');
@@ -29,7 +38,7 @@ export function MainLayout({ siteName }: { siteName: string | null }) {
   const items = NAV_ITEMS.filter((item) => canCall(user, item.call)).map((item) => ({
     key: item.key,
     icon: item.icon,
-    label: item.key === 'custody' ? <CustodyNavLabel label={t(`nav.${item.key}`)} /> : t(`nav.${item.key}`),
+    label: navLabel(item.key, t(`nav.${item.key}`)),
   }));
 
   return (
@@ -55,6 +64,7 @@ export function MainLayout({ siteName }: { siteName: string | null }) {
           <ScanInput />
           <Space size={12} className="header-tools">
             <LanguageSwitch />
+            {user && <MyReminders />}
             {user && <UserMenu user={user} />}
           </Space>
         </Layout.Header>

@@ -71,6 +71,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
             <Field control={control} name="maxRenewals" label={t('settings.maxRenewals')} required extra={t('settings.maxRenewalsHint')}>
               {(field) => <NumberInput {...field} className="number-input" />}
             </Field>
+            <Field control={control} name="deskPhone" label={t('settings.deskPhone')} extra={t('settings.deskPhoneHint')}>
+              {(field) => <Input {...field} inputMode="tel" placeholder="0571-88881234" />}
+            </Field>
           </Card>
         </Col>
         <Col xs={24} xl={14}>

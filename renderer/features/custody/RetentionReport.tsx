@@ -1,11 +1,12 @@
-import { Alert, Button, Flex, Select, Table, Tag } from 'antd';
+import { Alert, Button, DatePicker, Flex, Segmented, Select, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { RetentionRow } from '../../../electron/core/contract/destructions';
+import type { HeldRetentionRow, RetentionRow } from '../../../electron/core/contract/destructions';
+import { isoMonth } from '../../../electron/core/contract/fields';
 import { RETENTION_CLASSES } from '../../../electron/core/enums';
-import { retentionLabel } from '../../ui/format';
+import { formatAt, orDash, retentionLabel } from '../../ui/format';
 import { Page } from '../../ui/Page';
 import { useCanCall } from '../../ui/access';
 import { BoxStatusTag } from '../../ui/BoxStatusTag';
@@ -15,12 +16,25 @@ import { ProposeModal } from './ProposeModal';
 import { useRetention } from './queries';
 
 type RetentionClass = (typeof RETENTION_CLASSES)[number];
+type Mode = 'by' | 'month';
 
-/** 保管期限到期报表: boxes whose retention has ended (or ends by a date), by class; pick some and propose them for destruction. */
+/** The month in the address (?month=2026-03, where the custodian's reminder links), if it is one. */
+const monthParam = (params: URLSearchParams): string | null => {
+  const month = params.get('month');
+  return month && isoMonth.safeParse(month).success ? month : null;
+};
+
+/**
+ * 保管期限到期报表: boxes whose retention has ended (or ends by a date), or the custodian's monthly
+ * list of those ending in one month (this month by default), by class; pick some and propose them
+ * for destruction, or open one to appraise it and extend its retention. Held boxes are listed apart.
+ */
 export function RetentionReport() {
   const { t } = useTranslation(['custody', 'common']);
-  // The dates live in the address, so the overview's month bars open the report on that month.
+  // The dates live in the address, so the overview's month bars and the custodian's reminder open the report there.
   const [params, setParams] = useSearchParams();
+  const month = monthParam(params);
+  const mode: Mode = month ? 'month' : 'by';
   const dateParam = (key: string) => {
     const value = params.get(key);
     return value && /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs(value).isValid() ? value : null;
@@ -32,23 +46,78 @@ export function RetentionReport() {
   const [retentionClass, setClass] = useState<RetentionClass | ''>('');
   const [selected, setSelected] = useState<string[]>([]);
   const [proposing, setProposing] = useState(false);
-  const report = useRetention({ by, from: from && from <= by ? from : undefined, retentionClass: retentionClass || undefined });
+  const report = useRetention({
+    ...(month ? { month } : { by, from: from && from <= by ? from : undefined }),
+    retentionClass: retentionClass || undefined,
+  });
   const mayPropose = useCanCall('destruction-propose');
+  const mayAppraise = useCanCall('box-update');
   const today = dayjs().format('YYYY-MM-DD');
   // Only boxes already past their end, in stock and on no list, can be proposed.
   const proposable = (r: RetentionRow) => r.retentionEnd <= today && r.status === 'in_stock' && !r.proposed;
+  const showMonth = (next: string | null) => {
+    setSelected([]);
+    setParams(next ? { month: next } : {}, { replace: true });
+  };
   const data = report.data;
+  const common = [
+    {
+      key: 'code',
+      title: t('common.boxCode'),
+      width: 150,
+      render: (_: unknown, r: Omit<RetentionRow, 'proposed'>) => (
+        <Link to={`/boxes/${r.boxId}`} className="mono">
+          {r.code}
+        </Link>
+      ),
+    },
+    { key: 'title', title: t('common.boxTitle'), dataIndex: 'title', ellipsis: true },
+    { key: 'kind', title: t('retention.kind'), width: 90, render: (_: unknown, r: Omit<RetentionRow, 'proposed'>) => t(`common:enums.boxKind.${r.kind}`) },
+    { key: 'class', title: t('retention.class'), width: 100, render: (_: unknown, r: Omit<RetentionRow, 'proposed'>) => retentionLabel(t, r) },
+    { key: 'end', title: t('retention.end'), dataIndex: 'retentionEnd', width: 110 },
+    {
+      key: 'location',
+      title: t('retention.location'),
+      width: 190,
+      ellipsis: true,
+      render: (_: unknown, r: Omit<RetentionRow, 'proposed'>) => orDash(r.location),
+    },
+  ];
   return (
     <Page title={t('title')}>
       <CustodyTabs>
         <Flex vertical gap={12}>
           <Flex gap={16} align="center" wrap>
-            <label>
-              {t('retention.from')}：<DateInput value={from} onChange={(v) => setDates({ by, from: v })} />
-            </label>
-            <label>
-              {t('retention.by')}：<DateInput value={by} onChange={(v) => v && setDates({ by: v, from })} allowClear={false} />
-            </label>
+            <Segmented<Mode>
+              aria-label={t('retention.mode')}
+              value={mode}
+              onChange={(next) => showMonth(next === 'month' ? dayjs().format('YYYY-MM') : null)}
+              options={[
+                { value: 'by', label: t('retention.modeBy') },
+                { value: 'month', label: t('retention.modeMonth') },
+              ]}
+            />
+            {month ? (
+              <span>
+                {t('retention.month')}：
+                <DatePicker
+                  picker="month"
+                  aria-label={t('retention.month')}
+                  value={dayjs(`${month}-01`)}
+                  allowClear={false}
+                  onChange={(value) => value && showMonth(value.format('YYYY-MM'))}
+                />
+              </span>
+            ) : (
+              <>
+                <label>
+                  {t('retention.from')}：<DateInput value={from} onChange={(v) => setDates({ by, from: v })} />
+                </label>
+                <label>
+                  {t('retention.by')}：<DateInput value={by} onChange={(v) => v && setDates({ by: v, from })} allowClear={false} />
+                </label>
+              </>
+            )}
             <Select<RetentionClass | ''>
               style={{ width: 160 }}
               aria-label={t('retention.class')}
@@ -65,40 +134,26 @@ export function RetentionReport() {
               </Button>
             )}
           </Flex>
-          {data && data.heldExcluded > 0 && <Alert type="info" showIcon title={t('retention.heldExcluded', { count: data.heldExcluded })} />}
           {data?.truncated && <Alert type="warning" showIcon title={t('retention.truncated', { count: data.rows.length })} />}
           <Table<RetentionRow>
             size="small"
             rowKey="code"
             loading={report.isFetching}
             dataSource={data?.rows ?? []}
-            pagination={{ pageSize: 100, showSizeChanger: false }}
-            locale={{ emptyText: t('retention.empty') }}
+            pagination={{ pageSize: 100, showSizeChanger: false, hideOnSinglePage: true }}
+            locale={{ emptyText: month ? t('retention.monthEmpty', { month }) : t('retention.empty') }}
             rowSelection={
               mayPropose
                 ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: !proposable(r) }) }
                 : undefined
             }
             columns={[
-              {
-                key: 'code',
-                title: t('common.boxCode'),
-                width: 150,
-                render: (_, r) => (
-                  <Link to={`/boxes/${r.boxId}`} className="mono">
-                    {r.code}
-                  </Link>
-                ),
-              },
-              { key: 'title', title: t('common.boxTitle'), dataIndex: 'title', ellipsis: true },
-              { key: 'class', title: t('retention.class'), width: 110, render: (_, r) => retentionLabel(t, r) },
-              { key: 'start', title: t('retention.start'), dataIndex: 'retentionStart', width: 110 },
-              { key: 'end', title: t('retention.end'), dataIndex: 'retentionEnd', width: 110 },
+              ...common,
               { key: 'items', title: t('common.items'), dataIndex: 'itemCount', width: 60, align: 'right' },
               {
                 key: 'status',
                 title: t('common.status'),
-                width: 160,
+                width: 150,
                 render: (_, r) => (
                   <>
                     {<BoxStatusTag status={r.status} />}
@@ -106,8 +161,35 @@ export function RetentionReport() {
                   </>
                 ),
               },
+              ...(mayAppraise
+                ? [
+                    {
+                      key: 'appraise',
+                      title: '',
+                      width: 90,
+                      render: (_: unknown, r: RetentionRow) => <Link to={`/boxes/${r.boxId}/edit`}>{t('retention.appraise')}</Link>,
+                    },
+                  ]
+                : []),
             ]}
           />
+          {data && data.held.length > 0 && (
+            <>
+              <Typography.Text strong>{t('retention.held', { count: data.heldExcluded })}</Typography.Text>
+              <Table<HeldRetentionRow>
+                size="small"
+                rowKey="code"
+                dataSource={data.held}
+                pagination={{ pageSize: 100, showSizeChanger: false, hideOnSinglePage: true }}
+                columns={[
+                  ...common,
+                  { key: 'reason', title: t('retention.holdReason'), dataIndex: 'holdReason', ellipsis: true },
+                  { key: 'since', title: t('retention.heldSince'), width: 140, render: (_, r) => formatAt(r.heldSince) },
+                  { key: 'by', title: t('retention.heldBy'), dataIndex: 'heldByName', width: 110 },
+                ]}
+              />
+            </>
+          )}
         </Flex>
       </CustodyTabs>
       {proposing && (

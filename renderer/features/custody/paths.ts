@@ -5,6 +5,8 @@ export const custodyPaths = {
   transfer: (id: number) => `/custody/transfers/${id}`,
   inspection: '/custody/inspection',
   retention: '/custody/retention',
+  /** The custodian's monthly list: the retention report of one month (2026-03). */
+  retentionMonth: (month: string) => `/custody/retention?month=${month}`,
   destructions: '/custody/destructions',
   destruction: (id: number) => `/custody/destructions/${id}`,
 };

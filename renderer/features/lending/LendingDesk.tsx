@@ -1,5 +1,5 @@
-import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Select, Switch, Tag } from 'antd';
+import { BellOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Badge, Button, Flex, Select, Switch, Tag } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -14,6 +14,7 @@ import { PaperImports } from './PaperImports';
 import { RegisterExport } from './RegisterExport';
 import { lendingPaths } from './paths';
 import { useLoanDashboard, useLoanList } from './queries';
+import { useReminderList } from './reminderQueries';
 
 /** 借阅台: today's counts on top, every loan below, narrowed by a card or the filters. */
 export function LendingDesk() {
@@ -27,6 +28,8 @@ export function LendingDesk() {
   const mayRequest = useCanCall('loan-request');
   const mayExport = useCanCall('loan-register-export');
   const mayImport = useCanCall('import-loans-run');
+  const mayRemind = useCanCall('reminder-list');
+  const reminders = useReminderList();
 
   const show = (next: DeskFilters) => setParams(paramsFromFilters(next), { replace: true });
   const pickCard = (key: CardKey) => {
@@ -39,6 +42,13 @@ export function LendingDesk() {
       title={t('title')}
       extra={
         <Flex gap={8}>
+          {mayRemind && (
+            <Badge count={reminders.data ? reminders.data.overdue + reminders.data.dueTomorrow : 0} size="small">
+              <Button icon={<BellOutlined />} onClick={() => void navigate(lendingPaths.reminders)}>
+                {t('reminders:open')}
+              </Button>
+            </Badge>
+          )}
           {mayExport && <RegisterExport />}
           {mayImport && (
             <Button icon={<ImportOutlined />} onClick={() => void navigate('/boxes/import?kind=loans')}>

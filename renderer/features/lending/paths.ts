@@ -4,6 +4,8 @@ import type { Borrower } from '../../../electron/core/contract/loans';
 export const lendingPaths = {
   desk: '/lending',
   newLoan: '/lending/new',
+  /** 催还: loans due tomorrow and overdue, with the notices to print. */
+  reminders: '/lending/reminders',
   loan: (id: number) => `/lending/${id}`,
   /** An account by its id; a recorded person by name and phone, so a namesake stays apart. */
   borrower: (b: Borrower) =>

@@ -5,6 +5,7 @@ import { BorrowerHistoryPage } from './BorrowerHistory';
 import { LendingDesk } from './LendingDesk';
 import { LoanDetailPage } from './LoanDetail';
 import { LoanRequestPage } from './LoanRequestPage';
+import { RemindersPage } from './RemindersPage';
 
 /** Mounted by the shell under its layout. A typed-in address to the request form shows 403 to roles that may not request. */
 export const lendingRoutes: { path: string; element: ReactNode }[] = [
@@ -15,6 +16,14 @@ export const lendingRoutes: { path: string; element: ReactNode }[] = [
     element: (
       <RequireCall call="loan-request">
         <LoanRequestPage />
+      </RequireCall>
+    ),
+  },
+  {
+    path: 'lending/reminders',
+    element: (
+      <RequireCall call="reminder-list">
+        <RemindersPage />
       </RequireCall>
     ),
   },

@@ -12,6 +12,7 @@ export const CUSTODIAN_SCREENS = [
   'lending/new',
   'lending/1',
   'lending/borrower',
+  'lending/reminders',
   'custody',
   'custody/transfers',
   'custody/transfers/new',

@@ -50,6 +50,8 @@ table.form { border: 1.2pt solid #000; }
 .form .inner tr:first-child > * { border-top: 0; }
 .form .inner tr:last-child > * { border-bottom: 0; }
 .form .inner td.left { text-align: left; }
+.form .inner td.nowrap { white-space: nowrap; }
+.form td.letter { padding: 3mm 4mm; line-height: 1.9; }
 .register th, .register td { font-size: 8pt; line-height: 1.45; padding: 1mm 1mm; text-align: center; }
 .register .nowrap { white-space: nowrap; }
 .register td.left { text-align: left; }
@@ -69,22 +71,16 @@ table.form { border: 1.2pt solid #000; }
 .signatures.two .sig-row .line.date { flex: 0 0 27mm; }
 .print-meta { margin-top: 5mm; padding-top: 1.2mm; border-top: 0.6pt solid #666; font-size: 8pt; color: #333; display: flex; justify-content: space-between; break-inside: avoid; }
 .hash { font-family: "DejaVu Sans Mono", monospace; }
+.form-page + .form-page { break-before: page; }
 `;
 
 /** One row per signature, its date beside it, each line long enough to write on by hand. */
 const signature = (label: string) =>
   html`<div class="sig-row"><span class="label">${label}：</span><span class="line"></span><span class="date-label">日期：</span><span class="line date">年　　　月　　　日　</span></div>`;
 
-/** The whole HTML document of one form: header, the form's own body, signatures, print footer. */
-export function formDocument(page: FormPage, meta: PrintMeta): string {
-  return html`<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<title>${page.title}</title>
-<style>@page { size: A4 ${page.orientation}; }${trusted(STYLE)}</style>
-</head>
-<body>
+/** One form's header, body, signatures and print footer. */
+function formSection(page: FormPage, meta: PrintMeta): SafeHtml {
+  return html`<section class="form-page">
 <div class="head">
 <div class="site">${meta.siteName}</div>
 <h1>${page.title}</h1>
@@ -96,6 +92,25 @@ ${page.signatures.length > 0 && html`<div class="${page.compactSignatures ? 'sig
 <span>打印时间：${localDateTime(meta.printedAt)}　打印人：${meta.printedBy}</span>
 <span>审计链 ${meta.head.entries} 条 · 链头 <span class="hash">${meta.head.headHash.slice(0, 12)}</span></span>
 </div>
+</section>`;
+}
+
+/** The whole HTML document of one form: header, the form's own body, signatures, print footer. */
+export function formDocument(page: FormPage, meta: PrintMeta): string {
+  return formDocuments([page], meta);
+}
+
+/** Several forms of one kind in one document (a notice per borrower), each starting on a new sheet. */
+export function formDocuments(pages: readonly FormPage[], meta: PrintMeta): string {
+  return html`<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>${pages[0]?.title ?? ''}</title>
+<style>@page { size: A4 ${pages[0]?.orientation ?? 'portrait'}; }${trusted(STYLE)}</style>
+</head>
+<body>
+${pages.map((page) => formSection(page, meta))}
 </body>
 </html>
 `.value;
