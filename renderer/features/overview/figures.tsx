@@ -91,31 +91,38 @@ function barOption(labels: string[], values: number[], series: string, colour: s
   };
 }
 
-export function LoansByMonth({ months }: { months: Figure<'loansByMonth'> }) {
+/** Twelve months as bars, each bar opening the list of its month. */
+function MonthBars(props: {
+  months: { month: string; count: number }[];
+  texts: 'loansByMonth' | 'retention';
+  list: string;
+  colour: string;
+  link: (month: string) => string;
+}) {
+  const { months, texts, list, colour, link } = props;
   const { t } = useTranslation('overview');
   const navigate = useNavigate();
   const label = useMonthLabel();
   const total = months.reduce((sum, m) => sum + m.count, 0);
   return (
-    <FigureCard
-      title={t('loansByMonth.title')}
-      list="/lending"
-      empty={total === 0 ? t('loansByMonth.none') : null}
-      note={t('loansByMonth.total', { count: total })}
-    >
+    <FigureCard title={t(`${texts}.title`)} list={list} empty={total === 0 ? t(`${texts}.none`) : null} note={t(`${texts}.total`, { count: total })}>
       <Chart
-        label={t('loansByMonth.title')}
+        label={t(`${texts}.title`)}
         option={barOption(
           months.map((m, i) => label(m.month, i === 0)),
           months.map((m) => m.count),
-          t('loansByMonth.series'),
-          BLUE,
+          t(`${texts}.series`),
+          colour,
         )}
-        onClick={({ dataIndex }) => void navigate(overviewLinks.loansOfMonth(months[dataIndex].month))}
+        onClick={({ dataIndex }) => void navigate(link(months[dataIndex].month))}
       />
     </FigureCard>
   );
 }
+
+export const LoansByMonth = ({ months }: { months: Figure<'loansByMonth'> }) => (
+  <MonthBars months={months} texts="loansByMonth" list="/lending" colour={BLUE} link={overviewLinks.loansOfMonth} />
+);
 
 export function OverdueByDepartment({ departments }: { departments: Figure<'overdueByDepartment'> }) {
   const { t } = useTranslation('overview');
@@ -198,31 +205,9 @@ export function BoxesByFloor({ figure }: { figure: Figure<'boxesByFloor'> }) {
   );
 }
 
-export function RetentionByMonth({ months }: { months: Figure<'retentionByMonth'> }) {
-  const { t } = useTranslation('overview');
-  const navigate = useNavigate();
-  const label = useMonthLabel();
-  const total = months.reduce((sum, m) => sum + m.count, 0);
-  return (
-    <FigureCard
-      title={t('retention.title')}
-      list="/custody/retention"
-      empty={total === 0 ? t('retention.none') : null}
-      note={t('retention.total', { count: total })}
-    >
-      <Chart
-        label={t('retention.title')}
-        option={barOption(
-          months.map((m, i) => label(m.month, i === 0)),
-          months.map((m) => m.count),
-          t('retention.series'),
-          ORANGE,
-        )}
-        onClick={({ dataIndex }) => void navigate(overviewLinks.retentionOfMonth(months[dataIndex].month))}
-      />
-    </FigureCard>
-  );
-}
+export const RetentionByMonth = ({ months }: { months: Figure<'retentionByMonth'> }) => (
+  <MonthBars months={months} texts="retention" list="/custody/retention" colour={ORANGE} link={overviewLinks.retentionOfMonth} />
+);
 
 export function InspectionProgress({ figure }: { figure: Figure<'inspection'> }) {
   const { t } = useTranslation('overview');
