@@ -1,34 +1,29 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { code128, pageSizesMm, pdfPages } from '../support/barcodes';
-import { launchChromium, newPage, seedArchive, startShell, type RunningShell } from './support/shell';
-import { clickButton, pick, signInSeeded } from './support/ui';
+import { openSeededDesk } from './support/seeded-desk';
+import type { E2eApp } from './support/shell';
+import { clickButton, pick } from './support/ui';
 
 const NEW_CODE = 'ZH-2026-0901';
 
-let shell: RunningShell;
-let browser: Browser;
+let desk: E2eApp;
 let page: Page;
+/** Where the printed PDFs are taken apart. */
 let work: string;
 let oldCode = '';
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-codes-e2e-'));
-  seedArchive(join(work, 'data'), 30);
-  shell = await startShell(join(work, 'data'));
-  browser = await launchChromium();
-  page = await newPage(browser);
-  page.setDefaultTimeout(15_000);
-  await page.goto(shell.url);
-  await signInSeeded(page, 'custodian', new Set());
+  desk = await openSeededDesk(30, 'custodian');
+  page = desk.page;
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await shell?.stop();
+  await desk?.close();
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -1,40 +1,33 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, newPage, seedArchive, startShell, type RunningShell } from './support/shell';
-import { clickButton, signInSeeded } from './support/ui';
+import { openSeededDesk } from './support/seeded-desk';
+import type { E2eApp } from './support/shell';
+import { clickButton } from './support/ui';
 
-let shell: RunningShell;
-let browser: Browser;
+let desk: E2eApp;
 let page: Page;
-let work: string;
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'archive-desk-cabinet-walk-e2e-'));
-  seedArchive(join(work, 'data'), 60);
-  shell = await startShell(join(work, 'data'));
-  browser = await launchChromium();
-  page = await newPage(browser);
-  page.setDefaultTimeout(15_000);
-  await page.goto(shell.url);
-  await signInSeeded(page, 'custodian', new Set());
+  desk = await openSeededDesk(60, 'custodian');
+  page = desk.page;
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await shell?.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => desk?.close());
 
 /** Loads that read the whole archive: polled longer than vitest's default second on a busy machine. */
 const SLOW = { timeout: 15_000 };
-const confirm = () =>
-  page
-    .locator('.ant-popconfirm')
-    .getByRole('button', { name: /确\s*定/ })
-    .click();
+/** Confirms the open Popconfirm; a click while it is still opening can miss, so until it has closed. */
+async function confirm() {
+  const popup = page.locator('.ant-popconfirm:visible');
+  await popup.waitFor();
+  for (let attempt = 1; attempt <= 3 && (await popup.count()) > 0; attempt++) {
+    await popup
+      .getByRole('button', { name: /确\s*定/ })
+      .click()
+      .catch(() => undefined);
+    await popup.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+  }
+}
 const cabinetRows = () => page.locator('.ant-table-row', { has: page.locator('td', { hasText: /›/ }) });
 
 test('the old free-text places become cabinets, and this month’s inspection starts cabinet by cabinet', async () => {
@@ -53,7 +46,8 @@ test('the old free-text places become cabinets, and this month’s inspection st
   await page.getByRole('checkbox', { name: /按档案柜分段检查/ }).check();
   await clickButton(page, '开始本月检查');
   await confirm();
-  await page.getByText('按柜分段').first().waitFor();
+  // The started inspection's tag (the stocktake's checkbox says 按柜分段 too).
+  await page.locator('.ant-tag', { hasText: '按柜分段' }).waitFor();
   await expect.poll(() => cabinetRows().count(), SLOW).toBeGreaterThan(1);
   expect(await page.getByText('未开始').count()).toBeGreaterThan(1);
 });

@@ -1,33 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, newPage, seedArchive, startShell, type RunningShell } from './support/shell';
+import { openSeededDesk } from './support/seeded-desk';
+import type { E2eApp } from './support/shell';
 import { buttonName, clickButton, setUpCabinets, signInSeeded, signOut, tableRow } from './support/ui';
 
-let shell: RunningShell;
-let browser: Browser;
+let desk: E2eApp;
 let page: Page;
-let work: string;
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'archive-desk-locations-e2e-'));
-  // A seeded archive: boxes with the free-text places an archive had before the location tree.
-  seedArchive(join(work, 'data'), 60);
-  shell = await startShell(join(work, 'data'));
-  browser = await launchChromium();
-  page = await newPage(browser);
-  page.setDefaultTimeout(15_000);
-  await page.goto(shell.url);
-  await signInSeeded(page, 'custodian', new Set());
+  desk = await openSeededDesk(60, 'custodian');
+  page = desk.page;
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await shell?.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => desk?.close());
 
 let boxCode = '';
 let otherCode = '';
