@@ -44,17 +44,20 @@ afterEach(async () => {
 
 const marker = () => join(dir, 'installed.txt');
 
+/** The packaged app's surroundings electron-updater reads: its resources, version, AppImage and cache. */
+const updaterEnv = () => ({
+  STANDIN_RESOURCES_PATH: join(dir, 'resources'),
+  STANDIN_APP_VERSION: '0.1.0',
+  APPIMAGE: join(dir, 'ArchiveDesk.AppImage'),
+  XDG_CACHE_HOME: join(dir, 'cache'),
+});
+
 function start(): ElectronMain {
   const app = startElectronMain(main, {
     userData: join(dir, 'userData'),
     keychainKey,
     packaged: true,
-    env: {
-      STANDIN_RESOURCES_PATH: join(dir, 'resources'),
-      STANDIN_APP_VERSION: '0.1.0',
-      APPIMAGE: join(dir, 'ArchiveDesk.AppImage'),
-      XDG_CACHE_HOME: join(dir, 'cache'),
-    },
+    env: updaterEnv(),
   });
   running.push(app);
   return app;
@@ -210,12 +213,7 @@ describe('a desk of an archive host', () => {
         packaged: true,
         // 稍后: installed at the next quit.
         dialogChoice: 1,
-        env: {
-          STANDIN_RESOURCES_PATH: join(dir, 'resources'),
-          STANDIN_APP_VERSION: '0.1.0',
-          APPIMAGE: join(dir, 'ArchiveDesk.AppImage'),
-          XDG_CACHE_HOME: join(dir, 'cache'),
-        },
+        env: updaterEnv(),
       });
       running.push(app);
       await check(app);
