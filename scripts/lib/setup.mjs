@@ -1,7 +1,7 @@
 // Shared by `npm start` and `npm test`: runs with no dependencies installed, and installs them.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,13 +16,17 @@ export function run(cmd, args, options = {}) {
   }
 }
 
-/** Runs the commands side by side; stops the script when any fails (their output is kept apart). */
-export async function runAll(commands) {
+/**
+ * Runs the commands side by side and resolves to the failed ones (their output is kept apart,
+ * printed once all are done). A niceness above 0 runs them below the rest of the machine.
+ */
+export async function runAll(commands, { niceness = 0 } = {}) {
   const results = await Promise.all(
     commands.map(
       ([cmd, args]) =>
         new Promise((done) => {
           const child = spawn(cmd, args, { cwd: root, shell: process.platform === 'win32' });
+          if (niceness > 0 && child.pid) setPriority(child.pid, niceness);
           let out = '';
           child.stdout.on('data', (d) => (out += d));
           child.stderr.on('data', (d) => (out += d));
@@ -33,7 +37,13 @@ export async function runAll(commands) {
   for (const r of results) if (r.out.trim()) process.stdout.write(r.out);
   const failed = results.filter((r) => r.code !== 0);
   for (const r of failed) console.error(`✗ ${r.cmd} failed (exit ${r.code})`);
-  if (failed.length > 0) process.exit(1);
+  return failed;
+}
+
+/** Like run(), without blocking this process: what runs beside it keeps being read. Resolves to the exit code. */
+export function runAsync(cmd, args) {
+  const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  return new Promise((done) => child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0))));
 }
 
 const addon = join(root, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node');

@@ -73,6 +73,8 @@ test('a box of another cabinet scanned at this one is 存放位置错误, shown 
   const check = page.getByRole('dialog', { name: `检查 ${stray}` });
   await check.getByText(`存放位置错误：该档案在 ${first} 被发现`).waitFor();
   expect(await check.textContent()).toContain(second);
+  // Typed once the dialog is open, as a clerk does: the cursor lands in the note when it is.
+  await expect.poll(() => check.getByLabel('情况说明').evaluate((el) => el === document.activeElement), SLOW).toBe(true);
   await page.screenshot({ path: 'test-results/e2e-inspection-wrong-place.png', fullPage: true });
   await check.getByLabel('情况说明').fill('在别的柜中发现，已归位');
   await check.getByLabel('跟进责任人').fill('档案管理员');

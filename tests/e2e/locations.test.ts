@@ -125,6 +125,8 @@ test('an impossible reading is refused, a damp one opens an incident the manager
     .getByRole('dialog')
     .getByRole('button', { name: buttonName('保存') })
     .click();
+  // The dialog gone first: its own text field holds the same words.
+  await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 15_000 });
   await page.getByText('开启除湿机，次日复测 52 %').waitFor();
   await page.getByRole('menuitem', { name: '档案目录' }).click();
   await expect.poll(() => page.getByRole('link', { name: /库房安全事件/ }).count()).toBe(0);

@@ -1,6 +1,9 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { useConnection } from '../../renderer/api/connection';
+import { useSession } from '../../renderer/api/session-store';
+import { useWebAddress } from '../../renderer/api/transport';
 import { initI18n } from '../../renderer/app/translations';
 
 // jsdom lacks the layout APIs antd's responsive and virtual components ask for.
@@ -29,4 +32,11 @@ if (!window.ResizeObserver) {
 if (!Element.prototype.scrollTo) Element.prototype.scrollTo = () => {};
 
 initI18n('zh-CN');
-afterEach(() => cleanup());
+// Test files share a worker's modules and window (isolate: false): each test starts where a fresh one would.
+afterEach(() => {
+  cleanup();
+  for (const store of [useSession, useConnection, useWebAddress]) store.setState(store.getInitialState(), true);
+  window.history.replaceState(null, '', '/');
+  localStorage.clear();
+  sessionStorage.clear();
+});

@@ -21,19 +21,21 @@ import { validBoxInput } from './box-input';
 export { validBoxInput };
 
 let template: Promise<string> | undefined;
+let templateDir: string | undefined;
 
-/** A set-up app (createTestApp's), made once per test file, closed, and kept as a folder to copy. */
+/** A set-up app (createTestApp's), made once per worker, closed, and kept as a folder to copy. */
 function setUpTemplate(): Promise<string> {
   template ??= createTestApp().then((app) => {
     app.runtime.close();
+    templateDir = app.dir;
     return app.dir;
   });
   return template;
 }
 
-// Registered on the root suite of every test file that imports this module.
-afterAll(async () => {
-  if (template) rmSync(await template, { recursive: true, force: true });
+// The template lives as long as the worker: its test files share the worker's modules (isolate: false).
+process.once('exit', () => {
+  if (templateDir) rmSync(templateDir, { recursive: true, force: true });
 });
 
 /**
