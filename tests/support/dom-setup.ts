@@ -35,7 +35,9 @@ initI18n('zh-CN');
 // Test files share a worker's modules and window (isolate: false): each test starts where a fresh one would.
 afterEach(() => {
   cleanup();
-  for (const store of [useSession, useConnection, useWebAddress]) store.setState(store.getInitialState(), true);
+  useSession.setState(useSession.getInitialState(), true);
+  useConnection.setState(useConnection.getInitialState(), true);
+  useWebAddress.setState(useWebAddress.getInitialState(), true);
   window.history.replaceState(null, '', '/');
   localStorage.clear();
   sessionStorage.clear();
