@@ -35,5 +35,9 @@ export function placeholders<T extends Table>(table: T): { [K in keyof T['$infer
   return Object.fromEntries(Object.keys(getTableColumns(table)).map((k) => [k, sql.placeholder(k)])) as never;
 }
 
+/** Some columns as placeholders of their property names: an insert prepared once for the columns its callers write. */
+export const placeholdersFor = <K extends string>(names: readonly K[]): { [N in K]: Placeholder<N> } =>
+  Object.fromEntries(names.map((n) => [n, sql.placeholder(n)])) as never;
+
 /** A list of ids as one placeholder (a JSON array), so a page of any length runs one prepared statement. */
 export const idsIn = (column: SQL | Column) => sql`${column} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`;

@@ -1,12 +1,13 @@
 import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/connection';
+import { preparedOnce } from '../../../db/prepared';
 import type { BOX_KINDS } from '../../core/enums';
 import { boxes, codeCounters } from '../../../db/schema';
 import type { Settings } from '../../core/contract/app';
 import { fillCodePattern, numberCode, SEQUENCE } from '../../core/contract/box-code-pattern';
 import { LOOK_ALIKE_DIGITS, lookAlikeKey } from '../../core/contract/box-code-text';
 import { AppError } from '../../core/contract/errors';
-import { boxByFormerCode } from './box-former-codes';
+import { boxByCode, boxByFormerCode } from './box-former-codes';
 
 type Kind = (typeof BOX_KINDS)[number];
 
@@ -16,13 +17,27 @@ function stem(settings: Settings, kind: Kind, today: Date): string {
 }
 
 /** Held by a box now, or before a code change: a former code is never numbered again. */
-const codeTaken = (tx: Db, code: string) =>
-  tx.select({ id: boxes.id }).from(boxes).where(eq(boxes.code, code)).get() !== undefined || boxByFormerCode(tx, code) !== undefined;
+const codeTaken = (tx: Db, code: string) => boxByCode(tx, code) !== undefined || boxByFormerCode(tx, code) !== undefined;
+
+// An import of a register without codes numbers each of its rows: the counter's read and write prepared once.
+const counterQueries = (db: Db) =>
+  preparedOnce(db, 'code-counter', (d) => ({
+    last: d
+      .select()
+      .from(codeCounters)
+      .where(eq(codeCounters.prefix, sql.placeholder('prefix')))
+      .prepare(),
+    advance: d
+      .insert(codeCounters)
+      .values({ prefix: sql.placeholder('prefix'), last: sql.placeholder('last') })
+      .onConflictDoUpdate({ target: codeCounters.prefix, set: { last: sql`excluded.last` } })
+      .prepare(),
+  }));
 
 /** Next free code for a kind, skipping codes typed in by hand or imported. */
 function nextFree(tx: Db, settings: Settings, kind: Kind, today: Date): { key: string; n: number; code: string } {
   const key = stem(settings, kind, today);
-  let n = tx.select().from(codeCounters).where(eq(codeCounters.prefix, key)).get()?.last ?? 0;
+  let n = counterQueries(tx).last.get({ prefix: key })?.last ?? 0;
   let code: string;
   do code = numberCode(key, ++n);
   while (codeTaken(tx, code));
@@ -36,10 +51,7 @@ export function previewCode(db: Db, settings: Settings, kind: Kind, today = new 
 /** Takes the next code and advances the counter; call inside the creating transaction. */
 export function takeCode(tx: Db, settings: Settings, kind: Kind, today = new Date()): string {
   const next = nextFree(tx, settings, kind, today);
-  tx.insert(codeCounters)
-    .values({ prefix: next.key, last: next.n })
-    .onConflictDoUpdate({ target: codeCounters.prefix, set: { last: next.n } })
-    .run();
+  counterQueries(tx).advance.run({ prefix: next.key, last: next.n });
   return next.code;
 }
 

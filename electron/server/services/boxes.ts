@@ -1,5 +1,5 @@
 import { aliasedTable, and, desc, eq, sql } from 'drizzle-orm';
-import { preparedOnce } from '../../../db/prepared';
+import { placeholdersFor, preparedOnce } from '../../../db/prepared';
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
 import { boxDocuments, boxes, boxMoves, users, type BoxRow, type Location } from '../../../db/schema';
@@ -13,7 +13,7 @@ import { takeCode } from './box-codes';
 import { checklistFor } from './checklist';
 import { getOwnerRow } from './owners';
 import { placeBox, type Placing } from './locations';
-import { boxByFormerCode, formerCodesOf } from './box-former-codes';
+import { boxByCode, boxByFormerCode, formerCodesOf } from './box-former-codes';
 import { indexBox } from './search-index';
 import { getSettings } from './settings';
 import { mutate } from './transaction';
@@ -72,21 +72,45 @@ export function getBox(db: Db, id: number): BoxDetail {
 
 /** A scan or a typed code: the box that has it, else the box that had it before a code change. */
 export function findBoxByCode(db: Db, code: string): FoundBox {
-  const row = db.select({ id: boxes.id, code: boxes.code }).from(boxes).where(eq(boxes.code, code)).get();
+  const row = boxByCode(db, code);
   if (row) return { ...row, formerCode: null };
   const renamed = boxByFormerCode(db, code);
   if (renamed) return { ...renamed, formerCode: code };
   throw new AppError('NOT_FOUND', { params: { code } });
 }
 
+/** The columns a new box is written with: the form's fields but its place, which placeBox writes. */
+const BOX_INSERTED = [
+  'code',
+  'kind',
+  'title',
+  'ownerId',
+  'volume',
+  'yearFrom',
+  'yearTo',
+  'confidentiality',
+  'retentionClass',
+  'retentionYears',
+  'retentionStart',
+  'note',
+  'createdBy',
+] as const;
+
+/** A new box's reads and its insert, prepared once per connection: an import runs them for each of thousands of rows. */
+const insertQueries = (db: Db) =>
+  preparedOnce(db, 'box-insert', (d) => ({
+    volumeHolder: d
+      .select({ id: boxes.id })
+      .from(boxes)
+      .where(and(eq(boxes.ownerId, sql.placeholder('ownerId')), eq(boxes.volume, sql.placeholder('volume'))))
+      .prepare(),
+    box: d.insert(boxes).values(placeholdersFor(BOX_INSERTED)).returning({ id: boxes.id }).prepare(),
+  }));
+
 function assertOwnerVolumeFree(tx: Db, ownerId: number | null, volume: number, exceptBoxId?: number): void {
   if (ownerId === null) return;
   getOwnerRow(tx, ownerId);
-  const clash = tx
-    .select({ id: boxes.id })
-    .from(boxes)
-    .where(and(eq(boxes.ownerId, ownerId), eq(boxes.volume, volume)))
-    .get();
+  const clash = insertQueries(tx).volumeHolder.get({ ownerId, volume });
   if (clash && clash.id !== exceptBoxId)
     throw new AppError('OWNER_HAS_VOLUME', { params: { volume }, issues: [{ path: ['volume'], message: 'v.volumeTaken' }] });
 }
@@ -103,7 +127,7 @@ function assertRetentionMinimum(box: Parameters<typeof retentionBelowMinimum>[0]
 
 /** A code is free when no box has it and none had it: a former code still finds its box. */
 export function assertCodeFree(tx: Db, code: string, exceptFormerOf?: number): void {
-  if (tx.select({ id: boxes.id }).from(boxes).where(eq(boxes.code, code)).get()) {
+  if (boxByCode(tx, code)) {
     throw new AppError('DUPLICATE_CODE', { params: { code }, issues: [{ path: ['code'], message: 'v.codeTaken' }] });
   }
   const former = boxByFormerCode(tx, code);
@@ -124,11 +148,7 @@ export function insertBox(
   const code = input.code || takeCode(tx, getSettings(tx), input.kind);
   assertCodeFree(tx, code);
   const { locationId, ...fields } = input;
-  const { id } = tx
-    .insert(boxes)
-    .values({ ...fields, code, createdBy: actor.id ?? 0 })
-    .returning({ id: boxes.id })
-    .get();
+  const { id } = insertQueries(tx).box.get({ ...fields, code, createdBy: actor.id ?? 0 })!;
   // The first entry of the box's history, even unplaced, as before the tree.
   placeBox(tx, actor, id, locationId, moveReason, placing);
   return { id, audit: { action: 'box-create', entity: 'box', entityId: id, boxCode: code, after: getBoxRow(tx, id) } };

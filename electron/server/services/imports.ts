@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { RETENTION_MINIMUMS, retentionBelowMinimum } from '../../core/retention-minimums';
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
-import { boxes, type Location } from '../../../db/schema';
+import { boxes } from '../../../db/schema';
 import { boxCreateInput, type BoxCreateInput } from '../../core/contract/boxes';
 import {
   BOX_IMPORT_FIELDS,
@@ -25,7 +25,7 @@ import { byRow, refusalOf, refuseProblems, rehearse, sheetSummary, withoutProble
 import { checkEachRow, guessMapping, missingColumns, readSheet, recordZodIssues, type Sheet } from './import-sheet';
 import { BUSINESS_TYPE } from './owner-import';
 import { mergeTargets, ownerFinder, planOwners } from './owner-keys';
-import { findLocationByPlace, placeOf } from './locations';
+import { placeFinder } from './locations';
 import { insertOwner } from './owners';
 import { mutate } from './transaction';
 
@@ -114,13 +114,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
   if (missing.length > 0) return { problems: missing, parsed };
 
   const findOwner = ownerFinder(db);
-  // A register repeats its places row after row: each written place is looked up once.
-  const places = new Map<string, ReturnType<typeof findLocationByPlace>>();
-  const findPlace = (place: Location) => {
-    const key = JSON.stringify(place);
-    if (!places.has(key)) places.set(key, findLocationByPlace(db, place));
-    return places.get(key)!;
-  };
+  const findPlace = placeFinder(db);
   const codesInFile = new Map<string, number>();
   const volumesInFile = new Map<string, number>();
   const problems = checkEachRow(sheet, mapping, skip, (sheetRow) => {
@@ -154,8 +148,8 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
     if (!written.success) recordZodIssues(sheetRow, written.error.issues, BOX_IMPORT_FIELDS);
     const blank = written.success && !written.data.room && !written.data.cabinet && !written.data.shelf && !written.data.position;
     // The place must be one the custodian has set up: an unknown one is reported, never made.
-    const node = !written.success || blank ? null : findPlace(written.data);
-    if (split && written.success && !blank && !node) problem(get('location') ? 'location' : 'cabinet', 'v.importLocationUnknown', locationPath(written.data));
+    const found = !written.success || blank ? null : findPlace(written.data);
+    if (split && written.success && !blank && !found) problem(get('location') ? 'location' : 'cabinet', 'v.importLocationUnknown', locationPath(written.data));
     const owner = get('ownerName') ? newOwnerInput(get('ownerName'), get('unitNo'), get('floor'), businessType ?? 'non_catering') : null;
     // Looked up by the key of the name the owner form would save: 翠鸟(成都) finds 翠鸟（成都）.
     const ownerName = owner?.data?.name ?? get('ownerName');
@@ -176,7 +170,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
       confidentiality: confidentiality ?? 'internal',
       ...(kept ?? { retentionClass: RETENTION_MINIMUMS[kind ?? 'other'], retentionYears: null }),
       retentionStart: null,
-      locationId: node?.id ?? null,
+      locationId: found?.node.id ?? null,
       note: get('note'),
     };
     const result = boxCreateInput.safeParse(input);
@@ -198,7 +192,7 @@ function checkRows(db: Db, sheet: Sheet, mapping: Partial<Record<BoxImportField,
       if (volumesInFile.has(ownerVolume)) problem('volume', 'v.importDuplicateInFile', `${volume}@${volumesInFile.get(ownerVolume)}`);
       volumesInFile.set(ownerVolume, row);
     }
-    parsed.push({ row, input: result.data, place: node ? locationPath(placeOf(db, node)) : '', ownerName, ownerKey: key, newOwner: newOwner?.data ?? null });
+    parsed.push({ row, input: result.data, place: found ? locationPath(found.place) : '', ownerName, ownerKey: key, newOwner: newOwner?.data ?? null });
   });
   return { problems, parsed };
 }

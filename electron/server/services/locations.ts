@@ -35,6 +35,7 @@ export const locationKey = ownerKey;
 // The reads a placement or an import's row makes, prepared once: building a drizzle query costs
 // more than running it, and an import of thousands of rows runs them for every row.
 const byId = sql.placeholder('id');
+const namedKeys = inArray(locations.nameKey, [sql.placeholder('key'), sql.placeholder('otherKey')]);
 const locationQueries = (db: Db) =>
   preparedOnce(db, 'location-reads', (d) => ({
     node: d.select().from(locations).where(eq(locations.id, byId)).prepare(),
@@ -42,6 +43,40 @@ const locationQueries = (db: Db) =>
       .select({ id: boxes.id, code: boxes.code })
       .from(boxes)
       .where(and(eq(boxes.locationId, byId), standing))
+      .prepare(),
+    /** A room (no parent) or a child of a node, named by either of two keys. */
+    room: d
+      .select()
+      .from(locations)
+      .where(and(isNull(locations.parentId), namedKeys))
+      .prepare(),
+    child: d
+      .select()
+      .from(locations)
+      .where(and(eq(locations.parentId, sql.placeholder('parentId')), namedKeys))
+      .prepare(),
+  }));
+
+// A placement's writes, prepared once for the same reason: an import places every box it makes.
+const placingQueries = (db: Db) =>
+  preparedOnce(db, 'box-placing', (d) => ({
+    box: d.select().from(boxes).where(eq(boxes.id, byId)).prepare(),
+    place: d
+      .update(boxes)
+      .set(Object.fromEntries(['room', 'cabinet', 'shelf', 'position', 'locationId', 'updatedAt'].map((name) => [name, sql.placeholder(name)])))
+      .where(eq(boxes.id, byId))
+      .prepare(),
+    move: d
+      .insert(boxMoves)
+      .values({
+        boxId: sql.placeholder('boxId'),
+        // As JSON text or NULL: through the column's encoder a placeholder's null would be written as 'null'.
+        fromLocation: sql`${sql.placeholder('fromLocation')}`,
+        toLocation: sql.placeholder('toLocation'),
+        reason: sql.placeholder('reason'),
+        movedBy: sql.placeholder('movedBy'),
+        movedAt: sql.placeholder('movedAt'),
+      })
       .prepare(),
   }));
 
@@ -231,7 +266,8 @@ export function placeBox(
   reason: string,
   placing: Placing = 'position',
 ): { from: Location | null; to: Location } {
-  const box = tx.select().from(boxes).where(eq(boxes.id, boxId)).get();
+  const queries = placingQueries(tx);
+  const box = queries.box.get({ id: boxId });
   if (!box) throw new AppError('NOT_FOUND');
   const to =
     locationId === null
@@ -239,14 +275,9 @@ export function placeBox(
       : placing === 'any-node' && getLocation(tx, locationId).kind !== 'position'
         ? placeOf(tx, getLocation(tx, locationId))
         : placeAt(tx, locationId, boxId);
-  tx.update(boxes)
-    .set({ ...to, locationId, updatedAt: nowIso() })
-    .where(eq(boxes.id, boxId))
-    .run();
+  queries.place.run({ ...to, locationId, updatedAt: nowIso(), id: boxId });
   const from = box.room || box.cabinet || box.shelf || box.position ? { room: box.room, cabinet: box.cabinet, shelf: box.shelf, position: box.position } : null;
-  tx.insert(boxMoves)
-    .values({ boxId, fromLocation: from, toLocation: to, reason, movedBy: actor.id ?? 0, movedAt: nowIso() })
-    .run();
+  queries.move.run({ boxId, fromLocation: from && JSON.stringify(from), toLocation: to, reason, movedBy: actor.id ?? 0, movedAt: nowIso() });
   indexBox(tx, boxId);
   return { from, to };
 }
@@ -435,27 +466,39 @@ function convertFreeText(tx: Db): Omit<ConversionReport, 'applied'> {
 }
 
 /**
- * The node a written place names (an import's 存放位置), or null: each part matched as folded,
- * a shelf also as 第N层 and a position also as 0N, the way the custodian's cabinets are named.
+ * The node a written place names (an import's 存放位置), or null, with its place as the tree spells
+ * it: each part matched as folded, a shelf also as 第N层 and a position also as 0N, the way the
+ * custodian's cabinets are named. A register names its rooms, cabinets and shelves row after row:
+ * each step down the tree is looked up once per finder.
  */
-export function findLocationByPlace(tx: Db, place: Location): LocationRow | null {
-  const parts = LOCATION_KINDS.map((kind) => place[kind]);
-  const depth = parts.findLastIndex((p) => p !== '') + 1;
-  let node: LocationRow | null = null;
-  for (let level = 0; level < depth; level++) {
-    const written = parts[level] || UNNAMED;
-    const spellings = [written];
-    if (/^\d+$/.test(written)) spellings.push(level === 2 ? shelfName(Number(written)) : positionName(Number(written)));
-    const parentId: number | null = node === null ? null : node.id;
-    const found: LocationRow | undefined = tx
-      .select()
-      .from(locations)
-      .where(and(parentId === null ? isNull(locations.parentId) : eq(locations.parentId, parentId), inArray(locations.nameKey, spellings.map(locationKey))))
-      .get();
-    if (!found || found.kind !== LOCATION_KINDS[level]) return null;
-    node = found;
-  }
-  return node;
+export function placeFinder(tx: Db): (place: Location) => { node: LocationRow; place: Location } | null {
+  const queries = locationQueries(tx);
+  const steps = new Map<string, LocationRow | null>();
+  const step = (parentId: number | null, level: number, written: string): LocationRow | null => {
+    const memo = `${parentId}\u0000${written}`;
+    let node = steps.get(memo);
+    if (node === undefined) {
+      const spellings = [written];
+      if (/^\d+$/.test(written)) spellings.push(level === 2 ? shelfName(Number(written)) : positionName(Number(written)));
+      const [key, otherKey = key] = spellings.map(locationKey);
+      const found = parentId === null ? queries.room.get({ key, otherKey }) : queries.child.get({ parentId, key, otherKey });
+      node = found && found.kind === LOCATION_KINDS[level] ? found : null;
+      steps.set(memo, node);
+    }
+    return node;
+  };
+  return (written) => {
+    const parts = LOCATION_KINDS.map((kind) => written[kind]);
+    const depth = parts.findLastIndex((p) => p !== '') + 1;
+    const place: Location = { room: '', cabinet: '', shelf: '', position: '' };
+    let node: LocationRow | null = null;
+    for (let level = 0; level < depth; level++) {
+      node = step(node === null ? null : node.id, level, parts[level] || UNNAMED);
+      if (!node) return null;
+      place[node.kind] = node.name;
+    }
+    return node && { node, place };
+  };
 }
 
 /** The dry run runs the conversion's own writes and rolls them back; apply keeps them, with one audit entry. */

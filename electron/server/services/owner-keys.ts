@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/connection';
+import { preparedOnce } from '../../../db/prepared';
 import { owners } from '../../../db/schema';
 import { AppError } from '../../core/contract/errors';
 import type { OwnerPlan } from '../../core/contract/imports';
@@ -17,12 +18,15 @@ export function ownerKeyColumns(name: string): { nameKey: string; nameKeyReverse
 
 /** Owners whose name has this key (more than one only in an archive that took look-alikes in before keys), oldest first. */
 export function ownersWithKey(db: Db, key: string, exceptId?: number): OwnerRef[] {
-  return db
-    .select({ id: owners.id, name: owners.name })
-    .from(owners)
-    .where(and(eq(owners.nameKey, key), exceptId === undefined ? undefined : ne(owners.id, exceptId)))
-    .orderBy(asc(owners.id))
-    .all();
+  // Prepared once: an import asks it of every owner its rows name.
+  return preparedOnce(db, 'owners-with-key', (d) =>
+    d
+      .select({ id: owners.id, name: owners.name })
+      .from(owners)
+      .where(and(eq(owners.nameKey, sql.placeholder('key')), ne(owners.id, sql.placeholder('exceptId'))))
+      .orderBy(asc(owners.id))
+      .prepare(),
+  ).all({ key, exceptId: exceptId ?? 0 });
 }
 
 /** Above every character a key can hold: the end of a prefix's range of a key index. */

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection';
-import { preparedOnce } from '../../../db/prepared';
+import { placeholdersFor, preparedOnce } from '../../../db/prepared';
 import { boxes, owners, type OwnerRow } from '../../../db/schema';
 import type { OwnerDetail, OwnerInput, OwnerListRow, ownerListInput, ownerUpdateInput } from '../../core/contract/owners';
 import { AppError } from '../../core/contract/errors';
@@ -16,13 +16,27 @@ import { mutate } from './transaction';
 /** An owner as its audit entry records it: what the form shows, not the keys derived from the name. */
 const audited = ({ nameKey: _key, nameKeyReversed: _reversed, ...shown }: OwnerRow) => shown;
 
+/** The columns a new owner is written with: the form's fields and its name's keys. */
+const OWNER_INSERTED = [
+  'name',
+  'unitNo',
+  'floor',
+  'businessType',
+  'contactPerson',
+  'phone',
+  'leaseStart',
+  'moveOutDate',
+  'note',
+  'nameKey',
+  'nameKeyReversed',
+] as const;
+
 /** Inserts an owner with its name's keys (the owner form and both imports), with its owner-create audit entry. */
 export function insertOwner(tx: Db, input: OwnerInput): { row: OwnerRow; audit: AuditEntry } {
-  const row = tx
-    .insert(owners)
-    .values({ ...input, ...ownerKeyColumns(input.name) })
-    .returning()
-    .get();
+  const row = preparedOnce(tx, 'owner-insert', (d) => d.insert(owners).values(placeholdersFor(OWNER_INSERTED)).returning().prepare()).get({
+    ...input,
+    ...ownerKeyColumns(input.name),
+  })!;
   return { row, audit: { action: 'owner-create', entity: 'owner', entityId: row.id, after: audited(row) } };
 }
 

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../db/connection';
+import { preparedOnce } from '../../../db/prepared';
 import { boxes, boxFormerCodes, owners } from '../../../db/schema';
 import { foldText } from '../../core/contract/owner-names';
 
@@ -24,23 +25,29 @@ const formerCodesSql = sql<
   string | null
 >`(SELECT group_concat(${boxFormerCodes.code}, char(10)) FROM ${boxFormerCodes} WHERE ${boxFormerCodes.boxId} = ${boxes.id})`;
 
-function searchableFields(tx: Db, boxId: number): SearchableRow | undefined {
-  return tx
-    .select({
-      code: boxes.code,
-      title: boxes.title,
-      room: boxes.room,
-      cabinet: boxes.cabinet,
-      ownerName: owners.name,
-      unitNo: owners.unitNo,
-      contact: owners.contactPerson,
-      formerCodes: formerCodesSql,
-    })
-    .from(boxes)
-    .leftJoin(owners, eq(owners.id, boxes.ownerId))
-    .where(eq(boxes.id, boxId))
-    .get();
-}
+/** A box's searchable fields, and the writes of its rows in both indexes: prepared once, as every box placed or changed rewrites them. */
+const indexQueries = (db: Db) =>
+  preparedOnce(db, 'search-index', (d) => ({
+    fields: d
+      .select({
+        code: boxes.code,
+        title: boxes.title,
+        room: boxes.room,
+        cabinet: boxes.cabinet,
+        ownerName: owners.name,
+        unitNo: owners.unitNo,
+        contact: owners.contactPerson,
+        formerCodes: formerCodesSql,
+      })
+      .from(boxes)
+      .leftJoin(owners, eq(owners.id, boxes.ownerId))
+      .where(eq(boxes.id, sql.placeholder('id')))
+      .prepare(),
+    removeTrigram: d.$client.prepare('DELETE FROM box_fts WHERE rowid = ?'),
+    removeChars: d.$client.prepare('DELETE FROM box_chars WHERE rowid = ?'),
+    addTrigram: d.$client.prepare('INSERT INTO box_fts(rowid, text) VALUES (?, ?)'),
+    addChars: d.$client.prepare('INSERT INTO box_chars(rowid, text) VALUES (?, ?)'),
+  }));
 
 const spacedChars = (field: string): string =>
   Array.from(field.toLowerCase().replaceAll(FIELD_SEPARATOR, ''))
@@ -60,13 +67,14 @@ function searchTexts(row: SearchableRow): { trigram: string; chars: string } {
 
 /** Rewrites a box's rows in both search indexes; call inside the transaction that changed it. */
 export function indexBox(tx: Db, boxId: number): void {
-  tx.run(sql`DELETE FROM box_fts WHERE rowid = ${boxId}`);
-  tx.run(sql`DELETE FROM box_chars WHERE rowid = ${boxId}`);
-  const row = searchableFields(tx, boxId);
+  const queries = indexQueries(tx);
+  queries.removeTrigram.run(boxId);
+  queries.removeChars.run(boxId);
+  const row = queries.fields.get({ id: boxId });
   if (!row) return;
   const texts = searchTexts(row);
-  tx.run(sql`INSERT INTO box_fts(rowid, text) VALUES (${boxId}, ${texts.trigram})`);
-  tx.run(sql`INSERT INTO box_chars(rowid, text) VALUES (${boxId}, ${texts.chars})`);
+  queries.addTrigram.run(boxId, texts.trigram);
+  queries.addChars.run(boxId, texts.chars);
 }
 
 export function indexOwnerBoxes(tx: Db, ownerId: number): void {

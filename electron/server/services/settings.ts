@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/connection';
+import { preparedOnce } from '../../../db/prepared';
 import { settings } from '../../../db/schema';
 import { settingsSchema, type Settings } from '../../core/contract/app';
 import type { Actor } from './actor';
@@ -17,7 +18,8 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export function getSettings(db: Db): Settings {
-  const row = db.select().from(settings).where(eq(settings.key, KEY)).get();
+  // Read for every box numbered, so prepared once.
+  const row = preparedOnce(db, 'settings', (d) => d.select().from(settings).where(eq(settings.key, KEY)).prepare()).get();
   return row ? settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(row.value as object) }) : DEFAULT_SETTINGS;
 }
 
