@@ -18,6 +18,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     setupFiles: ['tests/support/test-kdf.ts'],
+    globalSetup: ['tests/support/worker-bundles.mjs'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**', ...MOCKING], environment: 'node', isolate: false } },
       // A module mock must not reach the files sharing a worker: these run each in a fresh one.
