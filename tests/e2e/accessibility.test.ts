@@ -90,7 +90,7 @@ async function visit(page: Page, route: string): Promise<Finding[]> {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-a11y-e2e-'));
-  seedArchive(join(work, 'seeded'), 60);
+  await seedArchive(join(work, 'seeded'), 60);
   shells = [await startShell(join(work, 'seeded')), await startShell(join(work, 'fresh'))];
   browser = await launchChromium();
 }, 120_000);

@@ -14,7 +14,7 @@ let work: string;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-custody-e2e-'));
   // A realistic archive (deterministic from seed 1): boxes in stock, some past their retention.
-  seedArchive(join(work, 'data'), 200);
+  await seedArchive(join(work, 'data'), 200);
   shell = await startShell(join(work, 'data'));
   browser = await launchChromium();
   page = await newPage(browser);

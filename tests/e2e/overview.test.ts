@@ -15,7 +15,7 @@ const changed = new Set<string>();
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-overview-e2e-'));
-  seedArchive(join(work, 'data'), 60);
+  await seedArchive(join(work, 'data'), 60);
   shell = await startShell(join(work, 'data'));
   browser = await launchChromium();
   page = await newPage(browser);
@@ -145,7 +145,7 @@ test('the room line and the incident lead to the room’s readings', async () =>
 
 test('an empty archive: the manager is told what to do first, not shown empty axes', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'archive-desk-overview-empty-'));
-  seedArchive(join(dir, 'data'), 0);
+  await seedArchive(join(dir, 'data'), 0);
   const empty = await startShell(join(dir, 'data'));
   const desk = await newPage(browser);
   desk.setDefaultTimeout(30_000);

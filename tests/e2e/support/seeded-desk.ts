@@ -7,7 +7,7 @@ import { signInSeeded } from './ui';
 /** A seeded archive of `boxes` boxes on a web shell, and a Chromium page signed in as `username`; close() removes it all. */
 export async function openSeededDesk(boxes: number, username: string): Promise<E2eApp> {
   const work = mkdtempSync(join(tmpdir(), 'archive-desk-seeded-e2e-'));
-  seedArchive(join(work, 'data'), boxes);
+  await seedArchive(join(work, 'data'), boxes);
   const shell = await startShell(join(work, 'data'));
   const browser = await launchChromium();
   const page = await newPage(browser);
