@@ -5,6 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, newPage, seedArchive, startShell, type RunningShell } from './support/shell';
 import { buttonName, clickButton, SEED_OWN_PASSWORD, signInSeeded, signOut, tableRow } from './support/ui';
+import { motionEnded } from './support/settle';
 
 let shell: RunningShell;
 let browser: Browser;
@@ -92,7 +93,7 @@ test('transfer: the custodian scans two boxes, the manager approves, both sides 
   await dialog.getByLabel('本人密码').fill(SEED_OWN_PASSWORD);
   await dialog.getByLabel('姓名', { exact: true }).fill('赵敏');
   // Draw the receiver's signature once the dialog has finished opening.
-  await page.waitForTimeout(500);
+  await motionEnded(page);
   const pad = (await dialog.locator('canvas').boundingBox())!;
   await page.mouse.move(pad.x + 20, pad.y + pad.height / 2);
   await page.mouse.down();

@@ -8,7 +8,7 @@ import { localDate } from '../../electron/server/services/local-date';
 import { launchChromium, seedArchive, startShell, type RunningShell } from './support/shell';
 import { SEED_OWN_PASSWORD, signInSeeded, signOut, tableRow } from './support/ui';
 import { CUSTODIAN_SCREENS } from './support/screens';
-import { settled, trackApiCalls } from './support/settle';
+import { motionEnded, settled, trackApiCalls } from './support/settle';
 
 /**
  * Issue #19's walk: every screen each role opens, in zh-CN, on a seeded archive, reads in Chinese:
@@ -124,7 +124,7 @@ test('the audit viewer and its Excel export read a hand-out, an incident and a h
   const boxStatus = drawer.locator('tr', { hasText: '档案状态' });
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator; the text as the page shows it
   expect(await boxStatus.innerText()).toMatch(/档案状态\s+在库\s+借出/);
-  await page.waitForTimeout(600);
+  await motionEnded(page);
   await page.screenshot({ path: 'test-results/e2e-audit-hand-out.png' });
   await page.keyboard.press('Escape');
 

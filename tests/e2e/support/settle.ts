@@ -16,10 +16,14 @@ export function trackApiCalls(page: Page): void {
   page.on('requestfailed', (request) => pending.delete(request));
 }
 
-/** Is the page quiet in this frame: no spinner or skeleton, and no CSS motion (antd's) that will end playing. */
+// Both run in the page (page.evaluate sends their source), so neither may call the other.
+/** Does CSS motion (antd's) that will end play in this frame? A spinner's endless turn does not count. */
+const moving = () => document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY);
+
+/** Is the page quiet in this frame: no spinner or skeleton, and no motion that will end. */
 const still = () =>
   !document.querySelector('.ant-spin-spinning, .ant-skeleton-active') &&
-  document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY);
+  !document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY);
 
 /** Two frames: a hash change or a response has been rendered and its effects (the next queries) have started. */
 const frames = () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))));
@@ -37,5 +41,15 @@ export async function settled(page: Page, timeout = 15_000): Promise<void> {
     await page.evaluate(frames);
     const quiet = pending.size === 0 && (await page.evaluate(still));
     quietRounds = quiet ? quietRounds + 1 : 0;
+  }
+}
+
+/** Waits until no antd motion (a drawer sliding in, a popover fading) is playing, over two frames in a row. */
+export async function motionEnded(page: Page, timeout = 15_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (let quietRounds = 0; quietRounds < 2; ) {
+    if (Date.now() > deadline) throw new Error(`the page was still moving after ${timeout} ms`);
+    await page.evaluate(frames);
+    quietRounds = (await page.evaluate(moving)) ? 0 : quietRounds + 1;
   }
 }
