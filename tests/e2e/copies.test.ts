@@ -30,8 +30,7 @@ beforeAll(async () => {
   ({ loanNo, id: loanId } = loan);
   app.runtime.close();
   copyFileSync(join(app.dir, 'machine.key'), join(app.dir, 'data.machine.key'));
-  shell = await startShell(join(app.dir, 'data'), { via: 'loopback' });
-  browser = await launchChromium();
+  [shell, browser] = await Promise.all([startShell(join(app.dir, 'data'), { via: 'loopback' }), launchChromium()]);
   page = await newPage(browser);
   page.setDefaultTimeout(10_000);
   await page.goto(shell.url);

@@ -16,8 +16,7 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-custody-e2e-'));
   // A realistic archive (deterministic from seed 1): boxes in stock, some past their retention.
   await seedArchive(join(work, 'data'), 200);
-  shell = await startShell(join(work, 'data'));
-  browser = await launchChromium();
+  [shell, browser] = await Promise.all([startShell(join(work, 'data')), launchChromium()]);
   page = await newPage(browser);
   page.setDefaultTimeout(15_000);
   await page.goto(shell.url);

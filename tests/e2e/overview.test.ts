@@ -16,8 +16,7 @@ const changed = new Set<string>();
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-overview-e2e-'));
   await seedArchive(join(work, 'data'), 60);
-  shell = await startShell(join(work, 'data'));
-  browser = await launchChromium();
+  [shell, browser] = await Promise.all([startShell(join(work, 'data')), launchChromium()]);
   page = await newPage(browser);
   page.setDefaultTimeout(30_000);
   await page.goto(shell.url);

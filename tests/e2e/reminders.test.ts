@@ -61,8 +61,7 @@ beforeAll(async () => {
   vi.useRealTimers();
   app.runtime.close();
   copyFileSync(join(app.dir, 'machine.key'), join(app.dir, 'data.machine.key'));
-  shell = await startShell(join(app.dir, 'data'));
-  browser = await launchChromium();
+  [shell, browser] = await Promise.all([startShell(join(app.dir, 'data')), launchChromium()]);
   desk = await newPage(browser);
   desk.setDefaultTimeout(10_000);
   await desk.goto(shell.url);

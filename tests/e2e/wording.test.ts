@@ -24,8 +24,7 @@ const changed = new Set<string>();
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-wording-e2e-'));
   await seedArchive(join(work, 'seeded'), 60);
-  shell = await startShell(join(work, 'seeded'));
-  browser = await launchChromium();
+  [shell, browser] = await Promise.all([startShell(join(work, 'seeded')), launchChromium()]);
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', ignoreHTTPSErrors: true, acceptDownloads: true });
   page = await context.newPage();
   trackApiCalls(page);

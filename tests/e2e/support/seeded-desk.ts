@@ -8,8 +8,7 @@ import { signInSeeded } from './ui';
 export async function openSeededDesk(boxes: number, username: string): Promise<E2eApp> {
   const work = mkdtempSync(join(tmpdir(), 'archive-desk-seeded-e2e-'));
   await seedArchive(join(work, 'data'), boxes);
-  const shell = await startShell(join(work, 'data'));
-  const browser = await launchChromium();
+  const [shell, browser] = await Promise.all([startShell(join(work, 'data')), launchChromium()]);
   const page = await newPage(browser);
   page.setDefaultTimeout(15_000);
   await page.goto(shell.url);

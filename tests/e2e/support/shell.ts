@@ -122,8 +122,7 @@ export interface E2eApp {
 
 /** A fresh web shell on its own data folder and a Chromium page on it; close() removes both. */
 export async function openApp(): Promise<E2eApp> {
-  const shell = await startShell();
-  const browser = await launchChromium();
+  const [shell, browser] = await Promise.all([startShell(), launchChromium()]);
   const page = await newPage(browser);
   page.setDefaultTimeout(10_000);
   return {
