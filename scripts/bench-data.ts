@@ -37,7 +37,7 @@ export interface BenchData {
 /** Changes to the seed's code make a new database; old ones are removed. */
 function cacheKey(params: SeedParams): string {
   const hash = createHash('sha256').update(JSON.stringify(params));
-  for (const file of ['scripts/seed.ts', 'scripts/seed-bulk.ts']) hash.update(readFileSync(join(ROOT, file)));
+  for (const file of ['scripts/seed.ts', 'scripts/seed-archive.ts', 'scripts/seed-bulk.ts']) hash.update(readFileSync(join(ROOT, file)));
   return `b${params.boxes}-l${params.loans}-s${params.seed}-${hash.digest('hex').slice(0, 12)}`;
 }
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, seedArchive, startShell, type RunningShell } from './support/shell';
 import { buttonName, signInSeeded, signOut } from './support/ui';
 import { CUSTODIAN_SCREENS } from './support/screens';
+import { settled, trackApiCalls } from './support/settle';
 
 /**
  * WCAG 2.1 AA as axe-core reads it, on every screen a role can open: no serious or critical
@@ -29,20 +30,17 @@ interface Finding {
 async function open(shell: RunningShell, where: 'desk' | 'host' = 'desk'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', bypassCSP: true, ignoreHTTPSErrors: true });
   const page = await context.newPage();
+  trackApiCalls(page);
   page.setDefaultTimeout(15_000);
   await page.goto(where === 'host' ? shell.loopbackUrl : shell.url);
   return page;
 }
 
 async function findings(page: Page, screen: string): Promise<Finding[]> {
-  // Lists and details load after the frame: wait until no spinner is left.
-  await page
-    .locator('.ant-spin-spinning, .ant-skeleton-active')
-    .first()
-    .waitFor({ state: 'detached', timeout: 15_000 })
-    .catch(() => undefined);
-  await page.waitForTimeout(300);
-  await page.addScriptTag({ content: AXE });
+  // Lists and details load after the frame: wait until they are in and nothing moves.
+  await settled(page);
+  // Screens change by hash in one document: axe stays loaded once injected.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -90,9 +88,8 @@ async function visit(page: Page, route: string): Promise<Finding[]> {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-a11y-e2e-'));
-  seedArchive(join(work, 'seeded'), 60);
-  shells = [await startShell(join(work, 'seeded')), await startShell(join(work, 'fresh'))];
-  browser = await launchChromium();
+  await seedArchive(join(work, 'seeded'), 60);
+  [shells, browser] = await Promise.all([Promise.all([startShell(join(work, 'seeded')), startShell(join(work, 'fresh'))]), launchChromium()]);
 }, 120_000);
 
 afterAll(async () => {

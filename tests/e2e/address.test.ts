@@ -7,8 +7,7 @@ let shell: RunningShell;
 let browser: Browser;
 
 beforeAll(async () => {
-  shell = await startShell(undefined, { via: 'loopback' });
-  browser = await launchChromium();
+  [shell, browser] = await Promise.all([startShell(undefined, { via: 'loopback' }), launchChromium()]);
 });
 
 afterAll(async () => {

@@ -7,6 +7,7 @@ import { createSetUpApp, validLoanInput } from '../support/fixtures';
 import { boxWithDocuments, lendingCast } from '../support/lending';
 import { launchChromium, newPage, removeData, startShell, type RunningShell } from './support/shell';
 import { clickButton, pick, signIn, signOut, tableRow } from './support/ui';
+import { motionEnded } from './support/settle';
 
 let shell: RunningShell;
 let browser: Browser;
@@ -29,8 +30,7 @@ beforeAll(async () => {
   ({ loanNo, id: loanId } = loan);
   app.runtime.close();
   copyFileSync(join(app.dir, 'machine.key'), join(app.dir, 'data.machine.key'));
-  shell = await startShell(join(app.dir, 'data'), { via: 'loopback' });
-  browser = await launchChromium();
+  [shell, browser] = await Promise.all([startShell(join(app.dir, 'data'), { via: 'loopback' }), launchChromium()]);
   page = await newPage(browser);
   page.setDefaultTimeout(10_000);
   await page.goto(shell.url);
@@ -73,11 +73,11 @@ test('the auditor reads the entry by the loan’s number, with the people named'
   const drawer = page.getByRole('dialog');
   await drawer.getByText('manager-测试').first().waitFor();
   // The drawer slides in: let it settle before the picture.
-  await page.waitForTimeout(600);
+  await motionEnded(page);
   await page.screenshot({ path: 'test-results/e2e-audit-names.png' });
   await page.keyboard.press('Escape');
   await entry.getByText('复制/摘抄登记').click();
   await drawer.getByText('消防验收单复印').waitFor();
-  await page.waitForTimeout(600);
+  await motionEnded(page);
   await page.screenshot({ path: 'test-results/e2e-audit-copy.png' });
 });

@@ -5,6 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, newPage, seedArchive, startShell, type RunningShell } from './support/shell';
 import { buttonName, clickButton, SEED_OWN_PASSWORD, signInSeeded, signOut, tableRow } from './support/ui';
+import { motionEnded } from './support/settle';
 
 let shell: RunningShell;
 let browser: Browser;
@@ -14,9 +15,8 @@ let work: string;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-custody-e2e-'));
   // A realistic archive (deterministic from seed 1): boxes in stock, some past their retention.
-  seedArchive(join(work, 'data'), 200);
-  shell = await startShell(join(work, 'data'));
-  browser = await launchChromium();
+  await seedArchive(join(work, 'data'), 200);
+  [shell, browser] = await Promise.all([startShell(join(work, 'data')), launchChromium()]);
   page = await newPage(browser);
   page.setDefaultTimeout(15_000);
   await page.goto(shell.url);
@@ -92,7 +92,7 @@ test('transfer: the custodian scans two boxes, the manager approves, both sides 
   await dialog.getByLabel('本人密码').fill(SEED_OWN_PASSWORD);
   await dialog.getByLabel('姓名', { exact: true }).fill('赵敏');
   // Draw the receiver's signature once the dialog has finished opening.
-  await page.waitForTimeout(500);
+  await motionEnded(page);
   const pad = (await dialog.locator('canvas').boundingBox())!;
   await page.mouse.move(pad.x + 20, pad.y + pad.height / 2);
   await page.mouse.down();

@@ -38,8 +38,7 @@ beforeAll(async () => {
   await lendingCast(app);
   app.runtime.close();
   copyFileSync(join(app.dir, 'machine.key'), join(app.dir, 'data.machine.key'));
-  shell = await startShell(join(app.dir, 'data'), { via: 'loopback' });
-  browser = await launchChromium();
+  [shell, browser] = await Promise.all([startShell(join(app.dir, 'data'), { via: 'loopback' }), launchChromium()]);
   admin = await newPage(browser);
   desk = await newPage(browser);
   for (const page of [admin, desk]) page.setDefaultTimeout(15_000);

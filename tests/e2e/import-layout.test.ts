@@ -30,8 +30,7 @@ beforeAll(async () => {
   await setUpRegisterPlaces(app);
   app.runtime.close();
   copyFileSync(join(app.dir, 'machine.key'), join(app.dir, 'data.machine.key'));
-  shell = await startShell(join(app.dir, 'data'));
-  browser = await launchChromium();
+  [shell, browser] = await Promise.all([startShell(join(app.dir, 'data')), launchChromium()]);
   page = await newPage(browser);
   page.setDefaultTimeout(15_000);
   await page.goto(shell.url);

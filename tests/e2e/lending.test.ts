@@ -26,8 +26,7 @@ beforeAll(async () => {
   box = await boxWithDocuments(app, cast.custodian);
   app.runtime.close();
   copyFileSync(join(app.dir, 'machine.key'), join(app.dir, 'data.machine.key'));
-  shell = await startShell(join(app.dir, 'data'));
-  browser = await launchChromium();
+  [shell, browser] = await Promise.all([startShell(join(app.dir, 'data')), launchChromium()]);
   page = await newPage(browser);
   page.setDefaultTimeout(10_000);
   await page.goto(shell.url);

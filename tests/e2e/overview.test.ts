@@ -13,11 +13,31 @@ let page: Page;
 let work: string;
 const changed = new Set<string>();
 
+/** ECharts animates in SVG it redraws each frame (no CSS animation to ask): waits until the charts' drawing is the same over two frames running. */
+async function chartsStill(page: Page, timeout = 15_000): Promise<void> {
+  const drawing = () =>
+    page.evaluate(
+      () =>
+        new Promise<string>((done) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => done([...document.querySelectorAll('.overview-chart svg')].map((svg) => svg.innerHTML).join('\n'))),
+          ),
+        ),
+    );
+  const deadline = Date.now() + timeout;
+  let last = await drawing();
+  for (let same = 0; same < 2; ) {
+    if (Date.now() > deadline) throw new Error(`the charts were still moving after ${timeout} ms`);
+    const now = await drawing();
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+}
+
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-overview-e2e-'));
-  seedArchive(join(work, 'data'), 60);
-  shell = await startShell(join(work, 'data'));
-  browser = await launchChromium();
+  await seedArchive(join(work, 'data'), 60);
+  [shell, browser] = await Promise.all([startShell(join(work, 'data')), launchChromium()]);
   page = await newPage(browser);
   page.setDefaultTimeout(30_000);
   await page.goto(shell.url);
@@ -103,7 +123,7 @@ test('the manager lands on 概览: the open incident first, then the charts with
   const incidentTop = (await incidents.boundingBox())!.y;
   const firstChartTop = (await page.locator('.overview-card').first().boundingBox())!.y;
   expect(incidentTop).toBeLessThan(firstChartTop);
-  await page.waitForTimeout(600); // ECharts' entry animation
+  await chartsStill(page); // ECharts' entry animation
   await page.screenshot({ path: 'test-results/e2e-overview.png', fullPage: true });
 }, 120_000);
 
@@ -123,7 +143,7 @@ test('a click on a month’s bar opens the loans requested in that month', async
   await page.getByRole('menuitem', { name: '概览' }).click();
   const bars = marks('近 12 个月借阅（按申请月份）', '#1677ff');
   await expect.poll(() => bars.count()).toBeGreaterThan(0);
-  await page.waitForTimeout(600);
+  await chartsStill(page);
   // The tallest bar (a month without loans draws one of no height).
   const boxes = await Promise.all((await bars.all()).map((bar) => bar.boundingBox()));
   const tallest = boxes.reduce((best, box) => (box && box.height > (best?.height ?? 0) ? box : best), null as (typeof boxes)[number]);
@@ -145,7 +165,7 @@ test('the room line and the incident lead to the room’s readings', async () =>
 
 test('an empty archive: the manager is told what to do first, not shown empty axes', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'archive-desk-overview-empty-'));
-  seedArchive(join(dir, 'data'), 0);
+  await seedArchive(join(dir, 'data'), 0);
   const empty = await startShell(join(dir, 'data'));
   const desk = await newPage(browser);
   desk.setDefaultTimeout(30_000);

@@ -9,6 +9,7 @@ import { createBox, createSetUpApp, validSettings } from '../support/fixtures';
 import { lendingCast, loanOut } from '../support/lending';
 import { launchChromium, newPage, removeData, startShell, type RunningShell } from './support/shell';
 import { buttonName, clickButton, signIn, signOut } from './support/ui';
+import { motionEnded } from './support/settle';
 
 const OUT = resolve(__dirname, '..', '..', 'test-results', 'reminders');
 let shell: RunningShell;
@@ -60,8 +61,7 @@ beforeAll(async () => {
   vi.useRealTimers();
   app.runtime.close();
   copyFileSync(join(app.dir, 'machine.key'), join(app.dir, 'data.machine.key'));
-  shell = await startShell(join(app.dir, 'data'));
-  browser = await launchChromium();
+  [shell, browser] = await Promise.all([startShell(join(app.dir, 'data')), launchChromium()]);
   desk = await newPage(browser);
   desk.setDefaultTimeout(10_000);
   await desk.goto(shell.url);
@@ -143,7 +143,7 @@ test('a borrower with an account sees their own loan due tomorrow; the admin set
   await desk.getByRole('button', { name: '我的提醒 1' }).click();
   await desk.getByText(/您借阅的 .*（审计底稿）明天（.*）到期/).waitFor();
   // The popover fades in: let it settle before the picture.
-  await desk.waitForTimeout(400);
+  await motionEnded(desk);
   await desk.screenshot({ path: join(OUT, 'e2e-own-reminder.png') });
   await signOut(desk);
 

@@ -21,8 +21,7 @@ beforeAll(async () => {
   const app = await createSetUpApp();
   app.runtime.close();
   copyFileSync(join(app.dir, 'machine.key'), join(app.dir, 'data.machine.key'));
-  shell = await startShell(join(app.dir, 'data'), { via: 'loopback' });
-  browser = await launchChromium();
+  [shell, browser] = await Promise.all([startShell(join(app.dir, 'data'), { via: 'loopback' }), launchChromium()]);
   admin = await newPage(browser);
   admin.setDefaultTimeout(15_000);
 });

@@ -8,6 +8,7 @@ import { localDate } from '../../electron/server/services/local-date';
 import { launchChromium, seedArchive, startShell, type RunningShell } from './support/shell';
 import { SEED_OWN_PASSWORD, signInSeeded, signOut, tableRow } from './support/ui';
 import { CUSTODIAN_SCREENS } from './support/screens';
+import { motionEnded, settled, trackApiCalls } from './support/settle';
 
 /**
  * Issue #19's walk: every screen each role opens, in zh-CN, on a seeded archive, reads in Chinese:
@@ -22,11 +23,11 @@ const changed = new Set<string>();
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-wording-e2e-'));
-  seedArchive(join(work, 'seeded'), 60);
-  shell = await startShell(join(work, 'seeded'));
-  browser = await launchChromium();
+  await seedArchive(join(work, 'seeded'), 60);
+  [shell, browser] = await Promise.all([startShell(join(work, 'seeded')), launchChromium()]);
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', ignoreHTTPSErrors: true, acceptDownloads: true });
   page = await context.newPage();
+  trackApiCalls(page);
   page.setDefaultTimeout(15_000);
   await page.goto(shell.url);
 }, 120_000);
@@ -43,12 +44,7 @@ const ALLOWED = new Set(['English', 'CSV', 'Excel', 'xlsx', 'PDF', 'KIND', 'YYYY
 /** The screen's words outside monospaced cells (box codes, hashes, numbers), and what in them is not Chinese. */
 async function untranslated(route: string): Promise<string[]> {
   await page.evaluate((hash) => (location.hash = hash), `#/${route}`);
-  await page
-    .locator('.ant-spin-spinning, .ant-skeleton-active')
-    .first()
-    .waitFor({ state: 'detached', timeout: 15_000 })
-    .catch(() => undefined);
-  await page.waitForTimeout(400);
+  await settled(page);
   const text = await page.evaluate(() => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const parts: string[] = [];
@@ -127,7 +123,7 @@ test('the audit viewer and its Excel export read a hand-out, an incident and a h
   const boxStatus = drawer.locator('tr', { hasText: '档案状态' });
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator; the text as the page shows it
   expect(await boxStatus.innerText()).toMatch(/档案状态\s+在库\s+借出/);
-  await page.waitForTimeout(600);
+  await motionEnded(page);
   await page.screenshot({ path: 'test-results/e2e-audit-hand-out.png' });
   await page.keyboard.press('Escape');
 

@@ -7,9 +7,8 @@ import { signInSeeded } from './ui';
 /** A seeded archive of `boxes` boxes on a web shell, and a Chromium page signed in as `username`; close() removes it all. */
 export async function openSeededDesk(boxes: number, username: string): Promise<E2eApp> {
   const work = mkdtempSync(join(tmpdir(), 'archive-desk-seeded-e2e-'));
-  seedArchive(join(work, 'data'), boxes);
-  const shell = await startShell(join(work, 'data'));
-  const browser = await launchChromium();
+  await seedArchive(join(work, 'data'), boxes);
+  const [shell, browser] = await Promise.all([startShell(join(work, 'data')), launchChromium()]);
   const page = await newPage(browser);
   page.setDefaultTimeout(15_000);
   await page.goto(shell.url);

@@ -1,9 +1,10 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { seedArchiveInto } from '../../../scripts/seed-archive';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 export const CHROMIUM_ARGS = [
@@ -17,16 +18,12 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** A realistic archive made by `npm run seed` (deterministic from seed 1) in `dataDir`, as a user's would be. */
-export function seedArchive(dataDir: string, boxes: number): void {
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'seed.ts'), '--boxes', String(boxes), '--data', dataDir],
-    {
-      cwd: ROOT,
-      stdio: 'ignore',
-    },
-  );
+/**
+ * The archive `npm run seed` makes (deterministic from seed 1) in `dataDir`, as a user's would be:
+ * made in-process, so its keys and passwords take the test setup file's cheap KDF cost.
+ */
+export async function seedArchive(dataDir: string, boxes: number): Promise<void> {
+  await seedArchiveInto({ dataDir, boxes, loans: boxes * 10, seed: 1 });
 }
 
 export interface RunningShell {
@@ -125,8 +122,7 @@ export interface E2eApp {
 
 /** A fresh web shell on its own data folder and a Chromium page on it; close() removes both. */
 export async function openApp(): Promise<E2eApp> {
-  const shell = await startShell();
-  const browser = await launchChromium();
+  const [shell, browser] = await Promise.all([startShell(), launchChromium()]);
   const page = await newPage(browser);
   page.setDefaultTimeout(10_000);
   return {
