@@ -17,6 +17,8 @@ export default defineConfig({
     globals: true,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // A second is vitest's default: on a loaded 2-core machine a password change alone can take it.
+    expect: { poll: { timeout: 10_000 } },
     setupFiles: ['tests/support/test-kdf.ts'],
     globalSetup: ['tests/support/worker-bundles.mjs'],
     projects: [

@@ -8,6 +8,7 @@ import { PASSWORD } from '../support/app';
 import { createSetUpApp } from '../support/fixtures';
 import { boxWithDocuments, lendingCast } from '../support/lending';
 import { launchChromium, newPage, removeData, startShell, type RunningShell } from './support/shell';
+import { motionEnded } from './support/settle';
 import { buttonName, handOutLoan, clickButton, signIn, signOut, tableRow } from './support/ui';
 
 let shell: RunningShell;
@@ -129,6 +130,8 @@ test("the custodian takes it back damaged; the incident, the box's history and t
   await as('custodian', async () => {
     await openLoanFromCard('借出中');
     await clickButton(page, '归还验收');
+    // A click while the dialog zooms in can miss the option.
+    await motionEnded(page);
     await dialog().getByText('损毁').click();
     await dialog().getByLabel('情况说明').fill('封面水渍，两页粘连');
     await dialog().getByLabel('责任人').fill('auditor-测试');

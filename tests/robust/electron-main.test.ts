@@ -52,10 +52,13 @@ function start(options: Partial<StandinOptions> = {}): ElectronMain {
 /** The app's own window, once main has made it. */
 async function mainWindow(app: ElectronMain): Promise<StandinWindow> {
   let own: StandinWindow | undefined;
-  await vi.waitFor(async () => {
-    own = (await app.windows()).find((w) => w.preload !== null);
-    expect(own).toBeDefined();
-  });
+  await vi.waitFor(
+    async () => {
+      own = (await app.windows()).find((w) => w.preload !== null);
+      expect(own).toBeDefined();
+    },
+    { timeout: 15_000 },
+  );
   return own!;
 }
 
