@@ -6,6 +6,7 @@ import { Runtime } from '../electron/server/runtime';
 import { SYSTEM_ACTOR } from '../electron/server/services/actor';
 import { machineKeyProtector } from '../db/machine-key';
 import { MIGRATIONS, createTestApp, type TestApp } from './support/app';
+import { childBundle } from './support/child-bundle';
 import { auditRows, createBox, createSetUpApp } from './support/fixtures';
 
 /** The files a backup folder holds beside the backups: what an interrupted or odd backup leaves. */
@@ -36,13 +37,9 @@ async function configure(folders: string[]) {
 /** Starts a process that backs up into `dir` and SIGKILLs it once its temporary copy is on disk. */
 async function killMidBackup(dir: string): Promise<string> {
   const before = new Set(partials(dir));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(__dirname, 'support', 'backup-child.ts'), join(app.dir, 'data'), join(app.dir, 'machine.key'), MIGRATIONS, dir],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const child = spawn(process.execPath, [childBundle('backup-child'), join(app.dir, 'data'), join(app.dir, 'machine.key'), MIGRATIONS, dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((done, fail) => {
     const watch = setInterval(() => partials(dir).some((n) => !before.has(n)) && child.kill('SIGKILL'), 2);
     child.on('exit', (code, signal) => {

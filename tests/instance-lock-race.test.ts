@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lockFile } from '../electron/server/instance-lock';
+import { childBundle } from './support/child-bundle';
 
 const STARTS = 20;
 let work: string;
@@ -13,9 +14,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** STARTS separate Node processes try the lock at the same moment; resolves with what each said. */
 async function race(dataDir: string): Promise<string[]> {
-  const children = Array.from({ length: STARTS }, () =>
-    spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'support', 'lock-child.ts'), dataDir], { stdio: ['pipe', 'pipe', 'inherit'] }),
-  );
+  const children = Array.from({ length: STARTS }, () => spawn(process.execPath, [childBundle('lock-child'), dataDir], { stdio: ['pipe', 'pipe', 'inherit'] }));
   const outputs = children.map((child) => {
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));

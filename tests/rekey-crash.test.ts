@@ -8,6 +8,7 @@ import { tableCounts } from '../electron/server/services/backups';
 import { renameSync } from 'node:fs';
 import { rekeyedCopy } from '../electron/server/services/rekey';
 import { MIGRATIONS, PASSPHRASE, type TestApp } from './support/app';
+import { childBundle } from './support/child-bundle';
 import { createBox, createOwner, createSetUpApp, thrownCode } from './support/fixtures';
 
 let app: TestApp;
@@ -85,14 +86,10 @@ describe('a re-key interrupted between its steps', () => {
     app.runtime.close();
     const outcomes: string[] = [];
     for (const delay of [1500, 2300, 2700, 3300, 4000]) {
-      // One process (no tsx launcher in between), so SIGKILL stops the re-key itself.
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', join(__dirname, 'support', 'rekey-child.ts'), join(app.dir, 'data'), join(app.dir, 'machine.key'), MIGRATIONS, PASSPHRASE],
-        {
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
-      );
+      // One process (no launcher in between), so SIGKILL stops the re-key itself.
+      const child = spawn(process.execPath, [childBundle('rekey-child'), join(app.dir, 'data'), join(app.dir, 'machine.key'), MIGRATIONS, PASSPHRASE], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let out = '';
       await new Promise<void>((done, fail) => {
         child.stdout.on('data', (d: Buffer) => {

@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import { openDatabase } from '../../db/connection';
 import { readKeyWithProtector } from '../../db/keyfile';
 import { machineKeyProtector } from '../../db/machine-key';
 import { dataFiles } from '../../electron/server/runtime';
 import { verifyChain } from '../../electron/server/services/audit-log';
 import { MIGRATIONS } from '../support/app';
+import { childBundle } from '../support/child-bundle';
 import { createSetUpApp } from '../support/fixtures';
 import type { CommittedWrite } from './crash-child';
 
@@ -22,24 +22,9 @@ const KILLS = Number(process.env.CRASH_KILLS ?? 50);
 const LOAN_ORDER = ['requested', 'approved', 'out', 'returned'];
 
 let workDir: string;
-let childBundle: string;
 
-beforeAll(async () => {
+beforeAll(() => {
   workDir = mkdtempSync(join(tmpdir(), 'archive-crash-'));
-  childBundle = join(workDir, 'crash-child.cjs');
-  // Bundled once: plain node starts in a fraction of tsx's time, so more of each run is writing.
-  await build({
-    entryPoints: [resolve(__dirname, 'crash-child.ts')],
-    outfile: childBundle,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-    // The audit-chain worker's source-only branch (never reached in a bundle) uses import.meta.
-    logOverride: { 'empty-import-meta': 'silent' },
-    external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'playwright-core'],
-  });
 });
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
@@ -54,8 +39,7 @@ interface Run {
 /** Starts the child and kills it `delayMs` after it is ready (or after the start, when early). */
 function runAndKill(args: string[], delayMs: number, early: boolean): Promise<Run> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [childBundle, ...args], {
-      env: { ...process.env, NODE_PATH: resolve(__dirname, '../../node_modules') },
+    const child = spawn(process.execPath, [childBundle('crash-child'), ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

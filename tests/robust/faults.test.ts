@@ -24,6 +24,7 @@ import { acquireLock, lockFile, releaseLock } from '../../electron/server/instan
 import { Runtime } from '../../electron/server/runtime';
 import { verifyChain } from '../../electron/server/services/audit-log';
 import { MIGRATIONS, PASSPHRASE, type TestApp } from '../support/app';
+import { childBundle } from '../support/child-bundle';
 import { createSetUpApp, errorCode, snapshot, validBoxInput } from '../support/fixtures';
 import { mountSmallDisk } from '../support/small-disk';
 
@@ -268,16 +269,7 @@ describe('the key', () => {
     // As root, a file's mode stops nobody: the start runs in a child without root's override of
     // file permissions (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), as an ordinary account would.
     const drop = ROOT ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--inh-caps=-dac_override,-dac_read_search'] : [];
-    const [command, ...args] = [
-      ...drop,
-      process.execPath,
-      '--import',
-      'tsx',
-      resolve(__dirname, '../support/start-child.ts'),
-      dataDir,
-      join(work, 'machine.key'),
-      MIGRATIONS,
-    ];
+    const [command, ...args] = [...drop, process.execPath, childBundle('start-child'), dataDir, join(work, 'machine.key'), MIGRATIONS];
     const child = spawn(command!, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
