@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { useConnection } from '../../renderer/api/connection';
 import { useSession } from '../../renderer/api/session-store';
@@ -27,6 +27,14 @@ if (!window.ResizeObserver) {
     disconnect() {}
   };
 }
+
+// jsdom has no pseudo-elements and logs a stack trace each time one is asked for (antd's table
+// measures the scrollbar's): the element's own style answers instead.
+const computedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => computedStyle(element);
+
+// A second is testing-library's default wait: a loaded 2-core machine can take longer to answer.
+configure({ asyncUtilTimeout: 10_000 });
 
 // rc-virtual-list scrolls its holder; jsdom has no layout, so scrolling is a no-op there.
 if (!Element.prototype.scrollTo) Element.prototype.scrollTo = () => {};
