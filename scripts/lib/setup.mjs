@@ -1,7 +1,8 @@
 // Shared by `npm start` and `npm test`: runs with no dependencies installed, and installs them.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, statSync } from 'node:fs';
-import { setPriority, tmpdir } from 'node:os';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { homedir, setPriority, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,33 +47,88 @@ export function runAsync(cmd, args) {
   return new Promise((done) => child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0))));
 }
 
-const addon = join(root, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node');
+const ADDON = 'better-sqlite3-multiple-ciphers';
+const addon = join(root, 'node_modules', ADDON, 'build', 'Release', 'better_sqlite3.node');
 
 /**
  * `npm ci` when node_modules is missing or older than the lock file. The Electron binary is
  * skipped here (it cannot always be downloaded); start.mjs fetches it separately when it can.
- * The SQLite addon has no prebuilt binary here and compiles for a minute or more, so it builds in
- * the background on every core while the caller goes on: await the returned promise before
- * anything opens a database.
+ * The SQLite addon has no prebuilt binary here and compiles for a minute or more, the longest
+ * part of a fresh install: it compiles in the background on every core, from the locked
+ * version's package, while npm ci installs the rest and the caller goes on, and is kept for the
+ * machine's next install. Await the returned promise before anything opens a database.
  */
 export function ensureNodeModules() {
   const marker = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
+    const compiled = lockedAddon();
     console.log('• Installing npm packages (npm ci)…');
     run(npm, ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
     run(npm, ['rebuild', '--no-audit', '--no-fund', 'esbuild']);
+    return compiled.then(placeAddon);
   }
-  return existsSync(addon) ? Promise.resolve() : buildAddon();
+  return existsSync(addon) ? Promise.resolve() : lockedAddon().then(placeAddon);
+}
+
+function placeAddon(file) {
+  mkdirSync(dirname(addon), { recursive: true });
+  copyFileSync(file, addon);
+}
+
+/**
+ * Kept as npm keeps packages, for the machine's next clone or install: by the package's integrity
+ * and the platform and Node ABI it was built for, so another version or Node never takes it.
+ */
+function addonCacheFile(integrity) {
+  const key = createHash('sha256').update(`${integrity} ${process.platform}-${process.arch} node-abi-${process.versions.modules}`).digest('hex');
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'archive-desk', `better_sqlite3-${key.slice(0, 16)}.node`);
+}
+
+/** The locked addon, built for this Node: from the machine's cache, or compiled now. Resolves to its file. */
+function lockedAddon() {
+  const locked = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')).packages[`node_modules/${ADDON}`];
+  const cached = addonCacheFile(locked.integrity);
+  if (existsSync(cached)) {
+    console.log(`• The SQLite addon ${locked.version}: this machine's build of it (${cached})`);
+    return Promise.resolve(cached);
+  }
+  return compileAddon(locked, cached);
+}
+
+/** The package (npm's cache has it after one install), unpacked and compiled in a temp folder, the result kept at `cacheFile`. */
+function compileAddon(locked, cacheFile) {
+  const work = mkdtempSync(join(tmpdir(), 'archive-desk-addon-'));
+  const packed = spawnSync(npm, ['pack', `${ADDON}@${locked.version}`, '--json', '--prefer-offline', '--pack-destination', work], {
+    cwd: work,
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+  });
+  const [info] = packed.status === 0 ? JSON.parse(packed.stdout) : [];
+  if (info?.integrity !== locked.integrity) {
+    console.error(`✗ npm pack ${ADDON}@${locked.version} failed or does not match the lock file\n${packed.stderr ?? ''}`);
+    process.exit(1);
+  }
+  run('tar', ['-xzf', join(work, info.filename), '-C', work]);
+  const source = join(work, 'package');
+  // Its own build script (node-gyp, which npm puts on the script's PATH); the prebuilt download its install script tries first cannot work here.
+  return buildInBackground(npm, ['run', 'build-release'], source).then(() => {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    // Renamed into place whole: a concurrent install never reads half a file.
+    copyFileSync(join(source, 'build', 'Release', 'better_sqlite3.node'), `${cacheFile}.${process.pid}`);
+    renameSync(`${cacheFile}.${process.pid}`, cacheFile);
+    rmSync(work, { recursive: true, force: true });
+    return cacheFile;
+  });
 }
 
 /** Its output goes to a file, not a pipe: a pipe would stall the compiler while a sync step runs. */
-function buildAddon() {
+function buildInBackground(cmd, args, cwd) {
   console.log('• Building the SQLite addon in the background…');
   const log = join(mkdtempSync(join(tmpdir(), 'addon-')), 'build.log');
   const fd = openSync(log, 'w');
-  const child = spawn(npm, ['rebuild', 'better-sqlite3-multiple-ciphers'], {
-    cwd: root,
+  const child = spawn(cmd, args, {
+    cwd,
     shell: process.platform === 'win32',
     stdio: ['ignore', fd, fd],
     env: { ...process.env, JOBS: 'max' },
@@ -81,7 +137,7 @@ function buildAddon() {
   return new Promise((done) => child.on('close', (code) => done(code))).then((code) => {
     if (code === 0) return;
     process.stdout.write(readFileSync(log, 'utf8'));
-    console.error(`✗ npm rebuild better-sqlite3-multiple-ciphers failed (exit ${code})`);
+    console.error(`✗ ${cmd} ${args.join(' ')} (the SQLite addon) failed (exit ${code})`);
     process.exit(1);
   });
 }
