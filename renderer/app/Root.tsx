@@ -2,13 +2,14 @@ import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter } from 'react-router';
 import { App } from './App';
 import { isEnglish } from '../ui/locale';
 import { reloadIfMovedOn } from '../ui/moved-on';
 import { refreshOnChange, refreshOnReconnect } from '../ui/refresh';
+import { useReducedMotion } from '../ui/reduced-motion';
 import { officeTheme } from '../ui/theme';
 
 export function createQueryClient(): QueryClient {
@@ -21,11 +22,13 @@ export function createQueryClient(): QueryClient {
   return client;
 }
 
-/** antd's own texts (pagination, pickers, empty tables) follow the UI language. */
+/** antd's own texts (pagination, pickers, empty tables) follow the UI language; its motion, the system's reduce-motion setting. */
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
+  const reduced = useReducedMotion();
+  const theme = useMemo(() => ({ ...officeTheme, token: { ...officeTheme.token, motion: !reduced } }), [reduced]);
   return (
-    <ConfigProvider locale={isEnglish(i18n.language) ? enUS : zhCN} theme={officeTheme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={isEnglish(i18n.language) ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

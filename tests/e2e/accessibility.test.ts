@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, seedArchive, startShell, type RunningShell } from './support/shell';
 import { buttonName, signInSeeded, signOut } from './support/ui';
 import { CUSTODIAN_SCREENS } from './support/screens';
-import { settled, trackApiCalls } from './support/settle';
+import { motionEnded, settled, trackApiCalls } from './support/settle';
 
 /**
  * WCAG 2.1 AA as axe-core reads it, on every screen a role can open: no serious or critical
@@ -119,3 +119,26 @@ test('sign-in and every screen of the custodian and the admin have no serious or
 
   expect(found).toEqual([]);
 }, 300_000);
+
+test('set to reduce motion, the system gets dialogs that appear without animating (WCAG 2.3.3); otherwise they zoom in', async () => {
+  const animationsOnOpening = async (reducedMotion: 'reduce' | 'no-preference') => {
+    const page = await open(shells[0]);
+    await page.emulateMedia({ reducedMotion });
+    await signInAs(page, 'custodian');
+    await page.evaluate(() => (location.hash = '#/owners'));
+    await page.evaluate(() => {
+      const started: string[] = [];
+      (window as unknown as { started: string[] }).started = started;
+      // The dialog's own (a list's loading spinner behind it keeps turning: it says work is going on).
+      document.addEventListener('animationstart', (e) => (e.target as Element).closest('.ant-modal-root') && started.push(e.animationName));
+    });
+    await page.getByRole('button', { name: /新建租户\/客户/ }).click();
+    await page.getByRole('dialog').getByLabel('名称').waitFor();
+    await motionEnded(page);
+    const started = await page.evaluate(() => (window as unknown as { started: string[] }).started);
+    await page.context().close();
+    return started;
+  };
+  expect(await animationsOnOpening('reduce')).toEqual([]);
+  expect(await animationsOnOpening('no-preference')).not.toEqual([]);
+}, 120_000);

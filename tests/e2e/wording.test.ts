@@ -25,7 +25,13 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-wording-e2e-'));
   await seedArchive(join(work, 'seeded'), 60);
   [shell, browser] = await Promise.all([startShell(join(work, 'seeded')), launchChromium()]);
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', ignoreHTTPSErrors: true, acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 860 },
+    locale: 'zh-CN',
+    ignoreHTTPSErrors: true,
+    acceptDownloads: true,
+    reducedMotion: 'reduce',
+  });
   page = await context.newPage();
   trackApiCalls(page);
   page.setDefaultTimeout(15_000);

@@ -9,6 +9,7 @@ import type {
   TooltipComponentOption,
 } from './echarts';
 import { echarts } from './echarts';
+import { useReducedMotion } from '../../ui/reduced-motion';
 
 export type ChartOption = ComposeOption<
   BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
@@ -23,7 +24,8 @@ export interface ChartClick {
 /**
  * One ECharts instance on a div for the life of the component: the option is set whenever it
  * changes, the chart follows its box's size, and it is disposed on unmount. SVG: crisp at any
- * zoom, and its text is in the page for screen readers and tests.
+ * zoom, and its text is in the page for screen readers and tests. No entry animation where the
+ * system asks for reduced motion.
  */
 export function Chart({
   option,
@@ -40,6 +42,7 @@ export function Chart({
   const chart = useRef<echarts.ECharts | null>(null);
   const clicked = useRef(onClick);
   clicked.current = onClick;
+  const reduced = useReducedMotion();
 
   useEffect(() => {
     const el = box.current;
@@ -57,8 +60,8 @@ export function Chart({
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    chart.current?.setOption({ ...option, animation: !reduced }, { notMerge: true });
+  }, [option, reduced]);
 
   return <div ref={box} role="img" aria-label={label} className="overview-chart" style={{ height, cursor: onClick ? 'pointer' : undefined }} />;
 }
