@@ -14,7 +14,9 @@ async function step(name, work) {
   console.log(`• ${name}: ${seconds(at)}`);
 }
 
-const typescript = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+// TypeScript 7, the native compiler, checks in half the time of 5.9 on two cores; 5.9 stays for
+// the tools that load TypeScript's JavaScript API (dependency-cruiser, electronegativity).
+const typescript = join(root, 'node_modules', 'typescript-7', 'bin', 'tsc');
 const layers = ['tsconfig.json', 'tsconfig.core.json', 'tsconfig.node.json', 'tsconfig.renderer.json'];
 
 let addonBuilt;

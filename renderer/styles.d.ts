@@ -1,0 +1,2 @@
+// A screen's stylesheet is imported for its effect (vite puts it in the page): it exports nothing.
+declare module '*.css';
