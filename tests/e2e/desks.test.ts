@@ -7,6 +7,7 @@ import { createSetUpApp } from '../support/fixtures';
 import { boxWithDocuments, lendingCast } from '../support/lending';
 import { LAN_ADDRESS, launchDesk, removeData, startShell, type RunningShell } from './support/shell';
 import { buttonName, clickButton, signIn } from './support/ui';
+import { motionEnded } from './support/settle';
 
 /**
  * Issue #15's done-when: two browsers, each a desk on an address other than the host's, work one
@@ -115,6 +116,8 @@ test('the admin sees each desk by name and address, the audit names the desk, an
   await admin.getByRole('menuitem', { name: '系统设置' }).click();
   await clerkRow.getByRole('button', { name: /结束/ }).click();
   await admin.locator('.ant-popconfirm').getByText('结束 clerk-测试 在 前台1 的会话？').waitFor();
+  // A click while the confirmation zooms in can miss its button.
+  await motionEnded(admin);
   await admin
     .locator('.ant-popconfirm')
     .getByRole('button', { name: buttonName('结束会话') })
