@@ -14,9 +14,9 @@ import type { BenchData } from './bench-data';
 import { MIGRATIONS } from './bench-data';
 import { startBuiltShell } from './bench-shell';
 import { quantile } from './bench-stats';
+import { SEED_PASSWORD as PASSWORD } from './seed-archive';
 
 const HOST = '127.0.0.2';
-const PASSWORD = 'Archive-Desk-2026';
 const OWN_PASSWORD = 'Archive-Desk-2026-bench';
 const QUERIES = ['有限公司', '租户档案', '海底捞', '上海星巴克', 'ZH-2020', '王', '万达', '二号档案室', '茶', '人事档案'];
 /** The calls a desk waits on while someone stands at it. */

@@ -29,6 +29,7 @@ import { clientsBench } from './bench-clients';
 import { quantile } from './bench-stats';
 import { CACHE, ensureBenchData, MIGRATIONS, ROOT, type BenchData } from './bench-data';
 import type { UiFigures } from './bench-ui';
+import { SEED_PASSWORD as PASSWORD } from './seed-archive';
 
 const { values } = parseArgs({
   options: {
@@ -52,7 +53,6 @@ const { values } = parseArgs({
 const BOXES = Number(values.boxes);
 const RUNS = Number(values.runs);
 const HEAVY_RUNS = Number(values['heavy-runs']);
-const PASSWORD = 'Archive-Desk-2026';
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 // ---- statistics -------------------------------------------------------------------------------

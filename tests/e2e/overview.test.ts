@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addDays, localDate } from '../../electron/server/services/local-date';
 import { launchChromium, newPage, seedArchive, startShell, type RunningShell } from './support/shell';
+import { chartsStill } from './support/settle';
 import { clickButton, SEED_OWN_PASSWORD, signInSeeded, signOut } from './support/ui';
 
 let shell: RunningShell;
@@ -12,27 +13,6 @@ let browser: Browser;
 let page: Page;
 let work: string;
 const changed = new Set<string>();
-
-/** ECharts animates in SVG it redraws each frame (no CSS animation to ask): waits until the charts' drawing is the same over two frames running. */
-async function chartsStill(page: Page, timeout = 15_000): Promise<void> {
-  const drawing = () =>
-    page.evaluate(
-      () =>
-        new Promise<string>((done) =>
-          requestAnimationFrame(() =>
-            requestAnimationFrame(() => done([...document.querySelectorAll('.overview-chart svg')].map((svg) => svg.innerHTML).join('\n'))),
-          ),
-        ),
-    );
-  const deadline = Date.now() + timeout;
-  let last = await drawing();
-  for (let same = 0; same < 2; ) {
-    if (Date.now() > deadline) throw new Error(`the charts were still moving after ${timeout} ms`);
-    const now = await drawing();
-    same = now === last ? same + 1 : 0;
-    last = now;
-  }
-}
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'archive-desk-overview-e2e-'));

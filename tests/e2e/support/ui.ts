@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { SEED_PASSWORD } from '../../../scripts/seed-archive';
 
 const escapeRegex = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -59,7 +60,7 @@ export async function handOutLoan(page: Page, loanNo: string): Promise<void> {
 }
 
 /** The seed script's accounts (admin, custodian, clerk, manager, auditor) all start with this password. */
-export const SEED_PASSWORD = 'Archive-Desk-2026';
+export { SEED_PASSWORD };
 /** What a seeded account chooses at its first sign-in: an admin-set password must be replaced. */
 export const SEED_OWN_PASSWORD = 'Archive-Desk-2026-own';
 
